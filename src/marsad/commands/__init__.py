@@ -1,0 +1,1 @@
+"""One module per ``marsad`` command; each is a thin click wrapper over library functions."""

@@ -1,0 +1,127 @@
+"""A clitic-aware phrase matcher over tokens (the one lexicon lookup every stage uses).
+
+Phrases are folded Arabic word sequences.  The first word of a phrase matches a token with
+any proclitics (و ف ب ل ك ال); later words match with or without ال.  A word ending in
+``*`` matches any word that starts with it (قتل* → قتلوا، قتلت), which keeps inflection
+lists short.  Words of one phrase must be separated by whitespace only, so a phrase
+never runs across a comma or a sentence end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from marsad.text.normalise import fold
+from marsad.text.tokens import Token, lookup_keys, strip_article
+
+P = TypeVar("P")
+# Characters allowed between the words of one phrase: spaces and quotation marks.
+_GAP_CHARS = " \t\u00a0\"'«»“”‘’"
+
+
+class _Node(Generic[P]):
+    __slots__ = ("children", "prefixes", "payloads")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node[P]] = {}
+        self.prefixes: dict[str, _Node[P]] = {}
+        self.payloads: list[P] = []
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[P]):
+    """Tokens ``[first, last)`` matched a phrase carrying ``payload``."""
+
+    first: int
+    last: int
+    start: int  # normalised character offsets
+    end: int
+    payload: P
+
+
+class PhraseMatcher(Generic[P]):
+    """Find lexicon phrases in a token sequence."""
+
+    def __init__(self) -> None:
+        self._root: _Node[P] = _Node()
+        self._prefix_lengths: set[int] = set()
+        self.size = 0
+
+    def add(self, phrase: str, payload: P) -> None:
+        """Add one phrase (any spelling; it is folded here)."""
+        words = fold(phrase).split()
+        if not words:
+            raise ValueError(f"empty phrase for {payload!r}")
+        node = self._root
+        for word in words:
+            if word.endswith("*"):
+                stem = strip_article(word[:-1])
+                self._prefix_lengths.add(len(stem))
+                node = node.prefixes.setdefault(stem, _Node())
+            else:
+                node = node.children.setdefault(strip_article(word), _Node())
+        node.payloads.append(payload)
+        self.size += 1
+
+    def add_all(self, phrases: Iterable[str], payload: P) -> None:
+        for phrase in phrases:
+            self.add(phrase, payload)
+
+    def _step(self, node: _Node[P], key: str) -> Iterator[_Node[P]]:
+        nxt = node.children.get(key)
+        if nxt is not None:
+            yield nxt
+        if node.prefixes:
+            for n in self._prefix_lengths:
+                if n <= len(key):
+                    nxt = node.prefixes.get(key[:n])
+                    if nxt is not None:
+                        yield nxt
+
+    def find(self, text: str, tokens: list[Token], first: int = 0, last: int | None = None) -> list[Match[P]]:
+        """Every match starting at tokens ``first..last`` (all lengths, all payloads)."""
+        last = len(tokens) if last is None else last
+        out: list[Match[P]] = []
+        root = self._root
+        for i in range(first, last):
+            tok = tokens[i]
+            seen: set[int] = set()
+            for key in lookup_keys(tok.text):
+                for node in self._step(root, key):
+                    if id(node) in seen:
+                        continue
+                    seen.add(id(node))
+                    self._extend(text, tokens, i, i + 1, node, last, out)
+        return out
+
+    def _extend(
+        self, text: str, tokens: list[Token], first: int, j: int, node: _Node[P], last: int, out: list[Match[P]]
+    ) -> None:
+        for payload in node.payloads:
+            out.append(Match(first, j, tokens[first].start, tokens[j - 1].end, payload))
+        if j >= last or not (node.children or node.prefixes):
+            return
+        prev, tok = tokens[j - 1], tokens[j]
+        if text[prev.end : tok.start].strip(_GAP_CHARS):
+            return
+        key = strip_article(tok.text)
+        for nxt in self._step(node, key):
+            self._extend(text, tokens, first, j + 1, nxt, last, out)
+        if key != tok.text:
+            nxt = node.children.get(tok.text)
+            if nxt is not None:
+                self._extend(text, tokens, first, j + 1, nxt, last, out)
+
+
+def longest_first(matches: list[Match[P]]) -> list[Match[P]]:
+    """Keep the longest of overlapping matches, scanning left to right."""
+    ordered = sorted(matches, key=lambda m: (m.first, -(m.last - m.first)))
+    kept: list[Match[P]] = []
+    end = -1
+    for m in ordered:
+        if m.first >= end:
+            kept.append(m)
+            end = m.last
+    return kept

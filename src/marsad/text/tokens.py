@@ -1,0 +1,112 @@
+"""Tokens with offsets, sentence segmentation and clitic-aware lookup keys.
+
+Arabic attaches conjunctions (و ف), prepositions (ب ل ك) and the article (ال) to the
+word: وبالموصل is "and in Mosul".  :func:`lookup_keys` lists the forms a token can take
+once those are peeled off, least stripped first, each without ال, so a lexicon entry
+written as الموصل matches بالموصل، والموصل، موصل alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Words are runs of letters (Arabic or Latin); numbers keep their separators (3,5 / 1.165).
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+# Sentence ends: . ! ? ؟ ؛ and line breaks; a dot between digits is not an end.
+_SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?؟؛](?!\d)|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word or number of the normalised text, ``[start, end)`` in normalised offsets."""
+
+    text: str
+    start: int
+    end: int
+    index: int
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[0].isdigit()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: normalised span and the range of its tokens."""
+
+    start: int
+    end: int
+    first_token: int
+    last_token: int  # exclusive
+    index: int
+    paragraph: int
+
+
+def tokenise(text: str) -> list[Token]:
+    """Split normalised text into word and number tokens."""
+    return [Token(m.group(), m.start(), m.end(), i) for i, m in enumerate(_TOKEN_RE.finditer(text))]
+
+
+def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
+    """Cut the text into sentences at end punctuation and line breaks."""
+    sentences: list[Sentence] = []
+    start = 0
+    tok = 0
+    paragraph = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        end = m.end()
+        tok = _append_sentence(sentences, text, tokens, start, end, tok, paragraph)
+        if "\n" in m.group():
+            paragraph += 1
+        start = end
+    _append_sentence(sentences, text, tokens, start, len(text), tok, paragraph)
+    return sentences
+
+
+def _append_sentence(
+    sentences: list[Sentence], text: str, tokens: list[Token], start: int, end: int, tok: int, paragraph: int
+) -> int:
+    first = tok
+    while tok < len(tokens) and tokens[tok].start < end:
+        tok += 1
+    if tok > first:
+        s = tokens[first].start
+        sentences.append(Sentence(s, end, first, tok, len(sentences), paragraph))
+    return tok
+
+
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+
+
+def strip_article(word: str) -> str:
+    """Drop a leading ال when at least two letters remain."""
+    if word.startswith("ال") and len(word) >= 4:
+        return word[2:]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def lookup_keys(word: str) -> tuple[str, ...]:
+    """Candidate lexicon keys for ``word``: proclitics peeled off, least stripped first."""
+    forms = [word]
+    if word[:1] in _CONJUNCTIONS and len(word) > 3:
+        forms.append(word[1:])
+    for form in list(forms):
+        if form.startswith("لل") and len(form) > 3:
+            forms.append("ال" + form[2:])
+        elif form[:1] in _PREPOSITIONS and len(form) > 3:
+            forms.append(form[1:])
+    keys: list[str] = []
+    for form in forms:
+        key = strip_article(form)
+        if key not in keys:
+            keys.append(key)
+    return tuple(keys)
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The lookup key of a lexicon phrase (already folded): each word without ال."""
+    return tuple(strip_article(w) for w in phrase.split())
