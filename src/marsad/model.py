@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from marsad.taxonomy import EVENT_TYPES
+
 #: Evidence field names, in the order of codebook §7.
 EVIDENCE_FIELDS = ("trigger", "actor1", "actor2", "location", "date", "fatalities", "injured")
 
@@ -84,19 +86,25 @@ class EventMention:
     """One incident as one sentence or clause reports it."""
 
     sentence: int
-    event_type: str
+    token: int  # position of its first trigger word, to find the nearest place or event
     sub_event_type: str
     actor1: Actor | None
     actor2: Actor | None
     location: Location | None
     event_date: date | None
     time_precision: int
-    fatalities: int | None
+    fatalities: int | None  # None: the clause states no toll
     injured: int | None
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
-    # How sure the stages are about the place and date (used by consolidation).
-    place_explicit: bool = False
-    date_explicit: bool = False
+    place_explicit: bool = False  # the clause names the place (not inherited from context)
+    date_explicit: bool = False  # the clause dates the event (not the publication day by default)
+    toll_exact: bool = False  # the toll is a stated count (not "several" or a plural)
+    in_title: bool = False
+    actor1_explicit: bool = False
+
+    @property
+    def event_type(self) -> str:
+        return EVENT_TYPES[self.sub_event_type]
 
 
 @dataclass(slots=True)

@@ -1,7 +1,8 @@
 """A clitic-aware phrase matcher over tokens (the one lexicon lookup every stage uses).
 
 Phrases are folded Arabic word sequences.  The first word of a phrase matches a token with
-any proclitics (و ف ب ل ك ال); later words match with or without ال.  A word ending in
+any proclitics (و ف ب ل ك); a phrase word written without ال matches with or without it,
+one written with ال needs it (التنظيم is not تنظيم).  A word ending in
 ``*`` matches any word that starts with it (قتل* → قتلوا، قتلت), which keeps inflection
 lists short.  Words of one phrase must be separated by whitespace only, so a phrase
 never runs across a comma or a sentence end.
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from marsad.text.normalise import fold
-from marsad.text.tokens import Token, lookup_keys, strip_article
+from marsad.text.tokens import Token, inner_keys, lookup_keys
 
 P = TypeVar("P")
 # Characters allowed between the words of one phrase: spaces and quotation marks.
@@ -57,11 +58,11 @@ class PhraseMatcher(Generic[P]):
         node = self._root
         for word in words:
             if word.endswith("*"):
-                stem = strip_article(word[:-1])
+                stem = word[:-1]
                 self._prefix_lengths.add(len(stem))
                 node = node.prefixes.setdefault(stem, _Node())
             else:
-                node = node.children.setdefault(strip_article(word), _Node())
+                node = node.children.setdefault(word, _Node())
         node.payloads.append(payload)
         self.size += 1
 
@@ -106,13 +107,12 @@ class PhraseMatcher(Generic[P]):
         prev, tok = tokens[j - 1], tokens[j]
         if text[prev.end : tok.start].strip(_GAP_CHARS):
             return
-        key = strip_article(tok.text)
-        for nxt in self._step(node, key):
-            self._extend(text, tokens, first, j + 1, nxt, last, out)
-        if key != tok.text:
-            nxt = node.children.get(tok.text)
-            if nxt is not None:
-                self._extend(text, tokens, first, j + 1, nxt, last, out)
+        seen: set[int] = set()
+        for key in inner_keys(tok.text):
+            for nxt in self._step(node, key):
+                if id(nxt) not in seen:
+                    seen.add(id(nxt))
+                    self._extend(text, tokens, first, j + 1, nxt, last, out)
 
 
 def longest_first(matches: list[Match[P]]) -> list[Match[P]]:

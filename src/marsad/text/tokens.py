@@ -2,8 +2,8 @@
 
 Arabic attaches conjunctions (و ف), prepositions (ب ل ك) and the article (ال) to the
 word: وبالموصل is "and in Mosul".  :func:`lookup_keys` lists the forms a token can take
-once those are peeled off, least stripped first, each without ال, so a lexicon entry
-written as الموصل matches بالموصل، والموصل، موصل alike.
+once those are peeled off, least stripped first, so a lexicon entry written as الموصل
+matches بالموصل and والموصل, and one written without ال (هجوم) also matches الهجوم.
 """
 
 from __future__ import annotations
@@ -90,7 +90,11 @@ def strip_article(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def lookup_keys(word: str) -> tuple[str, ...]:
-    """Candidate lexicon keys for ``word``: proclitics peeled off, least stripped first."""
+    """Forms of a phrase's first word once proclitics are peeled off, least stripped first.
+
+    Each form is listed with its article and then without it, so a lexicon word written
+    without ال matches both الهجوم and هجوم, while one written with ال (التنظيم) needs it.
+    """
     forms = [word]
     if word[:1] in _CONJUNCTIONS and len(word) > 3:
         forms.append(word[1:])
@@ -101,12 +105,14 @@ def lookup_keys(word: str) -> tuple[str, ...]:
             forms.append(form[1:])
     keys: list[str] = []
     for form in forms:
-        key = strip_article(form)
-        if key not in keys:
-            keys.append(key)
+        for key in (form, strip_article(form)):
+            if key not in keys:
+                keys.append(key)
     return tuple(keys)
 
 
-def phrase_key(phrase: str) -> tuple[str, ...]:
-    """The lookup key of a lexicon phrase (already folded): each word without ال."""
-    return tuple(strip_article(w) for w in phrase.split())
+@lru_cache(maxsize=200_000)
+def inner_keys(word: str) -> tuple[str, ...]:
+    """Forms of a later word of a phrase: as written, and without ال."""
+    bare = strip_article(word)
+    return (word,) if bare == word else (word, bare)

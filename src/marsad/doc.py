@@ -1,0 +1,66 @@
+"""The document that flows through the extraction pipeline.
+
+A :class:`Doc` starts as an :class:`~marsad.model.Article`; each stage of
+:mod:`marsad.pipeline` reads what earlier stages set and adds its own layer
+(``tokens``, ``sentences``, ``entries``, ``places``, ``tolls``, ``times``,
+``mentions``, ``events``).  All offsets inside a Doc are in the *normalised* text;
+:meth:`Doc.evidence` maps a span back to the article text as given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from marsad.lexicon import Entry
+from marsad.model import Article, Event, EventMention, Evidence
+from marsad.text.matcher import Match
+from marsad.text.normalise import NormalisedText
+from marsad.text.tokens import Sentence, Token
+
+if TYPE_CHECKING:
+    from marsad.extract.time import TimeMention
+    from marsad.extract.toll import TollMention
+    from marsad.geo.resolve import ResolvedPlace
+
+
+@dataclass(slots=True)
+class Doc:
+    """An article and the layers the pipeline stages add to it."""
+
+    article: Article
+    norm: NormalisedText
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    entries: list[Match[Entry]] = field(default_factory=list)  # lexicon matches, longest first
+    places: list[ResolvedPlace] = field(default_factory=list)
+    tolls: list[TollMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    entries_by_sentence: list[list[Match[Entry]]] = field(default_factory=list)
+    title_end: int = 0  # normalised offset where the title ends (0: no title)
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    @property
+    def published(self) -> date | None:
+        return self.article.published
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for normalised span ``[start, end)``, in the article's own offsets."""
+        s, e = self.norm.span(start, end)
+        return Evidence(s, e, self.norm.original[s:e])
+
+    def sentence_entries(self, sentence: Sentence, *categories: str) -> list[Match[Entry]]:
+        """Lexicon matches inside ``sentence`` (optionally only of the given categories)."""
+        found = self.entries_by_sentence[sentence.index]
+        if not categories:
+            return found
+        return [m for m in found if m.payload.category in categories]
+
+    def in_title(self, sentence: Sentence) -> bool:
+        return sentence.start < self.title_end

@@ -1,0 +1,53 @@
+"""Stage 1: normalise, tokenise, cut sentences and find every lexicon phrase once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from marsad.doc import Doc
+from marsad.lexicon import Entry, load_lexicons
+from marsad.text.matcher import Match, longest_first
+from marsad.text.tokens import split_sentences, tokenise
+
+#: Categories whose matches compete for the same words (the longest wins within a group).
+_GROUPS = {
+    "cue": "cue",
+    "actor": "actor", "generic": "actor",
+    "casualty": "casualty",
+    "weekday": "time", "month": "time", "hijri_month": "time", "relative_day": "time", "period": "time",
+    "day_part": "time", "month_part": "time", "ordinal": "time",
+    "modality": "modality",
+    "vague": "quantity", "qualifier": "quantity",
+}
+
+
+def analyse(doc: Doc) -> None:
+    """Fill ``tokens``, ``sentences``, ``entries`` and ``title_end``."""
+    text = doc.text
+    doc.tokens = tokenise(text)
+    doc.sentences = split_sentences(text, doc.tokens)
+    if doc.article.title:
+        cut = text.find("\n\n")
+        doc.title_end = cut if cut >= 0 else 0
+    doc.entries = resolve_overlaps(load_lexicons().matcher.find(text, doc.tokens))
+    per_sentence: list[list[Match[Entry]]] = [[] for _ in doc.sentences]
+    starts = [s.first_token for s in doc.sentences]
+    k = 0
+    for m in doc.entries:  # entries are sorted by first token
+        while k + 1 < len(starts) and starts[k + 1] <= m.first:
+            k += 1
+        if per_sentence:
+            per_sentence[k].append(m)
+    doc.entries_by_sentence = per_sentence
+
+
+def resolve_overlaps(matches: list[Match[Entry]]) -> list[Match[Entry]]:
+    """Keep the longest match within each category group; groups may overlap each other."""
+    groups: dict[str, list[Match[Entry]]] = defaultdict(list)
+    for m in matches:
+        groups[_GROUPS.get(m.payload.category, m.payload.category)].append(m)
+    kept: list[Match[Entry]] = []
+    for group in groups.values():
+        kept.extend(longest_first(group))
+    kept.sort(key=lambda m: (m.first, -(m.last - m.first)))
+    return kept

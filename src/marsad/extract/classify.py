@@ -1,0 +1,89 @@
+"""Event type from the cues of a clause (codebook §2, with its Iraq/Syria guidance).
+
+The rules read the *set* of cue names found in a clause (see ``triggers.toml``) plus a
+few facts about the actors, and walk the codebook's priority order: Battles, Protests,
+Riots, Explosions/Remote violence, Violence against civilians, Strategic developments.
+Each rule is one line so that a coder can check it against the codebook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.taxonomy import EVENT_TYPES, PRIORITY  # noqa: F401  (re-exported for rules)
+
+_WEAPONS = {"air", "shelling", "suicide", "ied", "grenade", "chemical", "explosion"}
+_ARMED_VIOLENCE = {"attack", "clash", "shooting", "kill", "wound", "abduction"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorFacts:
+    """What the classifier needs to know about the actors of a clause."""
+
+    state: bool = False  # state forces named
+    armed_nonstate: bool = False  # rebels, militias, gunmen named
+    civilians: bool = False  # civilians named (as victims)
+    protesters: bool = False
+    external: bool = False  # foreign forces (air power)
+
+
+def classify(cues: set[str], actors: ActorFacts) -> str | None:
+    """The ACLED sub-event type for a clause with these cues, or None for no event."""
+    if "territory" in cues and (actors.state or actors.armed_nonstate or actors.external):
+        return "Government regains territory" if actors.state and not actors.armed_nonstate else (
+            "Non-state actor overtakes territory" if actors.armed_nonstate and not actors.state else
+            "Government regains territory")
+    demo = "protest" in cues or actors.protesters
+    if demo and not (cues & {"air", "shelling", "suicide", "ied", "chemical"}):
+        return _demonstration(cues)
+    if "clash" in cues and not (cues & {"suicide", "ied", "explosion"} and "attack" not in cues):
+        return "Armed clash"
+    if "suicide" in cues:
+        return "Suicide bomb"
+    if "chemical" in cues:
+        return "Chemical weapon"
+    if "air" in cues or ("aircraft" in cues and cues & {"shelling", "kill", "explosion", "attack"}):
+        return "Air/drone strike"
+    if "shelling" in cues:
+        return "Shelling/artillery/missile attack"
+    if "grenade" in cues:
+        return "Grenade"
+    if "explosion" in cues or ("ied" in cues and cues & {"kill", "wound", "attack"}):
+        return "Disrupted weapons use" if "disrupt" in cues else "Remote explosive/landmine/IED"
+    if "abduction" in cues:
+        return "Abduction/forced disappearance"
+    if "sexual" in cues:
+        return "Sexual violence"
+    if cues & {"attack", "shooting", "kill", "confront"}:
+        return _armed_violence(cues, actors)
+    if "arrest" in cues:
+        return "Arrests"
+    if "disrupt" in cues or ("found" in cues and "ied" in cues):
+        return "Disrupted weapons use"
+    if "agreement" in cues:
+        return "Agreement"
+    if "destruction" in cues and ("riot" in cues or actors.armed_nonstate):
+        return "Looting/property destruction"
+    if "wound" in cues and (actors.armed_nonstate or actors.state):
+        return "Armed clash"
+    return None
+
+
+def _demonstration(cues: set[str]) -> str:
+    """Riot when demonstrators use violence, else how the authorities treated the protest."""
+    if cues & {"riot", "clash", "confront"}:
+        return "Violent demonstration"
+    if cues & {"kill", "shooting"} or ("wound" in cues and "intervention" not in cues and "shooting" in cues):
+        return "Excessive force against protesters"
+    if "intervention" in cues or "arrest" in cues:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _armed_violence(cues: set[str], actors: ActorFacts) -> str:
+    """Armed attack on forces is a clash; on unarmed civilians, an attack."""
+    if actors.civilians and not (actors.state and actors.armed_nonstate):
+        return "Attack"
+    if actors.state or actors.armed_nonstate or actors.external or "clash" in cues or "confront" in cues:
+        return "Armed clash"
+    return "Attack"

@@ -1,0 +1,164 @@
+"""Stage: in-article consolidation — the mentions of one incident become one event.
+
+Codebook §1: same actors, same place, same day is one event; two towns or two days are
+two.  Mentions are grouped by kind of incident (demonstration, political violence,
+strategic development), place and day.  A mention that names no day joins the incident at
+its place (the headline "مقتل 3 بتفجير في كركوك" joins the body's "الخميس"); one that names
+no place joins the incident of that day.  Within a group the most violent type wins (the
+codebook's priority order; for demonstrations a riot over a protest), the toll is the
+lowest stated count (§6) and every field keeps the evidence of every mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from marsad.doc import Doc
+from marsad.model import Actor, Event, EventMention, Evidence, Location
+from marsad.taxonomy import EVENT_TYPES, PRIORITY
+
+_FAMILY = {
+    "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
+    "Protests": "demo", "Riots": "demo", "Strategic developments": "strategic",
+}
+_DEMO_RANK = ["Violent demonstration", "Mob violence", "Excessive force against protesters",
+              "Protest with intervention", "Peaceful protest"]
+#: Suicide attackers count among the dead (codebook §6): one bomber unless stated.
+SUICIDE_BOMBERS = 1
+
+
+@dataclass(slots=True)
+class _Group:
+    family: str
+    day: date | None
+    precision: int
+    location: Location | None
+    members: list[EventMention] = field(default_factory=list)
+    explicit_day: bool = False
+
+    @property
+    def first_sentence(self) -> int:
+        return min(m.sentence for m in self.members)
+
+
+def consolidate(doc: Doc) -> None:
+    """Fill ``doc.events`` from ``doc.mentions``."""
+    groups: list[_Group] = []
+    ordered = sorted(doc.mentions, key=lambda m: (not m.date_explicit, not m.place_explicit, m.in_title, m.sentence))
+    for mention in ordered:
+        group = _find_group(groups, mention)
+        if group is None:
+            groups.append(_new_group(doc, mention))
+        else:
+            _add(group, mention)
+    groups.sort(key=lambda g: g.first_sentence)
+    doc.events = [_event(doc, g) for g in groups]
+
+
+def _family(m: EventMention) -> str:
+    return _FAMILY[m.event_type]
+
+
+def _new_group(doc: Doc, m: EventMention) -> _Group:
+    day, precision = (m.event_date, m.time_precision) if m.event_date else (doc.published, 1)
+    return _Group(_family(m), day, precision, m.location, [m], explicit_day=m.date_explicit)
+
+
+def _add(group: _Group, m: EventMention) -> None:
+    group.members.append(m)
+    if m.location and m.place_explicit and _more_specific(m.location, group.location):
+        group.location = m.location
+    if m.date_explicit and not group.explicit_day and m.event_date:
+        group.day, group.precision, group.explicit_day = m.event_date, m.time_precision, True
+
+
+def _more_specific(new: Location, old: Location | None) -> bool:
+    return old is None or new.geo_precision < old.geo_precision
+
+
+def _find_group(groups: list[_Group], m: EventMention) -> _Group | None:
+    """The group this mention belongs to, or None for a new incident."""
+    candidates = [g for g in groups if g.family == _family(m) and _same_place(g, m)]
+    if m.date_explicit:
+        candidates = [g for g in candidates if g.day == m.event_date]
+    elif candidates:
+        # no day of its own: the incident at this place told nearest to it
+        candidates.sort(key=lambda g: min(abs(x.sentence - m.sentence) for x in g.members))
+    return candidates[0] if candidates else None
+
+
+def _same_place(g: _Group, m: EventMention) -> bool:
+    a, b = g.location, m.location
+    if a is None or b is None:
+        return a is None and b is None
+    if a.country != b.country or a.admin1 != b.admin1:
+        return False
+    if not m.place_explicit:
+        return True
+    if a.place_id and a.place_id == b.place_id:
+        return True
+    return a.geo_precision == 3 or b.geo_precision == 3
+
+
+def _event(doc: Doc, g: _Group) -> Event:
+    sub_event = _merged_type(g)
+    lead = next(m for m in sorted(g.members, key=lambda m: m.sentence) if m.sub_event_type == sub_event)
+    actor1 = _merged_actor(g, "actor1", lead)
+    actor2 = _merged_actor(g, "actor2", lead)
+    if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
+        actor2 = None
+    if sub_event in ("Violent demonstration", "Mob violence") and actor1 and actor1.inter == 6:
+        actor1 = Actor("Rioters", 5)
+    fatalities = _merged_toll(g, "fatalities")
+    injured = _merged_toll(g, "injured")
+    if sub_event == "Suicide bomb":
+        fatalities += SUICIDE_BOMBERS
+    location = g.location or Location(country="", admin1="")
+    return Event(
+        article_id=doc.article.id, event_date=g.day, time_precision=g.precision,  # type: ignore[arg-type]
+        event_type=EVENT_TYPES[sub_event], sub_event_type=sub_event,
+        actor1=actor1 or Actor("Unidentified armed group", 3), actor2=actor2, location=location,
+        fatalities=fatalities, injured=injured, evidence=_merged_evidence(g),
+        source=doc.article.outlet,
+    )
+
+
+def _merged_type(g: _Group) -> str:
+    types = {m.sub_event_type for m in g.members}
+    if g.family == "demo":
+        return min(types, key=_DEMO_RANK.index)
+    return min(types, key=PRIORITY.index)
+
+
+def _merged_actor(g: _Group, which: str, lead: EventMention) -> Actor | None:
+    chosen = getattr(lead, which)
+    if which == "actor1" and lead.actor1_explicit:
+        return chosen
+    if which == "actor2" and chosen is not None:
+        return chosen
+    for m in sorted(g.members, key=lambda m: m.sentence):
+        actor = getattr(m, which)
+        if actor is not None and (which == "actor2" or m.actor1_explicit):
+            return actor
+    return chosen
+
+
+def _merged_toll(g: _Group, field_name: str) -> int:
+    """The lowest stated count; without one, the vague count; else 0."""
+    values = [(getattr(m, field_name), m.toll_exact) for m in g.members if getattr(m, field_name) is not None]
+    exact = [v for v, e in values if e]
+    if exact:
+        return min(exact)
+    return min((v for v, _ in values), default=0)
+
+
+def _merged_evidence(g: _Group) -> dict[str, list[Evidence]]:
+    out: dict[str, list[Evidence]] = {}
+    for m in sorted(g.members, key=lambda m: m.sentence):
+        for key, spans in m.evidence.items():
+            bucket = out.setdefault(key, [])
+            for span in spans:
+                if span not in bucket:
+                    bucket.append(span)
+    return out

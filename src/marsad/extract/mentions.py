@@ -1,0 +1,356 @@
+"""Stage: event mentions, one per sentence that reports an incident (or per place it names).
+
+A sentence reports an incident when it holds a trigger cue that is not negated ("لم"،
+"دون"), not a plan, threat, call or court ruling, and that the classifier can type.  Its
+place is the event place the sentence names (not a reporter's or a ministry's seat);
+coordinated places ("في مدينتي الناصرية والسماوة") give one mention each, with the toll
+split evenly (codebook §6).  A sentence that names no place takes the place of the
+incident told just before it in the paragraph, else the headline's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from marsad.doc import Doc
+from marsad.extract import actors as act
+from marsad.extract.classify import ActorFacts, classify
+from marsad.extract.time import TimeMention
+from marsad.extract.toll import TollMention
+from marsad.geo.resolve import ResolvedPlace
+from marsad.lexicon import Entry
+from marsad.model import Actor, EventMention, Evidence, Location
+from marsad.taxonomy import EVENT_TYPES
+from marsad.text.matcher import Match
+from marsad.text.tokens import Sentence
+
+#: Events older than this before publication are background (codebook §1).
+BACKGROUND_DAYS = 30
+_NEGATION_SCOPE = 2
+_IRREALIS_SCOPE = 5
+_COORDINATION_RE = re.compile(r"^[\s،,]*و?\s*$")
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the mention builder knows about the whole document."""
+
+    places: dict[int, list[ResolvedPlace]] = field(default_factory=dict)  # by sentence
+    country: str = "IRQ"
+    last_place: dict[int, tuple[list[ResolvedPlace], int]] = field(default_factory=dict)  # by paragraph
+    title_places: list[ResolvedPlace] = field(default_factory=list)
+
+
+def build_mentions(doc: Doc) -> None:
+    """Fill ``doc.mentions``."""
+    ctx = _context(doc)
+    for sentence in doc.sentences:
+        doc.mentions.extend(_sentence_mentions(doc, sentence, ctx))
+
+
+def _context(doc: Doc) -> _Context:
+    ctx = _Context()
+    counts: dict[str, int] = {}
+    for rp in doc.places:
+        if rp.location is None or not rp.location.admin1 or rp.toponym.role != "event":
+            continue
+        sentence = _sentence_at(doc, rp.toponym.first_token)
+        ctx.places.setdefault(sentence, []).append(rp)
+        counts[rp.location.country] = counts.get(rp.location.country, 0) + 1
+    if counts:
+        ctx.country = max(counts, key=lambda c: counts[c])
+    if doc.sentences and doc.in_title(doc.sentences[0]):
+        ctx.title_places = ctx.places.get(0, [])
+    return ctx
+
+
+def _sentence_at(doc: Doc, token: int) -> int:
+    lo, hi = 0, len(doc.sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc.sentences[mid].first_token <= token:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[EventMention]:
+    modality = doc.sentence_entries(sentence, "modality")
+    if any(m.payload.label == "judicial" for m in modality):
+        return []
+    triggers = _live_triggers(doc.sentence_entries(sentence, "cue"), modality)
+    if not triggers:
+        return []
+    cues = {m.payload.label for m in doc.sentence_entries(sentence, "cue") if not _negated(m, modality)}
+    sites, explicit = _sites(doc, sentence, ctx, triggers)
+    location = sites[0].location if sites else None
+    region = act.region_of(location.country if location else ctx.country, location.admin1 if location else "")
+    hits = act.find_actor_hits(doc, sentence, region)
+    sub_event = classify(cues, _facts(hits))
+    if sub_event is None:
+        return []
+    when = _event_date(doc, sentence, triggers)
+    background = any(m.payload.label == "background" for m in modality)
+    if when is None and background:
+        return []
+    if when is not None and not _recent(doc, when[0]):
+        return []
+    actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues, region)
+    tolls = [t for t in doc.tolls if t.sentence == sentence.index]
+    evidence = {"trigger": [doc.evidence(m.start, m.end) for m in triggers[:3]]}
+    if when is not None:
+        evidence["date"] = [doc.evidence(when[2].start, when[2].end)]
+    for hit, key in ((actor1, "actor1"), (actor2, "actor2")):
+        if hit is not None and hit[1] is not None:
+            evidence[key] = [doc.evidence(hit[1].start, hit[1].end)]
+    base = dict(
+        sentence=sentence.index, token=triggers[0].first, sub_event_type=sub_event,
+        actor1=actor1[0] if actor1 else None, actor2=actor2[0] if actor2 else None,
+        event_date=when[0] if when else None, time_precision=when[1] if when else 1,
+        date_explicit=when is not None, place_explicit=explicit, in_title=doc.in_title(sentence),
+        actor1_explicit=a1_explicit,
+    )
+    return _per_site(doc, base, evidence, sites, tolls)
+
+
+def _live_triggers(cues: list[Match[Entry]], modality: list[Match[Entry]]) -> list[Match[Entry]]:
+    """Trigger cues that are neither negated nor in the scope of a plan, threat or call."""
+    live = []
+    for m in cues:
+        if not m.payload.value.trigger or _negated(m, modality):
+            continue
+        if any(x.payload.label == "irrealis" and 0 <= m.first - x.last <= _IRREALIS_SCOPE for x in modality):
+            continue
+        live.append(m)
+    return live
+
+
+def _negated(m: Match[Entry], modality: list[Match[Entry]]) -> bool:
+    return any(x.payload.label == "negation" and 0 <= m.first - x.last < _NEGATION_SCOPE for x in modality)
+
+
+def _facts(hits: list[act.ActorHit]) -> ActorFacts:
+    inters = {h.actor.inter for h in hits}
+    return ActorFacts(
+        state=1 in inters, armed_nonstate=bool(inters & {2, 3, 4}), civilians=7 in inters,
+        protesters=bool(inters & {5, 6}), external=8 in inters,
+    )
+
+
+# --- places -------------------------------------------------------------------------------
+
+def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Entry]]) -> tuple[list[ResolvedPlace], bool]:
+    """The event place(s) of a sentence, and whether the sentence itself names them."""
+    places = ctx.places.get(sentence.index, [])
+    if places:
+        sites = _pick_sites(doc, places, triggers)
+        ctx.last_place[sentence.paragraph] = (sites, sentence.index)
+        if sentence.index == 0 and doc.in_title(sentence):
+            ctx.title_places = sites
+        return sites, True
+    inherited = ctx.last_place.get(sentence.paragraph)
+    if inherited is not None:
+        return inherited[0][:1], False
+    if ctx.title_places:
+        return ctx.title_places[:1], False
+    return [], False
+
+
+def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entry]]) -> list[ResolvedPlace]:
+    """Most specific places, preferring "in X" over "near X", then the coordinated run nearest a trigger."""
+    places = sorted(places, key=lambda p: p.toponym.first_token)
+    inside = [p for p in places if p.toponym.relation == "in"]
+    if inside:
+        near_only = {p.location.admin1 for p in places if p.toponym.relation != "in"}  # type: ignore[union-attr]
+        places = inside + [p for p in places if p.toponym.relation != "in" and p.location.admin1 not in {  # type: ignore[union-attr]
+            q.location.admin1 for q in inside}]  # type: ignore[union-attr]
+        del near_only
+    places = _drop_containers(sorted(places, key=lambda p: p.toponym.first_token))
+    runs: list[list[ResolvedPlace]] = []
+    for p in places:
+        if runs and _coordinated(doc, runs[-1][-1], p):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    anchor = triggers[0].first
+    return min(runs, key=lambda run: min(abs(p.toponym.first_token - anchor) for p in run))
+
+
+def _drop_containers(places: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    """A governorate or district that holds another named place of the sentence is context."""
+    kept = []
+    for p in places:
+        loc = p.location
+        assert loc is not None
+        inner = [q for q in places if q is not p and q.location and q.location.admin1 == loc.admin1
+                 and _contains(loc, q.location)]
+        if not inner:
+            kept.append(p)
+    return kept or places
+
+
+def _contains(outer: Location, inner: Location) -> bool:
+    if outer.place_id and outer.place_id == inner.place_id:
+        return False
+    if outer.geo_precision == 3 and inner.geo_precision < 3:
+        return True
+    return bool(outer.admin2 and not outer.admin3 and inner.admin2 == outer.admin2 and inner.admin3
+                and outer.geo_precision >= 2 and inner.geo_precision == 1)
+
+
+def _coordinated(doc: Doc, a: ResolvedPlace, b: ResolvedPlace) -> bool:
+    between = doc.text[a.toponym.end : b.toponym.start]
+    return bool(_COORDINATION_RE.match(between))
+
+
+# --- time ---------------------------------------------------------------------------------
+
+def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]]) -> tuple[date, int, TimeMention] | None:
+    """The date of the sentence's incident: its own time words, else the statement's day."""
+    times = [t for t in doc.times if t.sentence == sentence.index and not t.future]
+    if not times:
+        return None
+    own = [t for t in times if not t.statement]
+    statement = next((t for t in times if t.statement), None)
+    anchor = doc.published
+    if statement is not None:
+        resolved = statement.resolve(doc.published)
+        if resolved is not None and own and own[0].rule.kind in ("days_back", "weekday"):
+            anchor = resolved[0]
+    chosen = own[0] if own else statement
+    if chosen is None or chosen.since:
+        return None
+    resolved = chosen.resolve(anchor)
+    if resolved is None:
+        return None
+    return resolved[0], resolved[1], chosen
+
+
+def _recent(doc: Doc, day: date) -> bool:
+    """Within the 30 days up to publication (codebook §1); unknown publication: keep."""
+    if doc.published is None:
+        return True
+    return doc.published - timedelta(days=BACKGROUND_DAYS) <= day <= doc.published + timedelta(days=1)
+
+
+# --- actors -------------------------------------------------------------------------------
+
+_PRIORS: dict[str, dict[int, float]] = {
+    "Battles": {2: 1.0, 3: 0.8, 4: 0.5, 8: 0.5, 1: 0.0, 7: -3.0},
+    "Explosions/Remote violence": {8: 1.5, 1: 1.0, 2: 0.5, 3: 0.3, 7: -3.0},
+    "Violence against civilians": {2: 1.0, 3: 1.0, 4: 0.5, 1: 0.2, 7: -3.0},
+    "Strategic developments": {1: 1.5, 8: 1.0, 2: 0.0, 7: -2.0},
+}
+
+
+def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], region: str):  # type: ignore[no-untyped-def]
+    """(actor, hit) for actor1 and actor2, with codebook defaults when the text names none."""
+    event_type = EVENT_TYPES[sub_event]
+    armed = [h for h in hits if h.actor.inter not in (5, 6)]
+    if event_type in ("Protests", "Riots"):
+        return _demonstration_actors(doc, armed, sub_event, region)
+    first, second = act.choose_actors(armed, sub_event, _PRIORS.get(event_type, {}))
+    actor1 = (first.actor, first) if first else None
+    explicit = actor1 is not None
+    if actor1 is None:
+        actor1 = (_default_initiator(doc, sub_event, region), None)
+    actor2 = (second.actor, second) if second and second.actor.name != actor1[0].name else None
+    if actor2 is None and sub_event in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
+        actor2 = (act.CIVILIANS, None)
+    return actor1, actor2, explicit
+
+
+def _demonstration_actors(doc: Doc, armed: list[act.ActorHit], sub_event: str, region: str):  # type: ignore[no-untyped-def]
+    actor1 = (act.RIOTERS if sub_event in ("Violent demonstration", "Mob violence") else act.PROTESTERS, None)
+    counterpart = next((h for h in armed if h.actor.inter in (1, 2, 3, 8)), None)
+    if counterpart is not None:
+        return actor1, (counterpart.actor, counterpart), True
+    return actor1, None, True
+
+
+def _default_initiator(doc: Doc, sub_event: str, region: str) -> Actor:
+    """Who did it when the clause does not say (codebook: unclaimed bombings are unidentified)."""
+    if sub_event in ("Air/drone strike", "Shelling/artillery/missile attack"):
+        external = _doc_actor(doc, {8, 1}, region)
+        if external is not None:
+            return external
+        return act.resolve(Entry("generic", "soldiers", {"IRQ": "Military Forces of Iraq", "SYR": "Military Forces of Syria"}),
+                           region, doc) or act.UNIDENTIFIED
+    if sub_event in ("Arrests", "Disrupted weapons use"):
+        return act.resolve(Entry("generic", "security", {"IRQ": "Police Forces of Iraq", "SYR": "Military Forces of Syria",
+                                                          "IRQ-KR": "Police Forces of the Kurdistan Region"}), region, doc) \
+            or act.UNIDENTIFIED
+    if sub_event in ("Attack", "Armed clash", "Abduction/forced disappearance", "Non-state actor overtakes territory"):
+        return act.dominant_rebel(doc) or act.UNIDENTIFIED
+    return act.UNIDENTIFIED
+
+
+def _doc_actor(doc: Doc, inters: set[int], region: str) -> Actor | None:
+    """The most named actor of the given categories in the whole document."""
+    counts: dict[str, tuple[int, Actor]] = {}
+    for m in doc.entries:
+        if m.payload.category != "actor":
+            continue
+        actor = act.resolve(m.payload, region, doc)
+        if actor is not None and actor.inter in inters:
+            n, _ = counts.get(actor.name, (0, actor))
+            counts[actor.name] = (n + 1, actor)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda v: v[0])[1]
+
+
+# --- one mention per site ---------------------------------------------------------------
+
+def _per_site(doc: Doc, base: dict, evidence: dict[str, list[Evidence]], sites: list[ResolvedPlace],  # type: ignore[type-arg]
+              tolls: list[TollMention]) -> list[EventMention]:
+    killed, injured, toll_evidence, exact = _sum_tolls(doc, tolls)
+    n = max(1, len(sites))
+    out = []
+    for i, site in enumerate(sites or [None]):  # type: ignore[list-item]
+        ev = {k: list(v) for k, v in evidence.items()}
+        ev.update({k: list(v) for k, v in toll_evidence.items()})
+        location = site.location if site is not None else None
+        if site is not None and base["place_explicit"]:
+            ev["location"] = [doc.evidence(site.toponym.start, site.toponym.end)]
+        out.append(EventMention(
+            location=location,
+            fatalities=_share(killed, n, i), injured=_share(injured, n, i), evidence=ev, toll_exact=exact, **base,
+        ))
+    return out
+
+
+def _share(total: int | None, n: int, i: int) -> int | None:
+    """Split a toll evenly over n places, the remainder on the last (codebook §6)."""
+    if total is None:
+        return None
+    share = total // n
+    return share + (total - share * n if i == n - 1 else 0)
+
+
+def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-def]
+    killed = injured = None
+    evidence: dict[str, list[Evidence]] = {}
+    exact = True
+    for t in tolls:
+        ev = doc.evidence(t.start, t.end)
+        if t.kind == "combined":
+            if t.exact:
+                killed, injured = killed or 0, injured or 0
+            else:
+                killed, injured = (killed or 0) + t.value, (injured or 0) + t.value
+                exact = False
+            evidence.setdefault("fatalities", []).append(ev)
+            evidence.setdefault("injured", []).append(ev)
+        elif t.kind == "killed":
+            killed = (killed or 0) + t.value
+            evidence.setdefault("fatalities", []).append(ev)
+            exact = exact and t.exact
+        else:
+            injured = (injured or 0) + t.value
+            evidence.setdefault("injured", []).append(ev)
+            exact = exact and t.exact
+    return killed, injured, evidence, exact

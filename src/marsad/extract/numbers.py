@@ -1,0 +1,103 @@
+"""Reading counts of people: digits, Arabic number words, duals and vague quantities.
+
+``read_number(tokens, i, lex)`` reads a count starting at token ``i`` and says where it
+ends.  Forms (codebook §6): digits in any script (normalisation already made them ASCII),
+words (خمسة، سبعة عشر، خمسة وعشرون، ثلاثمئة), the dual of a person noun (عنصرين،
+جنديين، "عنصري أمن" = 2), and vague words handled by the lexicon (عشرات = 12).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.lexicon import Lexicons
+from marsad.text.tokens import Token, lookup_keys, strip_article
+
+_HUNDREDS_RE = re.compile(r"^(ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(مئه|مائه)$")
+_UNITS_FOR_HUNDREDS = {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثمان": 8, "تسع": 9}
+_TEEN_WORDS = {"عشر", "عشره"}
+_THOUSANDS = {"الف": 1000, "الاف": 1000, "الفا": 1000}
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A count read from tokens ``[first, last)``; ``exact`` is False for duals of ambiguous plurals."""
+
+    value: int
+    first: int
+    last: int
+    exact: bool = True
+
+
+def _word_value(word: str, lex: Lexicons) -> int | None:
+    """The value of one number word, with clitics and ال peeled off (خمسة، والخمسة، لخمسة)."""
+    for key in lookup_keys(word):
+        if key in lex.cardinals:
+            return lex.cardinals[key]
+        m = _HUNDREDS_RE.match(key)
+        if m:
+            return _UNITS_FOR_HUNDREDS[m.group(1)] * 100
+    return None
+
+
+def _digits(text: str) -> int | None:
+    """An integer count from a digit token; decimals (3,5 or 1.165) are not counts."""
+    if text.isdecimal():
+        return int(text)
+    return None
+
+
+def read_number(tokens: list[Token], i: int, lex: Lexicons, text: str = "") -> Number | None:
+    """Read a count beginning at token ``i``, or None."""
+    tok = tokens[i]
+    if tok.is_number:
+        value = _digits(tok.text)
+        if value is None:
+            return None
+        return _scale(tokens, i, i + 1, value, lex)
+    value = _word_value(tok.text, lex)
+    if value is None:
+        return _read_dual(tokens, i, lex)
+    j = i + 1
+    # teens: ثلاثة عشر، أحد عشر، اثنا عشر
+    if value < 10 and j < len(tokens) and tokens[j].text in _TEEN_WORDS:
+        value, j = value + 10, j + 1
+    # units and tens: خمسة وعشرون; hundreds and the rest: مئة وخمسون
+    while j < len(tokens) and tokens[j].text.startswith("و") and len(tokens[j].text) > 2:
+        nxt = _word_value(tokens[j].text[1:], lex)
+        if nxt is None or nxt >= value and value >= 100:
+            break
+        value, j = value + nxt, j + 1
+    return _scale(tokens, i, j, value, lex)
+
+
+def _scale(tokens: list[Token], first: int, j: int, value: int, lex: Lexicons) -> Number:
+    """Apply a following thousand (ثلاثة آلاف، 40 ألف)."""
+    if j < len(tokens) and value < 1000 and (tokens[j].text in _THOUSANDS or strip_article(tokens[j].text) in _THOUSANDS):
+        return Number(value * 1000, first, j + 1)
+    return Number(value, first, j)
+
+
+def _read_dual(tokens: list[Token], i: int, lex: Lexicons) -> Number | None:
+    """A dual person noun means two: عنصرين، جنديان، شرطيين، "عنصري أمن"."""
+    word = strip_article(tokens[i].text)
+    for key in lookup_keys(word):
+        base = dual_base(key, lex)
+        if base is not None:
+            exact = key not in lex.ambiguous_duals
+            return Number(2, i, i + 1, exact=exact)
+    return None
+
+
+def dual_base(word: str, lex: Lexicons) -> str | None:
+    """The singular behind a dual form of a listed person noun, or None."""
+    # -ي is the dual before a genitive (عنصري أمن); the accusative singular -ا (شخصا) is not a dual.
+    for suffix in ("ين", "ان", "ي"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)]
+            if base in lex.person_singulars:
+                return base
+            if base.endswith("ت") and base[:-1] + "ه" in lex.person_singulars:  # امرأتين
+                return base[:-1] + "ه"
+    return None

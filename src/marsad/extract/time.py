@@ -1,0 +1,265 @@
+"""Stage: time expressions and their dates (codebook §5).
+
+Each expression becomes a :class:`TimeMention` holding a *rule* (so many days back, the
+last such weekday, a calendar date, a week or month) that resolves against an anchor:
+the publication date, or the day of a statement that reports the event ("قال بيان صدر
+الخميس إن هجوما وقع ليل أمس" → the night before that Thursday).  Explicit dates use the
+month names of ``time.toml`` (MSA, Levantine/Iraqi, Maghrebi) and hijridate for Hijri
+dates; a date without a year takes the year that puts it closest before publication.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hijridate import Hijri
+
+from marsad.doc import Doc
+from marsad.lexicon import Entry, load_lexicons
+from marsad.text.matcher import Match
+from marsad.text.tokens import Sentence, strip_article
+
+_PAST_WORDS = {"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت"}
+_FUTURE_WORDS = {"المقبل", "المقبله", "القادم", "القادمه"}
+_CURRENT_MONTH_WORDS = {"الجاري", "الحالي"}
+_SINCE_WORDS = {"منذ"}
+_STATEMENT_GAP = 6
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRule:
+    """How to get a date from an anchor day.
+
+    kind: "days_back" (n), "weekday" (n = Python weekday; ``strict`` = a week back when the
+    anchor is that weekday), "date" (a calendar day), "month" (year, month, part), "period"
+    (days back, precision 2 or 3).
+    """
+
+    kind: str
+    n: int = 0
+    strict: bool = False
+    day: date | None = None
+    precision: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression in one sentence."""
+
+    rule: TimeRule
+    start: int
+    end: int
+    sentence: int
+    first_token: int
+    statement: bool = False  # the day a statement was made ("أعلن الجيش، السبت، ...")
+    since: bool = False  # "منذ الثلاثاء": the start of a span, not the day of one event
+    future: bool = False
+
+    def resolve(self, anchor: date | None) -> tuple[date, int] | None:
+        """The date and time_precision against ``anchor`` (None when it cannot be known)."""
+        return resolve_rule(self.rule, anchor)
+
+
+def resolve_rule(rule: TimeRule, anchor: date | None) -> tuple[date, int] | None:
+    """Apply a :class:`TimeRule` to an anchor day."""
+    if rule.kind == "date" and rule.day is not None:
+        return rule.day, rule.precision
+    if anchor is None:
+        return None
+    if rule.kind == "days_back":
+        return anchor - timedelta(days=rule.n), 1
+    if rule.kind == "weekday":
+        back = (anchor.weekday() - rule.n) % 7
+        if back == 0 and rule.strict:
+            back = 7
+        return anchor - timedelta(days=back), 1
+    if rule.kind == "period":
+        return anchor - timedelta(days=rule.n), rule.precision
+    if rule.kind == "month_back":
+        year, month = anchor.year, anchor.month - rule.n
+        while month < 1:
+            year, month = year - 1, month + 12
+        return min(date(year, month, 15), anchor), 3
+    return None
+
+
+def find_times(doc: Doc) -> None:
+    """Fill ``doc.times`` with every time expression, in text order."""
+    for sentence in doc.sentences:
+        entries = doc.sentence_entries(sentence, "weekday", "month", "hijri_month", "relative_day", "period",
+                                       "ordinal", "month_part")
+        used: set[int] = set()
+        for m in entries:
+            if m.first in used:
+                continue
+            mention = _mention(doc, sentence, m, entries)
+            if mention is not None:
+                used.update(range(mention.first_token, _last_token(doc, mention)))
+                doc.times.append(mention)
+
+
+def _last_token(doc: Doc, mention: TimeMention) -> int:
+    i = mention.first_token
+    while i < len(doc.tokens) and doc.tokens[i].start < mention.end:
+        i += 1
+    return i
+
+
+def _mention(doc: Doc, sentence: Sentence, m: Match[Entry], entries: list[Match[Entry]]) -> TimeMention | None:
+    cat = m.payload.category
+    published = doc.published
+    if cat in ("month", "ordinal", "month_part") or (cat == "hijri_month"):
+        found = _calendar_date(doc, sentence, m, published)
+        if found is None:
+            return None
+        rule, start, end, first = found
+    elif cat == "weekday":
+        rule, start, end, first = _weekday(doc, m)
+    elif cat == "relative_day":
+        rule, start, end, first = TimeRule("days_back", n=m.payload.value), m.start, m.end, m.first
+    elif cat == "period":
+        rule, start, end, first = _period(m), m.start, m.end, m.first
+    else:
+        return None
+    return TimeMention(
+        rule, start, end, sentence.index, first,
+        statement=_after_statement(doc, sentence, first),
+        since=_word_before(doc, first) in _SINCE_WORDS,
+        future=_word_after(doc, end) in _FUTURE_WORDS,
+    )
+
+
+def _word_before(doc: Doc, first: int) -> str:
+    j = first - 1
+    while j >= 0 and strip_article(doc.tokens[j].text) in ("يوم", "ليل", "ليله", "صباح", "مساء", "فجر", "ظهر", "عصر"):
+        j -= 1
+    return doc.tokens[j].text if j >= 0 else ""
+
+
+def _word_after(doc: Doc, end: int) -> str:
+    for tok in doc.tokens:
+        if tok.start >= end:
+            return tok.text
+    return ""
+
+
+def _weekday(doc: Doc, m: Match[Entry]) -> tuple[TimeRule, int, int, int]:
+    nxt = doc.tokens[m.last].text if m.last < len(doc.tokens) else ""
+    strict = nxt in _PAST_WORDS
+    end = doc.tokens[m.last].end if strict else m.end
+    return TimeRule("weekday", n=m.payload.value, strict=strict), m.start, end, m.first
+
+
+def _period(m: Match[Entry]) -> TimeRule:
+    spec = m.payload.value
+    if "months_back" in spec:
+        return TimeRule("month_back", n=spec["months_back"], precision=3)
+    days = spec.get("days_back", 7 * spec.get("weeks_back", 0))
+    return TimeRule("period", n=days, precision=spec["precision"])
+
+
+def _calendar_date(doc: Doc, sentence: Sentence, m: Match[Entry], published: date | None):  # type: ignore[no-untyped-def]
+    """Read "19 مارس 2017", "24 مارس الجاري", "العاشر من الشهر الجاري", "أواخر مايو الماضي"."""
+    toks = doc.tokens
+    lex = load_lexicons()
+    cat = m.payload.category
+    day: int | None = None
+    part = ""
+    first = m.first
+    month_match = m
+    if cat == "ordinal":
+        day = m.payload.value
+        j = m.last
+        if j < sentence.last_token and toks[j].text == "من":
+            j += 1
+        if j + 1 < sentence.last_token and strip_article(toks[j].text) == "شهر" and toks[j + 1].text in _CURRENT_MONTH_WORDS:
+            if published is None:
+                return None
+            return (_checked(TimeRule("date", day=_safe_date(published.year, published.month, day))),
+                    m.start, toks[j + 1].end, first)
+        nxt = [e for e in doc.sentence_entries(sentence, "month", "hijri_month") if e.first == j]
+        if not nxt:
+            return None
+        month_match = nxt[0]
+    elif cat == "month_part":
+        nxt = [e for e in doc.sentence_entries(sentence, "month") if e.first == m.last]
+        if not nxt:
+            return None
+        part = m.payload.label
+        month_match = nxt[0]
+    else:
+        prev = toks[m.first - 1] if m.first > sentence.first_token else None
+        if prev is not None and prev.is_number and prev.text.isdigit() and 1 <= int(prev.text) <= 31:
+            day, first = int(prev.text), m.first - 1
+        elif prev is not None and strip_article(prev.text) in lex.ordinals:
+            return None  # the ordinal's own match reads this date
+    month = month_match.payload.value
+    j = month_match.last
+    # "يونيو/حزيران": skip the second month name of a pair
+    while j < sentence.last_token and any(e.first == j for e in doc.sentence_entries(sentence, "month")):
+        j = next(e.last for e in doc.sentence_entries(sentence, "month") if e.first == j)
+    year: int | None = None
+    if j < sentence.last_token and toks[j].text.isdigit() and len(toks[j].text) == 4:
+        year = int(toks[j].text)
+        j += 1
+    end = toks[j - 1].end
+    if month_match.payload.category == "hijri_month":
+        return _hijri(day, month, year, m.start, end, first)
+    if day is None and not part and year is None and not _month_context(toks, j, sentence):
+        return None  # a bare month name ("اب", "ماي") is too weak alone
+    year = year or _closest_year(published, month, day or 15)
+    if year is None:
+        return None
+    if day is not None:
+        return _checked(TimeRule("date", day=_safe_date(year, month, day))), m.start, end, first
+    last_day = calendar.monthrange(year, month)[1]
+    chosen = {"early": 1, "late": last_day, "mid": 15}.get(part, 15)
+    return TimeRule("date", day=date(year, month, chosen), precision=3), m.start, end, first
+
+
+def _month_context(toks, j, sentence) -> bool:  # type: ignore[no-untyped-def]
+    """A bare month counts when followed by الماضي/الجاري or preceded by "شهر"."""
+    return j < sentence.last_token and toks[j].text in (_PAST_WORDS | _CURRENT_MONTH_WORDS)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _checked(rule: TimeRule) -> TimeRule | None:
+    return rule if rule.day is not None else None
+
+
+def _closest_year(published: date | None, month: int, day: int) -> int | None:
+    """The year that puts month/day on or before publication, closest to it."""
+    if published is None:
+        return None
+    candidate = _safe_date(published.year, month, min(day, 28))
+    if candidate and candidate > published + timedelta(days=2):
+        return published.year - 1
+    return published.year
+
+
+def _hijri(day, month, year, start, end, first):  # type: ignore[no-untyped-def]
+    if day is None or year is None:
+        return None
+    try:
+        greg = Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return TimeRule("date", day=date(greg.year, greg.month, greg.day)), start, end, first
+
+
+def _after_statement(doc: Doc, sentence: Sentence, first: int) -> bool:
+    """True when the expression dates a statement verb just before it ("أعلن الجيش، السبت،")."""
+    for m in doc.sentence_entries(sentence, "modality"):
+        if m.payload.label == "statement" and m.last <= first <= m.last + _STATEMENT_GAP:
+            cues = [c for c in doc.sentence_entries(sentence, "cue") if m.last <= c.first < first and c.payload.value.trigger]
+            if not cues:
+                return True
+    return False

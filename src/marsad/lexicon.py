@@ -1,0 +1,187 @@
+"""The one loader of Marsad's Arabic knowledge (``marsad/data/lexicons/*.toml``).
+
+It validates each file and builds a single :class:`~marsad.text.matcher.PhraseMatcher`
+whose payloads are :class:`Entry` records, so one pass over a document's tokens finds
+every cue, actor, casualty word and time word.  Number words are plain dictionaries
+(the number reader looks tokens up directly).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from marsad.errors import DataFileError
+from marsad.text.matcher import PhraseMatcher
+from marsad.text.normalise import fold
+
+LEXICON_FILES = ("triggers", "actors", "numbers", "time")
+INTER_CODES = range(1, 9)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a matched phrase means: its ``category`` (cue, modality, actor, generic,
+    casualty, qualifier, vague, weekday, month, hijri_month, relative_day, period,
+    day_part, month_part, ordinal), a ``label`` within it and an optional ``value``."""
+
+    category: str
+    label: str
+    value: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorInfo:
+    """A canonical actor of ``actors.toml``."""
+
+    name: str
+    inter: int
+    countries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CueInfo:
+    """An event cue of ``triggers.toml``."""
+
+    name: str
+    family: str
+    trigger: bool
+
+
+@dataclass(slots=True)
+class Lexicons:
+    """Everything loaded from the lexicon files."""
+
+    matcher: PhraseMatcher[Entry]
+    actors: dict[str, ActorInfo]
+    generics: dict[str, dict[str, str]]
+    cues: dict[str, CueInfo]
+    cardinals: dict[str, int]
+    singles: dict[str, int]
+    ordinals: dict[str, int]
+    person_singulars: frozenset[str]
+    ambiguous_duals: frozenset[str]
+    time_periods: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def _read(name: str) -> tuple[str, dict[str, Any]]:
+    path = f"marsad/data/lexicons/{name}.toml"
+    try:
+        raw = resources.files("marsad").joinpath(f"data/lexicons/{name}.toml").read_bytes()
+        return path, tomllib.loads(raw.decode("utf-8"))
+    except FileNotFoundError as exc:
+        raise DataFileError(path, "file is missing") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise DataFileError(path, f"not valid TOML: {exc}") from exc
+
+
+def _require(path: str, table: dict[str, Any], key: str, kind: type) -> Any:
+    value = table.get(key)
+    if not isinstance(value, kind):
+        raise DataFileError(path, f"{key!r} must be a {kind.__name__} (in {table.get('name', table)!r:.60})")
+    return value
+
+
+def _phrases(path: str, table: dict[str, Any], key: str = "phrases") -> list[str]:
+    items = _require(path, table, key, list)
+    if not all(isinstance(p, str) and p.strip() for p in items):
+        raise DataFileError(path, f"{key!r} must hold non-empty strings")
+    return items
+
+
+def _int_table(path: str, data: dict[str, Any], key: str) -> dict[str, int]:
+    table = _require(path, data, key, dict)
+    out: dict[str, int] = {}
+    for word, value in table.items():
+        if not isinstance(value, int):
+            raise DataFileError(path, f"[{key}] {word!r} must map to an integer")
+        out[fold(word)] = value
+    return out
+
+
+def _load_triggers(matcher: PhraseMatcher[Entry]) -> dict[str, CueInfo]:
+    path, data = _read("triggers")
+    cues: dict[str, CueInfo] = {}
+    for name, table in _require(path, data, "cue", dict).items():
+        info = CueInfo(name, _require(path, table, "family", str), bool(table.get("trigger", False)))
+        cues[name] = info
+        matcher.add_all(_phrases(path, table), Entry("cue", name, info))
+    for name, table in _require(path, data, "modality", dict).items():
+        matcher.add_all(_phrases(path, table), Entry("modality", name))
+    return cues
+
+
+def _load_actors(matcher: PhraseMatcher[Entry]) -> tuple[dict[str, ActorInfo], dict[str, dict[str, str]]]:
+    path, data = _read("actors")
+    actors: dict[str, ActorInfo] = {}
+    for row in _require(path, data, "actor", list):
+        name = _require(path, row, "name", str)
+        inter = _require(path, row, "inter", int)
+        if inter not in INTER_CODES:
+            raise DataFileError(path, f"actor {name!r}: inter must be 1-8")
+        info = ActorInfo(name, inter, tuple(row.get("countries", ())))
+        actors[name] = info
+        matcher.add_all(_phrases(path, row, "aliases"), Entry("actor", name, info))
+    generics: dict[str, dict[str, str]] = {}
+    for row in _require(path, data, "generic", list):
+        key = _require(path, row, "key", str)
+        by_region = _require(path, row, "by_region", dict)
+        for region, actor in by_region.items():
+            if not actor.startswith("@") and actor not in actors:
+                raise DataFileError(path, f"generic {key!r}: unknown actor {actor!r} for {region}")
+        generics[key] = by_region
+        matcher.add_all(_phrases(path, row), Entry("generic", key, by_region))
+    return actors, generics
+
+
+def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any]) -> None:
+    path, data = _read("numbers")
+    lex["cardinals"] = _int_table(path, data, "cardinals")
+    lex["singles"] = _int_table(path, data, "singles")
+    lex["ordinals"] = _int_table(path, data, "ordinals")
+    for word, value in _int_table(path, data, "vague").items():
+        matcher.add(word, Entry("vague", word, value))
+    matcher.add_all(_phrases(path, _require(path, data, "qualifiers", dict)), Entry("qualifier", "qualifier"))
+    persons = _require(path, data, "person_nouns", dict)
+    lex["person_singulars"] = frozenset(fold(w) for w in _phrases(path, persons, "singulars"))
+    lex["ambiguous_duals"] = frozenset(fold(w) for w in _phrases(path, persons, "ambiguous_duals"))
+    casualty = _require(path, data, "casualty", dict)
+    for kind in ("killed", "wounded", "combined", "subset"):
+        matcher.add_all(_phrases(path, casualty, kind), Entry("casualty", kind))
+
+
+def _load_time(matcher: PhraseMatcher[Entry], lex: dict[str, Any]) -> None:
+    path, data = _read("time")
+    for category, key in (("weekday", "weekdays"), ("month", "months"), ("hijri_month", "hijri_months"),
+                          ("relative_day", "relative_days")):
+        for word, value in _int_table(path, data, key).items():
+            matcher.add(word, Entry(category, word, value))
+    periods = _require(path, data, "relative_periods", dict)
+    for word, spec in periods.items():
+        if not isinstance(spec, dict) or spec.get("precision") not in (2, 3):
+            raise DataFileError(path, f"[relative_periods] {word!r} needs precision 2 or 3")
+        matcher.add(word, Entry("period", fold(word), dict(spec)))
+    matcher.add_all(_phrases(path, _require(path, data, "day_parts", dict)), Entry("day_part", "day_part"))
+    for word, part in _require(path, data, "month_parts", dict).items():
+        matcher.add(word, Entry("month_part", part))
+
+
+@cache
+def load_lexicons() -> Lexicons:
+    """Load, validate and index every lexicon file (cached for the process)."""
+    matcher: PhraseMatcher[Entry] = PhraseMatcher()
+    cues = _load_triggers(matcher)
+    actors, generics = _load_actors(matcher)
+    extra: dict[str, Any] = {}
+    _load_numbers(matcher, extra)
+    _load_time(matcher, extra)
+    for word, value in extra["ordinals"].items():
+        matcher.add(word, Entry("ordinal", word, value))
+    return Lexicons(
+        matcher=matcher, actors=actors, generics=generics, cues=cues,
+        cardinals=extra["cardinals"], singles=extra["singles"], ordinals=extra["ordinals"],
+        person_singulars=extra["person_singulars"], ambiguous_duals=extra["ambiguous_duals"],
+    )

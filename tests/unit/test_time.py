@@ -1,0 +1,79 @@
+"""Relative and explicit dates resolve against publication (codebook §5)."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marsad.doc import Doc
+from marsad.extract.analyse import analyse
+from marsad.extract.time import TimeRule, find_times, resolve_rule
+from marsad.model import Article
+from marsad.text.normalise import normalise
+
+PUB = date(2021, 8, 3)  # a Tuesday
+
+
+def times(text: str, published: date | None = PUB):
+    doc = Doc(article=Article("t", text, published=published), norm=normalise(text))
+    analyse(doc)
+    find_times(doc)
+    return doc, [(t.resolve(published), t) for t in doc.times]
+
+
+@pytest.mark.parametrize("text,expected,precision", [
+    ("هجوم ليل أمس", date(2021, 8, 2), 1),
+    ("هجوم أمس", date(2021, 8, 2), 1),
+    ("هجوم الليلة الماضية", date(2021, 8, 2), 1),
+    ("هجوم اليوم", date(2021, 8, 3), 1),
+    ("هجوم أول أمس", date(2021, 8, 1), 1),
+    ("هجوم أمس الأول", date(2021, 8, 1), 1),
+    ("هجوم يوم الأحد", date(2021, 8, 1), 1),
+    ("هجوم فجر الثلاثاء", date(2021, 8, 3), 1),
+    ("هجوم الثلاثاء الماضي", date(2021, 7, 27), 1),
+    ("هجوم الخميس", date(2021, 7, 29), 1),
+    ("هجوم الأسبوع الماضي", date(2021, 7, 27), 2),
+    ("في 24 تموز الماضي", date(2021, 7, 24), 1),
+    ("في 2 آب", date(2021, 8, 2), 1),
+    ("في 19 مارس 2017", date(2017, 3, 19), 1),
+    ("في 8 يوليو/تموز الجاري", date(2021, 7, 8), 1),
+    ("في العاشر من الشهر الجاري", date(2021, 8, 10), 1),
+    ("في الثامن من الشهر الحالي", date(2021, 8, 8), 1),
+    ("في أواخر تموز الماضي", date(2021, 7, 31), 3),
+    ("أوائل آذار", None, None),
+    ("في 15 تشرين الأول 2020", date(2020, 10, 15), 1),
+    ("في 5 ذو الحجة 1442", date(2021, 7, 15), 1),
+])
+def test_expressions(text, expected, precision):
+    _, found = times(text)
+    if expected is None:
+        assert all(r is None or r[1] == 3 for r, _ in found)
+        return
+    assert found, f"no time found in {text!r}"
+    resolved, _ = found[0]
+    assert resolved == (expected, precision)
+
+
+def test_statement_day_is_marked():
+    _, found = times("أعلن الجيش التركي، السبت، أنه نفذ ضربات جوية")
+    assert found[0][1].statement
+
+
+def test_future_day_is_marked():
+    _, found = times("في موعد لا يتجاوز الأحد المقبل")
+    assert found[0][1].future
+
+
+def test_monday_is_not_the_number_two():
+    _, found = times("وإصابة اثنين آخرين")
+    assert found == []
+
+
+@given(st.sampled_from(["days_back", "weekday", "period", "month_back"]), st.integers(0, 60),
+       st.booleans(), st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 1, 1)))
+def test_resolver_is_total(kind, n, strict, anchor):
+    rule = TimeRule(kind, n=n % 7 if kind == "weekday" else n, strict=strict, precision=2)
+    resolved = resolve_rule(rule, anchor)
+    assert resolved is not None and resolved[0] <= anchor
+    assert resolve_rule(rule, None) is None
