@@ -1,0 +1,146 @@
+"""Bytes to text: encodings, binary input, blank text and the Arabic-script test.
+
+:func:`read_text_document` decodes what a reader was given, in this order:
+
+1. a byte-order mark (UTF-8, UTF-16, UTF-32) decides;
+2. a known binary signature (PNG, PDF, ZIP ...) or a NUL byte means "not a text file";
+3. strict UTF-8;
+4. the charset an HTML ``<meta>`` or an XML declaration names;
+5. charset-normalizer, preferring a decoding that reads as Arabic (short Windows-1256
+   texts are otherwise easily taken for a CJK code page), then Windows-1256 itself.
+
+Text whose first characters are more than 1 % control characters is rejected as binary.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from marsad.errors import InputError
+
+#: A text "is Arabic" when at least this share of its letters are Arabic script.
+ARABIC_SHARE = 0.5
+#: How many leading characters :func:`is_arabic` and the binary check look at.
+SAMPLE_CHARS = 100_000
+#: Above this share of control characters a decoded text is taken for binary data.
+MAX_CONTROL_SHARE = 0.01
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_DECLARED = re.compile(rb"""<(?:meta|\?xml)\b[^>]*?(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_ARABIC_LETTERS = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+#: Whitespace plus invisible format characters (bidi controls, zero-width, BOM, soft hyphen).
+_INVISIBLE = "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad"
+_BLANK = re.compile(f"[\\s{_INVISIBLE}]*")
+_EDGES = re.compile(f"^[\\s{_INVISIBLE}]+|[\\s{_INVISIBLE}]+$")
+
+
+def read_text_document(data: bytes, where: str) -> str:
+    """Decode ``data`` (see the module docstring); raise :class:`InputError` if it is not text."""
+    text = _decode(data, where)
+    sample = text[:SAMPLE_CHARS]
+    if sample and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
+        raise InputError(where, "not a text file (binary data)")
+    return text
+
+
+def _decode(data: bytes, where: str) -> str:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, codec, where)
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(where, f"not a text file (looks like {kind})")
+    if b"\x00" in data[:SAMPLE_CHARS]:
+        raise InputError(where, "not a text file (binary data)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # UTF-8 cut off inside the last character
+            return data[: exc.start].decode("utf-8")
+    declared = _declared_text(data)
+    if declared is not None:
+        return declared
+    detected = _detected_text(data)
+    if detected is None:
+        raise InputError(where, "not a text file (the encoding could not be recognised)")
+    return detected
+
+
+def _strict(data: bytes, codec: str, where: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(where, f"not a text file (invalid {codec.upper()} at byte {exc.start})") from None
+
+
+def _declared_text(data: bytes) -> str | None:
+    """The text decoded with the charset an HTML or XML header declares, if that works."""
+    match = _DECLARED.search(data[:4096])
+    if match is None or match.group(1).lower().startswith((b"utf-16", b"utf-32", b"utf16", b"utf32")):
+        return None  # a UTF-16/32 file without a byte-order mark would not show its declaration in ASCII
+    try:
+        return data.decode(match.group(1).decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _detected_text(data: bytes) -> str | None:
+    """charset-normalizer's reading, preferring one that is Arabic (see the module docstring)."""
+    matches = list(from_bytes(data))[:3]
+    decoded = [str(m) for m in matches]
+    for text in decoded:
+        if is_arabic(text):
+            return text
+    if matches and matches[0].coherence > 0:
+        return decoded[0]
+    try:
+        cp1256 = data.decode("cp1256")
+    except UnicodeDecodeError:
+        cp1256 = ""
+    if is_arabic(cp1256):
+        return cp1256
+    return decoded[0] if decoded else None
+
+
+def is_arabic(text: str) -> bool:
+    """True when at least :data:`ARABIC_SHARE` of the letters (first :data:`SAMPLE_CHARS`
+    characters) are Arabic script; False for a text without letters."""
+    letters = _NOT_LETTERS.sub("", text[:SAMPLE_CHARS])
+    if not letters:
+        return False
+    other = _ARABIC_LETTERS.sub("", letters)
+    return (len(letters) - len(other)) >= ARABIC_SHARE * len(letters)
+
+
+def is_blank(text: str) -> bool:
+    """True when ``text`` holds nothing but whitespace and invisible format characters."""
+    return _BLANK.fullmatch(text) is not None
+
+
+def strip_blank(text: str) -> str:
+    """``text`` without leading and trailing whitespace and invisible format characters."""
+    return _EDGES.sub("", text)
