@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 #: CSV columns of ``marsad extract --format csv`` (the codebook record without evidence).
@@ -40,13 +40,15 @@ class CsvWriter:
         return n
 
 
-def render_table(records: list[dict[str, Any]], title: str | None = None) -> None:
-    """A readable table of events on the terminal (rich)."""
+def render_table(records: list[dict[str, Any]], title: str | None = None,
+                 extra_columns: Sequence[tuple[str, str]] = ()) -> None:
+    """A readable table of events on the terminal (rich); ``extra_columns`` adds (header, record key) columns."""
     from rich.console import Console
     from rich.table import Table
 
     table = Table(title=title, show_lines=False, expand=False)
-    for name in ("date", "type", "actor 1", "actor 2", "place", "gov.", "killed", "wounded"):
+    headers = ("date", "type", "actor 1", "actor 2", "place", "gov.", "killed", "wounded")
+    for name in (*headers, *(h for h, _ in extra_columns)):
         table.add_column(name, overflow="fold")
     for r in records:
         place = r.get("location") or ""
@@ -55,7 +57,7 @@ def render_table(records: list[dict[str, Any]], title: str | None = None) -> Non
         table.add_row(
             r.get("event_date") or "?", r.get("sub_event_type", ""), r.get("actor1", ""), r.get("actor2", ""),
             place, r.get("admin1", "") + (" *" if r.get("disputed") else ""),
-            str(r.get("fatalities", 0)), str(r.get("injured", 0)),
+            str(r.get("fatalities", 0)), str(r.get("injured", 0)), *(str(r.get(k, "")) for _, k in extra_columns),
         )
     Console().print(table)
     if any(r.get("disputed") for r in records):

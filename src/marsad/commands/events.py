@@ -1,0 +1,27 @@
+"""``marsad events``: a readable table of stored events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from marsad.commands._store import db_option, filter_options, make_filter
+
+
+@click.command()
+@db_option
+@filter_options
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Show at most N events.")
+def events(db: str | None, since: date | None, until: date | None, country: str | None, admin1: str | None,
+           event_type: str | None, limit: int) -> None:
+    """Show stored events (merged across reports), oldest first."""
+    from marsad.io.writers import render_table
+    from marsad.store import count_events, open_store, query_events
+
+    filters = make_filter(since, until, country, admin1, event_type)
+    with open_store(db) as store:
+        rows = query_events(store, filters, limit=limit)
+        total = count_events(store, filters)
+    title = f"{len(rows)} of {total} events" if total > len(rows) else f"{total} events"
+    render_table(rows, title=title, extra_columns=(("id", "event_id"), ("sources", "source")))

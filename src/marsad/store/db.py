@@ -1,0 +1,189 @@
+"""Opening the event store: where it is, how to connect, and one-line errors when that fails.
+
+Location, first that is given: ``--db`` (a SQLAlchemy URL or a plain file path), the
+environment variable ``MARSAD_DB``, else ``sqlite:///$MARSAD_HOME/marsad.db`` (``MARSAD_HOME``
+defaults to ``~/.local/share/marsad``).  ``postgresql://`` URLs use the pg8000 driver.
+
+SQLite runs in WAL mode with foreign keys on; transactions are real (DDL included), and
+write transactions take the write lock up front (``BEGIN IMMEDIATE``) so two writers wait
+for each other instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+from sqlalchemy.schema import CreateSchema
+
+from marsad.errors import StoreError
+from marsad.store import migrations
+
+_PG_PREFIXES = ("postgresql://", "postgres://")
+_SQLITE_BUSY_TIMEOUT_S = 30.0
+
+
+def marsad_home() -> Path:
+    """``$MARSAD_HOME``, default ``~/.local/share/marsad``."""
+    return Path(os.environ.get("MARSAD_HOME") or Path.home() / ".local" / "share" / "marsad").expanduser()
+
+
+def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
+    """The SQLAlchemy URL of the store: ``db``, else ``$MARSAD_DB``, else the default file."""
+    value = os.fspath(db) if db else os.environ.get("MARSAD_DB", "")
+    if not value:
+        home = marsad_home()
+        home.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{home / 'marsad.db'}"
+    if value.startswith(_PG_PREFIXES):
+        return "postgresql+pg8000://" + value.split("://", 1)[1]
+    if "://" not in value:
+        return f"sqlite:///{Path(value).expanduser().resolve()}"
+    return value
+
+
+@dataclass(slots=True)
+class Store:
+    """An open event store: a SQLAlchemy engine whose schema is migrated."""
+
+    engine: Engine
+    url: str  # for messages: the URL with any password hidden
+    schema: str | None = None  # the PostgreSQL schema holding the tables (None: the default)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction (committed on success, rolled back on error)."""
+        with self.errors(), self.engine.connect() as conn:
+            conn = conn.execution_options(sqlite_immediate=True)
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read-only transaction (a consistent snapshot)."""
+        with self.errors(), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def errors(self) -> Iterator[None]:
+        """Turn database failures (locked, unreachable, disk full, ...) into :class:`StoreError`."""
+        try:
+            yield
+        except DBAPIError as exc:
+            if exc.connection_invalidated or isinstance(exc.orig, _operational_errors()):
+                raise StoreError(f"{self.url}: {_first_line(exc.orig)}") from exc
+            raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(db: str | os.PathLike[str] | None = None, *, schema: str | None = None,
+               migrate: bool = True) -> Store:
+    """Open (and create or upgrade) the store at ``db`` (see :func:`resolve_url`).
+
+    ``schema`` puts the tables in that PostgreSQL schema (created if missing).
+    """
+    url = resolve_url(db)
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        raise StoreError(f"{url}: not a database URL or path") from None
+    try:
+        engine = _engine(url, schema)
+    except (ArgumentError, ImportError) as exc:
+        raise StoreError(f"{shown}: {_first_line(exc)}") from None
+    store = Store(engine=engine, url=shown, schema=schema)
+    try:
+        if schema:
+            _create_schema(engine, schema)
+        if migrate:
+            migrations.migrate(engine)
+    except (DBAPIError, SQLAlchemyError) as exc:
+        engine.dispose()
+        raise StoreError(f"{shown}: cannot open the store: {_first_line(getattr(exc, 'orig', exc))}") from exc
+    return store
+
+
+def _engine(url: str, schema: str | None) -> Engine:
+    kwargs: dict[str, Any] = {"json_serializer": _json_dumps}
+    if url.startswith("sqlite"):
+        memory = make_url(url).database in (None, "", ":memory:")
+        if memory:
+            kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
+        else:
+            kwargs["connect_args"] = {"timeout": _SQLITE_BUSY_TIMEOUT_S}
+        engine = create_engine(url, **kwargs)
+        _sqlite_setup(engine, wal=not memory)
+        return engine
+    engine = create_engine(url, pool_pre_ping=True, **kwargs)
+    if schema:
+        engine = engine.execution_options(schema_translate_map={None: schema})
+    return engine
+
+
+def _sqlite_setup(engine: Engine, wal: bool) -> None:
+    """WAL, foreign keys, and transactions SQLAlchemy controls (pysqlite's own are off)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # no implicit BEGIN/COMMIT by the driver
+        cursor = dbapi_connection.cursor()
+        if wal:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get("sqlite_immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _create_schema(engine: Engine, schema: str) -> None:
+    with engine.connect() as conn, conn.begin():
+        conn.execute(CreateSchema(schema, if_not_exists=True))
+
+
+def _json_dumps(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _operational_errors() -> tuple[type[BaseException], ...]:
+    """DB-API error classes that mean "the database is not usable now", not "Marsad has a bug"."""
+    import sqlite3
+
+    classes: list[type[BaseException]] = [sqlite3.OperationalError]
+    try:
+        import pg8000.dbapi
+
+        classes += [pg8000.dbapi.OperationalError, pg8000.dbapi.InterfaceError]
+    except ImportError:  # pragma: no cover - pg8000 is a dependency
+        pass
+    return tuple(classes)
+
+
+def _first_line(exc: BaseException | None) -> str:
+    text = str(exc) if exc is not None else "unknown error"
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__

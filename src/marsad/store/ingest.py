@@ -1,0 +1,258 @@
+"""Storing articles and their extracted events, batch by batch, idempotently.
+
+Each article is stored once under its **key**: its URL, else ``sha256:`` + the hash of its
+whitespace-normalised text.  Its **content hash** covers what extraction reads (id, title,
+text, publication date, outlet).  For every batch (default 200 articles):
+
+1. keys already stored with the same content hash are skipped without extraction;
+2. the rest (new articles, and changed ones: same key, new hash) are extracted, outside any
+   transaction;
+3. one write transaction stores them: a changed article's old mentions are deleted (their
+   memberships go with them), the article row is written, its new mentions inserted in
+   bulk, and the merge is updated around what changed (:func:`merge.merge_changes`).
+
+A crash loses at most the batch in flight and never leaves half an article; a re-run
+skips what is stored.  Non-Arabic articles are skipped (``on_skip``); an article whose
+extraction raises is reported (``on_error``) and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from marsad.errors import InputError
+from marsad.model import Article, Event
+from marsad.store import schema
+from marsad.store.db import Store
+from marsad.store.merge import Changes, MergeStats, merge_changes
+
+Extractor = Callable[[Article], list[Event]]
+BATCH_SIZE = 200
+
+
+@dataclass(slots=True)
+class IngestStats:
+    """Counts of one ingest run."""
+
+    read: int = 0
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failed: int = 0
+    mentions: int = 0
+    seconds: float = 0.0
+    merge: MergeStats = field(default_factory=MergeStats)
+
+    @property
+    def rate(self) -> float:
+        """Articles read per second."""
+        return self.read / self.seconds if self.seconds else 0.0
+
+    def summary(self) -> str:
+        return (f"{self.read} articles read: {self.added} new, {self.replaced} changed, {self.unchanged} unchanged, "
+                f"{self.skipped} skipped, {self.failed} failed; {self.mentions} event records stored; "
+                f"{self.merge.created} events created, {self.merge.updated} updated, {self.merge.deleted} removed "
+                f"({self.rate:.0f} articles/s)")
+
+
+def article_key(article: Article) -> str:
+    """The article's identity: its URL, else a hash of its whitespace-normalised text."""
+    if article.url.strip():
+        return article.url.strip()
+    normalised = " ".join(unicodedata.normalize("NFC", article.text).split())
+    return "sha256:" + hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def content_hash(article: Article) -> str:
+    """Hash of everything extraction reads; a new value means the article changed."""
+    published = article.published.isoformat() if article.published else None
+    payload = json.dumps([article.id, article.title, article.text, published, article.outlet], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def ingest_articles(
+    store: Store,
+    articles: Iterable[Article],
+    *,
+    extract: Extractor | None = None,
+    batch_size: int = BATCH_SIZE,
+    merge: bool = True,
+    arabic_only: bool = True,
+    on_skip: Callable[[str, str], None] | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+) -> IngestStats:
+    """Store ``articles`` and their events (see the module docstring); returns the counts.
+
+    ``extract`` defaults to :func:`marsad.pipeline.extract_events`.  With ``merge=False``
+    the mentions wait for :func:`marsad.store.merge.merge` (e.g. ``marsad merge``).
+    """
+    if extract is None:
+        from marsad.pipeline import extract_events as extract
+    stats = IngestStats()
+    started = time.perf_counter()
+    batch_run = _BatchRun(store, extract, merge, arabic_only, on_skip or _ignore_skip, on_error or _raise, stats)
+    for batch in _batches(articles, batch_size):
+        batch_run.run(batch)
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _ignore_skip(where: str, why: str) -> None:
+    return None
+
+
+def _raise(error: InputError) -> None:
+    raise error
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while batch := list(islice(iterator, max(1, size))):
+        yield batch
+
+
+@dataclass(slots=True)
+class _Pending:
+    """An article to write, with its key, hash and extracted events."""
+
+    article: Article
+    key: str
+    digest: str
+    events: list[Event]
+
+
+@dataclass(slots=True)
+class _BatchRun:
+    store: Store
+    extract: Extractor
+    merge: bool
+    arabic_only: bool
+    on_skip: Callable[[str, str], None]
+    on_error: Callable[[InputError], None]
+    stats: IngestStats
+
+    def run(self, batch: list[Article]) -> None:
+        """Extract what is new or changed, then write it in one transaction."""
+        self.stats.read += len(batch)
+        latest = _latest_by_key(batch)
+        self.stats.unchanged += len(batch) - len(latest)
+        with self.store.read() as conn:
+            stored = _stored_hashes(conn, list(latest))
+        pending = [p for key, (article, digest) in latest.items()
+                   if (p := self._prepare(article, key, digest, stored.get(key))) is not None]
+        if pending:
+            with self.store.write() as conn:
+                self._write(conn, pending)
+
+    def _prepare(self, article: Article, key: str, digest: str, stored: str | None) -> _Pending | None:
+        if stored == digest:
+            self.stats.unchanged += 1
+            return None
+        if self.arabic_only and not _is_arabic(article.text):
+            self.stats.skipped += 1
+            self.on_skip(article.id, "not Arabic text")
+            return None
+        try:
+            events = self.extract(article)
+        except Exception as exc:  # an extractor bug must not stop a long ingest; it is reported
+            self.stats.failed += 1
+            self.on_error(InputError(article.id, f"extraction failed ({type(exc).__name__}: {exc})"))
+            return None
+        return _Pending(article, key, digest, events)
+
+    def _write(self, conn: Connection, pending: list[_Pending]) -> None:
+        now = datetime.now(UTC)
+        stored = _stored_rows(conn, [p.key for p in pending])  # again, inside the write lock
+        changes = Changes()
+        new: list[_Pending] = []
+        for p in pending:
+            row = stored.get(p.key)
+            if row is None:
+                new.append(p)
+            elif row[1] == p.digest:  # stored meanwhile by another run
+                self.stats.unchanged += 1
+            else:
+                _replace_article(conn, row[0], p, now, changes)
+                self._insert_mentions(conn, [(row[0], p)], changes)
+                self.stats.replaced += 1
+        if new:
+            pks = conn.execute(insert(schema.articles).returning(schema.articles.c.pk, sort_by_parameter_order=True),
+                               [_article_row(p, now) for p in new]).scalars().all()
+            self._insert_mentions(conn, list(zip(pks, new, strict=True)), changes)
+            self.stats.added += len(new)
+        if self.merge:
+            self.stats.merge.add(merge_changes(conn, changes, now))
+
+    def _insert_mentions(self, conn: Connection, items: list[tuple[int, _Pending]], changes: Changes) -> None:
+        rows = [_mention_row(pk, ordinal, event) for pk, p in items for ordinal, event in enumerate(p.events)]
+        if rows:
+            conn.execute(insert(schema.mentions), rows)
+        for row in rows:
+            changes.note(row["country"], row["event_date"])
+        self.stats.mentions += len(rows)
+
+
+def _is_arabic(text: str) -> bool:
+    from marsad.io.readers import is_arabic
+
+    return is_arabic(text)
+
+
+def _latest_by_key(batch: list[Article]) -> dict[str, tuple[Article, str]]:
+    """Key → (article, content hash); a key repeated in the batch keeps its last version."""
+    latest: dict[str, tuple[Article, str]] = {}
+    for article in batch:
+        key = article_key(article)
+        latest.pop(key, None)
+        latest[key] = (article, content_hash(article))
+    return latest
+
+
+def _stored_hashes(conn: Connection, keys: list[str]) -> dict[str, str]:
+    return {key: row[1] for key, row in _stored_rows(conn, keys).items()}
+
+
+def _stored_rows(conn: Connection, keys: list[str]) -> dict[str, tuple[int, str]]:
+    a = schema.articles
+    if not keys:
+        return {}
+    query = select(a.c.key, a.c.pk, a.c.content_hash).where(a.c.key.in_(keys))
+    return {row.key: (row.pk, row.content_hash) for row in conn.execute(query)}
+
+
+def _replace_article(conn: Connection, pk: int, p: _Pending, now: datetime, changes: Changes) -> None:
+    """Drop a changed article's mentions (noting where they were and their events) and update it."""
+    m, em = schema.mentions, schema.event_members
+    query = (select(m.c.country, m.c.event_date, em.c.event_id)
+             .select_from(m.outerjoin(em, em.c.mention_pk == m.c.pk)).where(m.c.article_pk == pk))
+    for country, day, event_id in conn.execute(query):
+        changes.note(country, day)
+        if event_id is not None:
+            changes.touched.add(event_id)
+    conn.execute(delete(m).where(m.c.article_pk == pk))
+    conn.execute(update(schema.articles).where(schema.articles.c.pk == pk).values(**_article_row(p, now)))
+
+
+def _article_row(p: _Pending, now: datetime) -> dict[str, Any]:
+    a = p.article
+    return {"key": p.key, "content_hash": p.digest, "id": a.id, "outlet": a.outlet, "url": a.url,
+            "title": a.title, "published": a.published, "text": a.text, "ingested_at": now}
+
+
+def _mention_row(article_pk: int, ordinal: int, event: Event) -> dict[str, Any]:
+    record = event.to_record()
+    row = {name: record[name] for name in schema.RECORD_COLUMNS}
+    row["event_date"] = date.fromisoformat(record["event_date"])
+    row.update(article_pk=article_pk, ordinal=ordinal, place_id=event.location.place_id or "", record=record)
+    return row

@@ -1,0 +1,137 @@
+"""The event store's tables (SQLAlchemy Core), as the latest migration leaves them.
+
+    articles        one row per source document, keyed by URL or by a hash of its text
+    mentions        the per-article event records (``Event.to_record()``): columns + full JSON
+    events          merged incidents with a stable ``event_id`` and the merged record
+    event_members   which mention belongs to which event (a mention to at most one)
+    schema_migrations   the migrations applied (see :mod:`marsad.store.migrations`)
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations", metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("name", Text, nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("key", Text, nullable=False, unique=True),  # url, else "sha256:" + hash of the normalised text
+    Column("content_hash", String(64), nullable=False),
+    Column("id", Text, nullable=False),
+    Column("outlet", Text, nullable=False, default=""),
+    Column("url", Text, nullable=False, default=""),
+    Column("title", Text, nullable=False, default=""),
+    Column("published", Date),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def _record_columns() -> list[Column]:
+    """The queryable columns shared by mentions and events (codebook §7 fields)."""
+    return [
+        Column("event_date", Date, nullable=False),
+        Column("time_precision", Integer, nullable=False),
+        Column("disorder_type", Text, nullable=False),
+        Column("event_type", Text, nullable=False),
+        Column("sub_event_type", Text, nullable=False),
+        Column("actor1", Text, nullable=False),
+        Column("inter1", Integer, nullable=False),
+        Column("actor2", Text, nullable=False, default=""),
+        Column("inter2", Integer, nullable=False, default=0),
+        Column("interaction", Integer, nullable=False),
+        Column("civilian_targeting", Boolean, nullable=False),
+        Column("country", String(3), nullable=False),
+        Column("admin1", Text, nullable=False),
+        Column("admin2", Text, nullable=False, default=""),
+        Column("admin3", Text, nullable=False, default=""),
+        Column("location", Text, nullable=False, default=""),
+        Column("location_ar", Text, nullable=False, default=""),
+        Column("latitude", Float),
+        Column("longitude", Float),
+        Column("geo_precision", Integer, nullable=False),
+        Column("disputed", Boolean, nullable=False),
+        Column("fatalities", Integer, nullable=False),
+        Column("injured", Integer, nullable=False),
+        Column("notes", Text, nullable=False, default=""),
+    ]
+
+
+#: Names of the record columns, in codebook order.
+RECORD_COLUMNS = tuple(c.name for c in _record_columns())
+
+mentions = Table(
+    "mentions", metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
+    Column("ordinal", Integer, nullable=False),  # position in the extractor's output for the article
+    Column("place_id", Text, nullable=False, default=""),
+    *_record_columns(),
+    Column("record", JSON, nullable=False),  # Event.to_record(), evidence included
+    UniqueConstraint("article_pk", "ordinal", name="uq_mentions_article_ordinal"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("event_id", String(32), primary_key=True),
+    Column("founder", Text, nullable=False),  # "<article key>#<ordinal>" of the mention the id derives from
+    *_record_columns(),
+    Column("source", Text, nullable=False),  # "Outlet1; Outlet2"
+    Column("sources", JSON, nullable=False),  # ["Outlet1", "Outlet2"]
+    Column("n_articles", Integer, nullable=False),
+    Column("record", JSON, nullable=False),  # the merged record (see marsad.store.consolidate)
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+event_members = Table(
+    "event_members", metadata,
+    Column("mention_pk", Integer, ForeignKey("mentions.pk", ondelete="CASCADE"), primary_key=True,
+           autoincrement=False),
+    Column("event_id", String(32), ForeignKey("events.event_id", ondelete="CASCADE"), nullable=False),
+)
+
+#: The base tables of migration 1, in dependency order.
+BASE_TABLES = (articles, mentions, events, event_members)
+
+
+def query_indexes() -> list[Index]:
+    """The indexes of migration 2: what the merge window lookups and the query filters use."""
+    return [
+        _index("ix_mentions_country_date", mentions, "country", "event_date"),
+        _index("ix_event_members_event", event_members, "event_id"),
+        _index("ix_events_date", events, "event_date"),
+        _index("ix_events_place", events, "country", "admin1"),
+        _index("ix_events_type", events, "event_type", "sub_event_type"),
+        _index("ix_articles_id", articles, "id"),
+    ]
+
+
+def _index(name: str, table: Table, *columns: str) -> Index:
+    for index in table.indexes:
+        if index.name == name:
+            return index
+    return Index(name, *(table.c[c] for c in columns))
