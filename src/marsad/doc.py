@@ -9,6 +9,7 @@ A :class:`Doc` starts as an :class:`~marsad.model.Article`; each stage of
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -40,6 +41,7 @@ class Doc:
     mentions: list[EventMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     entries_by_sentence: list[list[Match[Entry]]] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list)
     title_end: int = 0  # normalised offset where the title ends (0: no title)
 
     @property
@@ -61,6 +63,10 @@ class Doc:
         if not categories:
             return found
         return [m for m in found if m.payload.category in categories]
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after normalised ``offset``."""
+        return bisect_left(self.token_starts, offset)
 
     def in_title(self, sentence: Sentence) -> bool:
         return sentence.start < self.title_end

@@ -39,7 +39,6 @@ class ActorInfo:
 
     name: str
     inter: int
-    countries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +61,11 @@ class Lexicons:
     cardinals: dict[str, int]
     singles: dict[str, int]
     ordinals: dict[str, int]
-    person_singulars: frozenset[str]
-    ambiguous_duals: frozenset[str]
-    time_periods: dict[str, dict[str, int]] = field(default_factory=dict)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def word_set(self, name: str) -> frozenset[str]:
+        """A named word set (folded), e.g. ``"fillers"``; unknown names are a programming error."""
+        return self.words[name]
 
 
 def _read(name: str) -> tuple[str, dict[str, Any]]:
@@ -102,8 +103,17 @@ def _int_table(path: str, data: dict[str, Any], key: str) -> dict[str, int]:
     return out
 
 
-def _load_triggers(matcher: PhraseMatcher[Entry]) -> dict[str, CueInfo]:
+def _load_words(path: str, data: dict[str, Any], words: dict[str, frozenset[str]], table: str = "words") -> None:
+    """Named word sets of a ``[words]`` table (or another table of lists)."""
+    for name, items in _require(path, data, table, dict).items():
+        if name in words:
+            raise DataFileError(path, f"word set {name!r} is defined twice")
+        words[name] = frozenset(fold(w) for w in _phrases(path, {name: items}, name))
+
+
+def _load_triggers(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]) -> dict[str, CueInfo]:
     path, data = _read("triggers")
+    _load_words(path, data, words)
     cues: dict[str, CueInfo] = {}
     for name, table in _require(path, data, "cue", dict).items():
         info = CueInfo(name, _require(path, table, "family", str), bool(table.get("trigger", False)))
@@ -114,15 +124,17 @@ def _load_triggers(matcher: PhraseMatcher[Entry]) -> dict[str, CueInfo]:
     return cues
 
 
-def _load_actors(matcher: PhraseMatcher[Entry]) -> tuple[dict[str, ActorInfo], dict[str, dict[str, str]]]:
+def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]],
+                 ) -> tuple[dict[str, ActorInfo], dict[str, dict[str, str]]]:
     path, data = _read("actors")
+    _load_words(path, data, words)
     actors: dict[str, ActorInfo] = {}
     for row in _require(path, data, "actor", list):
         name = _require(path, row, "name", str)
         inter = _require(path, row, "inter", int)
         if inter not in INTER_CODES:
             raise DataFileError(path, f"actor {name!r}: inter must be 1-8")
-        info = ActorInfo(name, inter, tuple(row.get("countries", ())))
+        info = ActorInfo(name, inter)
         actors[name] = info
         matcher.add_all(_phrases(path, row, "aliases"), Entry("actor", name, info))
     generics: dict[str, dict[str, str]] = {}
@@ -137,7 +149,7 @@ def _load_actors(matcher: PhraseMatcher[Entry]) -> tuple[dict[str, ActorInfo], d
     return actors, generics
 
 
-def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any]) -> None:
+def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any], words: dict[str, frozenset[str]]) -> None:
     path, data = _read("numbers")
     lex["cardinals"] = _int_table(path, data, "cardinals")
     lex["singles"] = _int_table(path, data, "singles")
@@ -145,16 +157,17 @@ def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any]) -> None:
     for word, value in _int_table(path, data, "vague").items():
         matcher.add(word, Entry("vague", word, value))
     matcher.add_all(_phrases(path, _require(path, data, "qualifiers", dict)), Entry("qualifier", "qualifier"))
-    persons = _require(path, data, "person_nouns", dict)
-    lex["person_singulars"] = frozenset(fold(w) for w in _phrases(path, persons, "singulars"))
-    lex["ambiguous_duals"] = frozenset(fold(w) for w in _phrases(path, persons, "ambiguous_duals"))
+    _load_words(path, data, words, "person_nouns")
     casualty = _require(path, data, "casualty", dict)
     for kind in ("killed", "wounded", "combined", "subset"):
         matcher.add_all(_phrases(path, casualty, kind), Entry("casualty", kind))
+    for name in ("singular_nouns", "plural_nouns", "fillers"):
+        words[name] = frozenset(fold(w) for w in _phrases(path, casualty, name))
 
 
-def _load_time(matcher: PhraseMatcher[Entry], lex: dict[str, Any]) -> None:
+def _load_time(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]) -> None:
     path, data = _read("time")
+    _load_words(path, data, words)
     for category, key in (("weekday", "weekdays"), ("month", "months"), ("hijri_month", "hijri_months"),
                           ("relative_day", "relative_days")):
         for word, value in _int_table(path, data, key).items():
@@ -173,15 +186,15 @@ def _load_time(matcher: PhraseMatcher[Entry], lex: dict[str, Any]) -> None:
 def load_lexicons() -> Lexicons:
     """Load, validate and index every lexicon file (cached for the process)."""
     matcher: PhraseMatcher[Entry] = PhraseMatcher()
-    cues = _load_triggers(matcher)
-    actors, generics = _load_actors(matcher)
+    words: dict[str, frozenset[str]] = {}
+    cues = _load_triggers(matcher, words)
+    actors, generics = _load_actors(matcher, words)
     extra: dict[str, Any] = {}
-    _load_numbers(matcher, extra)
-    _load_time(matcher, extra)
+    _load_numbers(matcher, extra, words)
+    _load_time(matcher, words)
     for word, value in extra["ordinals"].items():
         matcher.add(word, Entry("ordinal", word, value))
     return Lexicons(
         matcher=matcher, actors=actors, generics=generics, cues=cues,
-        cardinals=extra["cardinals"], singles=extra["singles"], ordinals=extra["ordinals"],
-        person_singulars=extra["person_singulars"], ambiguous_duals=extra["ambiguous_duals"],
+        cardinals=extra["cardinals"], singles=extra["singles"], ordinals=extra["ordinals"], words=words,
     )

@@ -101,6 +101,8 @@ class EventMention:
     toll_exact: bool = False  # the toll is a stated count (not "several" or a plural)
     in_title: bool = False
     actor1_explicit: bool = False
+    supporting: bool = False  # background or running total: may add to an incident, not found one
+    cues: frozenset[str] = frozenset()  # the cue names that typed it (triggers.toml)
 
     @property
     def event_type(self) -> str:

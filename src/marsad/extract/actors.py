@@ -24,18 +24,6 @@ CIVILIANS = Actor("Civilians", 7)
 PROTESTERS = Actor("Protesters", 6)
 RIOTERS = Actor("Rioters", 5)
 
-_INITIATOR_BEFORE = {"يد", "قبل", "برصاص", "بنيران", "رصاص", "نيران", "شنه", "شنته", "شنها", "نفذه", "نفذته", "نفذها",
-                     "تبنى", "تبنت", "تبناه", "مسؤوليته", "مسوليته", "جانب", "اتهام", "اتهم", "بقصف", "يشنها", "قادها"}
-_TARGET_BEFORE = {"استهدف", "استهدفت", "يستهدف", "تستهدف", "مستهدفه", "مستهدفا", "ضد", "على", "بحق", "صفوف",
-                  "استهداف", "لاستهداف", "طالت", "قتل", "مقتل", "اصابه", "اصيب", "هاجم", "هاجمت", "هاجموا", "اعتقال",
-                  "اعتقلت", "القبض", "مواقع", "موقع", "مقر", "مقرات", "قاعده", "تجمع", "اجتماع", "قيادات", "مخازن",
-                  "منازل", "منزل", "جنازه"}
-_VIOLENT_VERBS = {"قصفت", "قصف", "هاجم", "هاجمت", "هاجموا", "استهدف", "استهدفت", "شن", "شنت", "شنوا", "نفذ", "نفذت",
-                  "اطلق", "اطلقت", "اطلقوا", "فتح", "فتحت", "فتحوا", "اقتحم", "اقتحمت", "اقتحموا", "قتل", "اغتال",
-                  "خطف", "اختطف", "دمرت", "دمر", "اغارت", "دكت", "وجهت", "ضربت", "اعتقلت", "اعتقل", "نصب", "نصبوا",
-                  "تمكنت", "تمكن", "سيطر", "سيطرت", "استعادت", "اعلن", "اعلنت", "ارتكب", "يرتكب"}
-
-
 @dataclass(frozen=True, slots=True)
 class ActorHit:
     """An actor named (or described) at tokens ``[first, last)`` of a clause."""
@@ -75,8 +63,6 @@ def resolve(entry: Entry, region: str, doc: Doc) -> Actor | None:
     lex = load_lexicons()
     if entry.category == "actor":
         info: ActorInfo = entry.value
-        if info.countries and region.split("-")[0] not in info.countries:
-            return None
         return Actor(info.name, info.inter)
     by_region: dict[str, str] = entry.value
     name = by_region.get(region) or by_region.get(region.split("-")[0]) or by_region.get("*")
@@ -103,31 +89,60 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
             continue
         init, target = _role_scores(doc, m, cues, casualties)
         hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, m.payload.category == "generic", init, target))
-    return hits
+    return _drop_vague_gunmen(hits)
+
+
+def _drop_vague_gunmen(hits: list[ActorHit]) -> list[ActorHit]:
+    """"مسلحين من تنظيم داعش": unnamed gunmen are the named group when the clause names one."""
+    named = any(not h.generic and h.actor.inter in (2, 3, 4) and h.actor != UNIDENTIFIED for h in hits)
+    if not named:
+        return hits
+    return [h for h in hits if not (h.generic and h.actor == UNIDENTIFIED)]
 
 
 def _role_scores(doc: Doc, m: Match[Entry], cues: list[Match[Entry]], casualties: list[Match[Entry]]) -> tuple[float, float]:
     """How much the words around ``m`` say it acted (initiator) or was acted upon (target)."""
+    lex = load_lexicons()
     toks = doc.tokens
     init = target = 0.0
-    first_word = toks[m.first].text
     before = [strip_article(toks[j].text) for j in range(max(0, m.first - 3), m.first)]
-    if any(w in _INITIATOR_BEFORE for w in before):
+    if any(w in lex.word_set("initiator_before") for w in before):
         init += 3
-    if any(w in _TARGET_BEFORE for w in before[-2:]):
+    if any(w in lex.word_set("target_before") for w in before[-2:]):
         target += 2
     # "هجوم لداعش"، "كمين لتنظيم داعش": the attack *of* the group
+    first_word = toks[m.first].text
     if first_word.startswith("ل") and not first_word.startswith("لل") and any(c.last == m.first for c in cues):
         init += 3
     # "قصفت المدفعية التركية"، "هاجم مسلحو داعش": the subject right after a violent verb
     prev = strip_article(toks[m.first - 1].text) if m.first > 0 else ""
-    if prev in _VIOLENT_VERBS or (prev[:1] == "و" and prev[1:] in _VIOLENT_VERBS):
+    verbs = lex.word_set("violent_verbs")
+    if prev in verbs or (prev[:1] == "و" and prev[1:] in verbs):
         init += 2
-    # "مقتل 5 من عناصر الشرطة": the victims of a casualty word just before
     for c in casualties:
         if c.payload.label in ("killed", "wounded", "combined") and 0 <= m.first - c.last <= 4:
-            target += 2.5
+            init, target = _casualty_role(doc, c, m, init, target)
     return init, target
+
+
+def _casualty_role(doc: Doc, word: Match[Entry], m: Match[Entry], init: float, target: float) -> tuple[float, float]:
+    """After a casualty word the actor is the victim ("مقتل 5 من عناصر الشرطة")—unless the
+    word is a verb and a count follows the actor: "قتل تنظيم داعش 9 رجال" (IS killed nine)."""
+    lex = load_lexicons()
+    is_noun = strip_article(doc.tokens[word.first].text) in lex.word_set("casualty_nouns")
+    if not is_noun and m.first == word.last and _count_follows(doc, m.last):
+        return init + 2.5, target
+    return init, target + 2.5
+
+
+def _count_follows(doc: Doc, j: int) -> bool:
+    from marsad.extract.numbers import read_number
+
+    lex = load_lexicons()
+    for k in range(j, min(j + 3, len(doc.tokens))):
+        if read_number(doc.tokens, k, lex) is not None:
+            return True
+    return False
 
 
 def choose_actors(hits: list[ActorHit], sub_event: str, prior: dict[int, float]) -> tuple[ActorHit | None, ActorHit | None]:
@@ -135,9 +150,9 @@ def choose_actors(hits: list[ActorHit], sub_event: str, prior: dict[int, float])
     if not hits:
         return None, None
     scored = sorted(hits, key=lambda h: -(h.initiator - h.target + prior.get(h.actor.inter, 0.0) + _specific(h)))
-    first = scored[0]
-    if first.target > first.initiator + prior.get(first.actor.inter, 0.0) + 1.5:
-        first = None  # the only candidates are victims
+    first: ActorHit | None = scored[0]
+    if first is not None and first.target > first.initiator + prior.get(first.actor.inter, 0.0):
+        first = None  # the best candidate reads as a victim: the text does not say who did it
     others = [h for h in hits if first is None or h.actor.name != first.actor.name]
     second = max(others, key=lambda h: h.target - h.initiator - prior.get(h.actor.inter, 0.0), default=None)
     return first, second

@@ -25,6 +25,7 @@ def analyse(doc: Doc) -> None:
     """Fill ``tokens``, ``sentences``, ``entries`` and ``title_end``."""
     text = doc.text
     doc.tokens = tokenise(text)
+    doc.token_starts = [t.start for t in doc.tokens]
     doc.sentences = split_sentences(text, doc.tokens)
     if doc.article.title:
         cut = text.find("\n\n")

@@ -51,7 +51,8 @@ def classify(cues: set[str], actors: ActorFacts) -> str | None:
     if "explosion" in cues or ("ied" in cues and cues & {"kill", "wound", "attack"}):
         return "Disrupted weapons use" if "disrupt" in cues else "Remote explosive/landmine/IED"
     if "abduction" in cues:
-        return "Abduction/forced disappearance"
+        # killing captives is an attack on them; a kidnapping alone is an abduction
+        return "Attack" if "kill" in cues else "Abduction/forced disappearance"
     if "sexual" in cues:
         return "Sexual violence"
     if cues & {"attack", "shooting", "kill", "confront"}:

@@ -45,13 +45,14 @@ class _Group:
 def consolidate(doc: Doc) -> None:
     """Fill ``doc.events`` from ``doc.mentions``."""
     groups: list[_Group] = []
-    ordered = sorted(doc.mentions, key=lambda m: (not m.date_explicit, not m.place_explicit, m.in_title, m.sentence))
+    ordered = sorted(doc.mentions, key=lambda m: (m.supporting, not m.date_explicit, not m.place_explicit, m.in_title,
+                                                  m.sentence))
     for mention in ordered:
         group = _find_group(groups, mention)
-        if group is None:
-            groups.append(_new_group(doc, mention))
-        else:
+        if group is not None:
             _add(group, mention)
+        elif not mention.supporting:
+            groups.append(_new_group(doc, mention))
     groups.sort(key=lambda g: g.first_sentence)
     doc.events = [_event(doc, g) for g in groups]
 
@@ -124,10 +125,20 @@ def _event(doc: Doc, g: _Group) -> Event:
     )
 
 
+#: Cues that make a mention's type specific: a battle needs fighting words, a bombing its weapon.
+_DEFINING_CUES = {
+    "Battles": {"clash", "territory", "confront"},
+    "Explosions/Remote violence": {"air", "shelling", "suicide", "ied", "explosion", "grenade", "chemical"},
+}
+
+
 def _merged_type(g: _Group) -> str:
-    types = {m.sub_event_type for m in g.members}
+    """The group's type: the highest priority among the mentions whose own words define it."""
     if g.family == "demo":
-        return min(types, key=_DEMO_RANK.index)
+        return min({m.sub_event_type for m in g.members}, key=_DEMO_RANK.index)
+    defined = {m.sub_event_type for m in g.members
+               if not m.supporting and _DEFINING_CUES.get(m.event_type, m.cues) & m.cues}
+    types = defined or {m.sub_event_type for m in g.members}
     return min(types, key=PRIORITY.index)
 
 

@@ -20,11 +20,11 @@ from marsad.extract.classify import ActorFacts, classify
 from marsad.extract.time import TimeMention
 from marsad.extract.toll import TollMention
 from marsad.geo.resolve import ResolvedPlace
-from marsad.lexicon import Entry
+from marsad.lexicon import Entry, load_lexicons
 from marsad.model import Actor, EventMention, Evidence, Location
 from marsad.taxonomy import EVENT_TYPES
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence
+from marsad.text.tokens import Sentence, lookup_keys
 
 #: Events older than this before publication are background (codebook §1).
 BACKGROUND_DAYS = 30
@@ -53,8 +53,11 @@ def build_mentions(doc: Doc) -> None:
 def _context(doc: Doc) -> _Context:
     ctx = _Context()
     counts: dict[str, int] = {}
+    named = {j for m in doc.entries if m.payload.category in ("actor", "generic") for j in range(m.first, m.last)}
     for rp in doc.places:
         if rp.location is None or not rp.location.admin1 or rp.toponym.role != "event":
+            continue
+        if rp.toponym.first_token in named:  # "شرطة كركوك"، "ولاية ديالى": part of an actor's name
             continue
         sentence = _sentence_at(doc, rp.toponym.first_token)
         ctx.places.setdefault(sentence, []).append(rp)
@@ -93,13 +96,12 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
     if sub_event is None:
         return []
     when = _event_date(doc, sentence, triggers)
-    background = any(m.payload.label == "background" for m in modality)
-    if when is None and background:
-        return []
+    tolls = [t for t in doc.tolls if t.sentence == sentence.index]
+    background = any(m.payload.label == "background" for m in modality) or _opens_with_background(doc, sentence)
+    aggregate = any(m.payload.label == "aggregate" for m in modality)
     if when is not None and not _recent(doc, when[0]):
         return []
     actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues, region)
-    tolls = [t for t in doc.tolls if t.sentence == sentence.index]
     evidence = {"trigger": [doc.evidence(m.start, m.end) for m in triggers[:3]]}
     if when is not None:
         evidence["date"] = [doc.evidence(when[2].start, when[2].end)]
@@ -111,9 +113,24 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
         actor1=actor1[0] if actor1 else None, actor2=actor2[0] if actor2 else None,
         event_date=when[0] if when else None, time_precision=when[1] if when else 1,
         date_explicit=when is not None, place_explicit=explicit, in_title=doc.in_title(sentence),
-        actor1_explicit=a1_explicit,
+        actor1_explicit=a1_explicit, cues=frozenset(cues),
+        supporting=aggregate or (background and when is None) or _anaphoric(doc, triggers, explicit, when, tolls),
     )
     return _per_site(doc, base, evidence, sites, tolls)
+
+
+def _anaphoric(doc: Doc, triggers: list[Match[Entry]], place_explicit: bool, when: object,
+               tolls: list[TollMention]) -> bool:
+    """"وأعلن تنظيم داعش مسؤوليته عن الهجوم": only "the attack" (told before), nothing new of its own."""
+    if place_explicit or when is not None or tolls:
+        return False
+    return all(any(k.startswith("ال") for k in lookup_keys(doc.tokens[m.first].text)[:3]) for m in triggers)
+
+
+def _opens_with_background(doc: Doc, sentence: Sentence) -> bool:
+    """"وكان الجيش قد أعلن ...": a sentence that tells what had happened before."""
+    first = doc.tokens[sentence.first_token].text
+    return first in load_lexicons().word_set("background_openers")
 
 
 def _live_triggers(cues: list[Match[Entry]], modality: list[Match[Entry]]) -> list[Match[Entry]]:
@@ -338,11 +355,11 @@ def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-d
     for t in tolls:
         ev = doc.evidence(t.start, t.end)
         if t.kind == "combined":
-            if t.exact:
-                killed, injured = killed or 0, injured or 0
-            else:
+            if t.implicit:  # "سقوط قتلى وجرحى": several of each
                 killed, injured = (killed or 0) + t.value, (injured or 0) + t.value
                 exact = False
+            else:  # one count for both: no split, 0 and 0 (codebook §6)
+                killed, injured = killed or 0, injured or 0
             evidence.setdefault("fatalities", []).append(ev)
             evidence.setdefault("injured", []).append(ev)
         elif t.kind == "killed":

@@ -81,23 +81,27 @@ def _scale(tokens: list[Token], first: int, j: int, value: int, lex: Lexicons) -
 
 def _read_dual(tokens: list[Token], i: int, lex: Lexicons) -> Number | None:
     """A dual person noun means two: عنصرين، جنديان، شرطيين، "عنصري أمن"."""
-    word = strip_article(tokens[i].text)
-    for key in lookup_keys(word):
-        base = dual_base(key, lex)
-        if base is not None:
-            exact = key not in lex.ambiguous_duals
-            return Number(2, i, i + 1, exact=exact)
+    for key in lookup_keys(tokens[i].text):
+        dual = dual_of(key, lex)
+        if dual is not None:
+            return Number(2, i, i + 1, exact=dual)
     return None
 
 
-def dual_base(word: str, lex: Lexicons) -> str | None:
-    """The singular behind a dual form of a listed person noun, or None."""
-    # -ي is the dual before a genitive (عنصري أمن); the accusative singular -ا (شخصا) is not a dual.
+def dual_of(word: str, lex: Lexicons) -> bool | None:
+    """None if ``word`` is no dual of a listed person noun; else whether it surely is one.
+
+    -ين/-ان/-ي (before a genitive: عنصري أمن) mark the dual; for nouns whose plural also
+    ends in -ين (متظاهرين) that ending is ambiguous.  The accusative singular -ا (شخصا) is no dual.
+    """
+    broken, sound = lex.word_set("broken_plural"), lex.word_set("sound_plural")
     for suffix in ("ين", "ان", "ي"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             base = word[: -len(suffix)]
-            if base in lex.person_singulars:
-                return base
-            if base.endswith("ت") and base[:-1] + "ه" in lex.person_singulars:  # امرأتين
-                return base[:-1] + "ه"
+            if base.endswith("ت"):  # امرأتين → امراه
+                base = base[:-1] + "ه" if base[:-1] + "ه" in broken | sound else base
+            if base in broken:
+                return True
+            if base in sound:
+                return suffix != "ين"
     return None

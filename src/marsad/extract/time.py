@@ -21,10 +21,6 @@ from marsad.lexicon import Entry, load_lexicons
 from marsad.text.matcher import Match
 from marsad.text.tokens import Sentence, strip_article
 
-_PAST_WORDS = {"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت"}
-_FUTURE_WORDS = {"المقبل", "المقبله", "القادم", "القادمه"}
-_CURRENT_MONTH_WORDS = {"الجاري", "الحالي"}
-_SINCE_WORDS = {"منذ"}
 _STATEMENT_GAP = 6
 
 
@@ -101,10 +97,7 @@ def find_times(doc: Doc) -> None:
 
 
 def _last_token(doc: Doc, mention: TimeMention) -> int:
-    i = mention.first_token
-    while i < len(doc.tokens) and doc.tokens[i].start < mention.end:
-        i += 1
-    return i
+    return doc.token_index(mention.end)
 
 
 def _mention(doc: Doc, sentence: Sentence, m: Match[Entry], entries: list[Match[Entry]]) -> TimeMention | None:
@@ -123,31 +116,33 @@ def _mention(doc: Doc, sentence: Sentence, m: Match[Entry], entries: list[Match[
         rule, start, end, first = _period(m), m.start, m.end, m.first
     else:
         return None
+    if rule is None:
+        return None
+    lex = load_lexicons()
     return TimeMention(
         rule, start, end, sentence.index, first,
         statement=_after_statement(doc, sentence, first),
-        since=_word_before(doc, first) in _SINCE_WORDS,
-        future=_word_after(doc, end) in _FUTURE_WORDS,
+        since=_word_before(doc, first) in lex.word_set("since"),
+        future=_word_after(doc, end) in lex.word_set("future"),
     )
 
 
 def _word_before(doc: Doc, first: int) -> str:
+    day_words = load_lexicons().word_set("day_words")
     j = first - 1
-    while j >= 0 and strip_article(doc.tokens[j].text) in ("يوم", "ليل", "ليله", "صباح", "مساء", "فجر", "ظهر", "عصر"):
+    while j >= 0 and strip_article(doc.tokens[j].text) in day_words:
         j -= 1
     return doc.tokens[j].text if j >= 0 else ""
 
 
 def _word_after(doc: Doc, end: int) -> str:
-    for tok in doc.tokens:
-        if tok.start >= end:
-            return tok.text
-    return ""
+    i = doc.token_index(end)
+    return doc.tokens[i].text if i < len(doc.tokens) else ""
 
 
 def _weekday(doc: Doc, m: Match[Entry]) -> tuple[TimeRule, int, int, int]:
     nxt = doc.tokens[m.last].text if m.last < len(doc.tokens) else ""
-    strict = nxt in _PAST_WORDS
+    strict = nxt in load_lexicons().word_set("past")
     end = doc.tokens[m.last].end if strict else m.end
     return TimeRule("weekday", n=m.payload.value, strict=strict), m.start, end, m.first
 
@@ -174,7 +169,8 @@ def _calendar_date(doc: Doc, sentence: Sentence, m: Match[Entry], published: dat
         j = m.last
         if j < sentence.last_token and toks[j].text == "من":
             j += 1
-        if j + 1 < sentence.last_token and strip_article(toks[j].text) == "شهر" and toks[j + 1].text in _CURRENT_MONTH_WORDS:
+        if (j + 1 < sentence.last_token and strip_article(toks[j].text) == "شهر"
+                and toks[j + 1].text in lex.word_set("current")):
             if published is None:
                 return None
             return (_checked(TimeRule("date", day=_safe_date(published.year, published.month, day))),
@@ -221,7 +217,8 @@ def _calendar_date(doc: Doc, sentence: Sentence, m: Match[Entry], published: dat
 
 def _month_context(toks, j, sentence) -> bool:  # type: ignore[no-untyped-def]
     """A bare month counts when followed by الماضي/الجاري or preceded by "شهر"."""
-    return j < sentence.last_token and toks[j].text in (_PAST_WORDS | _CURRENT_MONTH_WORDS)
+    lex = load_lexicons()
+    return j < sentence.last_token and toks[j].text in (lex.word_set("past") | lex.word_set("current"))
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
