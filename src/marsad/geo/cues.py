@@ -1,0 +1,173 @@
+"""The geocoder's Arabic place words, loaded and validated from ``data/lexicons/place_cues.toml``.
+
+One :class:`WordIndex` holds every cue noun, relation, role and country word with a
+:class:`Word` payload, so a single scan of a document's tokens finds them all.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from marsad.errors import DataFileError
+from marsad.geo.index import WordIndex
+from marsad.text.normalise import fold
+
+PATH = "marsad/data/lexicons/place_cues.toml"
+KINDS = ("governorate", "district", "subdistrict", "city", "town", "village", "neighbourhood", "camp",
+         "landmark", "region")
+WEIGHT_KEYS = ("accept", "population_bonus", "cue_fit", "cue_misfit", "parent_fit", "parent_misfit",
+               "context_admin1", "context_admin2", "context_country", "ambiguous", "minor_unsupported",
+               "minor_shadowed", "curated", "foreign")
+
+
+@dataclass(frozen=True, slots=True)
+class CueSpec:
+    """A cue noun family of ``[cue.NAME]``."""
+
+    name: str
+    kinds: frozenset[str]
+    precision: int  # the least precise geo_precision under this cue (1: no constraint)
+    unknown: bool  # a name the gazetteer lacks still counts after this cue
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """What a matched place word is: ``category`` cue | near | direction | unit | link | organisation |
+    source | route | route_filler | route_from | route_to | parent_link | country; ``cue`` for cue nouns;
+    ``plural`` for plural/dual cue forms; ``label`` the folded phrase (or the country code)."""
+
+    category: str
+    label: str
+    cue: CueSpec | None = None
+    plural: bool = False
+
+
+@dataclass(slots=True)
+class PlaceCues:
+    """Everything in ``place_cues.toml``."""
+
+    index: WordIndex[Word]
+    cues: dict[str, CueSpec]  # folded cue word → its family
+    ambiguous: frozenset[str]
+    not_names: frozenset[str]
+    two_word_prefixes: frozenset[str]
+    list_openers: frozenset[str]
+    name_links: frozenset[str]
+    weights: dict[str, Any]
+    source_window: int
+    source_stops: frozenset[str]  # words that end the search for a source noun ("أن": a reported clause)
+    cue_words: frozenset[str]  # every folded cue form (to strip from names given to search)
+
+
+def _read() -> dict[str, Any]:
+    try:
+        raw = resources.files("marsad").joinpath("data/lexicons/place_cues.toml").read_bytes()
+        return tomllib.loads(raw.decode("utf-8"))
+    except FileNotFoundError as exc:
+        raise DataFileError(PATH, "file is missing") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise DataFileError(PATH, f"not valid TOML: {exc}") from exc
+
+
+def _words(table: dict[str, Any], key: str) -> list[str]:
+    items = table.get(key)
+    if not isinstance(items, list) or not all(isinstance(w, str) and w.strip() for w in items):
+        raise DataFileError(PATH, f"{key!r} must be a list of non-empty strings")
+    return items
+
+
+def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
+    table = data.get(key)
+    if not isinstance(table, dict):
+        raise DataFileError(PATH, f"[{key}] is missing")
+    return table
+
+
+def _add(index: WordIndex[Word], phrase: str, word: Word) -> None:
+    words = tuple(fold(phrase).split())
+    if words[-1].endswith("*"):  # country words: a stem; every form is listed by the loader
+        raise DataFileError(PATH, f"{phrase!r}: a '*' stem is only allowed in [country]")
+    index.add(words, word, strict=True)
+
+
+def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpec]:
+    cues: dict[str, CueSpec] = {}
+    for name, table in _table(data, "cue").items():
+        kinds = frozenset(_words(table, "kinds"))
+        if kinds - set(KINDS):
+            raise DataFileError(PATH, f"[cue.{name}] unknown kinds {sorted(kinds - set(KINDS))}")
+        spec = CueSpec(name, kinds, int(table.get("precision", 1)), bool(table.get("unknown", False)))
+        for plural, key in ((False, "words"), (True, "plural")):
+            for w in _words(table, key):
+                cues[fold(w)] = spec
+                _add(index, w, Word("cue", fold(w), spec, plural))
+    return cues
+
+
+def _load_lists(data: dict[str, Any], index: WordIndex[Word]) -> None:
+    relation = _table(data, "relation")
+    for category, key in (("near", "near"), ("direction", "directions"), ("unit", "distance_units"),
+                          ("link", "links")):
+        for w in _words(relation, key):
+            _add(index, w, Word(category, fold(w)))
+    role = _table(data, "role")
+    for category, key in (("organisation", "organisation"), ("source", "source"), ("route", "route"),
+                          ("route_filler", "route_fillers"), ("route_from", "route_from"),
+                          ("route_to", "route_to"), ("parent_link", "parent_links")):
+        for w in _words(role, key):
+            _add(index, w, Word(category, fold(w)))
+
+
+def _load_countries(data: dict[str, Any], index: WordIndex[Word]) -> None:
+    """Country words; ``stem*`` adds the stem with the common endings (ي، يه، يين، يون، يا)."""
+    for code, words in _table(data, "country").items():
+        for w in _words({code: words}, code):
+            stem = fold(w.rstrip("*"))
+            forms = [stem] + ([stem + e for e in ("ي", "يه", "يين", "يون", "يا", "ا")] if w.endswith("*") else [])
+            for form in forms:
+                index.add(tuple(form.split()), Word("country", code), strict=False)
+
+
+def is_ambiguous(key: str, kinds: Iterable[str], ambiguous: frozenset[str]) -> bool:
+    """Is the place name ``key`` also an ordinary word?  Listed in ``[ambiguous]``, or a one-word
+    definite nisba (العامرية، الفرنسية، الغربي) none of whose places is a city or a governorate."""
+    if key in ambiguous or "ال" + key in ambiguous:
+        return True
+    nisba = " " not in key and key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) > 5
+    return nisba and not any(k in ("city", "governorate") for k in kinds)
+
+
+@cache
+def load_place_cues() -> PlaceCues:
+    """Load and validate ``place_cues.toml`` (cached for the process)."""
+    data = _read()
+    index: WordIndex[Word] = WordIndex()
+    cues = _load_cues(data, index)
+    _load_lists(data, index)
+    _load_countries(data, index)
+    weights = _table(data, "weights")
+    missing = [k for k in (*WEIGHT_KEYS, "kind_prior") if k not in weights]
+    if missing:
+        raise DataFileError(PATH, f"[weights] lacks {missing}")
+    if set(weights["kind_prior"]) != set(KINDS):
+        raise DataFileError(PATH, "[weights] kind_prior must give every kind")
+    unknown = _table(data, "unknown")
+    role = _table(data, "role")
+    return PlaceCues(
+        index=index,
+        cues=cues,
+        ambiguous=frozenset(fold(w) for w in _words(_table(data, "ambiguous"), "words")),
+        not_names=frozenset(fold(w) for w in _words(unknown, "not_names")),
+        two_word_prefixes=frozenset(fold(w) for w in _words(unknown, "two_word_prefixes")),
+        list_openers=frozenset(fold(w) for w in _words(unknown, "list_openers")),
+        name_links=frozenset(fold(w) for w in _words(unknown, "name_links")),
+        weights=weights,
+        source_window=int(role.get("source_window", 4)),
+        source_stops=frozenset(fold(w) for w in _words(role, "source_stops")),
+        cue_words=frozenset(cues),
+    )

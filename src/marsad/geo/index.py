@@ -1,0 +1,86 @@
+"""A phrase index keyed by first word, for the geocoder's large name lists.
+
+It follows :class:`marsad.text.matcher.PhraseMatcher`'s rules (proclitics on the first word,
+ال optional on a word written without it, whitespace and quotes only between words) but
+looks a token up with plain dictionary hits, which keeps ~15,000 place names cheap both to
+load and to scan with.  One rule is added: a phrase marked *strict* does not match a token
+whose ال had to be stripped to fit it (بلد, the town, is not البلد, "the country").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+from marsad.text.matcher import Match
+from marsad.text.tokens import Token, inner_keys, lookup_keys, strip_article
+
+P = TypeVar("P")
+_GAP_CHARS = " \t\u00a0\"'«»“”‘’"
+
+
+@lru_cache(maxsize=200_000)
+def bare_forms(word: str) -> tuple[str, ...]:
+    """Forms of ``word`` with its proclitics (و ف ب ل ك) peeled off, the article kept (لل → ال):
+    :func:`lookup_keys` without the forms it made by dropping ال."""
+    keys = lookup_keys(word)
+    dropped = {strip_article(k) for k in keys if strip_article(k) != k}
+    return tuple(k for k in keys if k not in dropped)
+
+
+def gap_ok(text: str, end: int, start: int) -> bool:
+    """True when only spaces and quotation marks stand between ``end`` and ``start``."""
+    return not text[end:start].strip(_GAP_CHARS)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry(Generic[P]):
+    rest: tuple[str, ...]  # words after the first
+    payload: P
+    strict: bool
+
+
+class WordIndex(Generic[P]):
+    """Folded phrases by first word; :meth:`find` returns :class:`Match` objects."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, list[_Entry[P]]] = {}
+        self.size = 0
+
+    def add(self, words: tuple[str, ...], payload: P, strict: bool = False) -> None:
+        """Add a phrase given as folded words."""
+        self._first.setdefault(words[0], []).append(_Entry(words[1:], payload, strict))
+        self.size += 1
+
+    def find(self, text: str, tokens: list[Token]) -> list[Match[P]]:
+        """Every match in ``tokens`` (all lengths, all payloads)."""
+        first = self._first
+        out: list[Match[P]] = []
+        for i, tok in enumerate(tokens):
+            keys = lookup_keys(tok.text)
+            hits = [k for k in keys if k in first]
+            if not hits:
+                continue
+            bare = bare_forms(tok.text)
+            for key in hits:
+                stripped = key not in bare
+                for entry in first[key]:
+                    if stripped and entry.strict:
+                        continue
+                    last = _rest_end(text, tokens, i, entry.rest)
+                    if last:
+                        out.append(Match(i, last, tok.start, tokens[last - 1].end, entry.payload))
+        return out
+
+
+def _rest_end(text: str, tokens: list[Token], i: int, rest: tuple[str, ...]) -> int:
+    """Token index after the phrase whose first word is token ``i`` (0 when the rest does not follow)."""
+    j = i + 1
+    for word in rest:
+        if j >= len(tokens) or not gap_ok(text, tokens[j - 1].end, tokens[j].start):
+            return 0
+        if word not in inner_keys(tokens[j].text):
+            return 0
+        j += 1
+    return j

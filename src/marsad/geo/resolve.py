@@ -1,0 +1,281 @@
+"""Toponym resolution: rank each toponym's candidates with the whole document as context.
+
+A candidate's score is the prior of its kind (a city before a village, see
+``place_cues.toml [weights]``) plus the evidence for it:
+
+* the cue noun fits its kind (محافظة → governorate, قرية → village) or does not;
+* an explicit parent (X في محافظة Y, X التابعة لقضاء Y, Y - X) contains it or does not;
+* the document names its governorate or district elsewhere, and is about its country;
+* its name is also an ordinary word, or it is a village with neither cue nor context (penalties).
+
+The best candidate is chosen when it reaches ``accept``; otherwise the toponym is "none".
+A governorate that shares its name with its capital (البصرة، كركوك، إدلب) is the city unless
+a cue says "محافظة"/"ريف" or the document speaks of "محافظة X"/"ريف X" and never "مدينة X".
+
+geo_precision (codebook §4): 1 for a settlement, neighbourhood or landmark itself; 2 for a
+district, sub-district or region, for a place "near"/"south of" X, and for a facility at X
+(مطار، حقل); 3 for a governorate (its capital's coordinates).  A name the gazetteer lacks
+(قرية الزركة بأطراف طوز خورماتو) is placed at its parent, or failing that at the nearest place of
+the same sentence or the document's main governorate: admin1/admin2 and coordinates of that
+place, name transliterated, precision 2 (3 when that place is only a governorate).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.geo.cues import is_ambiguous, load_place_cues
+from marsad.geo.gazetteer import Gazetteer, Place
+from marsad.geo.toponyms import MAJOR_KINDS, MINOR_KINDS, Toponym, find_toponyms
+from marsad.geo.translit import transliterate
+from marsad.model import Location
+from marsad.text.normalise import NormalisedText, normalise
+from marsad.text.tokens import strip_article, tokenise
+
+AREA_KINDS = frozenset({"district", "subdistrict", "region"})
+_SENTENCE_END = re.compile(r"[.!?؟\n؛]")
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedPlace:
+    """A toponym and the place it was resolved to."""
+
+    toponym: Toponym
+    place: Place | None  # chosen entry; None when unknown or none
+    location: Location | None  # ready for an event; None = cannot be placed even at governorate level
+    score: float
+    ranked: tuple[tuple[Place, float], ...]  # candidates with scores, best first
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the document as a whole says about where it is."""
+
+    admin1: dict[str, Counter[str]]  # per name: the governorates its strong candidates vote for
+    admin2: dict[str, Counter[str]]
+    total1: Counter[str]
+    total2: Counter[str]
+    country: str  # "" when unclear
+    gov_cued: set[str]  # names seen after محافظة/ريف
+    city_cued: set[str]  # names seen after مدينة
+
+    def support(self, name: str, admin1: str, admin2: str) -> tuple[float, float]:
+        """How much the toponyms with other names vote for ``admin1`` and ``admin2`` (a name repeated
+        three times must not vouch for itself)."""
+        a1 = self.total1[admin1] - self.admin1[name][admin1]
+        a2 = self.total2[admin2] - self.admin2[name][admin2] if admin2 else 0.0
+        return a1, a2
+
+
+def _name_key(t: Toponym) -> str:
+    return strip_article(t.name)
+
+
+def _votes(t: Toponym, ambiguous: frozenset[str]) -> tuple[Counter[str], Counter[str]]:
+    strong = [p for p in t.candidates if p.kind in MAJOR_KINDS]
+    if not strong or is_ambiguous(t.name, (p.kind for p in t.candidates), ambiguous):
+        return Counter(), Counter()
+    a1 = {p.admin1 for p in strong}
+    a2 = {p.admin2 for p in strong if p.admin2}
+    return Counter({a: 1 / len(a1) for a in a1}), Counter({a: 1 / len(a2) for a in a2})
+
+
+@cache
+def _country_patterns() -> dict[str, re.Pattern[str]]:
+    """Country words of ``place_cues.toml`` as one regex per country (on normalised text)."""
+    import tomllib
+    from importlib import resources
+
+    from marsad.text.normalise import fold
+
+    data = tomllib.loads(resources.files("marsad").joinpath("data/lexicons/place_cues.toml").read_text("utf-8"))
+    return {code: re.compile("|".join(re.escape(fold(w.rstrip("*"))) for w in words))
+            for code, words in data["country"].items()}
+
+
+def _context(toponyms: list[Toponym], text: str) -> _Context:
+    ambiguous = load_place_cues().ambiguous
+    by1: dict[str, Counter[str]] = {}
+    by2: dict[str, Counter[str]] = {}
+    total1: Counter[str] = Counter()
+    total2: Counter[str] = Counter()
+    countries: Counter[str] = Counter()
+    for t in toponyms:
+        a1, a2 = _votes(t, ambiguous)
+        by1.setdefault(_name_key(t), Counter()).update(a1)
+        by2.setdefault(_name_key(t), Counter()).update(a2)
+        total1.update(a1)
+        total2.update(a2)
+        for c in {p.country for p in t.candidates if p.kind in MAJOR_KINDS}:
+            countries[c] += 0.5
+    for code, pattern in _country_patterns().items():
+        countries[code] += len(pattern.findall(text))
+    ranked = countries.most_common(2)
+    country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]) else ""
+    gov = {_name_key(t) for t in toponyms if t.cue in ("محافظه", "ريف", "محافظات", "محافظتي")}
+    city = {_name_key(t) for t in toponyms if t.cue in ("مدينه", "مدن", "مدينتي")}
+    return _Context(by1, by2, total1, total2, country, gov, city)
+
+
+def _within(c: Place, parent: Place) -> bool:
+    """Could ``c`` lie inside (or beside) the parent place?"""
+    if c.admin1 != parent.admin1 or c.country != parent.country:
+        return False
+    if parent.kind in ("governorate", "region"):
+        return True
+    if parent.kind == "district" or c.kind in ("district", "governorate"):
+        return not parent.admin2 or c.admin2 == parent.admin2
+    if parent.kind == "subdistrict":
+        return c.admin2 == parent.admin2
+    return c.admin2 == parent.admin2 or _km(c, parent) <= 30
+
+
+def _km(a: Place, b: Place) -> float:
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
+
+
+def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None) -> float:
+    cues = load_place_cues()
+    w = cues.weights
+    s = w["kind_prior"][c.kind]
+    if c.id.startswith("marsad:"):
+        s += w["curated"]  # a curated region or landmark: named because the news names it
+    if c.population > 10_000:
+        s += w["population_bonus"] * min(3.0, math.log10(c.population / 10_000))
+    spec = cues.cues.get(t.cue)
+    cue_fits = spec is not None and c.kind in spec.kinds
+    if spec is not None:
+        s += w["cue_fit"] if cue_fits else w["cue_misfit"]
+    elif c.kind == "governorate" and _name_key(t) in ctx.gov_cued and _name_key(t) not in ctx.city_cued:
+        s += 0.3  # the document speaks of "محافظة X" and never of "مدينة X"
+    if parent is not None and parent.id != c.id:
+        s += w["parent_fit"] if _within(c, parent) else w["parent_misfit"]
+    a1, a2 = ctx.support(_name_key(t), c.admin1, c.admin2)
+    if a1 > 0:
+        s += w["context_admin1"] * min(1.0, a1)
+    if a2 > 0 and c.kind != "governorate":
+        s += w["context_admin2"] * min(1.0, a2)
+    if ctx.country:
+        s += w["context_country"] if c.country == ctx.country else w["foreign"]
+    if not cue_fits and is_ambiguous(t.name, (p.kind for p in t.candidates), cues.ambiguous):
+        s += w["ambiguous"]
+    if c.kind in MINOR_KINDS and spec is None and parent is None:
+        if a2 <= 0:
+            s += w["minor_unsupported"]
+        if any(p.kind in MAJOR_KINDS for p in t.candidates):
+            s += w["minor_shadowed"]  # a bare "ميسان" is the governorate, not Najaf's حي ميسان
+    return round(s, 3)
+
+
+def _rank(i: int, t: Toponym, ctx: _Context, parent: Place | None) -> tuple[tuple[Place, float], ...]:
+    scored = [(c, _score(i, t, c, ctx, parent)) for c in t.candidates]
+    scored.sort(key=lambda x: (-x[1], -x[0].population, x[0].id))
+    return tuple(scored)
+
+
+def _precision(t: Toponym, place: Place) -> int:
+    precision = 3 if place.kind == "governorate" else 2 if place.kind in AREA_KINDS else 1
+    spec = load_place_cues().cues.get(t.cue)
+    if spec is not None and place.kind != "governorate":
+        precision = max(precision, spec.precision)
+    if t.relation == "near":
+        precision = max(precision, 2)
+    return precision
+
+
+def _location(t: Toponym, place: Place, name_ar: str) -> Location:
+    return Location(country=place.country, admin1=place.admin1,
+                    admin2="" if place.kind == "governorate" else place.admin2, admin3=place.admin3,
+                    name=place.name_en, name_ar=name_ar, latitude=place.lat, longitude=place.lon,
+                    geo_precision=_precision(t, place), disputed=place.disputed, place_id=place.id)
+
+
+def _stand_in(t: Toponym, anchor: Place, name_ar: str) -> Location:
+    """A name the gazetteer lacks, placed at ``anchor`` (its parent or the nearest context place)."""
+    precision = 3 if anchor.kind == "governorate" else 2
+    return Location(country=anchor.country, admin1=anchor.admin1,
+                    admin2="" if anchor.kind == "governorate" else anchor.admin2,
+                    admin3=anchor.admin3 if anchor.kind in ("subdistrict", "town", "village") else "",
+                    name=transliterate(t.name), name_ar=name_ar, latitude=anchor.lat, longitude=anchor.lon,
+                    geo_precision=precision, disputed=anchor.disputed, place_id="")
+
+
+def _stands_in(t: Toponym) -> bool:
+    """An unplaced toponym is still a place when a cue introduced it (قرية الزركة: the
+    gazetteer's only الزركة is elsewhere, so this village is unknown to it)."""
+    spec = load_place_cues().cues.get(t.cue)
+    return not t.candidates or (spec is not None and spec.unknown)
+
+
+def _anchor(i: int, toponyms: list[Toponym], chosen: list[Place | None], text: str, ctx: _Context) -> Place | None:
+    """The place that stands in for unknown toponym ``i``: the nearest placed toponym of its sentence
+    (before it, then after it), else the first place of the document's main governorate."""
+    t = toponyms[i]
+    usable = [j for j, p in enumerate(chosen) if p is not None and toponyms[j].role in ("event", "parent")]
+    same = [j for j in usable
+            if not _SENTENCE_END.search(text[min(t.end, toponyms[j].end):max(t.start, toponyms[j].start)])]
+    before = [j for j in same if j < i]
+    if before:
+        return chosen[before[-1]]
+    after = [j for j in same if j > i]
+    if after:
+        return chosen[after[0]]
+    main = ctx.total1.most_common(2)
+    if not main or (len(main) == 2 and main[0][1] == main[1][1]):
+        return None
+    for j in usable:
+        place = chosen[j]
+        if place is not None and place.admin1 == main[0][0]:
+            return place
+    return None
+
+
+def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
+                     gazetteer: Gazetteer | None = None) -> list[ResolvedPlace]:
+    """Resolve every toponym of a document (the others are its context).
+
+    ``text`` is the normalised text the toponyms were found in; given as the
+    :class:`NormalisedText`, ``Location.name_ar`` is spelled as in the original text.
+    """
+    del gazetteer  # the candidates are already on the toponyms; kept for API symmetry
+    norm = text if isinstance(text, NormalisedText) else None
+    plain = norm.text if norm is not None else text
+    accept = load_place_cues().weights["accept"]
+    ctx = _context(toponyms, plain)
+    by_token = {t.first_token: i for i, t in enumerate(toponyms)}
+    first = [_rank(i, t, ctx, None) for i, t in enumerate(toponyms)]
+    pick1 = [r[0][0] if r and r[0][1] >= accept else None for r in first]
+    ranked: list[tuple[tuple[Place, float], ...]] = []
+    for i, t in enumerate(toponyms):
+        parent = pick1[by_token[t.parent_token]] if t.parent_token in by_token else None
+        ranked.append(_rank(i, t, ctx, parent) if parent is not None else first[i])
+    chosen = [r[0][0] if r and r[0][1] >= accept else None for r in ranked]
+    out: list[ResolvedPlace] = []
+    for i, t in enumerate(toponyms):
+        name_ar = norm.original_text(t.start, t.end) if norm is not None else t.name
+        place = chosen[i]
+        if place is not None:
+            location: Location | None = _location(t, place, name_ar)
+        elif _stands_in(t):
+            anchor = chosen[by_token[t.parent_token]] if t.parent_token in by_token else None
+            anchor = anchor or _anchor(i, toponyms, chosen, plain, ctx)
+            location = _stand_in(t, anchor, name_ar) if anchor is not None else None
+        else:
+            location = None
+        score = ranked[i][0][1] if ranked[i] else 0.0
+        out.append(ResolvedPlace(t, place, location, score, ranked[i]))
+    return out
+
+
+def geocode_text(text: str, gazetteer: Gazetteer | None = None) -> list[ResolvedPlace]:
+    """Normalise, tokenise, find and resolve the places of ``text`` (names as written in it)."""
+    norm = normalise(text)
+    tokens = tokenise(norm.text)
+    gz = gazetteer or Gazetteer.default()
+    return resolve_toponyms(find_toponyms(norm.text, tokens, gz), norm, gz)

@@ -1,0 +1,532 @@
+"""Toponym recognition: the place names of an Arabic text, with cue, relation and role.
+
+Steps (all on the normalised text and its tokens):
+
+1. gazetteer names are matched clitic-aware (بكركوك، وكركوك، لمدينة الموصل), the longest
+   span winning (سليمان بيك، دير الزور);
+2. a cue noun right before a name is recorded (قرية، ناحية، محافظة ...); after a cue that
+   allows it, a name the gazetteer lacks becomes a toponym without candidates, and after a
+   plural or dual cue a list of names does (قرى طربا والكسيب والغيضة);
+3. "near" and direction words before the name (قرب، أطراف، 20 كم جنوب) make the relation "near";
+4. each toponym gets a role: part of an organisation's name (قيادة عمليات البصرة), a reporter's
+   or official's seat (مراسل ... في أربيل), a road or journey (طريق X - Y، من X إلى Y), the
+   parent of another toponym (X في محافظة Y، X التابعة لقضاء Y، Y - X), or the event's place;
+5. names that are also ordinary words (بلد، الحي، العمارة) and villages or neighbourhoods with
+   no cue are kept only with support from the text (a fitting cue, a parent, a "near" word, or
+   the same governorate named elsewhere with a locative preposition before them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from marsad.geo.cues import Word, is_ambiguous, load_place_cues
+from marsad.geo.gazetteer import Gazetteer, NameHit, Place
+from marsad.geo.index import bare_forms, gap_ok
+from marsad.text.matcher import Match
+from marsad.text.tokens import Token
+
+MAJOR_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region", "landmark"})
+MINOR_KINDS = frozenset({"village", "neighbourhood", "camp"})
+PARENT_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region"})
+PARENT_CUES = frozenset({"محافظه", "قضاء", "ناحيه", "مدينه", "ريف"})
+LOCATIVE = frozenset({"في", "من", "الى", "قرب", "داخل", "عند"})
+_STOP_PUNCT = re.compile(r"[.!?؟\n؛]")
+_CLAUSE_PUNCT = re.compile(r"[.!?؟\n؛،,:]")
+_DASH = re.compile(r"\s*[-–—]\s*")
+_DATELINE_TAIL = re.compile(r"\s*(?:،[^\n()\-–—]{0,40})?\s*(?:\(|[-–—:])")
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name in a text (offsets in the normalised text)."""
+
+    start: int  # the name itself: no clitics, no cue word
+    end: int
+    first_token: int  # token range [first, last) of the name
+    last_token: int
+    name: str  # normalised name
+    candidates: tuple[Place, ...]  # empty for an unknown name after a cue (قرية X)
+    cue: str  # "" or the cue noun (normalised, without clitics), e.g. "قريه", "محافظه"
+    relation: str  # "in" | "near"
+    role: str  # "event" | "source" | "organisation" | "route" | "parent"
+    parent_token: int = -1  # first_token of this toponym's parent (X في محافظة Y → Y), -1 if none
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A toponym while its context is read."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    name: str
+    candidates: list[Place]
+    key: str = ""
+    cue: Match[Word] | None = None
+    head: int = 0  # first token of the cue or the name
+    chain: int = 0  # first token of the relation words before the head
+    near: bool = False
+    direction_only: bool = False
+    role: str = "event"
+    parent: _Draft | None = None
+    child: bool = False  # it is some other toponym's parent
+    list_item: bool = False
+    flags: set[str] = field(default_factory=set)
+
+    def freeze(self) -> Toponym:
+        cue = self.cue.payload.label if self.cue is not None else ""
+        relation = "near" if self.near and not self._part_of_governorate() else "in"
+        parent = self.parent.first if self.parent is not None else -1
+        return Toponym(self.start, self.end, self.first, self.last, self.name, tuple(self.candidates), cue,
+                       relation, self.role, parent)
+
+    def _part_of_governorate(self) -> bool:
+        """"جنوبي محافظة كركوك", "غربي الأنبار": a direction inside a governorate is "in" it."""
+        if not self.direction_only or not self.candidates:
+            return False
+        if self.cue is not None and self.cue.payload.label in ("محافظه", "ريف"):
+            return True
+        return all(p.kind == "governorate" for p in self.candidates)
+
+
+class _Words:
+    """The place words of a document, by the token where they end and where they start."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.ending: dict[int, list[Match[Word]]] = {}
+        for m in load_place_cues().index.find(text, tokens):
+            self.ending.setdefault(m.last, []).append(m)
+        self.countries = [m.payload.label for ms in self.ending.values() for m in ms if m.payload.category == "country"]
+
+    def before(self, k: int, *categories: str) -> Match[Word] | None:
+        """The longest place word of one of ``categories`` that ends right before token ``k``."""
+        if k <= 0 or k > len(self.tokens):
+            return None
+        best = None
+        nxt = self.tokens[k].start if k < len(self.tokens) else len(self.text)
+        for m in self.ending.get(k, ()):
+            if m.payload.category in categories and gap_ok(self.text, m.end, nxt):
+                if best is None or m.first < best.first:
+                    best = m
+        return best
+
+    def is_word(self, i: int, *categories: str) -> bool:
+        """Token ``i`` alone is a place word of one of ``categories``."""
+        return any(m.first == i and m.payload.category in categories for m in self.ending.get(i + 1, ()))
+
+
+def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = None) -> list[Toponym]:
+    """Every toponym of a normalised text, in text order."""
+    gz = gazetteer or Gazetteer.default()
+    words = _Words(text, tokens)
+    drafts = _known(text, tokens, gz.find_names(text, tokens))
+    for d in drafts:
+        d.cue = _cue_before(words, d.first)
+    drafts = _with_unknown(words, drafts)
+    for d in drafts:
+        _relation(words, d)
+    _roles(words, drafts)
+    drafts = _supported(words, drafts)
+    return [d.freeze() for d in drafts]
+
+
+# --- 1. names ----------------------------------------------------------------------------------
+
+
+def _known(text: str, tokens: list[Token], hits: list[Match[NameHit]]) -> list[_Draft]:
+    """One draft per longest non-overlapping name span, with every place of that span."""
+    spans: dict[tuple[int, int], list[NameHit]] = {}
+    for m in hits:
+        spans.setdefault((m.first, m.last), []).append(m.payload)
+    drafts: list[_Draft] = []
+    end = -1
+    for first, last in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if first < end:
+            continue
+        end = last
+        found = spans[(first, last)]
+        places = list({h.place.id: h.place for h in found}.values())
+        key = found[0].key
+        start = tokens[first].start + _clitic_length(tokens[first].text, key.split()[0])
+        e = tokens[last - 1].end
+        drafts.append(_Draft(first, last, start, e, text[start:e], places, key))
+    return drafts
+
+
+def _clitic_length(token: str, word: str) -> int:
+    """How many leading characters of ``token`` are proclitics before the name word ``word``."""
+    for form in bare_forms(token):
+        if form in (word, "ال" + word) or (word.startswith("ال") and form == word):
+            if token.endswith(form):
+                return len(token) - len(form)
+            return len(token) - len(form) + 2  # للموصل: the name is read without its article
+    return 0
+
+
+def _cue_before(words: _Words, first: int) -> Match[Word] | None:
+    return words.before(first, "cue")
+
+
+# --- 2. unknown names after cues -------------------------------------------------------------------
+
+
+def _with_unknown(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
+    """Add unknown names after cues (and list items after plural cues) to the known ones."""
+    by_first = {d.first: d for d in drafts}
+    covered = {i for d in drafts for i in range(d.first, d.last)}
+    cues = load_place_cues()
+    out = list(drafts)
+    for ms in words.ending.values():
+        for c in ms:
+            if c.payload.category != "cue" or c.payload.cue is None or (c.last in covered and not c.payload.plural):
+                continue
+            if c.last in by_first and by_first[c.last].cue is not None and not c.payload.plural:
+                continue
+            if c.first in covered:
+                continue
+            items = _list_after(words, c, by_first, cues.not_names)
+            for item in items:
+                if item.first not in by_first:
+                    out.append(item)
+                    by_first[item.first] = item
+                    covered.update(range(item.first, item.last))
+    return sorted(out, key=lambda d: d.first)
+
+
+def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
+                not_names: frozenset[str]) -> list[_Draft]:
+    """The name after ``cue`` and, after a plural cue, the names listed with و or commas."""
+    spec = cue.payload.cue
+    assert spec is not None
+    items: list[_Draft] = []
+    i = cue.last
+    tokens, text = words.tokens, words.text
+    if cue.payload.plural and i < len(tokens) and any(f in cues_list_openers() for f in bare_forms(tokens[i].text)):
+        i += 1  # "4 قرى هي شقرا والحصان"
+    while i < len(tokens) and len(items) < 12:
+        prev_end = (cue.end if i == cue.last else tokens[i - 1].end) if not items else items[-1].end
+        gap = text[prev_end:tokens[i].start]
+        conj = bool(items) and (tokens[i].text.startswith("و") or gap.strip(" ") in ("،", ","))
+        if items and not conj:
+            break
+        if not items and not gap_ok(text, prev_end, tokens[i].start):
+            break
+        if items and gap.strip(" \"'«»") not in ("", "،", ","):
+            break
+        known = by_first.get(i)
+        if known is not None:
+            if items:
+                known.cue, known.list_item = known.cue or cue, True
+            else:
+                known.cue = known.cue or cue
+            items.append(known)
+        else:
+            item = _unknown(words, i, bool(items), not_names) if spec.unknown else None
+            if item is None:
+                break
+            item.cue = cue
+            item.list_item = bool(items)
+            items.append(item)
+        if not cue.payload.plural:
+            break
+        i = items[-1].last
+    unknown = [d for d in items if not d.candidates]
+    if len(items) == 1 and unknown and not unknown[0].name.startswith("ال"):
+        if cue.payload.plural or unknown[0].name.endswith(("يه", "يين", "يون")):
+            return []  # "قواعد حزب", "قرى كردية", "منطقة حدودية": a lone indefinite word, no name
+    return unknown
+
+
+def cues_list_openers() -> frozenset[str]:
+    return load_place_cues().list_openers
+
+
+def _unknown(words: _Words, i: int, in_list: bool, not_names: frozenset[str]) -> _Draft | None:
+    """An unknown name at token ``i`` (one word, or two after a name prefix such as تل، أبو، خان)."""
+    tokens, text = words.tokens, words.text
+    tok = tokens[i]
+    word = tok.text
+    start = tok.start
+    if in_list and word.startswith("و") and len(word) > 3:
+        word, start = word[1:], start + 1
+    if not _name_like(words, i, word, not_names):
+        return None
+    last = i + 1
+    cues = load_place_cues()
+    if (word in cues.two_word_prefixes and last < len(tokens) and gap_ok(text, tok.end, tokens[last].start)
+            and _name_like(words, last, tokens[last].text, not_names)):
+        last += 1
+        if (tokens[last - 1].text in cues.name_links and last < len(tokens)
+                and gap_ok(text, tokens[last - 1].end, tokens[last].start)):
+            last += 1  # "نهر بن عمر"
+    return _Draft(i, last, start, tokens[last - 1].end, text[start:tokens[last - 1].end], [])
+
+
+def _name_like(words: _Words, i: int, word: str, not_names: frozenset[str]) -> bool:
+    """Could ``word`` (token ``i``) be a place name? Not a number, a function word or a place word."""
+    cues = load_place_cues()
+    if word in cues.two_word_prefixes:  # "تل", "أم": only with the word that follows
+        nxt = i + 1
+        return nxt < len(words.tokens) and _name_like(words, nxt, words.tokens[nxt].text, not_names)
+    if word[0].isdigit() or len(word) < 3 or word in not_names or word[2:] in not_names and word.startswith("ال"):
+        return False
+    if word.startswith(("لل", "بال", "كال", "فال")):
+        return False  # a preposition with the article: "مصنع للثلج"
+    if word.startswith(("يت", "تت", "يست", "تست")):
+        return False  # a verb: "قاعدة يتواجد فيها"
+    if any(f in not_names for f in bare_forms(word)):
+        return False
+    return not words.is_word(i, "cue", "near", "direction", "unit", "link", "organisation", "source", "route",
+                             "route_filler", "route_to", "parent_link", "country")
+
+
+# --- 3. relation ------------------------------------------------------------------------------------
+
+
+def _relation(words: _Words, d: _Draft) -> None:
+    """Walk back over "near", direction, distance and link words before the cue or name."""
+    d.head = d.cue.first if d.cue is not None else d.first
+    k = d.head
+    seen_direction = seen_near = False
+    for _ in range(8):
+        tokens = words.tokens
+        if k > 0 and tokens[k - 1].is_number and gap_ok(words.text, tokens[k - 1].end, tokens[k].start):
+            k -= 1
+            continue
+        m = words.before(k, "near", "direction", "unit", "link")
+        if m is None:
+            break
+        cats = {x.payload.category for x in words.ending.get(k, ()) if x.first == m.first}
+        if "near" in cats:
+            seen_near = True
+        elif "direction" in cats:
+            seen_direction = True
+        elif not (seen_near or seen_direction or "unit" in cats):
+            break  # a bare "من" is no relation
+        k = m.first
+    d.chain = k if (seen_near or seen_direction) else d.head
+    d.near = seen_near or seen_direction
+    d.direction_only = seen_direction and not seen_near
+
+
+# --- 4. roles -----------------------------------------------------------------------------------------
+
+
+def _roles(words: _Words, drafts: list[_Draft]) -> None:
+    for d in drafts:
+        if _organisation(words, d):
+            d.role = "organisation"
+        elif _route_start(words, d):
+            d.role = "route"
+        elif _source(words, d):
+            d.role = "source"
+    for a, b in zip(drafts, drafts[1:], strict=False):
+        _pair(words, a, b)
+    _share_list_parents(drafts)
+
+
+def _share_list_parents(drafts: list[_Draft]) -> None:
+    """The items of one list (قرى طربا والكسيب والغيضة في ريف السويداء) share their parent."""
+    by_cue: dict[int, list[_Draft]] = {}
+    for d in drafts:
+        if d.cue is not None and d.cue.payload.plural:
+            by_cue.setdefault(id(d.cue), []).append(d)
+    for items in by_cue.values():
+        parent = next((d.parent for d in reversed(items) if d.parent is not None), None)
+        for d in items:
+            if d.parent is None and parent is not None:
+                d.parent = parent
+
+
+def _organisation(words: _Words, d: _Draft) -> bool:
+    return any(words.before(k, "organisation") is not None for k in {d.head, d.chain, d.first})
+
+
+def _route_start(words: _Words, d: _Draft) -> bool:
+    """"طريق X", "الطريق الرابط بين X ..." (not "الطريق قرب X": that is near X)."""
+    if d.chain != d.head:
+        return False
+    k = d.chain
+    for _ in range(4):
+        if words.before(k, "route") is not None:
+            return True
+        m = words.before(k, "route_filler")
+        if m is None:
+            return False
+        k = m.first
+    return False
+
+
+def _source(words: _Words, d: _Draft) -> bool:
+    """A reporter's, official's or statement's seat ("مراسل ... في أربيل"), or a dateline."""
+    if _dateline(words, d):
+        return True
+    link = words.before(d.chain, "link", "parent_link")
+    if link is None or link.payload.label not in ("في", "من"):
+        return False
+    cues = load_place_cues()
+    lo = max(0, link.first - cues.source_window)
+    tokens = words.tokens
+    for k in range(link.first, lo, -1):
+        if words.before(k, "source") is not None:
+            return True
+        if _CLAUSE_PUNCT.search(words.text[tokens[k - 1].end:tokens[k].start]):
+            return False
+        if any(f in cues.source_stops for f in bare_forms(tokens[k - 1].text)):
+            return False
+    return False
+
+
+def _dateline(words: _Words, d: _Draft) -> bool:
+    """"بغداد - ", "دبي، الإمارات (CNN)--": a place opening a line, then a dash, a colon or an agency."""
+    start = words.tokens[d.chain].start
+    line_start = words.text.rfind("\n", 0, start) + 1
+    if words.text[line_start:start].strip(" \t\"'«»"):
+        return False
+    return bool(_DATELINE_TAIL.match(words.text, d.end))
+
+
+def _pair(words: _Words, a: _Draft, b: _Draft) -> None:
+    """Relations between neighbouring toponyms: route pairs, "X في محافظة Y", "City - Area"."""
+    text, tokens = words.text, words.tokens
+    gap = text[a.end:tokens[b.chain].start]
+    if _STOP_PUNCT.search(gap):
+        return
+    joined = gap.strip() == "" and b.chain == b.first  # "طريق بغداد كركوك", "طريق X وY"
+    if a.role == "route" and (_DASH.fullmatch(gap) or joined
+                              or _only(words, a.last, b.chain, "route_to", "route_filler")):
+        if b.role == "event":
+            b.role = "route"
+        return
+    if _from_to(words, a, b):
+        a.role = b.role = "route"
+        return
+    if b.role != "event" or a.role in ("organisation", "route"):
+        return
+    if _DASH.fullmatch(gap) and _could_be_parent(a, None) and a.role in ("event", "source"):  # "بغداد - مدينة الصدر"
+        if b.candidates and all(p.kind in ("governorate",) for p in b.candidates):
+            return
+        b.parent, a.child = a, True
+        a.role = "parent"  # also a dateline's "بغداد - " when an area follows the dash
+        return
+    if _is_parent_link(words, a, b) and _could_be_parent(b, a):
+        a.parent, b.child = b, True
+        b.role = "parent"
+
+
+def _only(words: _Words, lo: int, hi: int, *categories: str) -> bool:
+    """Tokens ``lo..hi`` are all place words of ``categories`` (and there is at least one)."""
+    return hi > lo and all(words.is_word(i, *categories) for i in range(lo, hi))
+
+
+def _from_to(words: _Words, a: _Draft, b: _Draft) -> bool:
+    """"من X إلى Y"."""
+    if words.before(a.chain, "route_from") is None:
+        return False
+    return b.chain - a.last == 1 and words.is_word(a.last, "route_to")
+
+
+def _is_parent_link(words: _Words, a: _Draft, b: _Draft) -> bool:
+    """Between X (``a``) and Y (``b``): في/ب/ضمن/التابعة ل..., a clitic ب/ل on Y's first word, or a direction."""
+    lo = a.last
+    if lo < b.chain and _adjective(words.tokens[lo].text):  # قاعدة كركوش العسكرية بمحافظة ديالى
+        lo += 1
+    n = b.chain - lo
+    if n > 2 or n < 0:
+        return False
+    gap = words.text[a.end:words.tokens[b.chain].start]
+    if "،" in gap or "," in gap:
+        if not (b.near and n == 0):
+            return False
+    if n and not _only(words, lo, b.chain, "parent_link", "link"):
+        return False
+    if n:
+        return True
+    if b.near:
+        return True
+    head = words.tokens[b.chain].text  # بمحافظة، لقضاء، بكركوك
+    rest = head[1:]
+    return head[:1] in ("ب", "ل") and rest in {b.key, "ال" + b.key, b.cue.payload.label if b.cue else ""}
+
+
+def _adjective(word: str) -> bool:
+    """A definite nisba adjective (العسكرية، الجنوبية، النفطي) that may follow a place name."""
+    return word.startswith("ال") and (word.endswith("يه") or word.endswith("ي")) and len(word) > 5
+
+
+def _could_be_parent(p: _Draft, child: _Draft | None) -> bool:
+    """Y can contain X: Y names an admin unit, a city or a town (or has a cue such as محافظة)."""
+    if p.cue is not None and p.cue.payload.label in PARENT_CUES:
+        return True
+    if not any(c.kind in PARENT_KINDS for c in p.candidates):
+        return False
+    if child is not None and child.candidates and all(c.kind == "governorate" for c in child.candidates):
+        return False
+    return True
+
+
+# --- 5. support for ambiguous and minor names ------------------------------------------------------
+
+
+def _supported(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
+    """Drop matches that are ordinary words or unsupported village/neighbourhood names."""
+    cues = load_place_cues()
+    strong = [d for d in drafts if d.candidates and not _ambiguous(d, cues.ambiguous)
+              and any(p.kind in MAJOR_KINDS for p in d.candidates)]
+    admin1 = {p.admin1 for d in strong for p in d.candidates if p.kind in MAJOR_KINDS}
+    admin2 = {p.admin2 for d in strong for p in d.candidates if p.kind in MAJOR_KINDS and p.admin2}
+    kept = []
+    for d in drafts:
+        if not d.candidates or _keep(words, d, cues.ambiguous, admin1, admin2):
+            kept.append(d)
+        else:
+            for other in drafts:  # a dropped name is nobody's parent
+                if other.parent is d:
+                    other.parent = None
+    return kept
+
+
+def _ambiguous(d: _Draft, ambiguous: frozenset[str]) -> bool:
+    return is_ambiguous(d.key, (p.kind for p in d.candidates), ambiguous)
+
+
+def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str], admin2: set[str]) -> bool:
+    """Is this gazetteer name a place here? Plain names of towns and admin units always are; a name
+    that is also an ordinary word, or only a village or neighbourhood, needs support."""
+    spec = d.cue.payload.cue if d.cue is not None else None
+    if spec is not None and (spec.unknown or any(p.kind in spec.kinds for p in d.candidates)):
+        return True  # a cue introduced it (if no candidate fits, it is resolved as an unknown name)
+    amb = _ambiguous(d, ambiguous)
+    minor = all(p.kind in MINOR_KINDS and not p.id.startswith("marsad:") for p in d.candidates)
+    if not amb and not minor:
+        return True
+    pool = [p for p in d.candidates if p.kind in MAJOR_KINDS] if amb else d.candidates
+    in_admin1 = any(p.admin1 in admin1 for p in pool)
+    in_admin2 = any(p.admin2 in admin2 for p in pool if p.admin2)
+    related = _locative(words, d) or d.parent is not None or d.child or d.near
+    if amb:
+        return in_admin1 and related
+    return in_admin2 or (in_admin1 and related)
+
+
+def _locative(words: _Words, d: _Draft) -> bool:
+    """The name follows a locative preposition: في X، بX، من X، قرب X."""
+    tok = words.tokens[d.first].text
+    if tok[:1] == "ب" and len(bare_forms(tok)) > 1:
+        return True
+    if d.first == 0 or not gap_ok(words.text, words.tokens[d.first - 1].end, words.tokens[d.first].start):
+        return False
+    return any(f in LOCATIVE for f in bare_forms(words.tokens[d.first - 1].text))
+
+
+def toponym_names(toponyms: Iterable[Toponym]) -> list[str]:
+    """The names of ``toponyms`` (a helper for tests and the CLI)."""
+    return [t.name for t in toponyms]
+
+
