@@ -22,7 +22,7 @@ KINDS = ("governorate", "district", "subdistrict", "city", "town", "village", "n
          "landmark", "region")
 WEIGHT_KEYS = ("accept", "population_bonus", "cue_fit", "cue_misfit", "parent_fit", "parent_misfit",
                "context_admin1", "context_admin2", "context_country", "ambiguous", "minor_unsupported",
-               "minor_shadowed", "curated", "foreign")
+               "minor_shadowed", "curated", "foreign", "bare_governorate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,7 @@ class CueSpec:
     """A cue noun family of ``[cue.NAME]``."""
 
     name: str
+    primary: str  # the kind the cue names first (قضاء → district): full cue_fit; the other kinds half
     kinds: frozenset[str]
     precision: int  # the least precise geo_precision under this cue (1: no constraint)
     unknown: bool  # a name the gazetteer lacks still counts after this cue
@@ -101,7 +102,8 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
         kinds = frozenset(_words(table, "kinds"))
         if kinds - set(KINDS):
             raise DataFileError(PATH, f"[cue.{name}] unknown kinds {sorted(kinds - set(KINDS))}")
-        spec = CueSpec(name, kinds, int(table.get("precision", 1)), bool(table.get("unknown", False)))
+        spec = CueSpec(name, table["kinds"][0], kinds, int(table.get("precision", 1)),
+                       bool(table.get("unknown", False)))
         for plural, key in ((False, "words"), (True, "plural")):
             for w in _words(table, key):
                 cues[fold(w)] = spec
@@ -133,13 +135,15 @@ def _load_countries(data: dict[str, Any], index: WordIndex[Word]) -> None:
                 index.add(tuple(form.split()), Word("country", code), strict=False)
 
 
-def is_ambiguous(key: str, kinds: Iterable[str], ambiguous: frozenset[str]) -> bool:
+def is_ambiguous(key: str, places: Iterable[Any], ambiguous: frozenset[str]) -> bool:
     """Is the place name ``key`` also an ordinary word?  Listed in ``[ambiguous]``, or a one-word
-    definite nisba (العامرية، الفرنسية، الغربي) none of whose places is a city or a governorate."""
+    definite nisba (العامرية، الفرنسية، الغربي) none of whose ``places`` is a governorate, a city or a
+    town with a known population (الناصرية، المقدادية are places first)."""
     if key in ambiguous or "ال" + key in ambiguous:
         return True
     nisba = " " not in key and key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) > 5
-    return nisba and not any(k in ("city", "governorate") for k in kinds)
+    return nisba and not any(p.kind in ("city", "governorate") or p.kind == "town" and p.population > 0
+                             for p in places)
 
 
 @cache

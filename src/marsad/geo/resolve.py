@@ -17,7 +17,8 @@ district, sub-district or region, for a place "near"/"south of" X, and for a fac
 (مطار، حقل); 3 for a governorate (its capital's coordinates).  A name the gazetteer lacks
 (قرية الزركة بأطراف طوز خورماتو) is placed at its parent, or failing that at the nearest place of
 the same sentence or the document's main governorate: admin1/admin2 and coordinates of that
-place, name transliterated, precision 2 (3 when that place is only a governorate).
+place, name transliterated, precision 2 (near that place, even when it is a governorate and its
+point the capital's: the village itself is a small place, only its position is approximate).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from marsad.geo.cues import is_ambiguous, load_place_cues
 from marsad.geo.gazetteer import Gazetteer, Place
@@ -62,6 +64,7 @@ class _Context:
     country: str  # "" when unclear
     gov_cued: set[str]  # names seen after محافظة/ريف
     city_cued: set[str]  # names seen after مدينة
+    reference: dict[int, bool]  # first token of a toponym → it is a "near"/direction reference point
 
     def support(self, name: str, admin1: str, admin2: str) -> tuple[float, float]:
         """How much the toponyms with other names vote for ``admin1`` and ``admin2`` (a name repeated
@@ -77,7 +80,7 @@ def _name_key(t: Toponym) -> str:
 
 def _votes(t: Toponym, ambiguous: frozenset[str]) -> tuple[Counter[str], Counter[str]]:
     strong = [p for p in t.candidates if p.kind in MAJOR_KINDS]
-    if not strong or is_ambiguous(t.name, (p.kind for p in t.candidates), ambiguous):
+    if not strong or is_ambiguous(t.name, t.candidates, ambiguous):
         return Counter(), Counter()
     a1 = {p.admin1 for p in strong}
     a2 = {p.admin2 for p in strong if p.admin2}
@@ -115,10 +118,12 @@ def _context(toponyms: list[Toponym], text: str) -> _Context:
     for code, pattern in _country_patterns().items():
         countries[code] += len(pattern.findall(text))
     ranked = countries.most_common(2)
-    country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]) else ""
+    clear = ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+    country = ranked[0][0] if clear else ""
     gov = {_name_key(t) for t in toponyms if t.cue in ("محافظه", "ريف", "محافظات", "محافظتي")}
     city = {_name_key(t) for t in toponyms if t.cue in ("مدينه", "مدن", "مدينتي")}
-    return _Context(by1, by2, total1, total2, country, gov, city)
+    reference = {t.first_token: t.relation == "near" for t in toponyms}
+    return _Context(by1, by2, total1, total2, country, gov, city, reference)
 
 
 def _within(c: Place, parent: Place) -> bool:
@@ -140,22 +145,36 @@ def _km(a: Place, b: Place) -> float:
     return 6371.0 * math.hypot(dlat, dlon)
 
 
+def _parent_score(t: Toponym, c: Place, parent: Place, ctx: _Context, w: dict[str, Any]) -> float:
+    """An explicit parent contains the candidate (X في محافظة Y) or is a reference point for it
+    (X شمال Y, X بأطراف Y): inside or within 80 km fits; a container elsewhere is a misfit, and so is
+    a far reference point for a village (a town "200 كم شمال بغداد" may well be that far)."""
+    if ctx.reference.get(t.parent_token, False):
+        if _within(c, parent) or _km(c, parent) <= 80:
+            return w["parent_fit"]
+        return w["parent_misfit"] if c.kind in MINOR_KINDS else 0.0
+    return w["parent_fit"] if _within(c, parent) else w["parent_misfit"]
+
+
 def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None) -> float:
     cues = load_place_cues()
     w = cues.weights
     s = w["kind_prior"][c.kind]
-    if c.id.startswith("marsad:"):
+    curated = c.id.startswith("marsad:") and c.kind != "governorate"
+    if curated:
         s += w["curated"]  # a curated region or landmark: named because the news names it
     if c.population > 10_000:
         s += w["population_bonus"] * min(3.0, math.log10(c.population / 10_000))
     spec = cues.cues.get(t.cue)
     cue_fits = spec is not None and c.kind in spec.kinds
     if spec is not None:
-        s += w["cue_fit"] if cue_fits else w["cue_misfit"]
+        s += (w["cue_fit"] if c.kind == spec.primary else w["cue_fit"] / 2) if cue_fits else w["cue_misfit"]
     elif c.kind == "governorate" and _name_key(t) in ctx.gov_cued and _name_key(t) not in ctx.city_cued:
         s += 0.3  # the document speaks of "محافظة X" and never of "مدينة X"
+    elif c.kind == "governorate" and any(p.kind in ("city", "town") and p.admin1 == c.admin1 for p in t.candidates):
+        s += w["bare_governorate"]  # a bare "حلبجة", "البصرة" is the city
     if parent is not None and parent.id != c.id:
-        s += w["parent_fit"] if _within(c, parent) else w["parent_misfit"]
+        s += _parent_score(t, c, parent, ctx, w)
     a1, a2 = ctx.support(_name_key(t), c.admin1, c.admin2)
     if a1 > 0:
         s += w["context_admin1"] * min(1.0, a1)
@@ -163,10 +182,10 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None) ->
         s += w["context_admin2"] * min(1.0, a2)
     if ctx.country:
         s += w["context_country"] if c.country == ctx.country else w["foreign"]
-    if not cue_fits and is_ambiguous(t.name, (p.kind for p in t.candidates), cues.ambiguous):
+    if not cue_fits and is_ambiguous(t.name, t.candidates, cues.ambiguous):
         s += w["ambiguous"]
-    if c.kind in MINOR_KINDS and spec is None and parent is None:
-        if a2 <= 0:
+    if c.kind in MINOR_KINDS and not curated and parent is None and (spec is None or spec.primary not in MINOR_KINDS):
+        if a2 <= 0 and spec is None:
             s += w["minor_unsupported"]
         if any(p.kind in MAJOR_KINDS for p in t.candidates):
             s += w["minor_shadowed"]  # a bare "ميسان" is the governorate, not Najaf's حي ميسان
@@ -197,8 +216,9 @@ def _location(t: Toponym, place: Place, name_ar: str) -> Location:
 
 
 def _stand_in(t: Toponym, anchor: Place, name_ar: str) -> Location:
-    """A name the gazetteer lacks, placed at ``anchor`` (its parent or the nearest context place)."""
-    precision = 3 if anchor.kind == "governorate" else 2
+    """A name the gazetteer lacks, placed at ``anchor`` (its parent or the nearest context place):
+    precision 2, "near" that place, even when the anchor is a governorate's capital."""
+    precision = 2
     return Location(country=anchor.country, admin1=anchor.admin1,
                     admin2="" if anchor.kind == "governorate" else anchor.admin2,
                     admin3=anchor.admin3 if anchor.kind in ("subdistrict", "town", "village") else "",

@@ -481,19 +481,20 @@ def _supported(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
               and any(p.kind in MAJOR_KINDS for p in d.candidates)]
     admin1 = {p.admin1 for d in strong for p in d.candidates if p.kind in MAJOR_KINDS}
     admin2 = {p.admin2 for d in strong for p in d.candidates if p.kind in MAJOR_KINDS and p.admin2}
-    kept = []
-    for d in drafts:
-        if not d.candidates or _keep(words, d, cues.ambiguous, admin1, admin2):
-            kept.append(d)
-        else:
-            for other in drafts:  # a dropped name is nobody's parent
-                if other.parent is d:
-                    other.parent = None
+    kept = [d for d in drafts if not d.candidates or _keep(words, d, cues.ambiguous, admin1, admin2)]
+    alive = {id(d) for d in kept}
+    for d in kept:
+        if d.parent is not None and id(d.parent) not in alive:
+            d.parent = None  # a dropped name is nobody's parent
+    parents = {id(d.parent) for d in kept if d.parent is not None}
+    for d in kept:
+        if d.role == "parent" and id(d) not in parents:
+            d.role, d.child = "event", False  # its only child was a dropped word ("الشرطة الاتحادية في ...")
     return kept
 
 
 def _ambiguous(d: _Draft, ambiguous: frozenset[str]) -> bool:
-    return is_ambiguous(d.key, (p.kind for p in d.candidates), ambiguous)
+    return is_ambiguous(d.key, d.candidates, ambiguous)
 
 
 def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str], admin2: set[str]) -> bool:
