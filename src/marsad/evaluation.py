@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import InputError
+from marsad.geo.distance import haversine_km
 from marsad.model import Article
 from marsad.text.normalise import fold
 
@@ -290,13 +291,6 @@ def same_location(gold: dict[str, Any], pred: dict[str, Any],
     if point is None:
         return False
     return haversine_km(point, (pred["latitude"], pred["longitude"])) <= LOCATION_KM
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km between two (lat, lon) points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _miss_reason(gold: dict[str, Any], predicted: list[dict[str, Any]], published: date | None) -> str:

@@ -97,6 +97,7 @@ class EventMention:
     injured: int | None
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     place_explicit: bool = False  # the clause names the place (not inherited from context)
+    place_vague: bool = False  # only "near X" or a governorate: compatible with any place nearby
     date_explicit: bool = False  # the clause dates the event (not the publication day by default)
     toll_exact: bool = False  # the toll is a stated count (not "several" or a plural)
     in_title: bool = False

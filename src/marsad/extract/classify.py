@@ -29,13 +29,13 @@ class ActorFacts:
 
 def classify(cues: set[str], actors: ActorFacts) -> str | None:
     """The ACLED sub-event type for a clause with these cues, or None for no event."""
+    demo = "protest" in cues or actors.protesters
+    if demo and not (cues & {"air", "shelling", "suicide", "ied", "chemical"}):
+        return _demonstration(cues)
     if "territory" in cues and (actors.state or actors.armed_nonstate or actors.external):
         return "Government regains territory" if actors.state and not actors.armed_nonstate else (
             "Non-state actor overtakes territory" if actors.armed_nonstate and not actors.state else
             "Government regains territory")
-    demo = "protest" in cues or actors.protesters
-    if demo and not (cues & {"air", "shelling", "suicide", "ied", "chemical"}):
-        return _demonstration(cues)
     if "clash" in cues and not (cues & {"suicide", "ied", "explosion"} and "attack" not in cues):
         return "Armed clash"
     if "suicide" in cues:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from marsad.doc import Doc
+from marsad.geo.distance import haversine_km
 from marsad.model import Actor, Event, EventMention, Evidence, Location
 from marsad.taxonomy import EVENT_TYPES, PRIORITY
 
@@ -36,6 +37,7 @@ class _Group:
     location: Location | None
     members: list[EventMention] = field(default_factory=list)
     explicit_day: bool = False
+    vague: bool = True  # its place is only "near X" or a governorate so far
 
     @property
     def first_sentence(self) -> int:
@@ -45,14 +47,15 @@ class _Group:
 def consolidate(doc: Doc) -> None:
     """Fill ``doc.events`` from ``doc.mentions``."""
     groups: list[_Group] = []
-    ordered = sorted(doc.mentions, key=lambda m: (m.supporting, not m.date_explicit, not m.place_explicit, m.in_title,
-                                                  m.sentence))
+    ordered = sorted(doc.mentions, key=lambda m: (m.supporting or m.in_title, not m.date_explicit,
+                                                  not m.place_explicit, m.sentence))
     for mention in ordered:
         group = _find_group(groups, mention)
         if group is not None:
             _add(group, mention)
-        elif not mention.supporting:
-            groups.append(_new_group(doc, mention))
+        elif not mention.supporting and not (mention.in_title and groups):
+            # a headline sums up the body: it makes an event only when the body tells none
+            groups.append(_new_group(doc, mention, groups))
     groups.sort(key=lambda g: g.first_sentence)
     doc.events = [_event(doc, g) for g in groups]
 
@@ -61,15 +64,23 @@ def _family(m: EventMention) -> str:
     return _FAMILY[m.event_type]
 
 
-def _new_group(doc: Doc, m: EventMention) -> _Group:
-    day, precision = (m.event_date, m.time_precision) if m.event_date else (doc.published, 1)
-    return _Group(_family(m), day, precision, m.location, [m], explicit_day=m.date_explicit)
+def _new_group(doc: Doc, m: EventMention, groups: list[_Group]) -> _Group:
+    if m.event_date:
+        day, precision = m.event_date, m.time_precision
+    else:  # no day of its own: the day of the incident told just before it, else publication
+        before = [g for g in groups if g.family == _family(m) and g.explicit_day and g.first_sentence < m.sentence]
+        told = max(before, key=lambda g: g.first_sentence, default=None)
+        day, precision = (told.day, told.precision) if told else (doc.published, 1)
+    return _Group(_family(m), day, precision, m.location, [m], explicit_day=m.date_explicit,
+                  vague=m.place_vague or not m.place_explicit)
 
 
 def _add(group: _Group, m: EventMention) -> None:
     group.members.append(m)
-    if m.location and m.place_explicit and _more_specific(m.location, group.location):
+    if m.location and (m.place_explicit or group.location is None) and _more_specific(m.location, group.location):
         group.location = m.location
+    if m.place_explicit and not m.place_vague:
+        group.vague = False
     if m.date_explicit and not group.explicit_day and m.event_date:
         group.day, group.precision, group.explicit_day = m.event_date, m.time_precision, True
 
@@ -80,7 +91,7 @@ def _more_specific(new: Location, old: Location | None) -> bool:
 
 def _find_group(groups: list[_Group], m: EventMention) -> _Group | None:
     """The group this mention belongs to, or None for a new incident."""
-    candidates = [g for g in groups if g.family == _family(m) and _same_place(g, m)]
+    candidates = [g for g in groups if (g.family == _family(m) or m.in_title) and _same_place(g, m)]
     if m.date_explicit:
         candidates = [g for g in candidates if g.day == m.event_date]
     elif candidates:
@@ -89,17 +100,28 @@ def _find_group(groups: list[_Group], m: EventMention) -> _Group | None:
     return candidates[0] if candidates else None
 
 
+#: Two named places this close are one scene (a city and its square, Baghdad and Sadr City).
+SAME_SCENE_KM = 12.0
+
+
 def _same_place(g: _Group, m: EventMention) -> bool:
+    """One scene: same place, a governorate and a place in it, or two known places a few km apart."""
     a, b = g.location, m.location
-    if a is None or b is None:
-        return a is None and b is None
+    if a is None or b is None:  # an unplaced mention joins the incident of its day and kind
+        return True
     if a.country != b.country or a.admin1 != b.admin1:
         return False
-    if not m.place_explicit:
+    if not m.place_explicit or g.vague or m.place_vague:
         return True
     if a.place_id and a.place_id == b.place_id:
         return True
-    return a.geo_precision == 3 or b.geo_precision == 3
+    return bool(a.place_id and b.place_id) and _km(a, b) <= SAME_SCENE_KM
+
+
+def _km(a: Location, b: Location) -> float:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return float("inf")
+    return haversine_km((a.latitude, a.longitude), (b.latitude, b.longitude))  # type: ignore[arg-type]
 
 
 def _event(doc: Doc, g: _Group) -> Event:
@@ -134,11 +156,13 @@ _DEFINING_CUES = {
 
 def _merged_type(g: _Group) -> str:
     """The group's type: the highest priority among the mentions whose own words define it."""
+    members = [m for m in g.members if _family(m) == g.family]  # a headline of another kind adds no type
     if g.family == "demo":
-        return min({m.sub_event_type for m in g.members}, key=_DEMO_RANK.index)
-    defined = {m.sub_event_type for m in g.members
+        return min({m.sub_event_type for m in members}, key=_DEMO_RANK.index)
+    placed = [m for m in members if m.location is not None] or members
+    defined = {m.sub_event_type for m in placed
                if not m.supporting and _DEFINING_CUES.get(m.event_type, m.cues) & m.cues}
-    types = defined or {m.sub_event_type for m in g.members}
+    types = defined or {m.sub_event_type for m in placed}
     return min(types, key=PRIORITY.index)
 
 

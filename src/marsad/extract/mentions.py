@@ -11,7 +11,7 @@ incident told just before it in the paragraph, else the headline's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from marsad.doc import Doc
@@ -26,11 +26,12 @@ from marsad.taxonomy import EVENT_TYPES
 from marsad.text.matcher import Match
 from marsad.text.tokens import Sentence, lookup_keys
 
+_COORDINATION_RE = re.compile(r"^[\s،,]*و?\s*$")
+
 #: Events older than this before publication are background (codebook §1).
 BACKGROUND_DAYS = 30
 _NEGATION_SCOPE = 2
 _IRREALIS_SCOPE = 5
-_COORDINATION_RE = re.compile(r"^[\s،,]*و?\s*$")
 
 
 @dataclass(slots=True)
@@ -41,6 +42,7 @@ class _Context:
     country: str = "IRQ"
     last_place: dict[int, tuple[list[ResolvedPlace], int]] = field(default_factory=dict)  # by paragraph
     title_places: list[ResolvedPlace] = field(default_factory=list)
+    routes: dict[int, list[ResolvedPlace]] = field(default_factory=dict)  # by sentence: roads and journeys
 
 
 def build_mentions(doc: Doc) -> None:
@@ -55,11 +57,14 @@ def _context(doc: Doc) -> _Context:
     counts: dict[str, int] = {}
     named = {j for m in doc.entries if m.payload.category in ("actor", "generic") for j in range(m.first, m.last)}
     for rp in doc.places:
-        if rp.location is None or not rp.location.admin1 or rp.toponym.role != "event":
+        if rp.location is None or not rp.location.admin1 or rp.toponym.role not in ("event", "route"):
             continue
         if rp.toponym.first_token in named:  # "شرطة كركوك"، "ولاية ديالى": part of an actor's name
             continue
         sentence = _sentence_at(doc, rp.toponym.first_token)
+        if rp.toponym.role == "route":
+            ctx.routes.setdefault(sentence, []).append(rp)
+            continue
         ctx.places.setdefault(sentence, []).append(rp)
         counts[rp.location.country] = counts.get(rp.location.country, 0) + 1
     if counts:
@@ -84,10 +89,11 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
     modality = doc.sentence_entries(sentence, "modality")
     if any(m.payload.label == "judicial" for m in modality):
         return []
-    triggers = _live_triggers(doc.sentence_entries(sentence, "cue"), modality)
+    triggers = _live_triggers(doc, doc.sentence_entries(sentence, "cue"), modality)
     if not triggers:
         return []
-    cues = {m.payload.label for m in doc.sentence_entries(sentence, "cue") if not _negated(m, modality)}
+    cues = {m.payload.label for m in doc.sentence_entries(sentence, "cue")
+            if _live(m, modality) and (m.payload.label != "territory" or _captures_a_place(doc, m))}
     sites, explicit = _sites(doc, sentence, ctx, triggers)
     location = sites[0].location if sites else None
     region = act.region_of(location.country if location else ctx.country, location.admin1 if location else "")
@@ -114,7 +120,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
         event_date=when[0] if when else None, time_precision=when[1] if when else 1,
         date_explicit=when is not None, place_explicit=explicit, in_title=doc.in_title(sentence),
         actor1_explicit=a1_explicit, cues=frozenset(cues),
-        supporting=aggregate or (background and when is None) or _anaphoric(doc, triggers, explicit, when, tolls),
+        supporting=aggregate or (background and when is None and not _states_toll(tolls))
+        or _anaphoric(doc, triggers, explicit, when, tolls),
     )
     return _per_site(doc, base, evidence, sites, tolls)
 
@@ -127,22 +134,36 @@ def _anaphoric(doc: Doc, triggers: list[Match[Entry]], place_explicit: bool, whe
     return all(any(k.startswith("ال") for k in lookup_keys(doc.tokens[m.first].text)[:3]) for m in triggers)
 
 
+def _states_toll(tolls: list[TollMention]) -> bool:
+    """A stated count ("أدى هذا إلى قتل 96 شخصا") makes even a told-before incident worth coding."""
+    return any(t.exact and not t.implicit for t in tolls)
+
+
 def _opens_with_background(doc: Doc, sentence: Sentence) -> bool:
     """"وكان الجيش قد أعلن ...": a sentence that tells what had happened before."""
     first = doc.tokens[sentence.first_token].text
     return first in load_lexicons().word_set("background_openers")
 
 
-def _live_triggers(cues: list[Match[Entry]], modality: list[Match[Entry]]) -> list[Match[Entry]]:
+_CAPTURE_REACH = 8
+
+
+def _captures_a_place(doc: Doc, m: Match[Entry]) -> bool:
+    """"سيطر التنظيم على أجزاء من مدينة البوكمال": a capture names the place taken, just after."""
+    return any(0 <= rp.toponym.first_token - m.last <= _CAPTURE_REACH for rp in doc.places)
+
+
+def _live_triggers(doc: Doc, cues: list[Match[Entry]], modality: list[Match[Entry]]) -> list[Match[Entry]]:
     """Trigger cues that are neither negated nor in the scope of a plan, threat or call."""
-    live = []
-    for m in cues:
-        if not m.payload.value.trigger or _negated(m, modality):
-            continue
-        if any(x.payload.label == "irrealis" and 0 <= m.first - x.last <= _IRREALIS_SCOPE for x in modality):
-            continue
-        live.append(m)
-    return live
+    return [m for m in cues if m.payload.value.trigger and _live(m, modality)
+            and (m.payload.label != "territory" or _captures_a_place(doc, m))]
+
+
+def _live(m: Match[Entry], modality: list[Match[Entry]]) -> bool:
+    """A cue that reports something that happened: not negated, not planned, threatened or called for."""
+    if _negated(m, modality):
+        return False
+    return not any(x.payload.label == "irrealis" and 0 <= m.first - x.last <= _IRREALIS_SCOPE for x in modality)
 
 
 def _negated(m: Match[Entry], modality: list[Match[Entry]]) -> bool:
@@ -168,6 +189,9 @@ def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Ent
         if sentence.index == 0 and doc.in_title(sentence):
             ctx.title_places = sites
         return sites, True
+    routes = ctx.routes.get(sentence.index, [])
+    if routes:  # "قطعوا الطريق المؤدي إلى ميناء أم قصر": on the road to X, near X
+        return [_near(routes[-1])], True
     inherited = ctx.last_place.get(sentence.paragraph)
     if inherited is not None:
         return inherited[0][:1], False
@@ -176,51 +200,74 @@ def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Ent
     return [], False
 
 
+def _near(rp: ResolvedPlace) -> ResolvedPlace:
+    """The same place read as "near" it (geo_precision at least 2)."""
+    loc = rp.location
+    if loc is None or loc.geo_precision >= 2:
+        return rp
+    return replace(rp, location=replace(loc, geo_precision=2))
+
+
 def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entry]]) -> list[ResolvedPlace]:
-    """Most specific places, preferring "in X" over "near X", then the coordinated run nearest a trigger."""
+    """The places a sentence says it happened in.
+
+    "In X" wins over "near X"; a governorate or district holding another named place, or a city
+    holding a named square, is context.  Of the rest, the list nearest the trigger is the
+    scene, and every other explicit list of places too: "مسلحون استهدفوا مدينة السويداء ...
+    وقرى طربا والكسيب" names three scenes, one event each (codebook §1), the toll split.
+    """
     places = sorted(places, key=lambda p: p.toponym.first_token)
     inside = [p for p in places if p.toponym.relation == "in"]
-    if inside:
-        near_only = {p.location.admin1 for p in places if p.toponym.relation != "in"}  # type: ignore[union-attr]
-        places = inside + [p for p in places if p.toponym.relation != "in" and p.location.admin1 not in {  # type: ignore[union-attr]
-            q.location.admin1 for q in inside}]  # type: ignore[union-attr]
-        del near_only
-    places = _drop_containers(sorted(places, key=lambda p: p.toponym.first_token))
+    places = _drop_containers(inside or places)
     runs: list[list[ResolvedPlace]] = []
     for p in places:
         if runs and _coordinated(doc, runs[-1][-1], p):
             runs[-1].append(p)
-        else:
+        elif not any(_same_site(p, q) for run in runs for q in run):
             runs.append([p])
     anchor = triggers[0].first
-    return min(runs, key=lambda run: min(abs(p.toponym.first_token - anchor) for p in run))
-
-
-def _drop_containers(places: list[ResolvedPlace]) -> list[ResolvedPlace]:
-    """A governorate or district that holds another named place of the sentence is context."""
-    kept = []
-    for p in places:
-        loc = p.location
-        assert loc is not None
-        inner = [q for q in places if q is not p and q.location and q.location.admin1 == loc.admin1
-                 and _contains(loc, q.location)]
-        if not inner:
-            kept.append(p)
-    return kept or places
-
-
-def _contains(outer: Location, inner: Location) -> bool:
-    if outer.place_id and outer.place_id == inner.place_id:
-        return False
-    if outer.geo_precision == 3 and inner.geo_precision < 3:
-        return True
-    return bool(outer.admin2 and not outer.admin3 and inner.admin2 == outer.admin2 and inner.admin3
-                and outer.geo_precision >= 2 and inner.geo_precision == 1)
+    nearest = min(runs, key=lambda run: min(abs(p.toponym.first_token - anchor) for p in run))
+    return [p for run in runs if run is nearest or len(run) > 1 for p in run]
 
 
 def _coordinated(doc: Doc, a: ResolvedPlace, b: ResolvedPlace) -> bool:
-    between = doc.text[a.toponym.end : b.toponym.start]
-    return bool(_COORDINATION_RE.match(between))
+    """Places in one list: "البصرة والناصرية"، "طربا، والكسيب"."""
+    return bool(_COORDINATION_RE.match(doc.text[a.toponym.end : b.toponym.start]))
+
+
+def _same_site(a: ResolvedPlace, b: ResolvedPlace) -> bool:
+    la, lb = a.location, b.location
+    assert la is not None and lb is not None
+    return bool(la.place_id and la.place_id == lb.place_id) or (la.admin1 == lb.admin1 and la.name == lb.name)
+
+
+def _drop_containers(places: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    """A place that holds another named place of the sentence is context, not a second scene."""
+    kept = [p for p in places if not any(q is not p and _contains(p, q) for q in places)]
+    return kept or places
+
+
+_AREA_KINDS = {"district", "subdistrict", "region"}
+_SETTLEMENT_KINDS = {"city", "town"}
+_INNER_KINDS = {"neighbourhood", "landmark", "camp"}
+
+
+def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
+    """Whether ``inner`` lies within ``outer``: a governorate, a district, or a city and its squares."""
+    lo, li = outer.location, inner.location
+    assert lo is not None and li is not None
+    if (lo.place_id and lo.place_id == li.place_id) or lo.admin1 != li.admin1:
+        return False
+    if inner.toponym.parent_token == outer.toponym.first_token:
+        return True
+    if lo.geo_precision == 3 and li.geo_precision < 3:
+        return True
+    kind_o = outer.place.kind if outer.place else ""
+    kind_i = inner.place.kind if inner.place else ""
+    same_district = bool(lo.admin2) and lo.admin2 == li.admin2
+    if kind_o in _AREA_KINDS and same_district and kind_i not in _AREA_KINDS:
+        return True
+    return kind_o in _SETTLEMENT_KINDS and kind_i in _INNER_KINDS and same_district
 
 
 # --- time ---------------------------------------------------------------------------------
@@ -333,8 +380,9 @@ def _per_site(doc: Doc, base: dict, evidence: dict[str, list[Evidence]], sites: 
         location = site.location if site is not None else None
         if site is not None and base["place_explicit"]:
             ev["location"] = [doc.evidence(site.toponym.start, site.toponym.end)]
+        vague = site is None or site.toponym.relation != "in" or (location is not None and location.geo_precision == 3)
         out.append(EventMention(
-            location=location,
+            location=location, place_vague=vague,
             fatalities=_share(killed, n, i), injured=_share(injured, n, i), evidence=ev, toll_exact=exact, **base,
         ))
     return out
@@ -349,25 +397,30 @@ def _share(total: int | None, n: int, i: int) -> int | None:
 
 
 def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-def]
-    killed = injured = None
+    """The clause's killed and wounded: the lowest of the figures it gives for each (sources differ:
+    "5 قتلوا ... بمقتل 20" → 5), plus counts that add to it ("و25 في صفوف الشرطة"، "آخرين")."""
+    counts: dict[str, list[int]] = {"killed": [], "wounded": []}
+    extra = {"killed": 0, "wounded": 0}
     evidence: dict[str, list[Evidence]] = {}
     exact = True
     for t in tolls:
         ev = doc.evidence(t.start, t.end)
-        if t.kind == "combined":
-            if t.implicit:  # "سقوط قتلى وجرحى": several of each
-                killed, injured = (killed or 0) + t.value, (injured or 0) + t.value
-                exact = False
-            else:  # one count for both: no split, 0 and 0 (codebook §6)
-                killed, injured = killed or 0, injured or 0
-            evidence.setdefault("fatalities", []).append(ev)
-            evidence.setdefault("injured", []).append(ev)
-        elif t.kind == "killed":
-            killed = (killed or 0) + t.value
-            evidence.setdefault("fatalities", []).append(ev)
-            exact = exact and t.exact
-        else:
-            injured = (injured or 0) + t.value
-            evidence.setdefault("injured", []).append(ev)
-            exact = exact and t.exact
+        kinds = ("killed", "wounded") if t.kind == "combined" else (t.kind,)
+        for kind in kinds:
+            evidence.setdefault("fatalities" if kind == "killed" else "injured", []).append(ev)
+            # one count for both killed and wounded: no split, 0 and 0 (codebook §6); none: several each
+            value = t.value if t.kind != "combined" or t.implicit else 0
+            if t.additive:
+                extra[kind] += value
+            else:
+                counts[kind].append(value)
+        exact = exact and t.exact and not (t.kind == "combined" and t.implicit)
+    killed, injured = (_total(counts[k], extra[k], k in {t.kind for t in tolls} or (
+        "combined" in {t.kind for t in tolls})) for k in ("killed", "wounded"))
     return killed, injured, evidence, exact
+
+
+def _total(figures: list[int], extra: int, stated: bool) -> int | None:
+    if not stated:
+        return None
+    return (min(figures) if figures else 0) + extra

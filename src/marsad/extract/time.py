@@ -111,6 +111,8 @@ def _mention(doc: Doc, sentence: Sentence, m: Match[Entry], entries: list[Match[
     elif cat == "weekday":
         rule, start, end, first = _weekday(doc, m)
     elif cat == "relative_day":
+        if m.payload.value > 1 and _word_after(doc, m.end) in load_lexicons().word_set("relative_to_other"):
+            return None  # "قبل يومين من الفرز": two days before something else
         rule, start, end, first = TimeRule("days_back", n=m.payload.value), m.start, m.end, m.first
     elif cat == "period":
         rule, start, end, first = _period(m), m.start, m.end, m.first

@@ -39,6 +39,7 @@ class TollMention:
     sentence: int
     token: int
     implicit: bool = False  # no count stated: read from the noun (قتيل = 1, قتلى = several)
+    additive: bool = False  # "... و25 في صفوف الشرطة"، "وقتل خمسة آخرون": adds to the count before
 
 
 def find_tolls(doc: Doc) -> None:
@@ -76,7 +77,9 @@ class _SentenceTolls:
             self._claim_noun_phrase(last, limit)
             start = min(self.doc.tokens[first].start, word.start)
             end = max(self.doc.tokens[last - 1].end, word.end)
-            toll = TollMention(word.payload.label, value, exact, start, end, self.sentence.index, first, implicit)
+            additive = bool(out) and self._says_others(last, limit)
+            toll = TollMention(word.payload.label, value, exact, start, end, self.sentence.index, first, implicit,
+                               additive)
             out.append(toll)
             out.extend(self._conjoined(toll, last, limit))
         return out
@@ -163,6 +166,11 @@ class _SentenceTolls:
         return (bare in self.lex.word_set("broken_plural") or bare in self.lex.word_set("sound_plural")
                 or bare in self.lex.word_set("plurals") or dual_of(bare, self.lex) is not None)
 
+    def _says_others(self, j: int, limit: int) -> bool:
+        """"وقتل خمسة مدنيين آخرين": the count is of others, on top of those already counted."""
+        others = self.lex.word_set("others")
+        return any(strip_article(self.doc.tokens[k].text) in others for k in range(j, min(limit, j + 3)))
+
     def _claim_noun_phrase(self, j: int, limit: int) -> None:
         """"عدد من الصحافيين": the counted people belong to the count already read."""
         stop = min(limit, j + 3)
@@ -181,16 +189,19 @@ class _SentenceTolls:
                 if number and not any(toll.token < s < j for s in self.subsets):
                     self.claimed.update(range(number.first, number.last))
                     out.append(TollMention(toll.kind, number.value, True, tokens[j + 1].start,
-                                           tokens[number.last - 1].end, toll.sentence, number.first))
+                                           tokens[number.last - 1].end, toll.sentence, number.first, additive=True))
                     j = number.last
                     continue
             j += 1
         return out
 
 
-def _ends_with_pronoun(word: str) -> bool:
-    """"لقي 12 شخصا مصرعهم وجرح 50": a word with a pronoun ending closes its own phrase."""
-    return len(word) > 4 and word.endswith(("هم", "هما", "ها", "ه"))
+def _is_noun(doc: Doc, word: Match[Entry]) -> bool:
+    """"مقتل وإصابة"، "قتلى وجرحى" share a count; verbs ("16 قتلوا وأصيب ثلاثة") have their own."""
+    lex = load_lexicons()
+    key = strip_article(doc.tokens[word.first].text)
+    return key in lex.word_set("casualty_nouns") or key in lex.word_set("plural_nouns") or (
+        key in lex.word_set("singular_nouns"))
 
 
 def _merge_combined(doc: Doc, words: list[Match[Entry]]) -> list[Match[Entry]]:
@@ -199,7 +210,7 @@ def _merge_combined(doc: Doc, words: list[Match[Entry]]) -> list[Match[Entry]]:
     for m in words:
         prev = out[-1] if out else None
         if (prev and {prev.payload.label, m.payload.label} == {"killed", "wounded"} and m.first == prev.last
-                and doc.tokens[m.first].text.startswith("و") and not _ends_with_pronoun(doc.tokens[prev.last - 1].text)):
+                and doc.tokens[m.first].text.startswith("و") and _is_noun(doc, prev)):
             out[-1] = Match(prev.first, m.last, prev.start, m.end, Entry("casualty", "combined"))
         else:
             out.append(m)

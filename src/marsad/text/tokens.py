@@ -14,8 +14,9 @@ from functools import lru_cache
 
 # Words are runs of letters (Arabic or Latin); numbers keep their separators (3,5 / 1.165).
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
-# Sentence ends: . ! ? ؟ ؛ and line breaks; a dot between digits is not an end.
-_SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?؟؛](?!\d)|\n+")
+# Sentence ends: . ! ? ؟ ؛ and line breaks.  Not an end: a dot between digits (3.5), and an
+# ellipsis ("..", "..."), which Arabic news uses as a pause inside a sentence.
+_SENTENCE_END_RE = re.compile(r"(?<![\d.])\.(?![\d.])|[!?؟؛]|\n+")
 
 
 @dataclass(frozen=True, slots=True)
