@@ -45,6 +45,7 @@ from marsad.text.normalise import fold
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = Path("/work/shared/data/gazetteer")
 PACKAGE = ROOT / "src" / "marsad" / "data"
+MINOR_KINDS = frozenset({"village", "neighbourhood", "camp"})
 COLUMNS = ("id", "kind", "country", "admin1", "admin2", "admin3", "lat", "lon", "population", "disputed",
            "name_en", "name_ar", "keys")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -431,6 +432,21 @@ class Builder:
             p.keys = self.namer.keys(p.names, bare=p.kind in major) | self.namer.keys(p.fixed, False, strip=False)
             if p.kind == "governorate" and p.admin1 in self.disputed_admin1:
                 p.disputed = True
+        self.drop_generic_names()
+
+    def drop_generic_names(self, districts: int = 3) -> None:
+        """A one-word village or neighbourhood name found in ``districts`` or more districts (الصدر،
+        الشرطة، السلام، الشهداء) is a generic name, not an address: it is not matched on its own (after
+        a cue it is still read, as an unknown name placed by its context)."""
+        spread: dict[str, set[str]] = defaultdict(set)
+        minor = [p for p in self.places.values() if p.kind in MINOR_KINDS and not p.fixed]
+        for p in minor:
+            for k in p.keys:
+                if " " not in k:
+                    spread[k].add(p.adm2_pcode)
+        generic = {k for k, where in spread.items() if len(where) >= districts}
+        for p in minor:
+            p.keys -= generic
 
     def check_disputed(self) -> None:
         unami = {r["cod_adm2_pcode"] for r in read_csv(self.source / "iraq_dibs_districts.csv")}

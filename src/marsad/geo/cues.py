@@ -39,8 +39,8 @@ class CueSpec:
 @dataclass(frozen=True, slots=True)
 class Word:
     """What a matched place word is: ``category`` cue | near | direction | unit | link | organisation |
-    source | route | route_filler | route_from | route_to | parent_link | country; ``cue`` for cue nouns;
-    ``plural`` for plural/dual cue forms; ``label`` the folded phrase (or the country code)."""
+    source | route | route_filler | route_from | route_to | parent_link; ``cue`` for cue nouns;
+    ``plural`` for plural/dual cue forms; ``label`` the folded phrase."""
 
     category: str
     label: str
@@ -52,7 +52,9 @@ class Word:
 class PlaceCues:
     """Everything in ``place_cues.toml``."""
 
-    index: WordIndex[Word]
+    index: WordIndex[Word]  # cue nouns, near/direction, organisation, source and road words
+    function_words: dict[str, tuple[Word, ...]]  # one-word links (في، من، إلى ...), looked up on demand
+    country_words: frozenset[str]  # folded forms of the [country] words
     cues: dict[str, CueSpec]  # folded cue word → its family
     ambiguous: frozenset[str]
     not_names: frozenset[str]
@@ -111,28 +113,36 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
     return cues
 
 
-def _load_lists(data: dict[str, Any], index: WordIndex[Word]) -> None:
+#: Categories of one-word function words: too frequent to scan for, looked up next to a name.
+FUNCTION = frozenset({"unit", "link", "route_filler", "route_from", "route_to", "parent_link"})
+
+
+def _load_lists(data: dict[str, Any], index: WordIndex[Word], function: dict[str, list[Word]]) -> None:
     relation = _table(data, "relation")
-    for category, key in (("near", "near"), ("direction", "directions"), ("unit", "distance_units"),
-                          ("link", "links")):
-        for w in _words(relation, key):
-            _add(index, w, Word(category, fold(w)))
     role = _table(data, "role")
-    for category, key in (("organisation", "organisation"), ("source", "source"), ("route", "route"),
-                          ("route_filler", "route_fillers"), ("route_from", "route_from"),
-                          ("route_to", "route_to"), ("parent_link", "parent_links")):
-        for w in _words(role, key):
-            _add(index, w, Word(category, fold(w)))
+    for table, category, key in (
+            (relation, "near", "near"), (relation, "direction", "directions"), (relation, "unit", "distance_units"),
+            (relation, "link", "links"), (role, "organisation", "organisation"), (role, "source", "source"),
+            (role, "route", "route"), (role, "route_filler", "route_fillers"), (role, "route_from", "route_from"),
+            (role, "route_to", "route_to"), (role, "parent_link", "parent_links")):
+        for w in _words(table, key):
+            word = Word(category, fold(w))
+            if category in FUNCTION and " " not in word.label:
+                function.setdefault(word.label, []).append(word)
+            else:
+                _add(index, w, word)
 
 
-def _load_countries(data: dict[str, Any], index: WordIndex[Word]) -> None:
+def _country_forms(data: dict[str, Any]) -> frozenset[str]:
     """Country words; ``stem*`` adds the stem with the common endings (ي، يه، يين، يون، يا)."""
+    forms: set[str] = set()
     for code, words in _table(data, "country").items():
         for w in _words({code: words}, code):
             stem = fold(w.rstrip("*"))
-            forms = [stem] + ([stem + e for e in ("ي", "يه", "يين", "يون", "يا", "ا")] if w.endswith("*") else [])
-            for form in forms:
-                index.add(tuple(form.split()), Word("country", code), strict=False)
+            forms.add(stem)
+            if w.endswith("*"):
+                forms.update(stem + e for e in ("ي", "يه", "يين", "يون", "يا", "ا"))
+    return frozenset(forms)
 
 
 def is_ambiguous(key: str, places: Iterable[Any], ambiguous: frozenset[str]) -> bool:
@@ -152,8 +162,8 @@ def load_place_cues() -> PlaceCues:
     data = _read()
     index: WordIndex[Word] = WordIndex()
     cues = _load_cues(data, index)
-    _load_lists(data, index)
-    _load_countries(data, index)
+    function: dict[str, list[Word]] = {}
+    _load_lists(data, index, function)
     weights = _table(data, "weights")
     missing = [k for k in (*WEIGHT_KEYS, "kind_prior") if k not in weights]
     if missing:
@@ -164,6 +174,8 @@ def load_place_cues() -> PlaceCues:
     role = _table(data, "role")
     return PlaceCues(
         index=index,
+        function_words={k: tuple(v) for k, v in function.items()},
+        country_words=_country_forms(data),
         cues=cues,
         ambiguous=frozenset(fold(w) for w in _words(_table(data, "ambiguous"), "words")),
         not_names=frozenset(fold(w) for w in _words(unknown, "not_names")),

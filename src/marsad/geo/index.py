@@ -46,29 +46,40 @@ class WordIndex(Generic[P]):
 
     def __init__(self) -> None:
         self._first: dict[str, list[_Entry[P]]] = {}
+        self._hits: dict[str, tuple[tuple[str, bool], ...]] = {}  # token → (key, ال stripped) with entries
         self.size = 0
 
     def add(self, words: tuple[str, ...], payload: P, strict: bool = False) -> None:
         """Add a phrase given as folded words."""
         self._first.setdefault(words[0], []).append(_Entry(words[1:], payload, strict))
+        self._hits.clear()
         self.size += 1
+
+    def _keys_of(self, word: str) -> tuple[tuple[str, bool], ...]:
+        """The lookup keys of ``word`` that start a phrase (cached: news reuse their words)."""
+        found = self._hits.get(word)
+        if found is None:
+            bare = bare_forms(word)
+            found = tuple((k, k not in bare) for k in lookup_keys(word) if k in self._first)
+            if len(self._hits) > 200_000:
+                self._hits.clear()
+            self._hits[word] = found
+        return found
 
     def find(self, text: str, tokens: list[Token]) -> list[Match[P]]:
         """Every match in ``tokens`` (all lengths, all payloads)."""
         first = self._first
+        keys_of = self._keys_of
         out: list[Match[P]] = []
         for i, tok in enumerate(tokens):
-            keys = lookup_keys(tok.text)
-            hits = [k for k in keys if k in first]
+            hits = keys_of(tok.text)
             if not hits:
                 continue
-            bare = bare_forms(tok.text)
-            for key in hits:
-                stripped = key not in bare
+            for key, stripped in hits:
                 for entry in first[key]:
                     if stripped and entry.strict:
                         continue
-                    last = _rest_end(text, tokens, i, entry.rest)
+                    last = _rest_end(text, tokens, i, entry.rest) if entry.rest else i + 1
                     if last:
                         out.append(Match(i, last, tok.start, tokens[last - 1].end, entry.payload))
         return out

@@ -26,7 +26,7 @@ from marsad.geo.cues import Word, is_ambiguous, load_place_cues
 from marsad.geo.gazetteer import Gazetteer, NameHit, Place
 from marsad.geo.index import bare_forms, gap_ok
 from marsad.text.matcher import Match
-from marsad.text.tokens import Token
+from marsad.text.tokens import Token, strip_article
 
 MAJOR_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region", "landmark"})
 MINOR_KINDS = frozenset({"village", "neighbourhood", "camp"})
@@ -94,31 +94,56 @@ class _Draft:
 
 
 class _Words:
-    """The place words of a document, by the token where they end and where they start."""
+    """The place words of a document: scanned ones by the token where they end, and one-word
+    function words (في، من، إلى ...) looked up when a name's neighbourhood is read."""
 
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.text = text
         self.tokens = tokens
+        cues = load_place_cues()
+        self.function = cues.function_words
         self.ending: dict[int, list[Match[Word]]] = {}
-        for m in load_place_cues().index.find(text, tokens):
+        for m in cues.index.find(text, tokens):
             self.ending.setdefault(m.last, []).append(m)
-        self.countries = [m.payload.label for ms in self.ending.values() for m in ms if m.payload.category == "country"]
+        self._at: dict[int, list[Match[Word]]] = {}
+
+    def ending_at(self, k: int) -> list[Match[Word]]:
+        """Every place word that ends right before token ``k`` (only spaces or quotes between)."""
+        found = self._at.get(k)
+        if found is None:
+            found = self._at[k] = self._ending_at(k)
+        return found
+
+    def _ending_at(self, k: int) -> list[Match[Word]]:
+        if k <= 0 or k > len(self.tokens):
+            return []
+        nxt = self.tokens[k].start if k < len(self.tokens) else len(self.text)
+        found = [m for m in self.ending.get(k, ()) if gap_ok(self.text, m.end, nxt)]
+        tok = self.tokens[k - 1]
+        if gap_ok(self.text, tok.end, nxt):
+            for form in bare_forms(tok.text):
+                found.extend(Match(k - 1, k, tok.start, tok.end, w) for w in self.function.get(form, ()))
+        return found
 
     def before(self, k: int, *categories: str) -> Match[Word] | None:
         """The longest place word of one of ``categories`` that ends right before token ``k``."""
-        if k <= 0 or k > len(self.tokens):
-            return None
         best = None
-        nxt = self.tokens[k].start if k < len(self.tokens) else len(self.text)
-        for m in self.ending.get(k, ()):
-            if m.payload.category in categories and gap_ok(self.text, m.end, nxt):
-                if best is None or m.first < best.first:
-                    best = m
+        for m in self.ending_at(k):
+            if m.payload.category in categories and (best is None or m.first < best.first):
+                best = m
         return best
+
+    def categories(self, k: int, first: int) -> set[str]:
+        """Categories of the place words spanning tokens ``first..k``."""
+        return {m.payload.category for m in self.ending_at(k) if m.first == first}
 
     def is_word(self, i: int, *categories: str) -> bool:
         """Token ``i`` alone is a place word of one of ``categories``."""
-        return any(m.first == i and m.payload.category in categories for m in self.ending.get(i + 1, ()))
+        if i + 1 > len(self.tokens):
+            return False
+        if any(m.first == i and m.payload.category in categories for m in self.ending.get(i + 1, ())):
+            return True
+        return any(w.category in categories for f in bare_forms(self.tokens[i].text) for w in self.function.get(f, ()))
 
 
 def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = None) -> list[Toponym]:
@@ -282,8 +307,10 @@ def _name_like(words: _Words, i: int, word: str, not_names: frozenset[str]) -> b
         return False  # a verb: "قاعدة يتواجد فيها"
     if any(f in not_names for f in bare_forms(word)):
         return False
+    if any(f in cues.country_words or strip_article(f) in cues.country_words for f in bare_forms(word)):
+        return False
     return not words.is_word(i, "cue", "near", "direction", "unit", "link", "organisation", "source", "route",
-                             "route_filler", "route_to", "parent_link", "country")
+                             "route_filler", "route_to", "parent_link")
 
 
 # --- 3. relation ------------------------------------------------------------------------------------
@@ -302,7 +329,7 @@ def _relation(words: _Words, d: _Draft) -> None:
         m = words.before(k, "near", "direction", "unit", "link")
         if m is None:
             break
-        cats = {x.payload.category for x in words.ending.get(k, ()) if x.first == m.first}
+        cats = words.categories(k, m.first)
         if "near" in cats:
             seen_near = True
         elif "direction" in cats:
