@@ -16,7 +16,7 @@ from marsad.doc import Doc
 from marsad.lexicon import ActorInfo, Entry, load_lexicons
 from marsad.model import Actor
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, strip_article
+from marsad.text.tokens import Sentence, lookup_keys, strip_article
 
 KURDISTAN_REGION = {"Erbil", "Dahuk", "Sulaymaniyah", "Halabja"}
 UNIDENTIFIED = Actor("Unidentified armed group", 3)
@@ -160,3 +160,21 @@ def choose_actors(hits: list[ActorHit], sub_event: str, prior: dict[int, float])
 
 def _specific(hit: ActorHit) -> float:
     return 0.0 if hit.generic else 0.5
+
+
+def claimant(doc: Doc) -> Actor | None:
+    """The group that claimed the article's attack ("أعلن تنظيم داعش مسؤوليته عن الهجوم"), or the rebel
+    group a violent headline names ("داعش يرتكب مذبحة في الطارمية"): it stands for "gunmen" and
+    "unidentified" attackers in the body."""
+    lex = load_lexicons()
+    claim = lex.word_set("claim")
+    for sentence in doc.sentences:
+        words = {k for j in range(sentence.first_token, sentence.last_token) for k in lookup_keys(doc.tokens[j].text)}
+        in_title = doc.in_title(sentence)
+        if not (words & claim or (in_title and any(c.payload.value.trigger for c in doc.sentence_entries(sentence, "cue")))):
+            continue
+        for m in doc.sentence_entries(sentence, "actor"):
+            info: ActorInfo = m.payload.value
+            if info.inter in (2, 3) and info.name != UNIDENTIFIED.name:
+                return Actor(info.name, info.inter)
+    return None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from marsad.doc import Doc
+from marsad.extract.actors import UNIDENTIFIED, claimant
 from marsad.geo.distance import haversine_km
 from marsad.model import Actor, Event, EventMention, Evidence, Location
 from marsad.taxonomy import EVENT_TYPES, PRIORITY
@@ -100,6 +101,8 @@ def _find_group(groups: list[_Group], m: EventMention) -> _Group | None:
     return candidates[0] if candidates else None
 
 
+#: How many sentences away an unplaced mention may still join an incident.
+_UNPLACED_REACH = 2
 #: Two named places this close are one scene (a city and its square, Baghdad and Sadr City).
 SAME_SCENE_KM = 12.0
 
@@ -107,8 +110,8 @@ SAME_SCENE_KM = 12.0
 def _same_place(g: _Group, m: EventMention) -> bool:
     """One scene: same place, a governorate and a place in it, or two known places a few km apart."""
     a, b = g.location, m.location
-    if a is None or b is None:  # an unplaced mention joins the incident of its day and kind
-        return True
+    if a is None or b is None:  # an unplaced mention joins an incident of its day and kind told next to it
+        return any(abs(x.sentence - m.sentence) <= _UNPLACED_REACH for x in g.members)
     if a.country != b.country or a.admin1 != b.admin1:
         return False
     if not m.place_explicit or g.vague or m.place_vague:
@@ -133,6 +136,8 @@ def _event(doc: Doc, g: _Group) -> Event:
         actor2 = None
     if sub_event in ("Violent demonstration", "Mob violence") and actor1 and actor1.inter == 6:
         actor1 = Actor("Rioters", 5)
+    if g.family == "violence" and (actor1 is None or actor1.name == UNIDENTIFIED.name):
+        actor1 = claimant(doc) or actor1
     fatalities = _merged_toll(g, "fatalities")
     injured = _merged_toll(g, "injured")
     if sub_event == "Suicide bomb":
@@ -180,8 +185,10 @@ def _merged_actor(g: _Group, which: str, lead: EventMention) -> Actor | None:
 
 
 def _merged_toll(g: _Group, field_name: str) -> int:
-    """The lowest stated count; without one, the vague count; else 0."""
-    values = [(getattr(m, field_name), m.toll_exact) for m in g.members if getattr(m, field_name) is not None]
+    """The lowest stated count; without one, the vague count; else 0 (running totals and
+    background count nothing: they sum up more than this incident)."""
+    values = [(getattr(m, field_name), m.toll_exact) for m in g.members
+              if getattr(m, field_name) is not None and not m.supporting]
     exact = [v for v, e in values if e]
     if exact:
         return min(exact)

@@ -302,12 +302,16 @@ def _recent(doc: Doc, day: date) -> bool:
 
 # --- actors -------------------------------------------------------------------------------
 
+#: How likely each actor category is to be the initiator, by event type, before reading the words.
 _PRIORS: dict[str, dict[int, float]] = {
     "Battles": {2: 1.0, 3: 0.8, 4: 0.5, 8: 0.5, 1: 0.0, 7: -3.0},
     "Explosions/Remote violence": {8: 1.5, 1: 1.0, 2: 0.5, 3: 0.3, 7: -3.0},
     "Violence against civilians": {2: 1.0, 3: 1.0, 4: 0.5, 1: 0.2, 7: -3.0},
     "Strategic developments": {1: 1.5, 8: 1.0, 2: 0.0, 7: -2.0},
 }
+#: Planted or carried bombs are the weapons of armed groups, rarely of the state (its forces are their targets).
+_BOMB_PRIORS = {2: 1.0, 3: 0.8, 4: 0.5, 8: 0.0, 1: -1.0, 7: -3.0}
+_BOMBS = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 
 
 def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], region: str):  # type: ignore[no-untyped-def]
@@ -316,7 +320,8 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
     armed = [h for h in hits if h.actor.inter not in (5, 6)]
     if event_type in ("Protests", "Riots"):
         return _demonstration_actors(doc, armed, sub_event, region)
-    first, second = act.choose_actors(armed, sub_event, _PRIORS.get(event_type, {}))
+    priors = _BOMB_PRIORS if sub_event in _BOMBS else _PRIORS.get(event_type, {})
+    first, second = act.choose_actors(armed, sub_event, priors)
     actor1 = (first.actor, first) if first else None
     explicit = actor1 is not None
     if actor1 is None:

@@ -17,4 +17,4 @@ def find_places(doc: Doc) -> None:
     """Fill ``doc.places``."""
     gazetteer = Gazetteer.default()
     toponyms = find_toponyms(doc.text, doc.tokens, gazetteer)
-    doc.places = resolve_toponyms(toponyms, doc.text, gazetteer)
+    doc.places = resolve_toponyms(toponyms, doc.norm, gazetteer)

@@ -58,7 +58,9 @@ class _SentenceTolls:
         self.subsets = [m.first for m in words if m.payload.label == "subset"]
         self.words = _merge_combined(doc, [m for m in words if m.payload.label != "subset"])
         self.vague = {m.first: m for m in doc.sentence_entries(sentence, "vague")}
-        self.actor_tokens = {j for m in doc.sentence_entries(sentence, "actor", "generic") for j in range(m.first, m.last)}
+        actors = doc.sentence_entries(sentence, "actor", "generic")
+        self.actor_tokens = {j for m in actors for j in range(m.first, m.last)}
+        self.actor_end = {m.first: m.last for m in actors}
         self.claimed: set[int] = set()
 
     def read(self) -> list[TollMention]:
@@ -108,9 +110,11 @@ class _SentenceTolls:
         return None
 
     def _after(self, word: Match[Entry], limit: int) -> Count | None:
-        """A count a few words after: "مقتل 6"، "قتل ما لا يقل عن 14"، "قتل تنظيم داعش 9 رجال"."""
+        """A count a few words after: "مقتل 6"، "قتل ما لا يقل عن 14"، "قتل تنظيم داعش 9 رجال"
+        (an actor right after the verb is its subject and is stepped over)."""
         fillers = self.lex.word_set("fillers")
-        j, end = word.last, min(limit, word.last + _AFTER_WINDOW)
+        j = self.actor_end.get(word.last, word.last)
+        end = min(limit, j + _AFTER_WINDOW)
         while j < end:
             if not self._free(j, word):
                 return None
@@ -118,7 +122,7 @@ class _SentenceTolls:
             if found is not None:
                 return found
             text = strip_article(self.doc.tokens[j].text)
-            if text not in fillers and j not in self.actor_tokens and not self._is_person(self.doc.tokens[j].text):
+            if text not in fillers and not self._is_person(self.doc.tokens[j].text):
                 return None
             j += 1
         return None
