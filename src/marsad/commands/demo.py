@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from marsad.commands._store import db_option
 
-def sample_articles():  # type: ignore[no-untyped-def]
+if TYPE_CHECKING:
+    from marsad.model import Article, Event
+
+
+def sample_articles() -> Iterator[Article]:
     """The articles bundled with the package (``marsad/data/sample/articles.jsonl``)."""
     from datetime import date
 
@@ -22,17 +29,47 @@ def sample_articles():  # type: ignore[no-untyped-def]
                                  row.get("url", ""))
 
 
+def build_demo_store(db: str | None = None, extracted: Mapping[str, list[Event]] | None = None) -> tuple[str, int]:
+    """Ingest the bundled sample into the store at ``db`` (default: where ``marsad serve`` looks).
+
+    ``extracted`` (article id → events) reuses events already extracted.  Returns the store's
+    URL (password hidden) and how many events it holds.
+    """
+    from marsad.pipeline import extract_events
+    from marsad.store import count_events, ingest_articles, open_store
+
+    def extract(article: Article) -> list[Event]:
+        found = extracted.get(article.id) if extracted else None
+        return found if found is not None else extract_events(article)
+
+    with open_store(db) as store:
+        ingest_articles(store, sample_articles(), extract=extract)
+        return store.url, count_events(store)
+
+
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the events as JSON lines instead of a table.")
-def demo(as_json: bool) -> None:
-    """Extract events from a few real articles bundled with Marsad and print them."""
-    from marsad.io.writers import render_table, write_jsonl
+@db_option
+@click.option("--no-store", is_flag=True, help="Only print; do not add the sample to the store.")
+def demo(as_json: bool, db: str | None, no_store: bool) -> None:
+    """Extract events from a few real articles bundled with Marsad, print them, and store them for ``marsad serve``."""
     from marsad.pipeline import extract_events
 
-    records = []
     articles = list(sample_articles())
-    for article in articles:
-        records.extend(e.to_record() for e in extract_events(article))
+    extracted = {article.id: extract_events(article) for article in articles}
+    records = [e.to_record() for article in articles for e in extracted[article.id]]
+    _print_demo(records, articles, as_json)
+    if not no_store:
+        url, total = build_demo_store(db, extracted)
+        serve = "marsad serve" + (f" --db {db}" if db else "")
+        click.echo(f"\nStored in {url} ({total} events). Run `{serve}` and open http://127.0.0.1:8000/ to browse them.",
+                   err=as_json)
+
+
+def _print_demo(records: list[dict[str, Any]], articles: list[Article], as_json: bool) -> None:
+    """The events as JSON lines, or as a table with the first event's evidence."""
+    from marsad.io.writers import render_table, write_jsonl
+
     if as_json:
         import sys
 

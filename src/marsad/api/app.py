@@ -1,0 +1,189 @@
+"""The web API and the dashboard: a thin FastAPI layer over the store and the analyses.
+
+    app = create_app("marsad.db", token="s3cret")   # token None: $MARSAD_TOKEN, unset = no ingest
+    uvicorn.run(app)
+
+Endpoints (OpenAPI at ``/openapi.json``, browsable at ``/docs``): ``GET /api/events``,
+``GET /api/events/{id}``, ``GET /api/gaps``, ``GET /api/stats``, ``GET /api/districts``,
+``GET /api/config``, ``POST /api/articles`` (bearer token), ``GET /healthz``; the dashboard
+is ``/`` with its files under ``/static``.  See ``docs/web.md``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.responses import FileResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from marsad import __version__
+from marsad.api import errors
+from marsad.api.models import ArticleIn, EventPage, EventQuery, GapQuery
+from marsad.api.queries import ApiFilter, event_detail, event_page, events_of_article
+from marsad.api.security import Guard, check_bearer, tile_origin
+from marsad.store import Store, open_store
+
+EVENT_ID_PATTERN = r"^[A-Z]{3}[0-9A-Fa-f]{6,29}$"
+
+
+def package_path(relative: str) -> Path:
+    """A file or folder shipped inside the ``marsad`` package."""
+    return Path(str(resources.files("marsad").joinpath(relative)))
+
+
+def create_app(store_url: str | None = None, token: str | None = None, tiles: str | None = None) -> FastAPI:
+    """The application over the store at ``store_url`` (default: as ``marsad`` resolves it).
+
+    ``token`` enables ``POST /api/articles`` (default ``$MARSAD_TOKEN``; unset or empty: disabled).
+    ``tiles`` is an optional tile URL template (``https://…/{z}/{x}/{y}.png``) drawn under the districts.
+    """
+    store = open_store(store_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="Marsad", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Conflict events coded from Arabic news, each field traced to its evidence.")
+    app.state.store = store
+    app.state.token = token if token is not None else os.environ.get("MARSAD_TOKEN", "")
+    app.state.tiles = tiles or None
+    errors.install(app)
+    origin = tile_origin(tiles)
+    app.add_middleware(Guard, img_sources=[origin] if origin else [])
+    app.include_router(_api_routes())
+    _mount_web(app)
+    return app
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+StoreDep = Annotated[Store, Depends(_store)]
+
+
+def _require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+    check_bearer(authorization, request.app.state.token)
+
+
+def _filter(q: EventQuery) -> ApiFilter:
+    return ApiFilter(since=q.since, until=q.until, country=q.country, admin1=q.admin1, type=q.event_type,
+                     admin2=q.admin2, actor=q.actor, bbox=q.box)
+
+
+def _api_routes() -> Any:
+    from fastapi import APIRouter
+
+    router = APIRouter()
+
+    @router.get("/healthz", tags=["service"])
+    def healthz(store: StoreDep) -> dict[str, Any]:
+        """Liveness and store check: ``{"status": "ok", "events": N}``."""
+        from marsad.store import count_events
+
+        return {"status": "ok", "events": count_events(store)}
+
+    @router.get("/api/config", tags=["service"])
+    def config(request: Request) -> dict[str, Any]:
+        """What the dashboard needs to know about this server."""
+        return {"version": __version__, "tiles": request.app.state.tiles, "ingest": bool(request.app.state.token)}
+
+    @router.get("/api/events", tags=["events"], response_model=None)
+    def list_events(q: Annotated[EventPage, Query()], store: StoreDep) -> dict[str, Any] | Response:
+        """Merged events matching the filters, oldest first, one page at a time (``format=geojson``: points)."""
+        page = event_page(store, _filter(q), q.limit, q.offset, newest_first=q.order == "desc")
+        if q.format == "geojson":
+            from marsad.io.exports import write_geojson
+
+            out = io.StringIO()
+            write_geojson(page.records, out)
+            return Response(out.getvalue(), media_type="application/geo+json",
+                            headers={"X-Total-Count": str(page.total)})
+        return {"total": page.total, "limit": q.limit, "offset": q.offset, "events": page.records}
+
+    @router.get("/api/events/{event_id}", tags=["events"])
+    def get_event(event_id: Annotated[str, _event_id_path()], store: StoreDep) -> dict[str, Any]:
+        """One event: its fields, sources, and each member article's text with the evidence spans."""
+        found = event_detail(store, event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id}")
+        return found
+
+    @router.get("/api/gaps", tags=["analysis"])
+    def gaps(q: Annotated[GapQuery, Query()], store: StoreDep) -> dict[str, Any]:
+        """Areas whose recent event rate rose against their baseline (as ``marsad gaps``)."""
+        from marsad.analysis.gaps import gaps_from_store
+
+        rows = gaps_from_store(store, country=q.country, by=q.by, window=q.window, baseline=q.baseline, at=q.at,
+                               min_events=q.min_events, fdr=q.fdr, **({"event_types": None} if q.all_types else {}))
+        return {"params": q.model_dump(mode="json"), "gaps": [row.to_dict() for row in rows]}
+
+    @router.get("/api/stats", tags=["analysis"])
+    def stats(q: Annotated[EventQuery, Query()], store: StoreDep) -> dict[str, Any]:
+        """Weekly event counts (weeks start on Monday) in total, by event type and by governorate."""
+        from marsad.analysis.weekly import weekly_stats
+
+        return weekly_stats(store, _filter(q)).as_dict()
+
+    @router.get("/api/districts", tags=["map"], response_class=FileResponse)
+    def districts() -> FileResponse:
+        """District boundaries (Iraq ADM2, Syria ADM1) as GeoJSON, the dashboard's base map."""
+        path = package_path("data/geo/districts.geojson")
+        if not path.is_file():
+            raise HTTPException(404, "no district boundaries in this installation")
+        return FileResponse(path, media_type="application/geo+json")
+
+    @router.post("/api/articles", tags=["events"], status_code=201, dependencies=[Depends(_require_token)])
+    def add_article(article: ArticleIn, store: StoreDep) -> dict[str, Any]:
+        """Ingest one article (codebook §8 JSON); needs ``Authorization: Bearer <MARSAD_TOKEN>``."""
+        return _ingest_one(store, article)
+
+    return router
+
+
+def _event_id_path() -> Any:
+    from fastapi import Path as PathParam
+
+    return PathParam(pattern=EVENT_ID_PATTERN, description="Event id, e.g. IRQ3F2A9C01B7.")
+
+
+def _ingest_one(store: Store, body: ArticleIn) -> dict[str, Any]:
+    """Read the body as a §8 record (as ``marsad ingest`` reads a JSONL line), extract, store, merge."""
+    from marsad.errors import InputError
+    from marsad.io.readers import read_document
+    from marsad.store import article_key, ingest_articles
+
+    data = body.model_dump_json(exclude_none=True).encode("utf-8")
+    article = next(read_document(data, "request body", kind="jsonl"))
+    skipped: list[str] = []
+    stats = ingest_articles(store, [article], on_skip=lambda where, why: skipped.append(why))
+    if skipped:
+        raise InputError("request body", f"article not stored: {skipped[0]}")
+    return {"article_id": article.id, "added": stats.added, "replaced": stats.replaced,
+            "unchanged": stats.unchanged, "mentions": stats.mentions,
+            "events": events_of_article(store, article_key(article))}
+
+
+def _mount_web(app: FastAPI) -> None:
+    """The dashboard at ``/``, its files at ``/static``, Swagger UI (vendored) at ``/docs``."""
+    static = package_path("web/static")
+    app.mount("/static", StaticFiles(directory=static), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(static / "index.html", media_type="text/html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(static / "docs.html", media_type="text/html")

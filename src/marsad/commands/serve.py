@@ -1,0 +1,44 @@
+"""``marsad serve``: the web API and the map dashboard (see ``docs/web.md``)."""
+
+from __future__ import annotations
+
+import click
+
+from marsad.commands._store import db_option
+
+_TILE_HELP = ("Optional map tiles under the districts, a URL template with {z}/{x}/{y} "
+              "(e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png); off by default: the dashboard works offline.")
+
+
+def check_tiles(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """click callback: an http(s) URL template naming {z}, {x} and {y}."""
+    if value is None:
+        return None
+    if not value.startswith(("https://", "http://")) or not all(p in value for p in ("{z}", "{x}", "{y}")):
+        raise click.BadParameter("expected an http(s) URL template with {z}, {x} and {y}")
+    return value
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--tiles", metavar="URL", callback=check_tiles, help=_TILE_HELP)
+def serve(db: str | None, host: str, port: int, tiles: str | None) -> None:
+    """Serve the API and the dashboard.  POST /api/articles needs $MARSAD_TOKEN set."""
+    import os
+
+    import uvicorn
+
+    from marsad.api.app import create_app
+
+    app = create_app(db, tiles=tiles)
+    click.echo(f"Marsad: store {app.state.store.url}", err=True)
+    click.echo(f"Dashboard http://{_shown(host)}:{port}/  API docs http://{_shown(host)}:{port}/docs", err=True)
+    if not os.environ.get("MARSAD_TOKEN"):
+        click.echo("Note: MARSAD_TOKEN is not set, so POST /api/articles is disabled.", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
+
+
+def _shown(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
