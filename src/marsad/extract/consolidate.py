@@ -116,9 +116,11 @@ def _same_place(g: _Group, m: EventMention) -> bool:
         return False
     if not m.place_explicit or g.vague or m.place_vague:
         return True
-    if a.place_id and a.place_id == b.place_id:
+    if (a.place_id and a.place_id == b.place_id) or (a.name and a.name == b.name):
         return True
-    return bool(a.place_id and b.place_id) and _km(a, b) <= SAME_SCENE_KM
+    if any(x.sentence == m.sentence for x in g.members):
+        return False  # places named side by side in one sentence are distinct scenes
+    return _km(a, b) <= SAME_SCENE_KM
 
 
 def _km(a: Location, b: Location) -> float:

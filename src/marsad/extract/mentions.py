@@ -190,8 +190,8 @@ def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Ent
             ctx.title_places = sites
         return sites, True
     routes = ctx.routes.get(sentence.index, [])
-    if routes:  # "قطعوا الطريق المؤدي إلى ميناء أم قصر": on the road to X, near X
-        return [_near(routes[-1])], True
+    if len(routes) == 1:  # "قطعوا الطريق المؤدي إلى ميناء أم قصر": on the road to X, near X
+        return [_near(routes[0])], True
     inherited = ctx.last_place.get(sentence.paragraph)
     if inherited is not None:
         return inherited[0][:1], False
