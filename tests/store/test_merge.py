@@ -9,9 +9,10 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import replace
+from datetime import date, timedelta
 
 import pytest
-from _store_cases import CASES, MULTI_SOURCE, Spec, extractor, with_toll
+from _store_cases import CASES, MULTI_SOURCE, TAHRIR, Spec, extractor, with_toll
 from sqlalchemy import func, select
 
 from marsad.model import Article
@@ -176,3 +177,75 @@ def test_batch_size_does_not_change_the_result(make_store, dev_by_id: dict[str, 
     _ingest(other, articles, batch_size=batch_size)
     assert [(e["event_id"], e["article_ids"]) for e in query_events(other)] == \
         [(e["event_id"], e["article_ids"]) for e in query_events(reference)]
+
+
+# --------------------------------------------------------------------------- dense random reports
+
+_PLACES = [("Baghdad", "Al-Rusafa", "Baghdad"), ("Baghdad", "Al-Rusafa", TAHRIR),
+           ("Dhi Qar", "Al-Nasiriya", "Nasiriyah"), ("Dhi Qar", "Al-Nasiriya", "Nasiriyah - Al-Habboubi Square"),
+           ("Basra", "Basrah", "Basra")]
+_KINDS = [("Peaceful protest", "Protesters", ""), ("Protest with intervention", "Protesters", "Police Forces of Iraq"),
+          ("Violent demonstration", "Rioters", ""), ("Remote explosive/landmine/IED", "Unidentified armed group", ""),
+          ("Armed clash", "Islamic State", "Police Forces of Iraq"), ("Suicide bomb", "Islamic State", "Civilians")]
+_OUTLETS = ["BBC Arabic", "Sky News Arabia", "France 24 Arabic", "CNN Arabic"]
+
+
+def _random_reports(seed: int, n: int) -> tuple[list[Article], dict[str, list[Spec]]]:
+    rng = random.Random(seed)
+    articles, cases = [], {}
+    for i in range(n):
+        published = date(2018, 7, 10) + timedelta(days=rng.randrange(12))
+        article = Article(id=f"r{i}", text=f"خبر عن الاحتجاجات رقم {i}", published=published,
+                          outlet=rng.choice(_OUTLETS), url=f"https://news.example/{i}")
+        specs = []
+        for _ in range(rng.choice([1, 1, 2, 3])):
+            admin1, admin2, location = rng.choice(_PLACES)
+            sub, actor1, actor2 = rng.choice(_KINDS)
+            day = published - timedelta(days=rng.choice([0, 0, 1, 2]))
+            specs.append(Spec(day.isoformat(), sub, actor1, actor2, admin1, admin2, location,
+                              precision=rng.choice([1, 1, 2]), fatalities=rng.choice([0, 0, 2, 5]),
+                              date_stated=rng.random() < 0.7))
+        articles.append(article)
+        cases[article.id] = specs
+    return articles, cases
+
+
+def _ingest_in_random_batches(store: Store, articles: list[Article], cases: dict[str, list[Spec]], seed: int) -> None:
+    rng = random.Random(seed)
+    order = list(articles)
+    rng.shuffle(order)
+    while order:
+        size = rng.randint(1, 9)
+        _ingest(store, order[:size], cases)
+        order = order[size:]
+
+
+def _described(store: Store) -> set[tuple[str, frozenset[str]]]:
+    return {(e["event_date"], frozenset(e["article_ids"])) for e in query_events(store)}
+
+
+def test_incremental_merge_equals_rebuild_on_dense_reports(make_store) -> None:
+    articles, cases = _random_reports(seed=3, n=70)
+    store, other = make_store(), make_store()
+    _ingest_in_random_batches(store, articles, cases, seed=1)
+    _ingest_in_random_batches(other, articles, cases, seed=2)
+    assert _described(store) == _described(other)  # ingest order does not matter
+    merged = [e for e in query_events(store) if len(e["article_ids"]) > 1]
+    assert len(merged) >= 10  # the data really exercises the merge
+    before = _snapshot(store)
+    stats = merge(store, rebuild=True)
+    assert (stats.created, stats.updated, stats.deleted) == (0, 0, 0)
+    assert _snapshot(store) == before
+
+    # A third of the articles change (new texts, new records): still what a rebuild gives.
+    changed_articles, changed_cases = _random_reports(seed=4, n=70)
+    rewritten = [replace(a, text=a.text + " (تحديث)") for a in articles[::3]]
+    cases = {**cases, **{a.id: changed_cases[a.id] for a in rewritten}}
+    _ingest_in_random_batches(store, rewritten, cases, seed=5)
+    before = _snapshot(store)
+    stats = merge(store, rebuild=True)
+    assert (stats.created, stats.updated, stats.deleted) == (0, 0, 0)
+    assert _snapshot(store) == before
+    fresh = make_store()
+    _ingest_in_random_batches(fresh, [*rewritten, *(a for a in articles if a not in articles[::3])], cases, seed=6)
+    assert _described(fresh) == _described(store)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pytest
 
-from marsad.store.merge import assign_ids
-from marsad.store.rules import Mention, cluster, compatible, components, event_id_for
+from marsad.store.events import assign_ids
+from marsad.store.rules import Mention, cluster, compatible, event_id_for
 
 BASE: dict[str, Any] = {
     "event_date": "2018-07-20", "event_type": "Explosions/Remote violence",
@@ -68,7 +69,7 @@ def test_one_article_never_reports_one_incident_twice() -> None:
 def test_groups_do_not_chain_across_days() -> None:
     days = [mention(1, event_date="2018-07-19"), mention(2, event_date="2018-07-20"),
             mention(3, event_date="2018-07-21")]
-    assert len(components(days)) == 1  # connected through the middle day
+    assert compatible(days[0], days[1]) and compatible(days[1], days[2])
     groups = cluster(days)
     assert sorted(sorted(m.pk for m in g) for g in groups) == [[1, 2], [3]]  # but 19 and 21 are not one event
     assert cluster(list(reversed(days))) == groups  # order of input does not matter
@@ -79,16 +80,11 @@ def test_a_mention_joins_the_closest_group() -> None:
     sadr = mention(1)
     rusafa = mention(2, location="Baghdad - Rusafa", latitude=33.34, longitude=44.40)
     third = mention(3, location="Baghdad - Rusafa", latitude=33.34, longitude=44.40)
-    one_article = [Mention(**{**vars_of(sadr), "pk": 4, "article_pk": 1}),
-                   Mention(**{**vars_of(rusafa), "pk": 5, "article_pk": 1})]
+    one_article = [replace(sadr, pk=4, article_pk=1), replace(rusafa, pk=5, article_pk=1)]
     groups = cluster([sadr, rusafa, third])
     assert [sorted(m.pk for m in g) for g in groups] == [[1, 2, 3]]  # all within 10 km: one incident
     groups = cluster([*one_article, third])  # article 1 reports both places: two incidents
     assert sorted(sorted(m.pk for m in g) for g in groups) == [[3, 5], [4]]
-
-
-def vars_of(m: Mention) -> dict[str, Any]:
-    return {name: getattr(m, name) for name in Mention.__dataclass_fields__}
 
 
 def test_event_ids_derive_from_the_founder_and_survive_regrouping() -> None:

@@ -237,9 +237,7 @@ def _replace_article(conn: Connection, pk: int, p: _Pending, now: datetime, chan
     query = (select(m.c.country, m.c.event_date, em.c.event_id)
              .select_from(m.outerjoin(em, em.c.mention_pk == m.c.pk)).where(m.c.article_pk == pk))
     for country, day, event_id in conn.execute(query):
-        changes.note(country, day)
-        if event_id is not None:
-            changes.touched.add(event_id)
+        changes.note_removed(country, day, event_id)
     conn.execute(delete(m).where(m.c.article_pk == pk))
     conn.execute(update(schema.articles).where(schema.articles.c.pk == pk).values(**_article_row(p, now)))
 

@@ -1,60 +1,42 @@
-"""Cross-report merge: group stored mentions into events and keep event ids stable.
+"""Cross-report merge: which stored mentions to regroup, and regrouping them.
 
 Grouping rules are in :mod:`marsad.store.rules`, the merged record in
-:mod:`marsad.store.combine`.  This module finds what to regroup and writes the result.
+:mod:`marsad.store.combine`, ids and writing in :mod:`marsad.store.events`.
 
-**Incremental** (:func:`merge_changes`, run by ingest for each batch): the mentions whose
-date is within a day of an added or removed mention are the seeds; the connected components
-of the compatibility graph that hold a seed are regrouped (the date window grows until the
-components are closed).  A component's grouping depends on its members only, so this gives
-the groups a full **rebuild** (:func:`rebuild_events`) gives.
-
-**Event ids** (:func:`assign_ids`): an event's id derives from its *founding* mention —
-country + the first 10 hex digits of sha256(``"<article key>#<ordinal>"``), e.g.
-``IRQ3F2A9C01B7``.  A regrouped event keeps the id of the earliest (in report order) of its
-members that founded an existing event, so adding a source, re-running the merge or
-rebuilding keep ids; when two events merge, the earlier founder's id survives.  Only a
-group without any former founder gets a new id, from its earliest member.  An id therefore
-changes only when its founding mention leaves the event (its article was re-extracted and
-no longer reports the incident).
+**Incremental** (:func:`merge_changes`, run by ingest for each batch): grouping goes day by
+day, and a day's outcome depends only on its mentions and on the groups left *open* by the
+day before (:func:`marsad.store.rules.cluster_day`).  So for each run of changed days the
+merge rebuilds the open groups of the day before from the stored events, redoes the days
+from the first change on, and stops at the first day at or after the last change whose open
+groups come out as stored: from there on nothing can differ.  The result is what a full
+**rebuild** (:func:`rebuild_events`) gives, whatever order the articles came in.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, delete, insert, select, true, update
+from sqlalchemy import ColumnElement, Connection, Select, select, true
 
 from marsad.store import schema
-from marsad.store.combine import merged_record
 from marsad.store.db import Store
-from marsad.store.rules import Mention, cluster, components, event_id_for
+from marsad.store.events import MergeStats, drop_empty, write_groups
+from marsad.store.rules import Mention, cluster, cluster_day, split_open
 
-#: How far the date window grows at a time while a component is not closed.
-_WINDOW_STEP = timedelta(days=7)
-#: Seed days closer than this are searched in one window.
+#: Days loaded at a time while redoing.
+_LOAD_DAYS = 8
+#: Changed days closer than this are redone in one run.
 _RUN_GAP = timedelta(days=3)
 _ONE_DAY = timedelta(days=1)
-_CHUNK = 500
+#: The mention columns the grouping rules read (the full record is read only to write an event).
+_RULE_FIELDS = ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "event_type",
+                "actor1", "actor2")
 
-
-@dataclass(slots=True)
-class MergeStats:
-    """What a merge did: mentions regrouped, and events created, updated, deleted."""
-
-    mentions: int = 0
-    events: int = 0
-    created: int = 0
-    updated: int = 0
-    deleted: int = 0
-
-    def add(self, other: MergeStats) -> None:
-        for name in ("mentions", "events", "created", "updated", "deleted"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+__all__ = ["Changes", "MergeStats", "merge", "merge_changes", "merge_pending", "rebuild_events"]
 
 
 @dataclass(slots=True)
@@ -65,20 +47,26 @@ class Changes:
     touched: set[str] = field(default_factory=set)
 
     def note(self, country: str, day: date) -> None:
+        """A mention of ``day`` was added."""
         self.days[country].add(day)
 
-    def __bool__(self) -> bool:
-        return bool(self.touched) or any(self.days.values())
+    def note_removed(self, country: str, day: date, event_id: str | None) -> None:
+        """A mention of ``day`` (in ``event_id``) was removed.  The two next days are redone too:
+        the stored grouping of the next day saw it among the open groups, and which stored
+        groups were open after the next day depends on the events it was in."""
+        self.days[country].update((day, day + _ONE_DAY, day + 2 * _ONE_DAY))
+        if event_id is not None:
+            self.touched.add(event_id)
 
 
 def merge(store: Store, rebuild: bool = False) -> MergeStats:
-    """Merge the mentions not yet in an event (all of them, regrouped, with ``rebuild``)."""
+    """Merge the mentions not yet in an event; with ``rebuild``, regroup all (ids are kept)."""
     with store.write() as conn:
         return rebuild_events(conn) if rebuild else merge_pending(conn)
 
 
 def merge_pending(conn: Connection, now: datetime | None = None) -> MergeStats:
-    """Regroup around the mentions that belong to no event (e.g. ingested without merging)."""
+    """Regroup around the mentions that belong to no event (e.g. stored with ``merge=False``)."""
     m, em = schema.mentions, schema.event_members
     query = (select(m.c.country, m.c.event_date).distinct()
              .select_from(m.outerjoin(em, em.c.mention_pk == m.c.pk)).where(em.c.mention_pk.is_(None)))
@@ -89,33 +77,27 @@ def merge_pending(conn: Connection, now: datetime | None = None) -> MergeStats:
 
 
 def merge_changes(conn: Connection, changes: Changes, now: datetime | None = None) -> MergeStats:
-    """Regroup the components around ``changes`` (within the caller's transaction)."""
-    if not changes:
-        return MergeStats()
-    affected: dict[int, Mention] = {}
+    """Regroup the days around ``changes`` (within the caller's transaction)."""
+    now = now or datetime.now(UTC)
+    groups: list[list[Mention]] = []
     for country, days in sorted(changes.days.items()):
-        for mention in _affected(conn, country, days):
-            affected[mention.pk] = mention
-    return _regroup(conn, list(affected.values()), changes.touched, now or datetime.now(UTC))
+        groups.extend(_Redo(conn, country).groups(list(_runs(days))))
+    stats = write_groups(conn, groups, now, lost=changes.touched) if groups else MergeStats()
+    stats.deleted += drop_empty(conn, changes.touched)
+    return stats
 
 
 def rebuild_events(conn: Connection, now: datetime | None = None) -> MergeStats:
-    """Regroup every mention from scratch, keeping the ids of events whose founders remain."""
-    mentions = _load(conn, true())
-    all_ids = set(conn.scalars(select(schema.events.c.event_id)))
-    return _regroup(conn, mentions, all_ids, now or datetime.now(UTC))
+    """Regroup every mention from scratch, keeping the ids of events whose founders remain,
+    and recompute every merged record (rewriting those that differ)."""
+    stats = write_groups(conn, cluster(load_mentions(conn, true())), now or datetime.now(UTC), refresh=True)
+    stats.deleted += drop_empty(conn, set(conn.scalars(select(schema.events.c.event_id))))
+    return stats
 
 
-# --------------------------------------------------------------------------- finding what to regroup
-
-
-def _affected(conn: Connection, country: str, days: set[date]) -> list[Mention]:
-    """The mentions of every component with a member within a day of ``days``."""
-    found: dict[int, Mention] = {}
-    for lo, hi in _runs(days):
-        for mention in _closed_components(conn, country, lo - _ONE_DAY, hi + _ONE_DAY):
-            found[mention.pk] = mention
-    return list(found.values())
+def load_mentions(conn: Connection, where: ColumnElement[bool]) -> list[Mention]:
+    """Stored mentions with what the grouping rules read (``record`` holds only those fields)."""
+    return [_mention(row) for row in conn.execute(_mention_query().where(where))]
 
 
 def _runs(days: Iterable[date]) -> Iterator[tuple[date, date]]:
@@ -132,148 +114,93 @@ def _runs(days: Iterable[date]) -> Iterator[tuple[date, date]]:
     yield lo, hi
 
 
-def _closed_components(conn: Connection, country: str, lo: date, hi: date) -> list[Mention]:
-    """Members of the components touching [lo, hi], loading more days until none can grow."""
-    m = schema.mentions
-    start, end = lo - _ONE_DAY, hi + _ONE_DAY
-    while True:
-        loaded = _load(conn, (m.c.country == country) & m.c.event_date.between(start, end))
-        touching = [c for c in components(loaded) if any(lo <= x.day <= hi for x in c)]
-        days = [x.day for c in touching for x in c]
-        grow_down = bool(days) and min(days) <= start
-        grow_up = bool(days) and max(days) >= end
-        if not (grow_down or grow_up):
-            return [x for c in touching for x in c]
-        start -= _WINDOW_STEP if grow_down else timedelta(0)
-        end += _WINDOW_STEP if grow_up else timedelta(0)
+class _Redo:
+    """Redoing one country's grouping over runs of changed days, reading stored days as needed."""
+
+    def __init__(self, conn: Connection, country: str) -> None:
+        self._conn = conn
+        self._country = country
+        self._days: dict[date, list[tuple[Mention, str | None]]] = {}
+
+    def groups(self, runs: list[tuple[date, date]]) -> list[list[Mention]]:
+        """The new groups of the redone days, each with every member of the events it replaces."""
+        result: list[list[Mention]] = []
+        day, (lo, hi) = runs[0][0], runs[0]
+        open_groups, _ = self._stored_open(lo - _ONE_DAY)
+        pending = runs[1:]
+        while True:
+            closed, open_groups = split_open(cluster_day(self._mentions(day), open_groups), day)
+            result.extend(closed)
+            if pending and pending[0][0] <= day + _RUN_GAP:  # the next run is close: go straight on
+                hi = max(hi, pending.pop(0)[1])
+            if day >= hi and self._unchanged(open_groups, day):
+                result.extend(g + self._stored_next_day(g, day) for g in open_groups)
+                if not pending:
+                    return result
+                (lo, hi), pending = pending[0], pending[1:]
+                day = lo
+                open_groups, _ = self._stored_open(lo - _ONE_DAY)
+                continue
+            day += _ONE_DAY
+
+    def _unchanged(self, open_groups: list[list[Mention]], day: date) -> bool:
+        """Whether the open groups after ``day`` are as stored (so later days need no redoing)."""
+        stored, merged = self._stored_open(day)
+        return merged and _partition(open_groups) == _partition(stored)
+
+    def _mentions(self, day: date) -> list[Mention]:
+        return [m for m, _ in self._day(day)]
+
+    def _stored_open(self, day: date) -> tuple[list[list[Mention]], bool]:
+        """The groups open after ``day`` as stored (members of ``day`` in events with none the day
+        before, oldest first), and whether every mention of the day was merged (a mention not
+        yet in an event counts as a group of its own)."""
+        earlier = {event_id for _, event_id in self._day(day - _ONE_DAY) if event_id is not None}
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        merged = True
+        for mention, event_id in self._day(day):
+            merged = merged and event_id is not None
+            if event_id not in earlier:
+                groups[event_id or f"pending:{mention.pk}"].append(mention)
+        return sorted(groups.values(), key=lambda g: min(m.order for m in g)), merged
+
+    def _stored_next_day(self, group: list[Mention], day: date) -> list[Mention]:
+        """Stored members of the next day in the event ``group`` (an unchanged open group) is in."""
+        pks = {m.pk for m in group}
+        events = {event_id for m, event_id in self._day(day) if m.pk in pks}
+        return [m for m, event_id in self._day(day + _ONE_DAY) if event_id is not None and event_id in events]
+
+    def _day(self, day: date) -> list[tuple[Mention, str | None]]:
+        if day not in self._days:
+            self._load(day, day + timedelta(days=_LOAD_DAYS - 1))
+        return self._days[day]
+
+    def _load(self, first: date, last: date) -> None:
+        m, em = schema.mentions, schema.event_members
+        query = (_mention_query().add_columns(em.c.event_id).outerjoin(em, em.c.mention_pk == m.c.pk)
+                 .where((m.c.country == self._country) & m.c.event_date.between(first, last)))
+        loaded: dict[date, list[tuple[Mention, str | None]]] = {
+            first + timedelta(days=i): [] for i in range((last - first).days + 1)}
+        for row in self._conn.execute(query):
+            loaded[row.event_date].append((_mention(row), row.event_id))
+        for day, items in loaded.items():
+            self._days.setdefault(day, items)
+
+
+def _partition(groups: list[list[Mention]]) -> set[frozenset[int]]:
+    return {frozenset(m.pk for m in g) for g in groups}
 
 
 def _mention_query() -> Select[Any]:
     m, a = schema.mentions, schema.articles
-    return (select(m.c.pk, m.c.article_pk, m.c.ordinal, m.c.place_id, m.c.record,
-                   a.c.key, a.c.id, a.c.outlet, a.c.published)
+    return (select(m.c.pk, m.c.article_pk, m.c.ordinal, m.c.place_id, m.c.event_date,
+                   *(m.c[name] for name in _RULE_FIELDS), a.c.key, a.c.id, a.c.outlet, a.c.published)
             .join(a, a.c.pk == m.c.article_pk))
 
 
-def _load(conn: Connection, where: ColumnElement[bool]) -> list[Mention]:
-    return [
-        Mention(pk=row.pk, article_pk=row.article_pk, article_key=row.key, article_id=row.id,
-                outlet=row.outlet, published=row.published, ordinal=row.ordinal, place_id=row.place_id,
-                record=row.record)
-        for row in conn.execute(_mention_query().where(where))
-    ]
-
-
-# --------------------------------------------------------------------------- regrouping and writing
-
-
-@dataclass(slots=True)
-class _Old:
-    """The stored state the regrouped mentions come from."""
-
-    membership: dict[int, str]  # mention pk → event id
-    events: dict[str, tuple[str, dict[str, Any]]]  # event id → (founder key, record)
-
-
-def _regroup(conn: Connection, mentions: list[Mention], touched: set[str], now: datetime) -> MergeStats:
-    old = _old_state(conn, [m.pk for m in mentions], touched)
-    groups = cluster(mentions)
-    assigned = assign_ids(groups, {founder: eid for eid, (founder, _) in old.events.items()},
-                          _taken_ids(conn, groups, old))
-    stats = MergeStats(mentions=len(mentions), events=len(assigned))
-    rows = {eid: _event_row(eid, founder, group) for eid, (founder, group) in assigned.items()}
-    _write_events(conn, rows, old, now, stats)
-    _write_membership(conn, old.membership, {m.pk: eid for eid, (_, g) in assigned.items() for m in g})
-    gone = sorted(set(old.events) - set(assigned))
-    for chunk in _chunks(gone):
-        conn.execute(delete(schema.events).where(schema.events.c.event_id.in_(chunk)))
-    stats.deleted = len(gone)
-    return stats
-
-
-def assign_ids(groups: Sequence[list[Mention]], founders: dict[str, str],
-               taken: set[str] | None = None) -> dict[str, tuple[str, list[Mention]]]:
-    """Event id → (founder key, members) for each group (the id rule of the module docstring).
-
-    ``founders`` maps the founder key of each existing event to its id; ``taken`` holds ids
-    in use by events outside these groups (a new id never collides with them).
-    """
-    taken = set(taken or ())
-    result: dict[str, tuple[str, list[Mention]]] = {}
-    fresh: list[list[Mention]] = []
-    for group in groups:
-        ordered = sorted(group, key=lambda m: m.report_order)
-        kept = next((m for m in ordered if m.key in founders), None)
-        if kept is None:
-            fresh.append(ordered)
-            continue
-        result[founders[kept.key]] = (kept.key, ordered)
-    used = taken | set(result)
-    for ordered in fresh:
-        founder = ordered[0]
-        event_id, salt = event_id_for(founder.record["country"], founder.key), 1
-        while event_id in used:  # a hash collision: practically never
-            salt += 1
-            event_id = event_id_for(founder.record["country"], f"{founder.key}#{salt}")
-        used.add(event_id)
-        result[event_id] = (founder.key, ordered)
-    return result
-
-
-def _old_state(conn: Connection, pks: list[int], touched: set[str]) -> _Old:
-    em, ev = schema.event_members, schema.events
-    membership: dict[int, str] = {}
-    for chunk in _chunks(pks):
-        rows = conn.execute(select(em.c.mention_pk, em.c.event_id).where(em.c.mention_pk.in_(chunk)))
-        membership.update((row.mention_pk, row.event_id) for row in rows)
-    events: dict[str, tuple[str, dict[str, Any]]] = {}
-    for chunk in _chunks(sorted(set(membership.values()) | touched)):
-        for row in conn.execute(select(ev.c.event_id, ev.c.founder, ev.c.record).where(ev.c.event_id.in_(chunk))):
-            events[row.event_id] = (row.founder, row.record)
-    return _Old(membership=membership, events=events)
-
-
-def _taken_ids(conn: Connection, groups: list[list[Mention]], old: _Old) -> set[str]:
-    """Ids of events outside the regrouped set that a fresh id could collide with."""
-    candidates = sorted({event_id_for(m.record["country"], m.key) for g in groups for m in g} - set(old.events))
-    taken: set[str] = set()
-    for chunk in _chunks(candidates):
-        taken.update(conn.scalars(select(schema.events.c.event_id).where(schema.events.c.event_id.in_(chunk))))
-    return taken
-
-
-def _event_row(event_id: str, founder: str, members: list[Mention]) -> dict[str, Any]:
-    record = merged_record(event_id, members)
-    row = {name: record[name] for name in schema.RECORD_COLUMNS}
-    row["event_date"] = date.fromisoformat(record["event_date"])
-    row.update(event_id=event_id, founder=founder, source=record["source"], sources=record["sources"],
-               n_articles=len(members), record=record)
-    return row
-
-
-def _write_events(conn: Connection, rows: dict[str, dict[str, Any]], old: _Old, now: datetime,
-                  stats: MergeStats) -> None:
-    ev = schema.events
-    new_rows = [dict(row, created_at=now, updated_at=now) for eid, row in rows.items() if eid not in old.events]
-    if new_rows:
-        conn.execute(insert(ev), new_rows)
-    stats.created = len(new_rows)
-    for eid, row in rows.items():
-        if eid in old.events and old.events[eid] != (row["founder"], row["record"]):
-            conn.execute(update(ev).where(ev.c.event_id == eid).values(**row, updated_at=now))
-            stats.updated += 1
-
-
-def _write_membership(conn: Connection, old: dict[int, str], new: dict[int, str]) -> None:
-    em = schema.event_members
-    changed = sorted(pk for pk, eid in new.items() if old.get(pk) != eid)
-    stale = sorted(set(changed) | (set(old) - set(new)))
-    for chunk in _chunks(stale):
-        conn.execute(delete(em).where(em.c.mention_pk.in_(chunk)))
-    if changed:
-        conn.execute(insert(em), [{"mention_pk": pk, "event_id": new[pk]} for pk in changed])
-
-
-def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i:i + _CHUNK]
+def _mention(row: Any) -> Mention:
+    record = {name: getattr(row, name) for name in _RULE_FIELDS}
+    record["event_date"] = row.event_date.isoformat()
+    return Mention(pk=row.pk, article_pk=row.article_pk, article_key=row.key, article_id=row.id,
+                   outlet=row.outlet, published=row.published, ordinal=row.ordinal, place_id=row.place_id,
+                   record=record)

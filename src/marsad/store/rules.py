@@ -1,7 +1,8 @@
 """When two per-article records report the same incident, and how reports are grouped.
 
 Pure functions over :class:`Mention` (no database): :mod:`marsad.store.merge` loads the
-mentions, calls :func:`cluster` and writes the groups back.
+mentions and groups them with :func:`cluster` or :func:`cluster_day`;
+:mod:`marsad.store.events` writes the groups back.
 
 Two mentions are **compatible** when they come from different articles and
 
@@ -17,11 +18,12 @@ Two mentions are **compatible** when they come from different articles and
   equal or empty in either.
 
 A merged event is a group of pairwise compatible mentions (complete linkage: no chains of
-"A like B like C" where A and C differ), at most one per article.  :func:`cluster` builds
-the groups greedily in a fixed order (event date, then report order), each mention joining
-the most similar group it fits, else founding a new one.  Groups never span two connected
-components of the compatibility graph, so a component's grouping depends on its members
-only: incremental merging and a rebuild give the same groups whatever the ingest order.
+"A like B like C" where A and C differ), at most one per article, so it spans two days at
+most.  :func:`cluster` builds the groups greedily, country by country and day by day, in a
+fixed order (event date, then report order), each mention joining the most similar group it
+fits, else founding a new one.  What a day's mentions do depends only on them and on the
+groups still *open* from the day before (those with members of that day only), which is
+what lets :mod:`marsad.store.merge` redo a few days and get what a full rebuild gets.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ UNIDENTIFIED = "Unidentified armed group"
 DEMONSTRATORS = frozenset({"Protesters", "Rioters"})
 POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 DEMONSTRATIONS = frozenset({"Protests", "Riots"})
-MAX_DAYS_APART = 1
+MAX_DAYS_APART = 1  # the day-by-day grouping (open groups of the day before) relies on 1
 MAX_KM_APART = 10.0
 _EARTH_RADIUS_KM = 6371.0
 _ONE_DAY = timedelta(days=1)
@@ -57,10 +59,10 @@ class Mention:
     ordinal: int
     place_id: str
     record: dict[str, Any] = field(hash=False, compare=False)
+    day: date = field(init=False, hash=False, compare=False)
 
-    @property
-    def day(self) -> date:
-        return date.fromisoformat(self.record["event_date"])
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "day", date.fromisoformat(self.record["event_date"]))
 
     @property
     def key(self) -> str:
@@ -143,32 +145,52 @@ def distance_km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
 
 
 def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
-    """Group mentions into incidents (complete linkage, greedy in :attr:`Mention.order`)."""
+    """Group mentions into incidents: country by country, day by day (see :func:`cluster_day`)."""
+    by_country: dict[str, dict[date, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for mention in mentions:
+        by_country[mention.record["country"]][mention.day].append(mention)
     groups: list[list[Mention]] = []
-    by_day: dict[date, list[int]] = defaultdict(list)
-    for mention in sorted(mentions, key=lambda m: m.order):
-        best = _best_group(mention, groups, by_day)
-        if best is None:
-            best = len(groups)
-            groups.append([])
-        if not any(m.day == mention.day for m in groups[best]):
-            by_day[mention.day].append(best)
-        groups[best].append(mention)
+    for country in sorted(by_country):
+        days = by_country[country]
+        open_groups: list[list[Mention]] = []
+        for day in sorted(days):
+            if open_groups and day - open_groups[0][0].day > _ONE_DAY:
+                groups.extend(open_groups)
+                open_groups = []
+            closed, open_groups = split_open(cluster_day(days[day], open_groups), day)
+            groups.extend(closed)
+        groups.extend(open_groups)
     return groups
 
 
-def _best_group(mention: Mention, groups: list[list[Mention]], by_day: dict[date, list[int]]) -> int | None:
-    candidates = sorted({i for d in (mention.day - _ONE_DAY, mention.day, mention.day + _ONE_DAY) for i in by_day[d]})
-    best: int | None = None
-    best_score: tuple[int, int] | None = None
-    for index in candidates:
-        group = groups[index]
-        if not all(compatible(mention, member) for member in group):
-            continue
-        score = _affinity(mention, group)
-        if best_score is None or score > best_score:
-            best, best_score = index, score
-    return best
+def cluster_day(mentions: Iterable[Mention], open_groups: list[list[Mention]]) -> list[list[Mention]]:
+    """Place one day's mentions, in :attr:`Mention.order`, into the previous day's open groups or new ones.
+
+    ``open_groups`` are the groups whose members are all of the day before, oldest first
+    (only they can take a mention of this day: a group never spans more than two days).
+    Each mention joins the compatible group it fits best (:func:`_affinity`; ties: the
+    oldest), else founds one.  Returns the open groups (extended or not), then the new ones.
+    """
+    groups = [list(g) for g in open_groups]
+    for mention in sorted(mentions, key=lambda m: m.order):
+        best: list[Mention] | None = None
+        best_score: tuple[int, int] | None = None
+        for group in groups:
+            if all(compatible(mention, member) for member in group):
+                score = _affinity(mention, group)
+                if best_score is None or score > best_score:
+                    best, best_score = group, score
+        if best is None:
+            groups.append([mention])
+        else:
+            best.append(mention)
+    return groups
+
+
+def split_open(groups: list[list[Mention]], day: date) -> tuple[list[list[Mention]], list[list[Mention]]]:
+    """(closed, open) after ``day``: open groups have members of ``day`` only and may grow the next day."""
+    closed = [g for g in groups if any(m.day != day for m in g)]
+    return closed, [g for g in groups if all(m.day == day for m in g)]
 
 
 def _affinity(mention: Mention, group: list[Mention]) -> tuple[int, int]:
@@ -182,34 +204,3 @@ def _named_alike(a: Mention, b: Mention) -> bool:
     if a.place_id and a.place_id == b.place_id:
         return True
     return bool(a.record["location"]) and a.record["location"] == b.record["location"]
-
-
-def components(mentions: Iterable[Mention]) -> list[list[Mention]]:
-    """Connected components of the compatibility graph (what one grouping decision can affect)."""
-    items = sorted(mentions, key=lambda m: m.order)
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in _candidate_pairs(items):
-        if compatible(items[i], items[j]):
-            parent[find(i)] = find(j)
-    result: dict[int, list[Mention]] = defaultdict(list)
-    for i, item in enumerate(items):
-        result[find(i)].append(item)
-    return list(result.values())
-
-
-def _candidate_pairs(items: list[Mention]) -> Iterable[tuple[int, int]]:
-    """Index pairs in the same country at most a day apart (the only ones that can be compatible)."""
-    by_bucket: dict[tuple[str, date], list[int]] = defaultdict(list)
-    for i, item in enumerate(items):
-        by_bucket[(item.record["country"], item.day)].append(i)
-    for (country, day), members in by_bucket.items():
-        for x, i in enumerate(members):
-            yield from ((i, j) for j in members[x + 1:])
-            yield from ((i, j) for j in by_bucket.get((country, day + _ONE_DAY), ()))

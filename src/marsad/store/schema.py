@@ -102,7 +102,7 @@ events = Table(
     Column("source", Text, nullable=False),  # "Outlet1; Outlet2"
     Column("sources", JSON, nullable=False),  # ["Outlet1", "Outlet2"]
     Column("n_articles", Integer, nullable=False),
-    Column("record", JSON, nullable=False),  # the merged record (see marsad.store.consolidate)
+    Column("record", JSON, nullable=False),  # the merged record (see marsad.store.combine)
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
