@@ -129,17 +129,20 @@ def _casualty_role(doc: Doc, word: Match[Entry], m: Match[Entry], init: float, t
     """After a casualty word the actor is the victim ("مقتل 5 من عناصر الشرطة")—unless the
     word is a verb and a count follows the actor: "قتل تنظيم داعش 9 رجال" (IS killed nine)."""
     lex = load_lexicons()
-    is_noun = strip_article(doc.tokens[word.first].text) in lex.word_set("casualty_nouns")
+    is_noun = any(k in lex.word_set("casualty_nouns") for k in lookup_keys(doc.tokens[word.first].text))
     if not is_noun and m.first == word.last and _count_follows(doc, m.last):
         return init + 2.5, target
     return init, target + 2.5
 
 
 def _count_follows(doc: Doc, j: int) -> bool:
+    """A count right after the actor (one adjective may stand between: "تنظيم داعش المتشدد 9")."""
     from marsad.extract.numbers import read_number
 
     lex = load_lexicons()
-    for k in range(j, min(j + 3, len(doc.tokens))):
+    for k in range(j, min(j + 2, len(doc.tokens))):
+        if doc.tokens[k].text.startswith("و") and k > j:
+            break
         if read_number(doc.tokens, k, lex) is not None:
             return True
     return False

@@ -24,7 +24,7 @@ from marsad.lexicon import Entry, load_lexicons
 from marsad.model import Actor, EventMention, Evidence, Location
 from marsad.taxonomy import EVENT_TYPES
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, lookup_keys
+from marsad.text.tokens import Sentence, lookup_keys, strip_article
 
 _COORDINATION_RE = re.compile(r"^[\s،,]*و?\s*$")
 
@@ -111,9 +111,11 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
     evidence = {"trigger": [doc.evidence(m.start, m.end) for m in triggers[:3]]}
     if when is not None:
         evidence["date"] = [doc.evidence(when[2].start, when[2].end)]
-    for hit, key in ((actor1, "actor1"), (actor2, "actor2")):
-        if hit is not None and hit[1] is not None:
-            evidence[key] = [doc.evidence(hit[1].start, hit[1].end)]
+    for chosen, key in ((actor1, "actor1"), (actor2, "actor2")):
+        if chosen is not None:
+            spans = [doc.evidence(h.start, h.end) for h in hits if h.actor.name == chosen[0].name]
+            if spans:
+                evidence[key] = spans
     base = dict(
         sentence=sentence.index, token=triggers[0].first, sub_event_type=sub_event,
         actor1=actor1[0] if actor1 else None, actor2=actor2[0] if actor2 else None,
@@ -226,8 +228,30 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
         elif not any(_same_site(p, q) for run in runs for q in run):
             runs.append([p])
     anchor = triggers[0].first
-    nearest = min(runs, key=lambda run: min(abs(p.toponym.first_token - anchor) for p in run))
-    return [p for run in runs if run is nearest or len(run) > 1 for p in run]
+    best = max(runs, key=lambda run: _run_score(doc, run, anchor))
+    return [p for run in runs if run is best or (len(run) > 1 and _listed(run)) for p in run]
+
+
+def _run_score(doc: Doc, run: list[ResolvedPlace], anchor: int) -> float:
+    """How surely a list of places is the scene: introduced by a place word (في بلدة الرشاد), not
+    by "between" (المتنازع عليها بين بغداد وأربيل), and near the trigger."""
+    first = run[0].toponym
+    before = strip_article(doc.tokens[first.first_token - 1].text) if first.first_token > 0 else ""
+    score = -abs(first.first_token - anchor) / 20
+    if any(p.toponym.cue and p.toponym.cue not in _GOVERNORATE_CUES for p in run):
+        score += 2
+    if before in _BETWEEN:
+        score -= 3
+    return score
+
+
+def _listed(run: list[ResolvedPlace]) -> bool:
+    """A list that a plural place word introduces ("قرى طربا والكسيب"، "مدينتي الناصرية والسماوة")."""
+    return any(p.toponym.cue and p.toponym.cue not in _GOVERNORATE_CUES for p in run)
+
+
+_GOVERNORATE_CUES = {"محافظه", "محافظات", "محافظتي", "ريف"}
+_BETWEEN = {"بين"}
 
 
 def _coordinated(doc: Doc, a: ResolvedPlace, b: ResolvedPlace) -> bool:

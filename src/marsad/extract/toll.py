@@ -113,7 +113,10 @@ class _SentenceTolls:
         """A count a few words after: "مقتل 6"، "قتل ما لا يقل عن 14"، "قتل تنظيم داعش 9 رجال"
         (an actor right after the verb is its subject and is stepped over)."""
         fillers = self.lex.word_set("fillers")
-        j = self.actor_end.get(word.last, word.last)
+        j = word.last
+        if j < limit and self._free(j, word) and (found := self._count_at(j)) is not None:
+            return found  # "بمقتل عنصري أمن": the named victims are the count
+        j = self.actor_end.get(j, j)
         end = min(limit, j + _AFTER_WINDOW)
         while j < end:
             if not self._free(j, word):
