@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from marsad.errors import InputError
 from marsad.model import Article, Event
-from marsad.store import Store, article_key, content_hash, ingest_articles, query_events
+from marsad.store import Store, article_key, content_hash, ingest_articles, merge, query_events
 from marsad.store import schema as tables
 
 HAJIN_FR, HAJIN_BB = "ant2-FR-middleEast-685-20180623", "ant2-BB-middleEast-659-20180623"
@@ -135,3 +135,40 @@ def test_a_crash_loses_only_the_batch_in_flight_and_rerun_resumes(store: Store, 
     assert (stats.unchanged, stats.added) == (4, len(articles) - 4)
     reference_articles = {a for e in query_events(store) for a in e["article_ids"]}
     assert reference_articles == set(CASES)
+
+
+def test_concurrent_ingests_take_turns(make_store, dev_by_id: dict[str, Article],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import time
+
+    import marsad.store.ingest as ingest_module
+
+    real_merge = ingest_module.merge_changes
+
+    def slow_merge(*args, **kwargs):  # widen the window in which two writers could overlap
+        time.sleep(0.05)
+        return real_merge(*args, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "merge_changes", slow_merge)
+    store = make_store()
+    articles = [dev_by_id[i] for i in sorted(CASES)]
+    errors: list[BaseException] = []
+
+    def run(part: list[Article]) -> None:
+        try:
+            ingest_articles(store, part, extract=extractor(), batch_size=2)
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(articles[i::2],)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    reference = make_store()
+    ingest_articles(reference, articles, extract=extractor())
+    assert {(e["event_date"], frozenset(e["article_ids"])) for e in query_events(store)} == \
+        {(e["event_date"], frozenset(e["article_ids"])) for e in query_events(reference)}
+    assert merge(store, rebuild=True).updated == 0

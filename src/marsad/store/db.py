@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -28,6 +28,8 @@ from marsad.errors import StoreError
 from marsad.store import migrations
 
 _PG_PREFIXES = ("postgresql://", "postgres://")
+#: Key of the PostgreSQL advisory lock that serialises write transactions (as SQLite's write lock does).
+_PG_WRITE_LOCK = 0x4D415257  # "MARW"
 _SQLITE_BUSY_TIMEOUT_S = 30.0
 
 
@@ -64,10 +66,16 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """One write transaction (committed on success, rolled back on error)."""
+        """One write transaction (committed on success, rolled back on error).
+
+        Writers take turns (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: an advisory lock), so
+        two ingests never merge the same days at once.
+        """
         with self.errors(), self.engine.connect() as conn:
             conn = conn.execution_options(sqlite_immediate=True)
             with conn.begin():
+                if self.dialect == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_WRITE_LOCK})
                 yield conn
 
     @contextmanager
