@@ -127,6 +127,7 @@ class Event:
     evidence: dict[str, list[Evidence]]
     notes: str = ""
     source: str = ""
+    basis: dict[str, str] = field(default_factory=dict)  # fields that rest on a codebook rule, not on words
 
     @property
     def disorder_type(self) -> str:
@@ -171,6 +172,8 @@ class Event:
             "evidence": {k: [e.as_pair() for e in v] for k, v in self.evidence.items() if v},
             "notes": self.notes,
         }
+        if self.basis:
+            record["basis"] = dict(self.basis)
         if not loc.located:
             record["unlocated"] = True
         if self.source:

@@ -46,7 +46,7 @@ INTER_LABELS: dict[int, str] = {
     5: "Rioters",
     6: "Protesters",
     7: "Civilians",
-    8: "External/other forces",
+    8: "External/Other forces",
 }
 
 #: admin1 names of codebook §4, by country.

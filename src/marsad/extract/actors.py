@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from marsad.doc import Doc
 from marsad.lexicon import ActorInfo, Entry, load_lexicons
-from marsad.model import Actor
+from marsad.model import Actor, Evidence
 from marsad.text.matcher import Match
 from marsad.text.tokens import Sentence, lookup_keys, strip_article
 
@@ -81,9 +81,12 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     cues = [m for m in doc.sentence_entries(sentence, "cue")]
     casualties = doc.sentence_entries(sentence, "casualty")
     hits: list[ActorHit] = []
+    controllers = load_lexicons().word_set("controller_before")
     for m in doc.sentence_entries(sentence, "actor", "generic"):
         if not lo <= m.first < hi:
             continue
+        if m.first > 0 and strip_article(doc.tokens[m.first - 1].text) in controllers:
+            continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted
         actor = resolve(m.payload, region, doc)
         if actor is None:
             continue
@@ -165,7 +168,7 @@ def _specific(hit: ActorHit) -> float:
     return 0.0 if hit.generic else 0.5
 
 
-def claimant(doc: Doc) -> Actor | None:
+def claimant(doc: Doc) -> tuple[Actor, Evidence] | None:
     """The group that claimed the article's attack ("أعلن تنظيم داعش مسؤوليته عن الهجوم"), or the rebel
     group a violent headline names ("داعش يرتكب مذبحة في الطارمية"): it stands for "gunmen" and
     "unidentified" attackers in the body."""
@@ -179,5 +182,5 @@ def claimant(doc: Doc) -> Actor | None:
         for m in doc.sentence_entries(sentence, "actor"):
             info: ActorInfo = m.payload.value
             if info.inter in (2, 3) and info.name != UNIDENTIFIED.name:
-                return Actor(info.name, info.inter)
+                return Actor(info.name, info.inter), doc.evidence(m.start, m.end)
     return None

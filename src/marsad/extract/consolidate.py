@@ -39,6 +39,7 @@ class _Group:
     members: list[EventMention] = field(default_factory=list)
     explicit_day: bool = False
     vague: bool = True  # its place is only "near X" or a governorate so far
+    date_from: _Group | None = None  # the incident whose day it took (it names none of its own)
 
     @property
     def first_sentence(self) -> int:
@@ -72,6 +73,8 @@ def _new_group(doc: Doc, m: EventMention, groups: list[_Group]) -> _Group:
         before = [g for g in groups if g.family == _family(m) and g.explicit_day and g.first_sentence < m.sentence]
         told = max(before, key=lambda g: g.first_sentence, default=None)
         day, precision = (told.day, told.precision) if told else (doc.published, 1)
+        return _Group(_family(m), day, precision, m.location, [m], vague=m.place_vague or not m.place_explicit,
+                      date_from=told)
     return _Group(_family(m), day, precision, m.location, [m], explicit_day=m.date_explicit,
                   vague=m.place_vague or not m.place_explicit)
 
@@ -138,20 +141,72 @@ def _event(doc: Doc, g: _Group) -> Event:
         actor2 = None
     if sub_event in ("Violent demonstration", "Mob violence") and actor1 and actor1.inter == 6:
         actor1 = Actor("Rioters", 5)
+    claimed: tuple[Actor, Evidence] | None = None
     if g.family == "violence" and (actor1 is None or actor1.name == UNIDENTIFIED.name):
-        actor1 = claimant(doc) or actor1
+        claimed = claimant(doc)
+        actor1 = claimed[0] if claimed else actor1
+    actor1 = actor1 or UNIDENTIFIED
     fatalities = _merged_toll(g, "fatalities")
     injured = _merged_toll(g, "injured")
     if sub_event == "Suicide bomb":
         fatalities += SUICIDE_BOMBERS
     location = g.location or Location(country="", admin1="")
+    evidence, basis = _evidence(doc, g, actor1, actor2, location, fatalities, injured, claimed)
+    if actor2 is not None and "actor2" not in evidence:
+        actor2 = None  # a default from a headline of another kind: nothing in the text names it
     return Event(
         article_id=doc.article.id, event_date=g.day, time_precision=g.precision,  # type: ignore[arg-type]
         event_type=EVENT_TYPES[sub_event], sub_event_type=sub_event,
-        actor1=actor1 or Actor("Unidentified armed group", 3), actor2=actor2, location=location,
-        fatalities=fatalities, injured=injured, evidence=_merged_evidence(g),
+        actor1=actor1, actor2=actor2, location=location,
+        fatalities=fatalities, injured=injured, evidence=evidence, basis=basis,
         source=doc.article.outlet,
     )
+
+
+def _evidence(doc: Doc, g: _Group, actor1: Actor, actor2: Actor | None, location: Location, fatalities: int,
+              injured: int, claimed: tuple[Actor, Evidence] | None) -> tuple[dict[str, list[Evidence]], dict[str, str]]:
+    """Each field's spans, taken from the mentions that support its final value; where a value rests on
+    a rule of the codebook rather than on words, ``basis`` says which."""
+    members = sorted(g.members, key=lambda m: m.sentence)
+    own = [m for m in members if _family(m) == g.family]
+    ev: dict[str, list[Evidence]] = {"trigger": _spans(own, "trigger")}
+    basis: dict[str, str] = {}
+    ev["actor1"] = _spans([m for m in members if m.actor1 == actor1 and m.actor1_explicit], "actor1")
+    if claimed and not ev["actor1"]:
+        ev["actor1"] = [claimed[1]]
+    if actor2 is not None:
+        ev["actor2"] = _spans([m for m in members if m.actor2 == actor2], "actor2")
+        if not ev["actor2"] and actor2.inter == 7:
+            ev["actor2"] = ev["trigger"][:1]
+            basis["actor2"] = "not named in the text: an attack on unarmed people targets civilians (codebook §2)"
+    ev["location"] = _spans([m for m in members if m.location and m.location.name == location.name], "location")
+    ev["date"] = _spans([m for m in members if m.date_explicit and m.event_date == g.day], "date")
+    counted = [m for m in members if not m.supporting]
+    if fatalities:
+        ev["fatalities"] = _spans(counted, "fatalities")
+    if injured:
+        ev["injured"] = _spans(counted, "injured")
+    if not ev["actor1"]:
+        ev["actor1"] = ev["trigger"][:1]
+        basis["actor1"] = "not named in the text: the codebook's default for this kind of event"
+    if not ev["date"] and g.date_from is not None:
+        ev["date"] = _spans([m for m in g.date_from.members if m.date_explicit and m.event_date == g.day], "date")
+        basis["event_date"] = "no day in its own words: the day of the incident told just before it"
+    elif not ev["date"]:
+        basis["event_date"] = "publication date: the text gives no day for this event"
+    if fatalities and not ev.get("fatalities"):
+        ev["fatalities"] = ev["trigger"][:1]
+        basis["fatalities"] = "the suicide attacker, counted among the dead (codebook §6)"
+    return {k: v for k, v in ev.items() if v}, basis
+
+
+def _spans(members: list[EventMention], field_name: str) -> list[Evidence]:
+    out: list[Evidence] = []
+    for m in members:
+        for span in m.evidence.get(field_name, ()):
+            if span not in out:
+                out.append(span)
+    return out
 
 
 #: Cues that make a mention's type specific: a battle needs fighting words, a bombing its weapon.
@@ -197,12 +252,3 @@ def _merged_toll(g: _Group, field_name: str) -> int:
     return min((v for v, _ in values), default=0)
 
 
-def _merged_evidence(g: _Group) -> dict[str, list[Evidence]]:
-    out: dict[str, list[Evidence]] = {}
-    for m in sorted(g.members, key=lambda m: m.sentence):
-        for key, spans in m.evidence.items():
-            bucket = out.setdefault(key, [])
-            for span in spans:
-                if span not in bucket:
-                    bucket.append(span)
-    return out

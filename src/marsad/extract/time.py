@@ -188,9 +188,13 @@ def _calendar_date(doc: Doc, sentence: Sentence, m: Match[Entry], published: dat
         part = m.payload.label
         month_match = nxt[0]
     else:
-        prev = toks[m.first - 1] if m.first > sentence.first_token else None
+        k = m.first - 1
+        for filler in ("شهر", "من"):  # "8 من شهر يوليو"
+            if k >= sentence.first_token and strip_article(toks[k].text) == filler:
+                k -= 1
+        prev = toks[k] if k >= sentence.first_token else None
         if prev is not None and prev.is_number and prev.text.isdigit() and 1 <= int(prev.text) <= 31:
-            day, first = int(prev.text), m.first - 1
+            day, first = int(prev.text), k
         elif prev is not None and strip_article(prev.text) in lex.ordinals:
             return None  # the ordinal's own match reads this date
     month = month_match.payload.value
@@ -202,25 +206,22 @@ def _calendar_date(doc: Doc, sentence: Sentence, m: Match[Entry], published: dat
     if j < sentence.last_token and toks[j].text.isdigit() and len(toks[j].text) == 4:
         year = int(toks[j].text)
         j += 1
+    placed = j < sentence.last_token and toks[j].text in (lex.word_set("past") | lex.word_set("current"))
+    if placed:
+        j += 1  # "يوليو/ تموز الماضي": the word that places the month belongs to the date
     end = toks[j - 1].end
     if month_match.payload.category == "hijri_month":
-        return _hijri(day, month, year, m.start, end, first)
-    if day is None and not part and year is None and not _month_context(toks, j, sentence):
+        return _hijri(day, month, year, toks[first].start, end, first)
+    if day is None and not part and year is None and not placed:
         return None  # a bare month name ("اب", "ماي") is too weak alone
     year = year or _closest_year(published, month, day or 15)
     if year is None:
         return None
     if day is not None:
-        return _checked(TimeRule("date", day=_safe_date(year, month, day))), m.start, end, first
+        return _checked(TimeRule("date", day=_safe_date(year, month, day))), toks[first].start, end, first
     last_day = calendar.monthrange(year, month)[1]
     chosen = {"early": 1, "late": last_day, "mid": 15}.get(part, 15)
     return TimeRule("date", day=date(year, month, chosen), precision=3), m.start, end, first
-
-
-def _month_context(toks, j, sentence) -> bool:  # type: ignore[no-untyped-def]
-    """A bare month counts when followed by الماضي/الجاري or preceded by "شهر"."""
-    lex = load_lexicons()
-    return j < sentence.last_token and toks[j].text in (lex.word_set("past") | lex.word_set("current"))
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
