@@ -55,8 +55,8 @@ def test_acled_csv_reads_back_in_pandas(filled: Store, tmp_path: Path) -> None:
     assert set(frame["iso"]) == {368, 760} and set(frame["region"]) == {"Middle East"}
     assert set(frame["country"]) == {"Iraq", "Syria"}
     koya = frame[frame["location"] == "Koya"].iloc[0]
-    assert (koya["inter1"], koya["inter2"]) == ("External/other forces", "Rebel group")
-    assert koya["interaction"] == "Rebel group-External/other forces"
+    assert (koya["inter1"], koya["inter2"]) == ("External/Other forces", "Rebel group")
+    assert koya["interaction"] == "Rebel group-External/Other forces"
     assert koya["source"] == "CNN Arabic; Sky News Arabia"
     assert koya["event_id_cnty"].startswith("IRQ")
     protest = frame[(frame["location"] == "Basra") & (frame["event_date"] == "2018-07-20")].iloc[0]
