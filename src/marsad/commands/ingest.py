@@ -7,6 +7,7 @@ from datetime import date
 import click
 
 from marsad.commands._common import Tally, parse_date_option, require_inputs
+from marsad.commands._run import open_run_engine, run_options
 from marsad.commands._store import db_option
 
 
@@ -17,21 +18,30 @@ from marsad.commands._store import db_option
               help="Publication date for inputs that carry none (.txt files, stdin).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True,
               help="Articles per transaction.")
-def ingest(inputs: tuple[str, ...], db: str | None, published: date | None, batch_size: int) -> None:
+@run_options
+def ingest(inputs: tuple[str, ...], db: str | None, published: date | None, batch_size: int, workers: int | None,
+           dask: str | None, chunk_size: int | None, progress: bool) -> None:
     """Store the events of Arabic articles; already stored articles are skipped.
 
     INPUT is a .txt or .html file, a directory, an articles JSONL or CSV file, an RSS/Atom
     feed (file or URL), or - for stdin.  A changed article (same URL, new text) replaces
-    its events.
+    its events.  The new articles of each batch are extracted by the workers (--workers,
+    --dask); a re-run skips what is stored, so an interrupted ingest resumes.
     """
     from marsad.io.readers import iter_articles
+    from marsad.parallel import CHUNK_SIZE, Task, batch_extractor
+    from marsad.progress import Progress, estimate_total
     from marsad.store import ingest_articles, open_store
 
     require_inputs(inputs)
     tally = Tally()
-    with open_store(db) as store:
-        stats = ingest_articles(store, iter_articles(inputs, published=published, on_error=tally.error),
-                                batch_size=batch_size, on_skip=tally.skip, on_error=tally.error)
+    total = estimate_total(inputs)
+    with open_run_engine(workers, dask, total) as engine, open_store(db) as store:  # fork before opening the db
+        extract_many = batch_extractor(engine, Task(arabic_only=False), chunk_size or CHUNK_SIZE)
+        with Progress(total, "ingest", enabled=None if progress else False) as bar:
+            articles = bar.counted(iter_articles(inputs, published=published, on_error=tally.error))
+            stats = ingest_articles(store, articles, extract_many=extract_many, batch_size=batch_size,
+                                    on_skip=tally.skip, on_error=tally.error)
     tally.read = stats.read
     click.echo(f"{store.url}: {stats.summary()}", err=True)
     tally.exit()

@@ -85,7 +85,7 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     for m in doc.sentence_entries(sentence, "actor", "generic"):
         if not lo <= m.first < hi:
             continue
-        if m.first > 0 and strip_article(doc.tokens[m.first - 1].text) in controllers:
+        if _held_by(doc, m, controllers):
             continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted
         actor = resolve(m.payload, region, doc)
         if actor is None:
@@ -93,6 +93,21 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         init, target = _role_scores(doc, m, cues, casualties)
         hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, m.payload.category == "generic", init, target))
     return _drop_vague_gunmen(hits)
+
+
+def _held_by(doc: Doc, m: Match[Entry], controllers: frozenset[str]) -> bool:
+    """After "تسيطر عليها" or "سيطرة" — also the second name of a list there ("سيطرة فيلق الرحمن وجبهة النصرة")."""
+    j = m.first - 1
+    for _ in range(4):
+        if j < 0:
+            return False
+        word = strip_article(doc.tokens[j].text)
+        if word in controllers:
+            return True
+        if not doc.tokens[m.first].text.startswith("و"):
+            return False
+        j -= 1
+    return False
 
 
 def _drop_vague_gunmen(hits: list[ActorHit]) -> list[ActorHit]:
@@ -122,6 +137,13 @@ def _role_scores(doc: Doc, m: Match[Entry], cues: list[Match[Entry]], casualties
     verbs = lex.word_set("violent_verbs")
     if prev in verbs or (prev[:1] == "و" and prev[1:] in verbs):
         init += 2
+    # "داعش يرتكب مذبحة": the name then a violent verb (headline word order)
+    if m.last < len(toks) and strip_article(toks[m.last].text) in lex.word_set("violent_verbs_after"):
+        init += 2
+    # "لقي العميد ... مصرعه": the name before a casualty word that points back to it
+    for c in casualties:
+        if c.payload.label == "killed" and 0 < c.first - m.last <= 4 and toks[c.last - 1].text.endswith(("ه", "هم")):
+            target += 2.5
     for c in casualties:
         if c.payload.label in ("killed", "wounded", "combined") and 0 <= m.first - c.last <= 4:
             init, target = _casualty_role(doc, c, m, init, target)
@@ -170,17 +192,25 @@ def _specific(hit: ActorHit) -> float:
 
 def claimant(doc: Doc) -> tuple[Actor, Evidence] | None:
     """The group that claimed the article's attack ("أعلن تنظيم داعش مسؤوليته عن الهجوم"), or the rebel
-    group a violent headline names ("داعش يرتكب مذبحة في الطارمية"): it stands for "gunmen" and
-    "unidentified" attackers in the body."""
+    group a violent headline makes the subject ("داعش يرتكب مذبحة في الطارمية"): it stands for
+    "gunmen" and "unidentified" attackers in the body."""
     lex = load_lexicons()
     claim = lex.word_set("claim")
     for sentence in doc.sentences:
         words = {k for j in range(sentence.first_token, sentence.last_token) for k in lookup_keys(doc.tokens[j].text)}
-        in_title = doc.in_title(sentence)
-        if not (words & claim or (in_title and any(c.payload.value.trigger for c in doc.sentence_entries(sentence, "cue")))):
+        if words & claim:
+            found = _rebel(doc, sentence, lambda h: True)
+        elif doc.in_title(sentence) and any(c.payload.value.trigger for c in doc.sentence_entries(sentence, "cue")):
+            found = _rebel(doc, sentence, lambda h: h.initiator > h.target)
+        else:
             continue
-        for m in doc.sentence_entries(sentence, "actor"):
-            info: ActorInfo = m.payload.value
-            if info.inter in (2, 3) and info.name != UNIDENTIFIED.name:
-                return Actor(info.name, info.inter), doc.evidence(m.start, m.end)
+        if found is not None:
+            return found
+    return None
+
+
+def _rebel(doc: Doc, sentence: Sentence, keep) -> tuple[Actor, Evidence] | None:  # type: ignore[no-untyped-def]
+    for hit in find_actor_hits(doc, sentence, "IRQ"):
+        if not hit.generic and hit.actor.inter in (2, 3) and hit.actor != UNIDENTIFIED and keep(hit):
+            return hit.actor, doc.evidence(hit.start, hit.end)
     return None

@@ -37,6 +37,7 @@ from marsad.store.db import Store
 from marsad.store.merge import Changes, MergeStats, merge_changes
 
 Extractor = Callable[[Article], list[Event]]
+BatchExtractor = Callable[[list[Article]], list[list[Event] | str]]
 BATCH_SIZE = 200
 
 
@@ -86,6 +87,7 @@ def ingest_articles(
     articles: Iterable[Article],
     *,
     extract: Extractor | None = None,
+    extract_many: BatchExtractor | None = None,
     batch_size: int = BATCH_SIZE,
     merge: bool = True,
     arabic_only: bool = True,
@@ -94,18 +96,39 @@ def ingest_articles(
 ) -> IngestStats:
     """Store ``articles`` and their events (see the module docstring); returns the counts.
 
-    ``extract`` defaults to :func:`marsad.pipeline.extract_events`.  With ``merge=False``
-    the mentions wait for :func:`marsad.store.merge.merge` (e.g. ``marsad merge``).
+    ``extract`` defaults to :func:`marsad.pipeline.extract_events`.  ``extract_many``, if
+    given, replaces it: it gets the articles of a batch that need extraction and returns, for
+    each, its events or an error description (``"ValueError: …"``); a process pool uses it
+    (:func:`marsad.parallel.batch_extractor`).  With ``merge=False`` the mentions wait for
+    :func:`marsad.store.merge.merge` (e.g. ``marsad merge``).
     """
-    if extract is None:
-        from marsad.pipeline import extract_events as extract
+    if extract_many is None:
+        if extract is None:
+            from marsad.pipeline import extract_events as extract
+        extract_many = _one_by_one(extract)
     stats = IngestStats()
     started = time.perf_counter()
-    batch_run = _BatchRun(store, extract, merge, arabic_only, on_skip or _ignore_skip, on_error or _raise, stats)
+    batch_run = _BatchRun(store, extract_many, merge, arabic_only, on_skip or _ignore_skip, on_error or _raise,
+                          stats)
     for batch in _batches(articles, batch_size):
         batch_run.run(batch)
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _one_by_one(extract: Extractor) -> BatchExtractor:
+    """A batch extractor calling ``extract`` on each article; an exception becomes its description."""
+
+    def extract_many(articles: list[Article]) -> list[list[Event] | str]:
+        results: list[list[Event] | str] = []
+        for article in articles:
+            try:
+                results.append(extract(article))
+            except Exception as exc:  # an extractor bug must not stop a long ingest; it is reported
+                results.append(f"{type(exc).__name__}: {exc}")
+        return results
+
+    return extract_many
 
 
 def _ignore_skip(where: str, why: str) -> None:
@@ -135,7 +158,7 @@ class _Pending:
 @dataclass(slots=True)
 class _BatchRun:
     store: Store
-    extract: Extractor
+    extract_many: BatchExtractor
     merge: bool
     arabic_only: bool
     on_skip: Callable[[str, str], None]
@@ -149,27 +172,29 @@ class _BatchRun:
         self.stats.unchanged += len(batch) - len(latest)
         with self.store.read() as conn:
             stored = _stored_hashes(conn, list(latest))
-        pending = [p for key, (article, digest) in latest.items()
-                   if (p := self._prepare(article, key, digest, stored.get(key))) is not None]
+        todo = [(article, key, digest) for key, (article, digest) in latest.items()
+                if self._needs_extraction(article, digest, stored.get(key))]
+        results = self.extract_many([article for article, _, _ in todo]) if todo else []
+        pending: list[_Pending] = []
+        for (article, key, digest), events in zip(todo, results, strict=True):
+            if isinstance(events, str):
+                self.stats.failed += 1
+                self.on_error(InputError(article.id, f"extraction failed ({events})"))
+            else:
+                pending.append(_Pending(article, key, digest, events))
         if pending:
             with self.store.write() as conn:
                 self._write(conn, pending)
 
-    def _prepare(self, article: Article, key: str, digest: str, stored: str | None) -> _Pending | None:
+    def _needs_extraction(self, article: Article, digest: str, stored: str | None) -> bool:
         if stored == digest:
             self.stats.unchanged += 1
-            return None
+            return False
         if self.arabic_only and not _is_arabic(article.text):
             self.stats.skipped += 1
             self.on_skip(article.id, "not Arabic text")
-            return None
-        try:
-            events = self.extract(article)
-        except Exception as exc:  # an extractor bug must not stop a long ingest; it is reported
-            self.stats.failed += 1
-            self.on_error(InputError(article.id, f"extraction failed ({type(exc).__name__}: {exc})"))
-            return None
-        return _Pending(article, key, digest, events)
+            return False
+        return True
 
     def _write(self, conn: Connection, pending: list[_Pending]) -> None:
         now = datetime.now(UTC)

@@ -1,0 +1,452 @@
+"""``python -m marsad.bench``: how fast Marsad codes news, against the targets of the scale issue.
+
+The corpus is the dev set (``tests/corpus/dev/articles.jsonl``) replicated to ``--n``
+articles, each copy with a fresh id and URL (``~00042``, ``#copy-00042``) so that the store
+does not take them for one article, and published k days later for copy k (so that the
+copies spread over time like an archive instead of all reporting the same days' incidents,
+which would make the store merge groups of hundreds of reports).  Measured, in this order:
+
+* ``marsad extract --workers 1`` and ``--workers 2`` on the corpus (subprocesses, JSONL
+  written to a file): wall time, and CPU time of the process tree; articles/s per core is
+  articles per CPU second of the 1-worker run; the speed-up is the ratio of wall times;
+* ``marsad ingest --workers 1`` of the first ``--ingest-n`` articles (default 5000, to keep a
+  20,000-article run within a few minutes) into a fresh SQLite
+  file, then again (all stored: the cost of a resumed run);
+* a bare ``normalise()`` + ``tokenise()`` pass over the same texts, in this process, and
+  the ratio of the 1-worker extract time to it;
+* the start-up of ``marsad extract`` on one short article (median of 5 runs);
+* where extraction time goes: each stage of :data:`marsad.pipeline.STAGES` timed over the
+  first ``--profile-n`` articles, and the share of time spent in gazetteer lookups;
+* peak RSS: the largest process of the run (``getrusage``: this process and its children).
+
+Results go to ``benchmarks/results/latest.json`` (``--json PATH``) and a table on stdout
+with PASS/FAIL against each target.  ``docs/benchmark.md`` has a reference run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from marsad.model import Article
+
+REPO = Path(__file__).resolve().parents[2]
+DEV_ARTICLES = REPO / "tests" / "corpus" / "dev" / "articles.jsonl"
+DEFAULT_JSON = REPO / "benchmarks" / "results" / "latest.json"
+SHORT_ARTICLE = "هجوم في كركوك\n\nقتل شخصان وأصيب ثلاثة آخرون في هجوم مسلح على نقطة للشرطة في كركوك مساء أمس.\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A number the issue asks for: ``value <op> limit``."""
+
+    key: str  # in the "numbers" of the result
+    label: str
+    limit: float
+    at_least: bool
+    unit: str
+
+    def passes(self, value: float) -> bool:
+        return value >= self.limit if self.at_least else value <= self.limit
+
+
+TARGETS = (
+    Target("extract_rate_1_cpu", "extract, articles/s per core (1 worker, CPU time)", 300, True, "articles/s"),
+    Target("extract_vs_bare", "extract time / bare normalise+tokenise", 15, False, "×"),
+    Target("ingest_rate_1", "ingest into fresh SQLite, articles/s (1 worker)", 150, True, "articles/s"),
+    Target("peak_rss_mb", "peak RSS of any process", 400, False, "MB"),
+    Target("speedup_2", "extract speed-up, 2 workers vs 1", 1.7, True, "×"),
+    Target("startup_s", "start-up, marsad extract on one short article", 1.5, False, "s"),
+)
+
+
+@dataclass(slots=True)
+class Bench:
+    """One benchmark run: settings, scratch directory and the numbers measured so far."""
+
+    n: int
+    profile_n: int
+    ingest_n: int
+    workers: int
+    scratch: Path
+    source: Path = DEV_ARTICLES
+    results: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def corpus(self) -> Path:
+        return self.scratch / "corpus.jsonl"
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def read_articles(path: Path) -> list[Article]:
+    from marsad.io.readers import iter_articles
+
+    if not path.exists():
+        raise SystemExit(f"bench: {path}: no such file (give --corpus ARTICLES.jsonl)")
+    return list(iter_articles([str(path)]))
+
+
+def replicate(articles: list[Article], n: int) -> Iterator[Article]:
+    """``n`` articles: copies of ``articles`` in turn; copy k has id ``<id>~k``, URL ``<url>#copy-k``
+    and is published k days after the original."""
+    for i in range(n):
+        a = articles[i % len(articles)]
+        copy = i // len(articles)
+        url = (a.url or f"https://bench.invalid/{a.id}") + f"#copy-{copy:05d}"
+        published = a.published + timedelta(days=copy) if a.published else None
+        yield Article(id=f"{a.id}~{copy:05d}", text=a.text, title=a.title, published=published, outlet=a.outlet,
+                      url=url)
+
+
+def write_corpus(articles: Iterator[Article], path: Path) -> int:
+    """Write articles as codebook §8 JSONL (title and body apart, as the readers expect)."""
+    n = 0
+    with open(path, "w", encoding="utf-8") as f:
+        for a in articles:
+            body = a.text[len(a.title) + 2:] if a.title and a.text.startswith(a.title + "\n\n") else a.text
+            record = {"id": a.id, "outlet": a.outlet, "published": a.published.isoformat() if a.published else None,
+                      "title": a.title, "text": body, "url": a.url}
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+# --------------------------------------------------------------------------- measurements
+
+
+def marsad_command() -> list[str]:
+    """How to run the ``marsad`` CLI of this environment."""
+    script = Path(sys.executable).parent / "marsad"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "marsad.cli"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """Wall time and CPU time (user + system, of the process tree) of one measurement, in seconds."""
+
+    wall: float
+    cpu: float
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_run(args: list[str]) -> Timing:
+    """Run a command (output discarded, stderr kept for errors) and time it."""
+    cpu = _children_cpu()
+    started = time.perf_counter()
+    done = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(args[-6:])} failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+    return Timing(wall, _children_cpu() - cpu)
+
+
+def measure_extract(bench: Bench, workers: int) -> Timing:
+    out = bench.scratch / f"events-{workers}.jsonl"
+    return timed_run([*marsad_command(), "extract", str(bench.corpus), "--workers", str(workers), "--out", str(out),
+                      "--overwrite", "--no-progress"])
+
+
+def measure_ingest(bench: Bench, corpus: Path, db: Path) -> Timing:
+    return timed_run([*marsad_command(), "ingest", str(corpus), "--db", str(db), "--workers", "1", "--no-progress"])
+
+
+def measure_startup(bench: Bench, runs: int = 5) -> Timing:
+    """Median wall time of ``marsad extract`` on one short article (and the CPU time of that run)."""
+    path = bench.scratch / "short.txt"
+    path.write_text(SHORT_ARTICLE, encoding="utf-8")
+    args = [*marsad_command(), "extract", str(path), "--published", "2021-08-03"]
+    runs_ = sorted((timed_run(args) for _ in range(runs)), key=lambda t: t.wall)
+    return runs_[len(runs_) // 2]
+
+
+def bare_pass(texts: list[str]) -> Timing:
+    """Time to normalise and tokenise every text (the floor any extractor pays), in this process."""
+    from marsad.text.normalise import normalise
+    from marsad.text.tokens import tokenise
+
+    cpu, started = time.process_time(), time.perf_counter()
+    for text in texts:
+        tokenise(normalise(text).text)
+    return Timing(time.perf_counter() - started, time.process_time() - cpu)
+
+
+def peak_rss_mb() -> dict[str, float]:
+    """Peak resident set of this process and of its largest child, in MB (Linux reports KiB)."""
+    scale = 1024 if sys.platform != "darwin" else 1
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1e6
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale / 1e6
+    return {"self": round(own, 1), "children": round(children, 1)}
+
+
+# --------------------------------------------------------------------------- profile
+
+
+class _Clock:
+    """Accumulates the time spent inside wrapped callables (a nested call is not counted twice)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.calls = 0
+        self._depth = 0
+
+    def wrap(self, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            if self._depth:
+                return fn(*args, **kwargs)
+            self._depth += 1
+            started = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - started
+                self.calls += 1
+                self._depth -= 1
+
+        return timed
+
+
+def _gazetteer_methods() -> tuple[type, list[str]] | None:
+    """The gazetteer class and its lookup methods (public instance methods), if there is one."""
+    try:
+        from marsad.geo.gazetteer import Gazetteer
+    except ImportError:
+        return None
+    skip = {"load", "default", "clear_default"}
+    names = [name for name, value in vars(Gazetteer).items()
+             if callable(value) and not name.startswith("_") and name not in skip]
+    return Gazetteer, names
+
+
+def profile_stages(articles: list[Article]) -> dict[str, Any]:
+    """Time each pipeline stage (and gazetteer lookups) over ``articles``, in this process."""
+    from marsad.pipeline import STAGES, Pipeline, default_pipeline
+
+    default_pipeline().extract(articles[0])  # load the tables outside the measurement
+    clocks = {name: _Clock() for name, _ in STAGES}
+    pipeline = Pipeline(stages=tuple((name, clocks[name].wrap(stage)) for name, stage in STAGES))
+    gazetteer = _Clock()
+    found = _gazetteer_methods()
+    originals: dict[str, Any] = {}
+    if found is not None:
+        cls, names = found
+        originals = {name: vars(cls)[name] for name in names}
+        for name in names:
+            setattr(cls, name, gazetteer.wrap(originals[name]))
+    try:
+        cpu, started = time.process_time(), time.perf_counter()
+        for article in articles:
+            pipeline.extract(article)
+        total, cpu = time.perf_counter() - started, time.process_time() - cpu
+    finally:
+        if found is not None:
+            for name, fn in originals.items():
+                setattr(found[0], name, fn)
+    stages = {name: round(c.seconds, 4) for name, c in clocks.items()}
+    stages["normalise + other"] = round(total - sum(c.seconds for c in clocks.values()), 4)
+    return {
+        "articles": len(articles),
+        "seconds": round(total, 3),
+        "cpu_s": round(cpu, 3),
+        "stages_s": stages,
+        "stages_share": {name: round(s / total, 4) for name, s in stages.items()},
+        "gazetteer_s": round(gazetteer.seconds, 4) if found else None,
+        "gazetteer_share": round(gazetteer.seconds / total, 4) if found else None,
+        "gazetteer_methods": found[1] if found else [],
+    }
+
+
+# --------------------------------------------------------------------------- run
+
+
+def run(bench: Bench, log: Callable[[str], None]) -> dict[str, Any]:
+    """Every measurement; returns the result document."""
+    base = read_articles(bench.source)
+    n = write_corpus(replicate(base, bench.n), bench.corpus)
+    ingest_n = min(bench.ingest_n, n)
+    ingest_corpus = bench.scratch / "ingest.jsonl"
+    write_corpus(replicate(base, ingest_n), ingest_corpus)
+    log(f"corpus: {n} articles ({len(base)} articles of {bench.source.name} replicated) in {bench.corpus}")
+    load_before = _load()
+    t: dict[str, Timing] = {}
+    t["extract_1"] = _step(log, "extract, 1 worker", lambda: measure_extract(bench, 1))
+    t["extract_2"] = _step(log, f"extract, {bench.workers} workers", lambda: measure_extract(bench, bench.workers))
+    _check_same_output(bench)
+    db = bench.scratch / "bench.db"
+    t["ingest_1"] = _step(log, f"ingest {ingest_n}, 1 worker", lambda: measure_ingest(bench, ingest_corpus, db))
+    t["ingest_rerun"] = _step(log, "ingest again (all stored)", lambda: measure_ingest(bench, ingest_corpus, db))
+    texts = [a.text for a in replicate(base, n)]
+    t["bare"] = _step(log, "bare normalise+tokenise", lambda: bare_pass(texts))
+    t["startup"] = _step(log, "start-up (median of 5)", lambda: measure_startup(bench))
+    log(f"profile over {min(bench.profile_n, n)} articles ...")
+    profile = profile_stages(list(replicate(base, min(bench.profile_n, n))))
+    rss = peak_rss_mb()
+    numbers = _numbers(t, n, ingest_n, profile, rss)
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": f"python -m marsad.bench --n {bench.n} --workers {bench.workers} --ingest-n {bench.ingest_n} "
+                   f"--profile-n {bench.profile_n}",
+        "machine": {**machine(), "load_before": load_before, "load_after": _load()},
+        "commit": _git_commit(),
+        "articles": n,
+        "ingest_articles": ingest_n,
+        "workers": bench.workers,
+        "timings": {k: {"wall_s": round(v.wall, 3), "cpu_s": round(v.cpu, 3)} for k, v in t.items()},
+        "numbers": {k: round(v, 3) for k, v in numbers.items()},
+        "peak_rss_mb": rss,
+        "targets": {x.key: {"label": x.label, "limit": x.limit, "at_least": x.at_least,
+                            "value": round(numbers[x.key], 3), "pass": x.passes(numbers[x.key])} for x in TARGETS},
+        "profile": profile,
+    }
+
+
+def _numbers(t: dict[str, Timing], n: int, ingest_n: int, profile: dict[str, Any],
+             rss: dict[str, float]) -> dict[str, float]:
+    return {
+        "extract_rate_1": n / t["extract_1"].wall,
+        "extract_rate_1_cpu": n / t["extract_1"].cpu,
+        "extract_rate_2": n / t["extract_2"].wall,
+        "speedup_2": t["extract_1"].wall / t["extract_2"].wall,
+        "ingest_rate_1": ingest_n / t["ingest_1"].wall,
+        "ingest_rate_1_cpu": ingest_n / t["ingest_1"].cpu,
+        "ingest_rerun_rate": ingest_n / t["ingest_rerun"].wall,
+        "bare_rate": n / t["bare"].cpu,
+        "extract_vs_bare": t["extract_1"].cpu / t["bare"].cpu,
+        "pipeline_vs_bare": (profile["cpu_s"] / profile["articles"]) / (t["bare"].cpu / n),
+        "startup_s": t["startup"].wall,
+        "peak_rss_mb": max(rss.values()),
+    }
+
+
+def _load() -> list[float]:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return []
+
+
+def _step(log: Callable[[str], None], label: str, fn: Callable[[], Timing]) -> Timing:
+    log(f"{label} ...")
+    timing = fn()
+    log(f"{label}: {timing.wall:.2f} s wall, {timing.cpu:.2f} s CPU")
+    return timing
+
+
+def _check_same_output(bench: Bench) -> None:
+    one, many = bench.scratch / "events-1.jsonl", bench.scratch / f"events-{bench.workers}.jsonl"
+    if one.read_bytes() != many.read_bytes():
+        raise SystemExit(f"bench: {one.name} and {many.name} differ: results depend on the worker count")
+
+
+def machine() -> dict[str, Any]:
+    info: dict[str, Any] = {"python": platform.python_version(), "platform": platform.platform(),
+                            "cores": os.cpu_count()}
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                info["cpu"] = line.split(":", 1)[1].strip()
+                break
+        mem = Path("/proc/meminfo").read_text().split()
+        info["memory_gb"] = round(int(mem[mem.index("MemTotal:") + 1]) / 1e6, 1)
+    except (OSError, ValueError):
+        pass
+    return info
+
+
+def _git_commit() -> str:
+    try:
+        out = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                             check=False)
+    except OSError:
+        return ""
+    return out.stdout.strip()
+
+
+def render(doc: dict[str, Any]) -> str:
+    """The result as a text table (targets with PASS/FAIL, other numbers, then the stage profile)."""
+    nums, m = doc["numbers"], doc["machine"]
+    lines = [f"Marsad benchmark: {doc['articles']} articles; {m.get('cpu', '?')}, {m.get('cores')} cores, "
+             f"Python {m['python']}; load average {m['load_before'][:1]} before, {m['load_after'][:1]} after", ""]
+    lines.append(f"{'measure':<56} {'value':>10}   {'target':>8}  result")
+    for x in TARGETS:
+        value = nums[x.key]
+        limit = f"{'≥' if x.at_least else '≤'} {x.limit:g}"
+        lines.append(f"{x.label:<56} {value:>10,.2f}   {limit:>8}  {'PASS' if x.passes(value) else 'FAIL'}")
+    extra = (
+        ("extract, articles/s, 1 worker (wall time)", "extract_rate_1"),
+        (f"extract, articles/s, {doc['workers']} workers (wall time)", "extract_rate_2"),
+        ("ingest, articles/s per CPU second (1 worker)", "ingest_rate_1_cpu"),
+        ("ingest again (all stored), articles/s", "ingest_rerun_rate"),
+        ("bare normalise+tokenise, articles/s", "bare_rate"),
+        ("pipeline alone / bare (in-process profile, CPU)", "pipeline_vs_bare"),
+    )
+    lines += [f"{label:<56} {nums[key]:>10,.2f}" for label, key in extra]
+    rss = doc["peak_rss_mb"]
+    lines.append(f"{'peak RSS, MB: bench process / largest child':<56} {rss['self']:>4.0f} / {rss['children']:.0f}")
+    return "\n".join([*lines, "", *_render_profile(doc["profile"])])
+
+
+def _render_profile(profile: dict[str, Any]) -> list[str]:
+    lines = [f"where extraction time goes ({profile['articles']} articles, {profile['seconds']:.2f} s, "
+             f"{1000 * profile['seconds'] / profile['articles']:.2f} ms/article):"]
+    for name, seconds in sorted(profile["stages_s"].items(), key=lambda kv: -kv[1]):
+        share = profile["stages_share"][name]
+        lines.append(f"  {name:<20} {seconds:8.2f} s  {100 * share:5.1f} %  {'#' * round(40 * share)}")
+    if profile["gazetteer_share"] is not None:
+        seconds, share = profile["gazetteer_s"], profile["gazetteer_share"]
+        lines.append(f"  gazetteer lookups    {seconds:8.2f} s  {100 * share:5.1f} %  (part of the stages above: "
+                     f"Gazetteer.{', .'.join(profile['gazetteer_methods'])})")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m marsad.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=20_000, help="articles in the corpus (default 20000)")
+    parser.add_argument("--workers", type=int, default=2, help="workers of the parallel run (default 2)")
+    parser.add_argument("--ingest-n", type=int, default=5_000, help="articles of the ingest runs (default 5000)")
+    parser.add_argument("--profile-n", type=int, default=2_000, help="articles of the stage profile (default 2000)")
+    parser.add_argument("--corpus", type=Path, default=DEV_ARTICLES,
+                        help="articles JSONL to replicate (default: the dev set)")
+    parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help=f"result file (default {DEFAULT_JSON})")
+    parser.add_argument("--keep", type=Path, help="keep the scratch files (corpus, outputs, db) in this directory")
+    args = parser.parse_args(argv)
+    if min(args.n, args.workers, args.ingest_n, args.profile_n) < 1:
+        parser.error("--n, --workers, --ingest-n and --profile-n must be positive")
+
+    def log(message: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+    scratch = Path(tempfile.mkdtemp(prefix="marsad-bench-")) if args.keep is None else args.keep
+    scratch.mkdir(parents=True, exist_ok=True)
+    try:
+        doc = run(Bench(args.n, args.profile_n, args.ingest_n, args.workers, scratch, args.corpus), log)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(scratch, ignore_errors=True)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(render(doc))
+    print(f"\n(written to {args.json})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
