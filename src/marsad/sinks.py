@@ -10,7 +10,7 @@ done log (written by ``marsad extract > FILE``) is resumed from the ids in it: i
 article is redone, and articles that had no events are read again.
 
 **Parquet** (:func:`write_part`): one file per partition, ``part-00000.parquet``, …; the
-columns are the codebook §7 record (:data:`RECORD_SCHEMA`), evidence as a JSON string.
+columns are the codebook §7 record (:func:`record_schema`), evidence as a JSON string.
 A part is written to a temporary name and renamed, so a killed run leaves no torn file;
 its metadata holds a hash of its article ids, and a re-run skips a partition whose part
 already holds the same articles (:func:`part_rows`).
@@ -156,37 +156,39 @@ def record_schema() -> Any:
         ("civilian_targeting", boolean), ("country", string), ("admin1", string), ("admin2", string),
         ("admin3", string), ("location", string), ("location_ar", string), ("latitude", f64), ("longitude", f64),
         ("geo_precision", i32), ("disputed", boolean), ("fatalities", i64), ("injured", i64),
-        ("evidence", string), ("notes", string), ("unlocated", boolean), ("source", string),
+        ("evidence", string), ("notes", string), ("basis", string), ("unlocated", boolean), ("source", string),
+        (EXTRA, string),
     ])
 
 
-#: Record keys that are left out of a record when they have these values (see Event.to_record).
-_OPTIONAL = {"unlocated": False, "source": ""}
+#: The column holding, as a JSON object, any record key the schema does not know (a newer
+#: extractor's field): nothing is lost, and ``tests/scale`` asks for a column of its own.
+EXTRA = "extra"
+#: Columns holding JSON text.
+_JSON = ("evidence", "basis", EXTRA)
+#: Record keys left out of a record when they have these values (see Event.to_record).
+_OPTIONAL: dict[str, Any] = {"basis": {}, "unlocated": False, "source": ""}
 
 
 def records_table(records: Sequence[dict[str, Any]]) -> Any:
-    """A pyarrow Table of event records (every key must be a column of :func:`record_schema`)."""
+    """A pyarrow Table of event records."""
     import pyarrow as pa
 
     schema = record_schema()
     columns: dict[str, list[Any]] = {name: [] for name in schema.names}
     for record in records:
-        unknown = record.keys() - columns.keys()
-        if unknown:
-            raise ValueError(f"record keys missing from the Parquet schema: {sorted(unknown)}")
+        extra = {k: v for k, v in record.items() if k not in columns}
         for name, values in columns.items():
-            values.append(_cell(name, record))
+            values.append(_cell(name, extra if name == EXTRA else record.get(name, _OPTIONAL.get(name))))
     return pa.Table.from_pydict(columns, schema=schema)
 
 
-def _cell(name: str, record: dict[str, Any]) -> Any:
-    if name == "evidence":
-        return json.dumps(record.get("evidence", {}), ensure_ascii=False)
+def _cell(name: str, value: Any) -> Any:
+    if name in _JSON:
+        return json.dumps(value, ensure_ascii=False)
     if name == "event_date":
-        return date.fromisoformat(record["event_date"])
-    if name in _OPTIONAL:
-        return record.get(name, _OPTIONAL[name])
-    return record[name]
+        return date.fromisoformat(value)
+    return value
 
 
 def table_records(table: Any) -> list[dict[str, Any]]:
@@ -194,7 +196,9 @@ def table_records(table: Any) -> list[dict[str, Any]]:
     records = table.to_pylist()
     for record in records:
         record["event_date"] = record["event_date"].isoformat()
-        record["evidence"] = json.loads(record["evidence"])
+        for name in _JSON:
+            record[name] = json.loads(record[name])
+        record.update(record.pop(EXTRA))
         for name, absent in _OPTIONAL.items():
             if record.get(name) == absent:
                 del record[name]

@@ -111,8 +111,8 @@ def _held_by(doc: Doc, m: Match[Entry], controllers: frozenset[str]) -> bool:
 
 
 def _drop_vague_gunmen(hits: list[ActorHit]) -> list[ActorHit]:
-    """"مسلحين من تنظيم داعش": unnamed gunmen are the named group when the clause names one."""
-    named = any(not h.generic and h.actor.inter in (2, 3, 4) and h.actor != UNIDENTIFIED for h in hits)
+    """"مسلحين من تنظيم داعش"، "مسلحين متشددين": unnamed gunmen are the group the clause names."""
+    named = any(h.actor.inter in (2, 3, 4) and h.actor != UNIDENTIFIED for h in hits)
     if not named:
         return hits
     return [h for h in hits if not (h.generic and h.actor == UNIDENTIFIED)]

@@ -216,14 +216,22 @@ _DEFINING_CUES = {
 }
 
 
+def _defines(m: EventMention) -> bool:
+    """Whether the mention's own words fix its type: a battle's fighting words or a fight between armed
+    forces and the state's, a bombing's weapon, any other type's cues."""
+    if _DEFINING_CUES.get(m.event_type, m.cues) & m.cues:
+        return True
+    inters = {a.inter for a in (m.actor1, m.actor2) if a is not None}
+    return m.event_type == "Battles" and 1 in inters and bool(inters & {2, 3, 4})
+
+
 def _merged_type(g: _Group) -> str:
     """The group's type: the highest priority among the mentions whose own words define it."""
     members = [m for m in g.members if _family(m) == g.family]  # a headline of another kind adds no type
     if g.family == "demo":
         return min({m.sub_event_type for m in members}, key=_DEMO_RANK.index)
     placed = [m for m in members if m.location is not None] or members
-    defined = {m.sub_event_type for m in placed
-               if not m.supporting and _DEFINING_CUES.get(m.event_type, m.cues) & m.cues}
+    defined = {m.sub_event_type for m in placed if not m.supporting and _defines(m)}
     types = defined or {m.sub_event_type for m in placed}
     return min(types, key=PRIORITY.index)
 

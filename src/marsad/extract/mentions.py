@@ -427,29 +427,33 @@ def _share(total: int | None, n: int, i: int) -> int | None:
 
 def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-def]
     """The clause's killed and wounded: the lowest of the figures it gives for each (sources differ:
-    "5 قتلوا ... بمقتل 20" → 5), plus counts that add to it ("و25 في صفوف الشرطة"، "آخرين")."""
-    counts: dict[str, list[int]] = {"killed": [], "wounded": []}
+    "5 قتلوا ... بمقتل 20" → 5; a stated figure before "several"), plus counts that add to it
+    ("و25 في صفوف الشرطة"، "آخرين")."""
+    counts: dict[str, list[tuple[int, bool]]] = {"killed": [], "wounded": []}
     extra = {"killed": 0, "wounded": 0}
+    stated = {"killed": False, "wounded": False}
     evidence: dict[str, list[Evidence]] = {}
-    exact = True
     for t in tolls:
         ev = doc.evidence(t.start, t.end)
         kinds = ("killed", "wounded") if t.kind == "combined" else (t.kind,)
         for kind in kinds:
+            stated[kind] = True
             evidence.setdefault("fatalities" if kind == "killed" else "injured", []).append(ev)
             # one count for both killed and wounded: no split, 0 and 0 (codebook §6); none: several each
             value = t.value if t.kind != "combined" or t.implicit else 0
+            exact = t.exact and not (t.kind == "combined" and t.implicit)
             if t.additive:
                 extra[kind] += value
             else:
-                counts[kind].append(value)
-        exact = exact and t.exact and not (t.kind == "combined" and t.implicit)
-    killed, injured = (_total(counts[k], extra[k], k in {t.kind for t in tolls} or (
-        "combined" in {t.kind for t in tolls})) for k in ("killed", "wounded"))
-    return killed, injured, evidence, exact
+                counts[kind].append((value, exact))
+    totals = {kind: _total(counts[kind], extra[kind], stated[kind]) for kind in counts}
+    exact = totals["killed"][1] and totals["wounded"][1]
+    return totals["killed"][0], totals["wounded"][0], evidence, exact
 
 
-def _total(figures: list[int], extra: int, stated: bool) -> int | None:
+def _total(figures: list[tuple[int, bool]], extra: int, stated: bool) -> tuple[int | None, bool]:
     if not stated:
-        return None
-    return (min(figures) if figures else 0) + extra
+        return None, True
+    exact = [v for v, e in figures if e]
+    pool = exact or [v for v, _ in figures]
+    return (min(pool) if pool else 0) + extra, bool(exact) or not figures

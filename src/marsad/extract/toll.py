@@ -68,7 +68,10 @@ class _SentenceTolls:
         for k, word in enumerate(self.words):
             limit = self.words[k + 1].first if k + 1 < len(self.words) else self.sentence.last_token
             floor = self.words[k - 1].last if k > 0 else self.sentence.first_token
-            count = self._adjacent_before(word) or self._after(word, limit) or self._before(word, floor)
+            if self._negated(word):
+                continue  # "لا معلومات عن قتلى"، "دون وقوع إصابات"
+            count = self._adjacent_before(word) or self._with(word, limit) or self._after(word, limit) or (
+                self._before(word, floor))
             implicit = count is None
             if count is None:
                 count = self._implicit(word, limit)
@@ -86,7 +89,18 @@ class _SentenceTolls:
             out.extend(self._conjoined(toll, last, limit))
         return out
 
+    def _negated(self, word: Match[Entry]) -> bool:
+        return any(m.payload.label == "negation" and 0 <= word.first - m.last <= 3
+                   for m in self.doc.sentence_entries(self.sentence, "modality"))
+
     # -- where a count can be ----------------------------------------------------------
+
+    def _with(self, word: Match[Entry], limit: int) -> Count | None:
+        """"قتل مع أربعة من معاونيه": killed along with four others — the four and the one."""
+        j = word.last
+        if j + 1 < limit and strip_article(self.doc.tokens[j].text) == "مع" and (found := self._count_at(j + 1)):
+            return found[0] + 1, found[1], found[2], found[3]
+        return None
 
     def _count_at(self, j: int) -> Count | None:
         if j in self.vague:
@@ -131,17 +145,29 @@ class _SentenceTolls:
         return None
 
     def _before(self, word: Match[Entry], floor: int) -> Count | None:
-        """"3 أشخاص قتلوا"، "45 عنصرا من تنظيم داعش قتلوا": a count shortly before a casualty verb
-        (the words of an actor's name do not count towards the distance)."""
+        """"3 أشخاص قتلوا"، "45 عنصرا من تنظيم داعش قتلوا": a count of people shortly before a casualty
+        verb (an actor's name does not count towards the distance; "أطلقوا النار على العشرات" is no toll)."""
         j, budget = word.first - 1, _BEFORE_WINDOW
         while j >= floor and budget > 0:
             found = self._count_at(j)
-            if found is not None and self._free(j, word) and all(x not in self.claimed for x in range(found[2], found[3])):
+            if (found is not None and self._free(j, word) and all(x not in self.claimed for x in range(found[2], found[3]))
+                    and self._counts_people(found, word)):
                 return found
             if j not in self.actor_tokens:
                 budget -= 1
             j -= 1
         return None
+
+    def _counts_people(self, found: Count, word: Match[Entry]) -> bool:
+        """A count before the verb: of people ("3 أشخاص"، "45 عنصرا من"), or right before it, not an object."""
+        first, last = found[2], found[3]
+        if last == word.first:
+            return True
+        before = strip_article(self.doc.tokens[first - 1].text) if first > self.sentence.first_token else ""
+        if before in ("على", "الى", "عن"):
+            return False
+        nxt = self.doc.tokens[last].text if last < len(self.doc.tokens) else ""
+        return nxt == "من" or self._is_person(nxt) or last in self.actor_tokens
 
     def _implicit(self, word: Match[Entry], limit: int) -> Count | None:
         """No count: a casualty noun itself, or the person after the word."""
