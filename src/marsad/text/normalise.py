@@ -29,6 +29,7 @@ _REMOVED = (
     "\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"  # bidi, zero-width, BOM, soft hyphen
 )
 _REMOVED_RE = re.compile(f"[{_REMOVED}]")
+_MARK_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, tatweel
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 
 _FOLD = {
@@ -62,11 +63,14 @@ class NormalisedText:
         return i + (self._shifts[k] if k >= 0 else 0)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a normalised ``[start, end)`` span to the original text."""
+        """Map a normalised ``[start, end)`` span to the original text (marks on its last letter included)."""
         if end <= start:
             o = self.original_index(start)
             return o, o
-        return self.original_index(start), self.original_index(end - 1) + 1
+        last = self.original_index(end - 1) + 1
+        while last < len(self.original) and _MARK_RE.match(self.original, last):
+            last += 1
+        return self.original_index(start), last
 
     def original_text(self, start: int, end: int) -> str:
         """The original characters behind normalised ``[start, end)``."""
