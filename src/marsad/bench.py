@@ -372,12 +372,16 @@ def machine() -> dict[str, Any]:
 
 
 def _git_commit() -> str:
-    try:
-        out = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                             check=False)
-    except OSError:
-        return ""
-    return out.stdout.strip()
+    """The commit measured, ``+dirty`` when ``src/`` has uncommitted changes ("" outside a checkout)."""
+    def git(*args: str) -> str:
+        try:
+            done = subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True, check=False)
+        except OSError:
+            return ""
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD")
+    return commit + ("+dirty" if commit and git("status", "--porcelain", "--", "src") else "")
 
 
 def render(doc: dict[str, Any]) -> str:
