@@ -42,6 +42,7 @@ class Doc:
     events: list[Event] = field(default_factory=list)
     entries_by_sentence: list[list[Match[Entry]]] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
+    _by_category: list[dict[str, list[Match[Entry]]]] = field(default_factory=list)
     title_end: int = 0  # normalised offset where the title ends (0: no title)
 
     @property
@@ -58,11 +59,22 @@ class Doc:
         return Evidence(s, e, self.norm.original[s:e])
 
     def sentence_entries(self, sentence: Sentence, *categories: str) -> list[Match[Entry]]:
-        """Lexicon matches inside ``sentence`` (optionally only of the given categories)."""
+        """Lexicon matches inside ``sentence`` (optionally only of the given categories), in text order."""
         found = self.entries_by_sentence[sentence.index]
         if not categories:
             return found
+        if len(categories) == 1:
+            return self._by_category[sentence.index].get(categories[0], [])
         return [m for m in found if m.payload.category in categories]
+
+    def index_by_category(self) -> None:
+        """Group each sentence's matches by category (called once the matches are known)."""
+        self._by_category = []
+        for found in self.entries_by_sentence:
+            groups: dict[str, list[Match[Entry]]] = {}
+            for m in found:
+                groups.setdefault(m.payload.category, []).append(m)
+            self._by_category.append(groups)
 
     def token_index(self, offset: int) -> int:
         """Index of the first token starting at or after normalised ``offset``."""

@@ -40,6 +40,7 @@ def analyse(doc: Doc) -> None:
         if per_sentence:
             per_sentence[k].append(m)
     doc.entries_by_sentence = per_sentence
+    doc.index_by_category()
 
 
 def resolve_overlaps(matches: list[Match[Entry]]) -> list[Match[Entry]]:

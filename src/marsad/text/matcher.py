@@ -11,8 +11,7 @@ never runs across a comma or a sentence end.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from marsad.text.normalise import fold
 from marsad.text.tokens import Token, inner_keys, lookup_keys
@@ -31,9 +30,8 @@ class _Node(Generic[P]):
         self.payloads: list[P] = []
 
 
-@dataclass(frozen=True, slots=True)
-class Match(Generic[P]):
-    """Tokens ``[first, last)`` matched a phrase carrying ``payload``."""
+class Match(NamedTuple, Generic[P]):
+    """Tokens ``[first, last)`` matched a phrase carrying ``payload`` (a named tuple: built by the hundred)."""
 
     first: int
     last: int
@@ -49,6 +47,9 @@ class PhraseMatcher(Generic[P]):
         self._root: _Node[P] = _Node()
         self._prefix_lengths: set[int] = set()
         self.size = 0
+        # word → the root's nodes it reaches (all clitic forms, exact and prefix entries); words repeat
+        # a lot, so this cache makes the first step of every phrase one dictionary lookup
+        self._first: dict[str, tuple[_Node[P], ...]] = {}
 
     def add(self, phrase: str, payload: P) -> None:
         """Add one phrase (any spelling; it is folded here)."""
@@ -65,6 +66,7 @@ class PhraseMatcher(Generic[P]):
                 node = node.children.setdefault(word, _Node())
         node.payloads.append(payload)
         self.size += 1
+        self._first.clear()
 
     def add_all(self, phrases: Iterable[str], payload: P) -> None:
         for phrase in phrases:
@@ -85,17 +87,23 @@ class PhraseMatcher(Generic[P]):
         """Every match starting at tokens ``first..last`` (all lengths, all payloads)."""
         last = len(tokens) if last is None else last
         out: list[Match[P]] = []
-        root = self._root
+        first_nodes = self._first_nodes
         for i in range(first, last):
-            tok = tokens[i]
-            seen: set[int] = set()
-            for key in lookup_keys(tok.text):
-                for node in self._step(root, key):
-                    if id(node) in seen:
-                        continue
-                    seen.add(id(node))
-                    self._extend(text, tokens, i, i + 1, node, last, out)
+            for node in first_nodes(tokens[i].text):
+                self._extend(text, tokens, i, i + 1, node, last, out)
         return out
+
+    def _first_nodes(self, word: str) -> tuple[_Node[P], ...]:
+        """The distinct root nodes ``word`` reaches through any of its clitic forms (cached)."""
+        found = self._first.get(word)
+        if found is None:
+            nodes: list[_Node[P]] = []
+            for key in lookup_keys(word):
+                for node in self._step(self._root, key):
+                    if all(node is not n for n in nodes):
+                        nodes.append(node)
+            found = self._first[word] = tuple(nodes)
+        return found
 
     def _extend(
         self, text: str, tokens: list[Token], first: int, j: int, node: _Node[P], last: int, out: list[Match[P]]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 # Words are runs of letters (Arabic or Latin); numbers keep their separators (3,5 / 1.165).
@@ -19,9 +20,11 @@ _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _SENTENCE_END_RE = re.compile(r"(?<![\d.])\.(?![\d.])|[!?؟؛]|\n+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word or number of the normalised text, ``[start, end)`` in normalised offsets."""
+class Token(NamedTuple):
+    """One word or number of the normalised text, ``[start, end)`` in normalised offsets.
+
+    A named tuple, not a dataclass: an article has hundreds of tokens and they are built on every run.
+    """
 
     text: str
     start: int
