@@ -161,7 +161,7 @@ def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any], words: dic
     casualty = _require(path, data, "casualty", dict)
     for kind in ("killed", "wounded", "combined", "subset"):
         matcher.add_all(_phrases(path, casualty, kind), Entry("casualty", kind))
-    for name in ("singular_nouns", "plural_nouns", "fillers", "others"):
+    for name in ("singular_nouns", "plural_nouns", "fillers", "others", "not_people_after"):
         words[name] = frozenset(fold(w) for w in _phrases(path, casualty, name))
 
 

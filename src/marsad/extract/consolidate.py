@@ -26,6 +26,9 @@ _FAMILY = {
 }
 _DEMO_RANK = ["Violent demonstration", "Mob violence", "Excessive force against protesters",
               "Protest with intervention", "Peaceful protest"]
+#: Strategic developments that kill no one by themselves.
+_NO_TOLL = {"Arrests", "Agreement", "Change to group/activity", "Headquarters or base established",
+            "Non-violent transfer of territory"}
 #: Suicide attackers count among the dead (codebook §6): one bomber unless stated.
 SUICIDE_BOMBERS = 1
 
@@ -55,11 +58,19 @@ def consolidate(doc: Doc) -> None:
         group = _find_group(groups, mention)
         if group is not None:
             _add(group, mention)
-        elif not mention.supporting and not (mention.in_title and groups):
-            # a headline sums up the body: it makes an event only when the body tells none
+        elif _founds(mention, groups):
             groups.append(_new_group(doc, mention, groups))
     groups.sort(key=lambda g: g.first_sentence)
     doc.events = [_event(doc, g) for g in groups]
+
+
+def _founds(m: EventMention, groups: list[_Group]) -> bool:
+    """Whether a mention that joins no incident makes a new one.  Not: background, running totals;
+    a headline when the body tells an incident (it sums the body up); a sentence that names neither
+    its own place nor its own day when one was told before it (it goes on about that one)."""
+    if m.supporting or (m.in_title and groups):
+        return False
+    return m.place_explicit or m.date_explicit or not groups
 
 
 def _family(m: EventMention) -> str:
@@ -148,6 +159,8 @@ def _event(doc: Doc, g: _Group) -> Event:
     actor1 = actor1 or UNIDENTIFIED
     fatalities = _merged_toll(g, "fatalities")
     injured = _merged_toll(g, "injured")
+    if sub_event in _NO_TOLL:
+        fatalities = injured = 0  # deaths told with an arrest belong to the attack it answers
     if sub_event == "Suicide bomb":
         fatalities += SUICIDE_BOMBERS
     location = g.location or Location(country="", admin1="")
@@ -252,7 +265,8 @@ def _merged_actor(g: _Group, which: str, lead: EventMention) -> Actor | None:
 def _merged_toll(g: _Group, field_name: str) -> int:
     """The lowest stated count; without one, the vague count; else 0 (running totals and
     background count nothing: they sum up more than this incident)."""
-    values = [(getattr(m, field_name), m.toll_exact) for m in g.members
+    body = [m for m in g.members if not m.in_title] or g.members  # a headline's toll sums up several
+    values = [(getattr(m, field_name), m.toll_exact) for m in body
               if getattr(m, field_name) is not None and not m.supporting]
     exact = [v for v, e in values if e]
     if exact:

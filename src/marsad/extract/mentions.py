@@ -40,7 +40,7 @@ class _Context:
 
     places: dict[int, list[ResolvedPlace]] = field(default_factory=dict)  # by sentence
     country: str = "IRQ"
-    last_place: dict[int, tuple[list[ResolvedPlace], int]] = field(default_factory=dict)  # by paragraph
+    last_place: tuple[list[ResolvedPlace], Sentence] | None = None  # the latest sentence that named a scene
     title_places: list[ResolvedPlace] = field(default_factory=list)
     routes: dict[int, list[ResolvedPlace]] = field(default_factory=dict)  # by sentence: roads and journeys
 
@@ -50,6 +50,9 @@ def build_mentions(doc: Doc) -> None:
     ctx = _context(doc)
     for sentence in doc.sentences:
         doc.mentions.extend(_sentence_mentions(doc, sentence, ctx))
+        places = ctx.places.get(sentence.index)
+        if places and (ctx.last_place is None or ctx.last_place[1] is not sentence):
+            ctx.last_place = (_pick_sites(doc, places, [], anchor=doc.tokens[sentence.first_token].index), sentence)
 
 
 def _context(doc: Doc) -> _Context:
@@ -122,10 +125,35 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
         event_date=when[0] if when else None, time_precision=when[1] if when else 1,
         date_explicit=when is not None, place_explicit=explicit, in_title=doc.in_title(sentence),
         actor1_explicit=a1_explicit, cues=frozenset(cues),
-        supporting=aggregate or (background and when is None and not _states_toll(tolls))
+        supporting=aggregate or (background and when is None and not (explicit and _states_toll(tolls)))
         or _anaphoric(doc, triggers, explicit, when, tolls),
     )
-    return _per_site(doc, base, evidence, sites, tolls)
+    days = [when] + _more_days(doc, sentence, when) if when is not None else [None]
+    out: list[EventMention] = []
+    for d, day in enumerate(days):  # "يومي الثلاثاء والأربعاء": one event a day, the toll split (codebook §1)
+        if day is not None:
+            base.update(event_date=day[0], time_precision=day[1])
+            evidence = {**evidence, "date": [doc.evidence(day[2].start, day[2].end)]}
+        out.extend(_per_site(doc, base, evidence, sites, tolls, part=(d, len(days))))
+    return out
+
+
+def _more_days(doc: Doc, sentence: Sentence, when: tuple[date, int, TimeMention]) -> list[tuple[date, int, TimeMention]]:
+    """Days coordinated with the chosen one: "يومي الثلاثاء والأربعاء"، "الخميس والجمعة"."""
+    out: list[tuple[date, int, TimeMention]] = []
+    last = when[2]
+    for t in doc.times:
+        if t.sentence != sentence.index or t.start <= last.start or t.statement or t.future:
+            continue
+        between = doc.text[last.end : t.start].strip(" ،,")
+        if between or not doc.text[t.start : t.end].startswith("و"):
+            break
+        resolved = t.resolve(doc.published)
+        if resolved is None:
+            break
+        out.append((resolved[0], resolved[1], t))
+        last = t
+    return out
 
 
 def _anaphoric(doc: Doc, triggers: list[Match[Entry]], place_explicit: bool, when: object,
@@ -165,11 +193,13 @@ def _live(m: Match[Entry], modality: list[Match[Entry]]) -> bool:
     """A cue that reports something that happened: not negated, not planned, threatened or called for."""
     if _negated(m, modality):
         return False
-    return not any(x.payload.label == "irrealis" and 0 <= m.first - x.last <= _IRREALIS_SCOPE for x in modality)
+    return not any(x.payload.label == "irrealis" and x.first <= m.first and m.first - x.last <= _IRREALIS_SCOPE
+                   for x in modality)
 
 
 def _negated(m: Match[Entry], modality: list[Match[Entry]]) -> bool:
-    return any(x.payload.label == "negation" and 0 <= m.first - x.last < _NEGATION_SCOPE for x in modality)
+    return any(x.first <= m.first and ((x.payload.label == "negation" and m.first - x.last < _NEGATION_SCOPE)
+               or (x.payload.label == "failure" and m.first - x.last <= _IRREALIS_SCOPE)) for x in modality)
 
 
 def _facts(hits: list[act.ActorHit]) -> ActorFacts:
@@ -187,16 +217,18 @@ def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Ent
     places = ctx.places.get(sentence.index, [])
     if places:
         sites = _pick_sites(doc, places, triggers)
-        ctx.last_place[sentence.paragraph] = (sites, sentence.index)
+        ctx.last_place = (sites, sentence)
         if sentence.index == 0 and doc.in_title(sentence):
             ctx.title_places = sites
         return sites, True
     routes = ctx.routes.get(sentence.index, [])
     if len(routes) == 1:  # "قطعوا الطريق المؤدي إلى ميناء أم قصر": on the road to X, near X
         return [_near(routes[0])], True
-    inherited = ctx.last_place.get(sentence.paragraph)
-    if inherited is not None:
-        return inherited[0][:1], False
+    if routes:  # "على طريق بغداد كركوك": a road between governorates places nothing
+        return [], True
+    last = ctx.last_place
+    if last is not None and (last[1].paragraph == sentence.paragraph or sentence.index - last[1].index <= _PLACE_REACH):
+        return last[0][:1], False  # "في المدينة": the scene named just before
     if ctx.title_places:
         return ctx.title_places[:1], False
     return [], False
@@ -210,7 +242,12 @@ def _near(rp: ResolvedPlace) -> ResolvedPlace:
     return replace(rp, location=replace(loc, geo_precision=2))
 
 
-def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entry]]) -> list[ResolvedPlace]:
+#: How many sentences back a sentence that names no place may take the scene told before it.
+_PLACE_REACH = 2
+
+
+def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entry]],
+                anchor: int | None = None) -> list[ResolvedPlace]:
     """The places a sentence says it happened in.
 
     "In X" wins over "near X"; a governorate or district holding another named place, or a city
@@ -227,9 +264,9 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
             runs[-1].append(p)
         elif not any(_same_site(p, q) for run in runs for q in run):
             runs.append([p])
-    anchor = triggers[0].first
+    anchor = triggers[0].first if triggers else (anchor or 0)
     best = max(runs, key=lambda run: _run_score(doc, run, anchor))
-    return [p for run in runs if run is best or (len(run) > 1 and _listed(run)) for p in run]
+    return [p for run in runs if run is best or _listed(doc, run) for p in run]
 
 
 def _run_score(doc: Doc, run: list[ResolvedPlace], anchor: int) -> float:
@@ -245,9 +282,12 @@ def _run_score(doc: Doc, run: list[ResolvedPlace], anchor: int) -> float:
     return score
 
 
-def _listed(run: list[ResolvedPlace]) -> bool:
-    """A list that a plural place word introduces ("قرى طربا والكسيب"، "مدينتي الناصرية والسماوة")."""
-    return any(p.toponym.cue and p.toponym.cue not in _GOVERNORATE_CUES for p in run)
+def _listed(doc: Doc, run: list[ResolvedPlace]) -> bool:
+    """A list of scenes that a place word introduces ("قرى طربا والكسيب"), not "between X and Y"."""
+    first = run[0].toponym.first_token
+    if first > 0 and strip_article(doc.tokens[first - 1].text) in _BETWEEN:
+        return False
+    return len(run) > 1 and any(p.toponym.cue and p.toponym.cue not in _GOVERNORATE_CUES for p in run)
 
 
 _GOVERNORATE_CUES = {"محافظه", "محافظات", "محافظتي", "ريف"}
@@ -399,8 +439,9 @@ def _doc_actor(doc: Doc, inters: set[int], region: str) -> Actor | None:
 # --- one mention per site ---------------------------------------------------------------
 
 def _per_site(doc: Doc, base: dict, evidence: dict[str, list[Evidence]], sites: list[ResolvedPlace],  # type: ignore[type-arg]
-              tolls: list[TollMention]) -> list[EventMention]:
+              tolls: list[TollMention], part: tuple[int, int] = (0, 1)) -> list[EventMention]:
     killed, injured, toll_evidence, exact = _sum_tolls(doc, tolls)
+    killed, injured = _share(killed, part[1], part[0]), _share(injured, part[1], part[0])
     n = max(1, len(sites))
     out = []
     for i, site in enumerate(sites or [None]):  # type: ignore[list-item]

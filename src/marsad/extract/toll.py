@@ -61,6 +61,8 @@ class _SentenceTolls:
         actors = doc.sentence_entries(sentence, "actor", "generic")
         self.actor_tokens = {j for m in actors for j in range(m.first, m.last)}
         self.actor_end = {m.first: m.last for m in actors}
+        self.time_tokens = {j for m in doc.sentence_entries(sentence, "weekday", "relative_day", "day_part")
+                            for j in range(m.first, m.last)}
         self.claimed: set[int] = set()
 
     def read(self) -> list[TollMention]:
@@ -107,7 +109,20 @@ class _SentenceTolls:
             m = self.vague[j]
             return m.payload.value, False, m.first, m.last
         number = read_number(self.doc.tokens, j, self.lex)
-        return (number.value, number.exact, number.first, number.last) if number else None
+        if number is None or self._counts_something_else(number.last):
+            return None
+        return number.value, number.exact, number.first, number.last
+
+    def _counts_something_else(self, j: int) -> bool:
+        """"في العشرين من العمر"، "3 مليارات دولار": a number of years, money or distance, not of people."""
+        tokens = self.doc.tokens
+        units = self.lex.word_set("not_people_after")
+        for k in (j, j + 1):
+            if k < len(tokens) and (strip_article(tokens[k].text) in units or tokens[k].text in units):
+                return True
+            if k < len(tokens) and tokens[k].text != "من":
+                break
+        return False
 
     def _free(self, j: int, word: Match[Entry]) -> bool:
         """Not claimed yet and not a part of a toll ("بينهم 10 أطفال": a marker just before it)."""
@@ -139,7 +154,7 @@ class _SentenceTolls:
             if found is not None:
                 return found
             text = strip_article(self.doc.tokens[j].text)
-            if text not in fillers and not self._is_person(self.doc.tokens[j].text):
+            if text not in fillers and j not in self.time_tokens and not self._is_person(self.doc.tokens[j].text):
                 return None
             j += 1
         return None
@@ -181,7 +196,8 @@ class _SentenceTolls:
         if j >= limit:
             return None
         nxt = strip_article(self.doc.tokens[j].text)
-        if nxt in self.lex.word_set("broken_plural") | self.lex.word_set("sound_plural") or nxt in ("احد", "احدى"):
+        one = self.doc.tokens[j].text in ("احد", "احدى")  # "مقتل أحد جنوده" (not الأحد, Sunday)
+        if nxt in self.lex.word_set("broken_plural") | self.lex.word_set("sound_plural") or one:
             return 1, True, j, j + 1
         if nxt in self.lex.word_set("plurals") and dual_of(nxt, self.lex) is None:
             return PLURAL_COUNT, False, j, j + 1
