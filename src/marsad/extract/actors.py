@@ -145,9 +145,20 @@ def _role_scores(doc: Doc, m: Match[Entry], cues: list[Match[Entry]], casualties
         if c.payload.label == "killed" and 0 < c.first - m.last <= 4 and toks[c.last - 1].text.endswith(("ه", "هم")):
             target += 2.5
     for c in casualties:
-        if c.payload.label in ("killed", "wounded", "combined") and 0 <= m.first - c.last <= 4:
+        if c.payload.label in ("killed", "wounded", "combined") and _victims_reach(doc, c, m, cues):
             init, target = _casualty_role(doc, c, m, init, target)
     return init, target
+
+
+_VICTIM_REACH = 10
+
+
+def _victims_reach(doc: Doc, word: Match[Entry], m: Match[Entry], cues: list[Match[Entry]]) -> bool:
+    """The name is among the victims the casualty word lists: "مقتل 14 شخصا، من بينهم قياديان في الحزب
+    الديمقراطي"، "إصابة تسعة شرطيين وستة عناصر من قوات مكافحة الإرهاب" — no other event word between."""
+    if not 0 <= m.first - word.last <= _VICTIM_REACH:
+        return False
+    return not any(word.last <= c.first < m.first and c.payload.value.trigger for c in cues)
 
 
 def _casualty_role(doc: Doc, word: Match[Entry], m: Match[Entry], init: float, target: float) -> tuple[float, float]:

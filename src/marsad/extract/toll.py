@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.doc import Doc
-from marsad.extract.numbers import dual_of, read_number
+from marsad.extract.numbers import Number, dual_of, read_number
 from marsad.lexicon import Entry, Lexicons, load_lexicons
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, strip_article
+from marsad.text.tokens import Sentence, Token, strip_article
 
 #: Unquantified plural (سقوط قتلى، جرحى): codebook "several" = 3.
 PLURAL_COUNT = 3
@@ -215,6 +215,18 @@ class _SentenceTolls:
         return (bare in self.lex.word_set("broken_plural") or bare in self.lex.word_set("sound_plural")
                 or bare in self.lex.word_set("plurals") or dual_of(bare, self.lex) is not None)
 
+    def _joined_count(self, j: int, limit: int) -> Number | None:
+        """A count right after و: "و25"، "وستة" (but not واحدة, "one", whose و is its own letter)."""
+        tokens = self.doc.tokens
+        if tokens[j].text == "و":
+            return read_number(tokens, j + 1, self.lex) if j + 1 < limit else None
+        text = tokens[j].text
+        if not text.startswith("و") or len(text) < 3:
+            return None
+        window = [Token(text[1:], tokens[j].start + 1, tokens[j].end, j), *tokens[j + 1 : j + 4]]
+        number = read_number(window, 0, self.lex)
+        return Number(number.value, j, j + number.last, number.exact) if number else None
+
     def _says_others(self, j: int, limit: int) -> bool:
         """"وقتل خمسة مدنيين آخرين": the count is of others, on top of those already counted."""
         others = self.lex.word_set("others")
@@ -228,19 +240,26 @@ class _SentenceTolls:
             j += 1
 
     def _conjoined(self, toll: TollMention, last: int, limit: int) -> list[TollMention]:
-        """"15 جريحا من المتظاهرين و25 في صفوف الشرطة": a bare count after و adds to the same kind."""
+        """"15 جريحا من المتظاهرين و25 في صفوف الشرطة"، "تسعة شرطيين وستة عناصر وأربعة مدنيين": a count
+        joined by و adds to the same kind."""
         out: list[TollMention] = []
         tokens = self.doc.tokens
         j = last
         while j < min(limit, last + 8):
-            if tokens[j].text == "و" and j + 1 < limit and tokens[j + 1].is_number and j + 1 not in self.claimed:
-                number = read_number(tokens, j + 1, self.lex)
-                if number and not any(toll.token < s < j for s in self.subsets):
-                    self.claimed.update(range(number.first, number.last))
-                    out.append(TollMention(toll.kind, number.value, True, tokens[j + 1].start,
-                                           tokens[number.last - 1].end, toll.sentence, number.first, additive=True))
-                    j = number.last
-                    continue
+            if j in self.claimed or any(toll.token < s < j for s in self.subsets):
+                j += 1
+                continue
+            if j in self.time_tokens:
+                break  # "24 ... الخميس وأربعة آخرون الجمعة": another day's count
+            number = self._joined_count(j, limit)
+            at = j + 1 if tokens[j].text == "و" else j
+            if number is not None and number.exact and not self._counts_something_else(number.last):
+                self.claimed.update(range(number.first, number.last))
+                out.append(TollMention(toll.kind, number.value, True, tokens[at].start, tokens[number.last - 1].end,
+                                       toll.sentence, number.first, additive=True))
+                self._claim_noun_phrase(number.last, limit)
+                last = j = number.last
+                continue
             j += 1
         return out
 
