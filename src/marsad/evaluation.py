@@ -93,13 +93,15 @@ class Report:
         return Counter(reason for _, _, reason in self.missed())
 
     def missed(self) -> list[tuple[ArticleResult, dict[str, Any], str]]:
-        """Every gold event without a match, with why: another governorate, another date, or none."""
+        """Every gold event without a match, with why: a prediction left unmatched that has another
+        governorate (same day ±1) or another date (same governorate), or none at all."""
         out = []
         for r in self.results:
             matched = {g for g, _ in r.pairs}
+            unmatched = [p for pi, p in enumerate(r.predicted) if pi not in {p for _, p in r.pairs}]
             for gi, gold in enumerate(r.gold):
                 if gi not in matched:
-                    out.append((r, gold, _miss_reason(gold, r.predicted, r.article.published)))
+                    out.append((r, gold, _miss_reason(gold, unmatched, r.article.published)))
         return out
 
     def spurious(self) -> list[tuple[ArticleResult, dict[str, Any]]]:

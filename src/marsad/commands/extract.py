@@ -57,9 +57,9 @@ def extract(inputs: tuple[str, ...], published: date | None, fmt: str, include_u
 
 
 def _read(inputs: tuple[str, ...], published: date | None, run: _Run) -> Iterator[Any]:
-    from marsad.io.readers import iter_articles
+    from marsad.inputs import iter_inputs
 
-    return run.admitted(iter_articles(inputs, published=published, on_error=run.tally.error))
+    return run.admitted(iter_inputs(inputs, published=published, on_error=run.tally.error))
 
 
 def _check_out(fmt: str, out: Path | None) -> None:

@@ -28,7 +28,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: date | None, batc
     its events.  The new articles of each batch are extracted by the workers (--workers,
     --dask); a re-run skips what is stored, so an interrupted ingest resumes.
     """
-    from marsad.io.readers import iter_articles
+    from marsad.inputs import iter_inputs
     from marsad.parallel import CHUNK_SIZE, Task, batch_extractor
     from marsad.progress import Progress, estimate_total
     from marsad.store import ingest_articles, open_store
@@ -39,7 +39,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: date | None, batc
     with open_run_engine(workers, dask, total) as engine, open_store(db) as store:  # fork before opening the db
         extract_many = batch_extractor(engine, Task(arabic_only=False), chunk_size or CHUNK_SIZE)
         with Progress(total, "ingest", enabled=None if progress else False) as bar:
-            articles = bar.counted(iter_articles(inputs, published=published, on_error=tally.error))
+            articles = bar.counted(iter_inputs(inputs, published=published, on_error=tally.error))
             stats = ingest_articles(store, articles, extract_many=extract_many, batch_size=batch_size,
                                     on_skip=tally.skip, on_error=tally.error)
     tally.read = stats.read

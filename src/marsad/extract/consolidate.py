@@ -92,6 +92,8 @@ def _new_group(doc: Doc, m: EventMention, groups: list[_Group]) -> _Group:
 
 def _add(group: _Group, m: EventMention) -> None:
     group.members.append(m)
+    if m.supporting:
+        return  # background or a running total adds words, not the incident's place or day
     if m.location and (m.place_explicit or group.location is None) and _more_specific(m.location, group.location):
         group.location = m.location
     if m.place_explicit and not m.place_vague:
@@ -106,7 +108,8 @@ def _more_specific(new: Location, old: Location | None) -> bool:
 
 def _find_group(groups: list[_Group], m: EventMention) -> _Group | None:
     """The group this mention belongs to, or None for a new incident."""
-    candidates = [g for g in groups if (g.family == _family(m) or m.in_title) and _same_place(g, m)]
+    candidates = [g for g in groups if (g.family == _family(m) or m.in_title or _crowd_violence(m, g))
+                  and _same_place(g, m)]
     if m.date_explicit:
         candidates = [g for g in candidates if g.day == m.event_date]
     elif candidates:
@@ -119,6 +122,16 @@ def _find_group(groups: list[_Group], m: EventMention) -> _Group | None:
 _UNPLACED_REACH = 2
 #: Two named places this close are one scene (a city and its square, Baghdad and Sadr City).
 SAME_SCENE_KM = 12.0
+
+
+#: Cues of violence that a demonstration's own clashes can account for (no weapon, no named force).
+_CROWD_VIOLENCE = {"shooting", "kill", "wound", "attack", "confront", "clash"}
+
+
+def _crowd_violence(m: EventMention, g: _Group) -> bool:
+    """"جرى إطلاق النار علينا" told of a protest: shooting at one with no armed group named is part of it."""
+    return (g.family == "demo" and _family(m) == "violence" and not m.actor1_explicit
+            and m.cues <= _CROWD_VIOLENCE | {"found", "destroy", "operation", "riot", "intervention", "protesters"})
 
 
 def _same_place(g: _Group, m: EventMention) -> bool:

@@ -51,7 +51,7 @@ def build_mentions(doc: Doc) -> None:
     for sentence in doc.sentences:
         doc.mentions.extend(_sentence_mentions(doc, sentence, ctx))
         places = ctx.places.get(sentence.index)
-        if places and (ctx.last_place is None or ctx.last_place[1] is not sentence):
+        if places and not _background(doc, sentence) and (ctx.last_place is None or ctx.last_place[1] is not sentence):
             ctx.last_place = (_pick_sites(doc, places, [], anchor=doc.tokens[sentence.first_token].index), sentence)
 
 
@@ -106,7 +106,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
         return []
     when = _event_date(doc, sentence, triggers)
     tolls = [t for t in doc.tolls if t.sentence == sentence.index]
-    background = any(m.payload.label == "background" for m in modality) or _opens_with_background(doc, sentence)
+    background = _background(doc, sentence)
     aggregate = any(m.payload.label == "aggregate" for m in modality)
     if when is not None and not _recent(doc, when[0]):
         return []
@@ -125,7 +125,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
         event_date=when[0] if when else None, time_precision=when[1] if when else 1,
         date_explicit=when is not None, place_explicit=explicit, in_title=doc.in_title(sentence),
         actor1_explicit=a1_explicit, cues=frozenset(cues),
-        supporting=aggregate or (background and when is None and not (explicit and _states_toll(tolls)))
+        supporting=aggregate or (background and (when is None or when[2].rule.whole_month)
+                                 and not (explicit and _states_toll(tolls)))
         or _anaphoric(doc, triggers, explicit, when, tolls),
     )
     days = [when] + _more_days(doc, sentence, when) if when is not None else [None]
@@ -167,6 +168,12 @@ def _anaphoric(doc: Doc, triggers: list[Match[Entry]], place_explicit: bool, whe
 def _states_toll(tolls: list[TollMention]) -> bool:
     """A stated count ("أدى هذا إلى قتل 96 شخصا") makes even a told-before incident worth coding."""
     return any(t.exact and not t.implicit for t in tolls)
+
+
+def _background(doc: Doc, sentence: Sentence) -> bool:
+    """A sentence that tells what had happened before: its words ("منذ"، "في وقت سابق") or its opening."""
+    modality = doc.sentence_entries(sentence, "modality")
+    return any(m.payload.label == "background" for m in modality) or _opens_with_background(doc, sentence)
 
 
 def _opens_with_background(doc: Doc, sentence: Sentence) -> bool:
@@ -217,7 +224,8 @@ def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Ent
     places = ctx.places.get(sentence.index, [])
     if places:
         sites = _pick_sites(doc, places, triggers)
-        ctx.last_place = (sites, sentence)
+        if not _background(doc, sentence):  # an old story's places are not the scene of what follows
+            ctx.last_place = (sites, sentence)
         if sentence.index == 0 and doc.in_title(sentence):
             ctx.title_places = sites
         return sites, True

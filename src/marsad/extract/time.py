@@ -38,6 +38,7 @@ class TimeRule:
     strict: bool = False
     day: date | None = None
     precision: int = 1
+    whole_month: bool = False  # "في يوليو الماضي": the month itself, not its start, middle or end
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +222,7 @@ def _calendar_date(doc: Doc, sentence: Sentence, m: Match[Entry], published: dat
         return _checked(TimeRule("date", day=_safe_date(year, month, day))), toks[first].start, end, first
     last_day = calendar.monthrange(year, month)[1]
     chosen = {"early": 1, "late": last_day, "mid": 15}.get(part, 15)
-    return TimeRule("date", day=date(year, month, chosen), precision=3), m.start, end, first
+    return TimeRule("date", day=date(year, month, chosen), precision=3, whole_month=not part), m.start, end, first
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

@@ -70,8 +70,8 @@ class _SentenceTolls:
         for k, word in enumerate(self.words):
             limit = self.words[k + 1].first if k + 1 < len(self.words) else self.sentence.last_token
             floor = self.words[k - 1].last if k > 0 else self.sentence.first_token
-            if self._negated(word):
-                continue  # "لا معلومات عن قتلى"، "دون وقوع إصابات"
+            if self._negated(word) or any(0 < word.first - m <= 3 for m in self.subsets):
+                continue  # "لا معلومات عن قتلى"؛ "بينها جثة طفل" is part of a toll told already
             count = self._adjacent_before(word) or self._with(word, limit) or self._after(word, limit) or (
                 self._before(word, floor))
             implicit = count is None
@@ -105,6 +105,8 @@ class _SentenceTolls:
         return None
 
     def _count_at(self, j: int) -> Count | None:
+        if j in self.time_tokens:
+            return None  # "الأحد" is Sunday, not "one"
         if j in self.vague:
             m = self.vague[j]
             return m.payload.value, False, m.first, m.last
