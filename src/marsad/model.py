@@ -103,6 +103,7 @@ class EventMention:
     in_title: bool = False
     actor1_explicit: bool = False
     supporting: bool = False  # background or running total: may add to an incident, not found one
+    background: bool = False  # told as what had happened before ("وكان ..."، "منذ")
     cues: frozenset[str] = frozenset()  # the cue names that typed it (triggers.toml)
 
     @property

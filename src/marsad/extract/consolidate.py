@@ -55,7 +55,7 @@ def consolidate(doc: Doc) -> None:
     ordered = sorted(doc.mentions, key=lambda m: (m.supporting or m.in_title, not m.date_explicit,
                                                   not m.place_explicit, m.sentence))
     for mention in ordered:
-        group = _find_group(groups, mention)
+        group = _find_group(groups, mention, doc.published)
         if group is not None:
             _add(group, mention)
         elif _founds(mention, groups):
@@ -106,13 +106,15 @@ def _more_specific(new: Location, old: Location | None) -> bool:
     return old is None or new.geo_precision < old.geo_precision
 
 
-def _find_group(groups: list[_Group], m: EventMention) -> _Group | None:
+def _find_group(groups: list[_Group], m: EventMention, published: date | None = None) -> _Group | None:
     """The group this mention belongs to, or None for a new incident."""
     candidates = [g for g in groups if (g.family == _family(m) or m.in_title or _crowd_violence(m, g))
                   and _same_place(g, m)]
     if m.date_explicit:
         candidates = [g for g in candidates if g.day == m.event_date]
     elif candidates:
+        # no day of its own: not an old story told for background on another day, unless it is one too
+        candidates = [g for g in candidates if m.background or not g.members[0].background or g.day == published]
         # no day of its own: the incident at this place told nearest to it
         candidates.sort(key=lambda g: min(abs(x.sentence - m.sentence) for x in g.members))
     return candidates[0] if candidates else None
