@@ -26,8 +26,7 @@ def _extractor_gap(why: str) -> pytest.MarkDecorator:
 #: The incidents whose reports all carry a stated date and a named place at town level, with what
 #: kept the extractor's records of them apart when last checked (the hand-built records merge).
 CORE_INCIDENTS = [
-    pytest.param("Hajin air strikes", marks=_extractor_gap(
-        "BBC's 23 June strike on Hajin is not extracted (only its 24 May one)")),
+    pytest.param("Hajin air strikes"),
     pytest.param("Koya strike", marks=_extractor_gap(
         "CNN 1323 codes the Koya strike with actor1 Military Forces of Russia (from its Idlib story)")),
     pytest.param("Erbil governorate attack", marks=_extractor_gap(

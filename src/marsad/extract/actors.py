@@ -193,7 +193,8 @@ def choose_actors(hits: list[ActorHit], sub_event: str, prior: dict[int, float])
     if first is not None and first.target > first.initiator + prior.get(first.actor.inter, 0.0):
         first = None  # the best candidate reads as a victim: the text does not say who did it
     others = [h for h in hits if first is None or h.actor.name != first.actor.name]
-    second = max(others, key=lambda h: h.target - h.initiator - prior.get(h.actor.inter, 0.0), default=None)
+    second = max(others, key=lambda h: h.target - h.initiator - prior.get(h.actor.inter, 0.0) + 2 * _specific(h),
+                 default=None)
     return first, second
 
 

@@ -110,7 +110,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
     aggregate = any(m.payload.label == "aggregate" for m in modality)
     if when is not None and not _recent(doc, when[0]):
         return []
-    actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues, region)
+    actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues, region, sentence)
     evidence = {"trigger": [doc.evidence(m.start, m.end) for m in triggers[:3]]}
     if when is not None:
         evidence["date"] = [doc.evidence(when[2].start, when[2].end)]
@@ -386,7 +386,8 @@ _BOMB_PRIORS = {2: 1.0, 3: 0.8, 4: 0.5, 8: 0.0, 1: -1.0, 7: -3.0}
 _BOMBS = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 
 
-def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], region: str):  # type: ignore[no-untyped-def]
+def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], region: str,  # type: ignore[no-untyped-def]
+            sentence: Sentence):
     """(actor, hit) for actor1 and actor2, with codebook defaults when the text names none."""
     event_type = EVENT_TYPES[sub_event]
     armed = [h for h in hits if h.actor.inter not in (5, 6)]
@@ -397,7 +398,7 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
     actor1 = (first.actor, first) if first else None
     explicit = actor1 is not None
     if actor1 is None:
-        actor1 = (_default_initiator(doc, sub_event, region), None)
+        actor1 = (_default_initiator(doc, sub_event, region, sentence), None)
     actor2 = (second.actor, second) if second and second.actor.name != actor1[0].name else None
     if actor2 is None and sub_event in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         actor2 = (act.CIVILIANS, None)
@@ -412,10 +413,10 @@ def _demonstration_actors(doc: Doc, armed: list[act.ActorHit], sub_event: str, r
     return actor1, None, True
 
 
-def _default_initiator(doc: Doc, sub_event: str, region: str) -> Actor:
+def _default_initiator(doc: Doc, sub_event: str, region: str, sentence: Sentence) -> Actor:
     """Who did it when the clause does not say (codebook: unclaimed bombings are unidentified)."""
     if sub_event in ("Air/drone strike", "Shelling/artillery/missile attack"):
-        external = _doc_actor(doc, {8, 1}, region)
+        external = _doc_actor(doc, {8, 1}, region, sentence)
         if external is not None:
             return external
         return act.resolve(Entry("generic", "soldiers", {"IRQ": "Military Forces of Iraq", "SYR": "Military Forces of Syria"}),
@@ -429,12 +430,21 @@ def _default_initiator(doc: Doc, sub_event: str, region: str) -> Actor:
     return act.UNIDENTIFIED
 
 
-def _doc_actor(doc: Doc, inters: set[int], region: str) -> Actor | None:
-    """The most named actor of the given categories in the whole document."""
+_NEARBY = 3
+
+
+def _doc_actor(doc: Doc, inters: set[int], region: str, sentence: Sentence) -> Actor | None:
+    """The most named actor of the given categories near the sentence (the same story: news briefs
+    put several stories in one page), else in the whole document."""
+    near = [m for s in doc.sentences if abs(s.index - sentence.index) <= _NEARBY
+            for m in doc.sentence_entries(s, "actor")]
+    return _most_named(doc, near, inters, region) or _most_named(
+        doc, [m for m in doc.entries if m.payload.category == "actor"], inters, region)
+
+
+def _most_named(doc: Doc, entries: list[Match[Entry]], inters: set[int], region: str) -> Actor | None:
     counts: dict[str, tuple[int, Actor]] = {}
-    for m in doc.entries:
-        if m.payload.category != "actor":
-            continue
+    for m in entries:
         actor = act.resolve(m.payload, region, doc)
         if actor is not None and actor.inter in inters:
             n, _ = counts.get(actor.name, (0, actor))
