@@ -327,6 +327,7 @@ def _numbers(t: dict[str, Timing], n: int, ingest_n: int, profile: dict[str, Any
         "extract_rate_1_cpu": n / t["extract_1"].cpu,
         "extract_rate_2": n / t["extract_2"].wall,
         "speedup_2": t["extract_1"].wall / t["extract_2"].wall,
+        "pool_cpu_overhead": t["extract_2"].cpu / t["extract_1"].cpu,
         "ingest_rate_1": ingest_n / t["ingest_1"].wall,
         "ingest_rate_1_cpu": ingest_n / t["ingest_1"].cpu,
         "ingest_rerun_rate": ingest_n / t["ingest_rerun"].wall,
@@ -410,6 +411,7 @@ def render(doc: dict[str, Any]) -> str:
     extra = (
         ("extract, articles/s, 1 worker (wall time)", "extract_rate_1"),
         (f"extract, articles/s, {doc['workers']} workers (wall time)", "extract_rate_2"),
+        (f"CPU time of the {doc['workers']}-worker run / the 1-worker run", "pool_cpu_overhead"),
         ("ingest, articles/s per CPU second (1 worker)", "ingest_rate_1_cpu"),
         ("ingest again (all stored), articles/s", "ingest_rerun_rate"),
         ("bare normalise+tokenise, articles/s", "bare_rate"),
