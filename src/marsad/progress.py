@@ -66,20 +66,22 @@ class Progress:
         total = max(self.total, self.done) if self.total is not None else None
         rate = self.rate
         eta = _clock((total - self.done) / rate) if total is not None and rate > 0 else "?"
-        self._bar.update(self._task, completed=self.done, total=total, rate=f"{rate:,.0f}", eta=eta)
+        self._bar.update(self._task, completed=self.done, total=total, rate=f"{rate:,.0f}", eta=eta,
+                         elapsed=_clock(now - self.started))
 
     def _start(self) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
         from rich.progress import Progress as RichProgress
 
         self._bar = RichProgress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(), TextColumn("ETA {task.fields[eta]}"),
+            TextColumn("{task.fields[rate]} articles/s"), TextColumn("{task.fields[elapsed]}"),
+            TextColumn("ETA {task.fields[eta]}"),
             console=Console(file=self.stream), transient=False, redirect_stdout=False, redirect_stderr=True,
         )
         self._bar.start()
-        self._task = self._bar.add_task(self.label, total=self.total, rate="0", eta="?")
+        self._task = self._bar.add_task(self.label, total=self.total, rate="0", eta="?", elapsed="0:00:00")
 
     def close(self) -> None:
         """Draw the final state and release the terminal."""
