@@ -116,7 +116,7 @@ class Event:
     """The codebook §7 record for one incident reported in one article."""
 
     article_id: str
-    event_date: date
+    event_date: date | None  # None: the text gives no day and the publication date is unknown
     time_precision: int
     event_type: str
     sub_event_type: str
@@ -147,7 +147,7 @@ class Event:
         loc = self.location
         record: dict[str, Any] = {
             "article_id": self.article_id,
-            "event_date": self.event_date.isoformat(),
+            "event_date": self.event_date.isoformat() if self.event_date else None,
             "time_precision": self.time_precision,
             "disorder_type": self.disorder_type,
             "event_type": self.event_type,

@@ -187,7 +187,7 @@ def _cell(name: str, value: Any) -> Any:
     if name in _JSON:
         return json.dumps(value, ensure_ascii=False)
     if name == "event_date":
-        return date.fromisoformat(value)
+        return date.fromisoformat(value) if value else None  # None: the date is unknown
     return value
 
 
@@ -195,7 +195,7 @@ def table_records(table: Any) -> list[dict[str, Any]]:
     """The event records of a table read back (inverse of :func:`records_table`)."""
     records = table.to_pylist()
     for record in records:
-        record["event_date"] = record["event_date"].isoformat()
+        record["event_date"] = record["event_date"].isoformat() if record["event_date"] else None
         for name in _JSON:
             record[name] = json.loads(record[name])
         record.update(record.pop(EXTRA))

@@ -153,12 +153,22 @@ def test_a_missing_file_is_reported_and_the_rest_still_read(tmp_path: Path) -> N
     assert [(e.where, e.problem) for e in errors] == [(str(tmp_path / "missing.txt"), "no such file or directory")]
 
 
-def test_a_50_mb_text_file_is_read(tmp_path: Path) -> None:
+def test_a_50_mb_text_file_is_decoded_and_refused_as_one_article(tmp_path: Path) -> None:
     line = f"{BODY}\n"
-    path = write(tmp_path / "big.txt", line * (50_000_000 // len(line.encode()) + 1))
-    article = only(path)
-    assert len(article.text.encode()) > 50_000_000
-    assert article.title == BODY
+    text = line * (50_000_000 // len(line.encode()) + 1)
+    path = write(tmp_path / "big.txt", text)
+    articles, errors = read_all(path)
+    assert articles == []
+    assert [e.where for e in errors] == [str(path)]
+    assert errors[0].problem.startswith(f"too long for one article: {len(text):,} characters (the limit is 1,000,000)")
+
+
+def test_a_text_up_to_the_limit_is_one_article(tmp_path: Path) -> None:
+    from marsad.io.readers import MAX_ARTICLE_CHARS
+
+    line = f"{BODY}\n"
+    text = (line * (MAX_ARTICLE_CHARS // len(line) + 1))[:MAX_ARTICLE_CHARS]
+    assert len(only(write(tmp_path / "long.txt", text)).text) == MAX_ARTICLE_CHARS
 
 
 def test_truncated_utf8_keeps_the_complete_characters() -> None:

@@ -34,6 +34,11 @@ class Tally:
         self.failed += 1
         click.echo(f"Error: {exc}", err=True)
 
+    def note(self, where: str, what: str) -> None:
+        """A remark on one input that is still read (e.g. its publication date is unknown)."""
+        self.notes.append(f"{where}: {what}")
+        click.echo(f"Note: {where}: {what}", err=True)
+
     def skip(self, where: str, why: str) -> None:
         self.skipped += 1
         click.echo(f"Note: {where}: skipped, {why}", err=True)

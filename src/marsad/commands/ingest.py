@@ -41,7 +41,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: date | None, batc
         with Progress(total, "ingest", enabled=None if progress else False) as bar:
             articles = bar.counted(iter_inputs(inputs, published=published, on_error=tally.error))
             stats = ingest_articles(store, articles, extract_many=extract_many, batch_size=batch_size,
-                                    on_skip=tally.skip, on_error=tally.error)
+                                    on_skip=tally.skip, on_error=tally.error, on_note=tally.note)
     tally.read = stats.read
     click.echo(f"{store.url}: {stats.summary()}", err=True)
+    tally.summary()  # counts the inputs that could not be read too, as extract's summary does
     tally.exit()

@@ -183,7 +183,7 @@ def _event(doc: Doc, g: _Group) -> Event:
     if actor2 is not None and "actor2" not in evidence:
         actor2 = None  # a default from a headline of another kind: nothing in the text names it
     return Event(
-        article_id=doc.article.id, event_date=g.day, time_precision=g.precision,  # type: ignore[arg-type]
+        article_id=doc.article.id, event_date=g.day, time_precision=g.precision,
         event_type=EVENT_TYPES[sub_event], sub_event_type=sub_event,
         actor1=actor1, actor2=actor2, location=location,
         fatalities=fatalities, injured=injured, evidence=evidence, basis=basis,
@@ -220,6 +220,8 @@ def _evidence(doc: Doc, g: _Group, actor1: Actor, actor2: Actor | None, location
     if not ev["date"] and g.date_from is not None:
         ev["date"] = _spans([m for m in g.date_from.members if m.date_explicit and m.event_date == g.day], "date")
         basis["event_date"] = "no day in its own words: the day of the incident told just before it"
+    elif not ev["date"] and g.day is None:
+        basis["event_date"] = "unknown: the text gives no day for this event and the publication date is unknown"
     elif not ev["date"]:
         basis["event_date"] = "publication date: the text gives no day for this event"
     if fatalities and not ev.get("fatalities"):

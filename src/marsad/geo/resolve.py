@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -256,6 +257,11 @@ def _anchor(i: int, toponyms: list[Toponym], chosen: list[Place | None], text: s
     return None
 
 
+def _visible(name: str) -> str:
+    """``name`` without invisible format characters (bidi marks, zero-width joiners) found inside it."""
+    return "".join(ch for ch in name if unicodedata.category(ch) != "Cf")
+
+
 def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
                      gazetteer: Gazetteer | None = None) -> list[ResolvedPlace]:
     """Resolve every toponym of a document (the others are its context).
@@ -278,7 +284,7 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
     chosen = [r[0][0] if r and r[0][1] >= accept else None for r in ranked]
     out: list[ResolvedPlace] = []
     for i, t in enumerate(toponyms):
-        name_ar = norm.original_text(t.start, t.end) if norm is not None else t.name
+        name_ar = _visible(norm.original_text(t.start, t.end)) if norm is not None else t.name
         place = chosen[i]
         if place is not None:
             location: Location | None = _location(t, place, name_ar)

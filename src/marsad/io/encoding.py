@@ -3,13 +3,15 @@
 :func:`read_text_document` decodes what a reader was given, in this order:
 
 1. a byte-order mark (UTF-8, UTF-16, UTF-32) decides;
-2. a known binary signature (PNG, PDF, ZIP ...) or a NUL byte means "not a text file";
+2. a known binary signature (PNG, PDF, ZIP ...) or NUL bytes (over 1 %) mean "not a text file";
 3. strict UTF-8;
 4. the charset an HTML ``<meta>`` or an XML declaration names;
 5. charset-normalizer, preferring a decoding that reads as Arabic (short Windows-1256
    texts are otherwise easily taken for a CJK code page), then Windows-1256 itself.
 
-Text whose first characters are more than 1 % control characters is rejected as binary.
+Text whose first characters are more than 1 % control characters (or NUL bytes) is rejected
+as binary.  What is left of characters that no text holds (a stray NUL, an unpaired surrogate
+from a JSON escape) becomes U+FFFD (:func:`clean_text`): databases refuse them.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ _SIGNATURES = (
 )
 _DECLARED = re.compile(rb"""<(?:meta|\?xml)\b[^>]*?(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 _ARABIC_LETTERS = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 #: Whitespace plus invisible format characters (bidi controls, zero-width, BOM, soft hyphen).
@@ -64,7 +67,12 @@ def read_text_document(data: bytes, where: str) -> str:
     sample = text[:SAMPLE_CHARS]
     if sample and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
         raise InputError(where, "not a text file (binary data)")
-    return text
+    return clean_text(text)
+
+
+def clean_text(text: str) -> str:
+    """``text`` with each NUL and unpaired surrogate replaced by U+FFFD (same length, so offsets hold)."""
+    return _NOT_TEXT.sub("\ufffd", text) if _NOT_TEXT.search(text) else text
 
 
 def _decode(data: bytes, where: str) -> str:
@@ -74,7 +82,8 @@ def _decode(data: bytes, where: str) -> str:
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
             raise InputError(where, f"not a text file (looks like {kind})")
-    if b"\x00" in data[:SAMPLE_CHARS]:
+    head = data[:SAMPLE_CHARS]
+    if head.count(b"\x00") > MAX_CONTROL_SHARE * len(head):  # a stray NUL is a damaged line, not a binary file
         raise InputError(where, "not a text file (binary data)")
     try:
         return data.decode("utf-8")

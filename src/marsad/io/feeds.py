@@ -27,8 +27,8 @@ from lxml import etree
 
 from marsad import __version__
 from marsad.errors import InputError
-from marsad.io.encoding import is_blank, strip_blank
-from marsad.io.readers import ErrorHandler, derive_id, read_document
+from marsad.io.encoding import clean_text, is_blank, strip_blank
+from marsad.io.readers import MAX_ARTICLE_CHARS, ErrorHandler, derive_id, read_document, too_long
 from marsad.model import Article
 
 USER_AGENT = f"marsad/{__version__} (+https://example.invalid/marsad)"
@@ -83,7 +83,7 @@ def read_feed(text: str, where: str, published: date | None, report: ErrorHandle
     parsed = _parse_feed(safe_feed_bytes(text, where), where)
     if not parsed.get("version") and not parsed.entries:
         raise InputError(where, "not an RSS or Atom feed")
-    outlet = strip_blank(parsed.feed.get("title", ""))
+    outlet = clean_text(strip_blank(parsed.feed.get("title", "")))
     for number, entry in enumerate(parsed.entries, 1):
         try:
             yield _entry_article(entry, outlet, published)
@@ -113,11 +113,13 @@ def _parse_feed(data: bytes, where: str) -> Any:
 
 def _entry_article(entry: Any, outlet: str, published: date | None) -> Article:
     """An article from a feedparser entry; ValueError when it has no text."""
-    title = strip_blank(_detail_text(entry.get("title_detail"), entry.get("title", "")))
-    body = _entry_body(entry)
+    title = clean_text(strip_blank(_detail_text(entry.get("title_detail"), entry.get("title", ""))))
+    body = clean_text(_entry_body(entry))  # a character reference (&#0;) can put a NUL in the text
     if not title and is_blank(body):
         raise ValueError("empty text")
-    link = entry.get("link", "") or ""
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise ValueError(too_long(len(body)))
+    link = clean_text(entry.get("link", "") or "")
     doc_id = derive_id(link or entry.get("id", "") or "", f"{title}\n\n{body}")
     return Article.from_parts(doc_id, title, body, _entry_date(entry) or published, outlet=outlet, url=link)
 

@@ -36,11 +36,12 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import InputError
-from marsad.io.encoding import is_arabic, is_blank, read_text_document, strip_blank
+from marsad.io.encoding import clean_text, is_arabic, is_blank, read_text_document, strip_blank
 from marsad.model import Article
 
 __all__ = [
     "KINDS_BY_SUFFIX",
+    "MAX_ARTICLE_CHARS",
     "ErrorHandler",
     "derive_id",
     "first_line",
@@ -51,6 +52,7 @@ __all__ = [
     "read_path",
     "read_text_document",
     "sniff_kind",
+    "too_long",
     "visible_date",
 ]
 
@@ -70,6 +72,11 @@ KINDS_BY_SUFFIX = {
     ".atom": "feed",
 }
 CSV_COLUMNS = ("id", "title", "text", "published", "outlet", "url")
+#: The longest article text read (characters); beyond it one document would hold the extractor
+#: for minutes (its time grows faster than the text), and no news article is this long.
+MAX_ARTICLE_CHARS = 1_000_000
+#: The largest web page given to trafilatura (characters of markup).
+MAX_PAGE_CHARS = 10 * MAX_ARTICLE_CHARS
 STDIN = "<stdin>"
 
 _ISO_DATE = re.compile(r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ][0-9:.,+\-Z ]*)?\s*")
@@ -171,6 +178,8 @@ def read_document(
     elif kind == "html":
         yield _read_html(text, where, doc_id, published, url)
     else:
+        if len(text) > MAX_ARTICLE_CHARS:
+            raise InputError(where, too_long(len(text)))
         yield Article(id=doc_id, text=text, title=first_line(text), published=published, url=url)
 
 
@@ -299,6 +308,8 @@ def _read_html(text: str, where: str, doc_id: str, published: date | None, url: 
     """One article from a web page, via trafilatura."""
     import trafilatura  # slow to import: only when a page is read
 
+    if len(text) > MAX_PAGE_CHARS:
+        raise InputError(where, f"web page too large: {len(text):,} characters (the limit is {MAX_PAGE_CHARS:,})")
     try:
         doc = trafilatura.bare_extraction(
             text, with_metadata=True, include_comments=False, date_extraction_params=_HTML_DATE_PARAMS
@@ -308,6 +319,10 @@ def _read_html(text: str, where: str, doc_id: str, published: date | None, url: 
     body = getattr(doc, "text", None) or ""
     if is_blank(body):
         raise InputError(where, "empty text (no article text found in the page)")
+    if _only_link_words(text, body):
+        raise InputError(where, "empty text (no article text found in the page, only its links)")
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise InputError(where, too_long(len(body)))
     title = strip_blank(getattr(doc, "title", None) or "")
     day = _optional_iso_date(getattr(doc, "date", None)) or _page_date(text, trafilatura.html2txt) or published
     return Article.from_parts(
@@ -318,6 +333,22 @@ def _read_html(text: str, where: str, doc_id: str, published: date | None, url: 
         outlet=strip_blank(getattr(doc, "sitename", None) or ""),
         url=getattr(doc, "url", None) or url,
     )
+
+
+def _only_link_words(html: str, body: str, short: int = 40) -> bool:
+    """Whether a short ``body`` is only words of the page's links: trafilatura's last resort
+    on a page without an article is its menu."""
+    words = body.split()
+    if len(words) > short:
+        return False
+    import lxml.html
+
+    try:
+        links = lxml.html.document_fromstring(html).iterfind(".//a")
+        link_words = {word for link in links for word in link.text_content().split()}
+    except Exception:  # lxml raises several kinds on broken markup; then the body stands
+        return False
+    return all(word in link_words for word in words)
 
 
 def _page_date(html: str, to_text: Callable[[str], str]) -> date | None:
@@ -447,6 +478,8 @@ def _record_article(record: Mapping[str, Any], published: date | None) -> Articl
     body = _field(record, "text")
     if is_blank(body):
         raise _RecordProblem("empty text")
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise _RecordProblem(too_long(len(body)))
     title, url = _field(record, "title"), _field(record, "url")
     day = _record_date(record.get("published")) or published
     doc_id = _record_id(record.get("id")) or derive_id(url, f"{title}\n\n{body}" if title else body)
@@ -459,14 +492,14 @@ def _field(record: Mapping[str, Any], key: str) -> str:
         return ""
     if not isinstance(value, str):
         raise _RecordProblem(f"'{key}' must be a string, not {type(value).__name__}")
-    return value
+    return clean_text(value)  # a JSON escape can carry a NUL or an unpaired surrogate
 
 
 def _record_id(value: Any) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, str):
-        return value
+        return clean_text(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     raise _RecordProblem(f"'id' must be a string or a number, not {type(value).__name__}")
@@ -481,6 +514,12 @@ def _record_date(value: Any) -> date | None:
         except ValueError:
             pass
     raise _RecordProblem(f"'published' must be YYYY-MM-DD or null, not {value!r}")
+
+
+def too_long(chars: int) -> str:
+    """The problem of a text longer than :data:`MAX_ARTICLE_CHARS`."""
+    return (f"too long for one article: {chars:,} characters (the limit is {MAX_ARTICLE_CHARS:,}); "
+            "split it into articles, e.g. one JSON object per line")
 
 
 def _optional_iso_date(value: str | None) -> date | None:

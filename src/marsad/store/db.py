@@ -90,7 +90,7 @@ class Store:
         try:
             yield
         except DBAPIError as exc:
-            if exc.connection_invalidated or isinstance(exc.orig, _operational_errors()):
+            if exc.connection_invalidated or _unusable(exc.orig):
                 raise StoreError(f"{self.url}: {_first_line(exc.orig)}") from exc
             raise
 
@@ -192,6 +192,31 @@ def _operational_errors() -> tuple[type[BaseException], ...]:
     return tuple(classes)
 
 
+#: PostgreSQL SQLSTATE classes of a server that cannot serve now: connection, out of resources
+#: (disk full), shut down by an operator, system error, no such database, bad login.
+_PG_UNUSABLE = ("08", "53", "57", "58", "3D", "28")
+
+
+def _unusable(orig: BaseException | None) -> bool:
+    """Whether a driver error means the database is not usable (see :func:`_operational_errors`)."""
+    import sqlite3
+
+    if isinstance(orig, _operational_errors()):
+        return True
+    if type(orig) is sqlite3.DatabaseError:  # a damaged file: "database disk image is malformed"
+        return True
+    return _pg_field(orig, "C")[:2] in _PG_UNUSABLE
+
+
+def _pg_field(exc: BaseException | None, key: str) -> str:
+    """A field of a PostgreSQL error as pg8000 reports it (a dict of the server's fields), else ""."""
+    args = getattr(exc, "args", ())
+    return str(args[0].get(key, "")) if args and isinstance(args[0], dict) else ""
+
+
 def _first_line(exc: BaseException | None) -> str:
+    message = _pg_field(exc, "M")
+    if message:
+        return message
     text = str(exc) if exc is not None else "unknown error"
     return text.strip().splitlines()[0] if text.strip() else type(exc).__name__

@@ -13,7 +13,9 @@ text, publication date, outlet).  For every batch (default 200 articles):
 
 A crash loses at most the batch in flight and never leaves half an article; a re-run
 skips what is stored.  Non-Arabic articles are skipped (``on_skip``); an article whose
-extraction raises is reported (``on_error``) and the batch goes on.
+extraction raises is reported (``on_error``) and the batch goes on.  Events without a date
+(the text gives no day and the article no publication date) are not stored: the store
+places every event on a day, and none is made up; ``on_note`` says so for each article.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class IngestStats:
     skipped: int = 0
     failed: int = 0
     mentions: int = 0
+    undated: int = 0  # event records not stored: no day in the text, publication date unknown
     seconds: float = 0.0
     merge: MergeStats = field(default_factory=MergeStats)
 
@@ -62,7 +65,8 @@ class IngestStats:
 
     def summary(self) -> str:
         return (f"{self.read} articles read: {self.added} new, {self.replaced} changed, {self.unchanged} unchanged, "
-                f"{self.skipped} skipped, {self.failed} failed; {self.mentions} event records stored; "
+                f"{self.skipped} skipped, {self.failed} failed; {self.mentions} event records stored"
+                f"{f' ({self.undated} without a date left out)' if self.undated else ''}; "
                 f"{self.merge.created} events created, {self.merge.updated} updated, {self.merge.deleted} removed "
                 f"({self.rate:.0f} articles/s)")
 
@@ -93,6 +97,7 @@ def ingest_articles(
     arabic_only: bool = True,
     on_skip: Callable[[str, str], None] | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    on_note: Callable[[str, str], None] | None = None,
 ) -> IngestStats:
     """Store ``articles`` and their events (see the module docstring); returns the counts.
 
@@ -109,7 +114,7 @@ def ingest_articles(
     stats = IngestStats()
     started = time.perf_counter()
     batch_run = _BatchRun(store, extract_many, merge, arabic_only, on_skip or _ignore_skip, on_error or _raise,
-                          stats)
+                          stats, on_note or _ignore_skip)
     for batch in _batches(articles, batch_size):
         batch_run.run(batch)
     stats.seconds = time.perf_counter() - started
@@ -164,6 +169,7 @@ class _BatchRun:
     on_skip: Callable[[str, str], None]
     on_error: Callable[[InputError], None]
     stats: IngestStats
+    on_note: Callable[[str, str], None]
 
     def run(self, batch: list[Article]) -> None:
         """Extract what is new or changed, then write it in one transaction."""
@@ -181,10 +187,20 @@ class _BatchRun:
                 self.stats.failed += 1
                 self.on_error(InputError(article.id, f"extraction failed ({events})"))
             else:
-                pending.append(_Pending(article, key, digest, events))
+                pending.append(_Pending(article, key, digest, self._dated(article, events)))
         if pending:
             with self.store.write() as conn:
                 self._write(conn, pending)
+
+    def _dated(self, article: Article, events: list[Event]) -> list[Event]:
+        """The events that have a date; the others are counted and noted, never given a made-up day."""
+        dated = [e for e in events if e.event_date is not None]
+        if len(dated) < len(events):
+            left = len(events) - len(dated)
+            self.stats.undated += left
+            self.on_note(article.id, f"publication date unknown: {left} event(s) without a date not stored "
+                                     "(give --published, or a 'published' field)")
+        return dated
 
     def _needs_extraction(self, article: Article, digest: str, stored: str | None) -> bool:
         if stored == digest:
