@@ -6,8 +6,9 @@ days, as 5,000 distinct articles would, instead of every event becoming a 40-rep
 A clean single run on SQLite (all cores) is the reference.  On each backend the test
 
 1. starts ``marsad ingest --workers 1`` in a subprocess and, once three batches are committed
-   (the article count, polled), SIGKILLs it just before the next commit is due (90 % of a
-   batch's period later: extraction done, the batch most likely being written);
+   (the article count, polled), SIGKILLs it while the next batch is being written: as soon as
+   its write transaction is seen open (SQLite: the write lock is taken, so our own
+   ``BEGIN IMMEDIATE`` fails; PostgreSQL: its session holds the store's advisory write lock);
 2. checks the database: SQLite's ``PRAGMA integrity_check`` and foreign keys; on both, that
    whole batches only were stored, each stored article with all its mentions, each mention
    in an event, each event with a member (no half article);
@@ -30,7 +31,7 @@ import pytest
 from conftest import BACKENDS, PgDatabase, marsad_command, run_marsad
 from sqlalchemy import create_engine, text
 
-from marsad.store.db import resolve_url
+from marsad.store.db import _PG_WRITE_LOCK, resolve_url
 
 DEV = Path(__file__).resolve().parents[1] / "corpus" / "dev" / "articles.jsonl"
 N_ARTICLES = 5000
@@ -111,14 +112,37 @@ def articles_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def reference(articles_file: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[Any, Any]]:
+def clean_db(articles_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A clean single run (SQLite, on all cores: the stored result does not depend on the worker count)."""
     db = tmp_path_factory.mktemp("reference") / "clean.db"
     done = run_marsad("ingest", str(articles_file), "--db", str(db), *ARGS, timeout=300)
     assert done.returncode == 0, done.stderr
-    state = snapshot(str(db))
+    return db
+
+
+@pytest.fixture(scope="module")
+def reference(clean_db: Path) -> dict[str, dict[Any, Any]]:
+    state = snapshot(str(clean_db))
     assert len(state["articles"]) == N_ARTICLES and len(state["mentions"]) > N_ARTICLES
     return state
+
+
+def test_the_checks_see_half_articles(clean_db: Path, reference: dict[str, dict[Any, Any]], tmp_path: Path) -> None:
+    """What the kill test looks for is found when it is there (a store damaged by hand)."""
+    import shutil
+
+    assert half_articles(str(clean_db), reference) == []
+    damaged = tmp_path / "damaged.db"
+    shutil.copy(clean_db, damaged)
+    with sqlite3.connect(damaged) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        pk, key = conn.execute("SELECT a.pk, a.key FROM articles a JOIN mentions m ON m.article_pk = a.pk "
+                               "GROUP BY a.pk HAVING count(*) > 1 LIMIT 1").fetchone()
+        conn.execute("DELETE FROM mentions WHERE pk = (SELECT max(pk) FROM mentions WHERE article_pk = ?)", (pk,))
+        conn.execute("DELETE FROM articles WHERE pk = (SELECT max(pk) FROM articles)")
+    problems = half_articles(str(damaged), reference)
+    assert any(p.startswith(f"{key}: ") for p in problems), problems
+    assert any("not whole batches" in p for p in problems), problems
 
 
 def _sqlite_count(path: Path) -> Callable[[], int]:
@@ -132,6 +156,22 @@ def _sqlite_count(path: Path) -> Callable[[], int]:
     return count
 
 
+def _sqlite_writing(path: Path) -> Callable[[], bool]:
+    """Whether a write transaction is open: the write lock cannot be had (taken back at once if it can)."""
+    def writing() -> bool:
+        conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+            return False
+        except sqlite3.OperationalError as exc:
+            return "locked" in str(exc) or "busy" in str(exc)
+        finally:
+            conn.close()
+
+    return writing
+
+
 def _pg_count(database: PgDatabase) -> Callable[[], int]:
     def count() -> int:
         try:
@@ -142,23 +182,31 @@ def _pg_count(database: PgDatabase) -> Callable[[], int]:
     return count
 
 
-def kill_midway(args: list[str], count: Callable[[], int], log: Path) -> int:
-    """Start the ingest, SIGKILL it once ``KILL_AFTER_BATCHES`` batches are in; the articles stored then."""
+def _pg_writing(database: PgDatabase) -> Callable[[], bool]:
+    """Whether the ingest's session holds the store's advisory write lock (a write transaction is open)."""
+    query = ("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+             f"WHERE l.locktype = 'advisory' AND l.granted AND l.objid = {_PG_WRITE_LOCK} "
+             f"AND a.usename = '{database.name}'")
+
+    def writing() -> bool:
+        return bool(database.scalar(query))
+
+    return writing
+
+
+def kill_midway(args: list[str], count: Callable[[], int], writing: Callable[[], bool], log: Path) -> int:
+    """Start the ingest; once ``KILL_AFTER_BATCHES`` batches are in, SIGKILL it inside its next write
+    transaction.  Returns the articles stored then."""
     with open(log, "w") as err:
         proc = subprocess.Popen(marsad_command(*args), stdout=subprocess.DEVNULL, stderr=err)
         try:
             deadline = time.monotonic() + 120
-            seen: dict[int, float] = {}
-            while time.monotonic() < deadline and proc.poll() is None:
-                stored = count()
-                seen.setdefault(stored, time.monotonic())
-                if stored >= KILL_AFTER_BATCHES * BATCH:
-                    break
+            while count() < KILL_AFTER_BATCHES * BATCH and proc.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.02)
+            while not writing() and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.002)
             assert proc.poll() is None, f"the ingest ended before it could be killed: {log.read_text()[-2000:]}"
-            commits = sorted(t for n, t in seen.items() if n)
-            period = (commits[-1] - commits[0]) / max(1, len(commits) - 1) if len(commits) > 1 else 0.5
-            time.sleep(0.9 * period)  # the next batch is extracted and most likely being written
+            assert time.monotonic() < deadline, "no write transaction seen within the time allowed"
             proc.kill()
         finally:
             if proc.poll() is None:
@@ -174,13 +222,13 @@ def test_sigkill_mid_ingest_loses_nothing_and_a_rerun_doubles_nothing(
         request: pytest.FixtureRequest) -> None:
     if backend == "sqlite":
         db_path = tmp_path / "killed.db"
-        url, count = str(db_path), _sqlite_count(db_path)
+        url, count, writing = str(db_path), _sqlite_count(db_path), _sqlite_writing(db_path)
     else:
         database = request.getfixturevalue("pg_database")()
-        url, count = database.url, _pg_count(database)
+        url, count, writing = database.url, _pg_count(database), _pg_writing(database)
     args = ["ingest", str(articles_file), "--db", url, *KILLED]
 
-    stored = kill_midway(args, count, tmp_path / "killed.log")
+    stored = kill_midway(args, count, writing, tmp_path / "killed.log")
     assert KILL_AFTER_BATCHES * BATCH <= stored < N_ARTICLES
     if backend == "sqlite":
         with sqlite3.connect(db_path) as conn:
@@ -188,7 +236,9 @@ def test_sigkill_mid_ingest_loses_nothing_and_a_rerun_doubles_nothing(
             assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert half_articles(url, reference) == []
 
+    started = time.monotonic()
     done = run_marsad(*args, timeout=300)
+    print(f"{backend}: killed with {stored} articles stored; the re-run took {time.monotonic() - started:.1f} s")
     assert done.returncode == 0, done.stderr
     assert f"{N_ARTICLES} articles read: {N_ARTICLES - stored} new, 0 changed, {stored} unchanged" in done.stderr
     state = snapshot(url)
