@@ -26,7 +26,7 @@ def analyse(doc: Doc) -> None:
     text = doc.text
     doc.tokens = tokenise(text)
     doc.token_starts = [t.start for t in doc.tokens]
-    doc.sentences = split_sentences(text, doc.tokens)
+    doc.sentences = split_sentences(text, doc.tokens, doc.token_starts)
     if doc.article.title:
         cut = text.find("\n\n")
         doc.title_end = cut if cut >= 0 else 0

@@ -69,10 +69,12 @@ class WordIndex(Generic[P]):
     def find(self, text: str, tokens: list[Token]) -> list[Match[P]]:
         """Every match in ``tokens`` (all lengths, all payloads)."""
         first = self._first
-        keys_of = self._keys_of
+        cached = self._hits
         out: list[Match[P]] = []
         for i, tok in enumerate(tokens):
-            hits = keys_of(tok.text)
+            hits = cached.get(tok.text)
+            if hits is None:
+                hits = self._keys_of(tok.text)
             if not hits:
                 continue
             for key, stripped in hits:

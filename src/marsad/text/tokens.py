@@ -9,6 +9,7 @@ matches بالموصل and والموصل, and one written without ال (هجو�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 from functools import lru_cache
@@ -53,32 +54,33 @@ def tokenise(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end(), i) for i, m in enumerate(_TOKEN_RE.finditer(text))]
 
 
-def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
-    """Cut the text into sentences at end punctuation and line breaks."""
+def split_sentences(text: str, tokens: list[Token], starts: list[int] | None = None) -> list[Sentence]:
+    """Cut the text into sentences at end punctuation and line breaks.
+
+    ``starts`` are the tokens' start offsets, when the caller already has them.
+    """
+    starts = [t.start for t in tokens] if starts is None else starts
     sentences: list[Sentence] = []
     start = 0
-    tok = 0
+    first = 0
     paragraph = 0
     for m in _SENTENCE_END_RE.finditer(text):
         end = m.end()
-        tok = _append_sentence(sentences, text, tokens, start, end, tok, paragraph)
+        first = _append_sentence(sentences, starts, start, end, first, paragraph)
         if "\n" in m.group():
             paragraph += 1
         start = end
-    _append_sentence(sentences, text, tokens, start, len(text), tok, paragraph)
+    _append_sentence(sentences, starts, start, len(text), first, paragraph)
     return sentences
 
 
-def _append_sentence(
-    sentences: list[Sentence], text: str, tokens: list[Token], start: int, end: int, tok: int, paragraph: int
-) -> int:
-    first = tok
-    while tok < len(tokens) and tokens[tok].start < end:
-        tok += 1
-    if tok > first:
-        s = tokens[first].start
-        sentences.append(Sentence(s, end, first, tok, len(sentences), paragraph))
-    return tok
+def _append_sentence(sentences: list[Sentence], starts: list[int], start: int, end: int, first: int,
+                     paragraph: int) -> int:
+    """Add the sentence ``[start, end)`` if it holds tokens (from token ``first`` on); return the next token."""
+    last = bisect_left(starts, end, first)
+    if last > first:
+        sentences.append(Sentence(starts[first], end, first, last, len(sentences), paragraph))
+    return last
 
 
 _CONJUNCTIONS = ("و", "ف")
