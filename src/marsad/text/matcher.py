@@ -19,6 +19,7 @@ from marsad.text.tokens import Token, inner_keys, lookup_keys
 P = TypeVar("P")
 # Characters allowed between the words of one phrase: spaces and quotation marks.
 _GAP_CHARS = " \t\u00a0\"'«»“”‘’"
+_CACHE_LIMIT = 200_000  # words kept in the first-word cache
 
 
 class _Node(Generic[P]):
@@ -102,6 +103,8 @@ class PhraseMatcher(Generic[P]):
                 for node in self._step(self._root, key):
                     if all(node is not n for n in nodes):
                         nodes.append(node)
+            if len(self._first) >= _CACHE_LIMIT:  # bounded: a multi-million-article run meets endless new words
+                self._first.clear()
             found = self._first[word] = tuple(nodes)
         return found
 

@@ -1,0 +1,65 @@
+"""The phrase matcher: clitics, the article rule, stems, phrase gaps and its bounded word cache."""
+
+import pytest
+
+from marsad.text import matcher as matcher_module
+from marsad.text.matcher import PhraseMatcher, longest_first
+from marsad.text.normalise import normalise
+from marsad.text.tokens import tokenise
+
+
+def _find(m: PhraseMatcher[str], text: str) -> list[tuple[str, str]]:
+    norm = normalise(text).text
+    return [(norm[x.start:x.end], x.payload) for x in m.find(norm, tokenise(norm))]
+
+
+@pytest.fixture
+def lexicon() -> PhraseMatcher[str]:
+    m: PhraseMatcher[str] = PhraseMatcher()
+    m.add("الموصل", "mosul")
+    m.add("هجوم", "attack")
+    m.add("التنظيم", "org")
+    m.add("قتل*", "kill")
+    m.add("عبوة ناسفة", "ied")
+    return m
+
+
+def test_proclitics_and_article_on_the_first_word(lexicon):
+    assert _find(lexicon, "وبالموصل") == [("وبالموصل", "mosul")]
+    assert _find(lexicon, "للموصل") == [("للموصل", "mosul")]
+    assert _find(lexicon, "والهجوم") == [("والهجوم", "attack")]  # written without ال: matches with it
+
+
+def test_a_word_written_with_the_article_needs_it(lexicon):
+    assert _find(lexicon, "تنظيم") == []
+    assert _find(lexicon, "التنظيم") == [("التنظيم", "org")]
+
+
+def test_stems_match_inflections(lexicon):
+    assert _find(lexicon, "قتلوا") == [("قتلوا", "kill")]
+
+
+def test_phrase_words_are_separated_by_space_only(lexicon):
+    assert ("عبوه ناسفه", "ied") in _find(lexicon, "انفجار عبوة ناسفة")
+    assert all(p != "ied" for _, p in _find(lexicon, "عبوة، ناسفة"))
+
+
+def test_longest_first_keeps_the_longer_overlapping_match():
+    m: PhraseMatcher[str] = PhraseMatcher()
+    m.add("عبوة", "short")
+    m.add("عبوة ناسفة", "long")
+    norm = normalise("عبوة ناسفة").text
+    kept = longest_first(m.find(norm, tokenise(norm)))
+    assert [k.payload for k in kept] == ["long"]
+
+
+def test_word_cache_stays_bounded_and_results_do_not_change(lexicon, monkeypatch):
+    text = " ".join(f"كلمة{i} بالموصل" for i in range(50))
+    expected = _find(lexicon, text)
+    monkeypatch.setattr(matcher_module, "_CACHE_LIMIT", 10)
+    fresh: PhraseMatcher[str] = PhraseMatcher()
+    for phrase, payload in (("الموصل", "mosul"), ("هجوم", "attack"), ("التنظيم", "org"), ("قتل*", "kill"),
+                            ("عبوة ناسفة", "ied")):
+        fresh.add(phrase, payload)
+    assert _find(fresh, text) == expected
+    assert len(fresh._first) <= 10
