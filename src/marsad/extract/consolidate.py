@@ -115,8 +115,9 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
     elif candidates:
         # no day of its own: not an old story told for background on another day, unless it is one too
         candidates = [g for g in candidates if m.background or not g.members[0].background or g.day == published]
-        # no day of its own: the incident at this place told nearest to it
-        candidates.sort(key=lambda g: min(abs(x.sentence - m.sentence) for x in g.members))
+        # no day of its own: the incident at this place told nearest to it; of a list of places told
+        # together, the one at this very place (the list it took over, one mention per place)
+        candidates.sort(key=lambda g: (_distance(g, m), m.place_explicit or not _same_site(g.location, m.location)))
     return candidates[0] if candidates else None
 
 
@@ -150,6 +151,20 @@ def _same_place(g: _Group, m: EventMention) -> bool:
     if any(x.sentence == m.sentence for x in g.members):
         return False  # places named side by side in one sentence are distinct scenes
     return _km(a, b) <= SAME_SCENE_KM
+
+
+def _distance(g: _Group, m: EventMention) -> int:
+    """Sentences between ``m`` and the incident's nearest mention; the copies of ``m`` for the other
+    places of its own sentence's list do not count (each goes to its own place)."""
+    others = [abs(x.sentence - m.sentence) for x in g.members if x.sentence != m.sentence]
+    return min(others, default=0)
+
+
+def _same_site(a: Location | None, b: Location | None) -> bool:
+    """The very same named place."""
+    if a is None or b is None:
+        return False
+    return bool(a.place_id and a.place_id == b.place_id) or (a.admin1 == b.admin1 and a.name == b.name)
 
 
 def _km(a: Location, b: Location) -> float:
@@ -274,6 +289,8 @@ def _merged_actor(g: _Group, which: str, lead: EventMention) -> Actor | None:
         return chosen
     for m in sorted(g.members, key=lambda m: m.sentence):
         actor = getattr(m, which)
+        if which == "actor2" and m.supporting:  # a background's or a running total's targets are not its
+            continue
         if actor is not None and (which == "actor2" or m.actor1_explicit):
             return actor
     return chosen

@@ -206,7 +206,7 @@ def _live(m: Match[Entry], modality: list[Match[Entry]]) -> bool:
 
 def _negated(m: Match[Entry], modality: list[Match[Entry]]) -> bool:
     return any(x.first <= m.first and ((x.payload.label == "negation" and m.first - x.last < _NEGATION_SCOPE)
-               or (x.payload.label == "failure" and m.first - x.last <= _IRREALIS_SCOPE)) for x in modality)
+               or (x.payload.label in ("failure", "denial") and m.first - x.last <= _IRREALIS_SCOPE)) for x in modality)
 
 
 def _facts(hits: list[act.ActorHit]) -> ActorFacts:
@@ -236,7 +236,7 @@ def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Ent
         return [], True
     last = ctx.last_place
     if last is not None and (last[1].paragraph == sentence.paragraph or sentence.index - last[1].index <= _PLACE_REACH):
-        return last[0][:1], False  # "في المدينة": the scene named just before
+        return last[0], False  # "في المدينة": the scene (or list of scenes) named just before
     if ctx.title_places:
         return ctx.title_places[:1], False
     return [], False

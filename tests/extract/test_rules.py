@@ -1,0 +1,168 @@
+"""The coding rules of the codebook, one short Arabic report each, through the whole extractor.
+
+The sentences are written for these tests (in the style of the dev set's wire copy); the dev
+set itself is scored by ``tests/golden/test_eval_floor.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from marsad.model import Article
+from marsad.pipeline import extract_events
+
+PUBLISHED = date(2021, 8, 3)  # a Tuesday
+
+
+def _records(text: str, published: date | None = PUBLISHED) -> list[dict[str, Any]]:
+    return [e.to_record() for e in extract_events(Article("t", text, published=published))]
+
+
+def _one(text: str) -> dict[str, Any]:
+    records = _records(text)
+    assert len(records) == 1, [(r["sub_event_type"], r["location_ar"], r["event_date"]) for r in records]
+    return records[0]
+
+
+def _quoted(text: str, record: dict[str, Any], field: str) -> list[str]:
+    return [text[s:e] for s, e in record["evidence"].get(field, [])]
+
+
+# --- tolls ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    ("قتل ثلاثة جنود وأصيب خمسة آخرون بانفجار عبوة ناسفة في قضاء الطارمية شمالي بغداد، اليوم.", 3, 5),
+    ("قتل جنديان عراقيان بهجوم لتنظيم داعش في قضاء الطارمية شمالي بغداد، اليوم.", 2, 0),
+    ("أسفر هجوم مسلح في قضاء الطارمية شمالي بغداد، اليوم، عن مقتل ٤ مدنيين وإصابة ١٢ آخرين.", 4, 12),
+    ("قتل ما لا يقل عن عشرين شخصا بقصف جوي على بلدة سراقب في ريف إدلب، اليوم.", 20, 0),
+    ("أسفر تفجير في قضاء الطارمية شمالي بغداد، اليوم، عن سقوط 15 قتيلا وجريحا.", 0, 0),
+    ("أسفر تفجير في قضاء الطارمية شمالي بغداد، اليوم، عن مقتل وإصابة العشرات.", 0, 0),
+    ("قتل سبعة عشر مدنيا بقصف جوي على بلدة سراقب في ريف إدلب، اليوم.", 17, 0),
+    ("أصيب أكثر من 30 شخصا بقصف جوي على بلدة سراقب في ريف إدلب، اليوم.", 0, 30),
+    ("قتل عشرات المدنيين بقصف جوي على بلدة سراقب في ريف إدلب، اليوم.", 12, 0),
+    ("قتل عدد من المدنيين بقصف جوي على بلدة سراقب في ريف إدلب، اليوم.", 3, 0),
+])
+def test_tolls(text, killed, wounded):
+    record = _one(text)
+    assert (record["fatalities"], record["injured"]) == (killed, wounded)
+
+
+def test_a_toll_has_its_words_as_evidence():
+    text = "قتل جنديان عراقيان بهجوم لتنظيم داعش في قضاء الطارمية شمالي بغداد، اليوم."
+    assert any("جنديان" in q for q in _quoted(text, _one(text), "fatalities"))
+
+
+def test_the_suicide_bomber_counts_among_the_dead():
+    record = _one("قتل 12 شخصا بتفجير انتحاري استهدف سوقا في مدينة الصدر ببغداد، اليوم.")
+    assert record["sub_event_type"] == "Suicide bomb"
+    assert record["fatalities"] == 13
+
+
+def test_one_toll_for_a_list_of_places_is_split_evenly():
+    text = ("سيطرت قوات النظام السوري، اليوم، على قرى شقرا والحصان والجيعة في ريف دير الزور الشرقي. "
+            "وأسفرت المعارك عن إصابة 10 من المقاتلين.")
+    records = sorted(_records(text), key=lambda r: text.find(r["location_ar"]))
+    assert [r["location_ar"] for r in records] == ["شقرا", "الحصان", "الجيعة"]
+    assert [r["injured"] for r in records] == [3, 3, 4]
+
+
+# --- who did it to whom -----------------------------------------------------------------------------
+
+def test_an_unclaimed_bombing_is_by_an_unidentified_armed_group_against_civilians():
+    record = _one("انفجرت عبوة ناسفة في سوق شعبي بمدينة الموصل، اليوم، ما أدى إلى إصابة ثلاثة مدنيين.")
+    assert record["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert record["actor1"] == "Unidentified armed group"
+    assert record["actor2"] == "Civilians" and record["civilian_targeting"] is True
+
+
+def test_a_claim_names_the_perpetrator():
+    record = _one("انفجرت عبوة ناسفة في سوق شعبي بمدينة الموصل، اليوم، ما أدى إلى إصابة ثلاثة مدنيين. "
+                  "وتبنى تنظيم داعش الهجوم في بيان.")
+    assert record["actor1"] == "Islamic State"
+
+
+def test_a_turkish_strike_on_the_pkk():
+    record = _one("شن الطيران التركي، أمس، غارات على مواقع لحزب العمال الكردستاني في جبال قنديل شمالي العراق.")
+    assert record["sub_event_type"] == "Air/drone strike"
+    assert record["actor1"] == "Military Forces of Turkey"
+    assert record["actor2"] == "PKK: Kurdistan Workers' Party"
+    assert record["event_date"] == "2021-08-02"
+
+
+# --- time ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("when", "day", "precision"), [
+    ("اليوم", "2021-08-03", 1),
+    ("أمس", "2021-08-02", 1),
+    ("فجر الأحد", "2021-08-01", 1),
+    ("يوم السبت الماضي", "2021-07-31", 1),
+    ("أول أمس", "2021-08-01", 1),
+    ("في 28 تموز", "2021-07-28", 1),
+    ("في الثامن والعشرين من يوليو", "2021-07-28", 1),
+])
+def test_dates(when, day, precision):
+    record = _one(f"قتل شرطي بهجوم مسلح في قضاء الطارمية شمالي بغداد {when}.")
+    assert (record["event_date"], record["time_precision"]) == (day, precision)
+    assert _quoted(f"قتل شرطي بهجوم مسلح في قضاء الطارمية شمالي بغداد {when}.", record, "date")
+
+
+def test_a_toll_over_two_days_is_split_between_them():
+    text = "قتل 9 مدنيين بقصف مدفعي على بلدة سراقب في ريف إدلب يومي الأحد والإثنين."
+    records = sorted(_records(text), key=lambda r: r["event_date"])
+    assert [(r["event_date"], r["fatalities"]) for r in records] == [("2021-08-01", 4), ("2021-08-02", 5)]
+
+
+def test_last_week_is_known_to_the_week():
+    record = _one("قتل شرطي بهجوم مسلح في قضاء الطارمية شمالي بغداد الأسبوع الماضي.")
+    assert record["time_precision"] == 2
+
+
+def test_an_event_older_than_thirty_days_is_background():
+    assert _records("قتل شرطي بهجوم مسلح في قضاء الطارمية شمالي بغداد في 3 حزيران الماضي.") == []
+
+
+def test_an_undated_article_gives_no_made_up_date():
+    records = _records("قتل شرطي بهجوم مسلح في قضاء الطارمية شمالي بغداد.", published=None)
+    assert [r["event_date"] for r in records] == [None]
+
+
+# --- what is not an event -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "هدد تنظيم داعش بشن هجمات على مدينة كركوك خلال الأيام المقبلة.",  # a threat
+    "نفت وزارة الداخلية وقوع أي هجوم في مدينة كركوك اليوم.",  # a denial
+    "عقد محافظ كركوك اجتماعا مع قادة الشرطة في مدينة كركوك اليوم لبحث الوضع الأمني.",  # a meeting
+    "أصدرت محكمة في بغداد اليوم حكما بالإعدام على مدان بتفجير سيارة مفخخة.",  # a verdict
+])
+def test_non_events_give_none(text):
+    assert _records(text) == []
+
+
+# --- places and merging ---------------------------------------------------------------------------
+
+def test_headline_and_body_of_one_incident_are_one_event():
+    article = Article.from_parts(
+        "t", "مقتل شرطيين بهجوم في كركوك",
+        "قتل شرطيان، ليل أمس، بهجوم شنه مسلحون من تنظيم داعش على نقطة تفتيش في قضاء الحويجة غربي كركوك.",
+        published=PUBLISHED)
+    records = [e.to_record() for e in extract_events(article)]
+    assert len(records) == 1
+    record = records[0]
+    assert record["event_date"] == "2021-08-02"
+    assert record["location_ar"] == "الحويجة" and record["admin1"] == "Kirkuk"
+    assert record["fatalities"] == 2
+
+
+def test_two_towns_are_two_events():
+    text = "خرج متظاهرون، اليوم، في مدينتي الناصرية والسماوة للمطالبة بتحسين الخدمات."
+    records = _records(text)
+    assert sorted(r["location_ar"] for r in records) == sorted(["الناصرية", "السماوة"])
+    assert {r["sub_event_type"] for r in records} == {"Peaceful protest"}
+
+
+def test_a_neighbourhood_after_a_dash_resolves_inside_its_city():
+    record = _one("بغداد - قتل مدني بانفجار عبوة ناسفة في مدينة الصدر، اليوم.")
+    assert record["admin1"] == "Baghdad" and record["location_ar"] == "مدينة الصدر"
