@@ -55,6 +55,18 @@ def test_a_toll_has_its_words_as_evidence():
     assert any("جنديان" in q for q in _quoted(text, _one(text), "fatalities"))
 
 
+def test_the_wounded_told_of_already_are_no_new_count():
+    record = _one("قتل شرطي بهجوم مسلح في قضاء الطارمية شمالي بغداد اليوم، وأعاق القصف نقل المصابين إلى المستشفى.")
+    assert (record["fatalities"], record["injured"]) == (1, 0)
+
+
+def test_a_count_over_weeks_of_fighting_is_a_running_total():
+    text = ("قتل 5 جنود بهجوم لتنظيم داعش على مدينة الميادين في ريف دير الزور، اليوم. "
+            "وخسر النظام السوري 260 قتيلا خلال 30 يوما من المعارك في بادية البوكمال.")
+    records = _records(text)
+    assert [(r["location_ar"], r["fatalities"]) for r in records] == [("الميادين", 5)]
+
+
 def test_the_suicide_bomber_counts_among_the_dead():
     record = _one("قتل 12 شخصا بتفجير انتحاري استهدف سوقا في مدينة الصدر ببغداد، اليوم.")
     assert record["sub_event_type"] == "Suicide bomb"

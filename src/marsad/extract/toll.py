@@ -17,7 +17,7 @@ from marsad.doc import Doc
 from marsad.extract.numbers import Number, dual_of, read_number
 from marsad.lexicon import Entry, Lexicons, load_lexicons
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, Token, strip_article
+from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article
 
 #: Unquantified plural (سقوط قتلى، جرحى): codebook "several" = 3.
 PLURAL_COUNT = 3
@@ -193,6 +193,8 @@ class _SentenceTolls:
             if key in self.lex.word_set("singular_nouns"):
                 return 1, True, word.first, word.last
             if key in self.lex.word_set("plural_nouns"):
+                if _definite(self.doc.tokens[j].text):
+                    return None  # "مساعدة المصابين"، "نقل الجرحى": the wounded told of already, no new count
                 return PLURAL_COUNT, False, word.first, word.last
         j = word.last
         if j >= limit:
@@ -285,3 +287,8 @@ def _merge_combined(doc: Doc, words: list[Match[Entry]]) -> list[Match[Entry]]:
         else:
             out.append(m)
     return out
+
+
+def _definite(word: str) -> bool:
+    """The word carries the article once its proclitics are off (الجرحى، بالجرحى، للقتلى)."""
+    return any(strip_article(k) != k for k in lookup_keys(word))
