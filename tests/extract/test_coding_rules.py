@@ -60,6 +60,11 @@ def test_the_wounded_told_of_already_are_no_new_count():
     assert (record["fatalities"], record["injured"]) == (1, 0)
 
 
+def test_the_number_of_the_wounded_is_no_count():
+    record = _one("قتل شرطي بهجوم مسلح في قضاء الطارمية شمالي بغداد اليوم، ولم يعرف بعد عدد المصابين.")
+    assert (record["fatalities"], record["injured"]) == (1, 0)
+
+
 def test_a_count_over_weeks_of_fighting_is_a_running_total():
     text = ("قتل 5 جنود بهجوم لتنظيم داعش على مدينة الميادين في ريف دير الزور، اليوم. "
             "وخسر النظام السوري 260 قتيلا خلال 30 يوما من المعارك في بادية البوكمال.")

@@ -190,11 +190,12 @@ class _SentenceTolls:
         """No count: a casualty noun itself, or the person after the word."""
         for j in range(word.first, word.last):
             key = strip_article(self.doc.tokens[j].text)
-            if key in self.lex.word_set("singular_nouns"):
+            singular, plural = key in self.lex.word_set("singular_nouns"), key in self.lex.word_set("plural_nouns")
+            if (singular or plural) and _definite(self.doc.tokens[j].text):
+                return None  # "مساعدة المصابين"، "جنسية القتيل": people told of already, no new count
+            if singular:
                 return 1, True, word.first, word.last
-            if key in self.lex.word_set("plural_nouns"):
-                if _definite(self.doc.tokens[j].text):
-                    return None  # "مساعدة المصابين"، "نقل الجرحى": the wounded told of already, no new count
+            if plural:
                 return PLURAL_COUNT, False, word.first, word.last
         j = word.last
         if j >= limit:
