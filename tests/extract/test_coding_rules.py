@@ -44,6 +44,7 @@ def _quoted(text: str, record: dict[str, Any], field: str) -> list[str]:
     ("أصيب أكثر من 30 شخصا بقصف جوي على بلدة سراقب في ريف إدلب، اليوم.", 0, 30),
     ("قتل عشرات المدنيين بقصف جوي على بلدة سراقب في ريف إدلب، اليوم.", 12, 0),
     ("قتل عدد من المدنيين بقصف جوي على بلدة سراقب في ريف إدلب، اليوم.", 3, 0),
+    ("قتل شرطي بهجوم في قضاء الطارمية شمالي بغداد اليوم. وحسب مصدر أمني، فإن عشرات آخرين أصيبوا في الهجوم.", 1, 12),
 ])
 def test_tolls(text, killed, wounded):
     record = _one(text)
@@ -84,6 +85,14 @@ def test_one_toll_for_a_list_of_places_is_split_evenly():
     records = sorted(_records(text), key=lambda r: text.find(r["location_ar"]))
     assert [r["location_ar"] for r in records] == ["شقرا", "الحصان", "الجيعة"]
     assert [r["injured"] for r in records] == [3, 3, 4]
+
+
+def test_a_series_toll_without_a_site_is_split_over_the_places_attacked():
+    text = ("أسفرت هجمات لتنظيم داعش في محافظة ديالى، اليوم، عن مقتل 10 مدنيين. "
+            "واستهدف المسلحون بلدات جلولاء والسعدية وقره تبه.")
+    records = _records(text)
+    assert sum(r["fatalities"] for r in records) == 10
+    assert len(records) >= 3 and max(r["fatalities"] for r in records) - min(r["fatalities"] for r in records) <= 1 + 10 % len(records)
 
 
 # --- who did it to whom -----------------------------------------------------------------------------

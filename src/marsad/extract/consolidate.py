@@ -17,8 +17,10 @@ from datetime import date
 from marsad.doc import Doc
 from marsad.extract.actors import UNIDENTIFIED, claimant
 from marsad.geo.distance import haversine_km
+from marsad.lexicon import load_lexicons
 from marsad.model import Actor, Event, EventMention, Evidence, Location
 from marsad.taxonomy import EVENT_TYPES, PRIORITY
+from marsad.text.tokens import lookup_keys
 
 _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -62,6 +64,52 @@ def consolidate(doc: Doc) -> None:
             groups.append(_new_group(doc, mention, groups))
     groups.sort(key=lambda g: g.first_sentence)
     doc.events = [_event(doc, g) for g in groups]
+    _share_series_tolls(doc, groups, doc.events)
+
+
+def _share_series_tolls(doc: Doc, groups: list[_Group], events: list[Event]) -> None:
+    """"أسفرت هجمات تفجيرية عن مقتل 215 شخصا" then the places attacked: a series' toll told without a
+    site of its own is split evenly over the incidents of that day that state none (codebook §6)."""
+    for holder, event in zip(groups, events, strict=True):
+        if not (event.fatalities or event.injured) or not _series_toll(doc, holder):
+            continue
+        shares = [(g, e) for g, e in zip(groups, events, strict=True) if e is event or (
+            g.family == holder.family and e.event_date == event.event_date and not (e.fatalities or e.injured)
+            and e.location.country == event.location.country
+            and not _states_a_toll(g))]
+        if len(shares) < 2:
+            continue
+        killed, wounded = event.fatalities, event.injured
+        for i, (_, e) in enumerate(shares):
+            e.fatalities, e.injured = _share(killed, len(shares), i), _share(wounded, len(shares), i)
+            for name in ("fatalities", "injured"):
+                if name in event.evidence:
+                    e.evidence[name] = list(event.evidence[name])
+            e.basis["fatalities"] = (f"a toll told for a series of attacks, split evenly over the {len(shares)} "
+                                     "incidents of that day (codebook §6)")
+
+
+def _series_toll(doc: Doc, g: _Group) -> bool:
+    """The group's toll is told only of several attacks ("هجمات"، "سلسلة غارات") in sentences that name
+    no site of their own (a governorate or "near X" is none); the headline sums up and does not count."""
+    body = [m for m in g.members if not m.in_title] or g.members
+    counted = [m for m in body if (m.fatalities is not None or m.injured is not None) and not m.supporting]
+    if not counted or any(m.place_explicit and not m.place_vague for m in counted):
+        return False
+    series = load_lexicons().word_set("series")
+    return any(key in series for m in counted
+               for i in range(doc.sentences[m.sentence].first_token, doc.sentences[m.sentence].last_token)
+               for key in lookup_keys(doc.tokens[i].text))
+
+
+def _states_a_toll(g: _Group) -> bool:
+    return any(m.fatalities is not None or m.injured is not None for m in g.members)
+
+
+def _share(total: int, n: int, i: int) -> int:
+    """An even share of ``total`` over ``n`` incidents, the remainder on the last (codebook §6)."""
+    share = total // n
+    return share + (total - share * n if i == n - 1 else 0)
 
 
 def _founds(m: EventMention, groups: list[_Group]) -> bool:

@@ -184,7 +184,8 @@ class _SentenceTolls:
         if before in ("على", "الى", "عن"):
             return False
         nxt = self.doc.tokens[last].text if last < len(self.doc.tokens) else ""
-        return nxt == "من" or self._is_person(nxt) or last in self.actor_tokens
+        return (nxt == "من" or self._is_person(nxt) or last in self.actor_tokens
+                or strip_article(nxt) in self.lex.word_set("others"))  # "عشرات آخرين أصيبوا"
 
     def _implicit(self, word: Match[Entry], limit: int) -> Count | None:
         """No count: a casualty noun itself, or the person after the word."""
