@@ -51,6 +51,20 @@ def test_tolls(text, killed, wounded):
     assert (record["fatalities"], record["injured"]) == (killed, wounded)
 
 
+def test_a_headline_toll_counts_when_the_body_states_none():
+    article = Article.from_parts(
+        "t", "مقتل ضابط في الشرطة العراقية",
+        "أفاد مصدر أمني بمقتل العميد محمد الجبوري خلال اشتباك مع مسلحين من تنظيم داعش في قضاء الطارمية، اليوم.",
+        published=PUBLISHED)
+    records = [e.to_record() for e in extract_events(article)]
+    assert [r["fatalities"] for r in records] == [1]
+
+
+def test_counts_joined_by_wa_belong_to_the_next_casualty_word():
+    record = _one("قتيل و6 جرحى بغارات جوية على بلدة سراقب في ريف إدلب اليوم.")
+    assert (record["fatalities"], record["injured"]) == (1, 6)
+
+
 def test_a_toll_has_its_words_as_evidence():
     text = "قتل جنديان عراقيان بهجوم لتنظيم داعش في قضاء الطارمية شمالي بغداد، اليوم."
     assert any("جنديان" in q for q in _quoted(text, _one(text), "fatalities"))

@@ -235,8 +235,8 @@ def _event(doc: Doc, g: _Group) -> Event:
         claimed = claimant(doc)
         actor1 = claimed[0] if claimed else actor1
     actor1 = actor1 or UNIDENTIFIED
-    fatalities = _merged_toll(g, "fatalities")
-    injured = _merged_toll(g, "injured")
+    fatalities = _merged_toll(g, "fatalities", _body_tells(doc, "fatalities"))
+    injured = _merged_toll(g, "injured", _body_tells(doc, "injured"))
     if sub_event in _NO_TOLL:
         fatalities = injured = 0  # deaths told with an arrest belong to the attack it answers
     if sub_event == "Suicide bomb":
@@ -344,12 +344,22 @@ def _merged_actor(g: _Group, which: str, lead: EventMention) -> Actor | None:
     return chosen
 
 
-def _merged_toll(g: _Group, field_name: str) -> int:
+def _body_tells(doc: Doc, field_name: str) -> bool:
+    """Whether the article's body states a count of this kind for any incident."""
+    return any(getattr(m, field_name) is not None and not m.in_title and not m.supporting for m in doc.mentions)
+
+
+def _merged_toll(g: _Group, field_name: str, body_tells: bool = True) -> int:
     """The lowest stated count; without one, the vague count; else 0 (running totals and
-    background count nothing: they sum up more than this incident)."""
-    body = [m for m in g.members if not m.in_title] or g.members  # a headline's toll sums up several
-    values = [(getattr(m, field_name), m.toll_exact) for m in body
-              if getattr(m, field_name) is not None and not m.supporting]
+    background count nothing: they sum up more than this incident).  A headline's toll may sum
+    up several incidents or belong to another: it counts only when the body states none at all."""
+    def told(members: list[EventMention]) -> list[tuple[int, bool]]:
+        return [(getattr(m, field_name), m.toll_exact) for m in members
+                if getattr(m, field_name) is not None and not m.supporting]
+
+    values = told([m for m in g.members if not m.in_title])
+    if not values and not body_tells:
+        values = told([m for m in g.members if m.in_title])
     exact = [v for v, e in values if e]
     if exact:
         return min(exact)

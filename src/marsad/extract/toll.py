@@ -259,6 +259,8 @@ class _SentenceTolls:
                 break  # "24 ... الخميس وأربعة آخرون الجمعة": another day's count
             number = self._joined_count(j, limit)
             at = j + 1 if tokens[j].text == "و" else j
+            if number is not None and any(w.first == number.last for w in self.words):
+                break  # "قتيل و6 جرحى": the count of the next casualty word
             if number is not None and number.exact and not self._counts_something_else(number.last):
                 self.claimed.update(range(number.first, number.last))
                 out.append(TollMention(toll.kind, number.value, True, tokens[at].start, tokens[number.last - 1].end,
