@@ -44,6 +44,7 @@ class Doc:
     token_starts: list[int] = field(default_factory=list)
     _by_category: list[dict[str, list[Match[Entry]]]] = field(default_factory=list)
     title_end: int = 0  # normalised offset where the title ends (0: no title)
+    finished: bool = False  # a stage found nothing left to do: the pipeline skips the rest
 
     @property
     def text(self) -> str:

@@ -53,6 +53,8 @@ class Pipeline:
         doc = Doc(article=article, norm=normalise(article.text))
         for _, stage in self.stages:
             stage(doc)
+            if doc.finished:  # e.g. no word of the article can report an event
+                break
         return doc
 
     def extract(self, article: Article, include_unlocated: bool = False) -> list[Event]:

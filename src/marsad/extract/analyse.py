@@ -1,4 +1,5 @@
-"""Stage 1: normalise, tokenise, cut sentences and find every lexicon phrase once."""
+"""Stage 1: normalise, tokenise, cut sentences and find every lexicon phrase once (and finish the
+document early when no word of it can report an event)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,8 @@ def analyse(doc: Doc) -> None:
             per_sentence[k].append(m)
     doc.entries_by_sentence = per_sentence
     doc.index_by_category()
+    # no trigger word anywhere (most news): no sentence can report an event, the rest is skipped
+    doc.finished = not any(m.payload.category == "cue" and m.payload.value.trigger for m in doc.entries)
 
 
 def resolve_overlaps(matches: list[Match[Entry]]) -> list[Match[Entry]]:

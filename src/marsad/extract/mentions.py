@@ -108,7 +108,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
     when = _event_date(doc, sentence, triggers)
     tolls = [t for t in doc.tolls if t.sentence == sentence.index]
     background = _background(doc, sentence)
-    aggregate = any(m.payload.label == "aggregate" for m in modality) or _over_a_span(doc, sentence)
+    aggregate = any(m.payload.label == "aggregate" for m in modality) or _over_a_span(doc, modality, sentence)
     if when is not None and not _recent(doc, when[0]):
         return []
     actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues, region, sentence)
@@ -166,19 +166,16 @@ def _anaphoric(doc: Doc, triggers: list[Match[Entry]], place_explicit: bool, whe
     return all(any(k.startswith("ال") for k in lookup_keys(doc.tokens[m.first].text)[:3]) for m in triggers)
 
 
-def _over_a_span(doc: Doc, sentence: Sentence) -> bool:
+def _over_a_span(doc: Doc, modality: list[Match[Entry]], sentence: Sentence) -> bool:
     """"خلال 30 يوما من المعارك"، "على مدى ثلاثة أسابيع": a count over weeks or months is a running total."""
     lex = load_lexicons()
-    openers, units = lex.word_set("span_openers"), lex.word_set("span_units")
-    tokens, last = doc.tokens, sentence.last_token
-    for i in range(sentence.first_token, last - 1):
-        if not any(k in openers for k in lookup_keys(tokens[i].text)):
+    units, tokens = lex.word_set("span_units"), doc.tokens
+    for m in modality:
+        if m.payload.label != "span" or m.last >= sentence.last_token:
             continue
-        j = i + 1
-        number = read_number(tokens, j, lex)
-        if number is not None:
-            j = number.last
-        if j < last and strip_article(tokens[j].text) in units:
+        number = read_number(tokens, m.last, lex)
+        j = number.last if number is not None else m.last
+        if j < sentence.last_token and strip_article(tokens[j].text) in units:
             return True
     return False
 
