@@ -6,7 +6,8 @@ from hypothesis import strategies as st
 from marsad.text.normalise import fold, normalise
 
 ARABIC = st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)
-EXTRA = st.sampled_from(list("\u0640\u064b\u064e\u0650\u0651\u0652\u200f\u200e\u202b\u202c\ufeff\ufefb\ufef5 .،0٢۴أإآىة"))
+EXTRA = st.sampled_from(list("\u0640\u064b\u064e\u0650\u0651\u0652\u200f\u200e\u202b\u202c\ufeff\ufefb\ufef5"
+                             " .،0٢۴أإآىة"))
 TEXT = st.text(st.one_of(ARABIC, EXTRA, st.characters(min_codepoint=32, max_codepoint=126)), max_size=200)
 
 

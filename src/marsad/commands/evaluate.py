@@ -56,10 +56,11 @@ def _print_details(report) -> None:  # type: ignore[no-untyped-def]
     for result in report.results:
         for gi, pi in result.pairs:
             g, p = result.gold[gi], result.predicted[pi]
-            wrong = [f"{k}: {g.get(k)!r}≠{p.get(k)!r}" for k in ("sub_event_type", "actor1", "actor2", "event_date",
-                                                                 "fatalities", "injured") if (g.get(k) or "") != (p.get(k) or "")]
+            fields = ("sub_event_type", "actor1", "actor2", "event_date", "fatalities", "injured")
+            wrong = [f"{k}: {g.get(k)!r}≠{p.get(k)!r}" for k in fields if (g.get(k) or "") != (p.get(k) or "")]
             if wrong:
-                click.echo(f"FIELDS   {result.article.id}  {g.get('admin1')} {g.get('event_date')}  " + "; ".join(wrong))
+                where = f"{g.get('admin1')} {g.get('event_date')}"
+                click.echo(f"FIELDS   {result.article.id}  {where}  " + "; ".join(wrong))
 
 
 def _quote(text: str, record: dict) -> str:

@@ -118,7 +118,8 @@ def _drop_vague_gunmen(hits: list[ActorHit]) -> list[ActorHit]:
     return [h for h in hits if not (h.generic and h.actor == UNIDENTIFIED)]
 
 
-def _role_scores(doc: Doc, m: Match[Entry], cues: list[Match[Entry]], casualties: list[Match[Entry]]) -> tuple[float, float]:
+def _role_scores(doc: Doc, m: Match[Entry], cues: list[Match[Entry]],
+                 casualties: list[Match[Entry]]) -> tuple[float, float]:
     """How much the words around ``m`` say it acted (initiator) or was acted upon (target)."""
     lex = load_lexicons()
     toks = doc.tokens
@@ -184,7 +185,8 @@ def _count_follows(doc: Doc, j: int) -> bool:
     return False
 
 
-def choose_actors(hits: list[ActorHit], sub_event: str, prior: dict[int, float]) -> tuple[ActorHit | None, ActorHit | None]:
+def choose_actors(hits: list[ActorHit], sub_event: str,
+                  prior: dict[int, float]) -> tuple[ActorHit | None, ActorHit | None]:
     """actor1 and actor2 among the hits: best initiator, then best target of another actor."""
     if not hits:
         return None, None

@@ -22,7 +22,7 @@ from marsad.extract.time import TimeMention
 from marsad.extract.toll import TollMention
 from marsad.geo.resolve import ResolvedPlace
 from marsad.lexicon import Entry, load_lexicons
-from marsad.model import Actor, EventMention, Evidence, Location
+from marsad.model import Actor, EventMention, Evidence
 from marsad.taxonomy import EVENT_TYPES
 from marsad.text.matcher import Match
 from marsad.text.tokens import Sentence, lookup_keys, strip_article
@@ -140,9 +140,12 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
     return out
 
 
-def _more_days(doc: Doc, sentence: Sentence, when: tuple[date, int, TimeMention]) -> list[tuple[date, int, TimeMention]]:
+Dated = tuple[date, int, TimeMention]  # a day, its time_precision and the words that give it
+
+
+def _more_days(doc: Doc, sentence: Sentence, when: Dated) -> list[Dated]:
     """Days coordinated with the chosen one: "يومي الثلاثاء والأربعاء"، "الخميس والجمعة"."""
-    out: list[tuple[date, int, TimeMention]] = []
+    out: list[Dated] = []
     last = when[2]
     for t in doc.times:
         if t.sentence != sentence.index or t.start <= last.start or t.statement or t.future:
@@ -234,7 +237,8 @@ def _facts(hits: list[act.ActorHit]) -> ActorFacts:
 
 # --- places -------------------------------------------------------------------------------
 
-def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Entry]]) -> tuple[list[ResolvedPlace], bool]:
+def _sites(doc: Doc, sentence: Sentence, ctx: _Context,
+           triggers: list[Match[Entry]]) -> tuple[list[ResolvedPlace], bool]:
     """The event place(s) of a sentence, and whether the sentence itself names them."""
     places = ctx.places.get(sentence.index, [])
     if places:
@@ -434,12 +438,12 @@ def _default_initiator(doc: Doc, sub_event: str, region: str, sentence: Sentence
         external = _doc_actor(doc, {8, 1}, region, sentence)
         if external is not None:
             return external
-        return act.resolve(Entry("generic", "soldiers", {"IRQ": "Military Forces of Iraq", "SYR": "Military Forces of Syria"}),
-                           region, doc) or act.UNIDENTIFIED
+        soldiers = {"IRQ": "Military Forces of Iraq", "SYR": "Military Forces of Syria"}
+        return act.resolve(Entry("generic", "soldiers", soldiers), region, doc) or act.UNIDENTIFIED
     if sub_event in ("Arrests", "Disrupted weapons use"):
-        return act.resolve(Entry("generic", "security", {"IRQ": "Police Forces of Iraq", "SYR": "Military Forces of Syria",
-                                                          "IRQ-KR": "Police Forces of the Kurdistan Region"}), region, doc) \
-            or act.UNIDENTIFIED
+        security = {"IRQ": "Police Forces of Iraq", "SYR": "Military Forces of Syria",
+                    "IRQ-KR": "Police Forces of the Kurdistan Region"}
+        return act.resolve(Entry("generic", "security", security), region, doc) or act.UNIDENTIFIED
     if sub_event in ("Attack", "Armed clash", "Abduction/forced disappearance", "Non-state actor overtakes territory"):
         return act.dominant_rebel(doc) or act.UNIDENTIFIED
     return act.UNIDENTIFIED

@@ -49,7 +49,9 @@ def write_notes(doc: Doc) -> None:
 
 
 def describe(event: Event) -> str:
-    """"On 2 August 2021, Islamic State clashed with Police Forces of Iraq in Al-Rashad (Kirkuk); 2 killed, 2 wounded.\""""
+    """One sentence, e.g. "On 2 August 2021, Islamic State clashed with Police Forces of Iraq in
+    Al-Rashad (Kirkuk); 2 killed, 2 wounded."
+    """
     when = _when(event)
     who = event.actor1.name
     if event.actor2 is not None:

@@ -74,7 +74,8 @@ def read_number(tokens: list[Token], i: int, lex: Lexicons, text: str = "") -> N
 
 def _scale(tokens: list[Token], first: int, j: int, value: int, lex: Lexicons) -> Number:
     """Apply a following thousand (ثلاثة آلاف، 40 ألف)."""
-    if j < len(tokens) and value < 1000 and (tokens[j].text in _THOUSANDS or strip_article(tokens[j].text) in _THOUSANDS):
+    word = tokens[j].text if j < len(tokens) else ""
+    if value < 1000 and (word in _THOUSANDS or strip_article(word) in _THOUSANDS):
         return Number(value * 1000, first, j + 1)
     return Number(value, first, j)
 

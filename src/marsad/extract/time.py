@@ -260,7 +260,8 @@ def _after_statement(doc: Doc, sentence: Sentence, first: int) -> bool:
     """True when the expression dates a statement verb just before it ("أعلن الجيش، السبت،")."""
     for m in doc.sentence_entries(sentence, "modality"):
         if m.payload.label == "statement" and m.last <= first <= m.last + _STATEMENT_GAP:
-            cues = [c for c in doc.sentence_entries(sentence, "cue") if m.last <= c.first < first and c.payload.value.trigger]
+            cues = [c for c in doc.sentence_entries(sentence, "cue")
+                    if m.last <= c.first < first and c.payload.value.trigger]
             if not cues:
                 return True
     return False

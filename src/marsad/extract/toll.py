@@ -167,7 +167,8 @@ class _SentenceTolls:
         j, budget = word.first - 1, _BEFORE_WINDOW
         while j >= floor and budget > 0:
             found = self._count_at(j)
-            if (found is not None and self._free(j, word) and all(x not in self.claimed for x in range(found[2], found[3]))
+            if (found is not None and self._free(j, word)
+                    and all(x not in self.claimed for x in range(found[2], found[3]))
                     and self._counts_people(found, word)):
                 return found
             if j not in self.actor_tokens:
