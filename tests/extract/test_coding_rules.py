@@ -21,6 +21,12 @@ def _records(text: str, published: date | None = PUBLISHED) -> list[dict[str, An
     return [e.to_record() for e in extract_events(Article("t", text, published=published))]
 
 
+def _headed(title: str, body: str) -> list[dict[str, Any]]:
+    """The records of an article with a headline."""
+    article = Article.from_parts("t", title, body, published=PUBLISHED)
+    return [e.to_record() for e in extract_events(article)]
+
+
 def _one(text: str) -> dict[str, Any]:
     records = _records(text)
     assert len(records) == 1, [(r["sub_event_type"], r["location_ar"], r["event_date"]) for r in records]
@@ -52,11 +58,9 @@ def test_tolls(text, killed, wounded):
 
 
 def test_a_headline_toll_counts_when_the_body_states_none():
-    article = Article.from_parts(
-        "t", "مقتل ضابط في الشرطة العراقية",
-        "أفاد مصدر أمني بمقتل العميد محمد الجبوري خلال اشتباك مع مسلحين من تنظيم داعش في قضاء الطارمية، اليوم.",
-        published=PUBLISHED)
-    records = [e.to_record() for e in extract_events(article)]
+    records = _headed(
+        "مقتل ضابط في الشرطة العراقية",
+        "أفاد مصدر أمني بمقتل العميد محمد الجبوري خلال اشتباك مع مسلحين من تنظيم داعش في قضاء الطارمية، اليوم.")
     assert [r["fatalities"] for r in records] == [1]
 
 
@@ -185,11 +189,9 @@ def test_non_events_give_none(text):
 # --- places and merging ---------------------------------------------------------------------------
 
 def test_headline_and_body_of_one_incident_are_one_event():
-    article = Article.from_parts(
-        "t", "مقتل شرطيين بهجوم في كركوك",
-        "قتل شرطيان، ليل أمس، بهجوم شنه مسلحون من تنظيم داعش على نقطة تفتيش في قضاء الحويجة غربي كركوك.",
-        published=PUBLISHED)
-    records = [e.to_record() for e in extract_events(article)]
+    records = _headed(
+        "مقتل شرطيين بهجوم في كركوك",
+        "قتل شرطيان، ليل أمس، بهجوم شنه مسلحون من تنظيم داعش على نقطة تفتيش في قضاء الحويجة غربي كركوك.")
     assert len(records) == 1
     record = records[0]
     assert record["event_date"] == "2021-08-02"
