@@ -82,11 +82,14 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     casualties = doc.sentence_entries(sentence, "casualty")
     hits: list[ActorHit] = []
     controllers = load_lexicons().word_set("controller_before")
+    speakers = load_lexicons().word_set("speaker_before")
     for m in doc.sentence_entries(sentence, "actor", "generic"):
         if not lo <= m.first < hi:
             continue
         if _held_by(doc, m, controllers):
             continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted
+        if m.first > 0 and doc.tokens[m.first - 1].text in speakers:
+            continue  # "المتحدث باسم الحزب": whom the speaker speaks for
         actor = resolve(m.payload, region, doc)
         if actor is None:
             continue
