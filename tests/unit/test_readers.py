@@ -187,7 +187,7 @@ def test_is_arabic_threshold() -> None:
 
 def test_parse_published() -> None:
     assert parse_published("2021-08-03") == date(2021, 8, 3)
-    for bad in ("2021-02-30", "03/08/2021", "yesterday", ""):
+    for bad in ("2021-02-30", "03/08/2021", "yesterday", "", "0001-01-01", "9999-12-31"):
         with pytest.raises(InputError) as caught:
             parse_published(bad)
         assert caught.value.where == "--published"
@@ -270,7 +270,7 @@ def test_broken_jsonl_lines_are_reported_by_line_and_the_others_read(tmp_path: P
         "missing 'text'",
         "expected a JSON object ({...}) on this line",
         "empty text",
-        "'published' must be YYYY-MM-DD or null, not '2021-13-01'",
+        "'published' must be YYYY-MM-DD (years 1900-2200) or null, not '2021-13-01'",
         "'title' must be a string, not int",
     ]
     assert str(errors[0]).startswith(f"{path}:2: ")
@@ -323,7 +323,7 @@ def test_bad_csv_rows_are_reported_by_line_and_the_others_read(tmp_path: Path) -
     assert [a.id for a in articles] == ["r1", "r2", "r7"]
     assert [(e.line, e.problem.split(",")[0]) for e in errors] == [
         (5, "empty text"),
-        (6, "'published' must be YYYY-MM-DD or null"),
+        (6, "'published' must be YYYY-MM-DD (years 1900-2200) or null"),
         (8, "4 fields but the header names 3"),
         (9, "missing 'text'"),
     ]

@@ -9,6 +9,7 @@ from datetime import date
 import click
 
 from marsad.errors import InputError, UsageError
+from marsad.io.readers import NEWS_YEARS
 
 
 def parse_date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -16,9 +17,12 @@ def parse_date_option(ctx: click.Context, param: click.Parameter, value: str | N
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+    if day.year not in NEWS_YEARS:
+        raise click.BadParameter(f"{value!r} is not a date of the years {NEWS_YEARS.start}-{NEWS_YEARS.stop - 1}")
+    return day
 
 
 @dataclass(slots=True)

@@ -199,7 +199,8 @@ def parse_published(value: str) -> date:
     try:
         return _parse_iso_date(value)
     except ValueError:
-        raise InputError("--published", f"not a date: {value!r} (use YYYY-MM-DD, e.g. 2021-08-03)") from None
+        raise InputError("--published", f"not a date of the years {NEWS_YEARS.start}-{NEWS_YEARS.stop - 1}: {value!r} "
+                                        "(use YYYY-MM-DD, e.g. 2021-08-03)") from None
 
 
 def derive_id(url: str, content: str) -> str:
@@ -513,7 +514,8 @@ def _record_date(value: Any) -> date | None:
             return _parse_iso_date(value)
         except ValueError:
             pass
-    raise _RecordProblem(f"'published' must be YYYY-MM-DD or null, not {value!r}")
+    raise _RecordProblem(f"'published' must be YYYY-MM-DD (years {NEWS_YEARS.start}-{NEWS_YEARS.stop - 1}) or null, "
+                         f"not {value!r}")
 
 
 def too_long(chars: int) -> str:
@@ -529,9 +531,13 @@ def _optional_iso_date(value: str | None) -> date | None:
         return None
 
 
+#: Publication years Marsad accepts: news, not a typo (year 1 would overflow day arithmetic).
+NEWS_YEARS = range(1900, 2201)
+
+
 def _parse_iso_date(value: str) -> date:
-    """``YYYY-MM-DD``, optionally followed by a time; ValueError otherwise."""
+    """``YYYY-MM-DD``, optionally followed by a time, of a year in :data:`NEWS_YEARS`; ValueError otherwise."""
     match = _ISO_DATE.fullmatch(value)
-    if match is None:
+    if match is None or int(match[1]) not in NEWS_YEARS:
         raise ValueError(value)
     return date(int(match[1]), int(match[2]), int(match[3]))
