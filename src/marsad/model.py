@@ -72,6 +72,11 @@ class Location:
     def located(self) -> bool:
         return bool(self.admin1)
 
+    def same_place(self, other: Location) -> bool:
+        """The very same named place: one gazetteer id, or one name in one governorate."""
+        return bool(self.place_id and self.place_id == other.place_id) or (
+            self.admin1 == other.admin1 and self.name == other.name)
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:

@@ -81,8 +81,8 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     cues = [m for m in doc.sentence_entries(sentence, "cue")]
     casualties = doc.sentence_entries(sentence, "casualty")
     hits: list[ActorHit] = []
-    controllers = load_lexicons().word_set("controller_before")
-    speakers = load_lexicons().word_set("speaker_before")
+    lex = load_lexicons()
+    controllers, speakers = lex.word_set("controller_before"), lex.word_set("speaker_before")
     for m in doc.sentence_entries(sentence, "actor", "generic"):
         if not lo <= m.first < hi:
             continue

@@ -16,6 +16,7 @@ from datetime import date
 
 from marsad.doc import Doc
 from marsad.extract.actors import UNIDENTIFIED, claimant
+from marsad.extract.toll import share_evenly
 from marsad.geo.distance import haversine_km
 from marsad.lexicon import load_lexicons
 from marsad.model import Actor, Event, EventMention, Evidence, Location
@@ -63,7 +64,8 @@ def consolidate(doc: Doc) -> None:
         elif _founds(mention, groups):
             groups.append(_new_group(doc, mention, groups))
     groups.sort(key=lambda g: g.first_sentence)
-    doc.events = [_event(doc, g) for g in groups]
+    body_counts = {name for name in ("fatalities", "injured") if _body_tells(doc, name)}
+    doc.events = [_event(doc, g, body_counts) for g in groups]
     _share_series_tolls(doc, groups, doc.events)
 
 
@@ -81,7 +83,7 @@ def _share_series_tolls(doc: Doc, groups: list[_Group], events: list[Event]) -> 
             continue
         killed, wounded = event.fatalities, event.injured
         for i, (_, e) in enumerate(shares):
-            e.fatalities, e.injured = _share(killed, len(shares), i), _share(wounded, len(shares), i)
+            e.fatalities, e.injured = share_evenly(killed, len(shares), i), share_evenly(wounded, len(shares), i)
             for name in ("fatalities", "injured"):
                 if name in event.evidence:
                     e.evidence[name] = list(event.evidence[name])
@@ -104,12 +106,6 @@ def _series_toll(doc: Doc, g: _Group) -> bool:
 
 def _states_a_toll(g: _Group) -> bool:
     return any(m.fatalities is not None or m.injured is not None for m in g.members)
-
-
-def _share(total: int, n: int, i: int) -> int:
-    """An even share of ``total`` over ``n`` incidents, the remainder on the last (codebook §6)."""
-    share = total // n
-    return share + (total - share * n if i == n - 1 else 0)
 
 
 def _founds(m: EventMention, groups: list[_Group]) -> bool:
@@ -165,7 +161,7 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
         candidates = [g for g in candidates if m.background or not g.members[0].background or g.day == published]
         # no day of its own: the incident at this place told nearest to it; of a list of places told
         # together, the one at this very place (the list it took over, one mention per place)
-        candidates.sort(key=lambda g: (_distance(g, m), m.place_explicit or not _same_site(g.location, m.location)))
+        candidates.sort(key=lambda g: (_distance(g, m), m.place_explicit or not _at(g, m.location)))
     return candidates[0] if candidates else None
 
 
@@ -208,11 +204,9 @@ def _distance(g: _Group, m: EventMention) -> int:
     return min(others, default=0)
 
 
-def _same_site(a: Location | None, b: Location | None) -> bool:
-    """The very same named place."""
-    if a is None or b is None:
-        return False
-    return bool(a.place_id and a.place_id == b.place_id) or (a.admin1 == b.admin1 and a.name == b.name)
+def _at(g: _Group, place: Location | None) -> bool:
+    """The incident is at this very place."""
+    return g.location is not None and place is not None and g.location.same_place(place)
 
 
 def _km(a: Location, b: Location) -> float:
@@ -221,7 +215,8 @@ def _km(a: Location, b: Location) -> float:
     return haversine_km((a.latitude, a.longitude), (b.latitude, b.longitude))  # type: ignore[arg-type]
 
 
-def _event(doc: Doc, g: _Group) -> Event:
+def _event(doc: Doc, g: _Group, body_counts: set[str]) -> Event:
+    """The event of one incident; ``body_counts`` names the tolls the article's body states for any."""
     sub_event = _merged_type(g)
     lead = next(m for m in sorted(g.members, key=lambda m: m.sentence) if m.sub_event_type == sub_event)
     actor1 = _merged_actor(g, "actor1", lead)
@@ -235,8 +230,8 @@ def _event(doc: Doc, g: _Group) -> Event:
         claimed = claimant(doc)
         actor1 = claimed[0] if claimed else actor1
     actor1 = actor1 or UNIDENTIFIED
-    fatalities = _merged_toll(g, "fatalities", _body_tells(doc, "fatalities"))
-    injured = _merged_toll(g, "injured", _body_tells(doc, "injured"))
+    fatalities = _merged_toll(g, "fatalities", "fatalities" in body_counts)
+    injured = _merged_toll(g, "injured", "injured" in body_counts)
     if sub_event in _NO_TOLL:
         fatalities = injured = 0  # deaths told with an arrest belong to the attack it answers
     if sub_event == "Suicide bomb":

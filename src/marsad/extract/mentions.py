@@ -19,7 +19,7 @@ from marsad.extract import actors as act
 from marsad.extract.classify import ActorFacts, classify
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention
-from marsad.extract.toll import TollMention
+from marsad.extract.toll import TollMention, share_evenly
 from marsad.geo.resolve import ResolvedPlace
 from marsad.lexicon import Entry, load_lexicons
 from marsad.model import Actor, EventMention, Evidence
@@ -327,9 +327,8 @@ def _coordinated(doc: Doc, a: ResolvedPlace, b: ResolvedPlace) -> bool:
 
 
 def _same_site(a: ResolvedPlace, b: ResolvedPlace) -> bool:
-    la, lb = a.location, b.location
-    assert la is not None and lb is not None
-    return bool(la.place_id and la.place_id == lb.place_id) or (la.admin1 == lb.admin1 and la.name == lb.name)
+    assert a.location is not None and b.location is not None
+    return a.location.same_place(b.location)
 
 
 def _drop_containers(places: list[ResolvedPlace]) -> list[ResolvedPlace]:
@@ -478,7 +477,7 @@ def _most_named(doc: Doc, entries: list[Match[Entry]], inters: set[int], region:
 def _per_site(doc: Doc, base: dict, evidence: dict[str, list[Evidence]], sites: list[ResolvedPlace],  # type: ignore[type-arg]
               tolls: list[TollMention], part: tuple[int, int] = (0, 1)) -> list[EventMention]:
     killed, injured, toll_evidence, exact = _sum_tolls(doc, tolls)
-    killed, injured = _share(killed, part[1], part[0]), _share(injured, part[1], part[0])
+    killed, injured = share_evenly(killed, part[1], part[0]), share_evenly(injured, part[1], part[0])
     n = max(1, len(sites))
     out = []
     for i, site in enumerate(sites or [None]):  # type: ignore[list-item]
@@ -490,17 +489,12 @@ def _per_site(doc: Doc, base: dict, evidence: dict[str, list[Evidence]], sites: 
         vague = site is None or site.toponym.relation != "in" or (location is not None and location.geo_precision == 3)
         out.append(EventMention(
             location=location, place_vague=vague,
-            fatalities=_share(killed, n, i), injured=_share(injured, n, i), evidence=ev, toll_exact=exact, **base,
+            fatalities=share_evenly(killed, n, i), injured=share_evenly(injured, n, i), evidence=ev,
+            toll_exact=exact, **base,
         ))
     return out
 
 
-def _share(total: int | None, n: int, i: int) -> int | None:
-    """Split a toll evenly over n places, the remainder on the last (codebook §6)."""
-    if total is None:
-        return None
-    share = total // n
-    return share + (total - share * n if i == n - 1 else 0)
 
 
 def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-def]

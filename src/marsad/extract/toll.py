@@ -12,6 +12,7 @@ are parts of a toll already counted.  One count for killed *and* wounded ("66 ق
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import overload
 
 from marsad.doc import Doc
 from marsad.extract.numbers import Number, dual_of, read_number
@@ -292,6 +293,22 @@ def _merge_combined(doc: Doc, words: list[Match[Entry]]) -> list[Match[Entry]]:
         else:
             out.append(m)
     return out
+
+
+@overload
+def share_evenly(total: int, n: int, i: int) -> int: ...
+
+
+@overload
+def share_evenly(total: None, n: int, i: int) -> None: ...
+
+
+def share_evenly(total: int | None, n: int, i: int) -> int | None:
+    """The ``i``-th of ``n`` even shares of a toll, the remainder on the last (codebook §6)."""
+    if total is None:
+        return None
+    share = total // n
+    return share + (total - share * n if i == n - 1 else 0)
 
 
 def _definite(word: str) -> bool:
