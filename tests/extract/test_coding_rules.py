@@ -57,6 +57,26 @@ def test_tolls(text, killed, wounded):
     assert (record["fatalities"], record["injured"]) == (killed, wounded)
 
 
+def test_a_count_before_a_plural_in_ين_is_the_toll():
+    """"والمسلحين" reads as a dual or a plural: the stated 18 before it is the count."""
+    record = _one("لقي 18 من قوات النظام السوري والمسلحين الموالين له مصرعهم، اليوم، إثر هجوم لتنظيم داعش"
+                  " في مدينة الميادين بريف دير الزور.")
+    assert record["fatalities"] == 18
+
+
+def test_the_dead_of_both_sides_add_up():
+    """Codebook §6: all deaths, all sides.  Each side's losses told apart are summed, not the lower taken."""
+    record = _one("لقي 18 من قوات النظام السوري مصرعهم، اليوم، إثر هجوم لتنظيم داعش في مدينة الميادين بريف دير"
+                  " الزور. وأسفرت المعارك في الميادين عن مقتل 13 من عناصر تنظيم داعش.")
+    assert record["fatalities"] == 31
+
+
+def test_two_counts_of_the_same_side_take_the_lower():
+    record = _one("قتل 18 من قوات النظام السوري، اليوم، في هجوم لتنظيم داعش على مدينة الميادين بريف دير"
+                  " الزور. وقال المرصد إن 20 من قوات النظام قتلوا في هجوم داعش على الميادين.")
+    assert record["fatalities"] == 18
+
+
 def test_a_headline_toll_counts_when_the_body_states_none():
     records = _headed(
         "مقتل ضابط في الشرطة العراقية",

@@ -348,16 +348,39 @@ def _merged_toll(g: _Group, field_name: str, body_tells: bool = True) -> int:
     """The lowest stated count; without one, the vague count; else 0 (running totals and
     background count nothing: they sum up more than this incident).  A headline's toll may sum
     up several incidents or belong to another: it counts only when the body states none at all."""
-    def told(members: list[EventMention]) -> list[tuple[int, bool]]:
-        return [(getattr(m, field_name), m.toll_exact) for m in members
-                if getattr(m, field_name) is not None and not m.supporting]
+    def told(members: list[EventMention]) -> list[EventMention]:
+        return [m for m in members if getattr(m, field_name) is not None and not m.supporting]
 
-    values = told([m for m in g.members if not m.in_title])
-    if not values and not body_tells:
-        values = told([m for m in g.members if m.in_title])
+    counted = told([m for m in g.members if not m.in_title])
+    if not counted and not body_tells:
+        counted = told([m for m in g.members if m.in_title])
+    sides = _sides(counted)
+    if sides:  # each side's dead told apart: the incident's toll is both (codebook §6)
+        return sum(_lowest(side, field_name) for side in sides)
+    return _lowest(counted, field_name)
+
+
+def _lowest(members: list[EventMention], field_name: str) -> int:
+    """The lowest exact count of the mentions, else their lowest vague one, else 0."""
+    values = [(getattr(m, field_name), m.toll_exact) for m in members]
     exact = [v for v, e in values if e]
     if exact:
         return min(exact)
     return min((v for v, _ in values), default=0)
+
+
+def _sides(members: list[EventMention]) -> tuple[list[EventMention], list[EventMention]] | None:
+    """The counts split by side when they are told of two opposing sides ("all sides", codebook §6):
+    "لقي 18 من قوات النظام مصرعهم إثر هجوم لداعش" and "أسفرت المعارك عن مقتل 18 داعشيا" count
+    different dead.  Sides are known by their victims (actor2); they oppose when one side's victims
+    attack in the other side's mentions."""
+    victims = {m.actor2.name for m in members if m.actor2 is not None}
+    if len(victims) != 2 or any(m.actor2 is None for m in members):
+        return None
+    first = members[0].actor2
+    one = [m for m in members if m.actor2 == first]
+    other = [m for m in members if m.actor2 != first]
+    opposed = any(m.actor1 == first for m in other) or any(m.actor1 == other[0].actor2 for m in one)
+    return (one, other) if opposed else None
 
 

@@ -416,7 +416,8 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
     actor1 = (first.actor, first) if first else None
     explicit = actor1 is not None
     if actor1 is None:
-        actor1 = (_default_initiator(doc, sub_event, region, sentence), None)
+        victim = second.actor if second else None
+        actor1 = (_default_initiator(doc, sub_event, region, sentence, victim), None)
     actor2 = (second.actor, second) if second and second.actor.name != actor1[0].name else None
     if actor2 is None and sub_event in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         actor2 = (act.CIVILIANS, None)
@@ -431,8 +432,10 @@ def _demonstration_actors(doc: Doc, armed: list[act.ActorHit], sub_event: str, r
     return actor1, None, True
 
 
-def _default_initiator(doc: Doc, sub_event: str, region: str, sentence: Sentence) -> Actor:
-    """Who did it when the clause does not say (codebook: unclaimed bombings are unidentified)."""
+def _default_initiator(doc: Doc, sub_event: str, region: str, sentence: Sentence,
+                       victim: Actor | None = None) -> Actor:
+    """Who did it when the clause does not say (codebook: unclaimed bombings are unidentified).
+    Not the clause's own victim: "مقتل 13 من عناصر داعش" in a battle is the article's other side."""
     if sub_event in ("Air/drone strike", "Shelling/artillery/missile attack"):
         external = _doc_actor(doc, {8, 1}, region, sentence)
         if external is not None:
@@ -444,27 +447,33 @@ def _default_initiator(doc: Doc, sub_event: str, region: str, sentence: Sentence
                     "IRQ-KR": "Police Forces of the Kurdistan Region"}
         return act.resolve(Entry("generic", "security", security), region, doc) or act.UNIDENTIFIED
     if sub_event in ("Attack", "Armed clash", "Abduction/forced disappearance", "Non-state actor overtakes territory"):
-        return act.dominant_rebel(doc) or act.UNIDENTIFIED
+        rebel = act.dominant_rebel(doc)
+        if rebel is not None and rebel == victim:
+            other = _doc_actor(doc, {1, 2, 3, 4, 8}, region, sentence, exclude=victim)
+            return other if other is not None and sub_event == "Armed clash" else act.UNIDENTIFIED
+        return rebel or act.UNIDENTIFIED
     return act.UNIDENTIFIED
 
 
 _NEARBY = 3
 
 
-def _doc_actor(doc: Doc, inters: set[int], region: str, sentence: Sentence) -> Actor | None:
+def _doc_actor(doc: Doc, inters: set[int], region: str, sentence: Sentence,
+               exclude: Actor | None = None) -> Actor | None:
     """The most named actor of the given categories near the sentence (the same story: news briefs
     put several stories in one page), else in the whole document."""
     near = [m for s in doc.sentences if abs(s.index - sentence.index) <= _NEARBY
             for m in doc.sentence_entries(s, "actor")]
-    return _most_named(doc, near, inters, region) or _most_named(
-        doc, [m for m in doc.entries if m.payload.category == "actor"], inters, region)
+    return _most_named(doc, near, inters, region, exclude) or _most_named(
+        doc, [m for m in doc.entries if m.payload.category == "actor"], inters, region, exclude)
 
 
-def _most_named(doc: Doc, entries: list[Match[Entry]], inters: set[int], region: str) -> Actor | None:
+def _most_named(doc: Doc, entries: list[Match[Entry]], inters: set[int], region: str,
+                exclude: Actor | None = None) -> Actor | None:
     counts: dict[str, tuple[int, Actor]] = {}
     for m in entries:
         actor = act.resolve(m.payload, region, doc)
-        if actor is not None and actor.inter in inters:
+        if actor is not None and actor.inter in inters and actor != exclude:
             n, _ = counts.get(actor.name, (0, actor))
             counts[actor.name] = (n + 1, actor)
     if not counts:

@@ -166,16 +166,21 @@ class _SentenceTolls:
         """"3 أشخاص قتلوا"، "45 عنصرا من تنظيم داعش قتلوا": a count of people shortly before a casualty
         verb (an actor's name does not count towards the distance; "أطلقوا النار على العشرات" is no toll)."""
         j, budget = word.first - 1, _BEFORE_WINDOW
+        ambiguous: Count | None = None
         while j >= floor and budget > 0:
             found = self._count_at(j)
             if (found is not None and self._free(j, word)
                     and all(x not in self.claimed for x in range(found[2], found[3]))
                     and self._counts_people(found, word)):
-                return found
+                if found[1] or j in self.vague:
+                    return found
+                # "لقي 18 من قوات النظام والمسلحين الموالين له مصرعهم": a -ين noun reads as a dual
+                # or a plural; a stated count before it is the toll
+                ambiguous = ambiguous or found
             if j not in self.actor_tokens:
                 budget -= 1
             j -= 1
-        return None
+        return ambiguous
 
     def _counts_people(self, found: Count, word: Match[Entry]) -> bool:
         """A count before the verb: of people ("3 أشخاص"، "45 عنصرا من"), or right before it, not an object."""
