@@ -77,6 +77,21 @@ def test_two_counts_of_the_same_side_take_the_lower():
     assert record["fatalities"] == 18
 
 
+def test_a_time_phrase_may_stand_between_the_casualty_word_and_its_count():
+    record = _one("وقتل قبل أيام 45 مسلحا مواليا للنظام جراء هجمات لتنظيم داعش على قرى قرب مدينة البوكمال.")
+    assert record["fatalities"] == 45
+
+
+def test_cutting_a_road_in_a_battle_is_no_protest():
+    """"قطع الطريق" is the protesters' doing only when no fighting is told in the clause."""
+    record = _one("هاجم تنظيم داعش قرى شمال غرب مدينة البوكمال، اليوم، وتمكن من قطع الطريق بينها وبين مدينة"
+                  " دير الزور.")
+    assert (record["event_type"], record["actor1"]) == ("Battles", "Islamic State")
+    assert record["location"] == "Albu Kamal"  # the road's other end, after "بين", is no scene
+    protest = _one("قام العشرات بقطع الطريق الرئيسي في مدينة الناصرية، اليوم، احتجاجا على انقطاع الكهرباء.")
+    assert protest["sub_event_type"] == "Peaceful protest"
+
+
 def test_a_headline_toll_counts_when_the_body_states_none():
     records = _headed(
         "مقتل ضابط في الشرطة العراقية",

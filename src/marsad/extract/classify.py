@@ -29,7 +29,8 @@ class ActorFacts:
 
 def classify(cues: set[str], actors: ActorFacts) -> str | None:
     """The ACLED sub-event type for a clause with these cues, or None for no event."""
-    demo = bool(cues & {"protest", "protesters"}) or actors.protesters
+    demo = bool(cues & {"protest", "protesters"}) or actors.protesters or (
+        "blockade" in cues and not cues & _ARMED_VIOLENCE)
     if demo and not (cues & {"air", "shelling", "suicide", "ied", "chemical"}):
         return _demonstration(cues)
     if "territory" in cues and (actors.state or actors.armed_nonstate or actors.external):

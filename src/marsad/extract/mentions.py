@@ -283,7 +283,7 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
     وقرى طربا والكسيب" names three scenes, one event each (codebook §1), the toll split.
     """
     places = sorted(places, key=lambda p: p.toponym.first_token)
-    inside = [p for p in places if p.toponym.relation == "in"]
+    inside = [p for p in places if p.toponym.relation == "in" and not _between(doc, p)]
     places = _drop_containers(inside or places)
     runs: list[list[ResolvedPlace]] = []
     for p in places:
@@ -300,25 +300,32 @@ def _run_score(doc: Doc, run: list[ResolvedPlace], anchor: int) -> float:
     """How surely a list of places is the scene: introduced by a place word (في بلدة الرشاد), not
     by "between" (المتنازع عليها بين بغداد وأربيل), and near the trigger."""
     first = run[0].toponym
-    before = strip_article(doc.tokens[first.first_token - 1].text) if first.first_token > 0 else ""
     score = -abs(first.first_token - anchor) / 20
     if any(p.toponym.cue and p.toponym.cue not in _GOVERNORATE_CUES for p in run):
         score += 2
-    if before in _BETWEEN:
+    if _between(doc, run[0]):
         score -= 3
     return score
 
 
 def _listed(doc: Doc, run: list[ResolvedPlace]) -> bool:
     """A list of scenes that a place word introduces ("قرى طربا والكسيب"), not "between X and Y"."""
-    first = run[0].toponym.first_token
-    if first > 0 and strip_article(doc.tokens[first - 1].text) in _BETWEEN:
+    if _between(doc, run[0]):
         return False
     return len(run) > 1 and any(p.toponym.cue and p.toponym.cue not in _GOVERNORATE_CUES for p in run)
 
 
 _GOVERNORATE_CUES = {"محافظه", "محافظات", "محافظتي", "ريف"}
 _BETWEEN = {"بين"}
+
+
+def _between(doc: Doc, p: ResolvedPlace) -> bool:
+    """Named after "between" ("بين بغداد وأربيل"، "الطريق بينها وبين مدينة دير الزور"): an end of a road
+    or a dispute, not a scene."""
+    j = p.toponym.first_token - 1
+    if j >= 0 and p.toponym.cue and strip_article(doc.tokens[j].text) == strip_article(p.toponym.cue):
+        j -= 1  # the place word before the name: "وبين مدينة دير الزور"
+    return j >= 0 and any(k in _BETWEEN for k in lookup_keys(doc.tokens[j].text))
 
 
 def _coordinated(doc: Doc, a: ResolvedPlace, b: ResolvedPlace) -> bool:

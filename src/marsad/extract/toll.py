@@ -62,7 +62,7 @@ class _SentenceTolls:
         actors = doc.sentence_entries(sentence, "actor", "generic")
         self.actor_tokens = {j for m in actors for j in range(m.first, m.last)}
         self.actor_end = {m.first: m.last for m in actors}
-        self.time_tokens = {j for m in doc.sentence_entries(sentence, "weekday", "relative_day", "day_part")
+        self.time_tokens = {j for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "day_part")
                             for j in range(m.first, m.last)}
         self.claimed: set[int] = set()
 
