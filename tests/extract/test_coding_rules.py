@@ -92,6 +92,12 @@ def test_cutting_a_road_in_a_battle_is_no_protest():
     assert protest["sub_event_type"] == "Peaceful protest"
 
 
+def test_the_force_of_the_officer_who_tells_it_is_no_actor():
+    record = _one("قتل 3 مدنيين بهجوم مسلح قرب بلدة داقوق، الواقعة إلى الجنوب من كركوك، اليوم، وفقا لضابط الشرطة.")
+    assert (record["actor1"], record["actor2"]) == ("Unidentified armed group", "Civilians")
+    assert record["location"] == "Daquq"  # "إلى الجنوب من كركوك" says where Daquq lies
+
+
 def test_a_headline_toll_counts_when_the_body_states_none():
     records = _headed(
         "مقتل ضابط في الشرطة العراقية",

@@ -88,14 +88,30 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
             continue
         if _held_by(doc, m, controllers):
             continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted
-        if m.first > 0 and doc.tokens[m.first - 1].text in speakers:
-            continue  # "المتحدث باسم الحزب": whom the speaker speaks for
+        if m.first > 0 and doc.tokens[m.first - 1].text in speakers or _a_source(doc, m.first, lo):
+            continue  # "المتحدث باسم الحزب"، "وفقا لضابط الشرطة": who tells it, not who did it
         actor = resolve(m.payload, region, doc)
         if actor is None:
             continue
         init, target = _role_scores(doc, m, cues, casualties)
         hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, m.payload.category == "generic", init, target))
     return _drop_vague_gunmen(hits)
+
+
+_SOURCE_REACH = 4
+
+
+def _a_source(doc: Doc, first: int, floor: int) -> bool:
+    """The name belongs to the speaker of a report: a speaker noun right after a word of attribution,
+    then at most a few words ("قال ضابط برتبة عقيد في الشرطة"، "وفقا لضابط الشرطة")."""
+    lex = load_lexicons()
+    nouns, said = lex.word_set("speaker_nouns"), lex.word_set("attribution")
+    for j in range(first, max(floor, first - _SOURCE_REACH) - 1, -1):
+        if j <= floor or not any(k in nouns for k in lookup_keys(doc.tokens[j].text)):
+            continue
+        if any(k in said for k in lookup_keys(doc.tokens[j - 1].text)):
+            return True
+    return False
 
 
 def _held_by(doc: Doc, m: Match[Entry], controllers: frozenset[str]) -> bool:

@@ -334,8 +334,8 @@ def _relation(words: _Words, d: _Draft) -> None:
             seen_near = True
         elif "direction" in cats:
             seen_direction = True
-        elif not (seen_near or seen_direction or "unit" in cats):
-            break  # a bare "من" is no relation
+        elif not (seen_near or seen_direction or "unit" in cats) and k != d.head:
+            break  # a bare "من" is no relation; "إلى الجنوب من X" may have one before its link
         k = m.first
     d.chain = k if (seen_near or seen_direction) else d.head
     d.near = seen_near or seen_direction
