@@ -247,6 +247,12 @@ def test_two_towns_are_two_events():
     assert {r["sub_event_type"] for r in records} == {"Peaceful protest"}
 
 
+def test_places_given_as_examples_with_ka_are_scenes():
+    records = _records("خرج الآلاف إلى الشوارع، اليوم، في عدد من المدن الجنوبية كالبصرة والناصرية احتجاجا على"
+                       " انقطاع الكهرباء.")
+    assert sorted(r["admin1"] for r in records) == ["Basra", "Dhi Qar"]
+
+
 def test_a_neighbourhood_after_a_dash_resolves_inside_its_city():
     record = _one("بغداد - قتل مدني بانفجار عبوة ناسفة في مدينة الصدر، اليوم.")
     assert record["admin1"] == "Baghdad" and record["location_ar"] == "مدينة الصدر"

@@ -312,7 +312,16 @@ def _listed(doc: Doc, run: list[ResolvedPlace]) -> bool:
     """A list of scenes that a place word introduces ("قرى طربا والكسيب"), not "between X and Y"."""
     if _between(doc, run[0]):
         return False
-    return len(run) > 1 and any(p.toponym.cue and p.toponym.cue not in _GOVERNORATE_CUES for p in run)
+    return len(run) > 1 and (any(p.toponym.cue and p.toponym.cue not in _GOVERNORATE_CUES for p in run)
+                             or _examples(doc, run[0]))
+
+
+def _examples(doc: Doc, p: ResolvedPlace) -> bool:
+    """The list names where it happened with ك, "such as": "خروج الآلاف في عدد من المدن كالبصرة والناصرية".
+    (Lists after "مثل"/"منها" are left as context: in the dev set they sum up where a wave of protests
+    had spread, "امتدت إلى محافظات أخرى مثل ذي قار وميسان", not the day's scenes.)"""
+    token = doc.tokens[p.toponym.first_token]
+    return token.text.startswith("ك") and p.toponym.start == token.start + 1
 
 
 _GOVERNORATE_CUES = {"محافظه", "محافظات", "محافظتي", "ريف"}
