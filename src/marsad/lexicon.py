@@ -129,14 +129,19 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
     path, data = _read("actors")
     _load_words(path, data, words)
     actors: dict[str, ActorInfo] = {}
-    for row in _require(path, data, "actor", list):
+    rows = _require(path, data, "actor", list)
+    listed = {fold(a) for row in rows for a in _phrases(path, row, "aliases")}
+    for row in rows:
         name = _require(path, row, "name", str)
         inter = _require(path, row, "inter", int)
         if inter not in INTER_CODES:
             raise DataFileError(path, f"actor {name!r}: inter must be 1-8")
         info = ActorInfo(name, inter)
         actors[name] = info
-        matcher.add_all(_phrases(path, row, "aliases"), Entry("actor", name, info))
+        aliases = _phrases(path, row, "aliases")
+        if "nisba" in row:
+            aliases = aliases + _force_phrases(path, data, _phrases(path, row, "nisba"), listed)
+        matcher.add_all(aliases, Entry("actor", name, info))
     generics: dict[str, dict[str, str]] = {}
     for row in _require(path, data, "generic", list):
         key = _require(path, row, "key", str)
@@ -147,6 +152,21 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
         generics[key] = by_region
         matcher.add_all(_phrases(path, row), Entry("generic", key, by_region))
     return actors, generics
+
+
+def _force_phrases(path: str, data: dict[str, Any], nisbas: list[str], listed: set[str]) -> list[str]:
+    """Each [forces] noun with an actor's nationality adjective ("الطيران" + "تركي" → "الطيران التركي",
+    "مسيره" → "مسيره تركيه"), except phrases some actor lists as an alias (they keep that actor)."""
+    forces = _require(path, data, "forces", dict)
+    made: list[str] = []
+    for nisba in nisbas:
+        for gender, ending in (("masculine", ""), ("feminine", "ه")):
+            for noun in _phrases(path, forces, gender):
+                phrase = f"{noun} {'ال' if noun.startswith('ال') else ''}{nisba}{ending}"
+                if fold(phrase) not in listed:
+                    listed.add(fold(phrase))
+                    made.append(phrase)
+    return made
 
 
 def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any], words: dict[str, frozenset[str]]) -> None:

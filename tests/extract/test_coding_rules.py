@@ -51,6 +51,7 @@ def _quoted(text: str, record: dict[str, Any], field: str) -> list[str]:
     ("قتل عشرات المدنيين بقصف جوي على بلدة سراقب في ريف إدلب، اليوم.", 12, 0),
     ("قتل عدد من المدنيين بقصف جوي على بلدة سراقب في ريف إدلب، اليوم.", 3, 0),
     ("قتل شرطي بهجوم في قضاء الطارمية شمالي بغداد اليوم. وحسب مصدر أمني، فإن عشرات آخرين أصيبوا في الهجوم.", 1, 12),
+    ("قال مصدر أمني في محافظة ديالى إن مسلحين مجهولين اغتالوا مختار قرية الصدور بإطلاق نار مباشر، فجر اليوم.", 1, 0),
 ])
 def test_tolls(text, killed, wounded):
     record = _one(text)
@@ -162,6 +163,17 @@ def test_an_unclaimed_bombing_is_by_an_unidentified_armed_group_against_civilian
     assert record["sub_event_type"] == "Remote explosive/landmine/IED"
     assert record["actor1"] == "Unidentified armed group"
     assert record["actor2"] == "Civilians" and record["civilian_targeting"] is True
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("قتل ثلاثة مسلحين بضربة طائرة مسيرة تركية استهدفت سيارة في قضاء سنجار، اليوم.", "Military Forces of Turkey"),
+    ("شن الطيران الحربي التركي، اليوم، غارات على مواقع في جبال قنديل بإقليم كردستان العراق.",
+     "Military Forces of Turkey"),
+    ("قتل خمسة مدنيين بغارات للطائرات الحربية الروسية على بلدة سراقب في ريف إدلب، اليوم.",
+     "Military Forces of Russia"),
+])
+def test_a_force_noun_with_a_nationality_names_that_country(text, actor1):
+    assert _one(text)["actor1"] == actor1
 
 
 def test_a_claim_names_the_perpetrator():

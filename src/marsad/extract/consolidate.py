@@ -73,7 +73,7 @@ def _share_series_tolls(doc: Doc, groups: list[_Group], events: list[Event]) -> 
     """"أسفرت هجمات تفجيرية عن مقتل 215 شخصا" then the places attacked: a series' toll told without a
     site of its own is split evenly over the incidents of that day that state none (codebook §6)."""
     for holder, event in zip(groups, events, strict=True):
-        if not (event.fatalities or event.injured) or not _series_toll(doc, holder):
+        if not (event.fatalities or event.injured) or not _series_toll(doc, holder, event):
             continue
         shares = [(g, e) for g, e in zip(groups, events, strict=True) if e is event or (
             g.family == holder.family and e.event_date == event.event_date and not (e.fatalities or e.injured)
@@ -91,11 +91,12 @@ def _share_series_tolls(doc: Doc, groups: list[_Group], events: list[Event]) -> 
                                      "incidents of that day (codebook §6)")
 
 
-def _series_toll(doc: Doc, g: _Group) -> bool:
-    """The group's toll is told only of several attacks ("هجمات"، "سلسلة غارات") in sentences that name
+def _series_toll(doc: Doc, g: _Group, event: Event) -> bool:
+    """The event's toll is told only of several attacks ("هجمات"، "سلسلة غارات") in sentences that name
     no site of their own (a governorate or "near X" is none); the headline sums up and does not count."""
     body = [m for m in g.members if not m.in_title] or g.members
-    counted = [m for m in body if (m.fatalities is not None or m.injured is not None) and not m.supporting]
+    counted = [m for m in body if not m.supporting and (
+        (event.fatalities and m.fatalities == event.fatalities) or (event.injured and m.injured == event.injured))]
     if not counted or any(m.place_explicit and not m.place_vague for m in counted):
         return False
     series = load_lexicons().word_set("series")

@@ -175,8 +175,10 @@ class _SentenceTolls:
                 if found[1] or j in self.vague:
                     return found
                 # "لقي 18 من قوات النظام والمسلحين الموالين له مصرعهم": a -ين noun reads as a dual
-                # or a plural; a stated count before it is the toll
-                ambiguous = ambiguous or found
+                # or a plural; a stated count before it is the toll.  "مسلحين مجهولين اغتالوا": in
+                # the name of the actor it is no count at all
+                if j not in self.actor_tokens:
+                    ambiguous = ambiguous or found
             if j not in self.actor_tokens:
                 budget -= 1
             j -= 1
