@@ -95,6 +95,8 @@ PHRASES = [
     ("في محافظة كركوك", "كركوك", "Kirkuk", "", 3, True),
     ("على بعد 20 كيلومترا جنوب كركوك", "كركوك", "Kirkuk", None, 2, True),
     ("على بعد 20 كيلومترا إلى الجنوب من كركوك", "كركوك", "Kirkuk", None, 2, True),
+    # a name the gazetteer knows only abroad, named inside an Iraqi city, is a place of that city
+    ("فجر انتحاري نفسه في سوق الطيور بمنطقة الباب الشرقي وسط بغداد", "الطيور", "Baghdad", None, 2, False),
     ("في قرية تقع إلى الشمال من مدينة الموصل", "الموصل", "Ninewa", None, 2, False),
     ("انفجار في بيجي شمال تكريت", "بيجي", "Salah al-Din", "Beygee", 1, False),
     ("هجوم في سامراء", "سامراء", "Salah al-Din", "Samarra", 1, False),

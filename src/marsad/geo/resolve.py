@@ -275,13 +275,19 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
     accept = load_place_cues().weights["accept"]
     ctx = _context(toponyms, plain)
     by_token = {t.first_token: i for i, t in enumerate(toponyms)}
-    first = [_rank(i, t, ctx, None) for i, t in enumerate(toponyms)]
-    pick1 = [r[0][0] if r and r[0][1] >= accept else None for r in first]
-    ranked: list[tuple[tuple[Place, float], ...]] = []
-    for i, t in enumerate(toponyms):
-        parent = pick1[by_token[t.parent_token]] if t.parent_token in by_token else None
-        ranked.append(_rank(i, t, ctx, parent) if parent is not None else first[i])
-    chosen = [r[0][0] if r and r[0][1] >= accept else None for r in ranked]
+    parent_of = [by_token.get(t.parent_token) for t in toponyms]
+    ranked: list[tuple[tuple[Place, float], ...]] = [() for _ in toponyms]
+    chosen: list[Place | None] = [None] * len(toponyms)
+    stands_for: list[Place | None] = [None] * len(toponyms)  # the place an unknown parent stands in at
+    for i in _parents_first(parent_of):
+        j = parent_of[i]
+        parent = (chosen[j] or stands_for[j]) if j is not None else None
+        ranked[i] = _rank(i, toponyms[i], ctx, parent)
+        if parent is not None:  # a place is not in another country than the place it is named in
+            ranked[i] = tuple(r for r in ranked[i] if r[0].country == parent.country)
+        chosen[i] = ranked[i][0][0] if ranked[i] and ranked[i][0][1] >= accept else None
+        if chosen[i] is None and parent is not None and _stands_in(toponyms[i]):
+            stands_for[i] = parent
     out: list[ResolvedPlace] = []
     for i, t in enumerate(toponyms):
         name_ar = _visible(norm.original_text(t.start, t.end)) if norm is not None else t.name
@@ -289,14 +295,30 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
         if place is not None:
             location: Location | None = _location(t, place, name_ar)
         elif _stands_in(t):
-            anchor = chosen[by_token[t.parent_token]] if t.parent_token in by_token else None
-            anchor = anchor or _anchor(i, toponyms, chosen, plain, ctx)
+            anchor = stands_for[i] or _anchor(i, toponyms, chosen, plain, ctx)
             location = _stand_in(t, anchor, name_ar) if anchor is not None else None
         else:
             location = None
         score = ranked[i][0][1] if ranked[i] else 0.0
         out.append(ResolvedPlace(t, place, location, score, ranked[i]))
     return out
+
+
+def _parents_first(parent_of: list[int | None]) -> list[int]:
+    """Toponym indexes ordered so that each comes after its parent ("سوق الطيور بمنطقة الباب الشرقي
+    وسط بغداد": Baghdad, then the area, then the market); a cycle is broken where it is met."""
+    order: list[int] = []
+    state = [0] * len(parent_of)  # 0 new, 1 in progress, 2 done
+    for start in range(len(parent_of)):
+        chain, i = [], start
+        while i is not None and state[i] == 0:
+            state[i] = 1
+            chain.append(i)
+            i = parent_of[i]
+        for k in reversed(chain):
+            state[k] = 2
+            order.append(k)
+    return order
 
 
 def geocode_text(text: str, gazetteer: Gazetteer | None = None) -> list[ResolvedPlace]:
