@@ -62,6 +62,7 @@ class Lexicons:
     singles: dict[str, int]
     ordinals: dict[str, int]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    others_alone: dict[str, int] = field(default_factory=dict)  # "وأصيب آخر" = 1
 
     def word_set(self, name: str) -> frozenset[str]:
         """A named word set (folded), e.g. ``"fillers"``; unknown names are a programming error."""
@@ -181,7 +182,8 @@ def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any], words: dic
     casualty = _require(path, data, "casualty", dict)
     for kind in ("killed", "wounded", "combined", "subset"):
         matcher.add_all(_phrases(path, casualty, kind), Entry("casualty", kind))
-    for name in ("singular_nouns", "plural_nouns", "fillers", "others", "not_people_after"):
+    lex["others_alone"] = _int_table(path, casualty, "others_alone")
+    for name in ("singular_nouns", "plural_nouns", "fillers", "others", "not_people_after", "fate_nouns"):
         words[name] = frozenset(fold(w) for w in _phrases(path, casualty, name))
 
 
@@ -217,4 +219,5 @@ def load_lexicons() -> Lexicons:
     return Lexicons(
         matcher=matcher, actors=actors, generics=generics, cues=cues,
         cardinals=extra["cardinals"], singles=extra["singles"], ordinals=extra["ordinals"], words=words,
+        others_alone=extra["others_alone"],
     )

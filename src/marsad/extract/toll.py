@@ -197,7 +197,10 @@ class _SentenceTolls:
                 or strip_article(nxt) in self.lex.word_set("others"))  # "عشرات آخرين أصيبوا"
 
     def _implicit(self, word: Match[Entry], limit: int) -> Count | None:
-        """No count: a casualty noun itself, or the person after the word."""
+        """No count: a casualty noun itself, its pronoun ("لقي حتفه" = 1), or the person after the word."""
+        fate = self._fate_pronoun(word)
+        if fate is not None:
+            return fate
         for j in range(word.first, word.last):
             key = strip_article(self.doc.tokens[j].text)
             singular, plural = key in self.lex.word_set("singular_nouns"), key in self.lex.word_set("plural_nouns")
@@ -211,11 +214,30 @@ class _SentenceTolls:
         if j >= limit:
             return None
         nxt = strip_article(self.doc.tokens[j].text)
+        if nxt in self.lex.others_alone:  # "وأصيب آخر"، "وجرح آخرون"
+            value = self.lex.others_alone[nxt]
+            return value, value < PLURAL_COUNT, j, j + 1
         one = self.doc.tokens[j].text in ("احد", "احدى")  # "مقتل أحد جنوده" (not الأحد, Sunday)
         if nxt in self.lex.word_set("broken_plural") | self.lex.word_set("sound_plural") or one:
             return 1, True, j, j + 1
         if nxt in self.lex.word_set("plurals") and dual_of(nxt, self.lex) is None:
             return PLURAL_COUNT, False, j, j + 1
+        return None
+
+    def _fate_pronoun(self, word: Match[Entry]) -> Count | None:
+        """"لقي شخص حتفه" one, "لقيا مصرعهما" two, "لقوا حتفهم" several: the pronoun on the noun."""
+        text = self.doc.tokens[word.last - 1].text
+        for stem in self.lex.word_set("fate_nouns"):
+            at = text.find(stem)
+            if at < 0:
+                continue
+            suffix = text[at + len(stem):]
+            if suffix in ("ه", "ها"):
+                return 1, True, word.first, word.last
+            if suffix == "هما":
+                return 2, True, word.first, word.last
+            if suffix in ("هم", "هن"):
+                return PLURAL_COUNT, False, word.first, word.last
         return None
 
     # -- helpers -------------------------------------------------------------------------
