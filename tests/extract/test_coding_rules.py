@@ -101,6 +101,13 @@ def test_the_force_of_the_officer_who_tells_it_is_no_actor():
     assert record["location"] == "Daquq"  # "إلى الجنوب من كركوك" says where Daquq lies
 
 
+def test_riot_police_dispersing_a_protest_with_live_fire_is_excessive_force():
+    record = _one("فرقت قوات مكافحة الشغب بالرصاص الحي تظاهرة أمام مبنى محافظة ميسان، اليوم، ما أسفر عن مقتل متظاهر"
+                  " وإصابة 12 آخرين.")
+    assert (record["sub_event_type"], record["fatalities"], record["injured"]) == (
+        "Excessive force against protesters", 1, 12)
+
+
 def test_a_headline_toll_counts_when_the_body_states_none():
     records = _headed(
         "مقتل ضابط في الشرطة العراقية",

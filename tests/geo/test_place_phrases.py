@@ -96,6 +96,7 @@ PHRASES = [
     ("على بعد 20 كيلومترا جنوب كركوك", "كركوك", "Kirkuk", None, 2, True),
     ("على بعد 20 كيلومترا إلى الجنوب من كركوك", "كركوك", "Kirkuk", None, 2, True),
     ("انفجار لغم أرضي في صحراء النخيب", "النخيب", "Anbar", "Al-Rutba", 2, False),
+    ("نظم العشرات وقفة احتجاجية أمام وزارة التعليم العالي في بغداد", "بغداد", "Baghdad", None, None, False),
     # a name the gazetteer knows only abroad, named inside an Iraqi city, is a place of that city
     ("فجر انتحاري نفسه في سوق الطيور بمنطقة الباب الشرقي وسط بغداد", "الطيور", "Baghdad", None, 2, False),
     ("في قرية تقع إلى الشمال من مدينة الموصل", "الموصل", "Ninewa", None, 2, False),

@@ -64,6 +64,7 @@ class PlaceCues:
     weights: dict[str, Any]
     source_window: int
     source_stops: frozenset[str]  # words that end the search for a source noun ("أن": a reported clause)
+    source_buildings: frozenset[str]  # before a source noun it is a building: "أمام وزارة النفط في بغداد"
     cue_words: frozenset[str]  # every folded cue form (to strip from names given to search)
 
 
@@ -185,5 +186,6 @@ def load_place_cues() -> PlaceCues:
         weights=weights,
         source_window=int(role.get("source_window", 4)),
         source_stops=frozenset(fold(w) for w in _words(role, "source_stops")),
+        source_buildings=frozenset(fold(w) for w in _words(role, "source_buildings")),
         cue_words=frozenset(cues),
     )

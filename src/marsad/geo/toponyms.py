@@ -401,8 +401,10 @@ def _source(words: _Words, d: _Draft) -> bool:
     lo = max(0, link.first - cues.source_window)
     tokens = words.tokens
     for k in range(link.first, lo, -1):
-        if words.before(k, "source") is not None:
-            return True
+        noun = words.before(k, "source")
+        if noun is not None:
+            return noun.first == 0 or not any(
+                f in cues.source_buildings for f in bare_forms(tokens[noun.first - 1].text))
         if _CLAUSE_PUNCT.search(words.text[tokens[k - 1].end:tokens[k].start]):
             return False
         if any(f in cues.source_stops for f in bare_forms(tokens[k - 1].text)):
