@@ -218,11 +218,28 @@ class _SentenceTolls:
             value = self.lex.others_alone[nxt]
             return value, value < PLURAL_COUNT, j, j + 1
         one = self.doc.tokens[j].text in ("احد", "احدى")  # "مقتل أحد جنوده" (not الأحد, Sunday)
-        if nxt in self.lex.word_set("broken_plural") | self.lex.word_set("sound_plural") or one:
-            return 1, True, j, j + 1
+        if self._singular_person(nxt) or one:
+            return self._and_another(1, j + 1, limit), True, j, j + 1
         if nxt in self.lex.word_set("plurals") and dual_of(nxt, self.lex) is None:
             return PLURAL_COUNT, False, j, j + 1
         return None
+
+    def _singular_person(self, word: str) -> bool:
+        return word in self.lex.word_set("broken_plural") or word in self.lex.word_set("sound_plural")
+
+    def _and_another(self, count: int, j: int, limit: int) -> int:
+        """"قتلت امرأة وطفلها"، "مقتل رجل وزوجته": each person joined by و adds one."""
+        tokens = self.doc.tokens
+        while j < limit and tokens[j].text.startswith("و") and len(tokens[j].text) > 2:
+            word = tokens[j].text[1:]
+            bare = next((word[: -len(p)] for p in ("هما", "ها", "هم", "ه") if word.endswith(p)), word)
+            if bare.endswith("ت"):  # زوجته، ابنته: the ة before a pronoun is written ت
+                bare = bare[:-1] + "ه"
+            feminine = bare[:-1] if bare.endswith("ه") else bare  # ابنه، طفله
+            if not any(self._singular_person(w) for w in (strip_article(word), bare, feminine)):
+                break
+            count, j = count + 1, j + 1
+        return count
 
     def _fate_pronoun(self, word: Match[Entry]) -> Count | None:
         """"لقي شخص حتفه" one, "لقيا مصرعهما" two, "لقوا حتفهم" several: the pronoun on the noun."""
