@@ -110,6 +110,21 @@ def test_riot_police_dispersing_a_protest_with_live_fire_is_excessive_force():
         "Excessive force against protesters", 1, 12)
 
 
+def test_a_sentence_of_casualties_alone_goes_on_with_the_event_before_it():
+    record = _one("قصفت المدفعية الإيرانية، اليوم، بلدة كويسنجق في محافظة أربيل، ما أسفر عن مقتل 14 شخصا."
+                  " وإصابة أكثر من 40 آخرين، بحسب مصادر طبية.")
+    assert (record["fatalities"], record["injured"]) == (14, 40)
+
+
+@pytest.mark.parametrize("text", [
+    "تمكن مسلحان من التسلل إلى مبنى محافظة أربيل، اليوم، وأطلقا النار على قوات الأمن. ولم ترد أنباء بحدوث إصابات.",
+    "قصفت قوات النظام، اليوم، بلدة حمورية في الغوطة الشرقية. وقد أصيبت أربعة مستشفيات مؤقتة.",
+])
+def test_no_toll_where_none_is_told(text):
+    record = _one(text)
+    assert (record["fatalities"], record["injured"]) == (0, 0)
+
+
 def test_a_headline_toll_counts_when_the_body_states_none():
     records = _headed(
         "مقتل ضابط في الشرطة العراقية",

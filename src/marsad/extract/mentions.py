@@ -44,6 +44,8 @@ class _Context:
     last_place: tuple[list[ResolvedPlace], Sentence] | None = None  # the latest sentence that named a scene
     title_places: list[ResolvedPlace] = field(default_factory=list)
     routes: dict[int, list[ResolvedPlace]] = field(default_factory=dict)  # by sentence: roads and journeys
+    # the latest sentence that told an event: its index, its mentions and their places
+    told_before: tuple[int, list[EventMention], list[ResolvedPlace]] = (-1, [], [])
 
 
 def build_mentions(doc: Doc) -> None:
@@ -103,10 +105,12 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
     region = act.region_of(location.country if location else ctx.country, location.admin1 if location else "")
     hits = act.find_actor_hits(doc, sentence, region)
     sub_event = classify(cues, _facts(hits))
+    tolls = [t for t in doc.tolls if t.sentence == sentence.index]
+    if sub_event is None and tolls and _continues(ctx, sentence, cues, explicit) and not _background(doc, sentence):
+        sub_event, sites = ctx.told_before[1][0].sub_event_type, ctx.told_before[2]
     if sub_event is None:
         return []
     when = _event_date(doc, sentence, triggers)
-    tolls = [t for t in doc.tolls if t.sentence == sentence.index]
     background = _background(doc, sentence)
     aggregate = any(m.payload.label == "aggregate" for m in modality) or _over_a_span(doc, modality, sentence)
     if when is not None and not _recent(doc, when[0]):
@@ -137,10 +141,20 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
             base.update(event_date=day[0], time_precision=day[1])
             evidence = {**evidence, "date": [doc.evidence(day[2].start, day[2].end)]}
         out.extend(_per_site(doc, base, evidence, sites, tolls, part=(d, len(days))))
+    if out:
+        ctx.told_before = (sentence.index, out, sites)
     return out
 
 
 Dated = tuple[date, int, TimeMention]  # a day, its time_precision and the words that give it
+
+
+def _continues(ctx: _Context, sentence: Sentence, cues: set[str], place_explicit: bool) -> bool:
+    """"وأسفر القصف عن مقتل 14 شخصا. وإصابة أكثر من 40 آخرين": a sentence of casualty words alone, naming
+    no place, goes on with the event the sentence just before it told (its type and places)."""
+    index, mentions, _ = ctx.told_before
+    return bool(not place_explicit and cues and cues <= {"wound", "kill"} and index == sentence.index - 1
+                and mentions)
 
 
 def _more_days(doc: Doc, sentence: Sentence, when: Dated) -> list[Dated]:

@@ -85,6 +85,8 @@ def _append_sentence(sentences: list[Sentence], starts: list[int], start: int, e
 
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
+#: Two-letter particles that take و/ف too ("ولم ترد أنباء"، "فلا"): the only short words peeled.
+_SHORT_PARTICLES = frozenset({"لم", "لن", "لا", "قد", "ما"})
 
 
 def strip_article(word: str) -> str:
@@ -102,7 +104,7 @@ def lookup_keys(word: str) -> tuple[str, ...]:
     without ال matches both الهجوم and هجوم, while one written with ال (التنظيم) needs it.
     """
     forms = [word]
-    if word[:1] in _CONJUNCTIONS and len(word) > 3:
+    if word[:1] in _CONJUNCTIONS and (len(word) > 3 or word[1:] in _SHORT_PARTICLES):
         forms.append(word[1:])
     for form in list(forms):
         if form.startswith("لل") and len(form) > 3:
