@@ -115,7 +115,7 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
 
 
 #: Categories of one-word function words: too frequent to scan for, looked up next to a name.
-FUNCTION = frozenset({"unit", "link", "route_filler", "route_from", "route_to", "parent_link"})
+FUNCTION = frozenset({"unit", "link", "route_filler", "route_from", "route_to", "parent_link", "transfer"})
 
 
 def _load_lists(data: dict[str, Any], index: WordIndex[Word], function: dict[str, list[Word]]) -> None:
@@ -125,7 +125,7 @@ def _load_lists(data: dict[str, Any], index: WordIndex[Word], function: dict[str
             (relation, "near", "near"), (relation, "direction", "directions"), (relation, "unit", "distance_units"),
             (relation, "link", "links"), (role, "organisation", "organisation"), (role, "source", "source"),
             (role, "route", "route"), (role, "route_filler", "route_fillers"), (role, "route_from", "route_from"),
-            (role, "route_to", "route_to"), (role, "parent_link", "parent_links")):
+            (role, "route_to", "route_to"), (role, "parent_link", "parent_links"), (role, "transfer", "transfer")):
         for w in _words(table, key):
             word = Word(category, fold(w))
             if category in FUNCTION and " " not in word.label:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from marsad.geo.cues import Word, is_ambiguous, load_place_cues
 from marsad.geo.gazetteer import Gazetteer, NameHit, Place
 from marsad.geo.index import bare_forms, gap_ok
+from marsad.lexicon import load_lexicons
 from marsad.text.matcher import Match
 from marsad.text.tokens import Token, strip_article
 
@@ -51,7 +52,7 @@ class Toponym:
     candidates: tuple[Place, ...]  # empty for an unknown name after a cue (قرية X)
     cue: str  # "" or the cue noun (normalised, without clitics), e.g. "قريه", "محافظه"
     relation: str  # "in" | "near"
-    role: str  # "event" | "source" | "organisation" | "route" | "parent"
+    role: str  # "event" | "source" | "organisation" | "route" | "destination" | "parent"
     parent_token: int = -1  # first_token of this toponym's parent (X في محافظة Y → Y), -1 if none
 
 
@@ -316,6 +317,11 @@ def _name_like(words: _Words, i: int, word: str, not_names: frozenset[str]) -> b
 # --- 3. relation ------------------------------------------------------------------------------------
 
 
+def _amount(token: Token) -> bool:
+    """A number of a distance, in digits or words ("20 كم"، "مئة كيلومتر")."""
+    return token.is_number or any(k in load_lexicons().cardinals for k in bare_forms(token.text))
+
+
 def _relation(words: _Words, d: _Draft) -> None:
     """Walk back over "near", direction, distance and link words before the cue or name."""
     d.head = d.cue.first if d.cue is not None else d.first
@@ -323,7 +329,7 @@ def _relation(words: _Words, d: _Draft) -> None:
     seen_direction = seen_near = False
     for _ in range(8):
         tokens = words.tokens
-        if k > 0 and tokens[k - 1].is_number and gap_ok(words.text, tokens[k - 1].end, tokens[k].start):
+        if k > 0 and _amount(tokens[k - 1]) and gap_ok(words.text, tokens[k - 1].end, tokens[k].start):
             k -= 1
             continue
         m = words.before(k, "near", "direction", "unit", "link")
@@ -351,6 +357,8 @@ def _roles(words: _Words, drafts: list[_Draft]) -> None:
             d.role = "organisation"
         elif _route_start(words, d):
             d.role = "route"
+        elif _destination(words, d):
+            d.role = "destination"
         elif _source(words, d):
             d.role = "source"
     for a, b in zip(drafts, drafts[1:], strict=False):
@@ -373,6 +381,17 @@ def _share_list_parents(drafts: list[_Draft]) -> None:
 
 def _organisation(words: _Words, d: _Draft) -> bool:
     return any(words.before(k, "organisation") is not None for k in {d.head, d.chain, d.first})
+
+
+_TRANSFER_REACH = 4
+
+
+def _destination(words: _Words, d: _Draft) -> bool:
+    """Where people were taken or fled to: "تم نقلهم إلى محافظة بغداد"، "نزحوا إلى أربيل"."""
+    to = words.before(d.chain, "route_to")
+    if to is None:
+        return False
+    return any(words.is_word(k, "transfer") for k in range(max(0, to.first - _TRANSFER_REACH), to.first))
 
 
 def _route_start(words: _Words, d: _Draft) -> bool:
@@ -436,7 +455,7 @@ def _pair(words: _Words, a: _Draft, b: _Draft) -> None:
     if _from_to(words, a, b):
         a.role = b.role = "route"
         return
-    if b.role != "event" or a.role in ("organisation", "route"):
+    if b.role != "event" or a.role in ("organisation", "route", "destination"):
         return
     if _DASH.fullmatch(gap) and _could_be_parent(a, None) and a.role in ("event", "source"):  # "بغداد - مدينة الصدر"
         if b.candidates and all(p.kind in ("governorate",) for p in b.candidates):
