@@ -288,6 +288,7 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
         chosen[i] = ranked[i][0][0] if ranked[i] and ranked[i][0][1] >= accept else None
         if chosen[i] is None and parent is not None and _stands_in(toponyms[i]):
             stands_for[i] = parent
+    _agree_within_lists(toponyms, ranked, chosen, stands_for, ctx.country, accept)
     out: list[ResolvedPlace] = []
     for i, t in enumerate(toponyms):
         name_ar = _visible(norm.original_text(t.start, t.end)) if norm is not None else t.name
@@ -302,6 +303,33 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
         score = ranked[i][0][1] if ranked[i] else 0.0
         out.append(ResolvedPlace(t, place, location, score, ranked[i]))
     return out
+
+
+def _agree_within_lists(toponyms: list[Toponym], ranked: list[tuple[tuple[Place, float], ...]],
+                        chosen: list[Place | None], stands_for: list[Place | None], country: str,
+                        accept: float) -> None:
+    """The places of one list ("مناطق باب توما، والعمارة، وضاحية حرستا") lie in one country: an item
+    placed abroad takes its best candidate in the list's country, or becomes an unknown place there."""
+    lists: dict[int, list[int]] = {}
+    for i, t in enumerate(toponyms):
+        if t.list_token >= 0:
+            lists.setdefault(t.list_token, []).append(i)
+    for items in lists.values():
+        votes = Counter(p.country for p in (chosen[i] for i in items) if p is not None)
+        if len(votes) < 2:
+            continue
+        top = votes.most_common()
+        home = country if top[0][1] == top[1][1] and country in votes else top[0][0]
+        anchor = next(p for p in (chosen[i] for i in items) if p is not None and p.country == home)
+        for i in items:
+            if chosen[i] is not None and chosen[i].country != home:  # type: ignore[union-attr]
+                ranked[i] = tuple(r for r in ranked[i] if r[0].country == home)
+                chosen[i] = ranked[i][0][0] if ranked[i] and ranked[i][0][1] >= accept else None
+                if chosen[i] is None and _stands_in(toponyms[i]):
+                    stands_for[i] = anchor
+        for i in items:  # unknown items stand in beside their list, not beside a place named abroad
+            if chosen[i] is None and stands_for[i] is None and _stands_in(toponyms[i]):
+                stands_for[i] = anchor
 
 
 def _parents_first(parent_of: list[int | None]) -> list[int]:

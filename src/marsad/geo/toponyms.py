@@ -54,6 +54,7 @@ class Toponym:
     relation: str  # "in" | "near"
     role: str  # "event" | "source" | "organisation" | "route" | "destination" | "parent"
     parent_token: int = -1  # first_token of this toponym's parent (X في محافظة Y → Y), -1 if none
+    list_token: int = -1  # first token of the plural cue whose list holds it ("مناطق X، وY"), -1 if none
 
 
 @dataclass(slots=True)
@@ -82,8 +83,9 @@ class _Draft:
         cue = self.cue.payload.label if self.cue is not None else ""
         relation = "near" if self.near and not self._part_of_governorate() else "in"
         parent = self.parent.first if self.parent is not None else -1
+        listed = self.cue.first if self.cue is not None and self.cue.payload.plural else -1
         return Toponym(self.start, self.end, self.first, self.last, self.name, tuple(self.candidates), cue,
-                       relation, self.role, parent)
+                       relation, self.role, parent, listed)
 
     def _part_of_governorate(self) -> bool:
         """"جنوبي محافظة كركوك", "غربي الأنبار": a direction inside a governorate is "in" it."""
