@@ -97,6 +97,8 @@ PHRASES = [
     ("على بعد 20 كيلومترا إلى الجنوب من كركوك", "كركوك", "Kirkuk", None, 2, True),
     ("انفجار لغم أرضي في صحراء النخيب", "النخيب", "Anbar", "Al-Rutba", 2, False),
     ("نظم العشرات وقفة احتجاجية أمام وزارة التعليم العالي في بغداد", "بغداد", "Baghdad", None, None, False),
+    ("قصفت طائرات تركية مواقع في منطقة حفتانين شمالي دهوك", "حفتانين", "Dahuk", "Zakho", 2, False),
+    ("استهدف القصف الإيراني أطراف ناحية سيدكان", "سيدكان", "Erbil", "Rawanduz", 2, False),
     # the places of one list lie in one country: this العمارة is not Iraq's Amarah
     ("تعرضت مناطق حرستا، والعمارة، وسقبا لقصف عنيف", "العمارة", "Rural Damascus", None, 2, False),
     # a name the gazetteer knows only abroad, named inside an Iraqi city, is a place of that city
