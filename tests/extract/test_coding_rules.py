@@ -125,6 +125,19 @@ def test_no_toll_where_none_is_told(text):
     assert (record["fatalities"], record["injured"]) == (0, 0)
 
 
+def test_the_day_before_a_statement_verb_is_the_statement_day():
+    """"في وقت سابق الخميس أفاد ضابط أنه قتل ليلة أمس": last night is counted from Thursday."""
+    record = _one('وفي وقت سابق الأحد أفاد ضابط في الشرطة أنه "قتل ليلة أمس 5 وجرح 4 إثر هجوم شنه تنظيم داعش على'
+                  ' قرية سديرة جنوب الشرقاط".')
+    assert (record["event_date"], record["fatalities"], record["injured"]) == ("2021-07-31", 5, 4)
+
+
+def test_a_place_far_away_is_a_reference_point_not_the_scene():
+    records = _records("قتل خمسة من مقاتلي الحشد الشعبي، اليوم، في قرية سديرة جنوب الشرقاط. وحدث ذلك في القرية"
+                       " الواقعة على بعد 250 كلم شمال بغداد.")
+    assert [(r["admin1"], r["fatalities"]) for r in records] == [("Salah al-Din", 5)]
+
+
 def test_a_headline_toll_counts_when_the_body_states_none():
     records = _headed(
         "مقتل ضابط في الشرطة العراقية",

@@ -99,6 +99,7 @@ PHRASES = [
     ("نظم العشرات وقفة احتجاجية أمام وزارة التعليم العالي في بغداد", "بغداد", "Baghdad", None, None, False),
     ("قصفت طائرات تركية مواقع في منطقة حفتانين شمالي دهوك", "حفتانين", "Dahuk", "Zakho", 2, False),
     ("استهدف القصف الإيراني أطراف ناحية سيدكان", "سيدكان", "Erbil", "Rawanduz", 2, False),
+    ("انفجرت عبوة ناسفة في الشرقاط", "الشرقاط", "Salah al-Din", "Al-Shirqat", None, False),
     # the places of one list lie in one country: this العمارة is not Iraq's Amarah
     ("تعرضت مناطق حرستا، والعمارة، وسقبا لقصف عنيف", "العمارة", "Rural Damascus", None, 2, False),
     # a name the gazetteer knows only abroad, named inside an Iraqi city, is a place of that city

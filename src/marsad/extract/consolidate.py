@@ -162,7 +162,10 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
         candidates = [g for g in candidates if m.background or not g.members[0].background or g.day == published]
         # no day of its own: the incident at this place told nearest to it; of a list of places told
         # together, the one at this very place (the list it took over, one mention per place)
-        candidates.sort(key=lambda g: (_distance(g, m), m.place_explicit or not _at(g, m.location)))
+        # and at equal distance the incident of the same kind ("انفجرت عبوتان" joins the bombing, not the
+        # clash of the day before told next to it)
+        candidates.sort(key=lambda g: (_distance(g, m), m.place_explicit or not _at(g, m.location),
+                                       all(x.sub_event_type != m.sub_event_type for x in g.members)))
     return candidates[0] if candidates else None
 
 

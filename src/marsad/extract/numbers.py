@@ -93,7 +93,8 @@ def dual_of(word: str, lex: Lexicons) -> bool | None:
     """None if ``word`` is no dual of a listed person noun; else whether it surely is one.
 
     -ين/-ان/-ي (before a genitive: عنصري أمن) mark the dual; for nouns whose plural also
-    ends in -ين (متظاهرين) that ending is ambiguous.  The accusative singular -ا (شخصا) is no dual.
+    ends in -ين (متظاهرين، مقاتلي الحشد) those endings are ambiguous.  The accusative singular -ا
+    (شخصا) is no dual.
     """
     broken, sound = lex.word_set("broken_plural"), lex.word_set("sound_plural")
     for suffix in ("ين", "ان", "ي"):
@@ -104,5 +105,5 @@ def dual_of(word: str, lex: Lexicons) -> bool | None:
             if base in broken:
                 return True
             if base in sound:
-                return suffix != "ين"
+                return suffix == "ان"  # -ين and the construct -ي (مقاتلي الحشد) are plurals too
     return None

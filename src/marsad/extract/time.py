@@ -124,7 +124,7 @@ def _mention(doc: Doc, sentence: Sentence, m: Match[Entry], entries: list[Match[
     lex = load_lexicons()
     return TimeMention(
         rule, start, end, sentence.index, first,
-        statement=_after_statement(doc, sentence, first),
+        statement=_after_statement(doc, sentence, first) or _before_statement(doc, sentence, first, end),
         since=_word_before(doc, first) in lex.word_set("since"),
         future=_word_after(doc, end) in lex.word_set("future"),
     )
@@ -254,6 +254,18 @@ def _hijri(day, month, year, start, end, first):  # type: ignore[no-untyped-def]
     except (ValueError, OverflowError):
         return None
     return TimeRule("date", day=date(greg.year, greg.month, greg.day)), start, end, first
+
+
+def _before_statement(doc: Doc, sentence: Sentence, first: int, end: int) -> bool:
+    """True when the expression dates the statement verb right after it, with no event word just before
+    it ("وفي وقت سابق الخميس أفاد ضابط"، "وأعلنت الشرطة الخميس أن")."""
+    last = doc.token_index(end)
+    verb = next((m for m in doc.sentence_entries(sentence, "modality")
+                 if m.payload.label == "statement" and last <= m.first <= last + 1), None)
+    if verb is None:
+        return False
+    return not any(c.payload.value.trigger and first - _STATEMENT_GAP <= c.first < first
+                   for c in doc.sentence_entries(sentence, "cue"))
 
 
 def _after_statement(doc: Doc, sentence: Sentence, first: int) -> bool:

@@ -174,6 +174,8 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None) ->
         s += 0.3  # the document speaks of "محافظة X" and never of "مدينة X"
     elif c.kind == "governorate" and any(p.kind in ("city", "town") and p.admin1 == c.admin1 for p in t.candidates):
         s += w["bare_governorate"]  # a bare "حلبجة", "البصرة" is the city
+    if c.kind == "district" and not any(p.kind in ("city", "town") for p in t.candidates):
+        s += w["district_seat"]
     if parent is not None and parent.id != c.id:
         s += _parent_score(t, c, parent, ctx, w)
     a1, a2 = ctx.support(_name_key(t), c.admin1, c.admin2)
@@ -236,7 +238,8 @@ def _stands_in(t: Toponym) -> bool:
 
 def _anchor(i: int, toponyms: list[Toponym], chosen: list[Place | None], text: str, ctx: _Context) -> Place | None:
     """The place that stands in for unknown toponym ``i``: the nearest placed toponym of its sentence
-    (before it, then after it), else the first place of the document's main governorate."""
+    (before it, then after it), else the first place of the governorate most of the document's
+    scenes are in."""
     t = toponyms[i]
     usable = [j for j, p in enumerate(chosen) if p is not None and toponyms[j].role in ("event", "parent")]
     same = [j for j in usable
@@ -247,7 +250,8 @@ def _anchor(i: int, toponyms: list[Toponym], chosen: list[Place | None], text: s
     after = [j for j in same if j > i]
     if after:
         return chosen[after[0]]
-    main = ctx.total1.most_common(2)
+    # the governorate the document's scenes are in most (not its reporters' seats or reference points)
+    main = Counter(p.admin1 for j, p in enumerate(chosen) if p is not None and j in usable).most_common(2)
     if not main or (len(main) == 2 and main[0][1] == main[1][1]):
         return None
     for j in usable:

@@ -52,7 +52,7 @@ class Toponym:
     candidates: tuple[Place, ...]  # empty for an unknown name after a cue (قرية X)
     cue: str  # "" or the cue noun (normalised, without clitics), e.g. "قريه", "محافظه"
     relation: str  # "in" | "near"
-    role: str  # "event" | "source" | "organisation" | "route" | "destination" | "parent"
+    role: str  # "event" | "source" | "organisation" | "route" | "destination" | "reference" | "parent"
     parent_token: int = -1  # first_token of this toponym's parent (X في محافظة Y → Y), -1 if none
     list_token: int = -1  # first token of the plural cue whose list holds it ("مناطق X، وY"), -1 if none
 
@@ -72,6 +72,7 @@ class _Draft:
     head: int = 0  # first token of the cue or the name
     chain: int = 0  # first token of the relation words before the head
     near: bool = False
+    far: bool = False  # only a distant reference point: "على بعد 250 كلم شمال بغداد"
     direction_only: bool = False
     role: str = "event"
     parent: _Draft | None = None
@@ -319,9 +320,16 @@ def _name_like(words: _Words, i: int, word: str, not_names: frozenset[str]) -> b
 # --- 3. relation ------------------------------------------------------------------------------------
 
 
-def _amount(token: Token) -> bool:
+def _amount(token: Token) -> int | None:
     """A number of a distance, in digits or words ("20 كم"، "مئة كيلومتر")."""
-    return token.is_number or any(k in load_lexicons().cardinals for k in bare_forms(token.text))
+    if token.is_number:
+        return int(token.text) if token.text.isdecimal() else 0
+    return next((load_lexicons().cardinals[k] for k in bare_forms(token.text) if k in load_lexicons().cardinals), None)
+
+
+#: A place named as "N km from X" with N at least this far is a reference point, not the scene.
+FAR_KM = 30
+_KM_UNITS = frozenset({"كم", "كلم", "كيلومتر", "كيلومترا", "كيلومترات", "كيلو", "ميل", "اميال"})
 
 
 def _relation(words: _Words, d: _Draft) -> None:
@@ -329,15 +337,18 @@ def _relation(words: _Words, d: _Draft) -> None:
     d.head = d.cue.first if d.cue is not None else d.first
     k = d.head
     seen_direction = seen_near = False
+    distance, km = 0, False
     for _ in range(8):
         tokens = words.tokens
-        if k > 0 and _amount(tokens[k - 1]) and gap_ok(words.text, tokens[k - 1].end, tokens[k].start):
-            k -= 1
+        amount = _amount(tokens[k - 1]) if k > 0 else None
+        if amount is not None and gap_ok(words.text, tokens[k - 1].end, tokens[k].start):
+            distance, k = max(distance, amount), k - 1
             continue
         m = words.before(k, "near", "direction", "unit", "link")
         if m is None:
             break
         cats = words.categories(k, m.first)
+        km = km or ("unit" in cats and m.payload.label in _KM_UNITS)
         if "near" in cats:
             seen_near = True
         elif "direction" in cats:
@@ -348,6 +359,7 @@ def _relation(words: _Words, d: _Draft) -> None:
     d.chain = k if (seen_near or seen_direction) else d.head
     d.near = seen_near or seen_direction
     d.direction_only = seen_direction and not seen_near
+    d.far = km and distance >= FAR_KM
 
 
 # --- 4. roles -----------------------------------------------------------------------------------------
@@ -366,6 +378,9 @@ def _roles(words: _Words, drafts: list[_Draft]) -> None:
     for a, b in zip(drafts, drafts[1:], strict=False):
         _pair(words, a, b)
     _share_list_parents(drafts)
+    for d in drafts:
+        if d.far and d.role == "event":
+            d.role = "reference"  # "في القرية الواقعة على بعد 250 كلم شمال بغداد": not in Baghdad
 
 
 def _share_list_parents(drafts: list[_Draft]) -> None:
