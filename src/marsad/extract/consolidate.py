@@ -321,8 +321,9 @@ def _defines(m: EventMention) -> bool:
 def _merged_type(g: _Group) -> str:
     """The group's type: the highest priority among the mentions whose own words define it."""
     members = [m for m in g.members if _family(m) == g.family]  # a headline of another kind adds no type
-    if g.family == "demo":
-        return min({m.sub_event_type for m in members}, key=_DEMO_RANK.index)
+    if g.family == "demo":  # a background's or a running total's violence is not this protest's
+        told = [m for m in members if not m.supporting] or members
+        return min({m.sub_event_type for m in told}, key=_DEMO_RANK.index)
     placed = [m for m in members if m.location is not None] or members
     defined = {m.sub_event_type for m in placed if not m.supporting and _defines(m)}
     types = defined or {m.sub_event_type for m in placed}
