@@ -215,6 +215,13 @@ def test_a_force_noun_with_a_nationality_names_that_country(text, actor1):
     assert _one(text)["actor1"] == actor1
 
 
+def test_a_country_name_acts_but_is_no_target():
+    protest = _one("قطع متظاهرون الطريق المؤدية إلى منفذ الشلامجة الحدودي مع إيران في محافظة البصرة، اليوم.")
+    assert protest["actor2"] in ("", None)
+    strike = _one("قصفت إيران، اليوم، مقرات لأحزاب كردية معارضة في بلدة كويسنجق بمحافظة أربيل.")
+    assert strike["actor1"] == "Military Forces of Iran"
+
+
 def test_a_claim_names_the_perpetrator():
     record = _one("انفجرت عبوة ناسفة في سوق شعبي بمدينة الموصل، اليوم، ما أدى إلى إصابة ثلاثة مدنيين. "
                   "وتبنى تنظيم داعش الهجوم في بيان.")

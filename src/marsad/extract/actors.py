@@ -36,6 +36,7 @@ class ActorHit:
     generic: bool
     initiator: float
     target: float
+    initiator_only: bool = False  # a country's bare name: never the target
 
 
 def region_of(country: str, admin1: str) -> str:
@@ -94,7 +95,10 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         if actor is None:
             continue
         init, target = _role_scores(doc, m, cues, casualties)
-        hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, m.payload.category == "generic", init, target))
+        bare = m.last - m.first == 1 and any(
+            k in lex.word_set("initiator_only") for k in lookup_keys(doc.tokens[m.first].text))
+        hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, m.payload.category == "generic", init, target,
+                             bare))
     return _drop_vague_gunmen(hits)
 
 
@@ -213,7 +217,7 @@ def choose_actors(hits: list[ActorHit], sub_event: str,
     first: ActorHit | None = scored[0]
     if first is not None and first.target > first.initiator + prior.get(first.actor.inter, 0.0):
         first = None  # the best candidate reads as a victim: the text does not say who did it
-    others = [h for h in hits if first is None or h.actor.name != first.actor.name]
+    others = [h for h in hits if (first is None or h.actor.name != first.actor.name) and not h.initiator_only]
     second = max(others, key=lambda h: h.target - h.initiator - prior.get(h.actor.inter, 0.0) + 2 * _specific(h),
                  default=None)
     return first, second

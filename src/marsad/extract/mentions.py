@@ -456,7 +456,7 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
 
 def _demonstration_actors(doc: Doc, armed: list[act.ActorHit], sub_event: str, region: str):  # type: ignore[no-untyped-def]
     actor1 = (act.RIOTERS if sub_event in ("Violent demonstration", "Mob violence") else act.PROTESTERS, None)
-    counterpart = next((h for h in armed if h.actor.inter in (1, 2, 3, 8)), None)
+    counterpart = next((h for h in armed if h.actor.inter in (1, 2, 3, 8) and not h.initiator_only), None)
     if counterpart is not None:
         return actor1, (counterpart.actor, counterpart), True
     return actor1, None, True
