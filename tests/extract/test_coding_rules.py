@@ -222,6 +222,22 @@ def test_a_country_name_acts_but_is_no_target():
     assert strike["actor1"] == "Military Forces of Iran"
 
 
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("سقطت ثلاثة صواريخ كاتيوشا على قاعدة عين الأسد الجوية التي تستضيف قوات أمريكية في محافظة الأنبار، اليوم.",
+     "Unidentified armed group", "International Coalition against IS"),
+    ("انفجرت عبوة ناسفة على رتل للدعم اللوجستي تابع للتحالف الدولي في محافظة الديوانية، اليوم.",
+     "Unidentified armed group", "International Coalition against IS"),
+])
+def test_fire_at_a_foreign_force_by_no_one_named_is_by_an_unidentified_group(text, actor1, actor2):
+    record = _one(text)
+    assert (record["actor1"], record["actor2"]) == (actor1, actor2)
+
+
+def test_the_victim_after_the_subject_of_a_killing_verb_is_counted():
+    record = _one("اغتال مسلحون مجهولون الناشط المدني أمام منزله في مدينة كربلاء، فجر اليوم.")
+    assert (record["fatalities"], record["actor2"]) == (1, "Civilians")
+
+
 def test_a_claim_names_the_perpetrator():
     record = _one("انفجرت عبوة ناسفة في سوق شعبي بمدينة الموصل، اليوم، ما أدى إلى إصابة ثلاثة مدنيين. "
                   "وتبنى تنظيم داعش الهجوم في بيان.")

@@ -156,6 +156,10 @@ def _role_scores(doc: Doc, m: Match[Entry], cues: list[Match[Entry]],
     first_word = toks[m.first].text
     if first_word.startswith("ل") and not first_word.startswith("لل") and any(c.last == m.first for c in cues):
         init += 3
+    # "4 قتلى بقصف روسي"، "بغارة تركية": the strike named with its actor is the cause of the deaths
+    cause = first_word.startswith("ب") and first_word[1:] in lex.word_set("cause_nouns")
+    if cause:
+        init += 3
     # "قصفت المدفعية التركية"، "هاجم مسلحو داعش": the subject right after a violent verb
     prev = strip_article(toks[m.first - 1].text) if m.first > 0 else ""
     verbs = lex.word_set("violent_verbs")
@@ -169,7 +173,7 @@ def _role_scores(doc: Doc, m: Match[Entry], cues: list[Match[Entry]],
         if c.payload.label == "killed" and 0 < c.first - m.last <= 4 and toks[c.last - 1].text.endswith(("ه", "هم")):
             target += 2.5
     for c in casualties:
-        if c.payload.label in ("killed", "wounded", "combined") and _victims_reach(doc, c, m, cues):
+        if c.payload.label in ("killed", "wounded", "combined") and not cause and _victims_reach(doc, c, m, cues):
             init, target = _casualty_role(doc, c, m, init, target)
     return init, target
 

@@ -429,8 +429,8 @@ _PRIORS: dict[str, dict[int, float]] = {
     "Violence against civilians": {2: 1.0, 3: 1.0, 4: 0.5, 1: 0.2, 7: -3.0},
     "Strategic developments": {1: 1.5, 8: 1.0, 2: 0.0, 7: -2.0},
 }
-#: Planted or carried bombs are the weapons of armed groups, rarely of the state (its forces are their targets).
-_BOMB_PRIORS = {2: 1.0, 3: 0.8, 4: 0.5, 8: 0.0, 1: -1.0, 7: -3.0}
+#: Planted or carried bombs are the weapons of armed groups, not of states or foreign forces (their targets).
+_BOMB_PRIORS = {2: 1.0, 3: 0.8, 4: 0.5, 8: -1.0, 1: -1.0, 7: -3.0}
 _BOMBS = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 
 
@@ -467,7 +467,11 @@ def _default_initiator(doc: Doc, sub_event: str, region: str, sentence: Sentence
     """Who did it when the clause does not say (codebook: unclaimed bombings are unidentified).
     Not the clause's own victim: "مقتل 13 من عناصر داعش" in a battle is the article's other side."""
     if sub_event in ("Air/drone strike", "Shelling/artillery/missile attack"):
-        external = _doc_actor(doc, {8, 1}, region, sentence)
+        if victim is not None and victim.inter in (1, 8):
+            # "صواريخ على قاعدة تستضيف قوات أمريكية": fire at a state's or a foreign force, by whom the
+            # text does not say: a foreign force it names, else an unidentified group
+            return _doc_actor(doc, {8}, region, sentence, exclude=victim) or act.UNIDENTIFIED
+        external = _doc_actor(doc, {8, 1}, region, sentence, exclude=victim)
         if external is not None:
             return external
         soldiers = {"IRQ": "Military Forces of Iraq", "SYR": "Military Forces of Syria"}

@@ -213,6 +213,9 @@ class _SentenceTolls:
         j = word.last
         if j >= limit:
             return None
+        after_subject = self.actor_end.get(j, j)  # "اغتال مسلحون مجهولون الناشط": the one after the subject
+        if after_subject < limit and self._singular_person(strip_article(self.doc.tokens[after_subject].text)):
+            j = after_subject
         nxt = strip_article(self.doc.tokens[j].text)
         if nxt in self.lex.others_alone:  # "وأصيب آخر"، "وجرح آخرون"
             value = self.lex.others_alone[nxt]
