@@ -314,6 +314,14 @@ def test_headline_and_body_of_one_incident_are_one_event():
     assert record["fatalities"] == 2
 
 
+def test_a_protest_told_well_before_another_day_s_protest_at_the_place_is_its_own():
+    text = ("أحرق متظاهرون في محافظة النجف مقار عدد من الأحزاب. وعقد المجلس الوزاري اجتماعا طارئا. وناقش المجلس"
+            " تداعيات الاحتجاجات. وأكد المجلس أنه سيتخذ إجراءات رادعة. واقتحم مئات المحتجين مطار مدينة النجف"
+            " يوم الأحد الماضي وأوقفوا الحركة الجوية.")
+    days = sorted(r["event_date"] for r in _records(text) if r["admin1"] == "Najaf")
+    assert days == ["2021-08-01", "2021-08-03"]
+
+
 def test_two_towns_are_two_events():
     text = "خرج متظاهرون، اليوم، في مدينتي الناصرية والسماوة للمطالبة بتحسين الخدمات."
     records = _records(text)

@@ -160,6 +160,12 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
     elif candidates:
         # no day of its own: not an old story told for background on another day, unless it is one too
         candidates = [g for g in candidates if m.background or not g.members[0].background or g.day == published]
+        # nor a demonstration dated to another day that the article only tells well after it ("أحرقوا مقار
+        # الأحزاب في النجف" is not the airport stormed on Friday, told eight sentences later)
+        candidates = [g for g in candidates if not (g.family == "demo" and g.explicit_day and g.day != published
+                                                    and m.place_explicit
+                                                    and all(x.sentence > m.sentence + _UNPLACED_REACH
+                                                            for x in g.members))]
         # no day of its own: the incident at this place told nearest to it; of a list of places told
         # together, the one at this very place (the list it took over, one mention per place)
         # and at equal distance the incident of the same kind ("انفجرت عبوتان" joins the bombing, not the
