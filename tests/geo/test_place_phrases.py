@@ -98,6 +98,7 @@ PHRASES = [
     ("انفجار لغم أرضي في صحراء النخيب", "النخيب", "Anbar", "Al-Rutba", 2, False),
     ("نظم العشرات وقفة احتجاجية أمام وزارة التعليم العالي في بغداد", "بغداد", "Baghdad", None, None, False),
     ("قصفت طائرات تركية مواقع في منطقة حفتانين شمالي دهوك", "حفتانين", "Dahuk", "Zakho", 2, False),
+    ("أعلنت وزارة الدفاع التركية تحييد 5 مسلحين في منطقة غارا شمالي العراق", "غارا", "Dahuk", None, 2, False),
     ("استهدف القصف الإيراني أطراف ناحية سيدكان", "سيدكان", "Erbil", "Rawanduz", 2, False),
     ("انفجرت عبوة ناسفة في الشرقاط", "الشرقاط", "Salah al-Din", "Al-Shirqat", None, False),
     # the places of one list lie in one country: this العمارة is not Iraq's Amarah
