@@ -101,6 +101,7 @@ PHRASES = [
     ("أعلنت وزارة الدفاع التركية تحييد 5 مسلحين في منطقة غارا شمالي العراق", "غارا", "Dahuk", None, 2, False),
     ("استهدف القصف الإيراني أطراف ناحية سيدكان", "سيدكان", "Erbil", "Rawanduz", 2, False),
     ("انفجرت عبوة ناسفة في الشرقاط", "الشرقاط", "Salah al-Din", "Al-Shirqat", None, False),
+    ("استشهد جنديان بهجوم إرهابي في قاطع عمليات سامراء", "سامراء", "Salah al-Din", None, None, False),
     # the places of one list lie in one country: this العمارة is not Iraq's Amarah
     ("تعرضت مناطق حرستا، والعمارة، وسقبا لقصف عنيف", "العمارة", "Rural Damascus", None, 2, False),
     # a name the gazetteer knows only abroad, named inside an Iraqi city, is a place of that city

@@ -148,15 +148,19 @@ class _SentenceTolls:
         j = word.last
         if j < limit and self._free(j, word) and (found := self._count_at(j)) is not None:
             return found  # "بمقتل عنصري أمن": the named victims are the count
-        j = self.actor_end.get(j, j)
+        if not _is_noun(self.doc, word):  # a verb's subject, not a noun's victims ("مقتل ضابط")
+            j = self.actor_end.get(j, j)
         end = min(limit, j + _AFTER_WINDOW)
+        people = 0  # single people named before the count: "استشهاد ضابط وجنديين" is three
         while j < end:
             if not self._free(j, word):
                 return None
             found = self._count_at(j)
             if found is not None:
-                return found
+                joined = people and self._joined_count(j, limit) is not None  # "و3"، "وجنديين"; not "واحد"
+                return (found[0] + people, found[1], found[2], found[3]) if joined else found
             text = strip_article(self.doc.tokens[j].text)
+            people = people + 1 if self._singular_person(text) else 0
             if text not in fillers and j not in self.time_tokens and not self._is_person(self.doc.tokens[j].text):
                 return None
             j += 1
@@ -231,7 +235,8 @@ class _SentenceTolls:
         return word in self.lex.word_set("broken_plural") or word in self.lex.word_set("sound_plural")
 
     def _and_another(self, count: int, j: int, limit: int) -> int:
-        """"قتلت امرأة وطفلها"، "مقتل رجل وزوجته": each person joined by و adds one."""
+        """"قتلت امرأة وطفلها"، "مقتل رجل وزوجته": each person joined by و adds one, a dual two ("ضابط
+        وجنديين")."""
         tokens = self.doc.tokens
         while j < limit and tokens[j].text.startswith("و") and len(tokens[j].text) > 2:
             word = tokens[j].text[1:]
@@ -239,6 +244,9 @@ class _SentenceTolls:
             if bare.endswith("ت"):  # زوجته، ابنته: the ة before a pronoun is written ت
                 bare = bare[:-1] + "ه"
             feminine = bare[:-1] if bare.endswith("ه") else bare  # ابنه، طفله
+            if dual_of(strip_article(word), self.lex):  # "ضابط وجنديين"
+                count, j = count + 2, j + 1
+                continue
             if not any(self._singular_person(w) for w in (strip_article(word), bare, feminine)):
                 break
             count, j = count + 1, j + 1
@@ -278,8 +286,8 @@ class _SentenceTolls:
         if tokens[j].text == "و":
             return read_number(tokens, j + 1, self.lex) if j + 1 < limit else None
         text = tokens[j].text
-        if not text.startswith("و") or len(text) < 3:
-            return None
+        if not text.startswith("و") or len(text) < 3 or text in self.lex.cardinals:
+            return None  # "واحد"، "واحدة": the و is the word's own letter
         window = [Token(text[1:], tokens[j].start + 1, tokens[j].end, j), *tokens[j + 1 : j + 4]]
         number = read_number(window, 0, self.lex)
         return Number(number.value, j, j + number.last, number.exact) if number else None

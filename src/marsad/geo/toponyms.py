@@ -397,7 +397,9 @@ def _share_list_parents(drafts: list[_Draft]) -> None:
 
 
 def _organisation(words: _Words, d: _Draft) -> bool:
-    return any(words.before(k, "organisation") is not None for k in {d.head, d.chain, d.first})
+    """"شرطة محافظة كركوك"، "قيادة عمليات نينوى" (a cue's own words, "قاطع عمليات سامراء", are no organisation)."""
+    starts = {d.head, d.chain} if d.cue is not None else {d.head, d.chain, d.first}
+    return any(words.before(k, "organisation") is not None for k in starts)
 
 
 _TRANSFER_REACH = 4
