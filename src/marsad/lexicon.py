@@ -63,6 +63,7 @@ class Lexicons:
     ordinals: dict[str, int]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     others_alone: dict[str, int] = field(default_factory=dict)  # "وأصيب آخر" = 1
+    defaults: dict[str, dict[str, str]] = field(default_factory=dict)  # actors.toml [defaults]: by region
 
     def word_set(self, name: str) -> frozenset[str]:
         """A named word set (folded), e.g. ``"fillers"``; unknown names are a programming error."""
@@ -125,7 +126,7 @@ def _load_triggers(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str
     return cues
 
 
-def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]],
+def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]], defaults: dict[str, dict[str, str]],
                  ) -> tuple[dict[str, ActorInfo], dict[str, dict[str, str]]]:
     path, data = _read("actors")
     _load_words(path, data, words)
@@ -152,6 +153,11 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
                 raise DataFileError(path, f"generic {key!r}: unknown actor {actor!r} for {region}")
         generics[key] = by_region
         matcher.add_all(_phrases(path, row), Entry("generic", key, by_region))
+    for key, by_region in _require(path, data, "defaults", dict).items():
+        for region, actor in by_region.items():
+            if actor not in actors:
+                raise DataFileError(path, f"defaults {key!r}: unknown actor {actor!r} for {region}")
+        defaults[key] = by_region
     return actors, generics
 
 
@@ -210,7 +216,8 @@ def load_lexicons() -> Lexicons:
     matcher: PhraseMatcher[Entry] = PhraseMatcher()
     words: dict[str, frozenset[str]] = {}
     cues = _load_triggers(matcher, words)
-    actors, generics = _load_actors(matcher, words)
+    defaults: dict[str, dict[str, str]] = {}
+    actors, generics = _load_actors(matcher, words, defaults)
     extra: dict[str, Any] = {}
     _load_numbers(matcher, extra, words)
     _load_time(matcher, words)
@@ -219,5 +226,5 @@ def load_lexicons() -> Lexicons:
     return Lexicons(
         matcher=matcher, actors=actors, generics=generics, cues=cues,
         cardinals=extra["cardinals"], singles=extra["singles"], ordinals=extra["ordinals"], words=words,
-        others_alone=extra["others_alone"],
+        others_alone=extra["others_alone"], defaults=defaults,
     )

@@ -474,12 +474,9 @@ def _default_initiator(doc: Doc, sub_event: str, region: str, sentence: Sentence
         external = _doc_actor(doc, {8, 1}, region, sentence, exclude=victim)
         if external is not None:
             return external
-        soldiers = {"IRQ": "Military Forces of Iraq", "SYR": "Military Forces of Syria"}
-        return act.resolve(Entry("generic", "soldiers", soldiers), region, doc) or act.UNIDENTIFIED
+        return _regional_default("strikes", region, doc)
     if sub_event in ("Arrests", "Disrupted weapons use"):
-        security = {"IRQ": "Police Forces of Iraq", "SYR": "Military Forces of Syria",
-                    "IRQ-KR": "Police Forces of the Kurdistan Region"}
-        return act.resolve(Entry("generic", "security", security), region, doc) or act.UNIDENTIFIED
+        return _regional_default("arrests", region, doc)
     if sub_event in ("Attack", "Armed clash", "Abduction/forced disappearance", "Non-state actor overtakes territory"):
         rebel = act.dominant_rebel(doc)
         if rebel is not None and rebel == victim:
@@ -487,6 +484,12 @@ def _default_initiator(doc: Doc, sub_event: str, region: str, sentence: Sentence
             return other if other is not None and sub_event == "Armed clash" else act.UNIDENTIFIED
         return rebel or act.UNIDENTIFIED
     return act.UNIDENTIFIED
+
+
+def _regional_default(key: str, region: str, doc: Doc) -> Actor:
+    """The actor ``actors.toml`` [defaults] names for ``key`` in this region."""
+    by_region = load_lexicons().defaults[key]
+    return act.resolve(Entry("generic", key, by_region), region, doc) or act.UNIDENTIFIED
 
 
 _NEARBY = 3
