@@ -95,11 +95,12 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
     modality = doc.sentence_entries(sentence, "modality")
     if any(m.payload.label == "judicial" for m in modality):
         return []
-    triggers = _live_triggers(doc, doc.sentence_entries(sentence, "cue"), modality)
+    names = {j for m in doc.sentence_entries(sentence, "actor", "generic") for j in range(m.first, m.last)}
+    triggers = _live_triggers(doc, doc.sentence_entries(sentence, "cue"), modality, names)
     if not triggers:
         return []
     cues = {m.payload.label for m in doc.sentence_entries(sentence, "cue")
-            if _live(m, modality) and (m.payload.label != "territory" or _captures_a_place(doc, m))}
+            if _live(m, modality, names) and (m.payload.label != "territory" or _captures_a_place(doc, m))}
     sites, explicit = _sites(doc, sentence, ctx, triggers)
     location = sites[0].location if sites else None
     region = act.region_of(location.country if location else ctx.country, location.admin1 if location else "")
@@ -222,17 +223,21 @@ def _captures_a_place(doc: Doc, m: Match[Entry]) -> bool:
     return any(0 <= rp.toponym.first_token - m.last <= _CAPTURE_REACH for rp in doc.places)
 
 
-def _live_triggers(doc: Doc, cues: list[Match[Entry]], modality: list[Match[Entry]]) -> list[Match[Entry]]:
+def _live_triggers(doc: Doc, cues: list[Match[Entry]], modality: list[Match[Entry]],
+                   names: set[int]) -> list[Match[Entry]]:
     """Trigger cues that are neither negated nor in the scope of a plan, threat or call."""
-    return [m for m in cues if m.payload.value.trigger and _live(m, modality)
+    return [m for m in cues if m.payload.value.trigger and _live(m, modality, names)
             and (m.payload.label != "territory" or _captures_a_place(doc, m))]
 
 
-def _live(m: Match[Entry], modality: list[Match[Entry]]) -> bool:
-    """A cue that reports something that happened: not negated, not planned, threatened or called for."""
+def _live(m: Match[Entry], modality: list[Match[Entry]], names: set[int]) -> bool:
+    """A cue that reports something that happened: not negated, not planned, threatened or called for.
+    An actor's name does not count towards the reach of a plan or a call ("لا يمكن لنظام الرئيس السوري،
+    بشار الأسد، الاستمرار بمهاجمة السوريين")."""
     if _negated(m, modality):
         return False
-    return not any(x.payload.label == "irrealis" and x.first <= m.first and m.first - x.last <= _IRREALIS_SCOPE
+    return not any(x.payload.label == "irrealis" and x.first <= m.first
+                   and sum(1 for j in range(x.last, m.first) if j not in names) <= _IRREALIS_SCOPE
                    for x in modality)
 
 

@@ -197,6 +197,8 @@ class _SentenceTolls:
         if before in ("على", "الى", "عن"):
             return False
         nxt = self.doc.tokens[last].text if last < len(self.doc.tokens) else ""
+        if self._is_person(before) or (before.endswith("ا") and self._is_person(before[:-1])):
+            return True  # "إن رجلا واحدا على الأقل قتل": the number after its noun
         return (nxt == "من" or self._is_person(nxt) or last in self.actor_tokens
                 or strip_article(nxt) in self.lex.word_set("others"))  # "عشرات آخرين أصيبوا"
 
