@@ -474,6 +474,10 @@ def _pair(words: _Words, a: _Draft, b: _Draft) -> None:
     if _from_to(words, a, b):
         a.role = b.role = "route"
         return
+    if a.role in ("organisation", "destination", "source") and b.role == "event" and b.near and (
+            b.chain - a.last <= 1):
+        b.role = "reference"  # "نقلت إلى مستشفى طوزخورماتو شمالي بغداد": where that place lies, no scene
+        return
     if b.role != "event" or a.role in ("organisation", "route", "destination"):
         return
     if _DASH.fullmatch(gap) and _could_be_parent(a, None) and a.role in ("event", "source"):  # "بغداد - مدينة الصدر"
