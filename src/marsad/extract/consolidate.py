@@ -234,6 +234,8 @@ def _event(doc: Doc, g: _Group, body_counts: set[str]) -> Event:
     actor2 = _merged_actor(g, "actor2", lead)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
+    if sub_event == "Peaceful protest":
+        actor2 = None  # one-sided (codebook §3): the police present at a peaceful protest are no party to it
     if sub_event in ("Violent demonstration", "Mob violence") and actor1 and actor1.inter == 6:
         actor1 = Actor("Rioters", 5)
     claimed: tuple[Actor, Evidence] | None = None
