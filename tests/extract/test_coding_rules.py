@@ -337,6 +337,15 @@ def test_a_peaceful_protest_has_no_second_actor():
     assert (record["sub_event_type"], record["actor2"]) == ("Peaceful protest", "")
 
 
+def test_territory_taken_is_taken_from_the_other_side_told_nearby():
+    text = ("اندلعت اليوم مواجهات عنيفة بين قوات النظام السوري وقوات سوريا الديمقراطية شرقي نهر الفرات. وتمكنت"
+            " قوات النظام اليوم من السيطرة على مدينة الميادين في ريف دير الزور.")
+    records = [r for r in _records(text) if r["sub_event_type"] == "Government regains territory"]
+    assert [(r["actor1"], r["actor2"]) for r in records] == [("Military Forces of Syria", "Syrian Democratic Forces")]
+    (start, end), = records[0]["evidence"]["actor2"][:1]
+    assert "قوات سوريا الديمقراطية" in text[start:end]
+
+
 def test_two_towns_are_two_events():
     text = "خرج متظاهرون، اليوم، في مدينتي الناصرية والسماوة للمطالبة بتحسين الخدمات."
     records = _records(text)

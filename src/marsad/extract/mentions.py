@@ -123,6 +123,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
     for chosen, key in ((actor1, "actor1"), (actor2, "actor2")):
         if chosen is not None:
             spans = [doc.evidence(h.start, h.end) for h in hits if h.actor.name == chosen[0].name]
+            if not spans and key == "actor2" and sub_event in _TERRITORY:
+                spans = _named_nearby(doc, chosen[0], region, sentence)
             if spans:
                 evidence[key] = spans
     base = dict(
@@ -456,7 +458,13 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
     actor2 = (second.actor, second) if second and second.actor.name != actor1[0].name else None
     if actor2 is None and sub_event in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         actor2 = (act.CIVILIANS, None)
+    if actor2 is None and sub_event in _TERRITORY:  # from whom it was taken: the other side told nearby
+        loser = _doc_actor(doc, {1, 2, 3, 4, 8} - {actor1[0].inter}, region, sentence, exclude=actor1[0])
+        actor2 = (loser, None) if loser is not None and loser != act.UNIDENTIFIED else None
     return actor1, actor2, explicit
+
+
+_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 
 
 def _demonstration_actors(doc: Doc, armed: list[act.ActorHit], sub_event: str, region: str):  # type: ignore[no-untyped-def]
@@ -508,6 +516,14 @@ def _doc_actor(doc: Doc, inters: set[int], region: str, sentence: Sentence,
             for m in doc.sentence_entries(s, "actor")]
     return _most_named(doc, near, inters, region, exclude) or _most_named(
         doc, [m for m in doc.entries if m.payload.category == "actor"], inters, region, exclude)
+
+
+def _named_nearby(doc: Doc, actor: Actor, region: str, sentence: Sentence) -> list[Evidence]:
+    """Where the text names ``actor`` nearest to the sentence (for a side taken from the context)."""
+    found = [m for s in doc.sentences if abs(s.index - sentence.index) <= _NEARBY
+             for m in doc.sentence_entries(s, "actor") if act.resolve(m.payload, region, doc) == actor]
+    nearest = min(found, key=lambda m: abs(m.first - doc.tokens[sentence.first_token].index), default=None)
+    return [doc.evidence(nearest.start, nearest.end)] if nearest is not None else []
 
 
 def _most_named(doc: Doc, entries: list[Match[Entry]], inters: set[int], region: str,
