@@ -73,6 +73,8 @@ class _SentenceTolls:
             floor = self.words[k - 1].last if k > 0 else self.sentence.first_token
             if self._negated(word) or any(0 < word.first - m <= 3 for m in self.subsets):
                 continue  # "لا معلومات عن قتلى"؛ "بينها جثة طفل" is part of a toll told already
+            if self._cause_of_death(word):
+                continue  # "توفي إثر إصابته برصاص الشرطة": the wound of the one who died, no one more
             count = self._adjacent_before(word) or self._with(word, limit) or self._after(word, limit) or (
                 self._before(word, floor))
             implicit = count is None
@@ -253,6 +255,16 @@ class _SentenceTolls:
                 break
             count, j = count + 1, j + 1
         return count
+
+    def _cause_of_death(self, word: Match[Entry]) -> bool:
+        """A wound with a pronoun told as the cause of something ("إثر إصابته"، "متأثرا بإصابته")."""
+        if word.payload.label != "wounded" or word.first == 0:
+            return False
+        text = self.doc.tokens[word.last - 1].text
+        if not text.endswith(("ه", "ها", "هم", "هما")) or self._fate_pronoun(word) is None:
+            return False
+        before = lookup_keys(self.doc.tokens[word.first - 1].text)
+        return any(k in self.lex.word_set("cause_before") for k in before)
 
     def _fate_pronoun(self, word: Match[Entry]) -> Count | None:
         """"لقي شخص حتفه" one, "لقيا مصرعهما" two, "لقوا حتفهم" several: the pronoun on the noun."""
