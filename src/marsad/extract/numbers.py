@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from marsad.lexicon import Lexicons
 from marsad.text.tokens import Token, lookup_keys, strip_article
 
+#: Dates in digits, day/month/year ("28/7/2021"، "28-07-2021"، "28.7.2021") or ISO ("2021-07-28"):
+#: the time stage reads them, the toll stage leaves their digits alone.
+NUMERIC_DATE = re.compile(
+    r"(?<![\d/-])(?<!\d\.)(?:(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{4})-(\d{1,2})-(\d{1,2}))(?![\d/-])(?!\.\d)")
 _HUNDREDS_RE = re.compile(r"^(ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(مئه|مائه)$")
 _UNITS_FOR_HUNDREDS = {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثمان": 8, "تسع": 9}
 _TEEN_WORDS = {"عشر", "عشره"}

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from hijridate import Hijri
 
 from marsad.doc import Doc
+from marsad.extract.numbers import NUMERIC_DATE
 from marsad.lexicon import Entry, load_lexicons
 from marsad.text.matcher import Match
 from marsad.text.tokens import Sentence, strip_article
@@ -88,6 +89,9 @@ def find_times(doc: Doc) -> None:
         entries = doc.sentence_entries(sentence, "weekday", "month", "hijri_month", "relative_day", "period",
                                        "ordinal", "month_part")
         used: set[int] = set()
+        for numeric in _numeric_dates(doc, sentence):
+            used.update(range(numeric.first_token, _last_token(doc, numeric)))
+            doc.times.append(numeric)
         for m in entries:
             if m.first in used:
                 continue
@@ -95,6 +99,18 @@ def find_times(doc: Doc) -> None:
             if mention is not None:
                 used.update(range(mention.first_token, _last_token(doc, mention)))
                 doc.times.append(mention)
+
+
+def _numeric_dates(doc: Doc, sentence: Sentence) -> list[TimeMention]:
+    """"بتاريخ 28/7/2021"، "يوم 2021-07-30": calendar days written in digits."""
+    out = []
+    for m in NUMERIC_DATE.finditer(doc.text, sentence.start, sentence.end):
+        d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
+        day = _safe_date(int(y), int(mo), int(d))
+        if day is not None:
+            out.append(TimeMention(TimeRule("date", day=day), m.start(), m.end(), sentence.index,
+                                   doc.token_index(m.start())))
+    return out
 
 
 def _last_token(doc: Doc, mention: TimeMention) -> int:
@@ -173,11 +189,13 @@ def _calendar_date(doc: Doc, sentence: Sentence, m: Match[Entry], published: dat
         if j < sentence.last_token and toks[j].text == "من":
             j += 1
         if (j + 1 < sentence.last_token and strip_article(toks[j].text) == "شهر"
-                and toks[j + 1].text in lex.word_set("current")):
+                and toks[j + 1].text in lex.word_set("current") | lex.word_set("past")):
             if published is None:
                 return None
-            return (_checked(TimeRule("date", day=_safe_date(published.year, published.month, day))),
-                    m.start, toks[j + 1].end, first)
+            year, month = published.year, published.month
+            if toks[j + 1].text in lex.word_set("past"):  # "في الثامن والعشرين من الشهر الماضي"
+                year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+            return (_checked(TimeRule("date", day=_safe_date(year, month, day))), m.start, toks[j + 1].end, first)
         nxt = [e for e in doc.sentence_entries(sentence, "month", "hijri_month") if e.first == j]
         if not nxt:
             return None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import overload
 
 from marsad.doc import Doc
-from marsad.extract.numbers import Number, dual_of, read_number
+from marsad.extract.numbers import NUMERIC_DATE, Number, dual_of, read_number
 from marsad.lexicon import Entry, Lexicons, load_lexicons
 from marsad.text.matcher import Match
 from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article
@@ -62,8 +62,9 @@ class _SentenceTolls:
         actors = doc.sentence_entries(sentence, "actor", "generic")
         self.actor_tokens = {j for m in actors for j in range(m.first, m.last)}
         self.actor_end = {m.first: m.last for m in actors}
-        self.time_tokens = {j for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "day_part")
-                            for j in range(m.first, m.last)}
+        self.time_tokens = {j for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "day_part",
+                                                          "ordinal")
+                            for j in range(m.first, m.last)} | _numeric_date_tokens(doc, sentence)
         self.claimed: set[int] = set()
 
     def read(self) -> list[TollMention]:
@@ -343,6 +344,12 @@ class _SentenceTolls:
                 continue
             j += 1
         return out
+
+
+def _numeric_date_tokens(doc: Doc, sentence: Sentence) -> set[int]:
+    """The digit tokens of a date written in digits ("28/7/2021"): no count of people."""
+    return {j for m in NUMERIC_DATE.finditer(doc.text, sentence.start, sentence.end)
+            for j in range(doc.token_index(m.start()), doc.token_index(m.end()))}
 
 
 def _is_noun(doc: Doc, word: Match[Entry]) -> bool:
