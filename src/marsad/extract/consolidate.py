@@ -126,7 +126,7 @@ def _new_group(doc: Doc, m: EventMention, groups: list[_Group]) -> _Group:
     if m.event_date:
         day, precision = m.event_date, m.time_precision
     else:  # no day of its own: the day of the incident told just before it, else publication
-        before = [g for g in groups if g.family == _family(m) and g.explicit_day and g.first_sentence < m.sentence]
+        before = [g for g in groups if g.explicit_day and g.first_sentence < m.sentence]
         told = max(before, key=lambda g: g.first_sentence, default=None)
         day, precision = (told.day, told.precision) if told else (doc.published, 1)
         return _Group(_family(m), day, precision, m.location, [m], vague=m.place_vague or not m.place_explicit,
