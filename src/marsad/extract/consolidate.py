@@ -63,6 +63,7 @@ def consolidate(doc: Doc) -> None:
             _add(group, mention)
         elif _founds(mention, groups):
             groups.append(_new_group(doc, mention, groups))
+    groups = _date_told_later(groups)
     groups.sort(key=lambda g: g.first_sentence)
     body_counts = {name for name in ("fatalities", "injured") if _body_tells(doc, name)}
     doc.events = [_event(doc, g, body_counts) for g in groups]
@@ -173,6 +174,25 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
         candidates.sort(key=lambda g: (_distance(g, m), m.place_explicit or not _at(g, m.location),
                                        all(x.sub_event_type != m.sub_event_type for x in g.members)))
     return candidates[0] if candidates else None
+
+
+def _date_told_later(groups: list[_Group]) -> list[_Group]:
+    """A sentence that names no place and only dates what was told ("وقال المرصد إن الانفجار وقع مساء
+    السبت") dates the article's one incident of its kind that had no day of its own: the two are one."""
+    out = list(groups)
+    for dated in groups:
+        if dated.location is not None or not dated.explicit_day:
+            continue
+        kinds = {m.sub_event_type for m in dated.members}
+        undated = [g for g in out if g is not dated and not g.explicit_day and g.date_from is None
+                   and g.family == dated.family and g.location is not None
+                   and kinds & {m.sub_event_type for m in g.members}]
+        if len(undated) == 1:
+            target = undated[0]
+            target.members.extend(dated.members)
+            target.day, target.precision, target.explicit_day = dated.day, dated.precision, True
+            out.remove(dated)
+    return out
 
 
 #: How many sentences away an unplaced mention may still join an incident.

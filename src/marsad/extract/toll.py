@@ -104,9 +104,19 @@ class _SentenceTolls:
     def _with(self, word: Match[Entry], limit: int) -> Count | None:
         """"قتل مع أربعة من معاونيه": killed along with four others — the four and the one."""
         j = word.last
-        if j + 1 < limit and strip_article(self.doc.tokens[j].text) == "مع" and (found := self._count_at(j + 1)):
-            return found[0] + 1, found[1], found[2], found[3]
+        if j + 1 < limit and strip_article(self.doc.tokens[j].text) == "مع":
+            if found := self._count_at(j + 1):
+                return found[0] + 1, found[1], found[2], found[3]
+            if self._person_with_pronoun(self.doc.tokens[j + 1].text):  # "أدى إلى مصرعه مع سائقه"
+                return 2, True, word.first, j + 2
         return None
+
+    def _person_with_pronoun(self, word: str) -> bool:
+        """"سائقه"، "زوجته"، "ابنتها": one person, possessed."""
+        bare = next((word[: -len(p)] for p in ("هما", "ها", "هم", "ه") if word.endswith(p)), "")
+        if bare.endswith("ت"):  # the ة before a pronoun is written ت
+            bare = bare[:-1] + "ه"
+        return bool(bare) and any(self._singular_person(w) for w in (bare, bare[:-1] if bare.endswith("ه") else bare))
 
     def _count_at(self, j: int) -> Count | None:
         if j in self.time_tokens:
@@ -245,14 +255,10 @@ class _SentenceTolls:
         tokens = self.doc.tokens
         while j < limit and tokens[j].text.startswith("و") and len(tokens[j].text) > 2:
             word = tokens[j].text[1:]
-            bare = next((word[: -len(p)] for p in ("هما", "ها", "هم", "ه") if word.endswith(p)), word)
-            if bare.endswith("ت"):  # زوجته، ابنته: the ة before a pronoun is written ت
-                bare = bare[:-1] + "ه"
-            feminine = bare[:-1] if bare.endswith("ه") else bare  # ابنه، طفله
             if dual_of(strip_article(word), self.lex):  # "ضابط وجنديين"
                 count, j = count + 2, j + 1
                 continue
-            if not any(self._singular_person(w) for w in (strip_article(word), bare, feminine)):
+            if not (self._singular_person(strip_article(word)) or self._person_with_pronoun(word)):
                 break
             count, j = count + 1, j + 1
         return count
