@@ -312,6 +312,7 @@ def test_an_undated_article_gives_no_made_up_date():
     "وجه المالكي نداء إلى سكان محافظة البصرة التي تشهد موجة احتجاجات واسعة.",  # a wave, not one protest
     "وشهدت مناطق عدة جنوبي العراق اليوم تظاهرات متفرقة شارك في كل منها عشرات الأشخاص.",  # scattered protests
     "ارتفع عدد قتلى الاحتجاجات في مدن متفرقة في العراق إلى 11 شخصا، اليوم.",  # the dead of many protests
+    "وفي الأول من الشهر الجاري، اندلعت الاحتجاجات بداية في البصرة للتنديد بالفساد.",  # where the wave began
 ])
 def test_non_events_give_none(text):
     assert _records(text) == []
