@@ -161,8 +161,10 @@ class _SentenceTolls:
         j = word.last
         if j < limit and self._free(j, word) and (found := self._count_at(j)) is not None:
             return found  # "بمقتل عنصري أمن": the named victims are the count
-        if not _is_noun(self.doc, word):  # a verb's subject, not a noun's victims ("مقتل ضابط")
-            j = self.actor_end.get(j, j)
+        if not _is_noun(self.doc, word) and j in self.actor_end:  # a verb's subject, not a noun's victims
+            j = self.actor_end[j]
+            if j < limit and _adjective(self.doc.tokens[j].text):
+                j += 1  # "قتل تنظيم داعش المتشدد 9 رجال"
         end = min(limit, j + _AFTER_WINDOW)
         people = 0  # single people named before the count: "استشهاد ضابط وجنديين" is three
         while j < end:
@@ -356,6 +358,11 @@ def _numeric_date_tokens(doc: Doc, sentence: Sentence) -> set[int]:
     """The digit tokens of a date written in digits ("28/7/2021"): no count of people."""
     return {j for m in NUMERIC_DATE.finditer(doc.text, sentence.start, sentence.end)
             for j in range(doc.token_index(m.start()), doc.token_index(m.end()))}
+
+
+def _adjective(word: str) -> bool:
+    """A definite adjective that may follow a name (المتشدد، الإرهابي، المتطرف): ال and no more than a word."""
+    return word.startswith("ال") and len(word) >= 5 and word.endswith(("ي", "د", "ف", "ه"))
 
 
 def _is_noun(doc: Doc, word: Match[Entry]) -> bool:
