@@ -104,7 +104,8 @@ class EventMention:
     place_explicit: bool = False  # the clause names the place (not inherited from context)
     place_vague: bool = False  # only "near X" or a governorate: compatible with any place nearby
     date_explicit: bool = False  # the clause dates the event (not the publication day by default)
-    toll_exact: bool = False  # the toll is a stated count (not "several" or a plural)
+    toll_exact: bool = False  # the killed are a stated count (not "several" or a plural)
+    injured_exact: bool = False  # the wounded are a stated count
     in_title: bool = False
     actor1_explicit: bool = False
     supporting: bool = False  # background or running total: may add to an incident, not found one

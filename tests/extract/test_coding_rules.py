@@ -149,6 +149,12 @@ def test_a_place_far_away_is_a_reference_point_not_the_scene():
     assert [(r["admin1"], r["fatalities"]) for r in records] == [("Salah al-Din", 5)]
 
 
+def test_a_stated_count_of_wounded_wins_over_dozens_told_with_an_exact_death_toll():
+    record = _one("قتل 16 شخصا وجرح عشرات آخرون في تفجير بمدينة الصدر في بغداد، اليوم. وقال مصدر أمني إن حصيلة"
+                  " الضحايا بلغت 16 قتيلا و32 جريحا في مدينة الصدر.")
+    assert (record["fatalities"], record["injured"]) == (16, 32)
+
+
 def test_a_headline_toll_counts_when_the_body_states_none():
     records = _headed(
         "مقتل ضابط في الشرطة العراقية",

@@ -396,7 +396,8 @@ def _merged_toll(g: _Group, field_name: str, body_tells: bool = True) -> int:
 
 def _lowest(members: list[EventMention], field_name: str) -> int:
     """The lowest exact count of the mentions, else their lowest vague one, else 0."""
-    values = [(getattr(m, field_name), m.toll_exact) for m in members]
+    values = [(getattr(m, field_name), m.toll_exact if field_name == "fatalities" else m.injured_exact)
+              for m in members]
     exact = [v for v, e in values if e]
     if exact:
         return min(exact)

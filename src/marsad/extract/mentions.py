@@ -543,7 +543,7 @@ def _most_named(doc: Doc, entries: list[Match[Entry]], inters: set[int], region:
 
 def _per_site(doc: Doc, base: dict, evidence: dict[str, list[Evidence]], sites: list[ResolvedPlace],  # type: ignore[type-arg]
               tolls: list[TollMention], part: tuple[int, int] = (0, 1)) -> list[EventMention]:
-    killed, injured, toll_evidence, exact = _sum_tolls(doc, tolls)
+    killed, injured, toll_evidence, (exact, injured_exact) = _sum_tolls(doc, tolls)
     killed, injured = share_evenly(killed, part[1], part[0]), share_evenly(injured, part[1], part[0])
     n = max(1, len(sites))
     out = []
@@ -557,7 +557,7 @@ def _per_site(doc: Doc, base: dict, evidence: dict[str, list[Evidence]], sites: 
         out.append(EventMention(
             location=location, place_vague=vague,
             fatalities=share_evenly(killed, n, i), injured=share_evenly(injured, n, i), evidence=ev,
-            toll_exact=exact, **base,
+            toll_exact=exact, injured_exact=injured_exact, **base,
         ))
     return out
 
@@ -570,6 +570,7 @@ def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-d
     ("و25 في صفوف الشرطة"، "آخرين")."""
     counts: dict[str, list[tuple[int, bool]]] = {"killed": [], "wounded": []}
     extra = {"killed": 0, "wounded": 0}
+    extra_exact = {"killed": True, "wounded": True}
     stated = {"killed": False, "wounded": False}
     evidence: dict[str, list[Evidence]] = {}
     for t in tolls:
@@ -583,10 +584,11 @@ def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-d
             exact = t.exact and not (t.kind == "combined" and t.implicit)
             if t.additive:
                 extra[kind] += value
+                extra_exact[kind] = extra_exact[kind] and exact
             else:
                 counts[kind].append((value, exact))
     totals = {kind: _total(counts[kind], extra[kind], stated[kind]) for kind in counts}
-    exact = totals["killed"][1] and totals["wounded"][1]
+    exact = tuple(totals[kind][1] and extra_exact[kind] for kind in ("killed", "wounded"))
     return totals["killed"][0], totals["wounded"][0], evidence, exact
 
 
