@@ -190,7 +190,7 @@ def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any], words: dic
         matcher.add_all(_phrases(path, casualty, kind), Entry("casualty", kind))
     lex["others_alone"] = _int_table(path, casualty, "others_alone")
     for name in ("singular_nouns", "plural_nouns", "fillers", "others", "not_people_after", "fate_nouns",
-                 "cause_before"):
+                 "cause_before", "died_of_wounds"):
         words[name] = frozenset(fold(w) for w in _phrases(path, casualty, name))
 
 

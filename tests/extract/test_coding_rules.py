@@ -367,6 +367,13 @@ def test_a_later_sentence_that_only_dates_the_incident_dates_it():
     assert [r["event_date"] for r in _records(text)] == ["2021-08-01"]
 
 
+def test_a_death_from_wounds_belongs_to_the_attack_that_wounded():
+    text = ("توفي عضو الحزب الديمقراطي الكردستاني الإيراني، اليوم، متأثرا بإصابته بجروح بليغة جراء انفجار في إقليم"
+            " كردستان العراق. وأصيب العضو في انفجار هز ضاحية بنصلاوة القريبة من مدينة أربيل، عصر الأحد.")
+    records = _records(text)
+    assert [(r["event_date"], r["fatalities"]) for r in records] == [("2021-08-01", 1)]
+
+
 def test_two_towns_are_two_events():
     text = "خرج متظاهرون، اليوم، في مدينتي الناصرية والسماوة للمطالبة بتحسين الخدمات."
     records = _records(text)

@@ -111,7 +111,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
         sub_event, sites = ctx.told_before[1][0].sub_event_type, ctx.told_before[2]
     if sub_event is None:
         return []
-    when = _event_date(doc, sentence, triggers)
+    when = None if _died_of_wounds(doc, sentence) else _event_date(doc, sentence, triggers)
     background = _background(doc, sentence)
     aggregate = any(m.payload.label == "aggregate" for m in modality) or _over_a_span(doc, modality, sentence)
     if when is not None and not _recent(doc, when[0]):
@@ -158,6 +158,14 @@ def _continues(ctx: _Context, sentence: Sentence, cues: set[str], place_explicit
     index, mentions, _ = ctx.told_before
     return bool(not place_explicit and cues and cues <= {"wound", "kill"} and index == sentence.index - 1
                 and mentions)
+
+
+def _died_of_wounds(doc: Doc, sentence: Sentence) -> bool:
+    """"توفي ... الجمعة، متأثرا بإصابته جراء انفجار وقع الخميس": the day told is the death's, the event
+    is the attack that wounded him (its own day, told with it or elsewhere)."""
+    words = load_lexicons().word_set("died_of_wounds")
+    return any(k in words for j in range(sentence.first_token, sentence.last_token)
+               for k in lookup_keys(doc.tokens[j].text))
 
 
 def _more_days(doc: Doc, sentence: Sentence, when: Dated) -> list[Dated]:
