@@ -110,6 +110,7 @@ class EventMention:
     actor1_explicit: bool = False
     supporting: bool = False  # background or running total: may add to an incident, not found one
     background: bool = False  # told as what had happened before ("وكان ..."، "منذ")
+    redates: bool = False  # only dates what was told ("مقتل المسلحين كان في 12 يونيو")
     cues: frozenset[str] = frozenset()  # the cue names that typed it (triggers.toml)
 
     @property

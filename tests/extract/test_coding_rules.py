@@ -374,6 +374,12 @@ def test_a_death_from_wounds_belongs_to_the_attack_that_wounded():
     assert [(r["event_date"], r["fatalities"]) for r in records] == [("2021-08-01", 1)]
 
 
+def test_a_sentence_that_only_dates_the_killing_told_moves_it_to_that_day():
+    text = ("أعلن الجيش التركي، الاثنين، عن مقتل 26 مسلحا كرديا في ضربات جوية في منطقة جبال قنديل شمالي العراق."
+            " ونقلت وسائل إعلام تركية أن مقتل المسلحين كان في 28 يوليو الماضي.")
+    assert [(r["event_date"], r["fatalities"]) for r in _records(text)] == [("2021-07-28", 26)]
+
+
 def test_two_towns_are_two_events():
     text = "خرج متظاهرون، اليوم، في مدينتي الناصرية والسماوة للمطالبة بتحسين الخدمات."
     records = _records(text)

@@ -58,6 +58,8 @@ def consolidate(doc: Doc) -> None:
     ordered = sorted(doc.mentions, key=lambda m: (m.supporting or m.in_title, not m.date_explicit,
                                                   not m.place_explicit, m.sentence))
     for mention in ordered:
+        if mention.redates and _redate(groups, mention):
+            continue
         group = _find_group(groups, mention, doc.published)
         if group is not None:
             _add(group, mention)
@@ -174,6 +176,19 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
         candidates.sort(key=lambda g: (_distance(g, m), m.place_explicit or not _at(g, m.location),
                                        all(x.sub_event_type != m.sub_event_type for x in g.members)))
     return candidates[0] if candidates else None
+
+
+def _redate(groups: list[_Group], m: EventMention) -> bool:
+    """"ونقلت وسائل إعلام أن مقتل المسلحين كان في 12 يونيو": a sentence that names nothing new and only
+    dates what was told moves the incident told just before it to that day."""
+    told = [g for g in groups if g.family == _family(m) and g.first_sentence < m.sentence
+            and any(not x.in_title for x in g.members)]
+    if not told or m.event_date is None:
+        return False
+    group = max(told, key=lambda g: max(x.sentence for x in g.members))
+    group.members.append(m)
+    group.day, group.precision, group.explicit_day = m.event_date, m.time_precision, True
+    return True
 
 
 def _date_told_later(groups: list[_Group]) -> list[_Group]:

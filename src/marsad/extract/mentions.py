@@ -136,6 +136,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
         supporting=aggregate or (background and (when is None or when[2].rule.whole_month)
                                  and not (explicit and _states_toll(tolls)))
         or _anaphoric(doc, triggers, explicit, when, tolls),
+        redates=when is not None and not explicit and not _states_toll(tolls) and not aggregate and not background
+        and _points_back(doc, triggers),
     )
     days = [when] + _more_days(doc, sentence, when) if when is not None else [None]
     out: list[EventMention] = []
@@ -192,6 +194,26 @@ def _anaphoric(doc: Doc, triggers: list[Match[Entry]], place_explicit: bool, whe
     if place_explicit or when is not None or tolls:
         return False
     return all(any(k.startswith("ال") for k in lookup_keys(doc.tokens[m.first].text)[:3]) for m in triggers)
+
+
+def _points_back(doc: Doc, triggers: list[Match[Entry]]) -> bool:
+    """Every event word is definite ("الهجوم") or a casualty noun naming definite victims ("مقتل المسلحين"):
+    what was told before."""
+    lex = load_lexicons()
+    people = lex.word_set("plurals") | lex.word_set("broken_plural") | lex.word_set("sound_plural")
+
+    def definite(j: int) -> bool:
+        return j < len(doc.tokens) and any(k.startswith("ال") for k in lookup_keys(doc.tokens[j].text)[:3])
+
+    def one_told(j: int) -> bool:  # "الهجوم"، "الانفجار"; not "الهجمات"، "الانفجارات" (several)
+        return definite(j) and not doc.tokens[j].text.endswith("ات")
+
+    def victims_told(m: Match[Entry]) -> bool:
+        nouns = lex.word_set("casualty_nouns")
+        return (any(k in nouns for k in lookup_keys(doc.tokens[m.first].text)) and definite(m.last)
+                and strip_article(doc.tokens[m.last].text) in people)
+
+    return bool(triggers) and all(one_told(m.first) or victims_told(m) for m in triggers)
 
 
 def _over_a_span(doc: Doc, modality: list[Match[Entry]], sentence: Sentence) -> bool:

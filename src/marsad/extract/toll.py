@@ -127,6 +127,8 @@ class _SentenceTolls:
         number = read_number(self.doc.tokens, j, self.lex)
         if number is None or self._counts_something_else(number.last):
             return None
+        if not number.exact and _definite(self.doc.tokens[j].text):
+            return None  # "مقتل المسلحين": the gunmen told of already, not "two gunmen"
         return number.value, number.exact, number.first, number.last
 
     def _counts_something_else(self, j: int) -> bool:
