@@ -165,6 +165,8 @@ def _continues(ctx: _Context, sentence: Sentence, cues: set[str], place_explicit
 def _died_of_wounds(doc: Doc, sentence: Sentence) -> bool:
     """"توفي ... الجمعة، متأثرا بإصابته جراء انفجار وقع الخميس": the day told is the death's, the event
     is the attack that wounded him (its own day, told with it or elsewhere)."""
+    if "متاثر" not in doc.text[sentence.start:sentence.end]:
+        return False  # the stem of every word listed (a quick test first)
     words = load_lexicons().word_set("died_of_wounds")
     return any(k in words for j in range(sentence.first_token, sentence.last_token)
                for k in lookup_keys(doc.tokens[j].text))

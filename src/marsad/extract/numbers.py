@@ -14,10 +14,27 @@ from dataclasses import dataclass
 from marsad.lexicon import Lexicons
 from marsad.text.tokens import Token, lookup_keys, strip_article
 
-#: Dates in digits, day/month/year ("28/7/2021"، "28-07-2021"، "28.7.2021") or ISO ("2021-07-28"):
-#: the time stage reads them, the toll stage leaves their digits alone.
-NUMERIC_DATE = re.compile(
-    r"(?<![\d/-])(?<!\d\.)(?:(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{4})-(\d{1,2})-(\d{1,2}))(?![\d/-])(?!\.\d)")
+_DIGIT_TRIPLE = re.compile(r"(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})")
+
+
+def numeric_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int, int, int]]:
+    """Dates in digits in ``text[start:end]``, day/month/year ("28/7/2021"، "28-07-2021"، "28.7.2021") or
+    ISO ("2021-07-28"), as (start, end, year, month, day).  The time stage reads them; the toll stage
+    leaves their digits alone."""
+    out = []
+    stop = len(text) if end is None else end
+    for m in _DIGIT_TRIPLE.finditer(text, start, stop):
+        before = text[m.start() - 1] if m.start() > 0 else " "
+        after = text[m.end(): m.end() + 2] + "  "
+        if before.isdigit() or before in "/-" or after[0].isdigit() or after[0] in "/-" or (
+                after[0] == "." and after[1].isdigit()):
+            continue  # part of a longer run of digits: no date
+        a, sep, b, c = m.group(1), m.group(2), m.group(3), m.group(4)
+        if len(a) <= 2 and len(c) == 4:
+            out.append((m.start(), m.end(), int(c), int(b), int(a)))
+        elif len(a) == 4 and sep == "-" and len(c) <= 2:
+            out.append((m.start(), m.end(), int(a), int(b), int(c)))
+    return out
 _HUNDREDS_RE = re.compile(r"^(ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(مئه|مائه)$")
 _UNITS_FOR_HUNDREDS = {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثمان": 8, "تسع": 9}
 _TEEN_WORDS = {"عشر", "عشره"}

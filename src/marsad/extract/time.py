@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from hijridate import Hijri
 
 from marsad.doc import Doc
-from marsad.extract.numbers import NUMERIC_DATE
+from marsad.extract.numbers import numeric_dates
 from marsad.lexicon import Entry, load_lexicons
 from marsad.text.matcher import Match
 from marsad.text.tokens import Sentence, strip_article
@@ -104,12 +104,10 @@ def find_times(doc: Doc) -> None:
 def _numeric_dates(doc: Doc, sentence: Sentence) -> list[TimeMention]:
     """"بتاريخ 28/7/2021"، "يوم 2021-07-30": calendar days written in digits."""
     out = []
-    for m in NUMERIC_DATE.finditer(doc.text, sentence.start, sentence.end):
-        d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
-        day = _safe_date(int(y), int(mo), int(d))
+    for start, end, year, month, day_of_month in numeric_dates(doc.text, sentence.start, sentence.end):
+        day = _safe_date(year, month, day_of_month)
         if day is not None:
-            out.append(TimeMention(TimeRule("date", day=day), m.start(), m.end(), sentence.index,
-                                   doc.token_index(m.start())))
+            out.append(TimeMention(TimeRule("date", day=day), start, end, sentence.index, doc.token_index(start)))
     return out
 
 

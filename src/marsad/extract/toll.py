@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import overload
 
 from marsad.doc import Doc
-from marsad.extract.numbers import NUMERIC_DATE, Number, dual_of, read_number
+from marsad.extract.numbers import Number, dual_of, numeric_dates, read_number
 from marsad.lexicon import Entry, Lexicons, load_lexicons
 from marsad.text.matcher import Match
 from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article
@@ -358,8 +358,8 @@ class _SentenceTolls:
 
 def _numeric_date_tokens(doc: Doc, sentence: Sentence) -> set[int]:
     """The digit tokens of a date written in digits ("28/7/2021"): no count of people."""
-    return {j for m in NUMERIC_DATE.finditer(doc.text, sentence.start, sentence.end)
-            for j in range(doc.token_index(m.start()), doc.token_index(m.end()))}
+    return {j for start, end, *_ in numeric_dates(doc.text, sentence.start, sentence.end)
+            for j in range(doc.token_index(start), doc.token_index(end))}
 
 
 def _adjective(word: str) -> bool:
