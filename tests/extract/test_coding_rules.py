@@ -63,6 +63,7 @@ def _quoted(text: str, record: dict[str, Any], field: str) -> list[str]:
     ("قتل جنديان بهجوم لتنظيم داعش في قضاء الطارمية بتاريخ 28/7/2021.", 2, 0),
     ("قتل تنظيم داعش المتشدد 9 رجال من الشرطة الاتحادية في قضاء الطارمية شمالي بغداد، اليوم.", 9, 0),
     ("اغتيل مدير المركز بتفجير عبوة ناسفة استهدفت سيارته في مدينة مصياف، اليوم، ما أدى إلى مصرعه مع سائقه.", 2, 0),
+    ("قضى ثلاثة عناصر من قوات سوريا الديمقراطية بانفجار لغم أرضي في ريف دير الزور، اليوم.", 3, 0),
     ("استهدفت طائرة مسيرة سيارة قيادي في تنظيم حراس الدين قرب مدينة إدلب، اليوم، ما أدى إلى مقتله.", 1, 0),
     ("قتل أحد المتظاهرين، اليوم، إثر إصابته برصاص الشرطة في مدينة البصرة.", 1, 0),
     ("قتل طفل ووالده وشقيقته جراء قصف صاروخي لقوات النظام على مدينة أريحا جنوبي إدلب، اليوم.", 3, 0),
@@ -240,12 +241,18 @@ def test_a_country_name_acts_but_is_no_target():
 
 
 @pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    # fire at a foreign force by no one named is by an unidentified group
     ("سقطت ثلاثة صواريخ كاتيوشا على قاعدة عين الأسد الجوية التي تستضيف قوات أمريكية في محافظة الأنبار، اليوم.",
      "Unidentified armed group", "International Coalition against IS"),
     ("انفجرت عبوة ناسفة على رتل للدعم اللوجستي تابع للتحالف الدولي في محافظة الديوانية، اليوم.",
      "Unidentified armed group", "International Coalition against IS"),
+    # a named force right after the verb is its subject; a description there may be the passive's victim
+    ("استهدفت فصائل المعارضة بصاروخ موجه دبابة لقوات النظام على محور الكبينة في ريف اللاذقية، اليوم.",
+     "Syrian opposition", "Military Forces of Syria"),
+    ("استهدفت دورية للجيش العراقي بعبوة ناسفة في قضاء الطارمية شمالي بغداد، اليوم.",
+     "Unidentified armed group", "Military Forces of Iraq"),
 ])
-def test_fire_at_a_foreign_force_by_no_one_named_is_by_an_unidentified_group(text, actor1, actor2):
+def test_who_did_it_to_whom(text, actor1, actor2):
     record = _one(text)
     assert (record["actor1"], record["actor2"]) == (actor1, actor2)
 

@@ -150,7 +150,10 @@ def _role_scores(doc: Doc, m: Match[Entry], cues: list[Match[Entry]],
     before = [strip_article(toks[j].text) for j in range(max(0, m.first - 3), m.first)]
     if any(w in lex.word_set("initiator_before") for w in before):
         init += 3
-    if any(w in lex.word_set("target_before") for w in before[-2:]):
+    # a named force right after the verb is its subject ("استهدفت فصائل المعارضة دبابة"); a description
+    # there may be the passive's victim ("استُهدفت دورية للجيش")
+    subject = m.payload.category == "actor" and bool(before) and before[-1] in lex.word_set("violent_verbs")
+    if any(w in lex.word_set("target_before") for w in (before[-2:-1] if subject else before[-2:])):
         target += 2
     # "هجوم لداعش"، "كمين لتنظيم داعش": the attack *of* the group
     first_word = toks[m.first].text
