@@ -353,6 +353,11 @@ def test_a_protest_told_well_before_another_day_s_protest_at_the_place_is_its_ow
     assert days == ["2021-08-01", "2021-08-03"]
 
 
+def test_a_tear_gas_canister_is_no_bomb():
+    record = _one("قتل متظاهر، اليوم، إثر إصابته بقنبلة غاز مسيل للدموع في رأسه قرب ساحة التحرير ببغداد.")
+    assert (record["sub_event_type"], record["fatalities"]) == ("Excessive force against protesters", 1)
+
+
 def test_a_peaceful_protest_has_no_second_actor():
     record = _one("تظاهر المئات أمام مبنى محافظة البصرة، اليوم، وسط انتشار لقوات الشرطة، للمطالبة بفرص عمل.")
     assert (record["sub_event_type"], record["actor2"]) == ("Peaceful protest", "")
