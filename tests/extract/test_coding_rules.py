@@ -358,6 +358,15 @@ def test_a_tear_gas_canister_is_no_bomb():
     assert (record["sub_event_type"], record["fatalities"]) == ("Excessive force against protesters", 1)
 
 
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("أحبطت القوات الأمنية، اليوم، هجوما انتحاريا كان يستهدف سوقا شعبيا في مدينة كركوك.", "Disrupted weapons use"),
+    ("توصلت الحكومة السورية وفصائل المعارضة في درعا، اليوم، إلى اتفاق لوقف إطلاق النار برعاية روسية.", "Agreement"),
+])
+def test_what_did_not_happen_or_was_agreed(text, sub_event):
+    record = _one(text)
+    assert (record["sub_event_type"], record["fatalities"]) == (sub_event, 0)
+
+
 def test_a_peaceful_protest_has_no_second_actor():
     record = _one("تظاهر المئات أمام مبنى محافظة البصرة، اليوم، وسط انتشار لقوات الشرطة، للمطالبة بفرص عمل.")
     assert (record["sub_event_type"], record["actor2"]) == ("Peaceful protest", "")

@@ -39,6 +39,8 @@ def classify(cues: set[str], actors: ActorFacts) -> str | None:
             "Government regains territory")
     if "clash" in cues and not (cues & {"suicide", "ied", "explosion"} and "attack" not in cues):
         return "Armed clash"
+    if cues & {"disrupt", "foil"} and cues & {"suicide", "ied", "explosion"} and not cues & {"kill", "wound"}:
+        return "Disrupted weapons use"  # a bombing foiled or a bomb defused, with no one hurt
     if "suicide" in cues:
         return "Suicide bomb"
     if "chemical" in cues:

@@ -224,7 +224,7 @@ def _crowd_violence(m: EventMention, g: _Group) -> bool:
     """"جرى إطلاق النار علينا" told of a protest: shooting at one with no armed group named is part of it."""
     return (g.family == "demo" and _family(m) == "violence" and not m.actor1_explicit
             and m.cues <= _CROWD_VIOLENCE | {"found", "destroy", "operation", "riot", "intervention", "protesters",
-                              "riot_police"})
+                              "riot_police", "foil"})
 
 
 def _same_place(g: _Group, m: EventMention) -> bool:
