@@ -327,6 +327,7 @@ def test_an_undated_article_gives_no_made_up_date():
     "وشهدت مناطق عدة جنوبي العراق اليوم تظاهرات متفرقة شارك في كل منها عشرات الأشخاص.",  # scattered protests
     "ارتفع عدد قتلى الاحتجاجات في مدن متفرقة في العراق إلى 11 شخصا، اليوم.",  # the dead of many protests
     "وفي الأول من الشهر الجاري، اندلعت الاحتجاجات بداية في البصرة للتنديد بالفساد.",  # where the wave began
+    "وتأتي هذه العملية ردا على إعدام تنظيم داعش لرهائن في محافظة كركوك.",  # what an act answers
 ])
 def test_non_events_give_none(text):
     assert _records(text) == []
@@ -399,6 +400,13 @@ def test_a_sentence_that_only_dates_the_killing_told_moves_it_to_that_day():
     text = ("أعلن الجيش التركي، الاثنين، عن مقتل 26 مسلحا كرديا في ضربات جوية في منطقة جبال قنديل شمالي العراق."
             " ونقلت وسائل إعلام تركية أن مقتل المسلحين كان في 28 يوليو الماضي.")
     assert [(r["event_date"], r["fatalities"]) for r in _records(text)] == [("2021-07-28", 26)]
+
+
+def test_a_clause_after_fima_tells_its_own_event():
+    records = _records("قتل جندي وأصيب اثنان بهجوم لداعش في مدينة الموصل، فيما قتل مدني بانفجار عبوة ناسفة في مدينة"
+                       " كركوك، اليوم.")
+    assert sorted((r["admin1"], r["sub_event_type"], r["fatalities"]) for r in records) == [
+        ("Kirkuk", "Remote explosive/landmine/IED", 1), ("Ninewa", "Armed clash", 1)]
 
 
 def test_two_towns_are_two_events():

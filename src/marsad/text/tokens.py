@@ -18,7 +18,9 @@ from typing import NamedTuple
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 # Sentence ends: . ! ? ؟ ؛ and line breaks.  Not an end: a dot between digits (3.5), and an
 # ellipsis ("..", "..."), which Arabic news uses as a pause inside a sentence.
-_SENTENCE_END_RE = re.compile(r"(?<![\d.])\.(?![\d.])|[!?؟؛]|\n+")
+#: Sentence ends, and a comma before a clause that tells something else ("، فيما قتل مدني بانفجار
+#: عبوة في كركوك"، "، بينما"، "، في حين"): each clause may report its own event.
+_SENTENCE_END_RE = re.compile(r"(?<![\d.])\.(?![\d.])|[!?؟؛]|\n+|[،,](?=\s*(?:فيما|بينما|في حين)\s)")
 
 
 class Token(NamedTuple):
