@@ -31,9 +31,9 @@ def _load_with(monkeypatch: pytest.MonkeyPatch, name: str, change: Any) -> None:
 
 def test_a_default_naming_an_unknown_actor_is_rejected(monkeypatch):
     def change(data: dict[str, Any]) -> None:
-        data["defaults"]["strikes"]["SYR"] = "Military Forces of Atlantis"
+        data["defaults"]["shelling"]["SYR"] = "Military Forces of Atlantis"
 
-    with pytest.raises(DataFileError, match=r"actors\.toml.*defaults 'strikes'.*Atlantis"):
+    with pytest.raises(DataFileError, match=r"actors\.toml.*defaults 'shelling'.*Atlantis"):
         _load_with(monkeypatch, "actors", change)
 
 

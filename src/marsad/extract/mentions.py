@@ -65,8 +65,8 @@ def _context(doc: Doc) -> _Context:
     for rp in doc.places:
         if rp.location is None or not rp.location.admin1 or rp.toponym.role not in ("event", "route"):
             continue
-        if rp.toponym.first_token in named:  # "شرطة كركوك"، "ولاية ديالى": part of an actor's name
-            continue
+        if rp.toponym.first_token in named and not rp.toponym.cue:
+            continue  # "شرطة كركوك"، "ولاية ديالى": part of an actor's name (but "حي العامل" is a place)
         sentence = _sentence_at(doc, rp.toponym.first_token)
         if rp.toponym.role == "route":
             ctx.routes.setdefault(sentence, []).append(rp)
@@ -104,7 +104,9 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
     sites, explicit = _sites(doc, sentence, ctx, triggers)
     location = sites[0].location if sites else None
     region = act.region_of(location.country if location else ctx.country, location.admin1 if location else "")
-    hits = act.find_actor_hits(doc, sentence, region)
+    named_places = {j for rp in ctx.places.get(sentence.index, []) if rp.toponym.cue
+                    for j in range(rp.toponym.first_token, rp.toponym.last_token)}
+    hits = [h for h in act.find_actor_hits(doc, sentence, region) if h.first not in named_places]  # "حي العامل"
     sub_event = classify(cues, _facts(hits))
     tolls = [t for t in doc.tolls if t.sentence == sentence.index]
     if sub_event is None and tolls and _continues(ctx, sentence, cues, explicit) and not _background(doc, sentence):
@@ -519,7 +521,7 @@ def _default_initiator(doc: Doc, sub_event: str, region: str, sentence: Sentence
         external = _doc_actor(doc, {8, 1}, region, sentence, exclude=victim)
         if external is not None:
             return external
-        return _regional_default("strikes", region, doc)
+        return _regional_default("air strikes" if sub_event == "Air/drone strike" else "shelling", region, doc)
     if sub_event in ("Arrests", "Disrupted weapons use"):
         return _regional_default("arrests", region, doc)
     if sub_event in ("Attack", "Armed clash", "Abduction/forced disappearance", "Non-state actor overtakes territory"):
