@@ -237,8 +237,10 @@ class _SentenceTolls:
         if j >= limit:
             return None
         after_subject = self.actor_end.get(j, j)  # "اغتال مسلحون مجهولون الناشط": the one after the subject
-        if after_subject < limit and self._singular_person(strip_article(self.doc.tokens[after_subject].text)):
-            j = after_subject
+        if after_subject != j and after_subject < limit:
+            obj = strip_article(self.doc.tokens[after_subject].text)
+            if self._singular_person(obj) or (obj.endswith("ا") and self._singular_person(obj[:-1])):
+                return 1, True, after_subject, after_subject + 1  # the object, also in the accusative (عنصرا)
         nxt = strip_article(self.doc.tokens[j].text)
         if nxt in self.lex.others_alone:  # "وأصيب آخر"، "وجرح آخرون"
             value = self.lex.others_alone[nxt]
