@@ -90,6 +90,13 @@ def test_the_dead_of_both_sides_add_up():
     assert record["fatalities"] == 31
 
 
+def test_the_attackers_killed_are_the_attacking_side():
+    """"قتل اثنين من المهاجمين": the attackers told of already, the other side's dead."""
+    record = _one("قتل ثلاثة جنود، اليوم، بهجوم شنه مسلحون من تنظيم داعش على نقطة تفتيش في قضاء المقدادية."
+                  " وتمكنت القوات الأمنية من صد الهجوم وقتل اثنين من المهاجمين.")
+    assert (record["actor1"], record["fatalities"]) == ("Islamic State", 5)
+
+
 def test_two_counts_of_the_same_side_take_the_lower():
     record = _one("قتل 18 من قوات النظام السوري، اليوم، في هجوم لتنظيم داعش على مدينة الميادين بريف دير"
                   " الزور. وقال المرصد إن 20 من قوات النظام قتلوا في هجوم داعش على الميادين.")
