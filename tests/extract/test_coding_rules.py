@@ -263,6 +263,11 @@ def test_a_country_name_acts_but_is_no_target():
      "Unidentified armed group", "Civilians"),
     ("أصيب منتسب في الشرطة بجروح جراء انفجار عبوة ناسفة في حي العامل جنوب غربي بغداد، اليوم.",
      "Unidentified armed group", "Police Forces of Iraq"),
+    # a force's attack written with ل after a repelling verb is the initiator's; militias with a nationality
+    ("تصدت الدفاعات الجوية السورية، اليوم، لعدوان إسرائيلي بالصواريخ على ريف دمشق.",
+     "Military Forces of Israel", "Military Forces of Syria"),
+    ("قتل 8 من عناصر الميليشيات الإيرانية، اليوم، بغارات لطائرات مجهولة على مواقعهم قرب البوكمال.",
+     "Unidentified armed group", "Military Forces of Iran"),
     # a named force right after the verb is its subject; a description there may be the passive's victim
     ("استهدفت فصائل المعارضة بصاروخ موجه دبابة لقوات النظام على محور الكبينة في ريف اللاذقية، اليوم.",
      "Syrian opposition", "Military Forces of Syria"),

@@ -159,8 +159,9 @@ def _role_scores(doc: Doc, m: Match[Entry], cues: list[Match[Entry]],
     first_word = toks[m.first].text
     if first_word.startswith("ل") and not first_word.startswith("لل") and any(c.last == m.first for c in cues):
         init += 3
-    # "4 قتلى بقصف روسي"، "بغارة تركية": the strike named with its actor is the cause of the deaths
-    cause = first_word.startswith("ب") and first_word[1:] in lex.word_set("cause_nouns")
+    # "4 قتلى بقصف روسي"، "بغارة تركية"، "تصدت الدفاعات لعدوان إسرائيلي": the strike named with its
+    # actor is the cause of what is told, its actor the initiator
+    cause = first_word[:1] in ("ب", "ل") and first_word[1:] in lex.word_set("cause_nouns")
     if cause:
         init += 3
     # "قصفت المدفعية التركية"، "هاجم مسلحو داعش": the subject right after a violent verb
