@@ -44,6 +44,7 @@ class Doc:
     token_starts: list[int] = field(default_factory=list)
     _by_category: list[dict[str, list[Match[Entry]]]] = field(default_factory=list)
     title_end: int = 0  # normalised offset where the title ends (0: no title)
+    digit_dates: list[tuple[int, int, int, int, int]] = field(default_factory=list)  # "28/7/2021": start, end, y, m, d
     finished: bool = False  # a stage found nothing left to do: the pipeline skips the rest
 
     @property
@@ -67,6 +68,10 @@ class Doc:
         if len(categories) == 1:
             return self._by_category[sentence.index].get(categories[0], [])
         return [m for m in found if m.payload.category in categories]
+
+    def sentence_digit_dates(self, sentence: Sentence) -> list[tuple[int, int, int, int, int]]:
+        """The dates written in digits inside ``sentence`` (found once for the document by ``analyse``)."""
+        return [d for d in self.digit_dates if sentence.start <= d[0] < sentence.end]
 
     def index_by_category(self) -> None:
         """Group each sentence's matches by category (called once the matches are known)."""

@@ -185,6 +185,7 @@ def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any], words: dic
         matcher.add(word, Entry("vague", word, value))
     matcher.add_all(_phrases(path, _require(path, data, "qualifiers", dict)), Entry("qualifier", "qualifier"))
     _load_words(path, data, words, "person_nouns")
+    words["person_words"] = words["broken_plural"] | words["sound_plural"] | words["plurals"]  # any person noun
     casualty = _require(path, data, "casualty", dict)
     for kind in ("killed", "wounded", "combined", "subset"):
         matcher.add_all(_phrases(path, casualty, kind), Entry("casualty", kind))

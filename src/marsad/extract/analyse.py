@@ -1,11 +1,12 @@
-"""Stage 1: normalise, tokenise, cut sentences and find every lexicon phrase once (and finish the
-document early when no word of it can report an event)."""
+"""Stage 1: normalise, tokenise, cut sentences and find every lexicon phrase and every date written in
+digits once (and finish the document early when no word of it can report an event)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
 from marsad.doc import Doc
+from marsad.extract.numbers import numeric_dates
 from marsad.lexicon import Entry, load_lexicons
 from marsad.text.matcher import Match, longest_first
 from marsad.text.tokens import split_sentences, tokenise
@@ -23,7 +24,7 @@ _GROUPS = {
 
 
 def analyse(doc: Doc) -> None:
-    """Fill ``tokens``, ``sentences``, ``entries`` and ``title_end``."""
+    """Fill ``tokens``, ``sentences``, ``entries``, ``title_end`` and (when the rest will run) ``digit_dates``."""
     text = doc.text
     doc.tokens = tokenise(text)
     doc.token_starts = [t.start for t in doc.tokens]
@@ -44,6 +45,8 @@ def analyse(doc: Doc) -> None:
     doc.index_by_category()
     # no trigger word anywhere (most news): no sentence can report an event, the rest is skipped
     doc.finished = not any(m.payload.category == "cue" and m.payload.value.trigger for m in doc.entries)
+    if not doc.finished:
+        doc.digit_dates = numeric_dates(text)  # read by the time stage, left alone by the toll stage
 
 
 def resolve_overlaps(matches: list[Match[Entry]]) -> list[Match[Entry]]:

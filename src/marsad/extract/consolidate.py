@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from marsad.doc import Doc
 from marsad.extract.actors import UNIDENTIFIED, claimant
@@ -50,6 +51,10 @@ class _Group:
     @property
     def first_sentence(self) -> int:
         return min(m.sentence for m in self.members)
+
+    def take_day(self, day: date | None, precision: int) -> None:
+        """The incident's day, told in so many words."""
+        self.day, self.precision, self.explicit_day = day, precision, True
 
 
 def consolidate(doc: Doc) -> None:
@@ -147,7 +152,7 @@ def _add(group: _Group, m: EventMention) -> None:
     if m.place_explicit and not m.place_vague:
         group.vague = False
     if m.date_explicit and not group.explicit_day and m.event_date:
-        group.day, group.precision, group.explicit_day = m.event_date, m.time_precision, True
+        group.take_day(m.event_date, m.time_precision)
 
 
 def _more_specific(new: Location, old: Location | None) -> bool:
@@ -187,7 +192,7 @@ def _redate(groups: list[_Group], m: EventMention) -> bool:
         return False
     group = max(told, key=lambda g: max(x.sentence for x in g.members))
     group.members.append(m)
-    group.day, group.precision, group.explicit_day = m.event_date, m.time_precision, True
+    group.take_day(m.event_date, m.time_precision)
     return True
 
 
@@ -205,7 +210,7 @@ def _date_told_later(groups: list[_Group]) -> list[_Group]:
         if len(undated) == 1:
             target = undated[0]
             target.members.extend(dated.members)
-            target.day, target.precision, target.explicit_day = dated.day, dated.precision, True
+            target.take_day(dated.day, dated.precision)
             out.remove(dated)
     return out
 
@@ -223,8 +228,13 @@ _CROWD_VIOLENCE = {"shooting", "kill", "wound", "attack", "confront", "clash"}
 def _crowd_violence(m: EventMention, g: _Group) -> bool:
     """"جرى إطلاق النار علينا" told of a protest: shooting at one with no armed group named is part of it."""
     return (g.family == "demo" and _family(m) == "violence" and not m.actor1_explicit
-            and m.cues <= _CROWD_VIOLENCE | {"found", "destroy", "operation", "riot", "intervention", "protesters",
-                              "riot_police", "foil"})
+            and m.cues <= _CROWD_VIOLENCE | {"riot", "intervention", "protesters"} | _context_cues())
+
+
+@cache
+def _context_cues() -> frozenset[str]:
+    """Cues that only refine another (triggers.toml family "context": "found", "riot_police" ...)."""
+    return frozenset(name for name, info in load_lexicons().cues.items() if info.family == "context")
 
 
 def _same_place(g: _Group, m: EventMention) -> bool:

@@ -204,7 +204,7 @@ def _points_back(doc: Doc, triggers: list[Match[Entry]]) -> bool:
     """Every event word is definite ("الهجوم") or a casualty noun naming definite victims ("مقتل المسلحين"):
     what was told before."""
     lex = load_lexicons()
-    people = lex.word_set("plurals") | lex.word_set("broken_plural") | lex.word_set("sound_plural")
+    people = lex.word_set("person_words")
 
     def definite(j: int) -> bool:
         return j < len(doc.tokens) and any(k.startswith("ال") for k in lookup_keys(doc.tokens[j].text)[:3])

@@ -17,7 +17,6 @@ from datetime import date, timedelta
 from hijridate import Hijri
 
 from marsad.doc import Doc
-from marsad.extract.numbers import numeric_dates
 from marsad.lexicon import Entry, load_lexicons
 from marsad.text.matcher import Match
 from marsad.text.tokens import Sentence, strip_article
@@ -104,7 +103,7 @@ def find_times(doc: Doc) -> None:
 def _numeric_dates(doc: Doc, sentence: Sentence) -> list[TimeMention]:
     """"بتاريخ 28/7/2021"، "يوم 2021-07-30": calendar days written in digits."""
     out = []
-    for start, end, year, month, day_of_month in numeric_dates(doc.text, sentence.start, sentence.end):
+    for start, end, year, month, day_of_month in doc.sentence_digit_dates(sentence):
         day = _safe_date(year, month, day_of_month)
         if day is not None:
             out.append(TimeMention(TimeRule("date", day=day), start, end, sentence.index, doc.token_index(start)))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import overload
 
 from marsad.doc import Doc
-from marsad.extract.numbers import Number, dual_of, numeric_dates, read_number
+from marsad.extract.numbers import Number, dual_of, read_number
 from marsad.lexicon import Entry, Lexicons, load_lexicons
 from marsad.text.matcher import Match
 from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article
@@ -304,8 +304,7 @@ class _SentenceTolls:
 
     def _is_person(self, word: str) -> bool:
         bare = strip_article(word)
-        return (bare in self.lex.word_set("broken_plural") or bare in self.lex.word_set("sound_plural")
-                or bare in self.lex.word_set("plurals") or dual_of(bare, self.lex) is not None)
+        return bare in self.lex.word_set("person_words") or dual_of(bare, self.lex) is not None
 
     def _joined_count(self, j: int, limit: int) -> Number | None:
         """A count right after و: "و25"، "وستة" (but not واحدة, "one", whose و is its own letter)."""
@@ -360,7 +359,7 @@ class _SentenceTolls:
 
 def _numeric_date_tokens(doc: Doc, sentence: Sentence) -> set[int]:
     """The digit tokens of a date written in digits ("28/7/2021"): no count of people."""
-    return {j for start, end, *_ in numeric_dates(doc.text, sentence.start, sentence.end)
+    return {j for start, end, *_ in doc.sentence_digit_dates(sentence)
             for j in range(doc.token_index(start), doc.token_index(end))}
 
 
