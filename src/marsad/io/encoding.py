@@ -9,6 +9,12 @@
 5. charset-normalizer, preferring a decoding that reads as Arabic (short Windows-1256
    texts are otherwise easily taken for a CJK code page), then Windows-1256 itself.
 
+A file that is UTF-8 but for a few damaged lines stays UTF-8: :func:`decode_lines` decodes it
+line by line and names the lines that are not valid, so a reader of records (JSONL, CSV, feeds)
+can report those records and read the others.  Detection (steps 4 and 5) runs only on a file in
+which no line with non-ASCII bytes is valid UTF-8: it never turns valid UTF-8 into another
+encoding.
+
 Text whose first characters are more than 1 % control characters (or NUL bytes) is rejected
 as binary.  What is left of characters that no text holds (a stray NUL, an unpaired surrogate
 from a JSON escape) becomes U+FFFD (:func:`clean_text`): databases refuse them.
@@ -18,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
@@ -61,13 +68,31 @@ _BLANK = re.compile(f"[\\s{_INVISIBLE}]*")
 _EDGES = re.compile(f"^[\\s{_INVISIBLE}]+|[\\s{_INVISIBLE}]+$")
 
 
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """A decoded input and the (1-based) lines whose bytes were not valid in its encoding."""
+
+    text: str
+    bad_lines: tuple[int, ...] = ()
+
+
 def read_text_document(data: bytes, where: str) -> str:
-    """Decode ``data`` (see the module docstring); raise :class:`InputError` if it is not text."""
-    text = _decode(data, where)
-    sample = text[:SAMPLE_CHARS]
+    """Decode a single document (see the module docstring); raise :class:`InputError` if it is
+    not text or if any of its lines is not valid in its encoding (the line is named)."""
+    decoded = decode_lines(data, where)
+    if decoded.bad_lines:
+        raise InputError(where, "not valid UTF-8 (the rest of the file is)", decoded.bad_lines[0])
+    return decoded.text
+
+
+def decode_lines(data: bytes, where: str) -> DecodedText:
+    """Decode ``data`` (see the module docstring), naming the lines that are not valid UTF-8 in
+    an otherwise UTF-8 file; those lines hold U+FFFD where the bad bytes were."""
+    decoded = _decode(data, where)
+    sample = decoded.text[:SAMPLE_CHARS]
     if sample and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
         raise InputError(where, "not a text file (binary data)")
-    return clean_text(text)
+    return DecodedText(clean_text(decoded.text), decoded.bad_lines)
 
 
 def clean_text(text: str) -> str:
@@ -75,10 +100,10 @@ def clean_text(text: str) -> str:
     return _NOT_TEXT.sub("\ufffd", text) if _NOT_TEXT.search(text) else text
 
 
-def _decode(data: bytes, where: str) -> str:
+def _decode(data: bytes, where: str) -> DecodedText:
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _strict(data, codec, where)
+            return DecodedText(_strict(data, codec, where))
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
             raise InputError(where, f"not a text file (looks like {kind})")
@@ -86,17 +111,42 @@ def _decode(data: bytes, where: str) -> str:
     if head.count(b"\x00") > MAX_CONTROL_SHARE * len(head):  # a stray NUL is a damaged line, not a binary file
         raise InputError(where, "not a text file (binary data)")
     try:
-        return data.decode("utf-8")
+        return DecodedText(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data":  # UTF-8 cut off inside the last character
-            return data[: exc.start].decode("utf-8")
+            return DecodedText(data[: exc.start].decode("utf-8"))
+    mostly_utf8 = _utf8_lines(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     declared = _declared_text(data)
     if declared is not None:
-        return declared
+        return DecodedText(declared)
     detected = _detected_text(data)
     if detected is None:
         raise InputError(where, "not a text file (the encoding could not be recognised)")
-    return detected
+    return DecodedText(detected)
+
+
+def _utf8_lines(data: bytes) -> DecodedText | None:
+    """``data`` read as UTF-8 line by line when at least one line with non-ASCII bytes is valid
+    UTF-8 (so the file is UTF-8 and the invalid lines are damage); ``None`` otherwise."""
+    lines = data.splitlines(keepends=True)
+    parts: list[str] = []
+    bad: list[int] = []
+    utf8_seen = False
+    for number, line in enumerate(lines, 1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if number == len(lines) and exc.reason == "unexpected end of data":
+                text = line[: exc.start].decode("utf-8", "replace")  # the file ends inside a character
+            else:
+                bad.append(number)
+                text = line.decode("utf-8", "replace")
+        else:
+            utf8_seen = utf8_seen or not line.isascii()
+        parts.append(text)
+    return DecodedText("".join(parts), tuple(bad)) if utf8_seen else None
 
 
 def _strict(data: bytes, codec: str, where: str) -> str:

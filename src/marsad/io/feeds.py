@@ -39,6 +39,7 @@ MAX_FETCH_BYTES = 20_000_000
 
 _ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_ROOT_CLOSED = re.compile(r"</(?:rss|feed|rdf:RDF)\s*>\s*$", re.I)
 _DTD_MARKUP = re.compile(r"<!(?:DOCTYPE|ENTITY)", re.I)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _BLOCKS = ("br", "p", "div", "li", "tr", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6")
@@ -84,7 +85,12 @@ def read_feed(text: str, where: str, published: date | None, report: ErrorHandle
     if not parsed.get("version") and not parsed.entries:
         raise InputError(where, "not an RSS or Atom feed")
     outlet = clean_text(strip_blank(parsed.feed.get("title", "")))
-    for number, entry in enumerate(parsed.entries, 1):
+    entries = list(parsed.entries)
+    if entries and parsed.get("bozo") and not _ROOT_CLOSED.search(text[-256:]):
+        # The root element is never closed: the file was cut off, and its last item with it.
+        report(InputError(where, f"item {len(entries)}: the feed is cut off inside this item; it is skipped"))
+        entries.pop()
+    for number, entry in enumerate(entries, 1):
         try:
             yield _entry_article(entry, outlet, published)
         except ValueError as exc:

@@ -36,7 +36,15 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import InputError
-from marsad.io.encoding import clean_text, is_arabic, is_blank, read_text_document, strip_blank
+from marsad.io.encoding import (
+    DecodedText,
+    clean_text,
+    decode_lines,
+    is_arabic,
+    is_blank,
+    read_text_document,
+    strip_blank,
+)
 from marsad.model import Article
 
 __all__ = [
@@ -78,6 +86,7 @@ MAX_ARTICLE_CHARS = 1_000_000
 #: The largest web page given to trafilatura (characters of markup).
 MAX_PAGE_CHARS = 10 * MAX_ARTICLE_CHARS
 STDIN = "<stdin>"
+NOT_UTF8 = "not valid UTF-8 (the rest of the file is)"
 
 _ISO_DATE = re.compile(r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ][0-9:.,+\-Z ]*)?\s*")
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
@@ -162,25 +171,42 @@ def read_document(
     ``doc_id`` names a single-document input (text, HTML); ``None`` derives it from the content.
     """
     report = _reporter(on_error)
-    text = read_text_document(data, where)
+    decoded = decode_lines(data, where)
+    text = decoded.text
     if is_blank(text):
         raise InputError(where, "empty text")
     kind = kind or sniff_kind(text)
+    if kind in ("feed", "jsonl", "csv"):  # records are decoded one by one: a damaged line costs its record only
+        yield from _read_records(kind, decoded, where, published, report)
+        return
+    if decoded.bad_lines:
+        raise InputError(where, NOT_UTF8, decoded.bad_lines[0])
     doc_id = doc_id or derive_id(url, text)
-    if kind == "feed":
-        from marsad.io.feeds import read_feed
-
-        yield from read_feed(text, where, published, report)
-    elif kind == "jsonl":
-        yield from _read_jsonl(text, where, published, report)
-    elif kind == "csv":
-        yield from _read_csv(text, where, published, report)
-    elif kind == "html":
+    if kind == "html":
         yield _read_html(text, where, doc_id, published, url)
     else:
         if len(text) > MAX_ARTICLE_CHARS:
             raise InputError(where, too_long(len(text)))
         yield Article(id=doc_id, text=text, title=first_line(text), published=published, url=url)
+
+
+def _read_records(
+    kind: str, decoded: DecodedText, where: str, published: date | None, report: ErrorHandler
+) -> Iterator[Article]:
+    """The articles of a file of records; a record on a line that is not valid UTF-8 is reported, not read."""
+    bad = frozenset(decoded.bad_lines)
+    if kind == "jsonl":
+        yield from _read_jsonl(decoded.text, where, published, report, bad)
+    elif kind == "csv":
+        yield from _read_csv(decoded.text, where, published, report, bad)
+    else:
+        from marsad.io.feeds import read_feed
+
+        for line in decoded.bad_lines:
+            report(InputError(where, NOT_UTF8 + "; the feed item there is skipped", line))
+        for article in read_feed(decoded.text, where, published, report):
+            if not bad or "\ufffd" not in article.title + article.text:
+                yield article
 
 
 def sniff_kind(text: str) -> str:
@@ -394,13 +420,20 @@ def _safe_date(year: str, month: str, day: str) -> date | None:
 # --------------------------------------------------------------------------- records
 
 
-def _read_jsonl(text: str, where: str, published: date | None, report: ErrorHandler) -> Iterator[Article]:
+def _read_jsonl(
+    text: str, where: str, published: date | None, report: ErrorHandler, bad: frozenset[int] = frozenset()
+) -> Iterator[Article]:
     """One article per JSON object line; a whole-file JSON array is read item by item."""
     if strip_blank(text[:1024])[:1] == "[":
+        if bad:
+            raise InputError(where, NOT_UTF8, min(bad))
         yield from _read_json_array(text, where, published, report)
         return
     for number, line in enumerate(io.StringIO(text, newline=""), 1):
         if is_blank(line):
+            continue
+        if number in bad:
+            report(InputError(where, NOT_UTF8 + "; this record is skipped", number))
             continue
         try:
             yield _record_article(_json_object(line), published)
@@ -434,7 +467,9 @@ def _json_object(line: str) -> dict[str, Any]:
     return value
 
 
-def _read_csv(text: str, where: str, published: date | None, report: ErrorHandler) -> Iterator[Article]:
+def _read_csv(
+    text: str, where: str, published: date | None, report: ErrorHandler, bad: frozenset[int] = frozenset()
+) -> Iterator[Article]:
     """One article per CSV row; the header must name a ``text`` column."""
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -459,6 +494,9 @@ def _read_csv(text: str, where: str, published: date | None, report: ErrorHandle
             continue
         end = reader.line_num
         if all(is_blank(cell) for cell in row):
+            continue
+        if bad and any(start <= line <= end for line in bad):
+            report(InputError(where, NOT_UTF8 + "; this row is skipped", min(n for n in bad if n >= start)))
             continue
         try:
             yield _record_article(_csv_record(header, row), published)
