@@ -7,10 +7,11 @@
 An **engine** runs a picklable function on a chunk of articles and hands back a future:
 :class:`SerialEngine` (``--workers 1``: in this process, no pool), :class:`PoolEngine`
 (a :class:`~concurrent.futures.ProcessPoolExecutor`) and ``marsad.dask_engine.DaskEngine``.
-Workers load the lexicons and the gazetteer once per process (:func:`warm`, the pool's
-initializer).  :func:`ordered` keeps a bounded window of chunks in flight and yields their
-results in submission order, so the output is the same bytes whatever the worker count, and
-memory stays flat on an archive of millions of articles.
+Workers load the lexicons and the gazetteer once per process (:func:`warm`, from the pool's
+initializer :func:`start_worker`, which also ties each worker's life to the parent's).
+:func:`ordered` keeps a bounded window of chunks in flight and yields their results in
+submission order, so the output is the same bytes whatever the worker count, and memory stays
+flat on an archive of millions of articles.
 
 An article whose extraction raises comes back as a :class:`Result` with ``error`` set; the
 run goes on.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import threading
 from abc import ABC, abstractmethod
@@ -97,10 +99,41 @@ class Engine(ABC):
 
 
 def warm() -> None:
-    """Load the lexicons, gazetteer and every lazy table once in this process (pool initializer)."""
+    """Load the lexicons, gazetteer and every lazy table once in this process."""
     from marsad.pipeline import extract_events
 
     extract_events(Article(id="warm-up", text="قتل شخصان في هجوم على بغداد أمس."), include_unlocated=True)
+
+
+def start_worker(parent: int) -> None:
+    """A pool worker's initializer: tie its life to the parent's, let the parent alone handle
+    Ctrl-C, hold none of the parent's pipes, then :func:`warm`.
+
+    A worker must never outlive the run that started it, whatever signal ends that run (SIGTERM,
+    SIGHUP, SIGKILL): on Linux the kernel sends it SIGKILL when the parent dies
+    (``PR_SET_PDEATHSIG``), and a parent already gone by then is caught by comparing the parent's
+    pid.  Ctrl-C reaches the whole process group; only the parent answers it (one line, exit 130)
+    and ends the pool, so no worker prints a traceback.  stdin and stdout point to /dev/null so
+    that a reader of the parent's output (``marsad ingest … | head``) sees it end with the parent.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1):
+        os.dup2(null, fd)
+    os.close(null)
+    warm()
+
+
+def _die_with_parent(parent: int) -> None:
+    if sys.platform == "linux":
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
 
 
 def events_jsonl(events: Iterable[Event]) -> str:
@@ -210,7 +243,8 @@ class PoolEngine(Engine):
         context = _mp_context()
         if context.get_start_method() == "fork":
             warm()  # the children inherit the loaded tables (shared pages) instead of each loading them
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm)
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker,
+                                         initargs=(os.getpid(),))
         self._pool.submit(int).result()  # start the processes now, before any progress-bar thread
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
