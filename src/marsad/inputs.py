@@ -6,15 +6,18 @@ reads a ``.jsonl`` file larger than :data:`STREAM_ABOVE` in blocks of whole line
 :data:`BLOCK` bytes and hands each block to the readers' own :func:`read_document`, so the
 records, defaults and errors are those of ``iter_articles`` (error line numbers are counted
 from the start of the file), with memory bounded by the block size.  Everything else (other
-kinds, directories, stdin, URLs, a JSON array) goes to ``iter_articles`` unchanged.
+kinds, directories, other stdin, URLs, a JSON array) goes to ``iter_articles`` unchanged.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from marsad.errors import InputError
 from marsad.model import Article
@@ -33,8 +36,16 @@ def iter_inputs(inputs: Iterable[str], published: date | None = None,
 
     for source in inputs:
         path = Path(source)
-        if _streamable(source, path):
-            yield from _jsonl_blocks(path, published, on_error)
+        if source == "-" and (stdin := _jsonl_stdin()) is not None:
+            yield from _jsonl_blocks(stdin, "<stdin>", published, on_error)
+        elif _streamable(source, path):
+            try:
+                f = open(path, "rb")  # noqa: SIM115 (closed by the with below; a generator)
+            except OSError as exc:
+                _report(on_error, InputError(str(path), f"cannot read: {exc.strerror or exc}"))
+                continue
+            with f:
+                yield from _jsonl_blocks(f, str(path), published, on_error)
         else:
             yield from iter_articles([source], published=published, on_error=on_error)
 
@@ -53,27 +64,30 @@ def _streamable(source: str, path: Path) -> bool:
     return not head.startswith(_WIDE_BOMS) and head.lstrip(b" \t\r\n\xef\xbb\xbf")[:1] != b"["
 
 
-def _jsonl_blocks(path: Path, published: date | None, on_error: ErrorHandler | None) -> Iterator[Article]:
+def _jsonl_stdin() -> io.BufferedReader | None:
+    """Standard input when it holds JSONL (one object per line, first byte ``{``), else ``None``."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if not isinstance(stream, io.BufferedReader):
+        return None
+    head = stream.peek(4096)[:4096]
+    return stream if head.lstrip(b" \t\r\n\xef\xbb\xbf")[:1] == b"{" else None
+
+
+def _jsonl_blocks(f: BinaryIO, where: str, published: date | None,
+                  on_error: ErrorHandler | None) -> Iterator[Article]:
     from marsad.io.readers import read_document
 
-    where = str(path)
     lines_before = 0
-    try:
-        f = open(path, "rb")  # noqa: SIM115 (closed below; a generator)
-    except OSError as exc:
-        _report(on_error, InputError(where, f"cannot read: {exc.strerror or exc}"))
-        return
-    with f:
-        while block := f.read(BLOCK) + f.readline():
-            if block.strip():
-                shifted = _Shifted(on_error, lines_before)
-                try:
-                    yield from read_document(block, where, None, published, shifted, kind="jsonl")
-                except InputError as exc:
-                    if exc is shifted.last:  # the handler chose to stop
-                        raise
-                    shifted(exc)  # raised by read_document itself (e.g. a block that cannot be decoded)
-            lines_before += block.count(b"\n")
+    while block := f.read(BLOCK) + f.readline():
+        if block.strip():
+            shifted = _Shifted(on_error, lines_before)
+            try:
+                yield from read_document(block, where, None, published, shifted, kind="jsonl")
+            except InputError as exc:
+                if exc is shifted.last:  # the handler chose to stop
+                    raise
+                shifted(exc)  # raised by read_document itself (e.g. a block that cannot be decoded)
+        lines_before += block.count(b"\n")
 
 
 class _Shifted:

@@ -116,3 +116,27 @@ def test_reingesting_a_damaged_file_over_a_good_store_removes_nothing(tmp_path: 
     assert "removed" not in again.stdout + again.stderr or " 0 removed" in again.stdout + again.stderr
     after = run_marsad("export", "--format", "jsonl", "--db", db)
     assert after.stdout == before.stdout and before.stdout.strip()
+
+
+def test_a_fifo_in_an_input_directory_is_skipped_with_a_message(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    done = run_marsad("extract", str(tmp_path), "--format", "jsonl", timeout=60)
+    assert done.returncode == 0
+    assert "pipe.txt: skipped (not a regular file)" in done.stderr
+    assert done.stdout.strip()
+
+
+def test_a_download_has_an_overall_deadline() -> None:
+    from marsad.io import feeds
+
+    class Drip:
+        def iter_bytes(self):  # type: ignore[no-untyped-def]
+            for _ in range(50):
+                yield b"x"
+
+    with pytest.raises(InputError, match="still downloading"):
+        feeds._limited_body(Drip(), "https://slow.example/", 1000, deadline=-1.0)  # type: ignore[arg-type]
+    assert feeds._limited_body(Drip(), "https://slow.example/", 1000) == b"x" * 50

@@ -71,3 +71,31 @@ def test_small_files_arrays_and_directories_go_to_the_readers(tmp_path: Path, de
     assert not marsad.inputs._streamable(str(array), array)
     assert not marsad.inputs._streamable(str(tmp_path), tmp_path)
     assert list(iter_inputs([str(tmp_path)])) == list(iter_articles([str(tmp_path)]))
+
+
+def test_jsonl_on_stdin_is_streamed_in_blocks_with_file_line_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import json
+    import sys
+    from types import SimpleNamespace
+
+    import marsad.inputs as inputs_module
+    from marsad.inputs import iter_inputs
+
+    lines = [json.dumps({"id": f"s{i}", "text": f"قتل {i} في بغداد"}, ensure_ascii=False) for i in range(40)]
+    lines[25] = "{not json"
+    data = ("\n".join(lines) + "\n").encode()
+    reads: list[int] = []
+
+    class Counting(io.BufferedReader):
+        def read(self, size: int | None = -1) -> bytes:  # type: ignore[override]
+            reads.append(size if size is not None else -1)
+            return super().read(size)
+
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=Counting(io.BytesIO(data))))
+    monkeypatch.setattr(inputs_module, "BLOCK", 200)
+    errors: list[InputError] = []
+    articles = list(iter_inputs(["-"], on_error=errors.append))
+    assert [a.id for a in articles] == [f"s{i}" for i in range(40) if i != 25]
+    assert [(e.where, e.line) for e in errors] == [("<stdin>", 26)]
+    assert len(reads) > 3 and -1 not in reads  # read block by block, never whole

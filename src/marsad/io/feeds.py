@@ -36,6 +36,8 @@ USER_AGENT = f"marsad/{__version__} (+https://example.invalid/marsad)"
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 #: The largest response read (after decompression).
 MAX_FETCH_BYTES = 20_000_000
+#: The longest a whole download may take (seconds), however steadily the bytes come.
+FETCH_DEADLINE = 120.0
 
 _ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -68,13 +70,19 @@ def fetch(url: str, *, timeout: httpx.Timeout | float = TIMEOUT, max_bytes: int 
         raise InputError(url, f"could not fetch: {exc or type(exc).__name__}") from None
 
 
-def _limited_body(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+def _limited_body(response: httpx.Response, url: str, max_bytes: int, deadline: float = FETCH_DEADLINE) -> bytes:
+    """The body, refused when it is larger than ``max_bytes`` or takes longer than ``deadline``
+    seconds in all (httpx's timeouts bound each read; a server dripping a byte at a time would
+    pass them for ever)."""
     chunks: list[bytes] = []
     size = 0
+    ends = time.monotonic() + deadline
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > max_bytes:
             raise InputError(url, f"larger than {max_bytes:,} bytes; not read")
+        if time.monotonic() > ends:
+            raise InputError(url, f"still downloading after {deadline:.0f} s; not read")
         chunks.append(chunk)
     return b"".join(chunks)
 

@@ -29,6 +29,7 @@ import json
 import logging
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
@@ -282,12 +283,22 @@ def _is_dir(path: Path) -> bool:
 
 def _read_directory(root: Path, published: date | None, report: _Reporter) -> Iterator[Article]:
     for path in _directory_files(root, report):
+        if not _is_regular(path):  # a FIFO, socket or device would block or never end
+            log.warning("%s: skipped (not a regular file)", path)
+            continue
         kind = KINDS_BY_SUFFIX.get(path.suffix.lower())
         if kind is None:
             log.warning("%s: skipped (not a .txt, .html, .jsonl, .json, .csv or feed file)", path)
             continue
         doc_id = path.relative_to(root).with_suffix("").as_posix()
         yield from _guarded(_read_file(path, doc_id, published, report, kind), report)
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True  # reading it reports the problem
 
 
 def _directory_files(root: Path, report: ErrorHandler) -> list[Path]:
