@@ -140,3 +140,15 @@ def test_a_download_has_an_overall_deadline() -> None:
     with pytest.raises(InputError, match="still downloading"):
         feeds._limited_body(Drip(), "https://slow.example/", 1000, deadline=-1.0)  # type: ignore[arg-type]
     assert feeds._limited_body(Drip(), "https://slow.example/", 1000) == b"x" * 50
+
+
+def test_an_unterminated_quote_costs_its_row_and_names_the_fault(tmp_path: Path) -> None:
+    path = tmp_path / "quote.csv"
+    path.write_text('id,title,text\na1,عنوان,"نص أول\na2,ثان,"نص ثان"\na3,ثالث,نص "ثالث" هنا\n'
+                    'a4,رابع,"نص\nعلى سطرين"\na5,خامس,"بلا إغلاق\n', encoding="utf-8")
+    errors: list[InputError] = []
+    articles = list(read_path(path, on_error=errors.append))
+    assert [(a.id, a.text.split("\n\n", 1)[1]) for a in articles] == [("a2", "نص ثان"), ("a3", 'نص "ثالث" هنا'),
+                                                  ("a4", "نص\nعلى سطرين")]
+    assert [e.line for e in errors] == [2, 7]
+    assert all("unterminated quote" in e.problem for e in errors)

@@ -33,6 +33,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -483,27 +484,14 @@ def _read_csv(
 ) -> Iterator[Article]:
     """One article per CSV row; the header must name a ``text`` column."""
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
-    reader = csv.reader(io.StringIO(text, newline=""))
+    lines = io.StringIO(text, newline="").readlines()
     try:
-        header = [strip_blank(name).lower() for name in next(reader, [])]
+        header = [strip_blank(name).lower() for name in next(csv.reader(lines[:1], strict=True), [])]
     except csv.Error as exc:
         raise InputError(where, f"cannot read the CSV header: {exc}", 1) from None
     if "text" not in header:
         raise InputError(where, f"no 'text' column in the CSV header (columns: {', '.join(CSV_COLUMNS)})", 1)
-    end = reader.line_num
-    while True:
-        start = end + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            report(InputError(where, f"bad CSV row: {exc}", start))
-            if reader.line_num < start:
-                return
-            end = reader.line_num
-            continue
-        end = reader.line_num
+    for start, end, row in _csv_rows(lines, 1, where, report):
         if all(is_blank(cell) for cell in row):
             continue
         if bad and any(start <= line <= end for line in bad):
@@ -513,6 +501,47 @@ def _read_csv(
             yield _record_article(_csv_record(header, row), published)
         except _RecordProblem as exc:
             report(InputError(where, str(exc), start))
+
+
+def _csv_rows(lines: list[str], first: int, where: str, report: ErrorHandler) -> Iterator[tuple[int, int, list[str]]]:
+    """``(first line, last line, row)`` of each CSV record from line index ``first`` on.
+
+    The reader is strict: a quote that closes and is followed by anything but a comma or a line
+    end is an error.  A record that is not well-formed is read leniently when it stays on its
+    own line (an unescaped quote inside a field); one that would run on over the next lines (most
+    often an unterminated quote, which swallows the rows after it into one field) is reported at
+    its own first line, and reading resumes on the line after that, so it costs that record only.
+    """
+    position = first
+    while position < len(lines):
+        reader = csv.reader(islice(lines, position, None), strict=True)
+        done = 0  # lines of this reader consumed by good records
+        try:
+            for row in reader:
+                yield position + done + 1, position + reader.line_num, row
+                done = reader.line_num
+            return
+        except csv.Error as exc:
+            position += done
+            lenient, problem = _one_line_record(lines[position])
+            if lenient is None:
+                report(InputError(where, f"bad CSV row: {problem or exc}", position + 1))
+            else:
+                yield position + 1, position + 1, lenient
+            position += 1
+
+
+def _one_line_record(line: str) -> tuple[list[str] | None, str]:
+    """The lenient reading of ``line`` when it is a whole record by itself, else ``None`` and
+    what is wrong with it."""
+    try:
+        rows = list(csv.reader([line]))
+    except csv.Error as exc:
+        return None, str(exc)
+    if len(rows) != 1 or any("\n" in cell or "\r" in cell for cell in rows[0]):
+        return None, ("a quote opened on this line is never closed on it (unterminated quote); "
+                      "this row is skipped and the next rows are read")
+    return rows[0], ""
 
 
 def _csv_record(header: list[str], row: list[str]) -> dict[str, str]:
