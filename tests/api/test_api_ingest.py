@@ -122,3 +122,14 @@ def test_streamed_body_over_the_limit_is_413(secured: TestClient) -> None:
                                                                          "Content-Type": "application/json"})
     assert response.status_code == 413
     error_of(response)
+
+
+def test_the_token_is_checked_before_the_body_is_read(secured: TestClient) -> None:
+    """A request without the token is refused as such, whatever its body: nothing is parsed for it."""
+    response = secured.post("/api/articles", content=b"{not json at all", headers={"content-type": "application/json"})
+    assert response.status_code == 401
+    with_token = secured.post("/api/articles", content=b"{not json at all",
+                              headers={"content-type": "application/json", **bearer(TOKEN)})
+    assert with_token.status_code == 422
+    schema = secured.get("/openapi.json").json()["paths"]["/api/articles"]["post"]["requestBody"]
+    assert "text" in schema["content"]["application/json"]["schema"]["properties"]
