@@ -53,10 +53,28 @@ class LazyGroup(click.Group):
         command: click.Command = getattr(module, attr)
         return command
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command with its whole first sentence, wrapped to the terminal (click cuts it at "...")."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, _first_sentence(command.short_help or command.help or "")))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     @staticmethod
     def _available(name: str) -> bool:
         module_name = COMMANDS[name].split(":")[0]
         return importlib.util.find_spec(f"marsad.commands.{module_name}") is not None
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of a help text, on one line."""
+    paragraph = " ".join(text.split("\n\n", 1)[0].split())
+    end = paragraph.find(". ")
+    return paragraph if end == -1 else paragraph[: end + 1]
 
 
 @click.group(cls=LazyGroup)

@@ -50,7 +50,7 @@ class Tally:
     def summary(self, what: str = "articles", extra: str = "") -> None:
         """One closing line on stderr when something went wrong or when asked."""
         if self.failed or self.skipped:
-            parts = [f"{self.read} {what} read"]
+            parts = [f"{counted(self.read, what)} read"]
             if self.skipped:
                 parts.append(f"{self.skipped} skipped")
             parts.append(f"{self.failed} failed")
@@ -65,3 +65,8 @@ class Tally:
 def require_inputs(inputs: tuple[str, ...]) -> None:
     if not inputs:
         raise UsageError("give at least one INPUT (a file, a directory, an articles JSONL file, a feed URL or -)")
+
+
+def counted(n: int, plural: str) -> str:
+    """``n`` and the noun in the number it takes: "1 article", "2 articles", "0 events"."""
+    return f"{n} {plural[:-1] if n == 1 and plural.endswith('s') else plural}"

@@ -23,11 +23,13 @@ def export(fmt: str, output: Path | None, db: str | None, since: date | None, un
     from marsad.errors import InputError, UsageError
     from marsad.io.exports import export as run
     from marsad.store import open_store
+    from marsad.store.db import require_existing
 
     filters = make_filter(since, until, country, admin1, event_type)
     if output is None and fmt == "parquet" and sys.stdout.isatty():
         raise UsageError("parquet is binary: give -o FILE (or redirect stdout)")
     target = output if output is not None else (sys.stdout.buffer if fmt == "parquet" else sys.stdout)
+    require_existing(db)
     with open_store(db) as store:
         try:
             stats = run(store, fmt, target, filters)

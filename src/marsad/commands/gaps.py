@@ -56,6 +56,9 @@ def gaps(db: str | None, by: str, window: int, baseline: int, at: date | None, f
     """Where attacks rise: each area's recent window against its own baseline rate."""
     from marsad.analysis.gaps import ATTACK_TYPES, gaps_from_store
     from marsad.store import open_store
+    from marsad.store.db import require_existing
+
+    require_existing(db)
 
     with open_store(db) as store:
         rows = gaps_from_store(store, country=country, by=by, window=window, baseline=baseline, at=at,

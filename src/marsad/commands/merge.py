@@ -14,6 +14,9 @@ def merge(db: str | None, rebuild: bool) -> None:
     """Merge the records not yet in an event (all, with --rebuild)."""
     from marsad.store import merge as run
     from marsad.store import open_store
+    from marsad.store.db import require_existing
+
+    require_existing(db)
 
     with open_store(db) as store:
         stats = run(store, rebuild=rebuild)

@@ -31,13 +31,36 @@ def serve(db: str | None, host: str, port: int, tiles: str | None) -> None:
     import uvicorn
 
     from marsad.api.app import create_app
+    from marsad.store.db import require_existing
 
+    require_existing(db)
+    _check_free(host, port)
     app = create_app(db, tiles=tiles)
     click.echo(f"Marsad: store {app.state.store.url}", err=True)
     click.echo(f"Dashboard http://{_shown(host)}:{port}/  API docs http://{_shown(host)}:{port}/docs", err=True)
     if not os.environ.get("MARSAD_TOKEN"):
         click.echo("Note: MARSAD_TOKEN is not set, so POST /api/articles is disabled.", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
+
+
+def _check_free(host: str, port: int) -> None:
+    """A one-line error (exit 1) when ``host:port`` cannot be listened on, before anything is printed."""
+    import socket
+
+    from marsad.errors import MarsadError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise MarsadError(f"{host}: cannot listen there: {exc.strerror or exc}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise MarsadError(f"{_shown(host)}:{port}: cannot listen there ({exc.strerror or exc}); "
+                              "is another server running? Choose another --port") from None
 
 
 def _shown(host: str) -> str:

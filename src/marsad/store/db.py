@@ -52,6 +52,18 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
     return value
 
 
+def require_existing(db: str | os.PathLike[str] | None = None) -> None:
+    """Raise :class:`StoreError` when ``db`` names an SQLite file that does not exist: a command
+    that only reads must not create an empty store at a mistyped path and report 0 events."""
+    url = resolve_url(db)
+    if not url.startswith("sqlite"):
+        return
+    database = make_url(url).database
+    if database not in (None, "", ":memory:") and not Path(database).exists():
+        raise StoreError(f"{database}: no such store (check the path, or create it with `marsad ingest` "
+                         "or `marsad demo`)")
+
+
 @dataclass(slots=True)
 class Store:
     """An open event store: a SQLAlchemy engine whose schema is migrated."""
