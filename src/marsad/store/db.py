@@ -53,8 +53,11 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
 
 
 def require_existing(db: str | os.PathLike[str] | None = None) -> None:
-    """Raise :class:`StoreError` when ``db`` names an SQLite file that does not exist: a command
-    that only reads must not create an empty store at a mistyped path and report 0 events."""
+    """Raise :class:`StoreError` when ``db`` (or ``$MARSAD_DB``) names an SQLite file that does not
+    exist: a command that only reads must not create an empty store at a mistyped path and report
+    0 events.  The default store in Marsad's home is created when missing, as before."""
+    if not db and not os.environ.get("MARSAD_DB"):
+        return
     url = resolve_url(db)
     if not url.startswith("sqlite"):
         return
