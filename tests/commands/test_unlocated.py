@@ -238,3 +238,53 @@ def test_an_older_store_gains_the_flag_on_open(backend: str, tmp_path: Path, sto
         assert count_events(reopened, EventFilter(include_unlocated=True)) == 1
     finally:
         reopened.close()
+
+
+def test_the_api_lists_them_only_when_asked(home: Path, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from marsad.api.app import create_app
+
+    db = tmp_path / "api.db"
+    with open_store(db) as store:
+        ingest_articles(store, ARTICLES)
+    with TestClient(create_app(str(db), token="")) as client:
+        listed = client.get("/api/events").json()
+        everything = client.get("/api/events", params={"unlocated": "true"}).json()
+        points = client.get("/api/events", params={"unlocated": "true", "format": "geojson"}).json()
+        weekly = client.get("/api/stats").json()
+    assert listed["total"] == 1 and listed["events"][0]["location"] == "Baghdad"
+    assert everything["total"] == 4 and sum(bool(e.get("unlocated")) for e in everything["events"]) == 3
+    assert len(points["features"]) == 1  # no point on the map without a place
+    assert sum(weekly["total"]) == 1
+
+
+def test_exports_and_gaps_leave_them_out(home: Path, tmp_path: Path) -> None:
+    from marsad.analysis.gaps import gaps_from_store
+    from marsad.io.exports import export
+
+    with open_store(tmp_path / "out.db") as store:
+        ingest_articles(store, ARTICLES)
+        out = tmp_path / "events.jsonl"
+        export(store, "jsonl", out)
+        exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        areas = {row.area for row in gaps_from_store(store, min_events=1, event_types=None)}
+    assert [e["location"] for e in exported] == ["Baghdad"]
+    assert "" not in areas and all(area for area in areas)
+
+
+def test_an_unlocated_report_merges_with_no_other() -> None:
+    from marsad.store.rules import Mention, cluster, compatible
+
+    def mention(pk: int, admin1: str, country: str) -> Mention:
+        record = {"event_date": "2020-03-03", "country": country, "admin1": admin1, "admin2": "", "location": "",
+                  "latitude": None, "longitude": None, "geo_precision": 3, "event_type": "Battles",
+                  "actor1": "Unidentified armed group", "actor2": ""}
+        return Mention(pk=pk, article_pk=pk, article_key=f"k{pk}", article_id=f"a{pk}", outlet=f"O{pk}",
+                       published=date(2020, 3, 4), ordinal=0, place_id="", record=record)
+
+    unknown = [mention(1, "", ""), mention(2, "", ""), mention(3, "", "SYR")]
+    governorate = [mention(4, "Nineveh", "IRQ"), mention(5, "Nineveh", "IRQ")]
+    assert not any(compatible(a, b) for a in unknown for b in unknown if a is not b)
+    assert compatible(*governorate)  # the same reports with a governorate do merge (precision 3)
+    assert sorted(len(g) for g in cluster([*unknown, *governorate])) == [1, 1, 1, 2]

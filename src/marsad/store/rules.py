@@ -174,10 +174,13 @@ def cluster_day(mentions: Iterable[Mention], open_groups: list[list[Mention]]) -
     """
     groups = [list(g) for g in open_groups]
     for mention in sorted(mentions, key=lambda m: m.order):
+        if not mention.record["admin1"]:  # unlocated: compatible with none, so alone (no scan of the groups)
+            groups.append([mention])
+            continue
         best: list[Mention] | None = None
         best_score: tuple[int, int] | None = None
         for group in groups:
-            if all(compatible(mention, member) for member in group):
+            if group[0].record["admin1"] and all(compatible(mention, member) for member in group):
                 score = _affinity(mention, group)
                 if best_score is None or score > best_score:
                     best, best_score = group, score
