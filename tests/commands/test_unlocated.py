@@ -288,3 +288,24 @@ def test_an_unlocated_report_merges_with_no_other() -> None:
     assert not any(compatible(a, b) for a in unknown for b in unknown if a is not b)
     assert compatible(*governorate)  # the same reports with a governorate do merge (precision 3)
     assert sorted(len(g) for g in cluster([*unknown, *governorate])) == [1, 1, 1, 2]
+
+
+def test_relocate_leaves_alone_what_an_ingest_replaced_meanwhile(home: Path, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from marsad.pipeline import extract_events
+
+    with open_store(tmp_path / "race.db") as store:
+        ingest_articles(store, ARTICLES[:1])
+        import_geonames(_dump(tmp_path), home / "gazetteer")
+        Gazetteer.clear_default()
+        changed = replace(ARTICLES[0], text=ARTICLES[0].text + " وأعلنت السلطات الحداد.")
+
+        def extract_while_an_update_lands(article: Article) -> list[Any]:
+            ingest_articles(store, [changed])  # the same URL with a new text: its records are replaced
+            return extract_events(article, include_unlocated=True)
+
+        stats = relocate(store, extract=extract_while_an_update_lands)
+        (event,) = query_events(store, EventFilter(include_unlocated=True))
+    assert (stats.checked, stats.placed) == (1, 0)
+    assert event["location"] == "Testabad" and not event.get("unlocated")

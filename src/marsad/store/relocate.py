@@ -105,8 +105,7 @@ def _relocate_batch(store: Store, article_pks: list[int], by_article: dict[int, 
         placed.update(_placed(by_article[pk], events))
     if placed:
         with store.write() as conn:
-            stats.placed += len(placed)
-            stats.merge.add(_write(conn, placed))
+            stats.merge.add(_write(conn, placed, stats))
 
 
 def _unlocated_by_article(conn: Connection) -> dict[int, list[_Unlocated]]:
@@ -158,14 +157,16 @@ def _with_place(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def _write(conn: Connection, placed: dict[int, _Placed]) -> MergeStats:
-    """Store the new places of still-unlocated mentions and merge them (in the caller's transaction)."""
+def _write(conn: Connection, placed: dict[int, _Placed], stats: RelocateStats) -> MergeStats:
+    """Store the new places of still-unlocated mentions (counted in ``stats.placed``) and merge them
+    (in the caller's transaction)."""
     m, em = schema.mentions, schema.event_members
     pks = sorted(placed)
     current: dict[int, Any] = {}
     for chunk in chunks(pks):  # again inside the write lock: an ingest may have replaced the article meanwhile
         rows = conn.execute(select(m.c.pk, m.c.event_date).where(m.c.pk.in_(chunk) & m.c.unlocated.is_(true())))
         current.update((row.pk, row.event_date) for row in rows)
+    stats.placed += len(current)
     if not current:
         return MergeStats()
     old_events: set[str] = set()
