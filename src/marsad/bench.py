@@ -1,21 +1,23 @@
 """``python -m marsad.bench``: how fast Marsad codes news, against the targets of the scale issue.
 
-The corpus is the dev set (``tests/corpus/dev/articles.jsonl``) replicated to ``--n``
-articles, each copy with a fresh id and URL (``~00042``, ``#copy-00042``) so that the store
-does not take them for one article, and published k days later for copy k (so that the
-copies spread over time like an archive instead of all reporting the same days' incidents,
-which would make the store merge groups of hundreds of reports).  Measured, in this order:
+The corpus is the first ``--n`` (default 5,000) of 20,000 distinct real Arabic news articles,
+``../shared/data/bench/articles.jsonl.gz`` next to the repository (``--articles PATH``; see
+its README): no two texts are alike, so no cache keyed on words, sentences or texts sees the
+same text twice and flatters the numbers as a replicated corpus would.  Measured, in this
+order, from one run:
 
 * ``marsad extract --workers 1`` and ``--workers 2`` on the corpus (subprocesses, JSONL
   written to a file; with ``--repeat R`` alternately R times, keeping the fastest of each):
   wall time, and CPU time of the process tree; articles/s per core is articles per CPU
   second of the 1-worker run; the speed-up is the ratio of wall times (the two outputs
   must be the same bytes, or the benchmark stops);
-* ``marsad ingest --workers 1`` of the first ``--ingest-n`` articles (default 5000, to keep a
-  20,000-article run within a few minutes) into a fresh SQLite
-  file, then again (all stored: the cost of a resumed run);
 * a bare ``normalise()`` + ``tokenise()`` pass over the same texts, in this process, and
   the ratio of the 1-worker extract time to it;
+* ingest of the same articles into a fresh SQLite file, in this process, as ``marsad ingest
+  --workers 1`` does it (batches of 200, each extracted then written and merged in one
+  transaction): the rate over all, and over the batches of the first and of the last tenth
+  of the articles (a store that slows down as it fills shows as last/first < 1); then the
+  same again with everything stored (the cost of a resumed run);
 * the start-up of ``marsad extract`` on one short article (median of 5 runs);
 * where extraction time goes: each stage of :data:`marsad.pipeline.STAGES` timed over the
   first ``--profile-n`` articles, and the share of time spent in gazetteer lookups;
@@ -28,6 +30,7 @@ with PASS/FAIL against each target.  ``docs/benchmark.md`` has a reference run.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import platform
@@ -37,18 +40,20 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from marsad.model import Article
 
 REPO = Path(__file__).resolve().parents[2]
-DEV_ARTICLES = REPO / "tests" / "corpus" / "dev" / "articles.jsonl"
+DEFAULT_ARTICLES = REPO / ".." / "shared" / "data" / "bench" / "articles.jsonl.gz"
 DEFAULT_JSON = REPO / "benchmarks" / "results" / "latest.json"
 SHORT_ARTICLE = "هجوم في كركوك\n\nقتل شخصان وأصيب ثلاثة آخرون في هجوم مسلح على نقطة للشرطة في كركوك مساء أمس.\n"
+#: Articles per ingest transaction (``marsad ingest``'s default).
+INGEST_BATCH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +74,7 @@ TARGETS = (
     Target("extract_rate_1_cpu", "extract, articles/s per core (1 worker, CPU time)", 300, True, "articles/s"),
     Target("extract_vs_bare", "extract time / bare normalise+tokenise", 15, False, "×"),
     Target("ingest_rate_1", "ingest into fresh SQLite, articles/s (1 worker)", 150, True, "articles/s"),
+    Target("ingest_last_vs_first", "ingest rate, last tenth / first tenth", 0.8, True, "×"),
     Target("peak_rss_mb", "peak RSS of any process", 400, False, "MB"),
     Target("speedup_2", "extract speed-up, 2 workers vs 1", 1.7, True, "×"),
     Target("startup_s", "start-up, marsad extract on one short article", 1.5, False, "s"),
@@ -81,11 +87,10 @@ class Bench:
 
     n: int
     profile_n: int
-    ingest_n: int
     workers: int
     repeat: int
     scratch: Path
-    source: Path = DEV_ARTICLES
+    source: Path = DEFAULT_ARTICLES
     results: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -96,27 +101,29 @@ class Bench:
 # --------------------------------------------------------------------------- corpus
 
 
-def read_articles(path: Path) -> list[Article]:
-    from marsad.io.readers import iter_articles
-
-    if not path.exists():
-        raise SystemExit(f"bench: {path}: no such file (give --corpus ARTICLES.jsonl)")
-    return list(iter_articles([str(path)]))
-
-
-def replicate(articles: list[Article], n: int) -> Iterator[Article]:
-    """``n`` articles: copies of ``articles`` in turn; copy k has id ``<id>~k``, URL ``<url>#copy-k``
-    and is published k days after the original."""
-    for i in range(n):
-        a = articles[i % len(articles)]
-        copy = i // len(articles)
-        url = (a.url or f"https://bench.invalid/{a.id}") + f"#copy-{copy:05d}"
-        published = a.published + timedelta(days=copy) if a.published else None
-        yield Article(id=f"{a.id}~{copy:05d}", text=a.text, title=a.title, published=published, outlet=a.outlet,
-                      url=url)
+def read_articles(path: Path, n: int) -> list[Article]:
+    """The first ``n`` articles of a (gzipped) JSONL file of ``{"id", "title", "text", "published"}``."""
+    if not path.is_file():
+        raise SystemExit(f"bench: {path.resolve()}: no such file (the benchmark articles; give --articles PATH)")
+    opener = gzip.open if path.suffix == ".gz" else open
+    articles: list[Article] = []
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if len(articles) >= n:
+                break
+            if line.strip():
+                articles.append(_article(json.loads(line)))
+    return articles
 
 
-def write_corpus(articles: Iterator[Article], path: Path) -> int:
+def _article(record: dict[str, Any]) -> Article:
+    published = record.get("published")
+    return Article.from_parts(id=str(record["id"]), title=record.get("title") or "", body=record["text"],
+                              published=date.fromisoformat(published) if published else None,
+                              outlet=record.get("outlet") or "", url=record.get("url") or "")
+
+
+def write_corpus(articles: Iterable[Article], path: Path) -> int:
     """Write articles as codebook §8 JSONL (title and body apart, as the readers expect)."""
     n = 0
     with open(path, "w", encoding="utf-8") as f:
@@ -168,8 +175,63 @@ def measure_extract(bench: Bench, workers: int) -> Timing:
                       "--overwrite", "--no-progress"])
 
 
-def measure_ingest(bench: Bench, corpus: Path, db: Path) -> Timing:
-    return timed_run([*marsad_command(), "ingest", str(corpus), "--db", str(db), "--workers", "1", "--no-progress"])
+@dataclass(frozen=True, slots=True)
+class IngestRun:
+    """One ingest in this process: its timing and, per batch, (articles, wall seconds)."""
+
+    timing: Timing
+    batches: list[tuple[int, float]]
+
+    def tenth_rate(self, last: bool) -> tuple[float, int]:
+        """Articles/s over the batches that hold the first (or last) tenth of the articles, and how many
+        articles those batches hold (whole batches: a tenth of 5,000 is 2½ batches of 200, so 3)."""
+        batches = self.batches[::-1] if last else self.batches
+        tenth = sum(n for n, _ in self.batches) / 10
+        articles, seconds = 0, 0.0
+        for n, wall in batches:
+            articles, seconds = articles + n, seconds + wall
+            if articles >= tenth:
+                break
+        return (articles / seconds if seconds else 0.0), articles
+
+
+class _BatchClock:
+    """Times each batch ``ingest_articles`` takes: it takes ``size`` articles from the iterator at
+    once, so a batch runs from one such take to the next."""
+
+    def __init__(self, articles: list[Article], size: int) -> None:
+        self.articles, self.size = articles, size
+        self.marks: list[tuple[int, float]] = []
+
+    def __iter__(self) -> Iterator[Article]:
+        for i, article in enumerate(self.articles):
+            if i % self.size == 0:
+                self.marks.append((i, time.perf_counter()))
+            yield article
+
+    def batches(self, ended: float) -> list[tuple[int, float]]:
+        ends = [*self.marks[1:], (len(self.articles), ended)]
+        return [(j - i, t1 - t0) for (i, t0), (j, t1) in zip(self.marks, ends, strict=True)]
+
+
+def measure_ingest(articles: list[Article], db: Path) -> IngestRun:
+    """Ingest ``articles`` into the SQLite file ``db`` in this process, as ``marsad ingest --workers 1`` does."""
+    from marsad.parallel import SerialEngine, Task, batch_extractor
+    from marsad.store import ingest_articles, open_store
+
+    extract_many = batch_extractor(SerialEngine(), Task(include_unlocated=True, arabic_only=False))
+    clock = _BatchClock(articles, INGEST_BATCH)
+    with open_store(db) as store:
+        cpu, started = time.process_time(), time.perf_counter()
+        ingest_articles(store, clock, extract_many=extract_many, batch_size=INGEST_BATCH, on_skip=_quiet,
+                        on_error=_quiet, on_note=_quiet)
+        ended = time.perf_counter()
+        timing = Timing(ended - started, time.process_time() - cpu)
+    return IngestRun(timing, clock.batches(ended))
+
+
+def _quiet(*_: Any) -> None:
+    return None
 
 
 def measure_startup(bench: Bench, runs: int = 5) -> Timing:
@@ -282,36 +344,37 @@ def profile_stages(articles: list[Article]) -> dict[str, Any]:
 
 def run(bench: Bench, log: Callable[[str], None]) -> dict[str, Any]:
     """Every measurement; returns the result document."""
-    base = read_articles(bench.source)
-    n = write_corpus(replicate(base, bench.n), bench.corpus)
-    ingest_n = min(bench.ingest_n, n)
-    ingest_corpus = bench.scratch / "ingest.jsonl"
-    write_corpus(replicate(base, ingest_n), ingest_corpus)
-    log(f"corpus: {n} articles ({len(base)} articles of {bench.source.name} replicated) in {bench.corpus}")
+    articles = read_articles(bench.source, bench.n)
+    n = write_corpus(articles, bench.corpus)
+    log(f"corpus: the first {n} articles of {bench.source.name} (distinct texts) in {bench.corpus}")
     load_before = _load()
     t: dict[str, Timing] = {}
     t["extract_1"], t["extract_2"] = _extract_runs(bench, log)
     _check_same_output(bench)
+    t["bare"] = _step(log, "bare normalise+tokenise", lambda: bare_pass([a.text for a in articles]))
+    _warm()
     db = bench.scratch / "bench.db"
-    t["ingest_1"] = _step(log, f"ingest {ingest_n}, 1 worker", lambda: measure_ingest(bench, ingest_corpus, db))
-    t["ingest_rerun"] = _step(log, "ingest again (all stored)", lambda: measure_ingest(bench, ingest_corpus, db))
-    texts = [a.text for a in replicate(base, n)]
-    t["bare"] = _step(log, "bare normalise+tokenise", lambda: bare_pass(texts))
+    ingests: dict[str, IngestRun] = {}
+    for key, label in (("ingest_1", f"ingest {n}, 1 worker, in this process"), ("ingest_rerun", "ingest again")):
+        t[key] = _step(log, label, lambda key=key: _keep(ingests, key, measure_ingest(articles, db)))
     t["startup"] = _step(log, "start-up (median of 5)", lambda: measure_startup(bench))
     log(f"profile over {min(bench.profile_n, n)} articles ...")
-    profile = profile_stages(list(replicate(base, min(bench.profile_n, n))))
+    profile = profile_stages(articles[:bench.profile_n])
     rss = peak_rss_mb()
-    numbers = _numbers(t, n, ingest_n, profile, rss)
+    numbers = _numbers(t, n, ingests["ingest_1"], profile, rss)
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "command": f"python -m marsad.bench --n {bench.n} --workers {bench.workers} --ingest-n {bench.ingest_n} "
-                   f"--profile-n {bench.profile_n} --repeat {bench.repeat}",
+        "command": f"python -m marsad.bench --n {bench.n} --workers {bench.workers} --profile-n {bench.profile_n} "
+                   f"--repeat {bench.repeat}",
+        "corpus": str(bench.source.resolve()),
         "machine": {**machine(), "load_before": load_before, "load_after": _load()},
         "commit": _git_commit(),
         "articles": n,
-        "ingest_articles": ingest_n,
+        "characters": sum(len(a.text) for a in articles),
         "workers": bench.workers,
         "timings": {k: {"wall_s": round(v.wall, 3), "cpu_s": round(v.cpu, 3)} for k, v in t.items()},
+        "ingest_tenths": {"first_articles": ingests["ingest_1"].tenth_rate(last=False)[1],
+                          "last_articles": ingests["ingest_1"].tenth_rate(last=True)[1]},
         "numbers": {k: round(v, 3) for k, v in numbers.items()},
         "peak_rss_mb": rss,
         "targets": {x.key: {"label": x.label, "limit": x.limit, "at_least": x.at_least,
@@ -320,17 +383,33 @@ def run(bench: Bench, log: Callable[[str], None]) -> dict[str, Any]:
     }
 
 
-def _numbers(t: dict[str, Timing], n: int, ingest_n: int, profile: dict[str, Any],
+def _keep(runs: dict[str, IngestRun], key: str, result: IngestRun) -> Timing:
+    runs[key] = result
+    return result.timing
+
+
+def _warm() -> None:
+    """Load the lexicons and the gazetteer in this process before the in-process ingest is timed."""
+    from marsad.parallel import warm
+
+    warm()
+
+
+def _numbers(t: dict[str, Timing], n: int, ingest: IngestRun, profile: dict[str, Any],
              rss: dict[str, float]) -> dict[str, float]:
+    first, last = ingest.tenth_rate(last=False)[0], ingest.tenth_rate(last=True)[0]
     return {
         "extract_rate_1": n / t["extract_1"].wall,
         "extract_rate_1_cpu": n / t["extract_1"].cpu,
         "extract_rate_2": n / t["extract_2"].wall,
         "speedup_2": t["extract_1"].wall / t["extract_2"].wall,
         "pool_cpu_overhead": t["extract_2"].cpu / t["extract_1"].cpu,
-        "ingest_rate_1": ingest_n / t["ingest_1"].wall,
-        "ingest_rate_1_cpu": ingest_n / t["ingest_1"].cpu,
-        "ingest_rerun_rate": ingest_n / t["ingest_rerun"].wall,
+        "ingest_rate_1": n / t["ingest_1"].wall,
+        "ingest_rate_1_cpu": n / t["ingest_1"].cpu,
+        "ingest_rate_first_tenth": first,
+        "ingest_rate_last_tenth": last,
+        "ingest_last_vs_first": last / first if first else 0.0,
+        "ingest_rerun_rate": n / t["ingest_rerun"].wall,
         "bare_rate": n / t["bare"].cpu,
         "extract_vs_bare": t["extract_1"].cpu / t["bare"].cpu,
         "pipeline_vs_bare": (profile["cpu_s"] / profile["articles"]) / (t["bare"].cpu / n),
@@ -401,7 +480,7 @@ def _git_commit() -> str:
 def render(doc: dict[str, Any]) -> str:
     """The result as a text table (targets with PASS/FAIL, other numbers, then the stage profile)."""
     nums, m = doc["numbers"], doc["machine"]
-    lines = [f"Marsad benchmark: {doc['articles']} articles; {m.get('cpu', '?')}, {m.get('cores')} cores, "
+    lines = [f"Marsad benchmark: {doc['articles']} distinct articles; {m.get('cpu', '?')}, {m.get('cores')} cores, "
              f"Python {m['python']}; load average {m['load_before'][:1]} before, {m['load_after'][:1]} after", ""]
     lines.append(f"{'measure':<56} {'value':>10}   {'target':>8}  result")
     for x in TARGETS:
@@ -413,6 +492,10 @@ def render(doc: dict[str, Any]) -> str:
         (f"extract, articles/s, {doc['workers']} workers (wall time)", "extract_rate_2"),
         (f"CPU time of the {doc['workers']}-worker run / the 1-worker run", "pool_cpu_overhead"),
         ("ingest, articles/s per CPU second (1 worker)", "ingest_rate_1_cpu"),
+        (f"ingest, articles/s over the first tenth ({doc['ingest_tenths']['first_articles']} articles)",
+         "ingest_rate_first_tenth"),
+        (f"ingest, articles/s over the last tenth ({doc['ingest_tenths']['last_articles']} articles)",
+         "ingest_rate_last_tenth"),
         ("ingest again (all stored), articles/s", "ingest_rerun_rate"),
         ("bare normalise+tokenise, articles/s", "bare_rate"),
         ("pipeline alone / bare (in-process profile, CPU)", "pipeline_vs_bare"),
@@ -438,20 +521,20 @@ def _render_profile(profile: dict[str, Any]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m marsad.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=20_000, help="articles in the corpus (default 20000)")
+    parser.add_argument("--n", type=int, default=5_000, help="articles of the corpus to measure on (default 5000)")
     parser.add_argument("--workers", type=int, default=2, help="workers of the parallel run (default 2)")
-    parser.add_argument("--ingest-n", type=int, default=5_000, help="articles of the ingest runs (default 5000)")
     parser.add_argument("--profile-n", type=int, default=2_000, help="articles of the stage profile (default 2000)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="run the two extract measurements this many times each, alternately, and keep the "
                              "fastest (default 1; more on a busy machine)")
-    parser.add_argument("--corpus", type=Path, default=DEV_ARTICLES,
-                        help="articles JSONL to replicate (default: the dev set)")
+    parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES,
+                        help="distinct articles, JSONL or JSONL.gz (default: ../shared/data/bench/articles.jsonl.gz "
+                             "next to the repository)")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help=f"result file (default {DEFAULT_JSON})")
     parser.add_argument("--keep", type=Path, help="keep the scratch files (corpus, outputs, db) in this directory")
     args = parser.parse_args(argv)
-    if min(args.n, args.workers, args.ingest_n, args.profile_n, args.repeat) < 1:
-        parser.error("--n, --workers, --ingest-n, --profile-n and --repeat must be positive")
+    if min(args.n, args.workers, args.profile_n, args.repeat) < 1:
+        parser.error("--n, --workers, --profile-n and --repeat must be positive")
 
     def log(message: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
@@ -459,7 +542,7 @@ def main(argv: list[str] | None = None) -> int:
     scratch = Path(tempfile.mkdtemp(prefix="marsad-bench-")) if args.keep is None else args.keep
     scratch.mkdir(parents=True, exist_ok=True)
     try:
-        doc = run(Bench(args.n, args.profile_n, args.ingest_n, args.workers, args.repeat, scratch, args.corpus), log)
+        doc = run(Bench(args.n, args.profile_n, args.workers, args.repeat, scratch, args.articles), log)
     finally:
         if args.keep is None:
             shutil.rmtree(scratch, ignore_errors=True)

@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "export": "export:export",
     "events": "events:events",
     "merge": "merge:merge",
+    "relocate": "relocate:relocate",
     "gaps": "gaps:gaps",
     "serve": "serve:serve",
 }

@@ -37,9 +37,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from marsad.bench import DEV_ARTICLES, REPO, _git_commit, machine
+from marsad.bench import REPO, _git_commit, machine
 
 DEFAULT_OUT = REPO / "benchmarks" / "results" / "loadtest.json"
+DEV_ARTICLES = REPO / "tests" / "corpus" / "dev" / "articles.jsonl"
 HOST = "127.0.0.1"  # the only address this load test ever sends to
 PATH = "/api/events"
 

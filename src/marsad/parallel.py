@@ -67,6 +67,7 @@ class Result:
     events: list[Event] = field(default_factory=list)
     jsonl: str = ""
     n_events: int = 0
+    n_unlocated: int = 0  # events without a known place: left out unless Task.include_unlocated
     error: str = ""
     skipped: str = ""  # why the article was not extracted (e.g. "not Arabic text")
 
@@ -149,12 +150,16 @@ def extract_one(article: Article, task: Task) -> Result:
     if task.arabic_only and not is_arabic(article.text):
         return Result(skipped="not Arabic text")
     try:
-        events = extract_events(article, include_unlocated=task.include_unlocated)
+        events = extract_events(article, include_unlocated=True)
     except Exception as exc:  # an extractor bug must not stop a long run: it is reported per article
         return Result(error=f"{type(exc).__name__}: {exc}")
+    located = [e for e in events if e.location.located]
+    unlocated = len(events) - len(located)
+    if not task.include_unlocated:
+        events = located
     if task.output == "jsonl":
-        return Result(jsonl=events_jsonl(events), n_events=len(events))
-    return Result(events=events, n_events=len(events))
+        return Result(jsonl=events_jsonl(events), n_events=len(events), n_unlocated=unlocated)
+    return Result(events=events, n_events=len(events), n_unlocated=unlocated)
 
 
 def extract_chunk(articles: list[Article], task: Task) -> list[Result]:

@@ -258,6 +258,7 @@ class PartSummary:
 
     articles: int = 0
     events: int = 0
+    unlocated: int = 0  # events without a known place (written only with include_unlocated)
     reused: bool = False  # the part was already written by an earlier run
     errors: list[tuple[str, str]] = field(default_factory=list)  # (article id, error) of failed articles
     notes: list[tuple[str, str]] = field(default_factory=list)  # (article id, why) of skipped articles
@@ -288,6 +289,7 @@ def extract_part(articles: list[Article], include_unlocated: bool, out_dir: str,
         if result.skipped:
             summary.notes.append((article.id, result.skipped))
         records.extend(e.to_record() for e in result.events)
+        summary.unlocated += result.n_unlocated
         stored.append(article.id)
     write_part(path, records, digest if not summary.errors else ids_digest(stored))
     summary.events = len(records)

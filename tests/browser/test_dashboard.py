@@ -26,6 +26,8 @@ from marsad.commands.demo import sample_articles
 from marsad.model import Article
 from marsad.store import ingest_articles, open_store
 
+pytestmark = pytest.mark.slow  # a headless browser: `pytest -m "not slow"` leaves it out
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]

@@ -33,6 +33,8 @@ from sqlalchemy import create_engine, text
 
 from marsad.store.db import _PG_WRITE_LOCK, resolve_url
 
+pytestmark = pytest.mark.slow  # 5,000-article ingests killed mid-run: about 2 minutes
+
 DEV = Path(__file__).resolve().parents[1] / "corpus" / "dev" / "articles.jsonl"
 N_ARTICLES = 5000
 BATCH = 200

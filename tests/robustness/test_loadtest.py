@@ -12,6 +12,8 @@ from conftest import assert_no_traceback
 
 from marsad import loadtest
 
+pytestmark = pytest.mark.slow  # a live server under concurrent load
+
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -56,7 +56,8 @@ def test_cli_stderr_has_no_progress_when_captured(dev_path: Path, tmp_path: Path
     main(["ingest", str(dev_path), "--db", str(tmp_path / "m.db"), "--workers", "1"])
     err = capsys.readouterr().err
     assert "ETA" not in err and "\x1b[" not in err
-    assert err.startswith("sqlite:")  # only ingest's summary line
+    lines = err.splitlines()  # extract's note on events without a known place, ingest's summary
+    assert len(lines) == 2 and "--include-unlocated" in lines[0] and lines[1].startswith("sqlite:")
 
 
 @pytest.mark.parametrize("command", ["extract", "ingest"])

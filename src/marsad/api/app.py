@@ -82,7 +82,7 @@ def _require_token(request: Request, authorization: Annotated[str | None, Header
 
 def _filter(q: EventQuery) -> ApiFilter:
     return ApiFilter(since=q.since, until=q.until, country=q.country, admin1=q.admin1, type=q.event_type,
-                     admin2=q.admin2, actor=q.actor, bbox=q.box)
+                     admin2=q.admin2, actor=q.actor, bbox=q.box, include_unlocated=q.unlocated)
 
 
 def _api_routes() -> Any:

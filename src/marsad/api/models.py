@@ -58,6 +58,7 @@ class EventQuery(_Strict):
     event_type: str | None = Field(None, description="An event type or a sub-event type of the codebook.")
     actor: Name | None = Field(None, description="Part of the name of actor1 or actor2 (case-insensitive).")
     bbox: str | None = Field(None, description="minlon,minlat,maxlon,maxlat (WGS 84 degrees).")
+    unlocated: bool = Field(False, description="Also events whose place the gazetteer does not know.")
 
     @field_validator("admin1", "admin2", "actor", mode="before")
     @classmethod

@@ -13,13 +13,17 @@ from marsad.commands._store import db_option, filter_options, make_filter
 @db_option
 @filter_options
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Show at most N events.")
+@click.option("--include-unlocated", is_flag=True,
+              help="Also events whose place the gazetteer does not know (see marsad relocate).")
 def events(db: str | None, since: date | None, until: date | None, country: str | None, admin1: str | None,
-           event_type: str | None, limit: int) -> None:
+           event_type: str | None, limit: int, include_unlocated: bool) -> None:
     """Show stored events (merged across reports), oldest first."""
+    from dataclasses import replace
+
     from marsad.io.writers import render_table
     from marsad.store import count_events, open_store, query_events
 
-    filters = make_filter(since, until, country, admin1, event_type)
+    filters = replace(make_filter(since, until, country, admin1, event_type), include_unlocated=include_unlocated)
     with open_store(db) as store:
         rows = query_events(store, filters, limit=limit)
         total = count_events(store, filters)

@@ -88,6 +88,7 @@ class _Run:
         self.fmt = fmt
         self.include_unlocated = include_unlocated
         self.n_events = 0
+        self.n_unlocated = 0  # events without a known place (left out unless --include-unlocated)
         self.sink: Any = None
         self.done: set[str] = set()
         self.table_rows: list[dict[str, Any]] = []
@@ -137,6 +138,7 @@ class _Run:
         if result.skipped:
             self.tally.skip(article_id, result.skipped)
         self.n_events += result.n_events
+        self.n_unlocated += result.n_unlocated
         if self.sink is not None:
             self.sink.write(article_id, result.jsonl)
         elif self.fmt == "jsonl":
@@ -168,6 +170,7 @@ class _Run:
             for article_id, error in summary.errors:
                 self.tally.error(_failed(article_id, error))
             self.n_events += summary.events
+            self.n_unlocated += summary.unlocated
             bar.advance(len(chunk))
 
     def finish(self) -> None:
@@ -175,6 +178,9 @@ class _Run:
 
         if self.fmt == "table":
             render_table(self.table_rows, title=f"{self.n_events} events from {self.tally.read} articles")
+        if self.n_unlocated and not self.include_unlocated:
+            click.echo(f"Note: {self.n_unlocated} event(s) with no place the gazetteer knows were left out; "
+                       "--include-unlocated keeps them", err=True)
         self.tally.summary(extra=f"{self.n_events} events")
         self.tally.exit()
 

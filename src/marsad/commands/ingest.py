@@ -25,8 +25,10 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: date | None, batc
 
     INPUT is a .txt or .html file, a directory, an articles JSONL or CSV file, an RSS/Atom
     feed (file or URL), or - for stdin.  A changed article (same URL, new text) replaces
-    its events.  The new articles of each batch are extracted by the workers (--workers,
-    --dask); a re-run skips what is stored, so an interrupted ingest resumes.
+    its events.  Events without a known place are stored apart (not merged, not listed unless
+    asked); marsad relocate places them after a gazetteer import.  The new articles of each
+    batch are extracted by the workers (--workers, --dask); a re-run skips what is stored, so
+    an interrupted ingest resumes.
     """
     from marsad.inputs import iter_inputs
     from marsad.parallel import CHUNK_SIZE, Task, batch_extractor
@@ -37,7 +39,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: date | None, batc
     tally = Tally()
     total = estimate_total(inputs)
     with open_run_engine(workers, dask, total) as engine, open_store(db) as store:  # fork before opening the db
-        extract_many = batch_extractor(engine, Task(arabic_only=False), chunk_size or CHUNK_SIZE)
+        task = Task(include_unlocated=True, arabic_only=False)  # stored flagged, for marsad relocate
+        extract_many = batch_extractor(engine, task, chunk_size or CHUNK_SIZE)
         with Progress(total, "ingest", enabled=None if progress else False) as bar:
             articles = bar.counted(iter_inputs(inputs, published=published, on_error=tally.error))
             stats = ingest_articles(store, articles, extract_many=extract_many, batch_size=batch_size,

@@ -68,6 +68,8 @@ def merged_record(event_id: str, members: list[Mention]) -> dict[str, Any]:
         "tolls": [{"article_id": m.article_id, "outlet": m.outlet, "fatalities": m.record["fatalities"],
                    "injured": m.record["injured"]} for m in members],
     }
+    if not place["admin1"]:  # an unlocated report, alone in its event (it is compatible with none)
+        record["unlocated"] = True
     return record
 
 

@@ -168,7 +168,7 @@ def _event_row(event_id: str, founder: str, members: list[Mention]) -> dict[str,
     row = {name: record[name] for name in schema.RECORD_COLUMNS}
     row["event_date"] = date.fromisoformat(record["event_date"])
     row.update(event_id=event_id, founder=founder, source=record["source"], sources=record["sources"],
-               n_articles=len(members), record=record)
+               n_articles=len(members), record=record, unlocated=not record["admin1"])
     return row
 
 

@@ -16,6 +16,9 @@ skips what is stored.  Non-Arabic articles are skipped (``on_skip``); an article
 extraction raises is reported (``on_error``) and the batch goes on.  Events without a date
 (the text gives no day and the article no publication date) are not stored: the store
 places every event on a day, and none is made up; ``on_note`` says so for each article.
+Events with no place the gazetteer knows are stored, flagged ``unlocated``: each is an event
+of its own (never merged), left out of the map, the gaps and the default lists, and
+:func:`marsad.store.relocate.relocate` places them once the gazetteer knows their place.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ class IngestStats:
     failed: int = 0
     mentions: int = 0
     undated: int = 0  # event records not stored: no day in the text, publication date unknown
+    unlocated: int = 0  # event records stored without a place (see marsad relocate)
     seconds: float = 0.0
     merge: MergeStats = field(default_factory=MergeStats)
 
@@ -66,6 +70,7 @@ class IngestStats:
     def summary(self) -> str:
         return (f"{self.read} articles read: {self.added} new, {self.replaced} changed, {self.unchanged} unchanged, "
                 f"{self.skipped} skipped, {self.failed} failed; {self.mentions} event records stored"
+                f"{f' ({self.unlocated} without a known place)' if self.unlocated else ''}"
                 f"{f' ({self.undated} without a date left out)' if self.undated else ''}; "
                 f"{self.merge.created} events created, {self.merge.updated} updated, {self.merge.deleted} removed "
                 f"({self.rate:.0f} articles/s)")
@@ -101,16 +106,15 @@ def ingest_articles(
 ) -> IngestStats:
     """Store ``articles`` and their events (see the module docstring); returns the counts.
 
-    ``extract`` defaults to :func:`marsad.pipeline.extract_events`.  ``extract_many``, if
+    ``extract`` defaults to :func:`marsad.pipeline.extract_events` with unlocated events
+    kept (``include_unlocated=True``; an extractor that leaves them out stores none).  ``extract_many``, if
     given, replaces it: it gets the articles of a batch that need extraction and returns, for
     each, its events or an error description (``"ValueError: …"``); a process pool uses it
     (:func:`marsad.parallel.batch_extractor`).  With ``merge=False`` the mentions wait for
     :func:`marsad.store.merge.merge` (e.g. ``marsad merge``).
     """
     if extract_many is None:
-        if extract is None:
-            from marsad.pipeline import extract_events as extract
-        extract_many = _one_by_one(extract)
+        extract_many = _one_by_one(extract or _extract_with_unlocated)
     stats = IngestStats()
     started = time.perf_counter()
     batch_run = _BatchRun(store, extract_many, merge, arabic_only, on_skip or _ignore_skip, on_error or _raise,
@@ -119,6 +123,12 @@ def ingest_articles(
         batch_run.run(batch)
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _extract_with_unlocated(article: Article) -> list[Event]:
+    from marsad.pipeline import extract_events
+
+    return extract_events(article, include_unlocated=True)
 
 
 def _one_by_one(extract: Extractor) -> BatchExtractor:
@@ -242,6 +252,7 @@ class _BatchRun:
         for row in rows:
             changes.note(row["country"], row["event_date"])
         self.stats.mentions += len(rows)
+        self.stats.unlocated += sum(row["unlocated"] for row in rows)
 
 
 def _is_arabic(text: str) -> bool:
@@ -293,5 +304,6 @@ def _mention_row(article_pk: int, ordinal: int, event: Event) -> dict[str, Any]:
     record = event.to_record()
     row = {name: record[name] for name in schema.RECORD_COLUMNS}
     row["event_date"] = date.fromisoformat(record["event_date"])
-    row.update(article_pk=article_pk, ordinal=ordinal, place_id=event.location.place_id or "", record=record)
+    row.update(article_pk=article_pk, ordinal=ordinal, place_id=event.location.place_id or "", record=record,
+               unlocated=not event.location.located)
     return row

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, insert, inspect, select, text
+from sqlalchemy import Connection, Engine, insert, inspect, select, text, update
 
 from marsad.store import schema
 
@@ -46,9 +46,33 @@ def _create_query_indexes(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _add_unlocated(conn: Connection) -> None:
+    """``unlocated`` on mentions and events (true where admin1 is empty), and its index.
+
+    Stores made before it hold no unlocated records (ingest left them out), but the column is
+    filled from admin1 all the same, so the flag and the place always agree.
+    """
+    columns, where, quote = inspect(conn), _schema_of(conn), conn.dialect.identifier_preparer
+    for table in (schema.mentions, schema.events):
+        if "unlocated" in {c["name"] for c in columns.get_columns(table.name, schema=where)}:
+            continue  # a store created by migration 1 from today's schema has it
+        name = (quote.quote_schema(where) + "." if where else "") + quote.quote(table.name)
+        conn.execute(text(f"ALTER TABLE {name} ADD COLUMN unlocated BOOLEAN NOT NULL DEFAULT false"))
+        conn.execute(update(table).values(unlocated=table.c.admin1 == ""))
+    for index in schema.unlocated_indexes():
+        index.create(conn, checkfirst=True)
+
+
+def _schema_of(conn: Connection) -> str | None:
+    """The PostgreSQL schema the tables are in (a translated schema, see :func:`marsad.store.open_store`)."""
+    translate = conn.get_execution_options().get("schema_translate_map") or {}
+    return translate.get(None)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, mentions, events, event_members", _create_base_tables),
     Migration(2, "indexes for merge windows and event queries", _create_query_indexes),
+    Migration(3, "unlocated flag on mentions and events", _add_unlocated),
 )
 
 #: The schema version a fully migrated store has.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 
 from marsad.store import schema
 from marsad.store.db import Store
@@ -21,7 +21,8 @@ class EventFilter:
     """Which events to read; every given condition must hold (strings match case-insensitively).
 
     ``country`` is an ISO alpha-3 code or a country name; ``type`` an event type or a
-    sub-event type.
+    sub-event type.  Events without a known place (``unlocated``) are left out unless
+    ``include_unlocated``.
     """
 
     since: date | None = None
@@ -29,10 +30,13 @@ class EventFilter:
     country: str | None = None
     admin1: str | None = None
     type: str | None = None
+    include_unlocated: bool = False
 
     def conditions(self) -> list[ColumnElement[bool]]:
         ev = schema.events
         found: list[ColumnElement[bool]] = []
+        if not self.include_unlocated:
+            found.append(ev.c.unlocated.is_(false()))
         if self.since:
             found.append(ev.c.event_date >= self.since)
         if self.until:

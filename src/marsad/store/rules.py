@@ -9,7 +9,8 @@ Two mentions are **compatible** when they come from different articles and
 * their dates are at most one day apart;
 * they are at the same place: same country and either the same place id, the same
   location name (in the same admin1), at most 10 km apart, the same admin2 when either is
-  geo-precision ≥ 2, or the same admin1 when either is geo-precision 3;
+  geo-precision ≥ 2, or the same admin1 when either is geo-precision 3 (a record without a
+  known place, ``unlocated``, is at the same place as no other, so it stays an event of its own);
 * their types fit: the same event type, or both political violence (Battles,
   Explosions/Remote violence, Violence against civilians), or both demonstrations
   (Protests, Riots);
@@ -103,8 +104,8 @@ def compatible(a: Mention, b: Mention) -> bool:
 def same_place(a: Mention, b: Mention) -> bool:
     """Same place by id, by name, by distance, or by shared district/governorate at low precision."""
     ra, rb = a.record, b.record
-    if ra["country"] != rb["country"]:
-        return False
+    if ra["country"] != rb["country"] or not ra["admin1"] or not rb["admin1"]:
+        return False  # an unlocated report's place is unknown: it is the same as no other
     if a.place_id and a.place_id == b.place_id:
         return True
     same_admin1 = bool(ra["admin1"]) and ra["admin1"] == rb["admin1"]
@@ -173,10 +174,13 @@ def cluster_day(mentions: Iterable[Mention], open_groups: list[list[Mention]]) -
     """
     groups = [list(g) for g in open_groups]
     for mention in sorted(mentions, key=lambda m: m.order):
+        if not mention.record["admin1"]:  # unlocated: compatible with none, so alone (no scan of the groups)
+            groups.append([mention])
+            continue
         best: list[Mention] | None = None
         best_score: tuple[int, int] | None = None
         for group in groups:
-            if all(compatible(mention, member) for member in group):
+            if group[0].record["admin1"] and all(compatible(mention, member) for member in group):
                 score = _affinity(mention, group)
                 if best_score is None or score > best_score:
                     best, best_score = group, score

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData()
@@ -77,11 +78,13 @@ def _record_columns() -> list[Column]:
         Column("fatalities", Integer, nullable=False),
         Column("injured", Integer, nullable=False),
         Column("notes", Text, nullable=False, default=""),
+        # No place the gazetteer knows (admin1 empty): kept, never merged, off the map and the default lists.
+        Column("unlocated", Boolean, nullable=False, default=False, server_default=false()),
     ]
 
 
-#: Names of the record columns, in codebook order.
-RECORD_COLUMNS = tuple(c.name for c in _record_columns())
+#: Names of the record columns, in codebook order (``unlocated`` is derived, not a record field).
+RECORD_COLUMNS = tuple(c.name for c in _record_columns() if c.name != "unlocated")
 
 mentions = Table(
     "mentions", metadata,
@@ -128,6 +131,11 @@ def query_indexes() -> list[Index]:
         _index("ix_events_type", events, "event_type", "sub_event_type"),
         _index("ix_articles_id", articles, "id"),
     ]
+
+
+def unlocated_indexes() -> list[Index]:
+    """The indexes of migration 3: ``marsad relocate`` finds the unlocated mentions by them."""
+    return [_index("ix_mentions_unlocated", mentions, "unlocated")]
 
 
 def _index(name: str, table: Table, *columns: str) -> Index:
