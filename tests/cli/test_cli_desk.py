@@ -77,7 +77,7 @@ def test_a_filter_that_matches_no_value_is_a_usage_error(dev_store: str) -> None
     assert done.returncode == 2 and "--admin1: no governorate 'Narnia'" in done.stderr
 
 
-@pytest.mark.parametrize("command", [["export"], ["gaps"], ["merge"]])
+@pytest.mark.parametrize("command", [["export"], ["gaps"], ["merge"], ["events"], ["relocate"]])
 def test_read_commands_refuse_a_store_that_does_not_exist(tmp_path: Path, command: list[str]) -> None:
     missing = tmp_path / "typo.db"
     done = marsad(*command, "--db", str(missing))

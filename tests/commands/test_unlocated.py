@@ -125,7 +125,8 @@ def test_extract_says_how_many_events_had_no_known_place(report: str, home: Path
     done = _marsad("extract", "--published", PUBLISHED, "-", home=home, stdin=report)
     assert done.returncode == 0 and done.stdout == ""
     notes = [line for line in done.stderr.splitlines() if "--include-unlocated" in line]
-    assert len(notes) == 1 and notes[0].startswith("Note: 1 event(s)"), done.stderr
+    assert len(notes) == 1, done.stderr
+    assert notes[0].startswith("Note: 1 event with no place the gazetteer knows left out"), done.stderr
     kept = _marsad("extract", "--published", PUBLISHED, "--include-unlocated", "-", home=home, stdin=report)
     assert kept.returncode == 0 and "--include-unlocated" not in kept.stderr
     records = [json.loads(line) for line in kept.stdout.splitlines()]

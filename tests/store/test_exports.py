@@ -147,4 +147,5 @@ def test_cli_bad_date_is_a_usage_error(sqlite_db: str, capsys: pytest.CaptureFix
 def test_cli_store_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(["events", "--db", str(tmp_path / "missing-dir" / "m.db")]) == 1
     err = capsys.readouterr().err.strip()
-    assert err.startswith("Error: sqlite:///") and "missing-dir" in err and "\n" not in err
+    assert err.startswith("Error: ") and "missing-dir" in err and "no such store" in err and "\n" not in err
+    assert not (tmp_path / "missing-dir").exists()

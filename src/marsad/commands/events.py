@@ -22,8 +22,10 @@ def events(db: str | None, since: date | None, until: date | None, country: str 
 
     from marsad.io.writers import render_table
     from marsad.store import count_events, open_store, query_events
+    from marsad.store.db import require_existing
 
     filters = replace(make_filter(since, until, country, admin1, event_type), include_unlocated=include_unlocated)
+    require_existing(db)
     with open_store(db) as store:
         rows = query_events(store, filters, limit=limit)
         total = count_events(store, filters)

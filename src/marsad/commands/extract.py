@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from marsad.commands._common import Tally, parse_date_option, require_inputs
+from marsad.commands._common import Tally, counted, parse_date_option, require_inputs
 from marsad.commands._run import open_run_engine, run_options
 
 PARQUET_PART_SIZE = 2000
@@ -177,9 +177,10 @@ class _Run:
         from marsad.io.writers import render_table
 
         if self.fmt == "table":
-            render_table(self.table_rows, title=f"{self.n_events} events from {self.tally.read} articles")
+            title = f"{counted(self.n_events, 'events')} from {counted(self.tally.read, 'articles')}"
+            render_table(self.table_rows, title=title)
         if self.n_unlocated and not self.include_unlocated:
-            click.echo(f"Note: {self.n_unlocated} event(s) with no place the gazetteer knows were left out; "
+            click.echo(f"Note: {counted(self.n_unlocated, 'events')} with no place the gazetteer knows left out; "
                        "--include-unlocated keeps them", err=True)
         self.tally.summary(extra=f"{self.n_events} events")
         self.tally.exit()
