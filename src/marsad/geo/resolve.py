@@ -66,6 +66,7 @@ class _Context:
     gov_cued: set[str]  # names seen after محافظة/ريف
     city_cued: set[str]  # names seen after مدينة
     reference: dict[int, bool]  # first token of a toponym → it is a "near"/direction reference point
+    countries_named: set[str]  # countries whose governorates the strong toponyms vote for
 
     def support(self, name: str, admin1: str, admin2: str) -> tuple[float, float]:
         """How much the toponyms with other names vote for ``admin1`` and ``admin2`` (a name repeated
@@ -124,7 +125,8 @@ def _context(toponyms: list[Toponym], text: str) -> _Context:
     gov = {_name_key(t) for t in toponyms if t.cue in ("محافظه", "ريف", "محافظات", "محافظتي")}
     city = {_name_key(t) for t in toponyms if t.cue in ("مدينه", "مدن", "مدينتي")}
     reference = {t.first_token: t.relation == "near" for t in toponyms}
-    return _Context(by1, by2, total1, total2, country, gov, city, reference)
+    named = {p.country for t in toponyms for p in t.candidates if p.kind in MAJOR_KINDS and total1[p.admin1] > 0}
+    return _Context(by1, by2, total1, total2, country, gov, city, reference, named)
 
 
 def _within(c: Place, parent: Place) -> bool:
@@ -183,16 +185,31 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None) ->
         s += w["context_admin1"] * min(1.0, a1)
     if a2 > 0 and c.kind != "governorate":
         s += w["context_admin2"] * min(1.0, a2)
+    if a1 <= 0 and parent is None and _misplaced(t, c, ctx):
+        s += w["context_misfit"]
     if ctx.country:
         s += w["context_country"] if c.country == ctx.country else w["foreign"]
-    if not cue_fits and is_ambiguous(t.name, t.candidates, cues.ambiguous):
-        s += w["ambiguous"]
+    named_as_kind = spec is not None and c.kind == spec.primary
+    if is_ambiguous(t.name, t.candidates, cues.ambiguous) and (
+            not cue_fits or c.kind in MINOR_KINDS and not named_as_kind):
+        s += w["ambiguous"]  # an ordinary word is a village only when called one ("قرية حرية", not "قاعدة حرية")
     if c.kind in MINOR_KINDS and not curated and parent is None and (spec is None or spec.primary not in MINOR_KINDS):
         if a2 <= 0 and spec is None:
             s += w["minor_unsupported"]
-        if any(p.kind in MAJOR_KINDS for p in t.candidates):
+        if any(p.kind in MAJOR_KINDS and (a1 <= 0 or ctx.support(_name_key(t), p.admin1, p.admin2)[0] > 0)
+               for p in t.candidates):
             s += w["minor_shadowed"]  # a bare "ميسان" is the governorate, not Najaf's حي ميسان
     return round(s, 3)
+
+
+def _misplaced(t: Toponym, c: Place, ctx: _Context) -> bool:
+    """The document points elsewhere: it names the governorate of another candidate of this name and
+    not this one's, or ``c`` is a village and the document names governorates of its country, never
+    its own (a Syrian article about Deir ez-Zor: its "قرية شقرا" is not the Shaqra of Daraa)."""
+    name = _name_key(t)
+    if any(p.admin1 != c.admin1 and ctx.support(name, p.admin1, p.admin2)[0] > 0 for p in t.candidates):
+        return True
+    return c.kind in MINOR_KINDS and c.country in ctx.countries_named
 
 
 def _rank(i: int, t: Toponym, ctx: _Context, parent: Place | None) -> tuple[tuple[Place, float], ...]:

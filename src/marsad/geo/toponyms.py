@@ -19,6 +19,7 @@ Steps (all on the normalised text and its tokens):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -552,7 +553,9 @@ def _supported(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
               and any(p.kind in MAJOR_KINDS for p in d.candidates)]
     admin1 = {p.admin1 for d in strong for p in d.candidates if p.kind in MAJOR_KINDS}
     admin2 = {p.admin2 for d in strong for p in d.candidates if p.kind in MAJOR_KINDS and p.admin2}
-    kept = [d for d in drafts if not d.candidates or _keep(words, d, cues.ambiguous, admin1, admin2)]
+    per_cue = Counter(id(d.cue) for d in drafts if d.cue is not None)
+    kept = [d for d in drafts if not d.candidates or (_keep(words, d, cues.ambiguous, admin1, admin2)
+                                                       and not _adjective_after_plural(d, per_cue))]
     alive = {id(d) for d in kept}
     for d in kept:
         if d.parent is not None and id(d.parent) not in alive:
@@ -562,6 +565,14 @@ def _supported(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
         if d.role == "parent" and id(d) not in parents:
             d.role, d.child = "event", False  # its only child was a dropped word ("الشرطة الاتحادية في ...")
     return kept
+
+
+def _adjective_after_plural(d: _Draft, per_cue: Counter[int]) -> bool:
+    """"قرى كردية", "مناطق سورية": a lone indefinite nisba after a plural cue describes the places,
+    even when some village bears that name (كردية, Tartus)."""
+    if d.cue is None or not d.cue.payload.plural or per_cue[id(d.cue)] > 1 or " " in d.name:
+        return False
+    return not d.name.startswith("ال") and d.name.endswith(("يه", "يين", "يون"))
 
 
 def _ambiguous(d: _Draft, ambiguous: frozenset[str]) -> bool:
@@ -584,6 +595,10 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     related = _locative(words, d) or d.parent is not None or d.child or d.near
     if amb:
         return in_admin1 and related
+    if " " not in d.key and not d.key.startswith("ال"):
+        # a one-word indefinite village name collides with ordinary nouns and adjectives (سلسلة،
+        # بشرية، شيوخ): a preposition is not enough, it needs its district or an explicit relation
+        return in_admin2 or (in_admin1 and (d.parent is not None or d.child or d.near))
     return in_admin2 or (in_admin1 and related)
 
 
