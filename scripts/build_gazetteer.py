@@ -49,6 +49,7 @@ DEFAULT_SOURCE = Path("/work/shared/data/gazetteer")
 SYRIA_ADM = "syria/syr_admbnda_adm{}_ocha_20190321.geojson"
 PACKAGE = ROOT / "src" / "marsad" / "data"
 MINOR_KINDS = frozenset({"village", "neighbourhood", "camp"})
+ADMIN_KINDS = frozenset({"governorate", "district", "subdistrict"})
 SEARCH_RANK = {"city": 0, "town": 1, "village": 2}
 COLUMNS = ("id", "kind", "country", "admin1", "admin2", "admin3", "lat", "lon", "population", "disputed",
            "name_en", "name_ar", "keys")
@@ -259,7 +260,7 @@ def clean_english(name: str) -> str:
     name = name.replace("`", "'").replace("’", "'")
     name = re.sub(r"(?<=[A-Za-z])_(?=[A-Za-z])", "'", name)
     name = re.sub(r"\s+", " ", name.replace("_", " ")).strip(" -'")
-    return "-".join(_capitalise(part) for part in name.split("-"))
+    return " - ".join("-".join(_capitalise(part) for part in side.split("-")) for side in name.split(" - "))
 
 
 def _capitalise(part: str) -> str:
@@ -549,7 +550,8 @@ class Builder:
                 units[(fold(p.name_ar.removeprefix("مركز ")), p.adm2_pcode)].append(p)
         for pid in sorted(self.places):
             p = self.places[pid]
-            p.name_en = clean_english(p.name_en)
+            if not pid.startswith("marsad:"):
+                p.name_en = clean_english(p.name_en)
             if pid in self.display_ids:
                 p.name_en = self.display_ids[pid]
         for pid in sorted(self.places):
@@ -633,7 +635,9 @@ class Builder:
         self.english_names()
         self.neighbourhood_names()
         self.finish()
-        return sorted((p for p in self.places.values() if p.keys), key=lambda p: p.id)
+        # admin units stay even when their name is no match key (المزرعة is the cue word "farm"): they are
+        # the units events are counted in
+        return sorted((p for p in self.places.values() if p.keys or p.kind in ADMIN_KINDS), key=lambda p: p.id)
 
 
 # --- writing ---------------------------------------------------------------------------------------

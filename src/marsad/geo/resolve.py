@@ -33,7 +33,7 @@ from typing import Any
 
 from marsad.geo.cues import is_ambiguous, load_place_cues
 from marsad.geo.gazetteer import Gazetteer, Place
-from marsad.geo.toponyms import MAJOR_KINDS, MINOR_KINDS, Toponym, find_toponyms
+from marsad.geo.toponyms import MAJOR_KINDS, MINOR_KINDS, Toponym, find_toponyms, unique_village
 from marsad.geo.translit import transliterate
 from marsad.model import Location
 from marsad.text.normalise import NormalisedText, normalise
@@ -196,6 +196,8 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None) ->
     if c.kind in MINOR_KINDS and not curated and parent is None and (spec is None or spec.primary not in MINOR_KINDS):
         if a2 <= 0 and spec is None:
             s += w["minor_unsupported"]
+            if ctx.country == c.country and unique_village(t.name, t.candidates):
+                s += w["unique_village"]  # "سيطرت قسد على الباغوز": the only place of that name, in the right country
         if any(p.kind in MAJOR_KINDS and (a1 <= 0 or ctx.support(_name_key(t), p.admin1, p.admin2)[0] > 0)
                for p in t.candidates):
             s += w["minor_shadowed"]  # a bare "ميسان" is the governorate, not Najaf's حي ميسان
@@ -290,10 +292,11 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
     ``text`` is the normalised text the toponyms were found in; given as the
     :class:`NormalisedText`, ``Location.name_ar`` is spelled as in the original text.
     """
-    del gazetteer  # the candidates are already on the toponyms; kept for API symmetry
+    gz = gazetteer or Gazetteer.default()
     norm = text if isinstance(text, NormalisedText) else None
     plain = norm.text if norm is not None else text
     accept = load_place_cues().weights["accept"]
+    margin = load_place_cues().weights["tie_margin"]
     ctx = _context(toponyms, plain)
     by_token = {t.first_token: i for i, t in enumerate(toponyms)}
     parent_of = [by_token.get(t.parent_token) for t in toponyms]
@@ -307,6 +310,9 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
         if parent is not None:  # a place is not in another country than the place it is named in
             ranked[i] = tuple(r for r in ranked[i] if r[0].country == parent.country)
         chosen[i] = ranked[i][0][0] if ranked[i] and ranked[i][0][1] >= accept else None
+        if chosen[i] is not None and _undecided(ranked[i], margin):
+            chosen[i] = None  # nothing in the text decides between same-named places: no guess
+            stands_for[i] = parent or _common_unit(ranked[i], margin, gz)
         if chosen[i] is None and parent is not None and _stands_in(toponyms[i]):
             stands_for[i] = parent
     _agree_within_lists(toponyms, ranked, chosen, stands_for, ctx.country, accept)
@@ -316,7 +322,9 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
         place = chosen[i]
         if place is not None:
             location: Location | None = _location(t, place, name_ar)
-        elif _stands_in(t):
+        elif stands_for[i] is not None and ranked[i] and _undecided(ranked[i], margin):
+            location = _stand_in(t, stands_for[i], name_ar)  # the unit the tied places share
+        elif _stands_in(t) or ranked[i] and _undecided(ranked[i], margin):
             anchor = stands_for[i] or _anchor(i, toponyms, chosen, plain, ctx)
             location = _stand_in(t, anchor, name_ar) if anchor is not None else None
         else:
@@ -324,6 +332,25 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
         score = ranked[i][0][1] if ranked[i] else 0.0
         out.append(ResolvedPlace(t, place, location, score, ranked[i]))
     return out
+
+
+def _undecided(ranked: tuple[tuple[Place, float], ...], margin: float) -> bool:
+    """The two best candidates are settlements of one kind class in different districts, with scores
+    closer than ``margin`` ("قرية دوما" with no governorate named: Hama's or Suwayda's?)."""
+    if len(ranked) < 2:
+        return False
+    (a, sa), (b, sb) = ranked[0], ranked[1]
+    settlements = {"city", "town", "village", "neighbourhood", "camp"}
+    return (sa - sb < margin and a.kind in settlements and b.kind in settlements
+            and (a.admin1, a.admin2) != (b.admin1, b.admin2))
+
+
+def _common_unit(ranked: tuple[tuple[Place, float], ...], margin: float, gz: Gazetteer) -> Place | None:
+    """The governorate the tied best candidates share (None when they lie in different ones)."""
+    top = ranked[0][1]
+    tied = [p for p, s in ranked if top - s < margin]
+    admin1 = {p.admin1 for p in tied}
+    return gz.governorate(tied[0].admin1) if len(admin1) == 1 else None
 
 
 def _agree_within_lists(toponyms: list[Toponym], ranked: list[tuple[tuple[Place, float], ...]],

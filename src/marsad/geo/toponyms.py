@@ -34,7 +34,7 @@ MAJOR_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town
 MINOR_KINDS = frozenset({"village", "neighbourhood", "camp"})
 PARENT_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region"})
 PARENT_CUES = frozenset({"محافظه", "قضاء", "ناحيه", "مدينه", "ريف"})
-LOCATIVE = frozenset({"في", "من", "الى", "قرب", "داخل", "عند"})
+LOCATIVE = frozenset({"في", "من", "الى", "قرب", "داخل", "عند", "علي"})  # على (folded): an attack's target
 _STOP_PUNCT = re.compile(r"[.!?؟\n؛]")
 _CLAUSE_PUNCT = re.compile(r"[.!?؟\n؛،,:]")
 _DASH = re.compile(r"\s*[-–—]\s*")
@@ -595,11 +595,22 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     related = _locative(words, d) or d.parent is not None or d.child or d.near
     if amb:
         return in_admin1 and related
+    if related and unique_village(d.key, d.candidates) and _locative(words, d):
+        return True  # "على الباغوز": a name no other place bears; the resolver weighs the document's country
     if " " not in d.key and not d.key.startswith("ال"):
         # a one-word indefinite village name collides with ordinary nouns and adjectives (سلسلة،
         # بشرية، شيوخ): a preposition is not enough, it needs its district or an explicit relation
         return in_admin2 or (in_admin1 and (d.parent is not None or d.child or d.near))
     return in_admin2 or (in_admin1 and related)
+
+
+def unique_village(key: str, places: Iterable[Place]) -> bool:
+    """A village name written with its article or in two words that only one place of each country
+    bears (الباغوز، عرى القبلي): unlike a bare indefinite word, it is rarely an ordinary word."""
+    found = list(places)
+    countries = [p.country for p in found]
+    return (bool(found) and all(p.kind in MINOR_KINDS for p in found) and len(set(countries)) == len(countries)
+            and (key.startswith("ال") or " " in key))
 
 
 def _locative(words: _Words, d: _Draft) -> bool:
