@@ -35,6 +35,8 @@ class CueSpec:
     kinds: frozenset[str]
     precision: int  # the least precise geo_precision under this cue (1: no constraint)
     unknown: bool  # a name the gazetteer lacks still counts after this cue
+    english: dict[str, str]  # folded cue word → English noun of the place it names (facilities)
+    sites: frozenset[str]  # folded cue words naming a site of its own ("مطار"): the cue is part of the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,9 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
         if kinds - set(KINDS):
             raise DataFileError(PATH, f"[cue.{name}] unknown kinds {sorted(kinds - set(KINDS))}")
         spec = CueSpec(name, table["kinds"][0], kinds, int(table.get("precision", 1)),
-                       bool(table.get("unknown", False)))
+                       bool(table.get("unknown", False)),
+                       {fold(k): str(v) for k, v in table.get("english", {}).items()},
+                       frozenset(fold(w) for w in table.get("sites", [])))
         for plural, key in ((False, "words"), (True, "plural")):
             for w in _words(table, key):
                 cues[fold(w)] = spec

@@ -36,7 +36,7 @@ from marsad.geo.gazetteer import Gazetteer, Place
 from marsad.geo.toponyms import MAJOR_KINDS, MINOR_KINDS, Toponym, find_toponyms, unique_village
 from marsad.geo.translit import transliterate
 from marsad.model import Location
-from marsad.text.normalise import NormalisedText, normalise
+from marsad.text.normalise import NormalisedText, fold, normalise
 from marsad.text.tokens import strip_article, tokenise
 
 AREA_KINDS = frozenset({"district", "subdistrict", "region"})
@@ -230,10 +230,22 @@ def _precision(t: Toponym, place: Place) -> int:
     return precision
 
 
+def _english(t: Toponym, place_name: str, name_ar: str) -> str:
+    """The English name of what the text names: "Al-Maza Airport" for "مطار المزة العسكري", a landform
+    transliterated whole ("سهل الغاب" → "Sahl Al-Ghab"), else the place's own name."""
+    spec = load_place_cues().cues.get(t.cue)
+    if spec is None or fold(name_ar) == fold(t.name) or spec.name not in ("facility", "region"):
+        return place_name
+    if spec.name == "region":
+        return transliterate(name_ar)
+    noun = spec.english.get(t.cue)
+    return f"{place_name} {noun}" if noun else place_name
+
+
 def _location(t: Toponym, place: Place, name_ar: str) -> Location:
     return Location(country=place.country, admin1=place.admin1,
                     admin2="" if place.kind == "governorate" else place.admin2, admin3=place.admin3,
-                    name=place.name_en, name_ar=name_ar, latitude=place.lat, longitude=place.lon,
+                    name=_english(t, place.name_en, name_ar), name_ar=name_ar, latitude=place.lat, longitude=place.lon,
                     geo_precision=_precision(t, place), disputed=place.disputed, place_id=place.id)
 
 
@@ -244,7 +256,8 @@ def _stand_in(t: Toponym, anchor: Place, name_ar: str) -> Location:
     return Location(country=anchor.country, admin1=anchor.admin1,
                     admin2="" if anchor.kind == "governorate" else anchor.admin2,
                     admin3=anchor.admin3 if anchor.kind in ("subdistrict", "town", "village") else "",
-                    name=transliterate(t.name), name_ar=name_ar, latitude=anchor.lat, longitude=anchor.lon,
+                    name=_english(t, transliterate(t.name), name_ar), name_ar=name_ar, latitude=anchor.lat,
+                    longitude=anchor.lon,
                     geo_precision=precision, disputed=anchor.disputed, place_id="")
 
 
@@ -278,6 +291,26 @@ def _anchor(i: int, toponyms: list[Toponym], chosen: list[Place | None], text: s
         if place is not None and place.admin1 == main[0][0]:
             return place
     return None
+
+
+_NISBA = re.compile(r"[ \"'«»]+(ال\w{3,}(?:ي|يه))\b")
+
+
+def _named_span(t: Toponym, text: str) -> tuple[int, int]:
+    """The span that names the place: the name, or after a landform cue or a facility that is a site
+    of its own (``sites`` in place_cues.toml) the cue, the name and a nisba adjective ("مطار المزة العسكري"، "سهل الغاب"، "حوض اليرموك"): the airport or the plain is
+    the place named, not the town it is named after."""
+    spec = load_place_cues().cues.get(t.cue)
+    if spec is None or not (spec.name == "region" or t.cue in spec.sites):
+        return t.start, t.end
+    start = text.rfind(t.cue, max(0, t.start - len(t.cue) - 4), t.start)
+    if start < 0 or text[start + len(t.cue):t.start].strip(" \"'«»"):
+        return t.start, t.end
+    end = t.end
+    adjective = _NISBA.match(text, end) if spec.name == "facility" else None
+    if adjective is not None:
+        end = adjective.end(1)
+    return start, end
 
 
 def _visible(name: str) -> str:
@@ -318,7 +351,8 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
     _agree_within_lists(toponyms, ranked, chosen, stands_for, ctx.country, accept)
     out: list[ResolvedPlace] = []
     for i, t in enumerate(toponyms):
-        name_ar = _visible(norm.original_text(t.start, t.end)) if norm is not None else t.name
+        start, end = _named_span(t, plain)
+        name_ar = _visible(norm.original_text(start, end)) if norm is not None else plain[start:end]
         place = chosen[i]
         if place is not None:
             location: Location | None = _location(t, place, name_ar)

@@ -599,8 +599,11 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
         return True  # "على الباغوز": a name no other place bears; the resolver weighs the document's country
     if " " not in d.key and not d.key.startswith("ال"):
         # a one-word indefinite village name collides with ordinary nouns and adjectives (سلسلة،
-        # بشرية، شيوخ): a preposition is not enough, it needs its district or an explicit relation
-        return in_admin2 or (in_admin1 and (d.parent is not None or d.child or d.near))
+        # بشرية، شيوخ، لكنه، قريبا): it needs its district named and a preposition before it, or
+        # an explicit relation
+        return (in_admin2 and related) or (in_admin1 and (d.parent is not None or d.child or d.near))
+    if " " not in d.key:  # "السبع" (seven), "الشقق" (the flats): as above, the district alone is not enough
+        return (in_admin2 or in_admin1) and related
     return in_admin2 or (in_admin1 and related)
 
 
