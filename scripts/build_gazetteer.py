@@ -254,10 +254,11 @@ _SMALL_WORDS = {"al", "el", "ad", "ar", "as", "az", "ash", "at", "an", "ath", "a
 
 
 def clean_english(name: str) -> str:
-    """One press-style English spelling from a source name: "_" inside a word (DTM's ʿayn) becomes an
-    apostrophe, stray "_"/"`" and repeated spaces go, every word starts with a capital ("AL_ X" →
-    "Al X", "Al-a_wijah" → "Al-A'wijah", "Ma`arrat an Nu`man" → "Ma'arrat an Nu'man")."""
+    """One press-style English spelling from a source name: "Al_" is the article ("Al_Farhateya" →
+    "Al-Farhateya"), another "_" inside a word (DTM's ʿayn) becomes an apostrophe, stray "_"/"`" and
+    repeated spaces go, every word starts with a capital ("Al-a_wijah" → "Al-A'wijah", "Ma`arrat an Nu`man" → "Ma'arrat an Nu'man")."""
     name = name.replace("`", "'").replace("’", "'")
+    name = re.sub(r"\b[Aa][Ll]_\s*", "Al-", name)  # "Al_Farhateya", "AL_ Trorkmania": the article
     name = re.sub(r"(?<=[A-Za-z])_(?=[A-Za-z])", "'", name)
     name = re.sub(r"\s+", " ", name.replace("_", " ")).strip(" -'")
     return " - ".join("-".join(_capitalise(part) for part in side.split("-")) for side in name.split(" - "))

@@ -89,6 +89,9 @@ PHRASES = [
      None, 1),
     ("قصفت قوات النظام السوري بلدة سنجار في ريف إدلب الشرقي", "سنجار", SYR, "Idlib", None, None, 1),
     ("هاجم داعش قضاء سنجار في محافظة نينوى العراقية", "سنجار", IRQ, "Ninewa", "Sinjar", None, 2),
+    ("قصفت قوات النظام السوري قرية الزركة في ريف حماة", "الزركة", SYR, "Hama", "", None, 2),
+    ("قتل مدنيون بقصف على قرية البو عيثة في ريف دير الزور", "البو عيثة", SYR, "Deir ez-Zor", "", None, 2),
+    ("قتل عنصر من الحشد الشعبي بهجوم لداعش على قرية الزركة في العراق", "الزركة", IRQ, "Ninewa", None, None, 1),
     ("قتل مدنيون بقصف لقوات النظام على بلدة المالكية السورية في ريف الحسكة", "المالكية", SYR, "Al-Hasakah",
      None, None, 1),
     # --- district and sub-district names ---------------------------------------------------------------
@@ -119,6 +122,18 @@ def test_syrian_phrase(text: str, name: str, country: str, admin1: str, admin2: 
     if precision is not None:
         assert loc.geo_precision == precision
     assert loc.latitude is not None and loc.longitude is not None
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات النظام السوري قرية الزركة وقتلت مدنيين في سوريا، وفق المرصد السوري",
+    "قتل مدنيان في غارة لطائرات النظام السوري على قرية الزركة وسط سوريا",
+    "أعلنت قسد أنها استعادت قرية الزركة من داعش، بحسب المرصد السوري",
+])
+def test_syrian_article_keeps_a_village_out_of_iraq(text: str) -> None:
+    """A village name known only in Iraq (الزركة, Ninewa and Salah al-Din) inside a Syrian article
+    is not placed in Iraq: with no Syrian unit named it is not placed at all."""
+    rp = _placed(text, "الزركة")
+    assert rp.location is None or rp.location.country == "SYR"
 
 
 def test_table_is_large_enough() -> None:
