@@ -52,6 +52,7 @@ class ResolvedPlace:
     location: Location | None  # ready for an event; None = cannot be placed even at governorate level
     score: float
     ranked: tuple[tuple[Place, float], ...]  # candidates with scores, best first
+    span: tuple[int, int] = (0, 0)  # what names the place in the normalised text (the evidence span)
 
 
 @dataclass(slots=True)
@@ -234,9 +235,9 @@ def _english(t: Toponym, place_name: str, name_ar: str) -> str:
     """The English name of what the text names: "Al-Maza Airport" for "مطار المزة العسكري", a landform
     transliterated whole ("سهل الغاب" → "Sahl Al-Ghab"), else the place's own name."""
     spec = load_place_cues().cues.get(t.cue)
-    if spec is None or fold(name_ar) == fold(t.name) or spec.name not in ("facility", "region"):
+    if spec is None or fold(name_ar) == fold(t.name) or t.cue not in spec.sites:
         return place_name
-    if spec.name == "region":
+    if not spec.english:
         return transliterate(name_ar)
     noun = spec.english.get(t.cue)
     return f"{place_name} {noun}" if noun else place_name
@@ -301,7 +302,7 @@ def _named_span(t: Toponym, text: str) -> tuple[int, int]:
     of its own (``sites`` in place_cues.toml) the cue, the name and a nisba adjective ("مطار المزة العسكري"، "سهل الغاب"، "حوض اليرموك"): the airport or the plain is
     the place named, not the town it is named after."""
     spec = load_place_cues().cues.get(t.cue)
-    if spec is None or not (spec.name == "region" or t.cue in spec.sites):
+    if spec is None or t.cue not in spec.sites:
         return t.start, t.end
     start = text.rfind(t.cue, max(0, t.start - len(t.cue) - 4), t.start)
     if start < 0 or text[start + len(t.cue):t.start].strip(" \"'«»"):
@@ -364,7 +365,7 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
         else:
             location = None
         score = ranked[i][0][1] if ranked[i] else 0.0
-        out.append(ResolvedPlace(t, place, location, score, ranked[i]))
+        out.append(ResolvedPlace(t, place, location, score, ranked[i], (start, end)))
     return out
 
 
