@@ -256,7 +256,8 @@ _SMALL_WORDS = {"al", "el", "ad", "ar", "as", "az", "ash", "at", "an", "ath", "a
 def clean_english(name: str) -> str:
     """One press-style English spelling from a source name: "Al_" is the article ("Al_Farhateya" →
     "Al-Farhateya"), another "_" inside a word (DTM's ʿayn) becomes an apostrophe, stray "_"/"`" and
-    repeated spaces go, every word starts with a capital ("Al-a_wijah" → "Al-A'wijah", "Ma`arrat an Nu`man" → "Ma'arrat an Nu'man")."""
+    repeated spaces go, every word starts with a capital ("Al-a_wijah" → "Al-A'wijah",
+    "Ma`arrat an Nu`man" → "Ma'arrat an Nu'man")."""
     name = name.replace("`", "'").replace("’", "'")
     name = re.sub(r"\b[Aa][Ll]_\s*", "Al-", name)  # "Al_Farhateya", "AL_ Trorkmania": the article
     name = re.sub(r"(?<=[A-Za-z])_(?=[A-Za-z])", "'", name)
@@ -693,7 +694,8 @@ def write_districts(builder: Builder, source: Path, path: Path, tolerance: float
         features.append(_feature(f, tolerance, {"country": "SYR", "admin1": admin1, "admin2": p["NAME_EN"].strip(),
                                                  "disputed": False}, mapping))
     doc = {"type": "FeatureCollection",
-           "attribution": "OCHA / Iraq CSO COD-AB Iraq 2019; UNCS / OCHA COD-AB Syria 2019 (CC BY-IGO); simplified by Marsad",
+           "attribution": ("OCHA / Iraq CSO COD-AB Iraq 2019; UNCS / OCHA COD-AB Syria 2019 (CC BY-IGO); "
+                           "simplified by Marsad"),
            "features": features}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

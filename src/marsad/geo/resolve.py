@@ -299,8 +299,9 @@ _NISBA = re.compile(r"[ \"'«»]+(ال\w{3,}(?:ي|يه))\b")
 
 def _named_span(t: Toponym, text: str) -> tuple[int, int]:
     """The span that names the place: the name, or after a landform cue or a facility that is a site
-    of its own (``sites`` in place_cues.toml) the cue, the name and a nisba adjective ("مطار المزة العسكري"، "سهل الغاب"، "حوض اليرموك"): the airport or the plain is
-    the place named, not the town it is named after."""
+    of its own (``sites`` in place_cues.toml) the cue, the name and a nisba adjective ("مطار المزة
+    العسكري"، "سهل الغاب"، "حوض اليرموك"): the airport or the plain is the place named, not the town it
+    is named after."""
     spec = load_place_cues().cues.get(t.cue)
     if spec is None or t.cue not in spec.sites:
         return t.start, t.end
