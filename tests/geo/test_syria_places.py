@@ -69,9 +69,11 @@ PHRASES = [
     # --- camps and neighbourhoods ----------------------------------------------------------------------
     ("قصف على مخيم اليرموك جنوب دمشق", "مخيم اليرموك", SYR, "Damascus", "Damascus", None, 1),
     ("اشتباكات داخل مخيم الهول شرقي الحسكة", "مخيم الهول", SYR, "Al-Hasakah", None, None, 1),
-    ("سقوط قذائف على حي المزة في مدينة دمشق", "المزة", SYR, "Damascus", "Damascus", None, 2),
-    ("قصف على حي جوبر شرقي دمشق", "جوبر", SYR, "Damascus", "Damascus", None, 2),
-    ("انفجار في حي الوعر في مدينة حمص", "الوعر", SYR, "Homs", "Homs", None, 2),
+    ("سقوط قذائف على حي المزة في مدينة دمشق", "المزة", SYR, "Damascus", "Damascus", None, 1),
+    ("قصف على حي جوبر شرقي دمشق", "جوبر", SYR, "Damascus", "Damascus", None, 1),
+    ("انفجار في حي الوعر في مدينة حمص", "الوعر", SYR, "Homs", "Homs", None, 1),
+    # a quarter the gazetteer lacks stands in at its city, precision 2
+    ("سقطت قذائف على حي الزهراء في مدينة حمص", "الزهراء", SYR, "Homs", "Homs", None, 2),
     # --- same names in Syria, decided by the governorate, district or direction nearby -----------------
     ("غارات على بلدة دوما في الغوطة الشرقية", "دوما", SYR, "Rural Damascus", "Duma", "Duma", 1),
     ("قصف على قرية دوما في ريف السويداء الشرقي", "دوما", SYR, "As-Suwayda", "Shahba", "Shaqa", 1),
