@@ -127,3 +127,26 @@ def test_a_crossing_field_or_desert_keeps_the_town_name(text: str, name: str) ->
 ])
 def test_a_district_seat_is_not_matched_without_its_article(text: str) -> None:
     assert not _found(text, "سفيرة")
+
+
+# --- a known name inside an unknown two-word name belongs to it ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "شنت قوات النظام غارات على قرية كفر داعل التي تسيطر عليها المعارضة في ريف حلب الغربي",
+    "قتل مدنيان في قصف على بلدة كفر داعل بريف حلب",
+    "سيطرت الفصائل على قريتي كفر داعل وخان العسل غربي حلب",
+])
+def test_a_name_inside_an_unknown_compound_is_not_a_place_of_its_own(text: str) -> None:
+    resolved = geocode_text(text)
+    assert not [r for r in resolved if fold(r.toponym.name) == fold("داعل")]  # Da'el is in Daraa
+    assert all(r.location is None or r.location.admin1 == "Aleppo" for r in resolved)
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت المعارضة قريتي نبل والزهراء، أفاد المرصد السوري",
+    "سيطرت القوات على قرى طربا والكسيب، وأكد مصدر عسكري ذلك",
+    "استهدف الطيران بلدات الغوطة، قال ناشطون",
+])
+def test_a_reporting_verb_ends_a_list_of_places(text: str) -> None:
+    names = {fold(r.toponym.name) for r in geocode_text(text)}
+    assert not names & {fold(w) for w in ("أفاد", "وأكد", "أكد", "قال")}

@@ -226,7 +226,9 @@ def _with_unknown(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
                     out.append(item)
                     by_first[item.first] = item
                     covered.update(range(item.first, item.last))
-    return sorted(out, key=lambda d: d.first)
+    # a known name inside an unknown two-word name is part of it: "قرية كفر داعل" is not Daraa's داعل
+    inner = {k for d in out if not d.candidates for k in range(d.first + 1, d.last)}
+    return sorted((d for d in out if not (d.candidates and d.first in inner)), key=lambda d: d.first)
 
 
 def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
