@@ -150,3 +150,13 @@ def test_a_name_inside_an_unknown_compound_is_not_a_place_of_its_own(text: str) 
 def test_a_reporting_verb_ends_a_list_of_places(text: str) -> None:
     names = {fold(r.toponym.name) for r in geocode_text(text)}
     assert not names & {fold(w) for w in ("أفاد", "وأكد", "أكد", "قال")}
+
+
+@pytest.mark.parametrize(("text", "name", "written"), [
+    ("تظاهر المئات في شارع فلسطين ببغداد", "فلسطين", "شارع فلسطين"),
+    ("انفجرت عبوة في سوق الشعارين وسط الموصل", "الشعارين", "سوق الشعارين"),
+    ("سقطت قذيفة هاون في ساحة العباسيين بدمشق", "العباسيين", "ساحة العباسيين"),
+])
+def test_a_street_square_or_market_is_named_in_full(text: str, name: str, written: str) -> None:
+    rp = _placed(text, name)
+    assert rp.location is not None and rp.location.name_ar == written
