@@ -329,7 +329,7 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
     """
     gz = gazetteer or Gazetteer.default()
     norm = text if isinstance(text, NormalisedText) else None
-    plain = norm.text if norm is not None else text
+    plain: str = norm.text if norm is not None else str(text)
     accept = load_place_cues().weights["accept"]
     margin = load_place_cues().weights["tie_margin"]
     ctx = _context(toponyms, plain)
@@ -358,8 +358,8 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
         place = chosen[i]
         if place is not None:
             location: Location | None = _location(t, place, name_ar)
-        elif stands_for[i] is not None and ranked[i] and _undecided(ranked[i], margin):
-            location = _stand_in(t, stands_for[i], name_ar)  # the unit the tied places share
+        elif (shared := stands_for[i]) is not None and ranked[i] and _undecided(ranked[i], margin):
+            location = _stand_in(t, shared, name_ar)  # the unit the tied places share
         elif _stands_in(t) or ranked[i] and _undecided(ranked[i], margin):
             anchor = stands_for[i] or _anchor(i, toponyms, chosen, plain, ctx)
             location = _stand_in(t, anchor, name_ar) if anchor is not None else None
