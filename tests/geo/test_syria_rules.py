@@ -160,3 +160,16 @@ def test_a_reporting_verb_ends_a_list_of_places(text: str) -> None:
 def test_a_street_square_or_market_is_named_in_full(text: str, name: str, written: str) -> None:
     rp = _placed(text, name)
     assert rp.location is not None and rp.location.name_ar == written
+
+
+# --- the part of a governorate the text names picks among same-named villages --------------------------
+
+@pytest.mark.parametrize(("text", "admin2"), [
+    ("قصفت قوات النظام السوري قرية صوران في ريف حلب الشرقي", "Al Bab"),
+    ("قتل ثلاثة مدنيين بغارة على قرية صوران بريف حلب الشمالي", "A'zaz"),
+    ("سيطرت فصائل المعارضة على صوران شمالي حلب", "A'zaz"),
+    ("استعادت قوات النظام قرية صوران شرقي حلب", "Al Bab"),
+])
+def test_the_part_of_the_governorate_decides(text: str, admin2: str) -> None:
+    loc = _placed(text, "صوران").location
+    assert loc is not None and (loc.admin1, loc.admin2) == ("Aleppo", admin2)

@@ -23,7 +23,7 @@ KINDS = ("governorate", "district", "subdistrict", "city", "town", "village", "n
 WEIGHT_KEYS = ("accept", "population_bonus", "cue_fit", "cue_misfit", "parent_fit", "parent_misfit",
                "context_admin1", "context_admin2", "context_country", "ambiguous", "minor_unsupported",
                "minor_shadowed", "curated", "foreign", "bare_governorate", "district_seat", "context_misfit",
-               "tie_margin", "unique_village")
+               "tie_margin", "unique_village", "part_fit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +69,7 @@ class PlaceCues:
     source_stops: frozenset[str]  # words that end the search for a source noun ("أن": a reported clause)
     source_buildings: frozenset[str]  # before a source noun it is a building: "أمام وزارة النفط في بغداد"
     cue_words: frozenset[str]  # every folded cue form (to strip from names given to search)
+    parts: dict[str, str]  # folded direction word or adjective → north | south | east | west
 
 
 def _read() -> dict[str, Any]:
@@ -193,4 +194,5 @@ def load_place_cues() -> PlaceCues:
         source_stops=frozenset(fold(w) for w in _words(role, "source_stops")),
         source_buildings=frozenset(fold(w) for w in _words(role, "source_buildings")),
         cue_words=frozenset(cues),
+        parts={fold(w): side for side, ws in _table(data, "parts").items() for w in ws},
     )

@@ -160,7 +160,7 @@ def _parent_score(t: Toponym, c: Place, parent: Place, ctx: _Context, w: dict[st
     return w["parent_fit"] if _within(c, parent) else w["parent_misfit"]
 
 
-def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None) -> float:
+def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, part: str = "") -> float:
     cues = load_place_cues()
     w = cues.weights
     s = w["kind_prior"][c.kind]
@@ -181,6 +181,8 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None) ->
         s += w["district_seat"]
     if parent is not None and parent.id != c.id:
         s += _parent_score(t, c, parent, ctx, w)
+        if part:  # "ريف حلب الشرقي", "شرقي حلب": the part around the parent's point (a governorate's is its capital's)
+            s += w["part_fit"] * _side(c, parent, part)
     a1, a2 = ctx.support(_name_key(t), c.admin1, c.admin2)
     if a1 > 0:
         s += w["context_admin1"] * min(1.0, a1)
@@ -215,8 +217,23 @@ def _misplaced(t: Toponym, c: Place, ctx: _Context) -> bool:
     return c.kind in MINOR_KINDS and c.country in ctx.countries_named
 
 
-def _rank(i: int, t: Toponym, ctx: _Context, parent: Place | None) -> tuple[tuple[Place, float], ...]:
-    scored = [(c, _score(i, t, c, ctx, parent)) for c in t.candidates]
+def _side(c: Place, centre: Place, part: str, slack: float = 0.03) -> int:
+    """1 when ``c`` lies in the ``part`` (north/south/east/west quarter, ±45°) around ``centre``'s
+    point, -1 in the opposite quarter, 0 otherwise or when it is about level with it (``slack``°)."""
+    dy = c.lat - centre.lat
+    dx = (c.lon - centre.lon) * math.cos(math.radians(centre.lat))
+    if math.hypot(dx, dy) < slack:
+        return 0
+    along = {"north": dy, "south": -dy, "east": dx, "west": -dx}.get(part, 0.0)
+    across = abs(dx) if part in ("north", "south") else abs(dy)
+    if abs(along) <= across:
+        return 0
+    return 1 if along > 0 else -1
+
+
+def _rank(i: int, t: Toponym, ctx: _Context, parent: Place | None,
+          part: str = "") -> tuple[tuple[Place, float], ...]:
+    scored = [(c, _score(i, t, c, ctx, parent, part)) for c in t.candidates]
     scored.sort(key=lambda x: (-x[1], -x[0].population, x[0].id))
     return tuple(scored)
 
@@ -341,7 +358,7 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
     for i in _parents_first(parent_of):
         j = parent_of[i]
         parent = (chosen[j] or stands_for[j]) if j is not None else None
-        ranked[i] = _rank(i, toponyms[i], ctx, parent)
+        ranked[i] = _rank(i, toponyms[i], ctx, parent, toponyms[j].part if j is not None else "")
         if parent is not None:  # a place is not in another country than the place it is named in
             ranked[i] = tuple(r for r in ranked[i] if r[0].country == parent.country)
         chosen[i] = ranked[i][0][0] if ranked[i] and ranked[i][0][1] >= accept else None

@@ -56,6 +56,7 @@ class Toponym:
     role: str  # "event" | "source" | "organisation" | "route" | "destination" | "reference" | "parent"
     parent_token: int = -1  # first_token of this toponym's parent (X في محافظة Y → Y), -1 if none
     list_token: int = -1  # first token of the plural cue whose list holds it ("مناطق X، وY"), -1 if none
+    part: str = ""  # north | south | east | west: "ريف إدلب الجنوبي", "جنوبي إدلب" (the part of X meant)
 
 
 @dataclass(slots=True)
@@ -74,6 +75,7 @@ class _Draft:
     chain: int = 0  # first token of the relation words before the head
     near: bool = False
     far: bool = False  # only a distant reference point: "على بعد 250 كلم شمال بغداد"
+    part: str = ""  # the cardinal direction of a direction word before it or an adjective after it
     direction_only: bool = False
     role: str = "event"
     parent: _Draft | None = None
@@ -87,7 +89,7 @@ class _Draft:
         parent = self.parent.first if self.parent is not None else -1
         listed = self.cue.first if self.cue is not None and self.cue.payload.plural else -1
         return Toponym(self.start, self.end, self.first, self.last, self.name, tuple(self.candidates), cue,
-                       relation, self.role, parent, listed)
+                       relation, self.role, parent, listed, self.part)
 
     def _part_of_governorate(self) -> bool:
         """"جنوبي محافظة كركوك", "غربي الأنبار": a direction inside a governorate is "in" it."""
@@ -161,6 +163,7 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
     drafts = _with_unknown(words, drafts)
     for d in drafts:
         _relation(words, d)
+        d.part = d.part or _part_after(words, d)
     _roles(words, drafts)
     drafts = _supported(words, drafts)
     return [d.freeze() for d in drafts]
@@ -356,6 +359,7 @@ def _relation(words: _Words, d: _Draft) -> None:
             seen_near = True
         elif "direction" in cats:
             seen_direction = True
+            d.part = d.part or load_place_cues().parts.get(m.payload.label, "")
         elif not (seen_near or seen_direction or "unit" in cats) and k != d.head:
             break  # a bare "من" is no relation; "إلى الجنوب من X" may have one before its link
         k = m.first
@@ -363,6 +367,15 @@ def _relation(words: _Words, d: _Draft) -> None:
     d.near = seen_near or seen_direction
     d.direction_only = seen_direction and not seen_near
     d.far = km and distance >= FAR_KM
+
+
+def _part_after(words: _Words, d: _Draft) -> str:
+    """"ريف إدلب الجنوبي", "بادية حمص الشرقية": a direction adjective right after the name says which
+    part of the place is meant."""
+    if d.last >= len(words.tokens) or not gap_ok(words.text, words.tokens[d.last - 1].end, words.tokens[d.last].start):
+        return ""
+    parts = load_place_cues().parts
+    return next((parts[f] for f in bare_forms(words.tokens[d.last].text) if f in parts), "")
 
 
 # --- 4. roles -----------------------------------------------------------------------------------------
