@@ -4,9 +4,11 @@
 Inputs (origin and licence of each: ``src/marsad/data/gazetteer/SOURCES.md``):
 
 * OCHA COD-AB Iraq, ADM1-3 (``iraq_admin_gazetteer_cod.csv`` and the polygons in ``iraq_cod_ab/``);
-* OCHA COD-AB Syria, ADM1 polygons (``syria_cod_ab/``);
+* OCHA COD-AB Syria 2019-03-21, ADM1-3 polygons and names, and the OCHA/UNCS Syria populated
+  places (communities) with their aliases (``syria/``);
 * IOM DTM Iraq master lists, Aug 2019 (``iraq_dtm_locations_2019-08.csv``);
-* GeoNames cities5000, Iraq and Syria (``geonames_cities5000_IQ_SY.tsv``);
+* GeoNames cities5000, Iraq and Syria (``geonames_cities5000_IQ_SY.tsv``; a Syrian town that OCHA
+  also lists is merged into the OCHA community, which keeps its P-code as id);
 * UNAMI's disputed districts (``iraq_dibs_districts.csv``), to check the codebook's list;
 * the curated file ``src/marsad/data/gazetteer/curated.toml`` and the cue lexicon
   ``src/marsad/data/lexicons/place_cues.toml`` (cue words stripped from source names).
@@ -18,7 +20,7 @@ Outputs (deterministic: the same inputs give the same bytes):
   folded Arabic match keys;
 * ``src/marsad/data/gazetteer/geonames_admin1.tsv``: GeoNames admin1 codes of IQ/SY → codebook
   admin1 (used by ``marsad gazetteer import IQ.txt``);
-* ``src/marsad/data/geo/districts.geojson``: simplified Iraq ADM2 + Syria ADM1 polygons.
+* ``src/marsad/data/geo/districts.geojson``: simplified Iraq ADM2 + Syria ADM2 polygons.
 
 Usage: ``python scripts/build_gazetteer.py [--source DIR] [--out DIR] [--geojson FILE]``
 """
@@ -44,8 +46,11 @@ from marsad.text.normalise import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = Path("/work/shared/data/gazetteer")
+SYRIA_ADM = "syria/syr_admbnda_adm{}_ocha_20190321.geojson"
 PACKAGE = ROOT / "src" / "marsad" / "data"
 MINOR_KINDS = frozenset({"village", "neighbourhood", "camp"})
+ADMIN_KINDS = frozenset({"governorate", "district", "subdistrict"})
+SEARCH_RANK = {"city": 0, "town": 1, "village": 2}
 COLUMNS = ("id", "kind", "country", "admin1", "admin2", "admin3", "lat", "lon", "population", "disputed",
            "name_en", "name_ar", "keys")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -82,6 +87,7 @@ class Place:
     disputed: bool = False
     fixed: list[str] = field(default_factory=list)  # curated names, kept whole (مدينة الصدر)
     keys: set[str] = field(default_factory=set)
+    folded: set[str] = field(default_factory=set)  # folded source names (to find twins across sources)
 
     def row(self) -> list[str]:
         return [self.id, self.kind, self.country, self.admin1, self.admin2, self.admin3, f"{self.lat:.5f}",
@@ -103,12 +109,12 @@ def read_toml(path: Path) -> dict:
 
 
 class Admin:
-    """Point-in-polygon lookup of COD admin units (Iraq ADM3, Syria ADM1)."""
+    """Point-in-polygon lookup of COD admin units (Iraq ADM3, Syria ADM3)."""
 
     def __init__(self, source: Path, adm1_names: dict[str, str]) -> None:
         self.adm1_names = adm1_names
         iraq = json.loads((source / "iraq_cod_ab" / "irq_admbnda_adm3_cso_20190603.geojson").read_text("utf-8"))
-        syria = json.loads((source / "syria_cod_ab" / "syr_admbnda_adm1_uncs_unocha.geojson").read_text("utf-8"))
+        syria = json.loads((source / SYRIA_ADM.format(3)).read_text("utf-8"))
         self.units: list[tuple[str, dict]] = []
         for f in iraq["features"]:
             self.units.append(("IRQ", f["properties"]))
@@ -135,7 +141,7 @@ class Admin:
             hits = [min(near, key=lambda i: (self.geoms[i].distance(pt), i))]
         country_, p = self.units[min(hits)]
         if country_ == "SYR":
-            return self.adm1_names[p["ADM1_PCODE"]], "", "", ""
+            return self.adm1_names[p["ADM1_PCODE"]], p["ADM2_EN"].strip(), p["NAME_EN"].strip(), p["ADM2_PCODE"]
         adm1 = self.adm1_names.get(p["ADM2_PCODE"]) or self.adm1_names[p["ADM1_PCODE"]]
         return adm1, p["ADM2_EN"], p["ADM3_EN"], p["ADM2_PCODE"]
 
@@ -243,6 +249,53 @@ def dtm_kind(kind: str, name_en: str, adm3_en: str) -> str:
 
 
 
+_QUALIFIERS = ("فوقاني", "تحتاني", "الفوقاني", "التحتاني", "فوقانية", "تحتانية", "الفوقانية", "التحتانية")
+_SMALL_WORDS = {"al", "el", "ad", "ar", "as", "az", "ash", "at", "an", "ath", "adh", "aj", "of", "and"}
+
+
+def clean_english(name: str) -> str:
+    """One press-style English spelling from a source name: "Al_" is the article ("Al_Farhateya" →
+    "Al-Farhateya"), another "_" inside a word (DTM's ʿayn) becomes an apostrophe, stray "_"/"`" and
+    repeated spaces go, every word starts with a capital ("Al-a_wijah" → "Al-A'wijah",
+    "Ma`arrat an Nu`man" → "Ma'arrat an Nu'man")."""
+    name = name.replace("`", "'").replace("’", "'")
+    name = re.sub(r"\b[Aa][Ll]_\s*", "Al-", name)  # "Al_Farhateya", "AL_ Trorkmania": the article
+    name = re.sub(r"(?<=[A-Za-z])_(?=[A-Za-z])", "'", name)
+    name = re.sub(r"\s+", " ", name.replace("_", " ")).strip(" -'")
+    return " - ".join("-".join(_capitalise(part) for part in side.split("-")) for side in name.split(" - "))
+
+
+def _capitalise(part: str) -> str:
+    words = part.split(" ")
+    out = []
+    for i, w in enumerate(words):
+        if not w:
+            continue
+        low = w.lower()
+        if i and low in _SMALL_WORDS and w.islower():
+            out.append(w)  # "Ma'arrat an Nu'man"
+        elif w.isupper() and len(w) > 1 or w[:1].islower():
+            out.append(low[:1].upper() + low[1:])
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+def split_composite(name: str) -> list[str]:
+    """Parts of an OCHA community name that joins merged communities ("عرى القبلي_عدوان")."""
+    return [part.strip() for part in re.split(r"[_/]", name) if part.strip()]
+
+
+def base_of_qualified(name: str) -> str:
+    """"الباغوز فوقاني" → "الباغوز": an upper/lower community is part of the place the press names
+    without the qualifier ("" when ``name`` has none, or its base is not a definite name of
+    four letters or more)."""
+    words = name.split()
+    if len(words) != 2 or words[-1] not in _QUALIFIERS or not words[0].startswith("ال") or len(words[0]) < 6:
+        return ""  # "شيوخ فوقاني": a bare indefinite "شيوخ" is the common word "sheikhs"
+    return words[0]
+
+
 # --- building --------------------------------------------------------------------------------------
 
 
@@ -264,10 +317,17 @@ class Builder:
         self.admin = Admin(source, names)
         self.places: dict[str, Place] = {}
         self.display = curated.get("display", {})
+        self.display_ids: dict[str, str] = {}  # filled once merges are known (see build)
         disputed = curated["disputed"]
         self.disputed_admin1 = set(disputed["admin1"])
         self.disputed_districts = set(disputed["districts"])
         self.cod = read_csv(source / "iraq_admin_gazetteer_cod.csv")
+        self.syria_rows = read_csv(source / "syria" / "syria_places.csv")
+        self.merged: dict[str, str] = {}  # id of a source row merged into another place → that place's id
+
+    def ref(self, place_id: str) -> str:
+        """The id a curated reference (``gn:…``) now has (a Syrian GeoNames town merged into OCHA's)."""
+        return self.merged.get(place_id, place_id)
 
     def add(self, place: Place) -> None:
         if place.id in self.places:
@@ -293,10 +353,25 @@ class Builder:
             names = [n for n in r["arabic_script_names"].split("|") if n]
             gid = f"gn:{r['geonameid']}"
             place = Place(gid, kind, country, float(r["latitude"]), float(r["longitude"]),
-                          self.display.get(gid, r["asciiname"]), "", names, pop)
-            if self.locate(place) and names:
-                place.name_ar = self._display_ar(place)
-                self.add(place)
+                          clean_english(r["asciiname"]), "", names, pop)
+            if not self.locate(place) or not names:
+                continue
+            twin = self._ocha_twin(place) if country == "SYR" else None
+            if twin is not None:
+                twin.names.extend(names)
+                twin.population = max(twin.population, pop)
+                if SEARCH_RANK[kind] < SEARCH_RANK[twin.kind]:
+                    twin.kind = kind  # a village of OCHA's list that GeoNames counts 5,000+ people in
+                self.merged[gid] = twin.id
+                continue
+            place.name_ar = self._display_ar(place)
+            self.add(place)
+
+    def _ocha_twin(self, place: Place, km: float = 15) -> Place | None:
+        """The OCHA community of the same name within ``km`` of a GeoNames town (the nearest)."""
+        keys = {self.namer.strip_cue(fold(n)) for n in place.names}
+        twins = [q for q in self.communities if keys & q.folded and distance_km(place, q) <= km]
+        return min(twins, key=lambda q: (distance_km(place, q), q.id)) if twins else None
 
     def _display_ar(self, place: Place) -> str:
         """The Arabic display name of a GeoNames town: the COD name of its seat unit when it is one
@@ -308,6 +383,60 @@ class Builder:
             if fold(n) in cod:
                 return n
         return plain[0] if plain else place.names[0]
+
+    def syria(self) -> None:
+        """OCHA Syria: districts, sub-districts (COD-AB 2019) and communities (populated places) with
+        their admin units by P-code; Arabic aliases (parts of merged names, OpenSyria's formal names)."""
+        adm3: dict[tuple[str, str, str], dict[str, str]] = {}
+        self.communities: list[Place] = []
+        for r in self.syria_rows:
+            if r["kind"] == "subdistrict":
+                adm3[(r["admin1_en"], r["admin2_en"], r["name_en"])] = r
+        for r in self.syria_rows:
+            kind, pcode = r["kind"], r["pcode"]
+            if kind in ("governorate", "neighbourhood") or not r["name_ar"].strip():
+                continue  # governorates come with the codebook names; Damascus neighbourhoods lack Arabic
+            lat, lon = float(r["latitude"]), float(r["longitude"])
+            if kind in ("district", "subdistrict"):
+                name_ar = r["name_ar"].strip()
+                markaz = name_ar.startswith("مركز ")
+                place = Place(f"cod:{pcode}", kind, "SYR", lat, lon, clean_english(r["name_en"]), name_ar,
+                              [] if markaz else [name_ar], fixed=[name_ar] if markaz else [])
+                place.admin1 = self.admin.adm1_names[pcode[:4]]
+                place.adm2_pcode = pcode[:6]
+                place.admin2 = r["admin2_en"].strip()
+                place.admin3 = r["name_en"].strip() if kind == "subdistrict" else ""
+                self.add(place)
+                continue
+            unit = adm3[(r["admin1_en"], r["admin2_en"], r["admin3_en"])]
+            parts = split_composite(r["name_ar"])
+            names = list(parts)
+            names.extend(b for b in map(base_of_qualified, parts) if b)
+            name_en = clean_english(re.split(r" - | / ", r["name_en"])[0])
+            place = Place(f"ocha:{pcode}", kind, "SYR", lat, lon, name_en, parts[0], names)
+            place.admin1 = self.admin.adm1_names[unit["pcode"][:4]]
+            place.admin2, place.admin3 = unit["admin2_en"].strip(), unit["name_en"].strip()
+            place.adm2_pcode = unit["pcode"][:6]
+            place.folded = {fold(n) for n in parts}
+            self.add(place)
+            self.communities.append(place)
+        self.syria_aliases()
+
+    def syria_aliases(self) -> None:
+        """Arabic aliases of Syrian places by P-code ("منطقة عين العرب" → the district عين العرب), except
+        names the curated file gives to a region of its own (الغوطة الشرقية)."""
+        curated = {fold(n) for row in self.curated.get("place", []) for n in row["names"]}
+        for r in read_csv(self.source / "syria" / "syria_place_aliases.csv"):
+            if r["language"] != "ar":
+                continue
+            place = self.places.get(f"cod:{r['pcode']}") or self.places.get(f"ocha:{r['pcode']}")
+            alias = r["alias"].strip()
+            if alias.startswith("منطقة ") and place is not None and place.kind == "district":
+                alias = alias[len("منطقة "):]
+            if place is None or fold(alias) in curated or alias.startswith(("ناحية مركز", "مركز ")):
+                continue
+            place.names.append(alias)
+            place.folded.add(fold(alias))
 
     def cod_units(self) -> None:
         """COD ADM2 districts and ADM3 sub-districts (the seat sub-districts "Markaz X" are not places)."""
@@ -342,10 +471,9 @@ class Builder:
 
     def governorate_places(self) -> None:
         cod_ar = {r["pcode"]: r["name_ar"] for r in self.cod}
-        syria = json.loads((self.source / "syria_cod_ab" / "syr_admbnda_adm1_uncs_unocha.geojson").read_text("utf-8"))
-        cod_ar.update({f["properties"]["ADM1_PCODE"]: f["properties"]["ADM1_AR"] for f in syria["features"]})
+        cod_ar.update({r["pcode"]: r["name_ar"] for r in self.syria_rows if r["kind"] == "governorate"})
         for pcode, g in sorted(self.governorates.items()):
-            capital = self.places[g["capital"]]
+            capital = self.places[self.ref(g["capital"])]
             pid = f"cod:{pcode}" if len(pcode) <= 5 else f"marsad:gov-{g['admin1'].lower()}"
             names = [cod_ar[pcode], *g["names"]] if len(pcode) <= 5 else list(g["names"])
             place = Place(pid, "governorate", g["country"], capital.lat, capital.lon, g["admin1"], g["names"][0], names)
@@ -354,9 +482,9 @@ class Builder:
 
     def curated_places(self) -> None:
         for alias in self.curated.get("alias", []):
-            self.places[alias["id"]].names.extend(alias["names"])
+            self.places[self.ref(alias["id"])].names.extend(alias["names"])
         for row in self.curated.get("place", []):
-            donor = self.places[row["at"]]
+            donor = self.places[self.ref(row["at"])]
             place = Place(f"marsad:{row['slug']}", row["kind"], donor.country, donor.lat, donor.lon, row["name_en"],
                           row["names"][0], [], fixed=list(row["names"]))
             self.locate(place)
@@ -410,9 +538,41 @@ class Builder:
                     towns.setdefault((fold(self.namer.strip_cue(n)), p.adm2_pcode), p)
         for p in self.places.values():
             if p.kind in ("district", "subdistrict"):
-                seat = towns.get((fold(p.name_ar), p.adm2_pcode))
+                seat = towns.get((fold(p.name_ar.removeprefix("مركز ")), p.adm2_pcode))
                 if seat is not None:
                     p.lat, p.lon = seat.lat, seat.lon
+
+    def english_names(self) -> None:
+        """One English name per place, shared by a seat town and the units named after it (الزبير is
+        "Al-Zubair" as a town and as a district): the curated display name of any of them, else in
+        Iraq the COD unit's name (district before sub-district), else the town's own name."""
+        units: dict[tuple[str, str], list[Place]] = defaultdict(list)
+        for p in self.places.values():
+            if p.kind in ("district", "subdistrict"):
+                units[(fold(p.name_ar.removeprefix("مركز ")), p.adm2_pcode)].append(p)
+        for pid in sorted(self.places):
+            p = self.places[pid]
+            if not pid.startswith("marsad:"):
+                p.name_en = clean_english(p.name_en)
+            if pid in self.display_ids:
+                p.name_en = self.display_ids[pid]
+        for pid in sorted(self.places):
+            town = self.places[pid]
+            if town.kind not in ("city", "town"):
+                continue
+            group = [town] + sorted(units.get((fold(town.name_ar), town.adm2_pcode), []),
+                                    key=lambda u: (u.kind != "district", u.id))
+            if len(group) == 1:
+                continue
+            shown = [g for g in group if g.id in self.display_ids]
+            if shown:
+                name = self.display_ids[shown[0].id]
+            elif town.country == "IRQ":
+                name = group[1].name_en
+            else:
+                name = town.name_en
+            for g in group:
+                g.name_en = name
 
     def neighbourhood_names(self) -> None:
         """English names of neighbourhoods as "City - Area" (codebook §4), the city within 20 km."""
@@ -425,28 +585,36 @@ class Builder:
                 p.name_en = f"{city.name_en} - {p.name_en}"
 
     def finish(self) -> None:
-        major = {"governorate", "city"}  # names also matched without ال (موصل، بصرة)
         for p in self.places.values():
             p.disputed = p.country == "IRQ" and (p.admin1 in self.disputed_admin1
                                                  or p.adm2_pcode in self.disputed_districts)
-            p.keys = self.namer.keys(p.names, bare=p.kind in major) | self.namer.keys(p.fixed, False, strip=False)
+            p.keys = self.namer.keys(p.names, bare=self.bare(p))
+            if not self.bare(p):  # "سفيرة" (GeoNames) beside "السفيرة": matched only in the form with ال
+                p.keys = {k for k in p.keys if "ال" + k not in p.keys}
+            p.keys |= self.namer.keys(p.fixed, False, strip=False)
             if p.kind == "governorate" and p.admin1 in self.disputed_admin1:
                 p.disputed = True
         self.drop_generic_names()
 
+    @staticmethod
+    def bare(p: Place) -> bool:
+        """Is ``p`` also matched without its ال (موصل، بصرة)?  Governorates and the big cities the press
+        writes that way; not a district seat of OCHA's list (السفيرة, not "سفيرة" "ambassador")."""
+        return p.kind == "governorate" or p.kind == "city" and (p.country == "IRQ" or p.population >= 100_000)
+
     def drop_generic_names(self, districts: int = 3) -> None:
-        """A one-word village or neighbourhood name found in ``districts`` or more districts (الصدر،
-        الشرطة، السلام، الشهداء) is a generic name, not an address: it is not matched on its own (after
+        """A one-word village or neighbourhood name found in ``districts`` or more districts of one
+        country (الصدر، الشرطة، السلام، الشهداء) is a generic name, not an address: it is not matched on its own (after
         a cue it is still read, as an unknown name placed by its context)."""
-        spread: dict[str, set[str]] = defaultdict(set)
+        spread: dict[tuple[str, str], set[str]] = defaultdict(set)  # (country, name) → districts
         minor = [p for p in self.places.values() if p.kind in MINOR_KINDS and not p.fixed]
         for p in minor:
             for k in p.keys:
                 if " " not in k:
-                    spread[k].add(p.adm2_pcode)
-        generic = {k for k, where in spread.items() if len(where) >= districts}
+                    spread[(p.country, k)].add(p.adm2_pcode)
+        generic = {key for key, where in spread.items() if len(where) >= districts}
         for p in minor:
-            p.keys -= generic
+            p.keys = {k for k in p.keys if (p.country, k) not in generic}
 
     def check_disputed(self) -> None:
         unami = {r["cod_adm2_pcode"] for r in read_csv(self.source / "iraq_dibs_districts.csv")}
@@ -456,6 +624,7 @@ class Builder:
 
     def build(self) -> list[Place]:
         self.check_disputed()
+        self.syria()
         self.geonames()
         self.cod_units()
         self.dtm()
@@ -464,9 +633,13 @@ class Builder:
         self.curated_places()
         self.seat_districts()
         self.seat_points()
+        self.display_ids = {self.ref(k): v for k, v in self.display.items()}
+        self.english_names()
         self.neighbourhood_names()
         self.finish()
-        return sorted((p for p in self.places.values() if p.keys), key=lambda p: p.id)
+        # admin units stay even when their name is no match key (المزرعة is the cue word "farm"): they are
+        # the units events are counted in
+        return sorted((p for p in self.places.values() if p.keys or p.kind in ADMIN_KINDS), key=lambda p: p.id)
 
 
 # --- writing ---------------------------------------------------------------------------------------
@@ -503,7 +676,7 @@ def _round(coords: object, digits: int) -> object:
 
 
 def write_districts(builder: Builder, source: Path, path: Path, tolerance: float = 0.004) -> None:
-    """Simplified Iraq ADM2 and Syria ADM1 polygons for a web map."""
+    """Simplified Iraq ADM2 and Syria ADM2 polygons for a web map."""
     from shapely.geometry import mapping
 
     features = []
@@ -514,13 +687,15 @@ def write_districts(builder: Builder, source: Path, path: Path, tolerance: float
         disputed = admin1 in builder.disputed_admin1 or p["ADM2_PCODE"] in builder.disputed_districts
         features.append(_feature(f, tolerance, {"country": "IRQ", "admin1": admin1, "admin2": p["ADM2_EN"].strip(),
                                                  "disputed": disputed}, mapping))
-    syria = json.loads((source / "syria_cod_ab" / "syr_admbnda_adm1_uncs_unocha.geojson").read_text("utf-8"))
-    for f in sorted(syria["features"], key=lambda f: f["properties"]["ADM1_PCODE"]):
-        admin1 = builder.admin.adm1_names[f["properties"]["ADM1_PCODE"]]
-        features.append(_feature(f, tolerance, {"country": "SYR", "admin1": admin1, "admin2": "", "disputed": False},
-                                 mapping))
+    syria = json.loads((source / SYRIA_ADM.format(2)).read_text("utf-8"))
+    for f in sorted(syria["features"], key=lambda f: f["properties"]["PCODE"]):
+        p = f["properties"]
+        admin1 = builder.admin.adm1_names[p["ADM1_PCODE"]]
+        features.append(_feature(f, tolerance, {"country": "SYR", "admin1": admin1, "admin2": p["NAME_EN"].strip(),
+                                                 "disputed": False}, mapping))
     doc = {"type": "FeatureCollection",
-           "attribution": "OCHA / Iraq CSO COD-AB Iraq 2019; OCHA COD-AB Syria (CC BY-IGO); simplified by Marsad",
+           "attribution": ("OCHA / Iraq CSO COD-AB Iraq 2019; UNCS / OCHA COD-AB Syria 2019 (CC BY-IGO); "
+                           "simplified by Marsad"),
            "features": features}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -115,7 +115,7 @@ def test_cutting_a_road_in_a_battle_is_no_protest():
     record = _one("هاجم تنظيم داعش قرى شمال غرب مدينة البوكمال، اليوم، وتمكن من قطع الطريق بينها وبين مدينة"
                   " دير الزور.")
     assert (record["event_type"], record["actor1"]) == ("Battles", "Islamic State")
-    assert record["location"] == "Albu Kamal"  # the road's other end, after "بين", is no scene
+    assert record["location"] == "Al-Bukamal"  # the road's other end, after "بين", is no scene
     protest = _one("قام العشرات بقطع الطريق الرئيسي في مدينة الناصرية، اليوم، احتجاجا على انقطاع الكهرباء.")
     assert protest["sub_event_type"] == "Peaceful protest"
 

@@ -40,8 +40,13 @@ def info() -> None:
     click.echo(f"{len(gz)} places, loaded in {elapsed:.3f} s")
     click.echo("by country: " + ", ".join(f"{c} {n}" for c, n in sorted(by_country.items())))
     click.echo("by kind:    " + ", ".join(f"{k} {n}" for k, n in sorted(by_kind.items())))
+    for country in sorted(by_country):
+        units = Counter(p.kind for p in gz.places if p.country == country)
+        click.echo(f"{country}: {units['governorate']} governorates, {units['district']} districts, "
+                   f"{units['subdistrict']} sub-districts, "
+                   f"{units['city'] + units['town'] + units['village']} towns and villages")
     folder = user_gazetteer_dir()
     imports = sorted(folder.glob("*.tsv")) if folder.is_dir() else []
     click.echo(f"user imports in {folder}: " + (", ".join(p.name for p in imports) if imports else "none"))
-    click.echo("sources and licences: marsad/data/gazetteer/SOURCES.md (GeoNames CC BY 4.0; OCHA COD-AB CC BY-IGO; "
-               "IOM DTM Iraq)")
+    click.echo("sources and licences: marsad/data/gazetteer/SOURCES.md (GeoNames CC BY 4.0; OCHA COD-AB Iraq and "
+               "Syria CC BY-IGO; UNCS/OCHA Syria populated places; OpenSyria CC BY 4.0; IOM DTM Iraq)")

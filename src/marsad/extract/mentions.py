@@ -586,7 +586,7 @@ def _per_site(doc: Doc, base: dict, evidence: dict[str, list[Evidence]], sites: 
         ev.update({k: list(v) for k, v in toll_evidence.items()})
         location = site.location if site is not None else None
         if site is not None:  # the words naming the place, in this sentence or the one it follows
-            ev["location"] = [doc.evidence(site.toponym.start, site.toponym.end)]
+            ev["location"] = [doc.evidence(*site.span)]
         vague = site is None or site.toponym.relation != "in" or (location is not None and location.geo_precision == 3)
         out.append(EventMention(
             location=location, place_vague=vague,

@@ -22,7 +22,8 @@ KINDS = ("governorate", "district", "subdistrict", "city", "town", "village", "n
          "landmark", "region")
 WEIGHT_KEYS = ("accept", "population_bonus", "cue_fit", "cue_misfit", "parent_fit", "parent_misfit",
                "context_admin1", "context_admin2", "context_country", "ambiguous", "minor_unsupported",
-               "minor_shadowed", "curated", "foreign", "bare_governorate", "district_seat")
+               "minor_shadowed", "curated", "foreign", "bare_governorate", "district_seat", "context_misfit",
+               "tie_margin", "unique_village", "part_fit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,8 @@ class CueSpec:
     kinds: frozenset[str]
     precision: int  # the least precise geo_precision under this cue (1: no constraint)
     unknown: bool  # a name the gazetteer lacks still counts after this cue
+    english: dict[str, str]  # folded cue word → English noun of the place it names (facilities)
+    sites: frozenset[str]  # folded cue words naming a site of its own ("مطار"): the cue is part of the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,7 @@ class PlaceCues:
     source_stops: frozenset[str]  # words that end the search for a source noun ("أن": a reported clause)
     source_buildings: frozenset[str]  # before a source noun it is a building: "أمام وزارة النفط في بغداد"
     cue_words: frozenset[str]  # every folded cue form (to strip from names given to search)
+    parts: dict[str, str]  # folded direction word or adjective → north | south | east | west
 
 
 def _read() -> dict[str, Any]:
@@ -106,7 +110,9 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
         if kinds - set(KINDS):
             raise DataFileError(PATH, f"[cue.{name}] unknown kinds {sorted(kinds - set(KINDS))}")
         spec = CueSpec(name, table["kinds"][0], kinds, int(table.get("precision", 1)),
-                       bool(table.get("unknown", False)))
+                       bool(table.get("unknown", False)),
+                       {fold(k): str(v) for k, v in table.get("english", {}).items()},
+                       frozenset(fold(w) for w in table.get("sites", [])))
         for plural, key in ((False, "words"), (True, "plural")):
             for w in _words(table, key):
                 cues[fold(w)] = spec
@@ -188,4 +194,5 @@ def load_place_cues() -> PlaceCues:
         source_stops=frozenset(fold(w) for w in _words(role, "source_stops")),
         source_buildings=frozenset(fold(w) for w in _words(role, "source_buildings")),
         cue_words=frozenset(cues),
+        parts={fold(w): side for side, ws in _table(data, "parts").items() for w in ws},
     )

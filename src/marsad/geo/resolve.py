@@ -33,10 +33,10 @@ from typing import Any
 
 from marsad.geo.cues import is_ambiguous, load_place_cues
 from marsad.geo.gazetteer import Gazetteer, Place
-from marsad.geo.toponyms import MAJOR_KINDS, MINOR_KINDS, Toponym, find_toponyms
+from marsad.geo.toponyms import MAJOR_KINDS, MINOR_KINDS, Toponym, find_toponyms, unique_village
 from marsad.geo.translit import transliterate
 from marsad.model import Location
-from marsad.text.normalise import NormalisedText, normalise
+from marsad.text.normalise import NormalisedText, fold, normalise
 from marsad.text.tokens import strip_article, tokenise
 
 AREA_KINDS = frozenset({"district", "subdistrict", "region"})
@@ -52,6 +52,7 @@ class ResolvedPlace:
     location: Location | None  # ready for an event; None = cannot be placed even at governorate level
     score: float
     ranked: tuple[tuple[Place, float], ...]  # candidates with scores, best first
+    span: tuple[int, int] = (0, 0)  # what names the place in the normalised text (the evidence span)
 
 
 @dataclass(slots=True)
@@ -66,6 +67,7 @@ class _Context:
     gov_cued: set[str]  # names seen after محافظة/ريف
     city_cued: set[str]  # names seen after مدينة
     reference: dict[int, bool]  # first token of a toponym → it is a "near"/direction reference point
+    countries_named: set[str]  # countries whose governorates the strong toponyms vote for
 
     def support(self, name: str, admin1: str, admin2: str) -> tuple[float, float]:
         """How much the toponyms with other names vote for ``admin1`` and ``admin2`` (a name repeated
@@ -124,7 +126,8 @@ def _context(toponyms: list[Toponym], text: str) -> _Context:
     gov = {_name_key(t) for t in toponyms if t.cue in ("محافظه", "ريف", "محافظات", "محافظتي")}
     city = {_name_key(t) for t in toponyms if t.cue in ("مدينه", "مدن", "مدينتي")}
     reference = {t.first_token: t.relation == "near" for t in toponyms}
-    return _Context(by1, by2, total1, total2, country, gov, city, reference)
+    named = {p.country for t in toponyms for p in t.candidates if p.kind in MAJOR_KINDS and total1[p.admin1] > 0}
+    return _Context(by1, by2, total1, total2, country, gov, city, reference, named)
 
 
 def _within(c: Place, parent: Place) -> bool:
@@ -157,7 +160,7 @@ def _parent_score(t: Toponym, c: Place, parent: Place, ctx: _Context, w: dict[st
     return w["parent_fit"] if _within(c, parent) else w["parent_misfit"]
 
 
-def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None) -> float:
+def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, part: str = "") -> float:
     cues = load_place_cues()
     w = cues.weights
     s = w["kind_prior"][c.kind]
@@ -178,25 +181,59 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None) ->
         s += w["district_seat"]
     if parent is not None and parent.id != c.id:
         s += _parent_score(t, c, parent, ctx, w)
+        if part:  # "ريف حلب الشرقي", "شرقي حلب": the part around the parent's point (a governorate's is its capital's)
+            s += w["part_fit"] * _side(c, parent, part)
     a1, a2 = ctx.support(_name_key(t), c.admin1, c.admin2)
     if a1 > 0:
         s += w["context_admin1"] * min(1.0, a1)
     if a2 > 0 and c.kind != "governorate":
         s += w["context_admin2"] * min(1.0, a2)
+    if a1 <= 0 and parent is None and _misplaced(t, c, ctx):
+        s += w["context_misfit"]
     if ctx.country:
         s += w["context_country"] if c.country == ctx.country else w["foreign"]
-    if not cue_fits and is_ambiguous(t.name, t.candidates, cues.ambiguous):
-        s += w["ambiguous"]
+    named_as_kind = spec is not None and c.kind == spec.primary
+    if is_ambiguous(t.name, t.candidates, cues.ambiguous) and (
+            not cue_fits or c.kind in MINOR_KINDS and not named_as_kind):
+        s += w["ambiguous"]  # an ordinary word is a village only when called one ("قرية حرية", not "قاعدة حرية")
     if c.kind in MINOR_KINDS and not curated and parent is None and (spec is None or spec.primary not in MINOR_KINDS):
         if a2 <= 0 and spec is None:
             s += w["minor_unsupported"]
-        if any(p.kind in MAJOR_KINDS for p in t.candidates):
+            if ctx.country == c.country and unique_village(t.name, t.candidates):
+                s += w["unique_village"]  # "سيطرت قسد على الباغوز": the only place of that name, in the right country
+        if any(p.kind in MAJOR_KINDS and (a1 <= 0 or ctx.support(_name_key(t), p.admin1, p.admin2)[0] > 0)
+               for p in t.candidates):
             s += w["minor_shadowed"]  # a bare "ميسان" is the governorate, not Najaf's حي ميسان
     return round(s, 3)
 
 
-def _rank(i: int, t: Toponym, ctx: _Context, parent: Place | None) -> tuple[tuple[Place, float], ...]:
-    scored = [(c, _score(i, t, c, ctx, parent)) for c in t.candidates]
+def _misplaced(t: Toponym, c: Place, ctx: _Context) -> bool:
+    """The document points elsewhere: it names the governorate of another candidate of this name and
+    not this one's, or ``c`` is a village and the document names governorates of its country, never
+    its own (a Syrian article about Deir ez-Zor: its "قرية شقرا" is not the Shaqra of Daraa)."""
+    name = _name_key(t)
+    if any(p.admin1 != c.admin1 and ctx.support(name, p.admin1, p.admin2)[0] > 0 for p in t.candidates):
+        return True
+    return c.kind in MINOR_KINDS and c.country in ctx.countries_named
+
+
+def _side(c: Place, centre: Place, part: str, slack: float = 0.03) -> int:
+    """1 when ``c`` lies in the ``part`` (north/south/east/west quarter, ±45°) around ``centre``'s
+    point, -1 in the opposite quarter, 0 otherwise or when it is about level with it (``slack``°)."""
+    dy = c.lat - centre.lat
+    dx = (c.lon - centre.lon) * math.cos(math.radians(centre.lat))
+    if math.hypot(dx, dy) < slack:
+        return 0
+    along = {"north": dy, "south": -dy, "east": dx, "west": -dx}.get(part, 0.0)
+    across = abs(dx) if part in ("north", "south") else abs(dy)
+    if abs(along) <= across:
+        return 0
+    return 1 if along > 0 else -1
+
+
+def _rank(i: int, t: Toponym, ctx: _Context, parent: Place | None,
+          part: str = "") -> tuple[tuple[Place, float], ...]:
+    scored = [(c, _score(i, t, c, ctx, parent, part)) for c in t.candidates]
     scored.sort(key=lambda x: (-x[1], -x[0].population, x[0].id))
     return tuple(scored)
 
@@ -211,10 +248,22 @@ def _precision(t: Toponym, place: Place) -> int:
     return precision
 
 
+def _english(t: Toponym, place_name: str, name_ar: str) -> str:
+    """The English name of what the text names: "Al-Maza Airport" for "مطار المزة العسكري", a landform
+    transliterated whole ("سهل الغاب" → "Sahl Al-Ghab"), else the place's own name."""
+    spec = load_place_cues().cues.get(t.cue)
+    if spec is None or fold(name_ar) == fold(t.name) or t.cue not in spec.sites:
+        return place_name
+    if not spec.english:
+        return transliterate(name_ar)
+    noun = spec.english.get(t.cue)
+    return f"{place_name} {noun}" if noun else place_name
+
+
 def _location(t: Toponym, place: Place, name_ar: str) -> Location:
     return Location(country=place.country, admin1=place.admin1,
                     admin2="" if place.kind == "governorate" else place.admin2, admin3=place.admin3,
-                    name=place.name_en, name_ar=name_ar, latitude=place.lat, longitude=place.lon,
+                    name=_english(t, place.name_en, name_ar), name_ar=name_ar, latitude=place.lat, longitude=place.lon,
                     geo_precision=_precision(t, place), disputed=place.disputed, place_id=place.id)
 
 
@@ -225,7 +274,8 @@ def _stand_in(t: Toponym, anchor: Place, name_ar: str) -> Location:
     return Location(country=anchor.country, admin1=anchor.admin1,
                     admin2="" if anchor.kind == "governorate" else anchor.admin2,
                     admin3=anchor.admin3 if anchor.kind in ("subdistrict", "town", "village") else "",
-                    name=transliterate(t.name), name_ar=name_ar, latitude=anchor.lat, longitude=anchor.lon,
+                    name=_english(t, transliterate(t.name), name_ar), name_ar=name_ar, latitude=anchor.lat,
+                    longitude=anchor.lon,
                     geo_precision=precision, disputed=anchor.disputed, place_id="")
 
 
@@ -261,6 +311,27 @@ def _anchor(i: int, toponyms: list[Toponym], chosen: list[Place | None], text: s
     return None
 
 
+_NISBA = re.compile(r"[ \"'«»]+(ال\w{3,}(?:ي|يه))\b")
+
+
+def _named_span(t: Toponym, text: str) -> tuple[int, int]:
+    """The span that names the place: the name, or after a landform cue or a facility that is a site
+    of its own (``sites`` in place_cues.toml) the cue, the name and a nisba adjective ("مطار المزة
+    العسكري"، "سهل الغاب"، "حوض اليرموك"): the airport or the plain is the place named, not the town it
+    is named after."""
+    spec = load_place_cues().cues.get(t.cue)
+    if spec is None or t.cue not in spec.sites:
+        return t.start, t.end
+    start = text.rfind(t.cue, max(0, t.start - len(t.cue) - 4), t.start)
+    if start < 0 or text[start + len(t.cue):t.start].strip(" \"'«»"):
+        return t.start, t.end
+    end = t.end
+    adjective = _NISBA.match(text, end) if spec.name == "facility" else None
+    if adjective is not None:
+        end = adjective.end(1)
+    return start, end
+
+
 def _visible(name: str) -> str:
     """``name`` without invisible format characters (bidi marks, zero-width joiners) found inside it."""
     return "".join(ch for ch in name if unicodedata.category(ch) != "Cf")
@@ -273,10 +344,11 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
     ``text`` is the normalised text the toponyms were found in; given as the
     :class:`NormalisedText`, ``Location.name_ar`` is spelled as in the original text.
     """
-    del gazetteer  # the candidates are already on the toponyms; kept for API symmetry
+    gz = gazetteer or Gazetteer.default()
     norm = text if isinstance(text, NormalisedText) else None
-    plain = norm.text if norm is not None else text
+    plain: str = norm.text if norm is not None else str(text)
     accept = load_place_cues().weights["accept"]
+    margin = load_place_cues().weights["tie_margin"]
     ctx = _context(toponyms, plain)
     by_token = {t.first_token: i for i, t in enumerate(toponyms)}
     parent_of = [by_token.get(t.parent_token) for t in toponyms]
@@ -286,27 +358,52 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
     for i in _parents_first(parent_of):
         j = parent_of[i]
         parent = (chosen[j] or stands_for[j]) if j is not None else None
-        ranked[i] = _rank(i, toponyms[i], ctx, parent)
+        ranked[i] = _rank(i, toponyms[i], ctx, parent, toponyms[j].part if j is not None else "")
         if parent is not None:  # a place is not in another country than the place it is named in
             ranked[i] = tuple(r for r in ranked[i] if r[0].country == parent.country)
         chosen[i] = ranked[i][0][0] if ranked[i] and ranked[i][0][1] >= accept else None
+        if chosen[i] is not None and _undecided(ranked[i], margin):
+            chosen[i] = None  # nothing in the text decides between same-named places: no guess
+            stands_for[i] = parent or _common_unit(ranked[i], margin, gz)
         if chosen[i] is None and parent is not None and _stands_in(toponyms[i]):
             stands_for[i] = parent
     _agree_within_lists(toponyms, ranked, chosen, stands_for, ctx.country, accept)
     out: list[ResolvedPlace] = []
     for i, t in enumerate(toponyms):
-        name_ar = _visible(norm.original_text(t.start, t.end)) if norm is not None else t.name
+        start, end = _named_span(t, plain)
+        name_ar = _visible(norm.original_text(start, end)) if norm is not None else plain[start:end]
         place = chosen[i]
         if place is not None:
             location: Location | None = _location(t, place, name_ar)
-        elif _stands_in(t):
+        elif (shared := stands_for[i]) is not None and ranked[i] and _undecided(ranked[i], margin):
+            location = _stand_in(t, shared, name_ar)  # the unit the tied places share
+        elif _stands_in(t) or ranked[i] and _undecided(ranked[i], margin):
             anchor = stands_for[i] or _anchor(i, toponyms, chosen, plain, ctx)
             location = _stand_in(t, anchor, name_ar) if anchor is not None else None
         else:
             location = None
         score = ranked[i][0][1] if ranked[i] else 0.0
-        out.append(ResolvedPlace(t, place, location, score, ranked[i]))
+        out.append(ResolvedPlace(t, place, location, score, ranked[i], (start, end)))
     return out
+
+
+def _undecided(ranked: tuple[tuple[Place, float], ...], margin: float) -> bool:
+    """The two best candidates are settlements of one kind class in different districts, with scores
+    closer than ``margin`` ("قرية دوما" with no governorate named: Hama's or Suwayda's?)."""
+    if len(ranked) < 2:
+        return False
+    (a, sa), (b, sb) = ranked[0], ranked[1]
+    settlements = {"city", "town", "village", "neighbourhood", "camp"}
+    return (sa - sb < margin and a.kind in settlements and b.kind in settlements
+            and (a.admin1, a.admin2) != (b.admin1, b.admin2))
+
+
+def _common_unit(ranked: tuple[tuple[Place, float], ...], margin: float, gz: Gazetteer) -> Place | None:
+    """The governorate the tied best candidates share (None when they lie in different ones)."""
+    top = ranked[0][1]
+    tied = [p for p, s in ranked if top - s < margin]
+    admin1 = {p.admin1 for p in tied}
+    return gz.governorate(tied[0].admin1) if len(admin1) == 1 else None
 
 
 def _agree_within_lists(toponyms: list[Toponym], ranked: list[tuple[tuple[Place, float], ...]],

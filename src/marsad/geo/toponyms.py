@@ -19,6 +19,7 @@ Steps (all on the normalised text and its tokens):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -33,7 +34,7 @@ MAJOR_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town
 MINOR_KINDS = frozenset({"village", "neighbourhood", "camp"})
 PARENT_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region"})
 PARENT_CUES = frozenset({"محافظه", "قضاء", "ناحيه", "مدينه", "ريف"})
-LOCATIVE = frozenset({"في", "من", "الى", "قرب", "داخل", "عند"})
+LOCATIVE = frozenset({"في", "من", "الى", "قرب", "داخل", "عند", "علي"})  # على (folded): an attack's target
 _STOP_PUNCT = re.compile(r"[.!?؟\n؛]")
 _CLAUSE_PUNCT = re.compile(r"[.!?؟\n؛،,:]")
 _DASH = re.compile(r"\s*[-–—]\s*")
@@ -55,6 +56,7 @@ class Toponym:
     role: str  # "event" | "source" | "organisation" | "route" | "destination" | "reference" | "parent"
     parent_token: int = -1  # first_token of this toponym's parent (X في محافظة Y → Y), -1 if none
     list_token: int = -1  # first token of the plural cue whose list holds it ("مناطق X، وY"), -1 if none
+    part: str = ""  # north | south | east | west: "ريف إدلب الجنوبي", "جنوبي إدلب" (the part of X meant)
 
 
 @dataclass(slots=True)
@@ -73,6 +75,7 @@ class _Draft:
     chain: int = 0  # first token of the relation words before the head
     near: bool = False
     far: bool = False  # only a distant reference point: "على بعد 250 كلم شمال بغداد"
+    part: str = ""  # the cardinal direction of a direction word before it or an adjective after it
     direction_only: bool = False
     role: str = "event"
     parent: _Draft | None = None
@@ -86,7 +89,7 @@ class _Draft:
         parent = self.parent.first if self.parent is not None else -1
         listed = self.cue.first if self.cue is not None and self.cue.payload.plural else -1
         return Toponym(self.start, self.end, self.first, self.last, self.name, tuple(self.candidates), cue,
-                       relation, self.role, parent, listed)
+                       relation, self.role, parent, listed, self.part)
 
     def _part_of_governorate(self) -> bool:
         """"جنوبي محافظة كركوك", "غربي الأنبار": a direction inside a governorate is "in" it."""
@@ -160,6 +163,7 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
     drafts = _with_unknown(words, drafts)
     for d in drafts:
         _relation(words, d)
+        d.part = d.part or _part_after(words, d)
     _roles(words, drafts)
     drafts = _supported(words, drafts)
     return [d.freeze() for d in drafts]
@@ -225,7 +229,9 @@ def _with_unknown(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
                     out.append(item)
                     by_first[item.first] = item
                     covered.update(range(item.first, item.last))
-    return sorted(out, key=lambda d: d.first)
+    # a known name inside an unknown two-word name is part of it: "قرية كفر داعل" is not Daraa's داعل
+    inner = {k for d in out if not d.candidates for k in range(d.first + 1, d.last)}
+    return sorted((d for d in out if not (d.candidates and d.first in inner)), key=lambda d: d.first)
 
 
 def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
@@ -353,6 +359,7 @@ def _relation(words: _Words, d: _Draft) -> None:
             seen_near = True
         elif "direction" in cats:
             seen_direction = True
+            d.part = d.part or load_place_cues().parts.get(m.payload.label, "")
         elif not (seen_near or seen_direction or "unit" in cats) and k != d.head:
             break  # a bare "من" is no relation; "إلى الجنوب من X" may have one before its link
         k = m.first
@@ -360,6 +367,15 @@ def _relation(words: _Words, d: _Draft) -> None:
     d.near = seen_near or seen_direction
     d.direction_only = seen_direction and not seen_near
     d.far = km and distance >= FAR_KM
+
+
+def _part_after(words: _Words, d: _Draft) -> str:
+    """"ريف إدلب الجنوبي", "بادية حمص الشرقية": a direction adjective right after the name says which
+    part of the place is meant."""
+    if d.last >= len(words.tokens) or not gap_ok(words.text, words.tokens[d.last - 1].end, words.tokens[d.last].start):
+        return ""
+    parts = load_place_cues().parts
+    return next((parts[f] for f in bare_forms(words.tokens[d.last].text) if f in parts), "")
 
 
 # --- 4. roles -----------------------------------------------------------------------------------------
@@ -552,7 +568,9 @@ def _supported(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
               and any(p.kind in MAJOR_KINDS for p in d.candidates)]
     admin1 = {p.admin1 for d in strong for p in d.candidates if p.kind in MAJOR_KINDS}
     admin2 = {p.admin2 for d in strong for p in d.candidates if p.kind in MAJOR_KINDS and p.admin2}
-    kept = [d for d in drafts if not d.candidates or _keep(words, d, cues.ambiguous, admin1, admin2)]
+    per_cue = Counter(id(d.cue) for d in drafts if d.cue is not None)
+    kept = [d for d in drafts if not d.candidates or (_keep(words, d, cues.ambiguous, admin1, admin2)
+                                                       and not _adjective_after_plural(d, per_cue))]
     alive = {id(d) for d in kept}
     for d in kept:
         if d.parent is not None and id(d.parent) not in alive:
@@ -562,6 +580,14 @@ def _supported(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
         if d.role == "parent" and id(d) not in parents:
             d.role, d.child = "event", False  # its only child was a dropped word ("الشرطة الاتحادية في ...")
     return kept
+
+
+def _adjective_after_plural(d: _Draft, per_cue: Counter[int]) -> bool:
+    """"قرى كردية", "مناطق سورية": a lone indefinite nisba after a plural cue describes the places,
+    even when some village bears that name (كردية, Tartus)."""
+    if d.cue is None or not d.cue.payload.plural or per_cue[id(d.cue)] > 1 or " " in d.name:
+        return False
+    return not d.name.startswith("ال") and d.name.endswith(("يه", "يين", "يون"))
 
 
 def _ambiguous(d: _Draft, ambiguous: frozenset[str]) -> bool:
@@ -584,7 +610,25 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     related = _locative(words, d) or d.parent is not None or d.child or d.near
     if amb:
         return in_admin1 and related
+    if related and unique_village(d.key, d.candidates) and _locative(words, d):
+        return True  # "على الباغوز": a name no other place bears; the resolver weighs the document's country
+    if " " not in d.key and not d.key.startswith("ال"):
+        # a one-word indefinite village name collides with ordinary nouns and adjectives (سلسلة،
+        # بشرية، شيوخ، لكنه، قريبا): it needs its district named and a preposition before it, or
+        # an explicit relation
+        return (in_admin2 and related) or (in_admin1 and (d.parent is not None or d.child or d.near))
+    if " " not in d.key:  # "السبع" (seven), "الشقق" (the flats): as above, the district alone is not enough
+        return (in_admin2 or in_admin1) and related
     return in_admin2 or (in_admin1 and related)
+
+
+def unique_village(key: str, places: Iterable[Place]) -> bool:
+    """A village name written with its article or in two words that only one place of each country
+    bears (الباغوز، عرى القبلي): unlike a bare indefinite word, it is rarely an ordinary word."""
+    found = list(places)
+    countries = [p.country for p in found]
+    return (bool(found) and all(p.kind in MINOR_KINDS for p in found) and len(set(countries)) == len(countries)
+            and (key.startswith("ال") or " " in key))
 
 
 def _locative(words: _Words, d: _Draft) -> bool:

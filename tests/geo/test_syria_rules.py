@@ -1,0 +1,175 @@
+"""The geocoding rules added for Syria (docs/geocoding.md), each on invented sentences that vary
+person, gender, number, voice and word order."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.geo.resolve import ResolvedPlace, geocode_text
+from marsad.text.normalise import fold
+
+
+def _found(text: str, name: str) -> list[ResolvedPlace]:
+    return [r for r in geocode_text(text) if fold(r.toponym.name) == fold(name)]
+
+
+def _placed(text: str, name: str) -> ResolvedPlace:
+    found = _found(text, name)
+    assert found, f"{name!r} not found in {text!r}"
+    return found[-1]
+
+
+# --- the forces of one country tell which country an article is about --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات النظام بلدة الباغوز وردت قسد بقصف مماثل",
+    "استعادت قسد السيطرة على الباغوز بعد معارك مع داعش، وقالت وحدات حماية الشعب إن قواتها تقدمت",
+    "أعلن الجيش الحر أن مقاتليه هاجموا مواقع قوات النظام في الباغوز",
+])
+def test_syrian_forces_make_a_syrian_article(text: str) -> None:
+    loc = _placed(text, "الباغوز").location
+    assert loc is not None and loc.country == "SYR" and loc.admin1 == "Deir ez-Zor"
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم الحشد الشعبي مسلحي داعش في الباغوز وساندته البيشمركة",
+    "أعلنت قيادة العمليات المشتركة أن الحشد الشعبي طهر قرية الباغوز",
+    "قتل عنصران من البيشمركة وأصيب ثالث في هجوم لداعش على الباغوز، بحسب الحشد الشعبي",
+])
+def test_iraqi_forces_make_an_iraqi_article(text: str) -> None:
+    loc = _placed(text, "الباغوز").location
+    assert loc is not None and loc.country == "IRQ" and loc.admin1 == "Anbar"
+
+
+# --- one-word village names that are ordinary words ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("قتل مدني في سلسلة من الغارات على ريف إدلب", "سلسلة"),
+    ("أسفرت المعارك عن خسائر بشرية في صفوف قوات النظام بريف حماة", "بشرية"),
+    ("قال شيوخ العشائر في ريف حلب إنهم يرفضون التجنيد", "شيوخ"),
+])
+def test_ordinary_words_are_not_villages(text: str, word: str) -> None:
+    assert not _found(text, word)
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت قوات النظام على بلدات الغوطة الشرقية، لكنه أكد استمرار المعارك",
+    "تقدمت القوات في مناطق الشيحة والدواية، وقريبا ستصل إلى المدينة",
+    "استهدفت الغارات مناطق تجمعات ونقاط تفتيش قرب دير الزور",
+])
+def test_a_list_of_places_ends_where_the_sentence_goes_on(text: str) -> None:
+    names = {fold(r.toponym.name) for r in geocode_text(text)}
+    assert not names & {fold(w) for w in ("لكنه", "قريبا", "نقاط")}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("قصفت الطائرات قرى كردية شمالي سوريا", "كردية"),
+    ("هاجم المسلحون مناطق سورية حدودية", "سورية"),
+    ("نزح السكان من قرى عربية في ريف الحسكة", "عربية"),
+])
+def test_a_nisba_after_a_plural_cue_is_an_adjective(text: str, word: str) -> None:
+    assert not _found(text, word)
+
+
+# --- same-named settlements: chosen by context, or not guessed ------------------------------------------
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("قصفت قوات النظام قرية صوران في ريف حماة الشمالي", "Hama"),
+    ("سيطر الجيش الحر على صوران بريف حماة", "Hama"),
+    ("قتل طفلان في قصف على بلدة صوران شمال مدينة حماة", "Hama"),
+])
+def test_same_names_decided_by_the_governorate_nearby(text: str, admin1: str) -> None:
+    loc = _placed(text, "صوران").location
+    assert loc is not None and loc.admin1 == admin1 and loc.geo_precision == 1
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات النظام السوري قرية صوران في محافظة حلب",
+    "قتلت امرأتان بغارة على قرية صوران بمحافظة حلب",
+    "في محافظة حلب، قصف الطيران الروسي قرية صوران",
+])
+def test_undecided_same_names_fall_back_to_the_governorate(text: str) -> None:
+    """Aleppo has a صوران in Al Bab and one in A'zaz district: nothing says which."""
+    loc = _placed(text, "صوران").location
+    assert loc is not None and loc.admin1 == "Aleppo" and loc.admin2 == "" and loc.geo_precision == 2
+
+
+# --- named sites and landforms ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "written"), [
+    ("قصفت إسرائيل مطار المزة العسكري في دمشق", "المزة", "مطار المزة العسكري"),
+    ("سقطت صواريخ على مطار أبو الظهور العسكري", "أبو الظهور", "مطار أبو الظهور العسكري"),
+    ("استهدفت الطائرات سهل الغاب بريف حماة الغربي", "الغاب", "سهل الغاب"),
+    ("دارت اشتباكات في حوض اليرموك بريف درعا", "اليرموك", "حوض اليرموك"),
+])
+def test_a_site_or_landform_is_named_in_full(text: str, name: str, written: str) -> None:
+    rp = _placed(text, name)
+    assert rp.location is not None and rp.location.name_ar == written
+    assert text[rp.span[0]:rp.span[1]] == written  # the evidence covers the whole name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("أغلق المتظاهرون منفذ صفوان الحدودي في محافظة البصرة", "صفوان"),
+    ("هجوم لداعش في بادية الميادين", "الميادين"),
+    ("اشتباكات قرب حقل الشاعر في ريف حمص", "الشاعر"),
+])
+def test_a_crossing_field_or_desert_keeps_the_town_name(text: str, name: str) -> None:
+    rp = _placed(text, name)
+    assert rp.location is not None and fold(rp.location.name_ar) == fold(name)
+
+
+# --- the bare form of a name is for governorates and big cities ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "التقى الوزير سفيرة الاتحاد الأوروبي في دمشق",
+    "قالت سفيرة بلادها إن الهجوم مدان",
+    "استدعت الخارجية سفيرة فرنسا",
+])
+def test_a_district_seat_is_not_matched_without_its_article(text: str) -> None:
+    assert not _found(text, "سفيرة")
+
+
+# --- a known name inside an unknown two-word name belongs to it ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "شنت قوات النظام غارات على قرية كفر داعل التي تسيطر عليها المعارضة في ريف حلب الغربي",
+    "قتل مدنيان في قصف على بلدة كفر داعل بريف حلب",
+    "سيطرت الفصائل على قريتي كفر داعل وخان العسل غربي حلب",
+])
+def test_a_name_inside_an_unknown_compound_is_not_a_place_of_its_own(text: str) -> None:
+    resolved = geocode_text(text)
+    assert not [r for r in resolved if fold(r.toponym.name) == fold("داعل")]  # Da'el is in Daraa
+    assert all(r.location is None or r.location.admin1 == "Aleppo" for r in resolved)
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت المعارضة قريتي نبل والزهراء، أفاد المرصد السوري",
+    "سيطرت القوات على قرى طربا والكسيب، وأكد مصدر عسكري ذلك",
+    "استهدف الطيران بلدات الغوطة، قال ناشطون",
+])
+def test_a_reporting_verb_ends_a_list_of_places(text: str) -> None:
+    names = {fold(r.toponym.name) for r in geocode_text(text)}
+    assert not names & {fold(w) for w in ("أفاد", "وأكد", "أكد", "قال")}
+
+
+@pytest.mark.parametrize(("text", "name", "written"), [
+    ("تظاهر المئات في شارع فلسطين ببغداد", "فلسطين", "شارع فلسطين"),
+    ("انفجرت عبوة في سوق الشعارين وسط الموصل", "الشعارين", "سوق الشعارين"),
+    ("سقطت قذيفة هاون في ساحة العباسيين بدمشق", "العباسيين", "ساحة العباسيين"),
+])
+def test_a_street_square_or_market_is_named_in_full(text: str, name: str, written: str) -> None:
+    rp = _placed(text, name)
+    assert rp.location is not None and rp.location.name_ar == written
+
+
+# --- the part of a governorate the text names picks among same-named villages --------------------------
+
+@pytest.mark.parametrize(("text", "admin2"), [
+    ("قصفت قوات النظام السوري قرية صوران في ريف حلب الشرقي", "Al Bab"),
+    ("قتل ثلاثة مدنيين بغارة على قرية صوران بريف حلب الشمالي", "A'zaz"),
+    ("سيطرت فصائل المعارضة على صوران شمالي حلب", "A'zaz"),
+    ("استعادت قوات النظام قرية صوران شرقي حلب", "Al Bab"),
+])
+def test_the_part_of_the_governorate_decides(text: str, admin2: str) -> None:
+    loc = _placed(text, "صوران").location
+    assert loc is not None and (loc.admin1, loc.admin2) == ("Aleppo", admin2)
