@@ -51,6 +51,8 @@ class Report:
 
     results: list[ArticleResult]
     field_correct: Counter[str] = field(default_factory=Counter)
+    #: field agreements of matched pairs by the gold event's country ("" when it has none)
+    country_correct: dict[str, Counter[str]] = field(default_factory=dict)
 
     @property
     def n_gold(self) -> int:
@@ -125,7 +127,29 @@ class Report:
             "event_free_articles": len(self.event_free),
             "false_alarm_rate": round(self.false_alarm_rate, 4),
             "missed_by_reason": dict(sorted(self.missed_reasons().items())),
+            "by_country": self.country_summary(),
         }
+
+    def country_summary(self) -> dict[str, dict[str, Any]]:
+        """Recall, field accuracy and governorate misses over the gold events of each country."""
+        gold: Counter[str] = Counter()
+        matched: Counter[str] = Counter()
+        other_governorate: Counter[str] = Counter()
+        for r in self.results:
+            paired = {g for g, _ in r.pairs}
+            for gi, event in enumerate(r.gold):
+                country = event.get("country") or ""
+                gold[country] += 1
+                matched[country] += gi in paired
+        for _, event, reason in self.missed():
+            other_governorate[event.get("country") or ""] += reason == "other governorate"
+        return {country: {
+            "gold_events": gold[country],
+            "recall": round(matched[country] / gold[country], 4),
+            "fields": {name: round(self.country_correct.get(country, Counter())[name] / matched[country], 4)
+                       if matched[country] else 0.0 for name in FIELDS},
+            "lost_to_other_governorate": round(other_governorate[country] / gold[country], 4),
+        } for country in sorted(gold)}
 
 
 def load_gold(directory: Path) -> list[tuple[Article, list[dict[str, Any]]]]:
@@ -176,9 +200,11 @@ def evaluate(items: list[tuple[Article, list[dict[str, Any]]]], extractor: Extra
         result = ArticleResult(article, gold, predicted)
         result.pairs = match(gold, predicted, article.published, coordinates)
         for gi, pi in result.pairs:
+            by_country = report.country_correct.setdefault(gold[gi].get("country") or "", Counter())
             for name in FIELDS:
                 if field_agrees(name, gold[gi], predicted[pi], coordinates):
                     report.field_correct[name] += 1
+                    by_country[name] += 1
         report.results.append(result)
     return report
 

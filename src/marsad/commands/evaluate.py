@@ -43,6 +43,10 @@ def evaluate(gold_dir: Path, details: bool, as_json: bool) -> None:
     click.echo(f"false alarms on event-free articles: {s['false_alarm_rate']:.1%} of {s['event_free_articles']}")
     reasons = ", ".join(f"{k}: {v}" for k, v in s["missed_by_reason"].items()) or "none"
     click.echo(f"missed gold events by reason: {reasons}")
+    for country, c in s["by_country"].items():
+        click.echo(f"{country or 'no country'}: {c['gold_events']} gold events, recall {c['recall']:.3f}, "
+                   f"location {c['fields']['location']:.3f}, lost to another governorate "
+                   f"{c['lost_to_other_governorate']:.1%}")
 
 
 def _print_details(report) -> None:  # type: ignore[no-untyped-def]
