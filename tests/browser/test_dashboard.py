@@ -203,6 +203,13 @@ def test_hostile_article_is_shown_as_inert_text_and_hash_routing_works(page: Any
     page.wait_for_selector("#detail", state="hidden")
 
 
+def _settled(page: Any) -> None:
+    """Wait until the status line reports the events again (a locator wait: the CSP forbids eval)."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("#status")).to_contain_text("events")
+
+
 def _apply(page: Any, **values: str) -> None:
     """Set filter fields and apply them; waits for the new table."""
     form = page.locator("#filters")
@@ -214,13 +221,13 @@ def _apply(page: Any, **values: str) -> None:
             field.fill(value)
     with page.expect_response(lambda r: "/api/gaps" in r.url):
         form.locator("button[type='submit']").click()
-    page.wait_for_function("document.querySelector('#status').textContent.includes('events')")
+    _settled(page)
 
 
 def _reset(page: Any) -> None:
     with page.expect_response(lambda r: "/api/gaps" in r.url):
         page.locator("#filters button[type='reset']").click()
-    page.wait_for_function("document.querySelector('#status').textContent.includes('events')")
+    _settled(page)
 
 
 def test_filtering_to_a_governorate_zooms_to_it(page: Any) -> None:
@@ -245,7 +252,7 @@ def test_brushing_the_timeline_changes_the_table(page: Any, server: str) -> None
     page.mouse.move(xs[len(xs) // 2], y, steps=5)
     with page.expect_response(lambda r: "/api/gaps" in r.url):
         page.mouse.up()
-    page.wait_for_function("document.querySelector('#status').textContent.includes('events')")
+    _settled(page)
     since = page.locator("#filters [name='since']").input_value()
     until = page.locator("#filters [name='until']").input_value()
     assert since and until and since <= until
