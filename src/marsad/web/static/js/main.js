@@ -138,7 +138,10 @@ async function openEvent(id) {
   state.selected = id;
   const panel = $("detail");
   panel.hidden = false;
-  document.body.classList.add("with-detail");
+  if (!document.body.classList.contains("with-detail")) {
+    document.body.classList.add("with-detail");
+    state.map.map.invalidateSize({pan: false});
+  }
   const body = clear($("detail-body"));
   body.append(el("p", {className: "muted"}, t("loading")));
   markSelected(document.querySelector("#events-table tbody"), id);
@@ -157,6 +160,7 @@ function closeEvent() {
   state.selected = null;
   $("detail").hidden = true;
   document.body.classList.remove("with-detail");
+  state.map.map.invalidateSize({pan: false});
   saveView(false);
   markSelected(document.querySelector("#events-table tbody"), null);
 }

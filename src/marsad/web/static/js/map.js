@@ -70,9 +70,12 @@ export class EventMap {
     if (!this.labelData) return;
     const zoom = this.map.getZoom();
     const arabic = language() === "ar";
-    for (const f of this.labelData.features) {
+    const shown = this.labelData.features.filter((f) => labelShown(f.properties, zoom));
+    // a city named like a governorate on screen (Basra, Aleppo) is already named by that label
+    const governorates = new Set(shown.filter((f) => f.properties.kind === "governorate").map((f) => f.properties.name));
+    for (const f of shown) {
       const p = f.properties;
-      if (!labelShown(p, zoom)) continue;
+      if (p.kind === "city" && governorates.has(p.name)) continue;
       const [lon, lat] = f.geometry.coordinates;
       const text = arabic && p.name_ar ? p.name_ar : p.name;
       const node = el("span", {className: `place-label place-${p.kind}`, lang: arabic && p.name_ar ? "ar" : "en"},
