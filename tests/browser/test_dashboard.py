@@ -304,8 +304,29 @@ def test_download_menu_gives_acled_csv_of_the_filter(page: Any, server: str, tmp
     assert tuple(rows[0]) == ACLED_COLUMNS and len(rows[0]) == 31
     assert len(rows) - 1 == api(server, "/api/events", country="SYR", limit=1)["total"] > 0
     assert {r[ACLED_COLUMNS.index("country")] for r in rows[1:]} == {"Syria"}
+    for fmt in ("geojson", "parquet"):
+        href = page.locator(f"#dl-{fmt}").get_attribute("href")
+        assert f"format={fmt}" in href and "country=SYR" in href
+        assert httpx.get(server + href, timeout=10).status_code == 200
     page.locator("#download summary").click()
     _reset(page)
+
+
+def test_gap_window_says_why_and_moves(page: Any, server: str) -> None:
+    default = api(server, "/api/gaps")["params"]["at"]
+    assert "latest complete window" in page.locator("#gap-note").inner_text()
+    assert page.locator("#gap-at").input_value() == default
+    with page.expect_response(lambda r: "/api/gaps" in r.url):
+        page.locator("#gap-earlier").click()
+    page.locator("#gap-note").filter(has_text="the day you chose").wait_for()
+    moved = page.locator("#gap-at").input_value()
+    assert (date.fromisoformat(default) - date.fromisoformat(moved)).days == 28
+    assert f"gap_at={moved}" in page.url
+    with page.expect_response(lambda r: "/api/gaps" in r.url):
+        page.locator("#gap-later").click()
+    from playwright.sync_api import expect
+
+    expect(page.locator("#gap-at")).to_have_value(default)
 
 
 def test_arabic_toggle_flips_the_layout(page: Any) -> None:
