@@ -185,6 +185,40 @@ def _label(field: str) -> str:
             "fatalities": "Killed", "injured": "Injured"}[field]
 
 
+LABEL_EXTENTS = """box => {
+  const limits = box.getBoundingClientRect();
+  const probe = document.createElement("span");
+  probe.className = "ev-label-probe";
+  document.body.append(probe);
+  const out = [...box.querySelectorAll("mark[data-label]")].map(mark => {
+    probe.textContent = mark.dataset.label;
+    const width = probe.getBoundingClientRect().width;
+    const piece = mark.getClientRects()[0];
+    const before = getComputedStyle(mark, "::before");
+    const anchoredRight = before.right === "0px" && before.left !== "0px";  // the CSS decides the side
+    const left = anchoredRight ? piece.right - width : piece.left;
+    return [mark.dataset.label, left - limits.left, limits.right - (left + width)];
+  });
+  probe.remove();
+  return out;
+}"""
+
+
+def test_evidence_labels_stay_inside_the_article_box(page: Any, server: str) -> None:
+    page.set_viewport_size({"width": 900, "height": 1000})
+    try:
+        for event in api(server, "/api/events", limit=1000)["events"][:8]:
+            page.evaluate(f"location.hash = '#event={event['event_id']}'")
+            page.locator("#detail .article-text mark[data-label]").first.wait_for()
+            page.wait_for_timeout(50)
+            for box in page.locator("#detail .article-text").all():
+                for label, room_left, room_right in box.evaluate(LABEL_EXTENTS):
+                    assert room_left >= -1 and room_right >= -1, (event["event_id"], label, room_left, room_right)
+    finally:
+        page.evaluate("location.hash = ''")
+        page.set_viewport_size({"width": 1440, "height": 1000})
+
+
 def test_hostile_article_is_shown_as_inert_text_and_hash_routing_works(page: Any, server: str) -> None:
     hostile = [e for e in api(server, "/api/events", limit=1000)["events"] if "hostile-1" in e["article_ids"]]
     assert hostile, "the hostile article should give an event"

@@ -6,6 +6,7 @@ import {api, eventsUrl} from "./api.js";
 import {clear, el} from "./dom.js";
 import {EVENT_TYPES, GAP_RAMP, NO_GAP, SUB_EVENT_TYPES, typeColor} from "./colors.js";
 import {renderDetail, renderDetailError} from "./detail.js";
+import {fitLabels} from "./evidence.js";
 import {language, setLanguage, t} from "./i18n.js";
 import {EventMap} from "./map.js";
 import {markSelected, renderTable} from "./table.js";
@@ -150,6 +151,7 @@ async function openEvent(id) {
     const detail = await api.event(id);
     if (state.selected !== id) return;
     renderDetail(body, detail);
+    fitLabels(body);
     state.map.focus(detail.event);
   } catch (error) {
     renderDetailError(body, `Could not load event ${id}: ${error.message}`);
@@ -344,7 +346,10 @@ async function start() {
   let resized = null;
   window.addEventListener("resize", () => {
     clearTimeout(resized);
-    resized = setTimeout(drawTimeline, 150);
+    resized = setTimeout(() => {
+      drawTimeline();
+      fitLabels($("detail-body"));
+    }, 150);
   });
   await followUrl();
   document.body.dataset.ready = "1";
