@@ -272,6 +272,8 @@ def test_filtering_to_a_governorate_zooms_to_it(page: Any) -> None:
     assert west < 47.4 < east and south < 30.4 < north  # Basra's middle is in view
     assert east - west < 6 and north - south < 4, (west, south, east, north, whole)
     assert "admin1=Basra" in page.url
+    districts = page.locator(".place-label[data-kind='district']")
+    assert districts.count() >= 3 and districts.first.is_visible()  # zoomed in: district names
     _reset(page)
 
 
@@ -296,6 +298,9 @@ def test_brushing_the_timeline_changes_the_table(page: Any, server: str) -> None
     dates = page.locator("#events-table tbody tr td:first-child").all_inner_texts()
     assert dates and all(since <= d <= until for d in dates)
     assert f"since={since}" in page.url and f"until={until}" in page.url
+    finer = api(server, "/api/timeline", since=since, until=until)["bin"]
+    assert api(server, "/api/timeline")["bin"] == "month" and finer in {"day", "week"}
+    assert page.locator("#timeline svg").get_attribute("data-bin") == finer  # the bins follow the new span
     _reset(page)
 
 
@@ -369,6 +374,7 @@ def test_arabic_toggle_flips_the_layout(page: Any) -> None:
     assert page.evaluate("document.documentElement.lang") == "ar"
     assert page.locator("#filters h2").inner_text() == "المرشّحات"
     assert page.locator(".place-label[data-name='Iraq']").text_content() == "العراق"
+    assert page.locator("#events-table th").first.inner_text() == "التاريخ"
     sidebar = page.locator(".sidebar").bounding_box()
     content = page.locator(".content").bounding_box()
     assert sidebar["x"] > content["x"]  # mirrored: the filters are on the right

@@ -20,7 +20,7 @@ const AREA = ["country", "admin1", "admin2"];
 const $ = (id) => document.getElementById(id);
 
 const state = {filters: {}, offset: 0, total: 0, selected: null, districts: null, map: null, gapAt: null,
-  gap: null, timeline: null};
+  gap: null, timeline: null, detail: null};
 window.marsad = state;  // for the browser tests and the curious: the map is state.map.map
 
 function setStatus(text, isError = false) {
@@ -150,6 +150,7 @@ async function openEvent(id) {
   try {
     const detail = await api.event(id);
     if (state.selected !== id) return;
+    state.detail = detail;
     renderDetail(body, detail);
     fitLabels(body);
     state.map.focus(detail.event);
@@ -283,6 +284,10 @@ function switchLanguage() {
   gapNote();
   drawTimeline();
   state.map.map.invalidateSize();
+  if (state.selected && state.detail && state.detail.event.event_id === state.selected) {
+    renderDetail($("detail-body"), state.detail);
+    fitLabels($("detail-body"));
+  }
 }
 
 async function followUrl() {
