@@ -13,7 +13,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -411,3 +411,21 @@ def test_api_docs_render_offline_under_the_csp(page: Any, server: str) -> None:
     page.wait_for_selector(".opblock")
     assert page.locator(".opblock").count() >= 8
     assert page.problems == []
+
+
+def test_tick_labels_never_repeat_over_long_spans(page: Any) -> None:
+    """The labelling function itself, over two years of weeks, six of months and a quarter of days."""
+    starts = {
+        "week": [(date(2018, 1, 1) + timedelta(weeks=i)).isoformat() for i in range(104)],
+        "month": [date(2015 + i // 12, i % 12 + 1, 1).isoformat() for i in range(72)],
+        "day": [(date(2018, 6, 1) + timedelta(days=i)).isoformat() for i in range(92)],
+    }
+    for bin_size, series in starts.items():
+        for every in (1, 2, 3, 5, 8):
+            ticks = page.evaluate(
+                "([s, b, e]) => import('/static/js/timeline.js').then(m => m.tickLabels(s, b, e))",
+                [series, bin_size, every])
+            texts = [tick["text"] for tick in ticks]
+            assert len(texts) == len(set(texts)) >= 2, (bin_size, every, texts)
+            gaps = [b["index"] - a["index"] for a, b in zip(ticks, ticks[1:], strict=False)]
+            assert all(gap >= every for gap in gaps), (bin_size, every, gaps)

@@ -15,23 +15,26 @@ const parts = (iso) => iso.split("-").map(Number);
 
 /**
  * Tick labels of the bins `starts` (YYYY-MM-DD) of size `bin`, at most one per `every` bins:
- * [{index, text}], where no text repeats.  Months are named with their year when the year
- * changes (or on the first label); days and weeks by day and month, with the year when it changes.
+ * [{index, text}], where no text repeats.  Week and month bins are labelled by month ("Jul"), with
+ * the year on every label when the series crosses a year ("Jul 2018"), else on the first; day bins
+ * by day and month ("3 Jul"), with the year on the first label and where it changes.
  */
 export function tickLabels(starts, bin, every) {
   const ticks = [];
   let lastYear = null;
   let lastIndex = -Infinity;
   const seen = new Set();
+  // over several years a month name alone would come back each year: then every label has its year
+  const manyYears = bin !== "day" && starts.length > 0 && parts(starts[0])[0] !== parts(starts[starts.length - 1])[0];
+  // month labels step by a divisor of a year (1, 2, 3, 4, 6 months) or by whole years: Jan, Apr, Jul, Oct
+  const monthStep = [1, 2, 3, 4, 6, 12].find((n) => n >= every) || 12 * Math.ceil(every / 12);
   starts.forEach((start, index) => {
     const [year, month, day] = parts(start);
     // a label may start only where a natural unit begins: a year (month bins), a month (week bins), any day
-    const natural = bin === "month" ? (every <= 1 || (month - 1) % Math.max(1, every) === 0)
-      : bin === "week" ? day <= 7 : true;
-    if (!natural || index - lastIndex < every) return;
+    const natural = bin === "month" ? (month - 1) % Math.min(12, monthStep) === 0 : bin === "week" ? day <= 7 : true;
+    if (!natural || index - lastIndex < (bin === "month" ? monthStep : every)) return;
     const short = bin === "day" ? `${day} ${MONTHS[month - 1]}` : MONTHS[month - 1];
-    let text = lastYear !== year || seen.has(short) ? `${short} ${year}` : short;
-    if (bin === "month" && month === 1) text = `${short} ${year}`;
+    const text = manyYears || lastYear !== year ? `${short} ${year}` : short;
     if (seen.has(text)) return;
     seen.add(text);
     ticks.push({index, text});
