@@ -143,6 +143,8 @@ async function openEvent(id) {
     document.body.classList.add("with-detail");
     state.map.map.invalidateSize({pan: false});
   }
+  // one column (narrow screens): the panel is below the table, so bring it into view
+  if (getComputedStyle($("detail")).position === "static") panel.scrollIntoView({block: "start"});
   const body = clear($("detail-body"));
   body.append(el("p", {className: "muted"}, t("loading")));
   markSelected(document.querySelector("#events-table tbody"), id);

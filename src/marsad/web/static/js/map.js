@@ -197,6 +197,10 @@ export class EventMap {
     node.dataset.eventIds = events.map((e) => e.event_id).join(" ");
     const icon = L.divIcon({className: "event-cluster", html: node, iconSize: [size, size]});
     const marker = L.marker(where, {icon, keyboard: true, title: `${events.length} events, ${killed} killed`});
+    marker.on("add", () => {
+      const ring = marker.getElement();
+      if (ring) ring.style.background = typeRing(events);
+    });
     marker.on("click", () => {
       const bounds = L.latLngBounds(events.map((e) => [e.latitude, e.longitude]));
       if (bounds.getNorthEast().equals(bounds.getSouthWest())) this.map.setView(bounds.getCenter(), CLUSTER_MAX_ZOOM);
@@ -216,6 +220,20 @@ export class EventMap {
       if (path && path.dataset.eventId) path.classList.toggle("selected", path.dataset.eventId === event.event_id);
     });
   }
+}
+
+/** A ring of the cluster's event types in proportion (a CSS conic gradient, set through the CSSOM). */
+export function typeRing(events) {
+  const counts = new Map();
+  for (const e of events) counts.set(e.event_type, (counts.get(e.event_type) || 0) + 1);
+  let from = 0;
+  const stops = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([type, n]) => {
+    const to = from + (100 * n) / events.length;
+    const stop = `${typeColor(type)} ${from.toFixed(2)}% ${to.toFixed(2)}%`;
+    from = to;
+    return stop;
+  });
+  return `conic-gradient(${stops.join(", ")})`;
 }
 
 /** District key → the best-scoring gap row that applies to it. */
