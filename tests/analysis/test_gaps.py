@@ -301,3 +301,12 @@ def test_cli_bad_at_is_a_one_line_usage_error(store_path: Path, capsys: pytest.C
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.strip().splitlines() == ["Error: --at: '2024-13-01' is not a date in the form YYYY-MM-DD"]
+
+
+def test_a_stray_late_report_does_not_set_the_default_window() -> None:
+    from marsad.analysis.gaps import latest_complete_window
+
+    archive = [date(2018, 1, 1) + timedelta(days=3 * i) for i in range(100)]  # Jan 2018 .. Oct 2018
+    assert latest_complete_window([*archive, date(2024, 5, 1)], 28, 180, 3) == archive[-1]
+    assert latest_complete_window(archive[:2], 28, 180, 3) is None
+    assert latest_complete_window([date(2024, 5, 1)] * 3 + [date(2024, 1, 1)] * 3, 28, 180, 3) == date(2024, 5, 1)

@@ -72,3 +72,39 @@ def test_gap_options_are_validated(client: TestClient, params: dict[str, Any]) -
     response = client.get("/api/gaps", params=params)
     assert response.status_code == 422
     error_of(response)
+
+
+def test_timeline_bins_follow_the_span(client: TestClient, all_events: list[Event]) -> None:
+    whole = client.get("/api/timeline").json()
+    assert sum(whole["total"]) == len(all_events)
+    assert len(whole["starts"]) == len(whole["ends"]) == len(whole["total"])
+    short = sorted(all_events, key=lambda e: e["event_date"])[-1]["event_date"]
+    day = client.get("/api/timeline", params={"since": short, "until": short}).json()
+    assert day["bin"] == "day" and day["starts"] == day["ends"] == [short]
+    for start, end in zip(whole["starts"], whole["ends"], strict=True):
+        assert start <= end
+    assert whole["bin"] in {"day", "week", "month"}
+
+
+def test_labels_name_both_countries_and_governorates(client: TestClient) -> None:
+    labels = client.get("/api/labels").json()["features"]
+    kinds: dict[str, set[str]] = {}
+    for f in labels:
+        kinds.setdefault(f["properties"]["kind"], set()).add(f["properties"]["name"])
+    assert {"Iraq", "Syria"} <= kinds["country"]
+    assert {"Basra", "Kirkuk", "Anbar"} <= kinds["governorate"]
+    assert {"Baghdad", "Mosul"} <= kinds["city"] and len(kinds["district"]) > 50
+    basra = next(f for f in labels if f["properties"]["kind"] == "governorate" and f["properties"]["name"] == "Basra")
+    lon, lat = basra["geometry"]["coordinates"]
+    assert 46 < lon < 49 and 29 < lat < 32 and basra["properties"]["name_ar"]
+
+
+def test_gap_window_default_says_which_day_it_chose(client: TestClient, all_events: list[Event]) -> None:
+    body = client.get("/api/gaps").json()
+    latest = max(e["event_date"] for e in all_events)
+    # the sample's 2021 reports stand alone after its 2018 ones: the window stays where the data is
+    assert body["params"]["at_chosen"] == "latest complete window"
+    assert body["params"]["at"] < latest and body["params"]["at"].startswith("2018")
+    assert all(row["window_end"] == body["params"]["at"] for row in body["gaps"])
+    given = client.get("/api/gaps", params={"at": "2018-07-31"}).json()
+    assert given["params"]["at"] == "2018-07-31" and given["params"]["at_chosen"] == "given"

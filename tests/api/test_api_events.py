@@ -143,3 +143,38 @@ def test_unknown_and_malformed_event_ids(client: TestClient) -> None:
     malformed = client.get("/api/events/not-an-id")
     assert malformed.status_code == 422
     error_of(malformed)
+
+
+def test_csv_format_has_acled_columns(client: TestClient, all_events: list[Event]) -> None:
+    import csv
+    import io
+
+    from marsad.io.exports import ACLED_COLUMNS
+
+    response = client.get("/api/events", params={"format": "csv", "limit": 5000})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert tuple(rows[0]) == ACLED_COLUMNS and len(rows[0]) == 31
+    assert len(rows) - 1 == len(all_events) == int(response.headers["x-total-count"])
+    assert {r[0] for r in rows[1:]} == {e["event_id"] for e in all_events}
+    syria = client.get("/api/events", params={"format": "csv", "country": "SYR", "limit": 5000}).text
+    assert {r[17] for r in list(csv.reader(io.StringIO(syria)))[1:]} == {"Syria"}
+
+
+def test_parquet_format_reads_back(client: TestClient, all_events: list[Event]) -> None:
+    import io
+
+    import pyarrow.parquet as pq
+
+    response = client.get("/api/events", params={"format": "parquet", "limit": 5000})
+    assert response.status_code == 200
+    table = pq.read_table(io.BytesIO(response.content))
+    assert table.num_rows == len(all_events)
+    assert table.column_names[:31] == list(__import__("marsad.io.exports", fromlist=["x"]).ACLED_COLUMNS)
+
+
+def test_json_pages_stay_small_while_downloads_may_be_large(client: TestClient) -> None:
+    assert client.get("/api/events", params={"limit": MAX_PAGE + 1}).status_code == 422
+    assert client.get("/api/events", params={"limit": MAX_PAGE + 1, "format": "csv"}).status_code == 200

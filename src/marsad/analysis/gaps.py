@@ -17,6 +17,7 @@ fall), which grows with both the size of the change and the number of events beh
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -232,21 +233,66 @@ def compute_gaps(events: Iterable[Mapping[str, Any]], *, by: str = "admin2", win
 def gaps_from_store(store: Store, *, country: str | None = None, **kwargs: Any) -> list[GapRow]:
     """:func:`compute_gaps` over the store's merged events (of ``country``, if given).
 
-    ``at`` defaults to the store's latest event date and ``data_start`` to its earliest
-    (over all event types), so the baseline is not stretched before the data begins.
+    ``at`` defaults to the end of the latest complete window (:func:`default_at`) and
+    ``data_start`` to the store's earliest event date (over all event types), so the baseline
+    is not stretched before the data begins.
     """
     from marsad.store import EventFilter, iter_events
 
     first, last = _date_range(store, EventFilter(country=country))
     if first is None or last is None:
         return []
-    at: date = kwargs.pop("at", None) or last
     window = int(kwargs.get("window", 28))
     baseline = int(kwargs.get("baseline", 180))
+    at: date = kwargs.pop("at", None) or default_at(
+        store, country=country, window=window, baseline=baseline, min_events=int(kwargs.get("min_events", 3)),
+        event_types=kwargs.get("event_types", ATTACK_TYPES)) or last
     since = at - timedelta(days=window + baseline - 1)
     kwargs.setdefault("data_start", first)
     records = iter_events(store, EventFilter(since=since, until=at, country=country))
     return compute_gaps(records, at=at, **kwargs)
+
+
+def latest_complete_window(days: list[date], window: int, baseline: int, min_events: int) -> date | None:
+    """The last day of the latest window that has data on both sides, or None.
+
+    Candidates are the event days, newest first; a window ending on one qualifies when it
+    holds at least ``min_events`` of ``days`` and its baseline (the ``baseline`` days before
+    it) holds at least ``min_events`` too, so the comparison rests on data, not on an empty
+    past.  A stray late report (one 2024 article in an archive of 2018) therefore does not
+    set the window: its window has no baseline.
+    """
+    ordered = sorted(days)
+    for end in sorted(set(ordered), reverse=True):
+        window_start = end - timedelta(days=window - 1)
+        baseline_start = window_start - timedelta(days=baseline)
+        in_window = bisect_right(ordered, end) - bisect_left(ordered, window_start)
+        in_baseline = bisect_left(ordered, window_start) - bisect_left(ordered, baseline_start)
+        if in_window >= min_events and in_baseline >= min_events:
+            return end
+    return None
+
+
+def default_at(store: Store, *, country: str | None = None, window: int = 28, baseline: int = 180,
+               min_events: int = 3, event_types: Collection[str] | None = ATTACK_TYPES) -> date | None:
+    """The default last day of the gap window: :func:`latest_complete_window` over the counted events.
+
+    None when no window qualifies (the caller then takes the latest event day).
+    """
+    from sqlalchemy import and_, select
+
+    from marsad.store import EventFilter, schema
+
+    ev = schema.events
+    conditions = EventFilter(country=country).conditions()
+    if event_types is not None:
+        conditions.append(ev.c.event_type.in_(list(event_types)))
+    query = select(ev.c.event_date)
+    if conditions:
+        query = query.where(and_(*conditions))
+    with store.read() as conn:
+        days = [_as_date(value) for value in conn.scalars(query)]
+    return latest_complete_window([d for d in days if d is not None], window, baseline, min_events)
 
 
 # --------------------------------------------------------------------------- helpers

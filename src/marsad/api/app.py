@@ -5,8 +5,8 @@
 
 Endpoints (OpenAPI at ``/openapi.json``, browsable at ``/docs``): ``GET /api/events``,
 ``GET /api/events/{id}``, ``GET /api/gaps``, ``GET /api/stats``, ``GET /api/districts``,
-``GET /api/config``, ``POST /api/articles`` (bearer token), ``GET /healthz``; the dashboard
-is ``/`` with its files under ``/static``.  See ``docs/web.md``.
+``GET /api/labels``, ``GET /api/timeline``, ``GET /api/config``, ``POST /api/articles`` (bearer
+token), ``GET /healthz``; the dashboard is ``/`` with its files under ``/static``.  See ``docs/web.md``.
 """
 
 from __future__ import annotations
@@ -106,13 +106,8 @@ def _api_routes() -> Any:
     def list_events(q: Annotated[EventPage, Query()], store: StoreDep) -> dict[str, Any] | Response:
         """Merged events matching the filters, oldest first, one page at a time (``format=geojson``: points)."""
         page = event_page(store, _filter(q), q.limit, q.offset, newest_first=q.order == "desc")
-        if q.format == "geojson":
-            from marsad.io.exports import write_geojson
-
-            out = io.StringIO()
-            write_geojson(page.records, out)
-            return Response(out.getvalue(), media_type="application/geo+json",
-                            headers={"X-Total-Count": str(page.total)})
+        if q.format != "json":
+            return _download(page.records, q.format, page.total)
         return {"total": page.total, "limit": q.limit, "offset": q.offset, "events": page.records}
 
     @router.get("/api/events/{event_id}", tags=["events"])
@@ -126,11 +121,19 @@ def _api_routes() -> Any:
     @router.get("/api/gaps", tags=["analysis"])
     def gaps(q: Annotated[GapQuery, Query()], store: StoreDep) -> dict[str, Any]:
         """Areas whose recent event rate rose against their baseline (as ``marsad gaps``)."""
-        from marsad.analysis.gaps import gaps_from_store
+        from marsad.analysis.gaps import ATTACK_TYPES, default_at, gaps_from_store
 
-        rows = gaps_from_store(store, country=q.country, by=q.by, window=q.window, baseline=q.baseline, at=q.at,
-                               min_events=q.min_events, fdr=q.fdr, **({"event_types": None} if q.all_types else {}))
-        return {"params": q.model_dump(mode="json"), "gaps": [row.to_dict() for row in rows]}
+        types = None if q.all_types else ATTACK_TYPES
+        at = q.at or default_at(store, country=q.country, window=q.window, baseline=q.baseline,
+                                min_events=q.min_events, event_types=types)
+        rows = gaps_from_store(store, country=q.country, by=q.by, window=q.window, baseline=q.baseline, at=at,
+                               min_events=q.min_events, fdr=q.fdr, event_types=types)
+        params = q.model_dump(mode="json")
+        chosen = "given" if q.at else "latest complete window" if at else "latest event"
+        if at is None and rows:
+            at = rows[0].window_end
+        params.update(at=at.isoformat() if at else None, at_chosen=chosen)
+        return {"params": params, "gaps": [row.to_dict() for row in rows]}
 
     @router.get("/api/stats", tags=["analysis"])
     def stats(q: Annotated[EventQuery, Query()], store: StoreDep) -> dict[str, Any]:
@@ -139,6 +142,13 @@ def _api_routes() -> Any:
 
         return weekly_stats(store, _filter(q)).as_dict()
 
+    @router.get("/api/timeline", tags=["analysis"])
+    def binned(q: Annotated[EventQuery, Query()], store: StoreDep) -> dict[str, Any]:
+        """Event counts by day, week or month (whichever suits the span), in total and by event type."""
+        from marsad.api.timeline import timeline
+
+        return timeline(store, _filter(q)).as_dict()
+
     @router.get("/api/districts", tags=["map"], response_class=FileResponse)
     def districts() -> FileResponse:
         """District boundaries (Iraq ADM2, Syria ADM1) as GeoJSON, the dashboard's base map."""
@@ -146,6 +156,13 @@ def _api_routes() -> Any:
         if not path.is_file():
             raise HTTPException(404, "no district boundaries in this installation")
         return FileResponse(path, media_type="application/geo+json")
+
+    @router.get("/api/labels", tags=["map"])
+    def place_labels() -> Response:
+        """Place names for the map (countries, governorates, districts, largest cities) as GeoJSON points."""
+        from marsad.api.labels import packaged_labels
+
+        return Response(packaged_labels(), media_type="application/geo+json")
 
     @router.post("/api/articles", tags=["events"], status_code=201, dependencies=[Depends(_require_token)],
                  openapi_extra={"requestBody": {"required": True, "content": {
@@ -159,6 +176,28 @@ def _api_routes() -> Any:
         return await run_in_threadpool(_ingest_one, store, article)
 
     return router
+
+
+#: Media type and file suffix of each download format of ``GET /api/events``.
+_DOWNLOADS = {"geojson": ("application/geo+json", "geojson"), "csv": ("text/csv; charset=utf-8", "csv"),
+              "parquet": ("application/vnd.apache.parquet", "parquet")}
+
+
+def _download(records: list[dict[str, Any]], fmt: str, total: int) -> Response:
+    """``records`` written by :mod:`marsad.io.exports` (GeoJSON, ACLED CSV or Parquet) as one response."""
+    from marsad.io.exports import write_export
+
+    media_type, suffix = _DOWNLOADS[fmt]
+    if fmt == "parquet":
+        binary = io.BytesIO()
+        write_export(records, "parquet", binary)
+        body: bytes | str = binary.getvalue()
+    else:
+        text = io.StringIO()
+        write_export(records, "acled-csv" if fmt == "csv" else fmt, text)
+        body = text.getvalue()
+    headers = {"X-Total-Count": str(total), "Content-Disposition": f'attachment; filename="marsad-events.{suffix}"'}
+    return Response(body, media_type=media_type, headers=headers)
 
 
 def _event_id_path() -> Any:

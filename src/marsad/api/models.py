@@ -16,6 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from marsad.taxonomy import COUNTRY_NAMES, EVENT_TYPES
 
 MAX_PAGE = 1000
+#: The largest ``limit`` of a download (``format`` csv, parquet or geojson).
+MAX_EXPORT = 100_000
+#: Formats of ``GET /api/events`` that are downloads rather than pages of records.
+EXPORT_FORMATS = ("csv", "parquet", "geojson")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _TYPES = {name.lower(): name for name in (*EVENT_TYPES, *EVENT_TYPES.values())}
 _COUNTRIES = {**{code.lower(): code for code in COUNTRY_NAMES},
@@ -101,10 +105,18 @@ class EventQuery(_Strict):
 class EventPage(EventQuery):
     """``GET /api/events``: the filters, a page, and the format."""
 
-    limit: int = Field(100, ge=1, le=MAX_PAGE, description=f"At most this many events (≤ {MAX_PAGE}).")
+    limit: int = Field(100, ge=1, le=MAX_EXPORT,
+                       description=f"At most this many events (json ≤ {MAX_PAGE}, downloads ≤ {MAX_EXPORT}).")
     offset: int = Field(0, ge=0, le=10_000_000, description="Skip this many events first.")
-    format: Literal["json", "geojson"] = Field("json", description="json (records) or geojson (points).")
+    format: Literal["json", "geojson", "csv", "parquet"] = Field(
+        "json", description="json (records), geojson (points), csv (ACLED's 31 columns), parquet (typed).")
     order: Literal["asc", "desc"] = Field("asc", description="By event date: oldest (asc) or newest (desc) first.")
+
+    @model_validator(mode="after")
+    def _page_size(self) -> EventPage:
+        if self.format not in EXPORT_FORMATS and self.limit > MAX_PAGE:
+            raise ValueError(f"limit is at most {MAX_PAGE} for format=json (downloads: {MAX_EXPORT})")
+        return self
 
 
 class GapQuery(_Strict):

@@ -11,6 +11,13 @@
 * fatalities/injured: ACLED's conservative rule, the lowest credible figure: the smallest
   stated (evidenced, non-zero) figure across reports, 0 when none states one.  Each
   report's own figures stay in ``tolls``.
+* consistency: the sub-event type is checked against the merged actors and tolls (a peaceful
+  protest has no casualties and no armed actor: with deaths it is "Excessive force against
+  protesters", otherwise with injuries or an armed actor "Protest with intervention"; a
+  protest with intervention with deaths is excessive force), and event type, disorder type,
+  interaction and civilian targeting follow the final sub-event type and actors.
+* ``notes``: written again from the final fields (:func:`marsad.extract.notes.describe_record`),
+  so the toll, place, type and actors they name are the record's own.
 * ``source``: the outlets, ACLED style ``"Outlet1; Outlet2"`` (also as the list ``sources``),
   ``article_ids`` and ``evidence`` per article, all in report order.
 """
@@ -21,6 +28,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
+from marsad.extract.notes import describe_record
 from marsad.model import disorder_type, interaction
 from marsad.store.rules import UNIDENTIFIED, Mention
 from marsad.taxonomy import EVENT_TYPES, PRIORITY
@@ -29,6 +37,8 @@ _PLACE_FIELDS = ("country", "admin1", "admin2", "admin3", "location", "location_
                  "geo_precision", "disputed")
 #: inter codes of actors that are not armed groups (rioters, protesters, civilians).
 _NOT_ARMED = (5, 6, 7)
+#: inter codes of armed actors (state forces, rebels, militias, external forces): a force that intervenes.
+ARMED = (1, 2, 3, 4, 8)
 _PRIORITY_RANK = {name: rank for rank, name in enumerate(PRIORITY)}
 
 
@@ -41,7 +51,9 @@ def merged_record(event_id: str, members: list[Mention]) -> dict[str, Any]:
     place = _most_specific(records)
     actor1, inter1 = _actor1(typed, records)
     actor2, inter2 = _actor2(typed, records)
-    sub_event_type = typed["sub_event_type"]
+    fatalities = _lowest_credible(records, "fatalities")
+    injured = _lowest_credible(records, "injured")
+    sub_event_type = consistent_sub_type(typed["sub_event_type"], inter1, inter2, fatalities, injured)
     event_type = EVENT_TYPES.get(sub_event_type, typed["event_type"])
     sources = _unique(m.outlet or m.article_id for m in members)
     record: dict[str, Any] = {
@@ -59,10 +71,10 @@ def merged_record(event_id: str, members: list[Mention]) -> dict[str, Any]:
         "interaction": interaction(inter1, inter2 or None),
         "civilian_targeting": inter2 == 7 and event_type != "Strategic developments",
         **{name: place[name] for name in _PLACE_FIELDS},
-        "fatalities": _lowest_credible(records, "fatalities"),
-        "injured": _lowest_credible(records, "injured"),
+        "fatalities": fatalities,
+        "injured": injured,
         "evidence": {m.article_id: m.record.get("evidence", {}) for m in members},
-        "notes": typed.get("notes", ""),
+        "notes": "",
         "source": "; ".join(sources),
         "sources": sources,
         "tolls": [{"article_id": m.article_id, "outlet": m.outlet, "fatalities": m.record["fatalities"],
@@ -70,7 +82,24 @@ def merged_record(event_id: str, members: list[Mention]) -> dict[str, Any]:
     }
     if not place["admin1"]:  # an unlocated report, alone in its event (it is compatible with none)
         record["unlocated"] = True
+    record["notes"] = describe_record(record)
     return record
+
+
+def consistent_sub_type(sub_event_type: str, inter1: int, inter2: int, fatalities: int, injured: int) -> str:
+    """``sub_event_type`` made to agree with the actors and tolls of the merged event.
+
+    A peaceful protest is one no force meets and no one is hurt in: with deaths it is
+    "Excessive force against protesters"; with injuries or an armed actor on either side it
+    is "Protest with intervention".  A protest with intervention in which people die is
+    excessive force.  Other types are returned as they are.
+    """
+    armed = inter1 in ARMED or inter2 in ARMED
+    if sub_event_type == "Peaceful protest" and (fatalities or injured or armed):
+        return "Excessive force against protesters" if fatalities else "Protest with intervention"
+    if sub_event_type == "Protest with intervention" and fatalities:
+        return "Excessive force against protesters"
+    return sub_event_type
 
 
 def _date(records: list[dict[str, Any]]) -> tuple[date, int]:

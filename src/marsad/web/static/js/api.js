@@ -8,12 +8,22 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson(path, params = {}) {
+/** `path` with the non-empty `params` as its query string. */
+export function withQuery(path, params = {}) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== "") query.set(key, value);
   }
-  const url = query.toString() ? `${path}?${query}` : path;
+  return query.toString() ? `${path}?${query}` : path;
+}
+
+/** The GET /api/events URL of `filters` with `extra` parameters (format, limit, …), e.g. for a download link. */
+export function eventsUrl(filters, extra = {}) {
+  return withQuery("/api/events", {...filters, ...extra});
+}
+
+async function getJson(path, params = {}) {
+  const url = withQuery(path, params);
   const response = await fetch(url, {headers: {Accept: "application/json"}});
   const body = await response.json().catch(() => null);
   if (!response.ok) {
@@ -29,5 +39,7 @@ export const api = {
   events: (filters, page) => getJson("/api/events", {...filters, ...page}),
   event: (id) => getJson(`/api/events/${encodeURIComponent(id)}`),
   stats: (filters) => getJson("/api/stats", filters),
+  timeline: (filters) => getJson("/api/timeline", filters),
+  labels: () => getJson("/api/labels"),
   gaps: (params) => getJson("/api/gaps", params),
 };

@@ -3,6 +3,7 @@
 import {clear, el, safeLink} from "./dom.js";
 import {typeColor} from "./colors.js";
 import {evidenceLegend, highlightedText} from "./evidence.js";
+import {t} from "./i18n.js";
 
 const PRECISION = {1: "exact day", 2: "week", 3: "month"};
 const GEO_PRECISION = {1: "the place itself", 2: "near the place / district", 3: "governorate"};
@@ -19,20 +20,20 @@ function placeText(e) {
 function fieldRows(e) {
   const coords = e.latitude == null ? "—" : `${Number(e.latitude).toFixed(4)}, ${Number(e.longitude).toFixed(4)}`;
   return [
-    ["Date", `${e.event_date} (${PRECISION[e.time_precision] || e.time_precision})`],
-    ["Type", `${e.event_type} › ${e.sub_event_type}`],
-    ["Disorder", e.disorder_type],
-    ["Actor 1", actorText(e.actor1, e.inter1)],
-    ["Actor 2", actorText(e.actor2, e.inter2)],
-    ["Place", placeText(e)],
-    ["Place (Arabic)", el("span", {lang: "ar", dir: "rtl"}, e.location_ar || "—")],
-    ["Coordinates", `${coords} · precision: ${GEO_PRECISION[e.geo_precision] || e.geo_precision}`],
-    ["Disputed territory", e.disputed ? "yes" : "no"],
-    ["Killed", String(e.fatalities)],
-    ["Injured", String(e.injured)],
-    ["Civilian targeting", e.civilian_targeting ? "yes" : "no"],
-    ["Sources", e.source || "—"],
-    ["Event id", el("code", {}, e.event_id)],
+    [t("f_date"), `${e.event_date} (${PRECISION[e.time_precision] || e.time_precision})`],
+    [t("type"), `${e.event_type} › ${e.sub_event_type}`],
+    [t("f_disorder"), e.disorder_type],
+    [t("actor1"), actorText(e.actor1, e.inter1)],
+    [t("actor2"), actorText(e.actor2, e.inter2)],
+    [t("place"), placeText(e)],
+    [t("f_place_ar"), el("span", {lang: "ar", dir: "rtl"}, e.location_ar || "—")],
+    [t("f_coordinates"), `${coords} · precision: ${GEO_PRECISION[e.geo_precision] || e.geo_precision}`],
+    [t("f_disputed"), e.disputed ? "yes" : "no"],
+    [t("killed"), String(e.fatalities)],
+    [t("injured"), String(e.injured)],
+    [t("f_civilian"), e.civilian_targeting ? "yes" : "no"],
+    [t("sources"), e.source || "—"],
+    [t("f_id"), el("code", {}, e.event_id)],
   ];
 }
 
@@ -60,7 +61,7 @@ export function renderDetail(container, detail) {
     el("h3", {}, `${e.sub_event_type} — ${e.location || e.admin1}`),
     el("p", {className: "notes"}, e.notes || ""),
     fieldsTable(e),
-    el("h3", {}, detail.articles.length === 1 ? "Source article" : `Source articles (${detail.articles.length})`),
+    el("h3", {}, detail.articles.length === 1 ? t("f_source_article") : t("f_source_articles", {n: detail.articles.length})),
     ...detail.articles.map(articleView),
   );
   const dot = container.querySelector(".dot");

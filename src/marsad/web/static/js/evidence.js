@@ -62,3 +62,32 @@ export function evidenceLegend(evidence) {
     EVIDENCE_FIELDS.filter(([name]) => present.has(name)).map(([name, label]) =>
       el("li", {}, el("mark", {className: `ev ev-${name}`, dataset: {field: name}}, label))));
 }
+
+/**
+ * Keep every evidence label inside its article box: a label starts at its mark's start edge
+ * (the right, in Arabic) and runs towards the end; near the box's far edge it would be cut
+ * off, so such a label is anchored at the mark's other edge instead (class "label-flip").
+ * Call after the text is in the document.
+ */
+export function fitLabels(container) {
+  const probe = document.createElement("span");
+  probe.className = "ev-label-probe";
+  document.body.append(probe);
+  try {
+    for (const box of container.querySelectorAll(".article-text")) {
+      const limits = box.getBoundingClientRect();
+      const rtl = getComputedStyle(box).direction === "rtl";
+      for (const mark of box.querySelectorAll("mark[data-label]")) {
+        mark.classList.remove("label-flip");
+        const piece = mark.getClientRects()[0];
+        if (!piece) continue;
+        probe.textContent = mark.dataset.label;
+        const width = probe.getBoundingClientRect().width;
+        const overflows = rtl ? piece.right - width < limits.left : piece.left + width > limits.right;
+        if (overflows) mark.classList.add("label-flip");
+      }
+    }
+  } finally {
+    probe.remove();
+  }
+}
