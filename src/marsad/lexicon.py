@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from marsad.errors import DataFileError
+from marsad.text.inflect import conjugate, noun_forms
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalise import fold
 
@@ -189,10 +190,40 @@ def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any], words: dic
     casualty = _require(path, data, "casualty", dict)
     for kind in ("killed", "wounded", "combined", "subset"):
         matcher.add_all(_phrases(path, casualty, kind), Entry("casualty", kind))
+    _load_toll_verbs(matcher, path, data, words)
     lex["others_alone"] = _int_table(path, casualty, "others_alone")
     for name in ("singular_nouns", "plural_nouns", "fillers", "others", "not_people_after", "fate_nouns",
-                 "cause_before", "died_of_wounds"):
+                 "cause_before", "died_of_wounds", "prepositions", "victims"):
         words[name] = frozenset(fold(w) for w in _phrases(path, casualty, name))
+
+
+def _load_toll_verbs(matcher: PhraseMatcher[Entry], path: str, data: dict[str, Any],
+                     words: dict[str, frozenset[str]]) -> None:
+    """``[[toll_verb]]`` rows: every inflected form of each lemma (``marsad.text.inflect``).  Killing and
+    wounding are ``casualty`` words (``loose_casualty`` for verbs with other senses, which other stages
+    do not read as casualty words); other things done to people (arrest, flight, rescue) are
+    ``predicate`` words.  Word sets: ``casualty_verbs`` (verb forms), ``toll_verb_nouns`` (verbal
+    nouns), ``strict_casualty`` (forms of verbs with other senses, which count only named people)."""
+    verbs: set[str] = set()
+    nouns: set[str] = set()
+    strict: set[str] = set()
+    plain: set[str] = set()
+    for row in _require(path, data, "toll_verb", list):
+        kind = _require(path, row, "kind", str)
+        dropped = {fold(w) for w in row.get("not", [])}
+        forms = conjugate([fold(w) for w in _phrases(path, row, "perfect")],
+                          [fold(w) for w in _phrases(path, row, "imperfect")], bool(row.get("transitive")))
+        made = {f for w in row.get("nouns", []) for f in noun_forms(fold(w))}
+        casualty = kind in ("killed", "wounded")
+        category = ("loose_casualty" if row.get("strict") else "casualty") if casualty else "predicate"
+        for form in sorted((forms | made) - dropped):
+            matcher.add(form, Entry(category, kind))
+        if casualty:
+            verbs |= forms - dropped
+            nouns |= made - dropped
+            (strict if row.get("strict") else plain).update((forms | made) - dropped)
+    words["casualty_verbs"], words["toll_verb_nouns"] = frozenset(verbs), frozenset(nouns)
+    words["strict_casualty"] = frozenset(strict - plain)  # "أصيب" (he was hit) is also "I hit": not strict
 
 
 def _load_time(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]) -> None:

@@ -55,7 +55,8 @@ class _SentenceTolls:
 
     def __init__(self, doc: Doc, sentence: Sentence, lex: Lexicons) -> None:
         self.doc, self.sentence, self.lex = doc, sentence, lex
-        words = doc.sentence_entries(sentence, "casualty")
+        words = _with_loose(doc.sentence_entries(sentence, "casualty"),
+                            doc.sentence_entries(sentence, "loose_casualty"))
         self.subsets = [m.first for m in words if m.payload.label == "subset"]
         self.words = _merge_combined(doc, [m for m in words if m.payload.label != "subset"])
         self.vague = {m.first: m for m in doc.sentence_entries(sentence, "vague")}
@@ -77,7 +78,7 @@ class _SentenceTolls:
             if self._cause_of_death(word):
                 continue  # "توفي إثر إصابته برصاص الشرطة": the wound of the one who died, no one more
             count = self._adjacent_before(word) or self._with(word, limit) or self._after(word, limit) or (
-                self._before(word, floor))
+                None if self._strict(word) else self._before(word, floor))
             implicit = count is None
             if count is None:
                 count = self._implicit(word, limit)
@@ -150,15 +151,30 @@ class _SentenceTolls:
         """"30 جريحا", "خمسة قتلى": a counted casualty noun right after its number."""
         if not self._is_counted_noun(word) or word.first == self.sentence.first_token:
             return None
-        for j in range(max(self.sentence.first_token, word.first - 3), word.first):
+        end = word.first
+        if self.doc.tokens[end].text == "بين" and end - 1 > self.sentence.first_token and self._is_person(
+                self.doc.tokens[end - 1].text.rstrip("ا")):
+            end -= 1  # "أكثر من 250 شخصا بين قتيل وجريح": the people counted, then how they fared
+        for j in range(max(self.sentence.first_token, end - 3), end):
             found = self._count_at(j)
-            if found and found[3] == word.first and self._free(j, word):
+            if found and found[3] == end and self._free(j, word):
                 return found
         return None
 
     def _after(self, word: Match[Entry], limit: int) -> Count | None:
         """A count a few words after: "مقتل 6"، "قتل ما لا يقل عن 14"، "قتل تنظيم داعش 9 رجال"
-        (an actor right after the verb is its subject and is stepped over)."""
+        (an actor right after the verb is its subject and is stepped over), "وسقط في الاشتباك 9
+        مسلحين" (a verb's subject may follow a prepositional phrase)."""
+        found = self._after_count(word, limit)
+        if found is None and self._is_verb(word):
+            found = self._after_phrase(word, limit)
+        if found is None or self._owned_by_next(found, limit):
+            return None  # "سقوط 15 جريحا": the count of the counted noun right after it
+        if self._strict(word) and not self._names_people(found[3], limit):
+            return None  # "سقطت 3 قذائف"، "يقضي الاتفاق بإخراج 500": no people, no toll
+        return found
+
+    def _after_count(self, word: Match[Entry], limit: int) -> Count | None:
         fillers = self.lex.word_set("fillers")
         j = word.last
         if j < limit and self._free(j, word) and (found := self._count_at(j)) is not None:
@@ -182,6 +198,63 @@ class _SentenceTolls:
                 return None
             j += 1
         return None
+
+    def _after_phrase(self, word: Match[Entry], limit: int) -> Count | None:
+        """"وسقط في الاشتباك 9 مسلحين"، "قتل خلال المواجهات خمسة عناصر": Arabic puts a prepositional
+        phrase before the subject of a verb freely; a count of people right after such a phrase is
+        the subject.  The phrase is a preposition and at most three words, none a count or a casualty
+        word, and the count must name people (a person noun after it)."""
+        j = self._skip_prepositional(word.last, limit)
+        if j is None or j >= limit or not self._free(j, word):
+            return None
+        found = self._count_at(j)
+        if found is None or not self._names_people(found[3], limit):
+            return None
+        return found
+
+    def _skip_prepositional(self, j: int, limit: int) -> int | None:
+        """The token after the prepositional phrases that start at ``j`` ("في محافظة ديالى"، "بالهجوم"),
+        None if none starts there.  A phrase ends at a count, an indefinite person noun (the subject),
+        another preposition or after three words."""
+        tokens, preps = self.doc.tokens, self.lex.word_set("prepositions")
+        seen = False
+        while j < limit and _preposition(tokens[j].text, preps):
+            seen, k = True, j + 1
+            stop = min(limit, k + 3)
+            while k < stop and self._count_at(k) is None and not _preposition(tokens[k].text, preps) and not (
+                    self._is_person(tokens[k].text) and not _definite(tokens[k].text)):
+                k += 1
+            j = k
+        return j if seen else None
+
+    def _owned_by_next(self, found: Count, limit: int) -> bool:
+        """The count stands right before the next casualty word, a counted noun: it is that noun's."""
+        nxt = next((w for w in self.words if w.first == limit), None)
+        if nxt is None or not self._is_counted_noun(nxt):
+            return False
+        between = limit - found[3]  # "250 شخصا بين قتيل وجريح": a person noun may stand before "بين"
+        return between == 0 or (between == 1 and self.doc.tokens[limit].text == "بين")
+
+    def _names_people(self, j: int, limit: int) -> bool:
+        """A person noun (or "من" + a group, or a casualty noun, or a fate noun) right after a count."""
+        if j >= limit:
+            return False
+        text = self.doc.tokens[j].text
+        bare = strip_article(text)
+        if bare in self.lex.word_set("victims"):
+            return False  # "سقوط عشرات الضحايا": victims, dead and wounded together, no count of either
+        return (text in ("من", "منهم", "منهن") or self._is_person(text)
+                or (bare.endswith("ا") and self._is_person(bare[:-1]))
+                or bare in self.lex.word_set("singular_nouns") or bare in self.lex.word_set("plural_nouns")
+                or j in self.actor_tokens or any(bare.startswith(f) for f in self.lex.word_set("fate_nouns")))
+
+    def _is_verb(self, word: Match[Entry]) -> bool:
+        return any(k in self.lex.word_set("casualty_verbs") for k in lookup_keys(self.doc.tokens[word.first].text))
+
+    def _strict(self, word: Match[Entry]) -> bool:
+        """A verb with other senses ("سقط"، "قضى"): it counts only people named as such."""
+        return word.last - word.first == 1 and any(
+            k in self.lex.word_set("strict_casualty") for k in lookup_keys(self.doc.tokens[word.first].text))
 
     def _before(self, word: Match[Entry], floor: int) -> Count | None:
         """"3 أشخاص قتلوا"، "45 عنصرا من تنظيم داعش قتلوا": a count of people shortly before a casualty
@@ -241,6 +314,10 @@ class _SentenceTolls:
             obj = strip_article(self.doc.tokens[after_subject].text)
             if self._singular_person(obj) or (obj.endswith("ا") and self._singular_person(obj[:-1])):
                 return 1, True, after_subject, after_subject + 1  # the object, also in the accusative (عنصرا)
+        if self._is_verb(word) and (k := self._skip_prepositional(j, limit)) is not None and k < limit:
+            subject = self.doc.tokens[k].text  # "قتل في محافظة ديالى شرطي": the subject after the phrase
+            if self._singular_person(subject) and self._free(k, word):
+                return self._and_another(1, k + 1, limit), True, k, k + 1
         nxt = strip_article(self.doc.tokens[j].text)
         if nxt in self.lex.others_alone:  # "وأصيب آخر"، "وجرح آخرون"
             value = self.lex.others_alone[nxt]
@@ -363,6 +440,12 @@ def _numeric_date_tokens(doc: Doc, sentence: Sentence) -> set[int]:
             for j in range(doc.token_index(start), doc.token_index(end))}
 
 
+def _preposition(word: str, preps: frozenset[str]) -> bool:
+    """A preposition, alone (في، على، خلال) or joined to its noun (بالهجوم، للقصف)."""
+    return word in preps or (len(word) > 3 and word[0] in "بل" and word[1:3] == "ال") or (
+        word[:1] == "و" and word[1:] in preps)
+
+
 def _adjective(word: str) -> bool:
     """A definite adjective that may follow a name (المتشدد، الإرهابي، المتطرف): ال and no more than a word."""
     return word.startswith("ال") and len(word) >= 5 and word.endswith(("ي", "د", "ف", "ه"))
@@ -374,6 +457,14 @@ def _is_noun(doc: Doc, word: Match[Entry]) -> bool:
     key = strip_article(doc.tokens[word.first].text)
     return key in lex.word_set("casualty_nouns") or key in lex.word_set("plural_nouns") or (
         key in lex.word_set("singular_nouns"))
+
+
+def _with_loose(words: list[Match[Entry]], loose: list[Match[Entry]]) -> list[Match[Entry]]:
+    """Casualty words and the verbs with other senses ("سقط"، "قضى"، "أصاب") that no casualty word covers."""
+    if not loose:
+        return words
+    taken = {j for m in words for j in range(m.first, m.last)}
+    return sorted(words + [m for m in loose if m.first not in taken], key=lambda m: (m.first, -m.last))
 
 
 def _merge_combined(doc: Doc, words: list[Match[Entry]]) -> list[Match[Entry]]:
