@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Any
 
 from marsad.errors import DataFileError
-from marsad.text.inflect import conjugate, noun_forms
+from marsad.text.inflect import conjugate, dual_forms, noun_forms
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalise import fold
 
@@ -193,7 +193,7 @@ def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any], words: dic
     _load_toll_verbs(matcher, path, data, words)
     lex["others_alone"] = _int_table(path, casualty, "others_alone")
     for name in ("singular_nouns", "plural_nouns", "fillers", "others", "not_people_after", "fate_nouns",
-                 "cause_before", "died_of_wounds", "prepositions", "victims"):
+                 "cause_before", "died_of_wounds", "prepositions", "victims", "partitives"):
         words[name] = frozenset(fold(w) for w in _phrases(path, casualty, name))
 
 
@@ -222,6 +222,12 @@ def _load_toll_verbs(matcher: PhraseMatcher[Entry], path: str, data: dict[str, A
             verbs |= forms - dropped
             nouns |= made - dropped
             (strict if row.get("strict") else plain).update((forms | made) - dropped)
+    duals: set[str] = set()
+    for kind, singulars in _require(path, data["casualty"], "dual_nouns", dict).items():
+        for form in {d for w in singulars for d in dual_forms(fold(w))}:
+            matcher.add(form, Entry("casualty", kind))
+            duals.add(form)
+    words["casualty_duals"] = frozenset(duals)
     words["casualty_verbs"], words["toll_verb_nouns"] = frozenset(verbs), frozenset(nouns)
     words["strict_casualty"] = frozenset(strict - plain)  # "أصيب" (he was hit) is also "I hit": not strict
 

@@ -608,6 +608,8 @@ def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-d
     stated = {"killed": False, "wounded": False}
     evidence: dict[str, list[Evidence]] = {}
     for t in tolls:
+        if t.part:
+            continue  # "بعض الجرحى": people counted already (toll.py)
         ev = doc.evidence(t.start, t.end)
         kinds = ("killed", "wounded") if t.kind == "combined" else (t.kind,)
         for kind in kinds:

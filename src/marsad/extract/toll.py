@@ -41,6 +41,7 @@ class TollMention:
     token: int
     implicit: bool = False  # no count stated: read from the noun (قتيل = 1, قتلى = several)
     additive: bool = False  # "... و25 في صفوف الشرطة"، "وقتل خمسة آخرون": adds to the count before
+    part: bool = False  # "بعض الجرحى"، "عشرة من القتلى": a part of people told already, no count of its own
 
 
 def find_tolls(doc: Doc) -> None:
@@ -77,6 +78,14 @@ class _SentenceTolls:
                 continue  # "لا معلومات عن قتلى"؛ "بينها جثة طفل" is part of a toll told already
             if self._cause_of_death(word):
                 continue  # "توفي إثر إصابته برصاص الشرطة": the wound of the one who died, no one more
+            if word.first in self.claimed:
+                continue  # "إلى 11 شهيدا": the counted noun of a count read already
+            if (part := self._partitive(word)) == "among":
+                continue  # "وكان بين القتلى امرأتان": who the dead were, no count
+            if part:  # "بعض الجرحى": a part of those told, no count of its own
+                out.append(TollMention(word.payload.label, 0, False, word.start, word.end, self.sentence.index,
+                                       word.first, implicit=True, part=True))
+                continue
             count = self._adjacent_before(word) or self._with(word, limit) or self._after(word, limit) or (
                 None if self._strict(word) else self._before(word, floor))
             implicit = count is None
@@ -304,6 +313,8 @@ class _SentenceTolls:
                 return None  # "مساعدة المصابين"، "جنسية القتيل": people told of already, no new count
             if singular:
                 return 1, True, word.first, word.last
+            if key in self.lex.word_set("casualty_duals"):  # "جثتي"، "قتيلين": two
+                return 2, True, word.first, word.last
             if plural:
                 return PLURAL_COUNT, False, word.first, word.last
         j = word.last
@@ -379,6 +390,40 @@ class _SentenceTolls:
         return key in self.lex.word_set("singular_nouns") or key in self.lex.word_set("plural_nouns") or (
             word.payload.label == "combined" and word.last - word.first >= 2)
 
+    def _counted_noun_at(self, j: int) -> bool:
+        """A casualty noun that is counted (قتيلا، شهيدا، جرحى) stands at token ``j``."""
+        key = strip_article(self.doc.tokens[j].text)
+        return key in self.lex.word_set("singular_nouns") or key in self.lex.word_set("plural_nouns")
+
+    def _partitive(self, word: Match[Entry]) -> str:
+        """"بعض الجرحى"، "أحد القتلى"، "عشرة أشخاص من القتلى"، "بين القتلى امرأتان": a part of the dead or
+        wounded told already — a definite casualty noun after a partitive word, after "N من", or after
+        "بين" (among).  Its count is no new toll; the count with it is claimed so no other word takes it.
+        "part" for a part, "among" for "بين", "" otherwise."""
+        tokens = self.doc.tokens
+        if not (self._counted_noun_at(word.first) and _definite(tokens[word.first].text)) or word.last - word.first > 1:
+            return ""
+        before = word.first - 1
+        if before < self.sentence.first_token:
+            return ""
+        prev = tokens[before].text
+        partitives = self.lex.word_set("partitives")
+        if prev in partitives or any(k in partitives for k in lookup_keys(prev)):
+            self.claimed.add(before)
+            return "part"
+        if strip_article(prev) == "بين" or prev == "وبين":  # "وكان بين القتلى امرأتان": the count after is a part
+            found = self._count_at(word.last) if word.last < self.sentence.last_token else None
+            if found is not None:
+                self.claimed.update(range(found[2], found[3]))
+            return "among"
+        if prev == "من" and before - 1 >= self.sentence.first_token:
+            for j in range(max(self.sentence.first_token, before - 3), before):
+                found = self._count_at(j)
+                if found is not None and found[1] and found[3] in (before, before - 1):
+                    self.claimed.update(range(found[2], before))
+                    return "part"
+        return ""
+
     def _is_person(self, word: str) -> bool:
         bare = strip_article(word)
         return bare in self.lex.word_set("person_words") or dual_of(bare, self.lex) is not None
@@ -402,8 +447,10 @@ class _SentenceTolls:
 
     def _claim_noun_phrase(self, j: int, limit: int) -> None:
         """"عدد من الصحافيين": the counted people belong to the count already read."""
-        stop = min(limit, j + 3)
-        while j < stop and (self.doc.tokens[j].text == "من" or self._is_person(self.doc.tokens[j].text)):
+        stop = min(limit + 1, j + 3)  # the next casualty word too, when it is the counted noun ("11 شهيدا")
+        while j < stop and j < self.sentence.last_token and (
+                self.doc.tokens[j].text == "من" or self._is_person(self.doc.tokens[j].text)
+                or (j == limit and self._counted_noun_at(j))):
             self.claimed.add(j)
             j += 1
 
