@@ -317,6 +317,8 @@ class _SentenceTolls:
                 return 2, True, word.first, word.last
             if plural:
                 return PLURAL_COUNT, False, word.first, word.last
+        if self._is_verb(word) and (subject := self._subject_before(word)) is not None:
+            return subject
         j = word.last
         if j >= limit:
             return None
@@ -339,6 +341,24 @@ class _SentenceTolls:
         if nxt in self.lex.word_set("plurals") and dual_of(nxt, self.lex) is None:
             return PLURAL_COUNT, False, j, j + 1
         return None
+
+    def _subject_before(self, word: Match[Entry]) -> Count | None:
+        """"إن شخصا قتل"، "وأبلغ أن امرأة أصيبت": a person noun, indefinite and singular (also in the
+        accusative after إن), right before the verb is its subject: one."""
+        j = word.first - 1
+        if j < self.sentence.first_token or not self._free(j, word):
+            return None
+        verb, tokens = self.doc.tokens[word.first], self.doc.tokens
+        if verb.text.endswith(("وا", "ون")) or self.doc.text[tokens[j].end:verb.start].strip():
+            return None  # a plural verb has no singular subject; a comma ends the noun's phrase
+        k = word.last  # "مسلح قتل شرطيا": with an object after it, the noun before is the killer
+        if k < self.sentence.last_token and (self._count_at(k) or self._is_person(self.doc.tokens[k].text.rstrip("ا"))):
+            return None
+        text = self.doc.tokens[j].text
+        bare = text[:-1] if text.endswith("ا") else text
+        if _definite(text) or not (self._singular_person(text) or self._singular_person(bare)):
+            return None
+        return 1, True, j, word.last
 
     def _singular_person(self, word: str) -> bool:
         return word in self.lex.word_set("broken_plural") or word in self.lex.word_set("sound_plural")
@@ -515,20 +535,51 @@ def _with_loose(words: list[Match[Entry]], loose: list[Match[Entry]]) -> list[Ma
 
 
 def _merge_combined(doc: Doc, words: list[Match[Entry]]) -> list[Match[Entry]]:
-    """Join "مقتل وإصابة" / "قتلى وجرحى" (one count for both) into one combined word."""
+    """Join "مقتل وإصابة" / "قتلى وجرحى" / "قتل وأصيب" (one count for both) into one combined word.
+
+    Two coordinated verbs share their subject when nothing stands between them ("قتل وأصيب عدد من
+    مساعديه": one group, killed and wounded, no split); a verb with its own count before it ("16
+    قتلوا وأصيب ثلاثة") has its own subject."""
     out: list[Match[Entry]] = []
     for m in words:
         prev = out[-1] if out else None
         if (prev and {prev.payload.label, m.payload.label} == {"killed", "wounded"} and m.first == prev.last
-                and doc.tokens[m.first].text.startswith("و") and _is_noun(doc, prev)):
+                and doc.tokens[m.first].text.startswith("و")
+                and (_is_noun(doc, prev) or _bare_verb(doc, prev))):
             out[-1] = Match(prev.first, m.last, prev.start, m.end, Entry("casualty", "combined"))
         else:
             out.append(m)
     return out
 
 
+def _bare_verb(doc: Doc, word: Match[Entry]) -> bool:
+    """A casualty verb with no count or person noun right before it: its subject follows ("قتل وأصيب ...")."""
+    lex = load_lexicons()
+    if not any(k in lex.word_set("casualty_verbs") for k in lookup_keys(doc.tokens[word.first].text)):
+        return False
+    if word.first == 0:
+        return True
+    before = strip_article(doc.tokens[word.first - 1].text)
+    people = lex.word_set("person_words")
+    return not (read_number(doc.tokens, word.first - 1, lex) or before in people or before[:-1] in people
+                or doc.tokens[word.first - 1].text.startswith("ال"))
+
+
 @overload
 def share_evenly(total: int, n: int, i: int) -> int: ...
+
+
+def _bare_verb(doc: Doc, word: Match[Entry]) -> bool:
+    """A casualty verb with no count or person noun right before it: its subject follows ("قتل وأصيب ...")."""
+    lex = load_lexicons()
+    if not any(k in lex.word_set("casualty_verbs") for k in lookup_keys(doc.tokens[word.first].text)):
+        return False
+    if word.first == 0:
+        return True
+    before = strip_article(doc.tokens[word.first - 1].text)
+    people = lex.word_set("person_words")
+    return not (read_number(doc.tokens, word.first - 1, lex) or before in people or before[:-1] in people
+                or doc.tokens[word.first - 1].text.startswith("ال"))
 
 
 @overload
