@@ -68,6 +68,8 @@ class _SentenceTolls:
                                                           "ordinal")
                             for j in range(m.first, m.last)} | _numeric_date_tokens(doc, sentence)
         self.claimed: set[int] = set()
+        # "اعتقلت الشرطة 5 مسلحين"، "نزوح 300 عائلة": what is done to these people is not a death or a wound
+        self.predicates = {j for m in doc.sentence_entries(sentence, "predicate") for j in range(m.first, m.last)}
 
     def read(self) -> list[TollMention]:
         out: list[TollMention] = []
@@ -87,7 +89,7 @@ class _SentenceTolls:
                                        word.first, implicit=True, part=True))
                 continue
             count = self._adjacent_before(word) or self._with(word, limit) or self._after(word, limit) or (
-                None if self._strict(word) else self._before(word, floor))
+                None if self._strict(word) or self._conjoined_verb(word) else self._before(word, floor))
             implicit = count is None
             if count is None:
                 count = self._implicit(word, limit)
@@ -257,6 +259,12 @@ class _SentenceTolls:
                 or bare in self.lex.word_set("singular_nouns") or bare in self.lex.word_set("plural_nouns")
                 or j in self.actor_tokens or any(bare.startswith(f) for f in self.lex.word_set("fate_nouns")))
 
+    def _conjoined_verb(self, word: Match[Entry]) -> bool:
+        """"... 12 شخصا من تحت الأنقاض وقتل آخرون": a verb joined by و/ف opens its own clause; its subject
+        follows it, and no count before it is its subject."""
+        text, verbs = self.doc.tokens[word.first].text, self.lex.word_set("casualty_verbs")
+        return text[:1] in "وف" and text not in verbs and text[1:] in verbs
+
     def _is_verb(self, word: Match[Entry]) -> bool:
         return any(k in self.lex.word_set("casualty_verbs") for k in lookup_keys(self.doc.tokens[word.first].text))
 
@@ -270,8 +278,13 @@ class _SentenceTolls:
         verb (an actor's name does not count towards the distance; "أطلقوا النار على العشرات" is no toll)."""
         j, budget = word.first - 1, _BEFORE_WINDOW
         ambiguous: Count | None = None
+        boundaries = self.lex.word_set("clause_links")
         while j >= floor and budget > 0:
+            if j in self.predicates or strip_article(self.doc.tokens[j].text) in boundaries:
+                return ambiguous  # "اعتقلت الشرطة 5 مسلحين بعد اشتباك قتل فيه جندي": another clause's count
             found = self._count_at(j)
+            if found is not None and self._governed(found[2]):
+                return ambiguous
             if (found is not None and self._free(j, word)
                     and all(x not in self.claimed for x in range(found[2], found[3]))
                     and self._counts_people(found, word)):
@@ -286,6 +299,18 @@ class _SentenceTolls:
                 budget -= 1
             j -= 1
         return ambiguous
+
+    def _governed(self, first: int) -> bool:
+        """The count is the object or subject of another predicate right before it ("اعتقلت الشرطة 5"، "نزح
+        300"): an actor's name may stand between."""
+        j, steps = first - 1, 0
+        while j >= self.sentence.first_token and steps < 2:
+            if j in self.predicates:
+                return True
+            if j not in self.actor_tokens:
+                steps += 1
+            j -= 1
+        return False
 
     def _counts_people(self, found: Count, word: Match[Entry]) -> bool:
         """A count before the verb: of people ("3 أشخاص"، "45 عنصرا من"), or right before it, not an object."""
