@@ -11,7 +11,7 @@ are parts of a toll already counted.  One count for killed *and* wounded ("66 ق
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import overload
 
 from marsad.doc import Doc
@@ -42,13 +42,22 @@ class TollMention:
     implicit: bool = False  # no count stated: read from the noun (قتيل = 1, قتلى = several)
     additive: bool = False  # "... و25 في صفوف الشرطة"، "وقتل خمسة آخرون": adds to the count before
     part: bool = False  # "بعض الجرحى"، "عشرة من القتلى": a part of people told already, no count of its own
+    cumulative: bool = False  # a running total over many incidents or days ("منذ الثلاثاء"، "إجمالي"، "خلال 30 يوما")
+    update: bool = False  # a raised figure of one toll ("ارتفعت حصيلة القتلى إلى 20"): the latest count
 
 
 def find_tolls(doc: Doc) -> None:
     """Fill ``doc.tolls`` sentence by sentence."""
     lex = load_lexicons()
     for sentence in doc.sentences:
-        doc.tolls.extend(_SentenceTolls(doc, sentence, lex).read())
+        tolls = _SentenceTolls(doc, sentence, lex).read()
+        markers = _total_markers(doc, sentence, lex) if tolls else []
+        if markers:  # each toll reaches from its words to the next toll's
+            firsts = [doc.token_index(t.start) for t in tolls]
+            ends = firsts[1:] + [sentence.last_token]
+            tolls = [replace(t, cumulative=True) if any(first - 3 <= m < end for m in markers) else t
+                     for t, first, end in zip(tolls, firsts, ends, strict=True)]
+        doc.tolls.extend(tolls)
 
 
 class _SentenceTolls:
@@ -102,10 +111,18 @@ class _SentenceTolls:
             end = max(self.doc.tokens[last - 1].end, word.end)
             additive = bool(out) and self._says_others(last, limit)
             toll = TollMention(word.payload.label, value, exact, start, end, self.sentence.index, first, implicit,
-                               additive)
+                               additive, update=not implicit and self._raised(min(first, word.first), first))
             out.append(toll)
             out.extend(self._conjoined(toll, last, limit))
         return out
+
+    def _raised(self, start: int, count: int) -> bool:
+        """"ارتفعت حصيلة القتلى إلى 20"، "وصل عدد الجرحى إلى 46": a verb of rising or reaching a few words
+        before the toll (and إلى right before its count) tells the latest figure of a toll told before."""
+        tokens, verbs = self.doc.tokens, self.lex.word_set("raise_verbs")
+        window = range(max(self.sentence.first_token, start - 4), start)
+        to = count > self.sentence.first_token and tokens[count - 1].text in ("الي", "الى")
+        return to and any(any(k in verbs for k in lookup_keys(tokens[j].text)) for j in window)
 
     def _negated(self, word: Match[Entry]) -> bool:
         return any(m.payload.label == "negation" and 0 <= word.first - m.last <= 3
@@ -144,9 +161,12 @@ class _SentenceTolls:
         return number.value, number.exact, number.first, number.last
 
     def _counts_something_else(self, j: int) -> bool:
-        """"في العشرين من العمر"، "3 مليارات دولار": a number of years, money or distance, not of people."""
+        """"في العشرين من العمر"، "3 مليارات دولار": a number of years, money or distance, not of people;
+        "100 يوميا": a rate."""
         tokens = self.doc.tokens
         units = self.lex.word_set("not_people_after")
+        if any(k < len(tokens) and tokens[k].text in self.lex.word_set("rates") for k in (j, j + 1)):
+            return True  # "يتجاوز 100 إرهابي يوميا": a rate, no incident's toll
         for k in (j, j + 1):
             if k < len(tokens) and (strip_article(tokens[k].text) in units or tokens[k].text in units):
                 return True
@@ -176,7 +196,7 @@ class _SentenceTolls:
         """A count a few words after: "مقتل 6"، "قتل ما لا يقل عن 14"، "قتل تنظيم داعش 9 رجال"
         (an actor right after the verb is its subject and is stepped over), "وسقط في الاشتباك 9
         مسلحين" (a verb's subject may follow a prepositional phrase)."""
-        found = self._after_count(word, limit)
+        found = self._after_count(word, limit) or self._toll_figure(word, limit)
         if found is None and self._is_verb(word):
             found = self._after_phrase(word, limit)
         if found is None or self._owned_by_next(found, limit):
@@ -208,6 +228,20 @@ class _SentenceTolls:
             if text not in fillers and j not in self.time_tokens and not self._is_person(self.doc.tokens[j].text):
                 return None
             j += 1
+        return None
+
+    def _toll_figure(self, word: Match[Entry], limit: int) -> Count | None:
+        """"ارتفعت حصيلة قتلى التفجير إلى 20"، "بلغ عدد جرحى الهجوم 46": the number of a toll (حصيلة، عدد)
+        of the dead of some event is the count a few words on, after the event's name."""
+        if word.first == self.sentence.first_token or strip_article(self.doc.tokens[word.first - 1].text) not in (
+                "حصيله", "عدد"):
+            return None
+        for j in range(word.last, min(limit, word.last + 5)):
+            found = self._count_at(j)
+            if found is not None:
+                return found if self._free(j, word) else None
+            if j in self.predicates or j in self.time_tokens:
+                return None
         return None
 
     def _after_phrase(self, word: Match[Entry], limit: int) -> Count | None:
@@ -524,6 +558,33 @@ class _SentenceTolls:
                 continue
             j += 1
         return out
+
+
+def _total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
+    """Where the sentence says a count sums up many incidents or days: words of a total ("إجمالي"،
+    "منذ بدء", [modality.aggregate]), "since" with a day or date after it ("منذ الثلاثاء"، "منذ مساء
+    الخميس"، "منذ 25 شباط"), a span of days, weeks or months ("خلال 30 يوما") or a rate ("يوميا")."""
+    modality = doc.sentence_entries(sentence, "modality")
+    out = [m.first for m in modality if m.payload.label == "aggregate"]
+    times = {m.first for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "month", "ordinal",
+                                                   "day_part")}
+    tokens, units, totals = doc.tokens, lex.word_set("span_units"), lex.word_set("total_words")
+    out += [j for j in range(sentence.first_token, sentence.last_token) if strip_article(tokens[j].text) in totals]
+    for m in modality:
+        j = m.last
+        if j >= sentence.last_token:
+            continue
+        if m.payload.label == "background" and tokens[m.first].text.endswith("منذ"):
+            if strip_article(tokens[j].text) == "يوم" and j + 1 < sentence.last_token:
+                j += 1  # "منذ يوم الثلاثاء"
+            if j in times or tokens[j].is_number:
+                out.append(m.first)
+        if m.payload.label == "span":
+            number = read_number(tokens, j, lex)
+            k = number.last if number is not None else j
+            if k < sentence.last_token and strip_article(tokens[k].text) in units:
+                out.append(m.first)
+    return out
 
 
 def _numeric_date_tokens(doc: Doc, sentence: Sentence) -> set[int]:
