@@ -201,7 +201,8 @@ class _SentenceTolls:
             found = self._after_phrase(word, limit)
         if found is None or self._owned_by_next(found, limit):
             return None  # "سقوط 15 جريحا": the count of the counted noun right after it
-        if self._strict(word) and not self._names_people(found[3], limit):
+        if self._strict(word) and not (self._names_people(found[3], limit)
+                                       or self._is_person(self.doc.tokens[found[2]].text)):
             return None  # "سقطت 3 قذائف"، "يقضي الاتفاق بإخراج 500": no people, no toll
         return found
 
@@ -253,8 +254,8 @@ class _SentenceTolls:
         if j is None or j >= limit or not self._free(j, word):
             return None
         found = self._count_at(j)
-        if found is None or not self._names_people(found[3], limit):
-            return None
+        if found is None or not (self._names_people(found[3], limit) or self._is_person(self.doc.tokens[j].text)):
+            return None  # a count of people: a person noun after it, or a person noun in the dual ("شخصين")
         return found
 
     def _skip_prepositional(self, j: int, limit: int) -> int | None:
@@ -365,6 +366,8 @@ class _SentenceTolls:
         fate = self._fate_pronoun(word)
         if fate is not None:
             return fate
+        if self._counts_something_else(word.last):
+            return None  # "3 قتلى شهريا": a rate
         for j in range(word.first, word.last):
             key = strip_article(self.doc.tokens[j].text)
             singular, plural = key in self.lex.word_set("singular_nouns"), key in self.lex.word_set("plural_nouns")
