@@ -278,3 +278,25 @@ def test_namely_breaks_a_count_down_and_adds_nothing(text, value):
 ])
 def test_codebook_counts(text, expected):
     assert record(text) == expected
+
+
+# --- an ordinal's spelling before a counted noun is a cardinal ----------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وسقط ما يفوق العشرين جريحا في المعارك.", {"wounded": 20}),
+    ("أسفر القصف عن الثلاثين قتيلا في المدينة.", {"killed": 30}),
+    ("قتل جنديان بهجوم في قضاء الطارمية في العشرين من الشهر الماضي.", {"killed": 2}),
+])
+def test_an_ordinal_spelling_followed_by_a_counted_noun_counts(text, expected):
+    assert counts(text) == expected
+
+
+# --- "N منهم" (N of them) is the count's own phrase, not "among them" ---------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("فقتلوا اثنين منهم وأصابوا عشرة آخرين بجروح في الهجوم.", {"killed": 2, "wounded": 10}),
+    ("قتلت ثلاثة منهن وأصيبت أربع أخريات في القصف.", {"killed": 3, "wounded": 4}),
+    ("قتل 14 شخصا، بينهم ثلاثة أطفال، في الهجوم.", {"killed": 14}),
+])
+def test_n_of_them_is_part_of_its_own_count(text, expected):
+    assert counts(text) == expected

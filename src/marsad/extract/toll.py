@@ -73,9 +73,11 @@ class _SentenceTolls:
         actors = doc.sentence_entries(sentence, "actor", "generic")
         self.actor_tokens = {j for m in actors for j in range(m.first, m.last)}
         self.actor_end = {m.first: m.last for m in actors}
-        self.time_tokens = {j for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "day_part",
-                                                          "ordinal")
+        self.time_tokens = {j for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "day_part")
                             for j in range(m.first, m.last)} | _numeric_date_tokens(doc, sentence)
+        # "العشرين" is the twentieth (of the month) unless a counted noun follows: "العشرين جريحا" is twenty
+        self.time_tokens |= {j for m in doc.sentence_entries(sentence, "ordinal") if not self._counted_after(m.last)
+                             for j in range(m.first, m.last)}
         self.claimed: set[int] = set()
         # "اعتقلت الشرطة 5 مسلحين"، "نزوح 300 عائلة": what is done to these people is not a death or a wound
         self.predicates = {j for m in doc.sentence_entries(sentence, "predicate") for j in range(m.first, m.last)}
@@ -85,7 +87,7 @@ class _SentenceTolls:
         for k, word in enumerate(self.words):
             limit = self.words[k + 1].first if k + 1 < len(self.words) else self.sentence.last_token
             floor = self.words[k - 1].last if k > 0 else self.sentence.first_token
-            if self._negated(word) or any(0 < word.first - m <= 3 for m in self.subsets):
+            if self._negated(word) or any(0 < word.first - m <= 3 for m in self.subsets if m not in self.claimed):
                 continue  # "لا معلومات عن قتلى"؛ "بينها جثة طفل" is part of a toll told already
             if self._cause_of_death(word):
                 continue  # "توفي إثر إصابته برصاص الشرطة": the wound of the one who died, no one more
@@ -176,7 +178,7 @@ class _SentenceTolls:
 
     def _free(self, j: int, word: Match[Entry]) -> bool:
         """Not claimed yet and not a part of a toll ("بينهم 10 أطفال": a marker just before it)."""
-        return j not in self.claimed and not any(j - 2 <= s < j for s in self.subsets)
+        return j not in self.claimed and not any(j - 2 <= s < j for s in self.subsets if s not in self.claimed)
 
     def _adjacent_before(self, word: Match[Entry]) -> Count | None:
         """"30 جريحا", "خمسة قتلى": a counted casualty noun right after its number."""
@@ -289,7 +291,7 @@ class _SentenceTolls:
         bare = strip_article(text)
         if bare in self.lex.word_set("victims"):
             return False  # "سقوط عشرات الضحايا": victims, dead and wounded together, no count of either
-        return (text in ("من", "منهم", "منهن") or self._is_person(text)
+        return (text in ("من", "منهم", "منهن") or self._is_person(text) or bare in self.lex.word_set("others")
                 or (bare.endswith("ا") and self._is_person(bare[:-1]))
                 or bare in self.lex.word_set("singular_nouns") or bare in self.lex.word_set("plural_nouns")
                 or j in self.actor_tokens or any(bare.startswith(f) for f in self.lex.word_set("fate_nouns")))
@@ -472,6 +474,13 @@ class _SentenceTolls:
         return key in self.lex.word_set("singular_nouns") or key in self.lex.word_set("plural_nouns") or (
             word.payload.label == "combined" and word.last - word.first >= 2)
 
+    def _counted_after(self, j: int) -> bool:
+        """A counted casualty noun or a person noun (also in the accusative) at token ``j``."""
+        if j >= len(self.doc.tokens):
+            return False
+        text = strip_article(self.doc.tokens[j].text)
+        return self._counted_noun_at(j) or self._is_person(text) or (text.endswith("ا") and self._is_person(text[:-1]))
+
     def _counted_noun_at(self, j: int) -> bool:
         """A casualty noun that is counted (قتيلا، شهيدا، جرحى) stands at token ``j``."""
         key = strip_article(self.doc.tokens[j].text)
@@ -529,9 +538,10 @@ class _SentenceTolls:
 
     def _claim_noun_phrase(self, j: int, limit: int) -> None:
         """"عدد من الصحافيين": the counted people belong to the count already read."""
-        stop = min(limit + 1, j + 3)  # the next casualty word too, when it is the counted noun ("11 شهيدا")
+        stop, first = min(limit + 1, j + 3), j  # the next casualty word too, when it is the counted noun ("11 شهيدا")
         while j < stop and j < self.sentence.last_token and (
                 self.doc.tokens[j].text == "من" or self._is_person(self.doc.tokens[j].text)
+                or (j == first and self.doc.tokens[j].text in ("منهم", "منهن"))  # "اثنين منهم": of them
                 or (j == limit and self._counted_noun_at(j))):
             self.claimed.add(j)
             j += 1
