@@ -300,3 +300,16 @@ def test_an_ordinal_spelling_followed_by_a_counted_noun_counts(text, expected):
 ])
 def test_n_of_them_is_part_of_its_own_count(text, expected):
     assert counts(text) == expected
+
+
+# --- a bare noun of the dead yields to a stated number -------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل 39 مدنيا في انفجار مستودع في بلدة سرمدا في محافظة إدلب، اليوم. ونقل المسعفون طفلا بدا جثة هامدة.",
+     (39, 0)),
+    ("سقط قتيل بانفجار عبوة ناسفة في قضاء الطارمية شمالي بغداد، اليوم.", (1, 0)),
+    ("أسفر انفجار عبوة ناسفة في قضاء الطارمية شمالي بغداد، اليوم، عن مقتل 4 أشخاص. وعثر على جثة في المكان.",
+     (4, 0)),
+])
+def test_a_bare_casualty_noun_yields_to_a_stated_count(text, expected):
+    assert record(text) == expected

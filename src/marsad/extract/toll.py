@@ -375,8 +375,8 @@ class _SentenceTolls:
             singular, plural = key in self.lex.word_set("singular_nouns"), key in self.lex.word_set("plural_nouns")
             if (singular or plural) and _definite(self.doc.tokens[j].text):
                 return None  # "مساعدة المصابين"، "جنسية القتيل": people told of already, no new count
-            if singular:
-                return 1, True, word.first, word.last
+            if singular:  # "سقط قتيل"، "جثة": someone died, no number told — a stated count wins over it
+                return 1, False, word.first, word.last
             if key in self.lex.word_set("casualty_duals"):  # "جثتي"، "قتيلين": two
                 return 2, True, word.first, word.last
             if plural:
