@@ -26,7 +26,7 @@ def _doc(text: str) -> Doc:
 
 
 def tolls(text: str) -> list[TollMention]:
-    return [t for t in _doc(text).tolls if not t.part]
+    return [t for t in _doc(text).tolls if not t.part and t.kind != "attackers"]
 
 
 def counts(text: str) -> dict[str, int]:
@@ -313,3 +313,25 @@ def test_n_of_them_is_part_of_its_own_count(text, expected):
 ])
 def test_a_bare_casualty_noun_yields_to_a_stated_count(text, expected):
     assert record(text) == expected
+
+
+# --- suicide attackers: as many as the text names -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("فجر انتحاريان نفسيهما في سوق شعبي في مدينة الصدر شرقي بغداد، اليوم، ما أدى إلى مقتل 12 شخصا.", 14),
+    ("فجرت انتحارية نفسها في سوق شعبي في مدينة الصدر شرقي بغداد، اليوم، ما أدى إلى مقتل 5 أشخاص.", 6),
+    ("قتل انتحاريان بعد أن فجرا نفسيهما عند حاجز للجيش في مدينة الصدر شرقي بغداد، اليوم.", 2),
+    ("أسفر هجوم انتحاري في سوق شعبي في مدينة الصدر شرقي بغداد، اليوم، عن مقتل 7 أشخاص.", 8),
+])
+def test_suicide_attackers_count_as_the_text_names_them(text, fatalities):
+    events = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [("Suicide bomb", fatalities)]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 28 عنصرا في اشتباكات وتفجيرين انتحاريين في ريف حلب.",
+    "أسفر الهجوم الانتحاري عن مقتل 7 أشخاص في بغداد.",
+    "نفذ التنظيم عمليتين انتحاريتين في ريف حلب.",
+])
+def test_a_suicide_bombing_is_no_attacker_count(text):
+    assert not [t for t in _doc(text).tolls if t.kind == "attackers"]

@@ -108,7 +108,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
                     for j in range(rp.toponym.first_token, rp.toponym.last_token)}
     hits = [h for h in act.find_actor_hits(doc, sentence, region) if h.first not in named_places]  # "حي العامل"
     sub_event = classify(cues, _facts(hits))
-    tolls = [t for t in doc.tolls if t.sentence == sentence.index]
+    tolls = [t for t in doc.tolls if t.sentence == sentence.index and t.kind != "attackers"]  # bombers: consolidate
     if sub_event is None and tolls and _continues(ctx, sentence, cues, explicit) and not _background(doc, sentence):
         sub_event, sites = ctx.told_before[1][0].sub_event_type, ctx.told_before[2]
     if sub_event is None:

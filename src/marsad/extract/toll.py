@@ -116,7 +116,37 @@ class _SentenceTolls:
                                additive, update=not implicit and self._raised(min(first, word.first), first))
             out.append(toll)
             out.extend(self._conjoined(toll, last, limit))
+        return out + self._attackers()
+
+    def _attackers(self) -> list[TollMention]:
+        """Suicide attackers told as people (codebook §6: they count among the dead): "انتحاري" one,
+        "انتحاريان" two, "ثلاثة انتحاريين" three — as a noun, not as the adjective of a bombing ("تفجيرين
+        انتحاريين"، "الهجوم الانتحاري").  Value 0 when the attackers are the counted dead already ("قتل
+        انتحاريان").  Read only in sentences with a suicide cue."""
+        if not any(m.payload.label == "suicide" for m in self.doc.sentence_entries(self.sentence, "cue")):
+            return []
+        tokens, nouns = self.doc.tokens, self.lex.word_set("attacker_nouns")
+        bombings = self.lex.word_set("bombing_nouns")
+        out: list[TollMention] = []
+        for j in range(self.sentence.first_token, self.sentence.last_token):
+            keys = lookup_keys(tokens[j].text)
+            if not any(k in nouns for k in keys):
+                continue
+            prev = lookup_keys(tokens[j - 1].text) if j > self.sentence.first_token else ()
+            if any(k in bombings or k.startswith(("تفجير", "هجوم", "هجمات", "عملي")) for k in prev):
+                continue  # the adjective of a bombing, not its bomber
+            value = 0 if j in self.claimed else self._attacker_count(j)
+            out.append(TollMention("attackers", value, True, tokens[j].start, tokens[j].end, self.sentence.index, j))
         return out
+
+    def _attacker_count(self, j: int) -> int:
+        """How many attackers the noun at ``j`` names: a count before it, its dual, else one."""
+        for i in range(max(self.sentence.first_token, j - 3), j):
+            number = read_number(self.doc.tokens, i, self.lex)
+            if number is not None and number.last == j:
+                return number.value
+        word = strip_article(self.doc.tokens[j].text)
+        return 2 if word.endswith(("ان", "ين")) and dual_of(word, self.lex) is not None else 1
 
     def _raised(self, start: int, count: int) -> bool:
         """"ارتفعت حصيلة القتلى إلى 20"، "وصل عدد الجرحى إلى 46": a verb of rising or reaching a few words
