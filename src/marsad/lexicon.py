@@ -144,7 +144,7 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
         aliases = _phrases(path, row, "aliases")
         if "nisba" in row:
             aliases = aliases + _force_phrases(path, data, _phrases(path, row, "nisba"), listed)
-        matcher.add_all(aliases, Entry("actor", name, info))
+        matcher.add_all(_with_duals(aliases), Entry("actor", name, info))
     generics: dict[str, dict[str, str]] = {}
     for row in _require(path, data, "generic", list):
         key = _require(path, row, "key", str)
@@ -153,13 +153,29 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
             if not actor.startswith("@") and actor not in actors:
                 raise DataFileError(path, f"generic {key!r}: unknown actor {actor!r} for {region}")
         generics[key] = by_region
-        matcher.add_all(_phrases(path, row), Entry("generic", key, by_region))
+        matcher.add_all(_with_duals(_phrases(path, row)), Entry("generic", key, by_region))
     for key, by_region in _require(path, data, "defaults", dict).items():
         for region, actor in by_region.items():
             if actor not in actors:
                 raise DataFileError(path, f"defaults {key!r}: unknown actor {actor!r} for {region}")
         defaults[key] = by_region
     return actors, generics
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    """The singular person nouns of numbers.toml (جندي، شرطي، مدني ...)."""
+    path, data = _read("numbers")
+    table = _require(path, data, "person_nouns", dict)
+    return frozenset(fold(w) for name in ("broken_plural", "sound_plural") for w in _phrases(path, table, name))
+
+
+def _with_duals(phrases: list[str]) -> list[str]:
+    """A one-word actor phrase that is a person noun also names two of them in the nominative dual: "جندي"
+    → "جنديان" (the dual's class is the noun's: two soldiers are the military, two policemen the police).
+    The oblique -ين is also a sound plural and an adjective's (العاملين، مختارين): aliases list it by hand."""
+    people = _person_nouns()
+    return phrases + [d for p in phrases if fold(p) in people for d in dual_forms(fold(p)) if d.endswith("ان")]
 
 
 def _force_phrases(path: str, data: dict[str, Any], nisbas: list[str], listed: set[str]) -> list[str]:

@@ -335,3 +335,15 @@ def test_suicide_attackers_count_as_the_text_names_them(text, fatalities):
 ])
 def test_a_suicide_bombing_is_no_attacker_count(text):
     assert not [t for t in _doc(text).tolls if t.kind == "attackers"]
+
+
+# --- a dual keeps its noun's class --------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "victims", "killed", "wounded"), [
+    ("قتل جنديان في هجوم على حاجز في قضاء الطارمية شمالي بغداد، اليوم.", "Military Forces of Iraq", 2, 0),
+    ("قتل شرطيان في هجوم على حاجز في قضاء الطارمية شمالي بغداد، اليوم.", "Police Forces of Iraq", 2, 0),
+    ("أصيب مدنيان بقصف على بلدة سراقب في ريف إدلب، اليوم.", "Civilians", 0, 2),
+])
+def test_a_dual_keeps_the_class_of_its_noun(text, victims, killed, wounded):
+    events = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
+    assert [(e["actor2"], e["fatalities"], e["injured"]) for e in events] == [(victims, killed, wounded)]
