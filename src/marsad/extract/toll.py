@@ -7,6 +7,14 @@ a counted noun ("30 جريحا"، "خمسة قتلى"), else a few words after (
 an unquantified plural three (سقوط قتلى، مقتل مدنيين).  Counts after "بينهم" (among them)
 are parts of a toll already counted.  One count for killed *and* wounded ("66 قتيلا
 وجريحا") gives no split: it counts 0 for both, as ACLED does.
+
+The casualty verbs are generated from one row per lemma (``numbers.toml`` ``[[toll_verb]]``,
+:mod:`marsad.text.inflect`); their subject may follow a prepositional phrase ("وسقط في الاشتباك 9
+مسلحين").  Counts of other predicates (arrests, flight, rescue) are no toll.  Each
+:class:`TollMention` says whether it is a part of people told already (``part``), a running total
+(``cumulative``) or a raised figure (``update``); ``attackers`` mentions count suicide attackers
+named as people, which consolidation adds to a suicide bombing's dead.  docs/extraction.md lists
+every rule with its principle.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ Count = tuple[int, bool, int, int]  # value, exact, first token, last token
 
 @dataclass(frozen=True, slots=True)
 class TollMention:
-    """A count of ``kind`` (killed | wounded | combined) stated in one sentence."""
+    """A count of ``kind`` (killed | wounded | combined | attackers) stated in one sentence."""
 
     kind: str
     value: int
