@@ -83,6 +83,9 @@ def test_the_lexicon_matches_generated_forms_only_where_they_are_casualty_words(
     ("جرحوا خمسة مدنيين في الهجوم على القرية.", "wounded", 5),
     ("يقتل سبعة أشخاص في غارة على إدلب.", "killed", 7),
     ("توفيت طفلة متأثرة بجروحها بعد القصف.", "killed", 1),
+    ("أعلن الجيش هلاك 20 إرهابيا في هجوم على مواقعهم.", "killed", 20),
+    ("وهلك خمسة من عناصر التنظيم في الغارة.", "killed", 5),
+    ("نحر التنظيم ثلاثة رهائن في هجوم على القرية.", "killed", 3),
 ])
 def test_every_inflection_is_a_casualty_word(text, kind, value):
     assert counts(text).get(kind) == value
