@@ -210,7 +210,7 @@ def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any], words: dic
     lex["others_alone"] = _int_table(path, casualty, "others_alone")
     for name in ("singular_nouns", "plural_nouns", "fillers", "others", "not_people_after", "fate_nouns",
                  "cause_before", "died_of_wounds", "prepositions", "victims", "partitives", "clause_links",
-                 "raise_verbs", "total_words", "rates", "attacker_nouns", "bombing_nouns"):
+                 "raise_verbs", "total_words", "rates", "attacker_nouns", "bombing_nouns", "since_starts"):
         words[name] = frozenset(fold(w) for w in _phrases(path, casualty, name))
 
 

@@ -247,10 +247,16 @@ def test_a_raised_figure_is_flagged_update(text):
     assert found and all(t.update and not t.cumulative for t in found)
 
 
-def test_an_incidents_own_count_wins_over_the_running_total_told_with_it():
-    text = ("قتل 5 أشخاص بقصف على بلدة سراقب في ريف إدلب، اليوم، ليرتفع عدد القتلى منذ الثلاثاء إلى 27 "
-            "شخصا.")
-    assert record(text) == (5, 0)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل عدد من الأشخاص بقصف على بلدة سراقب في ريف إدلب، اليوم، ليرتفع عدد القتلى منذ الثلاثاء إلى 27 شخصا.",
+     (3, 0)),
+    ("أصيب عشرات المدنيين بقصف على بلدة سراقب في ريف إدلب، اليوم، لترتفع حصيلة الجرحى منذ مطلع الشهر إلى 90.",
+     (0, 12)),
+    ("قتل عدد من الجنود بهجوم في قضاء الطارمية شمالي بغداد، اليوم، ما يرفع الحصيلة الإجمالية للقتلى إلى 30.",
+     (3, 0)),
+])
+def test_an_incidents_own_count_wins_over_the_running_total_told_with_it(text, expected):
+    assert record(text) == expected
 
 
 @pytest.mark.parametrize("text", [

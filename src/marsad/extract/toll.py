@@ -60,11 +60,10 @@ def find_tolls(doc: Doc) -> None:
     for sentence in doc.sentences:
         tolls = _SentenceTolls(doc, sentence, lex).read()
         markers = _total_markers(doc, sentence, lex) if tolls else []
-        if markers:  # each toll reaches from its words to the next toll's
-            firsts = [doc.token_index(t.start) for t in tolls]
-            ends = firsts[1:] + [sentence.last_token]
-            tolls = [replace(t, cumulative=True) if any(first - 3 <= m < end for m in markers) else t
-                     for t, first, end in zip(tolls, firsts, ends, strict=True)]
+        if markers:  # each marker belongs to the toll nearest to it
+            spans = [(doc.token_index(t.start), doc.token_index(t.end)) for t in tolls]
+            near = {min(range(len(tolls)), key=lambda i: _distance(m, spans[i])) for m in markers}
+            tolls = [replace(t, cumulative=True) if i in near else t for i, t in enumerate(tolls)]
         doc.tolls.extend(tolls)
 
 
@@ -611,6 +610,12 @@ class _SentenceTolls:
         return out
 
 
+def _distance(j: int, span: tuple[int, int]) -> int:
+    """Tokens between ``j`` and the span ``[first, last)`` (0 inside it); ties go to the later toll's words."""
+    first, last = span
+    return first - j if j < first else (j - last + 1 if j >= last else 0)
+
+
 def _total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
     """Where the sentence says a count sums up many incidents or days: words of a total ("إجمالي"،
     "منذ بدء", [modality.aggregate]), "since" with a day or date after it ("منذ الثلاثاء"، "منذ مساء
@@ -628,7 +633,7 @@ def _total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
         if m.payload.label == "background" and tokens[m.first].text.endswith("منذ"):
             if strip_article(tokens[j].text) == "يوم" and j + 1 < sentence.last_token:
                 j += 1  # "منذ يوم الثلاثاء"
-            if j in times or tokens[j].is_number:
+            if j in times or tokens[j].is_number or strip_article(tokens[j].text) in lex.word_set("since_starts"):
                 out.append(m.first)
         if m.payload.label == "span":
             number = read_number(tokens, j, lex)
