@@ -58,6 +58,9 @@ def find_tolls(doc: Doc) -> None:
     """Fill ``doc.tolls`` sentence by sentence."""
     lex = load_lexicons()
     for sentence in doc.sentences:
+        if not (doc.sentence_entries(sentence, "casualty") or doc.sentence_entries(sentence, "loose_casualty")
+                or any(m.payload.label == "suicide" for m in doc.sentence_entries(sentence, "cue"))):
+            continue  # no casualty word and no suicide attacker: nothing to count
         tolls = _SentenceTolls(doc, sentence, lex).read()
         markers = _total_markers(doc, sentence, lex) if tolls else []
         if markers:  # each marker belongs to the toll nearest to it
