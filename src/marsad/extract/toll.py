@@ -432,8 +432,8 @@ class _SentenceTolls:
             if self._singular_person(obj) or (obj.endswith("ا") and self._singular_person(obj[:-1])):
                 return 1, True, after_subject, after_subject + 1  # the object, also in the accusative (عنصرا)
         if self._is_verb(word) and (k := self._skip_prepositional(j, limit)) is not None and k < limit:
-            subject = self.doc.tokens[k].text  # "قتل في محافظة ديالى شرطي": the subject after the phrase
-            if self._singular_person(subject) and self._free(k, word):
+            after = self.doc.tokens[k].text  # "قتل في محافظة ديالى شرطي": the subject after the phrase
+            if self._singular_person(after) and self._free(k, word):
                 return self._and_another(1, k + 1, limit), True, k, k + 1
         nxt = strip_article(self.doc.tokens[j].text)
         if nxt in self.lex.others_alone:  # "وأصيب آخر"، "وجرح آخرون"
@@ -712,19 +712,6 @@ def _bare_verb(doc: Doc, word: Match[Entry]) -> bool:
 
 @overload
 def share_evenly(total: int, n: int, i: int) -> int: ...
-
-
-def _bare_verb(doc: Doc, word: Match[Entry]) -> bool:
-    """A casualty verb with no count or person noun right before it: its subject follows ("قتل وأصيب ...")."""
-    lex = load_lexicons()
-    if not any(k in lex.word_set("casualty_verbs") for k in lookup_keys(doc.tokens[word.first].text)):
-        return False
-    if word.first == 0:
-        return True
-    before = strip_article(doc.tokens[word.first - 1].text)
-    people = lex.word_set("person_words")
-    return not (read_number(doc.tokens, word.first - 1, lex) or before in people or before[:-1] in people
-                or doc.tokens[word.first - 1].text.startswith("ال"))
 
 
 @overload
