@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from marsad.errors import DataFileError
+from marsad.text.inflect import conjugate, dual_forms, noun_forms
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalise import fold
 
@@ -143,7 +144,7 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
         aliases = _phrases(path, row, "aliases")
         if "nisba" in row:
             aliases = aliases + _force_phrases(path, data, _phrases(path, row, "nisba"), listed)
-        matcher.add_all(aliases, Entry("actor", name, info))
+        matcher.add_all(_with_duals(aliases), Entry("actor", name, info))
     generics: dict[str, dict[str, str]] = {}
     for row in _require(path, data, "generic", list):
         key = _require(path, row, "key", str)
@@ -152,13 +153,29 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
             if not actor.startswith("@") and actor not in actors:
                 raise DataFileError(path, f"generic {key!r}: unknown actor {actor!r} for {region}")
         generics[key] = by_region
-        matcher.add_all(_phrases(path, row), Entry("generic", key, by_region))
+        matcher.add_all(_with_duals(_phrases(path, row)), Entry("generic", key, by_region))
     for key, by_region in _require(path, data, "defaults", dict).items():
         for region, actor in by_region.items():
             if actor not in actors:
                 raise DataFileError(path, f"defaults {key!r}: unknown actor {actor!r} for {region}")
         defaults[key] = by_region
     return actors, generics
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    """The singular person nouns of numbers.toml (جندي، شرطي، مدني ...)."""
+    path, data = _read("numbers")
+    table = _require(path, data, "person_nouns", dict)
+    return frozenset(fold(w) for name in ("broken_plural", "sound_plural") for w in _phrases(path, table, name))
+
+
+def _with_duals(phrases: list[str]) -> list[str]:
+    """A one-word actor phrase that is a person noun also names two of them in the nominative dual: "جندي"
+    → "جنديان" (the dual's class is the noun's: two soldiers are the military, two policemen the police).
+    The oblique -ين is also a sound plural and an adjective's (العاملين، مختارين): aliases list it by hand."""
+    people = _person_nouns()
+    return phrases + [d for p in phrases if fold(p) in people for d in dual_forms(fold(p)) if d.endswith("ان")]
 
 
 def _force_phrases(path: str, data: dict[str, Any], nisbas: list[str], listed: set[str]) -> list[str]:
@@ -189,10 +206,47 @@ def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any], words: dic
     casualty = _require(path, data, "casualty", dict)
     for kind in ("killed", "wounded", "combined", "subset"):
         matcher.add_all(_phrases(path, casualty, kind), Entry("casualty", kind))
+    _load_toll_verbs(matcher, path, data, words)
     lex["others_alone"] = _int_table(path, casualty, "others_alone")
     for name in ("singular_nouns", "plural_nouns", "fillers", "others", "not_people_after", "fate_nouns",
-                 "cause_before", "died_of_wounds"):
+                 "cause_before", "died_of_wounds", "prepositions", "victims", "partitives", "clause_links",
+                 "raise_verbs", "total_words", "rates", "attacker_nouns", "bombing_nouns", "since_starts"):
         words[name] = frozenset(fold(w) for w in _phrases(path, casualty, name))
+
+
+def _load_toll_verbs(matcher: PhraseMatcher[Entry], path: str, data: dict[str, Any],
+                     words: dict[str, frozenset[str]]) -> None:
+    """``[[toll_verb]]`` rows: every inflected form of each lemma (``marsad.text.inflect``).  Killing and
+    wounding are ``casualty`` words (``loose_casualty`` for verbs with other senses, which other stages
+    do not read as casualty words); other things done to people (arrest, flight, rescue) are
+    ``predicate`` words.  Word sets: ``casualty_verbs`` (verb forms), ``toll_verb_nouns`` (verbal
+    nouns), ``strict_casualty`` (forms of verbs with other senses, which count only named people)."""
+    verbs: set[str] = set()
+    nouns: set[str] = set()
+    strict: set[str] = set()
+    plain: set[str] = set()
+    for row in _require(path, data, "toll_verb", list):
+        kind = _require(path, row, "kind", str)
+        dropped = {fold(w) for w in row.get("not", [])}
+        forms = conjugate([fold(w) for w in _phrases(path, row, "perfect")],
+                          [fold(w) for w in _phrases(path, row, "imperfect")], bool(row.get("transitive")))
+        made = {f for w in row.get("nouns", []) for f in noun_forms(fold(w))}
+        casualty = kind in ("killed", "wounded")
+        category = ("loose_casualty" if row.get("strict") else "casualty") if casualty else "predicate"
+        for form in sorted((forms | made) - dropped):
+            matcher.add(form, Entry(category, kind))
+        if casualty:
+            verbs |= forms - dropped
+            nouns |= made - dropped
+            (strict if row.get("strict") else plain).update((forms | made) - dropped)
+    duals: set[str] = set()
+    for kind, singulars in _require(path, data["casualty"], "dual_nouns", dict).items():
+        for form in {d for w in singulars for d in dual_forms(fold(w))}:
+            matcher.add(form, Entry("casualty", kind))
+            duals.add(form)
+    words["casualty_duals"] = frozenset(duals)
+    words["casualty_verbs"], words["toll_verb_nouns"] = frozenset(verbs), frozenset(nouns)
+    words["strict_casualty"] = frozenset(strict - plain)  # "أصيب" (he was hit) is also "I hit": not strict
 
 
 def _load_time(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]) -> None:

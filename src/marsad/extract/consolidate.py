@@ -293,7 +293,7 @@ def _event(doc: Doc, g: _Group, body_counts: set[str]) -> Event:
     if sub_event in _NO_TOLL:
         fatalities = injured = 0  # deaths told with an arrest belong to the attack it answers
     if sub_event == "Suicide bomb":
-        fatalities += SUICIDE_BOMBERS
+        fatalities += _bombers(doc, g)
     location = g.location or Location(country="", admin1="")
     evidence, basis = _evidence(doc, g, actor1, actor2, location, fatalities, injured, claimed)
     if actor2 is not None and "actor2" not in evidence:
@@ -401,6 +401,14 @@ def _merged_actor(g: _Group, which: str, lead: EventMention) -> Actor | None:
 def _body_tells(doc: Doc, field_name: str) -> bool:
     """Whether the article's body states a count of this kind for any incident."""
     return any(getattr(m, field_name) is not None and not m.in_title and not m.supporting for m in doc.mentions)
+
+
+def _bombers(doc: Doc, g: _Group) -> int:
+    """The suicide attackers the incident's sentences count (toll.py "attackers"; 0: among its dead
+    already), else one (codebook §6)."""
+    sentences = {m.sentence for m in g.members}
+    told = [t.value for t in doc.tolls if t.kind == "attackers" and t.sentence in sentences]
+    return SUICIDE_BOMBERS if not told else (0 if 0 in told else max(told))
 
 
 def _merged_toll(g: _Group, field_name: str, body_tells: bool = True) -> int:

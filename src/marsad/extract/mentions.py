@@ -108,7 +108,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
                     for j in range(rp.toponym.first_token, rp.toponym.last_token)}
     hits = [h for h in act.find_actor_hits(doc, sentence, region) if h.first not in named_places]  # "حي العامل"
     sub_event = classify(cues, _facts(hits))
-    tolls = [t for t in doc.tolls if t.sentence == sentence.index]
+    tolls = [t for t in doc.tolls if t.sentence == sentence.index and t.kind != "attackers"]  # bombers: consolidate
     if sub_event is None and tolls and _continues(ctx, sentence, cues, explicit) and not _background(doc, sentence):
         sub_event, sites = ctx.told_before[1][0].sub_event_type, ctx.told_before[2]
     if sub_event is None:
@@ -607,7 +607,11 @@ def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-d
     extra_exact = {"killed": True, "wounded": True}
     stated = {"killed": False, "wounded": False}
     evidence: dict[str, list[Evidence]] = {}
+    if any(not t.cumulative for t in tolls):  # a running total beside the incident's own count (toll.py)
+        tolls = [t for t in tolls if not t.cumulative]
     for t in tolls:
+        if t.part:
+            continue  # "بعض الجرحى": people counted already (toll.py)
         ev = doc.evidence(t.start, t.end)
         kinds = ("killed", "wounded") if t.kind == "combined" else (t.kind,)
         for kind in kinds:

@@ -7,11 +7,19 @@ a counted noun ("30 جريحا"، "خمسة قتلى"), else a few words after (
 an unquantified plural three (سقوط قتلى، مقتل مدنيين).  Counts after "بينهم" (among them)
 are parts of a toll already counted.  One count for killed *and* wounded ("66 قتيلا
 وجريحا") gives no split: it counts 0 for both, as ACLED does.
+
+The casualty verbs are generated from one row per lemma (``numbers.toml`` ``[[toll_verb]]``,
+:mod:`marsad.text.inflect`); their subject may follow a prepositional phrase ("وسقط في الاشتباك 9
+مسلحين").  Counts of other predicates (arrests, flight, rescue) are no toll.  Each
+:class:`TollMention` says whether it is a part of people told already (``part``), a running total
+(``cumulative``) or a raised figure (``update``); ``attackers`` mentions count suicide attackers
+named as people, which consolidation adds to a suicide bombing's dead.  docs/extraction.md lists
+every rule with its principle.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import overload
 
 from marsad.doc import Doc
@@ -30,7 +38,7 @@ Count = tuple[int, bool, int, int]  # value, exact, first token, last token
 
 @dataclass(frozen=True, slots=True)
 class TollMention:
-    """A count of ``kind`` (killed | wounded | combined) stated in one sentence."""
+    """A count of ``kind`` (killed | wounded | combined | attackers) stated in one sentence."""
 
     kind: str
     value: int
@@ -41,13 +49,25 @@ class TollMention:
     token: int
     implicit: bool = False  # no count stated: read from the noun (قتيل = 1, قتلى = several)
     additive: bool = False  # "... و25 في صفوف الشرطة"، "وقتل خمسة آخرون": adds to the count before
+    part: bool = False  # "بعض الجرحى"، "عشرة من القتلى": a part of people told already, no count of its own
+    cumulative: bool = False  # a running total over many incidents or days ("منذ الثلاثاء"، "إجمالي"، "خلال 30 يوما")
+    update: bool = False  # a raised figure of one toll ("ارتفعت حصيلة القتلى إلى 20"): the latest count
 
 
 def find_tolls(doc: Doc) -> None:
     """Fill ``doc.tolls`` sentence by sentence."""
     lex = load_lexicons()
     for sentence in doc.sentences:
-        doc.tolls.extend(_SentenceTolls(doc, sentence, lex).read())
+        if not (doc.sentence_entries(sentence, "casualty") or doc.sentence_entries(sentence, "loose_casualty")
+                or any(m.payload.label == "suicide" for m in doc.sentence_entries(sentence, "cue"))):
+            continue  # no casualty word and no suicide attacker: nothing to count
+        tolls = _SentenceTolls(doc, sentence, lex).read()
+        markers = _total_markers(doc, sentence, lex) if tolls else []
+        if markers:  # each marker belongs to the toll nearest to it
+            spans = [(doc.token_index(t.start), doc.token_index(t.end)) for t in tolls]
+            near = {min(range(len(tolls)), key=lambda i: _distance(m, spans[i])) for m in markers}
+            tolls = [replace(t, cumulative=True) if i in near else t for i, t in enumerate(tolls)]
+        doc.tolls.extend(tolls)
 
 
 class _SentenceTolls:
@@ -55,29 +75,42 @@ class _SentenceTolls:
 
     def __init__(self, doc: Doc, sentence: Sentence, lex: Lexicons) -> None:
         self.doc, self.sentence, self.lex = doc, sentence, lex
-        words = doc.sentence_entries(sentence, "casualty")
+        words = _with_loose(doc.sentence_entries(sentence, "casualty"),
+                            doc.sentence_entries(sentence, "loose_casualty"))
         self.subsets = [m.first for m in words if m.payload.label == "subset"]
         self.words = _merge_combined(doc, [m for m in words if m.payload.label != "subset"])
         self.vague = {m.first: m for m in doc.sentence_entries(sentence, "vague")}
         actors = doc.sentence_entries(sentence, "actor", "generic")
         self.actor_tokens = {j for m in actors for j in range(m.first, m.last)}
         self.actor_end = {m.first: m.last for m in actors}
-        self.time_tokens = {j for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "day_part",
-                                                          "ordinal")
+        self.time_tokens = {j for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "day_part")
                             for j in range(m.first, m.last)} | _numeric_date_tokens(doc, sentence)
+        # "العشرين" is the twentieth (of the month) unless a counted noun follows: "العشرين جريحا" is twenty
+        self.time_tokens |= {j for m in doc.sentence_entries(sentence, "ordinal") if not self._counted_after(m.last)
+                             for j in range(m.first, m.last)}
         self.claimed: set[int] = set()
+        # "اعتقلت الشرطة 5 مسلحين"، "نزوح 300 عائلة": what is done to these people is not a death or a wound
+        self.predicates = {j for m in doc.sentence_entries(sentence, "predicate") for j in range(m.first, m.last)}
 
     def read(self) -> list[TollMention]:
         out: list[TollMention] = []
         for k, word in enumerate(self.words):
             limit = self.words[k + 1].first if k + 1 < len(self.words) else self.sentence.last_token
             floor = self.words[k - 1].last if k > 0 else self.sentence.first_token
-            if self._negated(word) or any(0 < word.first - m <= 3 for m in self.subsets):
+            if self._negated(word) or any(0 < word.first - m <= 3 for m in self.subsets if m not in self.claimed):
                 continue  # "لا معلومات عن قتلى"؛ "بينها جثة طفل" is part of a toll told already
             if self._cause_of_death(word):
                 continue  # "توفي إثر إصابته برصاص الشرطة": the wound of the one who died, no one more
+            if word.first in self.claimed:
+                continue  # "إلى 11 شهيدا": the counted noun of a count read already
+            if (part := self._partitive(word)) == "among":
+                continue  # "وكان بين القتلى امرأتان": who the dead were, no count
+            if part:  # "بعض الجرحى": a part of those told, no count of its own
+                out.append(TollMention(word.payload.label, 0, False, word.start, word.end, self.sentence.index,
+                                       word.first, implicit=True, part=True))
+                continue
             count = self._adjacent_before(word) or self._with(word, limit) or self._after(word, limit) or (
-                self._before(word, floor))
+                None if self._strict(word) or self._conjoined_verb(word) else self._before(word, floor))
             implicit = count is None
             if count is None:
                 count = self._implicit(word, limit)
@@ -90,10 +123,48 @@ class _SentenceTolls:
             end = max(self.doc.tokens[last - 1].end, word.end)
             additive = bool(out) and self._says_others(last, limit)
             toll = TollMention(word.payload.label, value, exact, start, end, self.sentence.index, first, implicit,
-                               additive)
+                               additive, update=not implicit and self._raised(min(first, word.first), first))
             out.append(toll)
             out.extend(self._conjoined(toll, last, limit))
+        return out + self._attackers()
+
+    def _attackers(self) -> list[TollMention]:
+        """Suicide attackers told as people (codebook §6: they count among the dead): "انتحاري" one,
+        "انتحاريان" two, "ثلاثة انتحاريين" three — as a noun, not as the adjective of a bombing ("تفجيرين
+        انتحاريين"، "الهجوم الانتحاري").  Value 0 when the attackers are the counted dead already ("قتل
+        انتحاريان").  Read only in sentences with a suicide cue."""
+        if not any(m.payload.label == "suicide" for m in self.doc.sentence_entries(self.sentence, "cue")):
+            return []
+        tokens, nouns = self.doc.tokens, self.lex.word_set("attacker_nouns")
+        bombings = self.lex.word_set("bombing_nouns")
+        out: list[TollMention] = []
+        for j in range(self.sentence.first_token, self.sentence.last_token):
+            keys = lookup_keys(tokens[j].text)
+            if not any(k in nouns for k in keys):
+                continue
+            prev = lookup_keys(tokens[j - 1].text) if j > self.sentence.first_token else ()
+            if any(k in bombings or k.startswith(("تفجير", "هجوم", "هجمات", "عملي")) for k in prev):
+                continue  # the adjective of a bombing, not its bomber
+            value = 0 if j in self.claimed else self._attacker_count(j)
+            out.append(TollMention("attackers", value, True, tokens[j].start, tokens[j].end, self.sentence.index, j))
         return out
+
+    def _attacker_count(self, j: int) -> int:
+        """How many attackers the noun at ``j`` names: a count before it, its dual, else one."""
+        for i in range(max(self.sentence.first_token, j - 3), j):
+            number = read_number(self.doc.tokens, i, self.lex)
+            if number is not None and number.last == j:
+                return number.value
+        word = strip_article(self.doc.tokens[j].text)
+        return 2 if word.endswith(("ان", "ين")) and dual_of(word, self.lex) is not None else 1
+
+    def _raised(self, start: int, count: int) -> bool:
+        """"ارتفعت حصيلة القتلى إلى 20"، "وصل عدد الجرحى إلى 46": a verb of rising or reaching a few words
+        before the toll (and إلى right before its count) tells the latest figure of a toll told before."""
+        tokens, verbs = self.doc.tokens, self.lex.word_set("raise_verbs")
+        window = range(max(self.sentence.first_token, start - 4), start)
+        to = count > self.sentence.first_token and tokens[count - 1].text in ("الي", "الى")
+        return to and any(any(k in verbs for k in lookup_keys(tokens[j].text)) for j in window)
 
     def _negated(self, word: Match[Entry]) -> bool:
         return any(m.payload.label == "negation" and 0 <= word.first - m.last <= 3
@@ -132,9 +203,12 @@ class _SentenceTolls:
         return number.value, number.exact, number.first, number.last
 
     def _counts_something_else(self, j: int) -> bool:
-        """"في العشرين من العمر"، "3 مليارات دولار": a number of years, money or distance, not of people."""
+        """"في العشرين من العمر"، "3 مليارات دولار": a number of years, money or distance, not of people;
+        "100 يوميا": a rate."""
         tokens = self.doc.tokens
         units = self.lex.word_set("not_people_after")
+        if any(k < len(tokens) and tokens[k].text in self.lex.word_set("rates") for k in (j, j + 1)):
+            return True  # "يتجاوز 100 إرهابي يوميا": a rate, no incident's toll
         for k in (j, j + 1):
             if k < len(tokens) and (strip_article(tokens[k].text) in units or tokens[k].text in units):
                 return True
@@ -144,21 +218,37 @@ class _SentenceTolls:
 
     def _free(self, j: int, word: Match[Entry]) -> bool:
         """Not claimed yet and not a part of a toll ("بينهم 10 أطفال": a marker just before it)."""
-        return j not in self.claimed and not any(j - 2 <= s < j for s in self.subsets)
+        return j not in self.claimed and not any(j - 2 <= s < j for s in self.subsets if s not in self.claimed)
 
     def _adjacent_before(self, word: Match[Entry]) -> Count | None:
         """"30 جريحا", "خمسة قتلى": a counted casualty noun right after its number."""
         if not self._is_counted_noun(word) or word.first == self.sentence.first_token:
             return None
-        for j in range(max(self.sentence.first_token, word.first - 3), word.first):
+        end = word.first
+        if self.doc.tokens[end].text == "بين" and end - 1 > self.sentence.first_token and self._is_person(
+                self.doc.tokens[end - 1].text.rstrip("ا")):
+            end -= 1  # "أكثر من 250 شخصا بين قتيل وجريح": the people counted, then how they fared
+        for j in range(max(self.sentence.first_token, end - 3), end):
             found = self._count_at(j)
-            if found and found[3] == word.first and self._free(j, word):
+            if found and found[3] == end and self._free(j, word):
                 return found
         return None
 
     def _after(self, word: Match[Entry], limit: int) -> Count | None:
         """A count a few words after: "مقتل 6"، "قتل ما لا يقل عن 14"، "قتل تنظيم داعش 9 رجال"
-        (an actor right after the verb is its subject and is stepped over)."""
+        (an actor right after the verb is its subject and is stepped over), "وسقط في الاشتباك 9
+        مسلحين" (a verb's subject may follow a prepositional phrase)."""
+        found = self._after_count(word, limit) or self._toll_figure(word, limit)
+        if found is None and self._is_verb(word):
+            found = self._after_phrase(word, limit)
+        if found is None or self._owned_by_next(found, limit):
+            return None  # "سقوط 15 جريحا": the count of the counted noun right after it
+        if self._strict(word) and not (self._names_people(found[3], limit)
+                                       or self._is_person(self.doc.tokens[found[2]].text)):
+            return None  # "سقطت 3 قذائف"، "يقضي الاتفاق بإخراج 500": no people, no toll
+        return found
+
+    def _after_count(self, word: Match[Entry], limit: int) -> Count | None:
         fillers = self.lex.word_set("fillers")
         j = word.last
         if j < limit and self._free(j, word) and (found := self._count_at(j)) is not None:
@@ -183,13 +273,95 @@ class _SentenceTolls:
             j += 1
         return None
 
+    def _toll_figure(self, word: Match[Entry], limit: int) -> Count | None:
+        """"ارتفعت حصيلة قتلى التفجير إلى 20"، "بلغ عدد جرحى الهجوم 46": the number of a toll (حصيلة، عدد)
+        of the dead of some event is the count a few words on, after the event's name."""
+        if word.first == self.sentence.first_token or strip_article(self.doc.tokens[word.first - 1].text) not in (
+                "حصيله", "عدد"):
+            return None
+        for j in range(word.last, min(limit, word.last + 5)):
+            found = self._count_at(j)
+            if found is not None:
+                return found if self._free(j, word) else None
+            if j in self.predicates or j in self.time_tokens:
+                return None
+        return None
+
+    def _after_phrase(self, word: Match[Entry], limit: int) -> Count | None:
+        """"وسقط في الاشتباك 9 مسلحين"، "قتل خلال المواجهات خمسة عناصر": Arabic puts a prepositional
+        phrase before the subject of a verb freely; a count of people right after such a phrase is
+        the subject.  The phrase is a preposition and at most three words, none a count or a casualty
+        word, and the count must name people (a person noun after it)."""
+        j = self._skip_prepositional(word.last, limit)
+        if j is None or j >= limit or not self._free(j, word):
+            return None
+        found = self._count_at(j)
+        if found is None or not (self._names_people(found[3], limit) or self._is_person(self.doc.tokens[j].text)):
+            return None  # a count of people: a person noun after it, or a person noun in the dual ("شخصين")
+        return found
+
+    def _skip_prepositional(self, j: int, limit: int) -> int | None:
+        """The token after the prepositional phrases that start at ``j`` ("في محافظة ديالى"، "بالهجوم"),
+        None if none starts there.  A phrase ends at a count, an indefinite person noun (the subject),
+        another preposition or after three words."""
+        tokens, preps = self.doc.tokens, self.lex.word_set("prepositions")
+        seen = False
+        while j < limit and _preposition(tokens[j].text, preps):
+            seen, k = True, j + 1
+            stop = min(limit, k + 3)
+            while k < stop and self._count_at(k) is None and not _preposition(tokens[k].text, preps) and not (
+                    self._is_person(tokens[k].text) and not _definite(tokens[k].text)):
+                k += 1
+            j = k
+        return j if seen else None
+
+    def _owned_by_next(self, found: Count, limit: int) -> bool:
+        """The count stands right before the next casualty word, a counted noun: it is that noun's."""
+        nxt = next((w for w in self.words if w.first == limit), None)
+        if nxt is None or not self._is_counted_noun(nxt):
+            return False
+        between = limit - found[3]  # "250 شخصا بين قتيل وجريح": a person noun may stand before "بين"
+        return between == 0 or (between == 1 and self.doc.tokens[limit].text == "بين")
+
+    def _names_people(self, j: int, limit: int) -> bool:
+        """A person noun (or "من" + a group, or a casualty noun, or a fate noun) right after a count."""
+        if j >= limit:
+            return False
+        text = self.doc.tokens[j].text
+        bare = strip_article(text)
+        if bare in self.lex.word_set("victims"):
+            return False  # "سقوط عشرات الضحايا": victims, dead and wounded together, no count of either
+        return (text in ("من", "منهم", "منهن") or self._is_person(text) or bare in self.lex.word_set("others")
+                or (bare.endswith("ا") and self._is_person(bare[:-1]))
+                or bare in self.lex.word_set("singular_nouns") or bare in self.lex.word_set("plural_nouns")
+                or j in self.actor_tokens or any(bare.startswith(f) for f in self.lex.word_set("fate_nouns")))
+
+    def _conjoined_verb(self, word: Match[Entry]) -> bool:
+        """"... 12 شخصا من تحت الأنقاض وقتل آخرون": a verb joined by و/ف opens its own clause; its subject
+        follows it, and no count before it is its subject."""
+        text, verbs = self.doc.tokens[word.first].text, self.lex.word_set("casualty_verbs")
+        return text[:1] in "وف" and text not in verbs and text[1:] in verbs
+
+    def _is_verb(self, word: Match[Entry]) -> bool:
+        return any(k in self.lex.word_set("casualty_verbs") for k in lookup_keys(self.doc.tokens[word.first].text))
+
+    def _strict(self, word: Match[Entry]) -> bool:
+        """A verb with other senses ("سقط"، "قضى"): it counts only people named as such."""
+        return word.last - word.first == 1 and any(
+            k in self.lex.word_set("strict_casualty") for k in lookup_keys(self.doc.tokens[word.first].text))
+
     def _before(self, word: Match[Entry], floor: int) -> Count | None:
         """"3 أشخاص قتلوا"، "45 عنصرا من تنظيم داعش قتلوا": a count of people shortly before a casualty
         verb (an actor's name does not count towards the distance; "أطلقوا النار على العشرات" is no toll)."""
         j, budget = word.first - 1, _BEFORE_WINDOW
         ambiguous: Count | None = None
+        boundaries = self.lex.word_set("clause_links")
         while j >= floor and budget > 0:
+            if j in self.predicates or strip_article(self.doc.tokens[j].text) in boundaries:
+                return ambiguous  # "اعتقلت الشرطة 5 مسلحين بعد اشتباك قتل فيه جندي": another clause's count
             found = self._count_at(j)
+            if found is not None and self._governed(found[2]):
+                return ambiguous
             if (found is not None and self._free(j, word)
                     and all(x not in self.claimed for x in range(found[2], found[3]))
                     and self._counts_people(found, word)):
@@ -204,6 +376,18 @@ class _SentenceTolls:
                 budget -= 1
             j -= 1
         return ambiguous
+
+    def _governed(self, first: int) -> bool:
+        """The count is the object or subject of another predicate right before it ("اعتقلت الشرطة 5"، "نزح
+        300"): an actor's name may stand between."""
+        j, steps = first - 1, 0
+        while j >= self.sentence.first_token and steps < 2:
+            if j in self.predicates:
+                return True
+            if j not in self.actor_tokens:
+                steps += 1
+            j -= 1
+        return False
 
     def _counts_people(self, found: Count, word: Match[Entry]) -> bool:
         """A count before the verb: of people ("3 أشخاص"، "45 عنصرا من"), or right before it, not an object."""
@@ -224,15 +408,21 @@ class _SentenceTolls:
         fate = self._fate_pronoun(word)
         if fate is not None:
             return fate
+        if self._counts_something_else(word.last):
+            return None  # "3 قتلى شهريا": a rate
         for j in range(word.first, word.last):
             key = strip_article(self.doc.tokens[j].text)
             singular, plural = key in self.lex.word_set("singular_nouns"), key in self.lex.word_set("plural_nouns")
             if (singular or plural) and _definite(self.doc.tokens[j].text):
                 return None  # "مساعدة المصابين"، "جنسية القتيل": people told of already, no new count
-            if singular:
-                return 1, True, word.first, word.last
+            if singular:  # "سقط قتيل"، "جثة": someone died, no number told — a stated count wins over it
+                return 1, False, word.first, word.last
+            if key in self.lex.word_set("casualty_duals"):  # "جثتي"، "قتيلين": two
+                return 2, True, word.first, word.last
             if plural:
                 return PLURAL_COUNT, False, word.first, word.last
+        if self._is_verb(word) and (subject := self._subject_before(word)) is not None:
+            return subject
         j = word.last
         if j >= limit:
             return None
@@ -241,6 +431,10 @@ class _SentenceTolls:
             obj = strip_article(self.doc.tokens[after_subject].text)
             if self._singular_person(obj) or (obj.endswith("ا") and self._singular_person(obj[:-1])):
                 return 1, True, after_subject, after_subject + 1  # the object, also in the accusative (عنصرا)
+        if self._is_verb(word) and (k := self._skip_prepositional(j, limit)) is not None and k < limit:
+            after = self.doc.tokens[k].text  # "قتل في محافظة ديالى شرطي": the subject after the phrase
+            if self._singular_person(after) and self._free(k, word):
+                return self._and_another(1, k + 1, limit), True, k, k + 1
         nxt = strip_article(self.doc.tokens[j].text)
         if nxt in self.lex.others_alone:  # "وأصيب آخر"، "وجرح آخرون"
             value = self.lex.others_alone[nxt]
@@ -251,6 +445,24 @@ class _SentenceTolls:
         if nxt in self.lex.word_set("plurals") and dual_of(nxt, self.lex) is None:
             return PLURAL_COUNT, False, j, j + 1
         return None
+
+    def _subject_before(self, word: Match[Entry]) -> Count | None:
+        """"إن شخصا قتل"، "وأبلغ أن امرأة أصيبت": a person noun, indefinite and singular (also in the
+        accusative after إن), right before the verb is its subject: one."""
+        j = word.first - 1
+        if j < self.sentence.first_token or not self._free(j, word):
+            return None
+        verb, tokens = self.doc.tokens[word.first], self.doc.tokens
+        if verb.text.endswith(("وا", "ون")) or self.doc.text[tokens[j].end:verb.start].strip():
+            return None  # a plural verb has no singular subject; a comma ends the noun's phrase
+        k = word.last  # "مسلح قتل شرطيا": with an object after it, the noun before is the killer
+        if k < self.sentence.last_token and (self._count_at(k) or self._is_person(self.doc.tokens[k].text.rstrip("ا"))):
+            return None
+        text = self.doc.tokens[j].text
+        bare = text[:-1] if text.endswith("ا") else text
+        if _definite(text) or not (self._singular_person(text) or self._singular_person(bare)):
+            return None
+        return 1, True, j, word.last
 
     def _singular_person(self, word: str) -> bool:
         return word in self.lex.word_set("broken_plural") or word in self.lex.word_set("sound_plural")
@@ -302,6 +514,47 @@ class _SentenceTolls:
         return key in self.lex.word_set("singular_nouns") or key in self.lex.word_set("plural_nouns") or (
             word.payload.label == "combined" and word.last - word.first >= 2)
 
+    def _counted_after(self, j: int) -> bool:
+        """A counted casualty noun or a person noun (also in the accusative) at token ``j``."""
+        if j >= len(self.doc.tokens):
+            return False
+        text = strip_article(self.doc.tokens[j].text)
+        return self._counted_noun_at(j) or self._is_person(text) or (text.endswith("ا") and self._is_person(text[:-1]))
+
+    def _counted_noun_at(self, j: int) -> bool:
+        """A casualty noun that is counted (قتيلا، شهيدا، جرحى) stands at token ``j``."""
+        key = strip_article(self.doc.tokens[j].text)
+        return key in self.lex.word_set("singular_nouns") or key in self.lex.word_set("plural_nouns")
+
+    def _partitive(self, word: Match[Entry]) -> str:
+        """"بعض الجرحى"، "أحد القتلى"، "عشرة أشخاص من القتلى"، "بين القتلى امرأتان": a part of the dead or
+        wounded told already — a definite casualty noun after a partitive word, after "N من", or after
+        "بين" (among).  Its count is no new toll; the count with it is claimed so no other word takes it.
+        "part" for a part, "among" for "بين", "" otherwise."""
+        tokens = self.doc.tokens
+        if not (self._counted_noun_at(word.first) and _definite(tokens[word.first].text)) or word.last - word.first > 1:
+            return ""
+        before = word.first - 1
+        if before < self.sentence.first_token:
+            return ""
+        prev = tokens[before].text
+        partitives = self.lex.word_set("partitives")
+        if prev in partitives or any(k in partitives for k in lookup_keys(prev)):
+            self.claimed.add(before)
+            return "part"
+        if strip_article(prev) == "بين" or prev == "وبين":  # "وكان بين القتلى امرأتان": the count after is a part
+            found = self._count_at(word.last) if word.last < self.sentence.last_token else None
+            if found is not None:
+                self.claimed.update(range(found[2], found[3]))
+            return "among"
+        if prev == "من" and before - 1 >= self.sentence.first_token:
+            for j in range(max(self.sentence.first_token, before - 3), before):
+                found = self._count_at(j)
+                if found is not None and found[1] and found[3] in (before, before - 1):
+                    self.claimed.update(range(found[2], before))
+                    return "part"
+        return ""
+
     def _is_person(self, word: str) -> bool:
         bare = strip_article(word)
         return bare in self.lex.word_set("person_words") or dual_of(bare, self.lex) is not None
@@ -325,8 +578,11 @@ class _SentenceTolls:
 
     def _claim_noun_phrase(self, j: int, limit: int) -> None:
         """"عدد من الصحافيين": the counted people belong to the count already read."""
-        stop = min(limit, j + 3)
-        while j < stop and (self.doc.tokens[j].text == "من" or self._is_person(self.doc.tokens[j].text)):
+        stop, first = min(limit + 1, j + 3), j  # the next casualty word too, when it is the counted noun ("11 شهيدا")
+        while j < stop and j < self.sentence.last_token and (
+                self.doc.tokens[j].text == "من" or self._is_person(self.doc.tokens[j].text)
+                or (j == first and self.doc.tokens[j].text in ("منهم", "منهن"))  # "اثنين منهم": of them
+                or (j == limit and self._counted_noun_at(j))):
             self.claimed.add(j)
             j += 1
 
@@ -357,10 +613,49 @@ class _SentenceTolls:
         return out
 
 
+def _distance(j: int, span: tuple[int, int]) -> int:
+    """Tokens between ``j`` and the span ``[first, last)`` (0 inside it); ties go to the later toll's words."""
+    first, last = span
+    return first - j if j < first else (j - last + 1 if j >= last else 0)
+
+
+def _total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
+    """Where the sentence says a count sums up many incidents or days: words of a total ("إجمالي"،
+    "منذ بدء", [modality.aggregate]), "since" with a day or date after it ("منذ الثلاثاء"، "منذ مساء
+    الخميس"، "منذ 25 شباط"), a span of days, weeks or months ("خلال 30 يوما") or a rate ("يوميا")."""
+    modality = doc.sentence_entries(sentence, "modality")
+    out = [m.first for m in modality if m.payload.label == "aggregate"]
+    times = {m.first for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "month", "ordinal",
+                                                   "day_part")}
+    tokens, units, totals = doc.tokens, lex.word_set("span_units"), lex.word_set("total_words")
+    out += [j for j in range(sentence.first_token, sentence.last_token) if strip_article(tokens[j].text) in totals]
+    for m in modality:
+        j = m.last
+        if j >= sentence.last_token:
+            continue
+        if m.payload.label == "background" and tokens[m.first].text.endswith("منذ"):
+            if strip_article(tokens[j].text) == "يوم" and j + 1 < sentence.last_token:
+                j += 1  # "منذ يوم الثلاثاء"
+            if j in times or tokens[j].is_number or strip_article(tokens[j].text) in lex.word_set("since_starts"):
+                out.append(m.first)
+        if m.payload.label == "span":
+            number = read_number(tokens, j, lex)
+            k = number.last if number is not None else j
+            if k < sentence.last_token and strip_article(tokens[k].text) in units:
+                out.append(m.first)
+    return out
+
+
 def _numeric_date_tokens(doc: Doc, sentence: Sentence) -> set[int]:
     """The digit tokens of a date written in digits ("28/7/2021"): no count of people."""
     return {j for start, end, *_ in doc.sentence_digit_dates(sentence)
             for j in range(doc.token_index(start), doc.token_index(end))}
+
+
+def _preposition(word: str, preps: frozenset[str]) -> bool:
+    """A preposition, alone (في، على، خلال) or joined to its noun (بالهجوم، للقصف)."""
+    return word in preps or (len(word) > 3 and word[0] in "بل" and word[1:3] == "ال") or (
+        word[:1] == "و" and word[1:] in preps)
 
 
 def _adjective(word: str) -> bool:
@@ -376,17 +671,43 @@ def _is_noun(doc: Doc, word: Match[Entry]) -> bool:
         key in lex.word_set("singular_nouns"))
 
 
+def _with_loose(words: list[Match[Entry]], loose: list[Match[Entry]]) -> list[Match[Entry]]:
+    """Casualty words and the verbs with other senses ("سقط"، "قضى"، "أصاب") that no casualty word covers."""
+    if not loose:
+        return words
+    taken = {j for m in words for j in range(m.first, m.last)}
+    return sorted(words + [m for m in loose if m.first not in taken], key=lambda m: (m.first, -m.last))
+
+
 def _merge_combined(doc: Doc, words: list[Match[Entry]]) -> list[Match[Entry]]:
-    """Join "مقتل وإصابة" / "قتلى وجرحى" (one count for both) into one combined word."""
+    """Join "مقتل وإصابة" / "قتلى وجرحى" / "قتل وأصيب" (one count for both) into one combined word.
+
+    Two coordinated verbs share their subject when nothing stands between them ("قتل وأصيب عدد من
+    مساعديه": one group, killed and wounded, no split); a verb with its own count before it ("16
+    قتلوا وأصيب ثلاثة") has its own subject."""
     out: list[Match[Entry]] = []
     for m in words:
         prev = out[-1] if out else None
         if (prev and {prev.payload.label, m.payload.label} == {"killed", "wounded"} and m.first == prev.last
-                and doc.tokens[m.first].text.startswith("و") and _is_noun(doc, prev)):
+                and doc.tokens[m.first].text.startswith("و")
+                and (_is_noun(doc, prev) or _bare_verb(doc, prev))):
             out[-1] = Match(prev.first, m.last, prev.start, m.end, Entry("casualty", "combined"))
         else:
             out.append(m)
     return out
+
+
+def _bare_verb(doc: Doc, word: Match[Entry]) -> bool:
+    """A casualty verb with no count or person noun right before it: its subject follows ("قتل وأصيب ...")."""
+    lex = load_lexicons()
+    if not any(k in lex.word_set("casualty_verbs") for k in lookup_keys(doc.tokens[word.first].text)):
+        return False
+    if word.first == 0:
+        return True
+    before = strip_article(doc.tokens[word.first - 1].text)
+    people = lex.word_set("person_words")
+    return not (read_number(doc.tokens, word.first - 1, lex) or before in people or before[:-1] in people
+                or doc.tokens[word.first - 1].text.startswith("ال"))
 
 
 @overload

@@ -1,0 +1,358 @@
+"""The rules of the toll stage (docs/extraction.md, "Toll"), each on invented sentences that vary
+person, gender, number, voice and word order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.doc import Doc
+from marsad.extract.toll import TollMention
+from marsad.lexicon import load_lexicons
+from marsad.model import Article
+from marsad.pipeline import STAGES, Pipeline, extract_events
+from marsad.text.inflect import conjugate, dual_forms, noun_forms
+from marsad.text.normalise import fold
+
+PUBLISHED = date(2021, 8, 3)
+_TO_TOLLS = Pipeline(stages=STAGES[:3])
+
+
+def _doc(text: str) -> Doc:
+    doc = _TO_TOLLS.run(Article("t", text, published=PUBLISHED))
+    assert not doc.finished, "the sentence needs an event word for the toll stage to run"
+    return doc
+
+
+def tolls(text: str) -> list[TollMention]:
+    return [t for t in _doc(text).tolls if not t.part and t.kind != "attackers"]
+
+
+def counts(text: str) -> dict[str, int]:
+    """The killed / wounded / combined counts of one sentence (summed per kind)."""
+    out: dict[str, int] = {}
+    for t in tolls(text):
+        out[t.kind] = out.get(t.kind, 0) + t.value
+    return out
+
+
+def record(text: str) -> tuple[int, int]:
+    events = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
+    assert len(events) == 1, events
+    return events[0]["fatalities"], events[0]["injured"]
+
+
+# --- morphology: one row per lemma makes every form -------------------------------------------
+
+def test_conjugation_covers_person_gender_number_and_object_pronouns():
+    forms = conjugate(["قتل"], ["قتل"], transitive=True)
+    for form in ("قتل", "قتلت", "قتلا", "قتلتا", "قتلوا", "قتلن", "قتلنا", "يقتل", "تقتل", "يقتلون", "يقتلان",
+                 "نقتل", "قتلهم", "قتلوه", "يقتلونهم", "قتلتها"):
+        assert form in forms, form
+
+
+def test_weak_verbs_take_their_stems_from_the_row():
+    hollow = conjugate(["اغتال", "اغتل", "اغتيل"], ["غتال", "غتل"], transitive=True)
+    assert {"اغتال", "اغتالت", "اغتالوا", "اغتيل", "اغتيلت", "يغتال", "تغتال", "اغتالوه"} <= hollow
+    defective = conjugate(["قضي", "قض"], ["قضي", "قض"], transitive=False)
+    assert {"قضي", "قضت", "قضوا", "قضيا", "يقضي", "يقضون"} <= defective
+    assert "قض" not in defective  # a bare two-letter stem is no word
+
+
+def test_nouns_take_pronouns_and_duals():
+    assert {"اصابه", "اصابته", "اصابتها", "اصابتهم"} <= noun_forms("اصابه")
+    assert {"جثتان", "جثتين", "جثتي"} <= dual_forms("جثه")
+    assert "قتيلا" not in dual_forms("قتيل")  # the accusative singular, not a dual
+
+
+def test_the_lexicon_matches_generated_forms_only_where_they_are_casualty_words():
+    lex = load_lexicons()
+    verbs = lex.word_set("casualty_verbs")
+    assert {fold(w) for w in ("اغتيلت", "أصيبوا", "يصابون", "جرحوا", "استشهدوا", "توفيت", "تصفيه")} <= (
+        verbs | lex.word_set("toll_verb_nouns"))
+    assert "نصاب" not in verbs and "نصيب" not in verbs  # dropped by the row's `not`
+    assert fold("أصيب") not in lex.word_set("strict_casualty")  # "he was hit" is sure, though "I hit" is also أصيب
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("قتلت امرأتان بقصف على مدينة أريحا.", "killed", 2),
+    ("اغتيلت ناشطة بإطلاق نار في البصرة.", "killed", 1),
+    ("استشهد ثلاثة جنود بهجوم في سامراء.", "killed", 3),
+    ("أصيبت 4 نساء بقصف على مدينة أريحا.", "wounded", 4),
+    ("جرحوا خمسة مدنيين في الهجوم على القرية.", "wounded", 5),
+    ("يقتل سبعة أشخاص في غارة على إدلب.", "killed", 7),
+    ("توفيت طفلة متأثرة بجروحها بعد القصف.", "killed", 1),
+    ("أعلن الجيش هلاك 20 إرهابيا في هجوم على مواقعهم.", "killed", 20),
+    ("وهلك خمسة من عناصر التنظيم في الغارة.", "killed", 5),
+    ("نحر التنظيم ثلاثة رهائن في هجوم على القرية.", "killed", 3),
+])
+def test_every_inflection_is_a_casualty_word(text, kind, value):
+    assert counts(text).get(kind) == value
+
+
+# --- the subject of a verb after a prepositional phrase ---------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("وسقط في الاشتباك 9 مسلحين في ريف حلب.", "killed", 9),
+    ("وقتل خلال المواجهات خمسة عناصر من الشرطة.", "killed", 5),
+    ("أصيب جراء القصف ثلاثة أطفال في حلب.", "wounded", 3),
+    ("قتل في محافظة ديالى شرطي بهجوم مسلح.", "killed", 1),
+    ("قتلت في الهجوم امرأة وطفلها.", "killed", 2),
+])
+def test_a_prepositional_phrase_may_stand_before_the_subject(text, kind, value):
+    assert counts(text).get(kind) == value
+
+
+# --- verbs with other senses count only people --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("سقطت 3 قذائف على حي سكني في هجوم على حلب.", {}),
+    ("وقال إن الاتفاق يقضي بإخراج 500 مسلح بعد هجوم على المدينة.", {}),
+    ("أصابت الغارات خمس آليات في هجوم على حلب.", {}),
+    ("سقط 4 مدنيين في قصف على حلب.", {"killed": 4}),
+    ("قضى خمسة مدنيين نحبهم في قصف على حلب.", {"killed": 5}),
+    ("أصابوا عشرة مدنيين في الهجوم على القرية.", {"wounded": 10}),
+    ("سقطت قذيفة على حي سكني في هجوم على حلب.", {}),
+])
+def test_verbs_with_other_senses_count_only_people(text, expected):
+    assert counts(text) == expected
+
+
+# --- a count belongs to the counted noun right after it -----------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أسفر القصف عن سقوط 15 جريحا في حلب.", {"wounded": 15}),
+    ("أسفر القصف عن سقوط 3 قتلى في حلب.", {"killed": 3}),
+    ("وسقط ثمانية جرحى في هجوم على القرية.", {"wounded": 8}),
+])
+def test_a_count_before_a_counted_noun_is_that_nouns(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "المجزرة التي سقط فيها أكثر من 250 شخصا بين قتيل وجريح في هجوم.",
+    "قتل في الهجوم 40 مدنيا بين قتيل وجريح.",
+    "أسفر الانفجار عن 12 شخصا بين قتيل وجريح.",
+])
+def test_people_counted_between_killed_and_wounded_are_a_combined_count(text):
+    found = tolls(text)
+    assert found and all(t.kind == "combined" for t in found)
+
+
+# --- duals ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("قتل انتحاريان في هجوم على حلب.", "killed", 2),
+    ("قتل جنديان في هجوم على حلب.", "killed", 2),
+    ("عثرت الشرطة على جثتي عنصرين من الصحوة بعد هجوم في بغداد.", "killed", 2),
+    ("أصيبت امرأتان في هجوم على القرية.", "wounded", 2),
+    ("أسفر الهجوم عن قتيلين في القرية.", "killed", 2),
+])
+def test_a_dual_counts_two(text, kind, value):
+    assert counts(text) == {kind: value}
+
+
+def test_the_dual_keeps_the_victims_class():
+    fatalities, _ = record("قتل جنديان عراقيان بهجوم لتنظيم داعش في قضاء الطارمية شمالي بغداد، اليوم.")
+    assert fatalities == 2
+
+
+# --- a counted noun after a count read already --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("وارتفع عدد القتلى إلى 11 شهيدا في القصف.", 11),
+    ("وارتفعت حصيلة قتلى التفجير إلى 20 شخصا.", 20),
+    ("بلغ عدد القتلى 7 قتلى في الهجوم.", 7),
+])
+def test_the_noun_counted_is_no_second_count(text, value):
+    assert counts(text) == {"killed": value}
+
+
+# --- partitives: a part of those told ----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("قتل 12 شخصا في القصف. ونقل بعض الجرحى إلى المستشفى.", [12]),
+    ("قتل ستة أشخاص في غارات. وكان بين القتلى امرأتان.", [6]),
+    ("قتل 11 شخصا في القصف. وكان عشرة أشخاص من القتلى من المدنيين.", [11]),
+    ("قتل ثلاثة جنود في الهجوم. وكان أحد القتلى ضابطا.", [3]),
+])
+def test_a_part_of_the_dead_or_wounded_is_no_new_count(text, killed):
+    found = tolls(text)
+    assert [t.value for t in found if t.kind == "killed"] == killed
+    assert not [t for t in found if t.kind == "wounded"]
+
+
+# --- two verbs, one subject: a combined count ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل وأصيب عدد من المدنيين بغارة جوية على بلدة سراقب في ريف إدلب، اليوم.", (0, 0)),
+    ("قتل وجرح 12 شخصا في انفجار في قضاء الطارمية شمالي بغداد، اليوم.", (0, 0)),
+    ("قتلت وأصيبت 7 نساء في القصف على مدينة أريحا جنوبي إدلب، اليوم.", (0, 0)),
+    ("قال إن 16 شخصا قتلوا وأصيب ثلاثة في هجوم على قضاء الطارمية شمالي بغداد، اليوم.", (16, 3)),
+])
+def test_verbs_joined_with_nothing_between_share_one_count(text, expected):
+    assert record(text) == expected
+
+
+# --- the subject before a singular verb ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قال مصدر إن شخصا قتل، وأصيب ستة آخرون بجروح في انفجار عبوة ناسفة.", {"killed": 1, "wounded": 6}),
+    ("وأفاد بأن امرأة أصيبت بجروح في القصف.", {"wounded": 1}),
+    ("وقال إن طفلا قتل في القصف على القرية.", {"killed": 1}),
+    ("وقال إن مسلحين يرتدون زيا عسكريا، قتلوا بعد التاسعة شخصين في هجوم.", {"killed": 2}),
+])
+def test_a_singular_person_before_the_verb_is_its_subject(text, expected):
+    assert counts(text) == expected
+
+
+# --- counts of another predicate ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("اعتقلت الشرطة 5 مسلحين بعد اشتباك قتل فيه جندي.", {"killed": 1}),
+    ("نزح 300 شخص بعد قصف قتل فيه مدنيان.", {"killed": 2}),
+    ("خطف مسلحون 4 عمال في الهجوم الذي قتل فيه شرطي.", {"killed": 1}),
+    ("أنقذت فرق الدفاع المدني 12 شخصا من تحت الأنقاض وقتل آخرون في القصف.", {"killed": 3}),
+])
+def test_a_count_of_the_arrested_displaced_or_rescued_is_no_toll(text, expected):
+    assert counts(text) == expected
+
+
+# --- running totals and raised figures ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "قتل 17 مدنيا على الأقل منذ يوم الثلاثاء في القصف.",
+    "سقط 37 قتيلا منذ الأربعاء في المعارك.",
+    "خسر النظام 260 قتيلا خلال 30 يوما من المعارك.",
+    "وبلغت الحصيلة الإجمالية 54 قتيلا في الهجمات.",
+])
+def test_a_count_over_days_or_a_total_is_flagged_cumulative(text):
+    found = tolls(text)
+    assert found and all(t.cumulative for t in found)
+
+
+def test_only_the_total_of_a_sentence_is_cumulative():
+    found = tolls("قتل 18 عنصرا في غارات، ما يرفع حصيلة القتلى الإجمالية إلى 54 منذ مساء الخميس.")
+    assert [(t.value, t.cumulative, t.update) for t in found] == [(18, False, False), (54, True, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "وارتفعت حصيلة قتلى التفجير إلى 20 شخصا.",
+    "ووصل عدد الجرحى إلى 46 في القصف.",
+    "ومع ارتفاع حصيلة القتلى إلى عشرين مدنيا في القصف.",
+])
+def test_a_raised_figure_is_flagged_update(text):
+    found = tolls(text)
+    assert found and all(t.update and not t.cumulative for t in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل عدد من الأشخاص بقصف على بلدة سراقب في ريف إدلب، اليوم، ليرتفع عدد القتلى منذ الثلاثاء إلى 27 شخصا.",
+     (3, 0)),
+    ("أصيب عشرات المدنيين بقصف على بلدة سراقب في ريف إدلب، اليوم، لترتفع حصيلة الجرحى منذ مطلع الشهر إلى 90.",
+     (0, 12)),
+    ("قتل عدد من الجنود بهجوم في قضاء الطارمية شمالي بغداد، اليوم، ما يرفع الحصيلة الإجمالية للقتلى إلى 30.",
+     (3, 0)),
+])
+def test_an_incidents_own_count_wins_over_the_running_total_told_with_it(text, expected):
+    assert record(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "إذ إن عدد قتلاهم يتجاوز 100 إرهابي يوميا في المعارك.",
+    "ويقتل 20 شخصا أسبوعيا في المعارك.",
+    "ويسقط 3 قتلى شهريا في المعارك.",
+])
+def test_a_rate_is_no_toll(text):
+    assert counts(text) == {}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("قتل عشرون مدنيا، هم 16 طفلا وأربع نساء، في غارة.", 20),
+    ("قتل سبعة أشخاص، هم خمسة رجال وامرأتان، في غارة.", 7),
+    ("قتلت تسع نساء، هن أربع أمهات وخمس بنات، في غارة.", 9),
+])
+def test_namely_breaks_a_count_down_and_adds_nothing(text, value):
+    assert counts(text) == {"killed": value}
+
+
+# --- codebook §6 ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أسفر تفجير في قضاء الطارمية شمالي بغداد، اليوم، عن سقوط 15 قتيلا وجريحا.", (0, 0)),
+    ("قتل عشرات المدنيين بقصف جوي على بلدة سراقب في ريف إدلب، اليوم.", (12, 0)),
+    ("أصيب مئات المدنيين بقصف جوي على بلدة سراقب في ريف إدلب، اليوم.", (0, 100)),
+    ("قتل ما لا يقل عن ثلاثة جنود بهجوم في قضاء الطارمية شمالي بغداد، اليوم.", (3, 0)),
+])
+def test_codebook_counts(text, expected):
+    assert record(text) == expected
+
+
+# --- an ordinal's spelling before a counted noun is a cardinal ----------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وسقط ما يفوق العشرين جريحا في المعارك.", {"wounded": 20}),
+    ("أسفر القصف عن الثلاثين قتيلا في المدينة.", {"killed": 30}),
+    ("قتل جنديان بهجوم في قضاء الطارمية في العشرين من الشهر الماضي.", {"killed": 2}),
+])
+def test_an_ordinal_spelling_followed_by_a_counted_noun_counts(text, expected):
+    assert counts(text) == expected
+
+
+# --- "N منهم" (N of them) is the count's own phrase, not "among them" ---------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("فقتلوا اثنين منهم وأصابوا عشرة آخرين بجروح في الهجوم.", {"killed": 2, "wounded": 10}),
+    ("قتلت ثلاثة منهن وأصيبت أربع أخريات في القصف.", {"killed": 3, "wounded": 4}),
+    ("قتل 14 شخصا، بينهم ثلاثة أطفال، في الهجوم.", {"killed": 14}),
+])
+def test_n_of_them_is_part_of_its_own_count(text, expected):
+    assert counts(text) == expected
+
+
+# --- a bare noun of the dead yields to a stated number -------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل 39 مدنيا في انفجار مستودع في بلدة سرمدا في محافظة إدلب، اليوم. ونقل المسعفون طفلا بدا جثة هامدة.",
+     (39, 0)),
+    ("سقط قتيل بانفجار عبوة ناسفة في قضاء الطارمية شمالي بغداد، اليوم.", (1, 0)),
+    ("أسفر انفجار عبوة ناسفة في قضاء الطارمية شمالي بغداد، اليوم، عن مقتل 4 أشخاص. وعثر على جثة في المكان.",
+     (4, 0)),
+])
+def test_a_bare_casualty_noun_yields_to_a_stated_count(text, expected):
+    assert record(text) == expected
+
+
+# --- suicide attackers: as many as the text names -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("فجر انتحاريان نفسيهما في سوق شعبي في مدينة الصدر شرقي بغداد، اليوم، ما أدى إلى مقتل 12 شخصا.", 14),
+    ("فجرت انتحارية نفسها في سوق شعبي في مدينة الصدر شرقي بغداد، اليوم، ما أدى إلى مقتل 5 أشخاص.", 6),
+    ("قتل انتحاريان بعد أن فجرا نفسيهما عند حاجز للجيش في مدينة الصدر شرقي بغداد، اليوم.", 2),
+    ("أسفر هجوم انتحاري في سوق شعبي في مدينة الصدر شرقي بغداد، اليوم، عن مقتل 7 أشخاص.", 8),
+])
+def test_suicide_attackers_count_as_the_text_names_them(text, fatalities):
+    events = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [("Suicide bomb", fatalities)]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 28 عنصرا في اشتباكات وتفجيرين انتحاريين في ريف حلب.",
+    "أسفر الهجوم الانتحاري عن مقتل 7 أشخاص في بغداد.",
+    "نفذ التنظيم عمليتين انتحاريتين في ريف حلب.",
+])
+def test_a_suicide_bombing_is_no_attacker_count(text):
+    assert not [t for t in _doc(text).tolls if t.kind == "attackers"]
+
+
+# --- a dual keeps its noun's class --------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "victims", "killed", "wounded"), [
+    ("قتل جنديان في هجوم على حاجز في قضاء الطارمية شمالي بغداد، اليوم.", "Military Forces of Iraq", 2, 0),
+    ("قتل شرطيان في هجوم على حاجز في قضاء الطارمية شمالي بغداد، اليوم.", "Police Forces of Iraq", 2, 0),
+    ("أصيب مدنيان بقصف على بلدة سراقب في ريف إدلب، اليوم.", "Civilians", 0, 2),
+])
+def test_a_dual_keeps_the_class_of_its_noun(text, victims, killed, wounded):
+    events = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
+    assert [(e["actor2"], e["fatalities"], e["injured"]) for e in events] == [(victims, killed, wounded)]
