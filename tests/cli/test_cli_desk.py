@@ -108,3 +108,41 @@ def test_help_lists_every_command_with_its_whole_first_sentence() -> None:
 def test_counts_take_the_right_number() -> None:
     assert [counted(1, "articles"), counted(2, "articles"), counted(0, "events")] == [
         "1 article", "2 articles", "0 events"]
+
+
+def _table(*args: str, columns: int = 80) -> str:
+    import os
+
+    done = subprocess.run([sys.executable, "-m", "marsad.cli", *args], capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": str(columns)}, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_events_lists_the_newest_first_unless_asked(dev_store: str) -> None:
+    import re
+
+    def dates(text: str) -> list[str]:
+        return re.findall(r"^│ (\d{4}-\d{2}-\d{2}) ", text, flags=re.M)
+
+    newest = dates(_table("events", "--db", dev_store, "--limit", "5"))
+    oldest = dates(_table("events", "--db", dev_store, "--limit", "5", "--oldest-first"))
+    everything = sorted(e["event_date"] for e in _exported(dev_store))
+    assert newest == sorted(newest, reverse=True) and newest[0] == everything[-1]
+    assert oldest == sorted(oldest) and oldest[0] == everything[0]
+
+
+@pytest.mark.parametrize("columns", [80, 100, 160])
+def test_the_events_table_fits_the_terminal_and_never_breaks_a_header(dev_store: str, columns: int) -> None:
+    text = _table("events", "--db", dev_store, "--limit", "10", columns=columns)
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    header = next(line for line in lines if "date" in line and "killed" in line)
+    for name in ("date", "type", "actors", "place", "killed", "wounded"):
+        assert f" {name} " in header
+
+
+def test_ingest_help_offers_only_what_ingest_takes() -> None:
+    done = subprocess.run([sys.executable, "-m", "marsad.cli", "ingest", "--help"], capture_output=True, text=True,
+                          check=True)
+    assert "--format" not in done.stdout.replace("`extract --format parquet`", "")

@@ -22,7 +22,7 @@ def run_options(command: F) -> F:
                      help="Run on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
                           "needs marsad[dask]."),
         click.option("--chunk-size", type=click.IntRange(min=1), metavar="N",
-                     help="Articles per task sent to a worker [default: 32; with --format parquet, "
+                     help="Articles per task sent to a worker [default: 32; for `extract --format parquet`, "
                           "articles per Parquet part: 2000]."),
         click.option("--progress/--no-progress", default=True, show_default=True,
                      help="Progress bar on long runs (only when stderr is a terminal)."),

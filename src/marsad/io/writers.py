@@ -40,25 +40,38 @@ class CsvWriter:
         return n
 
 
+#: Below this many columns the table keeps only its first extra column.
+WIDE_TERMINAL = 140
+
+
 def render_table(records: list[dict[str, Any]], title: str | None = None,
                  extra_columns: Sequence[tuple[str, str]] = ()) -> None:
-    """A readable table of events on the terminal (rich); ``extra_columns`` adds (header, record key) columns."""
+    """A readable table of events on the terminal (rich), fitted to its width: cells wrap at word
+    boundaries, a header never breaks; ``extra_columns`` adds (header, record key) columns, the
+    ones after the first shown only on a terminal wide enough for them."""
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False, expand=False)
-    headers = ("date", "type", "actor 1", "actor 2", "place", "gov.", "killed", "wounded")
-    for name in (*headers, *(h for h, _ in extra_columns)):
-        table.add_column(name, overflow="fold")
+    console = Console()
+    extra = list(extra_columns[:1] if console.width < WIDE_TERMINAL else extra_columns)
+    table = Table(title=title, show_lines=True, expand=False)
+    table.add_column("date", no_wrap=True, min_width=10)
+    for header, share in (("type", 2), ("actors", 3), ("place", 3)):
+        table.add_column(header, ratio=share, min_width=len(header), overflow="fold")
+    table.add_column("killed", justify="right", no_wrap=True, min_width=6)
+    table.add_column("wounded", justify="right", no_wrap=True, min_width=7)
+    for header, _ in extra:
+        table.add_column(header, ratio=2, min_width=len(header), overflow="fold")
     for r in records:
+        actors = r.get("actor1", "") + (f" → {r['actor2']}" if r.get("actor2") else "")
         place = r.get("location") or ""
         if r.get("location_ar"):
             place = f"{place} ({r['location_ar']})"
-        table.add_row(
-            r.get("event_date") or "?", r.get("sub_event_type", ""), r.get("actor1", ""), r.get("actor2", ""),
-            place, r.get("admin1", "") + (" *" if r.get("disputed") else ""),
-            str(r.get("fatalities", 0)), str(r.get("injured", 0)), *(str(r.get(k, "")) for _, k in extra_columns),
-        )
-    Console().print(table)
+        if r.get("admin1") and r.get("admin1") != r.get("location"):
+            place = f"{place}, {r['admin1']}" if place else r["admin1"]
+        place += " *" if r.get("disputed") else ""
+        table.add_row(r.get("event_date") or "?", r.get("sub_event_type", ""), actors, place,
+                      str(r.get("fatalities", 0)), str(r.get("injured", 0)), *(str(r.get(k, "")) for _, k in extra))
+    console.print(table)
     if any(r.get("disputed") for r in records):
-        Console().print("* disputed territory (between Baghdad and Erbil)")
+        console.print("* disputed territory (between Baghdad and Erbil)")

@@ -57,9 +57,11 @@ def country_code(value: str) -> str:
     return _ISO3_BY_NAME.get(value.lower(), value.upper())
 
 
-def events_query(filters: EventFilter = EventFilter(), limit: int | None = None) -> Select[Any]:
+def events_query(filters: EventFilter = EventFilter(), limit: int | None = None,
+                 newest_first: bool = False) -> Select[Any]:
     ev = schema.events
-    query = select(ev.c.record, ev.c.updated_at, ev.c.created_at).order_by(ev.c.event_date, ev.c.event_id)
+    order = (ev.c.event_date.desc(), ev.c.event_id.desc()) if newest_first else (ev.c.event_date, ev.c.event_id)
+    query = select(ev.c.record, ev.c.updated_at, ev.c.created_at).order_by(*order)
     conditions = filters.conditions()
     if conditions:
         query = query.where(and_(*conditions))
@@ -69,17 +71,18 @@ def events_query(filters: EventFilter = EventFilter(), limit: int | None = None)
 
 
 def iter_events(store: Store, filters: EventFilter = EventFilter(), limit: int | None = None,
-                ) -> Iterator[dict[str, Any]]:
-    """Merged event records (oldest first), each with ``timestamp`` (unix seconds of its last change)."""
+                newest_first: bool = False) -> Iterator[dict[str, Any]]:
+    """Merged event records (oldest first, or newest first), each with ``timestamp`` (unix seconds of
+    its last change)."""
     with store.read() as conn:
-        for row in conn.execute(events_query(filters, limit)):
+        for row in conn.execute(events_query(filters, limit, newest_first)):
             yield {**row.record, "timestamp": unix_seconds(row.updated_at)}
 
 
 def query_events(store: Store, filters: EventFilter = EventFilter(), limit: int | None = None,
-                 ) -> list[dict[str, Any]]:
+                 newest_first: bool = False) -> list[dict[str, Any]]:
     """:func:`iter_events` as a list."""
-    return list(iter_events(store, filters, limit))
+    return list(iter_events(store, filters, limit, newest_first))
 
 
 def count_events(store: Store, filters: EventFilter = EventFilter()) -> int:
