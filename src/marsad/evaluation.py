@@ -107,7 +107,7 @@ class Report:
         return out
 
     def spurious(self) -> list[tuple[ArticleResult, dict[str, Any]]]:
-        out = []
+        out: list[tuple[ArticleResult, dict[str, Any]]] = []
         for r in self.results:
             matched = {p for _, p in r.pairs}
             out.extend((r, pred) for pi, pred in enumerate(r.predicted) if pi not in matched)

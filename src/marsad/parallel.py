@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 BatchExtractor = Callable[[list[Article]], list[list[Event] | str]]
 Output = Literal["events", "jsonl"]
 
@@ -72,8 +73,8 @@ class Result:
     skipped: str = ""  # why the article was not extracted (e.g. "not Arabic text")
 
 
-class FutureLike(Protocol[T]):  # concurrent.futures.Future and distributed.Future
-    def result(self) -> T: ...
+class FutureLike(Protocol[T_co]):  # concurrent.futures.Future and distributed.Future
+    def result(self) -> T_co: ...
 
     def cancel(self) -> Any: ...
 

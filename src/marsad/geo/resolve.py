@@ -109,7 +109,7 @@ def _context(toponyms: list[Toponym], text: str) -> _Context:
     by2: dict[str, Counter[str]] = {}
     total1: Counter[str] = Counter()
     total2: Counter[str] = Counter()
-    countries: Counter[str] = Counter()
+    countries: Counter[str] = Counter()  # a place that is major in a country votes half
     for t in toponyms:
         a1, a2 = _votes(t, ambiguous)
         by1.setdefault(_name_key(t), Counter()).update(a1)
@@ -117,7 +117,7 @@ def _context(toponyms: list[Toponym], text: str) -> _Context:
         total1.update(a1)
         total2.update(a2)
         for c in {p.country for p in t.candidates if p.kind in MAJOR_KINDS}:
-            countries[c] += 0.5
+            countries[c] += 0.5  # type: ignore[assignment]  # Counter takes any number
     for code, pattern in _country_patterns().items():
         countries[code] += len(pattern.findall(text))
     ranked = countries.most_common(2)
@@ -439,7 +439,8 @@ def _parents_first(parent_of: list[int | None]) -> list[int]:
     order: list[int] = []
     state = [0] * len(parent_of)  # 0 new, 1 in progress, 2 done
     for start in range(len(parent_of)):
-        chain, i = [], start
+        chain: list[int] = []
+        i: int | None = start
         while i is not None and state[i] == 0:
             state[i] = 1
             chain.append(i)

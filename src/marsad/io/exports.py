@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
 from marsad.io.writers import write_jsonl
 from marsad.taxonomy import COUNTRY_NAMES, INTER_LABELS, ISO_NUMERIC
@@ -178,14 +178,14 @@ def write_export(records: Iterable[dict[str, Any]], fmt: str, out: IO[Any] | str
     A stream must be binary for ``parquet`` and text for the other formats.
     """
     if fmt == "parquet":
-        return write_parquet(records, out)
+        return write_parquet(records, cast(BinaryIO, out) if not isinstance(out, (str, Path)) else out)
     writer = _TEXT_WRITERS.get(fmt)
     if writer is None:
         raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
     if isinstance(out, (str, Path)):
         with open(out, "w", encoding="utf-8", newline="") as stream:
             return writer(records, stream)
-    return writer(records, out)
+    return writer(records, cast(TextIO, out))
 
 
 def export(store: Store, fmt: str, out: IO[Any] | str | Path, filters: EventFilter | None = None) -> ExportStats:

@@ -164,8 +164,8 @@ def _write(conn: Connection, placed: dict[int, _Placed], stats: RelocateStats) -
     pks = sorted(placed)
     current: dict[int, Any] = {}
     for chunk in chunks(pks):  # again inside the write lock: an ingest may have replaced the article meanwhile
-        rows = conn.execute(select(m.c.pk, m.c.event_date).where(m.c.pk.in_(chunk) & m.c.unlocated.is_(true())))
-        current.update((row.pk, row.event_date) for row in rows)
+        found = conn.execute(select(m.c.pk, m.c.event_date).where(m.c.pk.in_(chunk) & m.c.unlocated.is_(true())))
+        current.update((row.pk, row.event_date) for row in found)
     stats.placed += len(current)
     if not current:
         return MergeStats()
@@ -180,6 +180,6 @@ def _write(conn: Connection, placed: dict[int, _Placed], stats: RelocateStats) -
     changes = Changes()
     for pk, day in current.items():
         changes.note(placed[pk].record["country"], day)
-    stats = merge_changes(conn, changes, datetime.now(UTC))
-    stats.deleted += drop_empty(conn, old_events)
-    return stats
+    merged = merge_changes(conn, changes, datetime.now(UTC))
+    merged.deleted += drop_empty(conn, old_events)
+    return merged

@@ -32,7 +32,7 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
-    index: int
+    index: int  # type: ignore[assignment]  # the token's position (shadows tuple.index, never called on a Token)
 
     @property
     def is_number(self) -> bool:
