@@ -60,7 +60,9 @@ class _Group:
 def consolidate(doc: Doc) -> None:
     """Fill ``doc.events`` from ``doc.mentions``."""
     groups: list[_Group] = []
-    ordered = sorted(doc.mentions, key=lambda m: (m.supporting or m.in_title, not m.date_explicit,
+    # a sentence that only dates what was told comes after what it dates
+    ordered = sorted(doc.mentions, key=lambda m: (m.supporting or m.in_title, m.redates,
+                                                  not (m.date_explicit or _stated_day(m)),
                                                   not m.place_explicit, m.sentence))
     for mention in ordered:
         if mention.redates and _redate(groups, mention):
@@ -123,7 +125,20 @@ def _founds(m: EventMention, groups: list[_Group]) -> bool:
     its own place nor its own day when one was told before it (it goes on about that one)."""
     if m.supporting or (m.in_title and groups):
         return False
-    return m.place_explicit or m.date_explicit or not groups
+    return m.place_explicit or m.date_explicit or _stated_day(m) or not groups
+
+
+def _stated_day(m: EventMention) -> bool:
+    """The mention's day is only that of the statement reporting it ("قالت الخلية في بيان اليوم إن ...")."""
+    return not m.date_explicit and m.event_date is not None
+
+
+def _reports_on(g: _Group, m: EventMention) -> bool:
+    """A statement dated on or a day after an incident of the same type at that place, told after it,
+    reports that incident (the attack of last night, then today's statement on it), not a second one."""
+    if g.day is None or m.event_date is None or not g.explicit_day or g.first_sentence > m.sentence:
+        return False
+    return 0 <= (m.event_date - g.day).days <= 1 and any(x.sub_event_type == m.sub_event_type for x in g.members)
 
 
 def _family(m: EventMention) -> str:
@@ -139,7 +154,7 @@ def _new_group(doc: Doc, m: EventMention, groups: list[_Group]) -> _Group:
         day, precision = (told.day, told.precision) if told else (doc.published, 1)
         return _Group(_family(m), day, precision, m.location, [m], vague=m.place_vague or not m.place_explicit,
                       date_from=told)
-    return _Group(_family(m), day, precision, m.location, [m], explicit_day=m.date_explicit,
+    return _Group(_family(m), day, precision, m.location, [m], explicit_day=m.date_explicit or _stated_day(m),
                   vague=m.place_vague or not m.place_explicit)
 
 
@@ -163,7 +178,10 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
     """The group this mention belongs to, or None for a new incident."""
     candidates = [g for g in groups if (g.family == _family(m) or m.in_title or _crowd_violence(m, g))
                   and _same_place(g, m)]
-    if m.date_explicit:
+    if _stated_day(m):
+        candidates = ([g for g in candidates if g.day == m.event_date]
+                      or [g for g in candidates if _reports_on(g, m) and _at(g, m.location)])
+    elif m.date_explicit:
         candidates = [g for g in candidates if g.day == m.event_date]
     elif candidates:
         # no day of its own: not an old story told for background on another day, unless it is one too
@@ -333,8 +351,12 @@ def _evidence(doc: Doc, g: _Group, actor1: Actor, actor2: Actor | None, location
     if not ev["actor1"]:
         ev["actor1"] = ev["trigger"][:1]
         basis["actor1"] = "not named in the text: the codebook's default for this kind of event"
-    if not ev["date"] and g.date_from is not None:
-        ev["date"] = _spans([m for m in g.date_from.members if m.date_explicit and m.event_date == g.day], "date")
+    stated = [m for m in members if not m.date_explicit and m.event_date == g.day and "date" in m.evidence]
+    if not ev["date"] and g.date_from is None and stated:
+        ev["date"] = _spans(stated, "date")
+        basis["event_date"] = "the day of the statement that reports it: the text gives no day of its own"
+    elif not ev["date"] and g.date_from is not None:
+        ev["date"] = _spans([m for m in g.date_from.members if m.event_date == g.day], "date")
         basis["event_date"] = "no day in its own words: the day of the incident told just before it"
     elif not ev["date"] and g.day is None:
         basis["event_date"] = "unknown: the text gives no day for this event and the publication date is unknown"

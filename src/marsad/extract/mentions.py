@@ -31,6 +31,8 @@ _COORDINATION_RE = re.compile(r"^[\s،,]*و?\s*$")
 
 #: Events older than this before publication are background (codebook §1).
 BACKGROUND_DAYS = 30
+#: Modality labels that make a whole clause no report of an incident (triggers.toml, modality.toml).
+_UNREAL = {"judicial", "unreal"}
 _NEGATION_SCOPE = 2
 _IRREALIS_SCOPE = 5
 
@@ -93,14 +95,14 @@ def _sentence_at(doc: Doc, token: int) -> int:
 
 def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[EventMention]:
     modality = doc.sentence_entries(sentence, "modality")
-    if any(m.payload.label == "judicial" for m in modality):
-        return []
+    if any(m.payload.label in _UNREAL for m in modality):
+        return []  # a verdict, a vote, a story's plot: the clause tells no incident
     names = {j for m in doc.sentence_entries(sentence, "actor", "generic") for j in range(m.first, m.last)}
     triggers = _live_triggers(doc, doc.sentence_entries(sentence, "cue"), modality, names)
     if not triggers:
         return []
     cues = {m.payload.label for m in doc.sentence_entries(sentence, "cue")
-            if _live(m, modality, names) and (m.payload.label != "territory" or _captures_a_place(doc, m))}
+            if _live(m, modality, names, doc) and (m.payload.label != "territory" or _captures_a_place(doc, m))}
     sites, explicit = _sites(doc, sentence, ctx, triggers)
     location = sites[0].location if sites else None
     region = act.region_of(location.country if location else ctx.country, location.admin1 if location else "")
@@ -114,8 +116,10 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
     if sub_event is None:
         return []
     when = None if _died_of_wounds(doc, sentence) else _event_date(doc, sentence, triggers)
+    own_day = when is not None and not when[2].statement  # a statement's day only stands in for the event's
     background = _background(doc, sentence)
-    aggregate = any(m.payload.label == "aggregate" for m in modality) or _over_a_span(doc, modality, sentence)
+    aggregate = (any(m.payload.label == "aggregate" for m in modality) or _over_a_span(doc, modality, sentence)
+                 or (not own_day and any(m.payload.label == "reaction" for m in modality)))
     if when is not None and not _recent(doc, when[0]):
         return []
     actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues, region, sentence)
@@ -133,12 +137,12 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
         sentence=sentence.index, token=triggers[0].first, sub_event_type=sub_event,
         actor1=actor1[0] if actor1 else None, actor2=actor2[0] if actor2 else None,
         event_date=when[0] if when else None, time_precision=when[1] if when else 1,
-        date_explicit=when is not None, place_explicit=explicit, in_title=doc.in_title(sentence),
+        date_explicit=own_day, place_explicit=explicit, in_title=doc.in_title(sentence),
         actor1_explicit=a1_explicit, cues=frozenset(cues), background=background,
         supporting=aggregate or (background and (when is None or when[2].rule.whole_month)
                                  and not (explicit and _states_toll(tolls)))
         or _anaphoric(doc, triggers, explicit, when, tolls),
-        redates=when is not None and not explicit and not _states_toll(tolls) and not aggregate and not background
+        redates=own_day and not explicit and not _states_toll(tolls) and not aggregate and not background
         and _points_back(doc, triggers),
     )
     days = [when] + _more_days(doc, sentence, when) if when is not None else [None]
@@ -240,9 +244,25 @@ def _states_toll(tolls: list[TollMention]) -> bool:
 
 
 def _background(doc: Doc, sentence: Sentence) -> bool:
-    """A sentence that tells what had happened before: its words ("منذ"، "في وقت سابق") or its opening."""
+    """A sentence that tells what had happened before: its words ("منذ"، "في وقت سابق"، "ذكرى"), its
+    opening, or a year before publication's ("عام 2014")."""
     modality = doc.sentence_entries(sentence, "modality")
-    return any(m.payload.label == "background" for m in modality) or _opens_with_background(doc, sentence)
+    return (any(m.payload.label == "background" for m in modality) or _opens_with_background(doc, sentence)
+            or _names_an_earlier_year(doc, sentence))
+
+
+def _names_an_earlier_year(doc: Doc, sentence: Sentence) -> bool:
+    """"مجزرة دير الزور عام 2014"، "في العام 2008": a year word and an earlier year than publication's."""
+    if doc.published is None:
+        return False
+    years = load_lexicons().word_set("year_words")
+    toks = doc.tokens
+    for j in range(sentence.first_token + 1, sentence.last_token):
+        text = toks[j].text
+        if len(text) == 4 and text.isdigit() and 1900 <= int(text) < doc.published.year \
+                and strip_article(toks[j - 1].text) in years:
+            return True
+    return False
 
 
 def _opens_with_background(doc: Doc, sentence: Sentence) -> bool:
@@ -262,19 +282,39 @@ def _captures_a_place(doc: Doc, m: Match[Entry]) -> bool:
 def _live_triggers(doc: Doc, cues: list[Match[Entry]], modality: list[Match[Entry]],
                    names: set[int]) -> list[Match[Entry]]:
     """Trigger cues that are neither negated nor in the scope of a plan, threat or call."""
-    return [m for m in cues if m.payload.value.trigger and _live(m, modality, names)
+    return [m for m in cues if m.payload.value.trigger and _live(m, modality, names, doc)
             and (m.payload.label != "territory" or _captures_a_place(doc, m))]
 
 
-def _live(m: Match[Entry], modality: list[Match[Entry]], names: set[int]) -> bool:
+def _live(m: Match[Entry], modality: list[Match[Entry]], names: set[int], doc: Doc) -> bool:
     """A cue that reports something that happened: not negated, not planned, threatened or called for.
     An actor's name does not count towards the reach of a plan or a call ("لا يمكن لنظام الرئيس السوري،
-    بشار الأسد، الاستمرار بمهاجمة السوريين")."""
-    if _negated(m, modality):
+    بشار الأسد، الاستمرار بمهاجمة السوريين"); a complement clause ("يتخوف مختصون أن يقوم التنظيم ...
+    بتنفيذ هجمات"، "دعت اللجان إلى الخروج بمظاهرة") is unreal up to its comma."""
+    if _negated(m, modality) or _figurative(m, modality):
         return False
     return not any(x.payload.label == "irrealis" and x.first <= m.first
-                   and sum(1 for j in range(x.last, m.first) if j not in names) <= _IRREALIS_SCOPE
+                   and (sum(1 for j in range(x.last, m.first) if j not in names) <= _IRREALIS_SCOPE
+                        or _in_complement(doc, x, m))
                    for x in modality)
+
+
+_COMPLEMENT_REACH = 3
+
+
+def _in_complement(doc: Doc, modal: Match[Entry], m: Match[Entry]) -> bool:
+    """The cue lies in the complement clause of a modal word: "أن"/"إلى" follows the modal within three
+    words, and no comma or clause break stands between the modal and the cue."""
+    starters = load_lexicons().word_set("complementisers")
+    opens = any(doc.tokens[j].text in starters
+                for j in range(modal.last, min(modal.last + _COMPLEMENT_REACH, m.first)))
+    return opens and not any(c in doc.text[doc.tokens[modal.last - 1].end:m.start] for c in "،,:؛")
+
+
+def _figurative(m: Match[Entry], modality: list[Match[Entry]]) -> bool:
+    """The cue is an attack or war word used of speech or policy ("شن هجوما إعلاميا على الحكومة"،
+    "الحرب على الفساد"): modality.toml [metaphor] phrases that cover it."""
+    return any(x.payload.label == "metaphor" and x.first <= m.first < x.last for x in modality)
 
 
 def _negated(m: Match[Entry], modality: list[Match[Entry]]) -> bool:
@@ -434,7 +474,9 @@ def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
 # --- time ---------------------------------------------------------------------------------
 
 def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]]) -> tuple[date, int, TimeMention] | None:
-    """The date of the sentence's incident: its own time words, else the statement's day."""
+    """The date of the sentence's incident: its own time words, else the statement's day (which only
+    stands in for it: "قالت خلية الإعلام الأمني في بيان اليوم إن ..." tells when it was said, and the
+    incident keeps the day told elsewhere; ``TimeMention.statement`` marks it)."""
     times = [t for t in doc.times if t.sentence == sentence.index and not t.future]
     if not times:
         return None
