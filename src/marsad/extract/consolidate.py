@@ -149,13 +149,20 @@ def _new_group(doc: Doc, m: EventMention, groups: list[_Group]) -> _Group:
     if m.event_date:
         day, precision = m.event_date, m.time_precision
     else:  # no day of its own: the day of the incident told just before it, else publication
-        before = [g for g in groups if g.explicit_day and g.first_sentence < m.sentence]
+        before = [g for g in groups if g.explicit_day and g.first_sentence < m.sentence
+                  and any(_same_kind(x, m) for x in g.members)]
         told = max(before, key=lambda g: g.first_sentence, default=None)
         day, precision = (told.day, told.precision) if told else (doc.published, 1)
         return _Group(_family(m), day, precision, m.location, [m], vague=m.place_vague or not m.place_explicit,
                       date_from=told)
     return _Group(_family(m), day, precision, m.location, [m], explicit_day=m.date_explicit or _stated_day(m),
                   vague=m.place_vague or not m.place_explicit)
+
+
+def _same_kind(a: EventMention, b: EventMention) -> bool:
+    """Of one kind of incident: both demonstrations, both strategic, or violence of one event type (a
+    battle told after an air strike is not the air strike continued)."""
+    return _family(a) == _family(b) and (_family(a) != "violence" or a.event_type == b.event_type)
 
 
 def _add(group: _Group, m: EventMention) -> None:
@@ -178,6 +185,8 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
     """The group this mention belongs to, or None for a new incident."""
     candidates = [g for g in groups if (g.family == _family(m) or m.in_title or _crowd_violence(m, g))
                   and _same_place(g, m)]
+    if m.place_explicit and _worded(m):  # a battle and a bombardment told apart are two events
+        candidates = [g for g in candidates if not _other_kind(g, m)]
     if _stated_day(m):
         candidates = ([g for g in candidates if g.day == m.event_date]
                       or [g for g in candidates if _reports_on(g, m) and _at(g, m.location)])
@@ -199,6 +208,23 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
         candidates.sort(key=lambda g: (_distance(g, m), m.place_explicit or not _at(g, m.location),
                                        all(x.sub_event_type != m.sub_event_type for x in g.members)))
     return candidates[0] if candidates else None
+
+
+_SEPARATE_TYPES = {"Battles", "Explosions/Remote violence"}
+
+
+def _other_kind(g: _Group, m: EventMention) -> bool:
+    """The incident is of the other kind of armed violence, by its own words ("اشتباكات" against "قصف"):
+    fighting and shelling at one place on one day are two events (codebook §2)."""
+    if m.event_type not in _SEPARATE_TYPES:
+        return False
+    kinds = {x.event_type for x in g.members if not x.in_title and not x.supporting and x.place_explicit and _worded(x)}
+    return bool(kinds) and m.event_type not in kinds and kinds <= _SEPARATE_TYPES
+
+
+def _worded(m: EventMention) -> bool:
+    """The mention's own words name its kind: fighting words for a battle, a weapon for a bombardment."""
+    return bool(_DEFINING_CUES.get(m.event_type, frozenset()) & m.cues)
 
 
 def _redate(groups: list[_Group], m: EventMention) -> bool:
