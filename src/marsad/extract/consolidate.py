@@ -189,7 +189,7 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
         candidates = [g for g in candidates if not _other_kind(g, m)]
     if _stated_day(m):
         candidates = ([g for g in candidates if g.day == m.event_date]
-                      or [g for g in candidates if _reports_on(g, m) and _at(g, m.location)])
+                      or [g for g in candidates if _reports_on(g, m) and _same_scene(g.location, m.location)])
     elif m.date_explicit:
         candidates = [g for g in candidates if g.day == m.event_date]
     elif candidates:
@@ -302,6 +302,17 @@ def _distance(g: _Group, m: EventMention) -> int:
     places of its own sentence's list do not count (each goes to its own place)."""
     others = [abs(x.sentence - m.sentence) for x in g.members if x.sentence != m.sentence]
     return min(others, default=0)
+
+
+def _same_scene(a: Location | None, b: Location | None) -> bool:
+    """The very place, or a district and a place in it ("قضاء بيجي" and "بيجي"); two towns a few km
+    apart are two scenes."""
+    if a is None or b is None:
+        return False
+    if a.same_place(b):
+        return True
+    same_district = bool(a.admin2) and a.admin2 == b.admin2 and a.admin1 == b.admin1
+    return same_district and max(a.geo_precision, b.geo_precision) >= 2
 
 
 def _at(g: _Group, place: Location | None) -> bool:

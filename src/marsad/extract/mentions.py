@@ -118,7 +118,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
     when = None if _died_of_wounds(doc, sentence) else _event_date(doc, sentence, triggers)
     own_day = when is not None and not when[2].statement  # a statement's day only stands in for the event's
     background = _background(doc, sentence)
-    aggregate = (any(m.payload.label == "aggregate" for m in modality) or _over_a_span(doc, modality, sentence)
+    aggregate = (any(m.payload.label in ("aggregate", "recalled") for m in modality)
+                 or _over_a_span(doc, modality, sentence)
                  or (not own_day and any(m.payload.label == "reaction" for m in modality)))
     if when is not None and not _recent(doc, when[0]):
         return []

@@ -1,0 +1,90 @@
+"""One event per incident: place and day (codebook §1), statements, kinds, lists and headlines."""
+
+from datetime import date
+
+import pytest
+
+from marsad.model import Article
+from marsad.pipeline import extract_events
+
+PUB = date(2021, 8, 18)  # a Wednesday
+
+
+def events(text: str, title: str = "") -> list:
+    if title:
+        return extract_events(Article.from_parts("t", title, text, published=PUB))
+    return extract_events(Article("t", text, published=PUB))
+
+
+@pytest.mark.parametrize("text", [
+    "قتل جنديان بهجوم لداعش على حاجز في قضاء الحويجة ليل أمس. وقالت قيادة العمليات في بيان اليوم إن "
+    "مسلحي داعش هاجموا الحاجز في الحويجة ما أدى إلى مقتل جنديين.",
+    "أصيبت ثلاث نساء بقصف مدفعي على بلدة كفرنبل فجر أمس. وذكر المرصد اليوم أن قصفا مدفعيا استهدف كفرنبل "
+    "وأوقع ثلاث جريحات.",
+    "اشتبك مسلحون مع قوة من الشرطة في قضاء بيجي مساء أمس. وأعلنت الشرطة، الأربعاء، أن الاشتباك في "
+    "بيجي أسفر عن إصابة شرطيين.",
+])
+def test_a_statement_reports_the_incident_told_before_it(text):
+    """The statement's day (today) is when it was said: the incident keeps its own day (yesterday)."""
+    found = events(text)
+    assert len(found) == 1
+    assert found[0].event_date == date(2021, 8, 17)
+
+
+@pytest.mark.parametrize("text,day", [
+    ("أعلن الجيش العراقي، الأحد، مقتل خمسة مسلحين في غارة على وادي الشاي في كركوك.", date(2021, 8, 15)),
+    ("قالت الشرطة اليوم إن عبوة ناسفة انفجرت في سوق بمدينة الفلوجة وأوقعت قتيلين.", date(2021, 8, 18)),
+    ("ذكرت مصادر محلية الثلاثاء أن طائرات حربية قصفت قرية البارة في ريف إدلب.", date(2021, 8, 17)),
+])
+def test_a_statement_day_dates_an_incident_with_no_day_of_its_own(text, day):
+    found = events(text)
+    assert len(found) == 1 and found[0].event_date == day
+
+
+@pytest.mark.parametrize("text", [
+    "اندلعت اشتباكات عنيفة بين الجيش ومسلحي داعش في قضاء بيجي أمس. وقصفت المدفعية مواقع التنظيم في بيجي أمس.",
+    "قصفت الطائرات مواقع داعش في قضاء هيت صباح اليوم. واشتبكت قوات الجيش مع مسلحي التنظيم في هيت اليوم.",
+    "سقطت قذائف هاون على حي في سامراء أمس. ودارت اشتباكات بين الحشد الشعبي ومسلحين في سامراء أمس.",
+])
+def test_fighting_and_a_bombardment_told_apart_are_two_events(text):
+    kinds = sorted(e.event_type for e in events(text))
+    assert kinds == ["Battles", "Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 24 عنصرا في غارات على مواقع داعش في قضاء هيت الخميس. واندلعت اشتباكات بين الجيش والتنظيم في بيجي.",
+    "أصيب مدنيان بقصف على حي الصاخور في حلب يوم الاثنين. ودارت معارك بين الطرفين في حي الشعار بحلب.",
+    "قتل شرطي بانفجار عبوة في الرمادي الأحد. واشتبكت قوة من الجيش مع مسلحين في هيت.",
+])
+def test_an_undated_incident_of_another_kind_keeps_the_publication_day(text):
+    """Nothing dates the second incident: another kind of incident told after a dated one is not it
+    continued (codebook §5: no day in the text → publication)."""
+    found = sorted(events(text), key=lambda e: e.event_type)
+    assert [e.event_type for e in found] == ["Battles", "Explosions/Remote violence"]
+    assert found[0].event_date == PUB
+
+
+@pytest.mark.parametrize("text,places", [
+    ("تظاهر المئات في الناصرية والديوانية والسماوة للمطالبة بتحسين الخدمات.", 3),
+    ("خرجت تظاهرات حاشدة ببغداد والبصرة يوم الجمعة.", 2),
+    ("وخرج محتجون في مدينتي الكوت والعمارة إلى الشوارع أمس.", 2),
+])
+def test_a_list_of_places_in_one_clause_is_one_event_each(text, places):
+    found = events(text)
+    assert len(found) == places
+    assert len({e.location.admin1 for e in found}) == places
+
+
+def test_a_toll_told_for_a_list_of_places_is_shared():
+    found = events("قتل ستة أشخاص بانفجارين في كركوك والموصل أمس.")
+    assert sorted(e.fatalities for e in found) == [3, 3]
+
+
+@pytest.mark.parametrize("title,body", [
+    ("مقتل جنديين بهجوم لداعش في كركوك", "قتل جنديان عراقيان بهجوم لتنظيم داعش على نقطة للجيش في قضاء الدبس ليل أمس."),
+    ("تفجير يستهدف سوقا في الفلوجة",
+     "انفجرت عبوة ناسفة في سوق شعبي وسط الفلوجة صباح اليوم ما أسفر عن إصابة أربعة مدنيين."),
+    ("محتجون يغلقون ميناء أم قصر", "أغلق المحتجون بوابة ميناء أم قصر في البصرة أمس للمطالبة بفرص عمل."),
+])
+def test_the_headline_is_the_body_incident(title, body):
+    assert len(events(body, title)) == 1
