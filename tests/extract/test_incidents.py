@@ -88,3 +88,22 @@ def test_a_toll_told_for_a_list_of_places_is_shared():
 ])
 def test_the_headline_is_the_body_incident(title, body):
     assert len(events(body, title)) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("قتل جندي في الموصل الإثنين، وقتل آخر في تكريت الثلاثاء.",
+     {("Ninewa", date(2021, 8, 16)), ("Salah al-Din", date(2021, 8, 17))}),
+    ("انفجرت عبوة ناسفة في الفلوجة صباح اليوم، وأصيب شرطيان بهجوم مسلح في كركوك أمس.",
+     {("Anbar", date(2021, 8, 18)), ("Kirkuk", date(2021, 8, 17))}),
+    ("تظاهر محتجون في الناصرية يوم الأحد، وتجمهر آخرون أمام مبنى المحافظة في البصرة يوم الإثنين.",
+     {("Dhi Qar", date(2021, 8, 15)), ("Basra", date(2021, 8, 16))}),
+])
+def test_coordinated_clauses_with_their_own_scene_are_two_incidents(text, expected):
+    """"، و" + an event word and a scene of its own: another place and day, another incident; the
+    day and toll of one clause are not pasted onto the other."""
+    assert {(e.location.admin1, e.event_date) for e in events(text)} == expected
+
+
+def test_a_casualty_clause_without_a_scene_goes_on_with_the_incident():
+    found = events("لقي متظاهر مصرعه في الديوانية أمس، وأصيب اثنان آخران بجروح، خلال تظاهرات في بغداد.")
+    assert [(e.location.admin1, e.fatalities, e.injured) for e in found] == [("Qadisiyah", 1, 2)]

@@ -54,7 +54,8 @@ def build_mentions(doc: Doc) -> None:
     """Fill ``doc.mentions``."""
     ctx = _context(doc)
     for sentence in doc.sentences:
-        doc.mentions.extend(_sentence_mentions(doc, sentence, ctx))
+        for span in _clauses(doc, sentence, ctx):
+            doc.mentions.extend(_sentence_mentions(doc, sentence, ctx, span))
         places = ctx.places.get(sentence.index)
         if places and not _background(doc, sentence) and (ctx.last_place is None or ctx.last_place[1] is not sentence):
             ctx.last_place = (_pick_sites(doc, places, [], anchor=doc.tokens[sentence.first_token].index), sentence)
@@ -93,29 +94,70 @@ def _sentence_at(doc: Doc, token: int) -> int:
     return lo
 
 
-def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[EventMention]:
-    modality = doc.sentence_entries(sentence, "modality")
+Span = tuple[int, int]  # a clause: tokens [first, last) of a sentence
+
+
+def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
+    """The sentence's clauses: it is cut before "، و" + an event word when the clauses on both sides
+    name their own scene ("قتل جندي في الموصل الإثنين، وقتل آخر في تكريت الثلاثاء": two incidents);
+    "، وإصابة اثنين آخرين" names none and goes on with the clause before it."""
+    whole = [(sentence.first_token, sentence.last_token)]
+    places = ctx.places.get(sentence.index)
+    if not places or len(places) < 2:
+        return whole
+    starts = {m.first for m in doc.sentence_entries(sentence, "cue") if m.payload.value.trigger}
+    cuts = [j for j in range(sentence.first_token + 1, sentence.last_token)
+            if j in starts and doc.tokens[j].text.startswith("و")
+            and any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")]
+    if not cuts:
+        return whole
+    bounds = [sentence.first_token, *cuts, sentence.last_token]
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    # each clause names its scene before its first comma (not in an aside: "، وأصيب اثنان آخران بجروح،
+    # برصاص ...، خلال تظاهرات ... وفي العاصمة بغداد")
+    if not all(any(a <= rp.toponym.first_token < _first_comma(doc, a, b) for rp in places) for a, b in spans):
+        return whole
+    return spans
+
+
+def _first_comma(doc: Doc, first: int, last: int) -> int:
+    """The first token after a comma in tokens [first, last), else ``last``."""
+    return next((j for j in range(first + 1, last)
+                 if any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")), last)
+
+
+def _in_span(span: Span, token: int) -> bool:
+    return span[0] <= token < span[1]
+
+
+def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
+                       span: Span | None = None) -> list[EventMention]:
+    span = span or (sentence.first_token, sentence.last_token)
+    modality = [m for m in doc.sentence_entries(sentence, "modality") if _in_span(span, m.first)]
     if any(m.payload.label in _UNREAL for m in modality):
         return []  # a verdict, a vote, a story's plot: the clause tells no incident
     names = {j for m in doc.sentence_entries(sentence, "actor", "generic") for j in range(m.first, m.last)}
-    triggers = _live_triggers(doc, doc.sentence_entries(sentence, "cue"), modality, names)
+    clause_cues = [m for m in doc.sentence_entries(sentence, "cue") if _in_span(span, m.first)]
+    triggers = _live_triggers(doc, clause_cues, modality, names)
     if not triggers:
         return []
-    cues = {m.payload.label for m in doc.sentence_entries(sentence, "cue")
+    cues = {m.payload.label for m in clause_cues
             if _live(m, modality, names, doc) and (m.payload.label != "territory" or _captures_a_place(doc, m))}
-    sites, explicit = _sites(doc, sentence, ctx, triggers)
+    places = [rp for rp in ctx.places.get(sentence.index, []) if _in_span(span, rp.toponym.first_token)]
+    sites, explicit = _sites(doc, sentence, ctx, triggers, places)
     location = sites[0].location if sites else None
     region = act.region_of(location.country if location else ctx.country, location.admin1 if location else "")
-    named_places = {j for rp in ctx.places.get(sentence.index, []) if rp.toponym.cue
-                    for j in range(rp.toponym.first_token, rp.toponym.last_token)}
-    hits = [h for h in act.find_actor_hits(doc, sentence, region) if h.first not in named_places]  # "حي العامل"
+    named_places = {j for rp in places if rp.toponym.cue for j in range(rp.toponym.first_token, rp.toponym.last_token)}
+    hits = [h for h in act.find_actor_hits(doc, sentence, region)
+            if h.first not in named_places and _in_span(span, h.first)]  # "حي العامل"
     sub_event = classify(cues, _facts(hits))
-    tolls = [t for t in doc.tolls if t.sentence == sentence.index]
+    start, end = doc.tokens[span[0]].start, doc.tokens[span[1] - 1].end
+    tolls = [t for t in doc.tolls if t.sentence == sentence.index and start <= t.start < end]
     if sub_event is None and tolls and _continues(ctx, sentence, cues, explicit) and not _background(doc, sentence):
         sub_event, sites = ctx.told_before[1][0].sub_event_type, ctx.told_before[2]
     if sub_event is None:
         return []
-    when = None if _died_of_wounds(doc, sentence) else _event_date(doc, sentence, triggers)
+    when = None if _died_of_wounds(doc, sentence) else _event_date(doc, sentence, triggers, (start, end))
     own_day = when is not None and not when[2].statement  # a statement's day only stands in for the event's
     background = _background(doc, sentence)
     aggregate = (any(m.payload.label in ("aggregate", "recalled") for m in modality)
@@ -146,7 +188,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
         redates=own_day and not explicit and not _states_toll(tolls) and not aggregate and not background
         and _points_back(doc, triggers),
     )
-    days = [when] + _more_days(doc, sentence, when) if when is not None else [None]
+    days = [when] + _more_days(doc, sentence, when, end) if when is not None else [None]
     out: list[EventMention] = []
     for d, day in enumerate(days):  # "يومي الثلاثاء والأربعاء": one event a day, the toll split (codebook §1)
         if day is not None:
@@ -179,12 +221,12 @@ def _died_of_wounds(doc: Doc, sentence: Sentence) -> bool:
                for k in lookup_keys(doc.tokens[j].text))
 
 
-def _more_days(doc: Doc, sentence: Sentence, when: Dated) -> list[Dated]:
+def _more_days(doc: Doc, sentence: Sentence, when: Dated, end: int) -> list[Dated]:
     """Days coordinated with the chosen one: "يومي الثلاثاء والأربعاء"، "الخميس والجمعة"."""
     out: list[Dated] = []
     last = when[2]
     for t in doc.times:
-        if t.sentence != sentence.index or t.start <= last.start or t.statement or t.future:
+        if t.sentence != sentence.index or t.start <= last.start or t.statement or t.future or t.start >= end:
             continue
         between = doc.text[last.end : t.start].strip(" ،,")
         if between or not doc.text[t.start : t.end].startswith("و"):
@@ -333,10 +375,9 @@ def _facts(hits: list[act.ActorHit]) -> ActorFacts:
 
 # --- places -------------------------------------------------------------------------------
 
-def _sites(doc: Doc, sentence: Sentence, ctx: _Context,
-           triggers: list[Match[Entry]]) -> tuple[list[ResolvedPlace], bool]:
-    """The event place(s) of a sentence, and whether the sentence itself names them."""
-    places = ctx.places.get(sentence.index, [])
+def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Entry]],
+           places: list[ResolvedPlace]) -> tuple[list[ResolvedPlace], bool]:
+    """The event place(s) of a clause (``places``: those it names), and whether it names them."""
     if places:
         sites = _pick_sites(doc, places, triggers)
         if not _background(doc, sentence):  # an old story's places are not the scene of what follows
@@ -474,11 +515,13 @@ def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
 
 # --- time ---------------------------------------------------------------------------------
 
-def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]]) -> tuple[date, int, TimeMention] | None:
+def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]],
+                within: tuple[int, int]) -> tuple[date, int, TimeMention] | None:
     """The date of the sentence's incident: its own time words, else the statement's day (which only
     stands in for it: "قالت خلية الإعلام الأمني في بيان اليوم إن ..." tells when it was said, and the
     incident keeps the day told elsewhere; ``TimeMention.statement`` marks it)."""
-    times = [t for t in doc.times if t.sentence == sentence.index and not t.future]
+    times = [t for t in doc.times if t.sentence == sentence.index and not t.future
+             and (within[0] <= t.start < within[1] or t.statement)]
     if not times:
         return None
     own = [t for t in times if not t.statement]
