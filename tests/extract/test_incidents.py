@@ -107,3 +107,25 @@ def test_coordinated_clauses_with_their_own_scene_are_two_incidents(text, expect
 def test_a_casualty_clause_without_a_scene_goes_on_with_the_incident():
     found = events("لقي متظاهر مصرعه في الديوانية أمس، وأصيب اثنان آخران بجروح، خلال تظاهرات في بغداد.")
     assert [(e.location.admin1, e.fatalities, e.injured) for e in found] == [("Qadisiyah", 1, 2)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("قتل 20 شخصا في سلسلة تفجيرات ضربت بغداد اليوم. وقتل 5 أشخاص بانفجار سيارة مفخخة في الكرادة. "
+     "وقتل 3 بانفجار عبوة في قضاء أبو غريب.", {("Baghdad", 5), ("Baghdad", 3)}),
+    ("أسفرت هجمات متفرقة في ديالى أمس عن مقتل 9 أشخاص. وقتل 4 منهم بانفجار عبوة في بعقوبة، "
+     "وقتل 5 بهجوم مسلح في المقدادية.", {("Diyala", 4), ("Diyala", 5)}),
+    ("ارتفعت حصيلة المصابين في هجمات استهدفت الموصل الخميس إلى 15. وأصيب ستة منهم بانفجار عبوة ناسفة في "
+     "حي الزهور.", {("Ninewa", 6)}),
+])
+def test_a_series_total_goes_on_no_single_incident(text, expected):
+    """The lead total of a series sums up the incidents told at their own places: no event of its
+    own, and its toll is pasted on none of them (each keeps its own)."""
+    found = events(text)
+    assert {(e.location.admin1, e.fatalities or e.injured) for e in found} == expected
+    assert len(found) == len(expected)
+
+
+def test_incidents_of_a_series_take_its_day():
+    found = events("أسفرت هجمات متفرقة في ديالى أمس عن مقتل 9 أشخاص. وقتل 4 منهم بانفجار عبوة في بعقوبة، "
+                   "وقتل 5 بهجوم مسلح في المقدادية.")
+    assert {e.event_date for e in found} == {date(2021, 8, 17)}

@@ -64,15 +64,17 @@ def consolidate(doc: Doc) -> None:
     ordered = sorted(doc.mentions, key=lambda m: (m.supporting or m.in_title, m.redates,
                                                   not (m.date_explicit or _stated_day(m)),
                                                   not m.place_explicit, m.sentence))
+    series = _series_sentences(doc)
     for mention in ordered:
         if mention.redates and _redate(groups, mention):
             continue
-        group = _find_group(groups, mention, doc.published)
+        group = _find_group(groups, mention, doc.published, series)
         if group is not None:
             _add(group, mention)
         elif _founds(mention, groups):
-            groups.append(_new_group(doc, mention, groups))
+            groups.append(_new_group(doc, mention, groups, series))
     groups = _date_told_later(groups)
+    groups = [g for g in groups if not _sums_up(g, groups, series)]
     groups.sort(key=lambda g: g.first_sentence)
     body_counts = {name for name in ("fatalities", "injured") if _body_tells(doc, name)}
     doc.events = [_event(doc, g, body_counts) for g in groups]
@@ -145,12 +147,12 @@ def _family(m: EventMention) -> str:
     return _FAMILY[m.event_type]
 
 
-def _new_group(doc: Doc, m: EventMention, groups: list[_Group]) -> _Group:
+def _new_group(doc: Doc, m: EventMention, groups: list[_Group], series: Sentences = frozenset()) -> _Group:
     if m.event_date:
         day, precision = m.event_date, m.time_precision
     else:  # no day of its own: the day of the incident told just before it, else publication
         before = [g for g in groups if g.explicit_day and g.first_sentence < m.sentence
-                  and any(_same_kind(x, m) for x in g.members)]
+                  and (any(_same_kind(x, m) for x in g.members) or _a_series(g, series))]
         told = max(before, key=lambda g: g.first_sentence, default=None)
         day, precision = (told.day, told.precision) if told else (doc.published, 1)
         return _Group(_family(m), day, precision, m.location, [m], vague=m.place_vague or not m.place_explicit,
@@ -181,10 +183,45 @@ def _more_specific(new: Location, old: Location | None) -> bool:
     return old is None or new.geo_precision < old.geo_precision
 
 
-def _find_group(groups: list[_Group], m: EventMention, published: date | None = None) -> _Group | None:
+Sentences = frozenset[int]
+
+
+def _series_sentences(doc: Doc) -> Sentences:
+    """Sentences that sum up a series of attacks ("حصيلة"، "سلسلة تفجيرات"، "هجمات متفرقة")."""
+    words = load_lexicons().word_set("summaries")
+    return frozenset(s.index for s in doc.sentences if any(
+        k in words for j in range(s.first_token, s.last_token) for k in lookup_keys(doc.tokens[j].text)))
+
+
+def _own_incident(m: EventMention, series: Sentences) -> bool:
+    """A clause that tells one incident of its own: its own scene and toll, no series words."""
+    told = m.fatalities is not None or m.injured is not None
+    return m.place_explicit and not m.place_vague and told and m.sentence not in series and not m.in_title
+
+
+def _a_series(g: _Group, series: Sentences) -> bool:
+    """Every clause of the incident that is not a headline tells a series of attacks."""
+    body = [x for x in g.members if not x.in_title]
+    return bool(body) and all(x.sentence in series for x in body)
+
+
+def _sums_up(g: _Group, groups: list[_Group], series: Sentences) -> bool:
+    """A series' total ("قتل 20 شخصا في سلسلة تفجيرات ضربت بغداد") sums up the incidents told of it
+    at their own places that day: it is no incident of its own, and its toll goes on none of them."""
+    if not _a_series(g, series) or g.location is None:
+        return False
+    return any(h is not g and h.family == g.family and h.day == g.day and h.location is not None
+               and h.location.admin1 == g.location.admin1 and any(_own_incident(x, series) for x in h.members)
+               for h in groups)
+
+
+def _find_group(groups: list[_Group], m: EventMention, published: date | None = None,
+                series: Sentences = frozenset()) -> _Group | None:
     """The group this mention belongs to, or None for a new incident."""
     candidates = [g for g in groups if (g.family == _family(m) or m.in_title or _crowd_violence(m, g))
                   and _same_place(g, m)]
+    if _own_incident(m, series):  # an incident at its own place is not the series that sums it up
+        candidates = [g for g in candidates if _at(g, m.location) or not _a_series(g, series)]
     if m.place_explicit and _worded(m):  # a battle and a bombardment told apart are two events
         candidates = [g for g in candidates if not _other_kind(g, m)]
     if _stated_day(m):
