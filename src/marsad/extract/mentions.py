@@ -126,6 +126,13 @@ def _first_comma(doc: Doc, first: int, last: int) -> int:
                  if any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")), last)
 
 
+def _economic(doc: Doc, span: Span) -> bool:
+    """An agreement about oil, salaries or budgets ("اتفاق مع الأكراد على استئناف صادرات النفط") is
+    politics, not an agreement between parties to the conflict (codebook §2)."""
+    words = load_lexicons().word_set("economic_matters")
+    return any(strip_article(doc.tokens[j].text) in words for j in range(*span))
+
+
 def _in_span(span: Span, token: int) -> bool:
     return span[0] <= token < span[1]
 
@@ -138,6 +145,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         return []  # a verdict, a vote, a story's plot: the clause tells no incident
     names = {j for m in doc.sentence_entries(sentence, "actor", "generic") for j in range(m.first, m.last)}
     clause_cues = [m for m in doc.sentence_entries(sentence, "cue") if _in_span(span, m.first)]
+    if any(m.payload.label == "agreement" for m in clause_cues) and _economic(doc, span):
+        clause_cues = [m for m in clause_cues if m.payload.label != "agreement"]
     triggers = _live_triggers(doc, clause_cues, modality, names)
     if not triggers:
         return []
@@ -295,10 +304,11 @@ def _background(doc: Doc, sentence: Sentence) -> bool:
 
 
 def _names_an_earlier_year(doc: Doc, sentence: Sentence) -> bool:
-    """"مجزرة دير الزور عام 2014"، "في العام 2008": a year word and an earlier year than publication's."""
+    """"مجزرة دير الزور عام 2014"، "في العام 2008"، "صيف 2014": a year before publication's, introduced
+    by a year word, a preposition or a season (``time.toml`` year_introducers)."""
     if doc.published is None:
         return False
-    years = load_lexicons().word_set("year_words")
+    years = load_lexicons().word_set("year_introducers")
     toks = doc.tokens
     for j in range(sentence.first_token + 1, sentence.last_token):
         text = toks[j].text
