@@ -344,7 +344,7 @@ def _live(m: Match[Entry], modality: list[Match[Entry]], names: set[int], doc: D
     An actor's name does not count towards the reach of a plan or a call ("لا يمكن لنظام الرئيس السوري،
     بشار الأسد، الاستمرار بمهاجمة السوريين"); a complement clause ("يتخوف مختصون أن يقوم التنظيم ...
     بتنفيذ هجمات"، "دعت اللجان إلى الخروج بمظاهرة") is unreal up to its comma."""
-    if _negated(m, modality) or _figurative(m, modality):
+    if _negated(m, modality, doc) or _figurative(m, modality):
         return False
     return not any(x.payload.label == "irrealis" and x.first <= m.first
                    and (sum(1 for j in range(x.last, m.first) if j not in names) <= _IRREALIS_SCOPE
@@ -370,9 +370,12 @@ def _figurative(m: Match[Entry], modality: list[Match[Entry]]) -> bool:
     return any(x.payload.label == "metaphor" and x.first <= m.first < x.last for x in modality)
 
 
-def _negated(m: Match[Entry], modality: list[Match[Entry]]) -> bool:
+def _negated(m: Match[Entry], modality: list[Match[Entry]], doc: Doc) -> bool:
+    """Negated within two words, or denied, doubted or failed within five (or in the complement clause
+    the denial opens: "شكك المصدر في أن الضربات الجوية أدت لمقتل مدنيين")."""
     return any(x.first <= m.first and ((x.payload.label == "negation" and m.first - x.last < _NEGATION_SCOPE)
-               or (x.payload.label in ("failure", "denial") and m.first - x.last <= _IRREALIS_SCOPE)) for x in modality)
+               or (x.payload.label in ("failure", "denial")
+                   and (m.first - x.last <= _IRREALIS_SCOPE or _in_complement(doc, x, m)))) for x in modality)
 
 
 def _facts(hits: list[act.ActorHit]) -> ActorFacts:
