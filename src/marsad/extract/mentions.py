@@ -171,7 +171,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     background = _background(doc, sentence)
     aggregate = (any(m.payload.label in ("aggregate", "recalled") for m in modality)
                  or _over_a_span(doc, modality, sentence)
-                 or (not own_day and any(m.payload.label == "reaction" for m in modality)))
+                 or (not own_day and any(m.payload.label == "reaction" for m in modality))
+                 or (not own_day and _names_an_earlier_year(doc, sentence)))  # "2003: مقتل 17 شخصا في تفجير ..."
     if when is not None and not _recent(doc, when[0]):
         return []
     actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues, region, sentence)
@@ -305,17 +306,24 @@ def _background(doc: Doc, sentence: Sentence) -> bool:
 
 def _names_an_earlier_year(doc: Doc, sentence: Sentence) -> bool:
     """"مجزرة دير الزور عام 2014"، "في العام 2008"، "صيف 2014": a year before publication's, introduced
-    by a year word, a preposition or a season (``time.toml`` year_introducers)."""
+    by a year word, a preposition or a season (``time.toml`` year_introducers), or opening a
+    chronology's entry ("2003: ...")."""
     if doc.published is None:
         return False
     years = load_lexicons().word_set("year_introducers")
     toks = doc.tokens
-    for j in range(sentence.first_token + 1, sentence.last_token):
+    for j in range(sentence.first_token, sentence.last_token):
         text = toks[j].text
-        if len(text) == 4 and text.isdigit() and 1900 <= int(text) < doc.published.year \
-                and strip_article(toks[j - 1].text) in years:
+        if not (len(text) == 4 and text.isdigit() and 1900 <= int(text) < doc.published.year):
+            continue
+        if j > sentence.first_token and strip_article(toks[j - 1].text) in years:
             return True
+        if j == sentence.first_token and doc.text[toks[j].end:toks[j].end + 2].strip()[:1] in _ENTRY_MARKS:
+            return True  # a chronology's entry: "2003: مقتل 17 شخصا في تفجير ..."
     return False
+
+
+_ENTRY_MARKS = {":", "-", "–", "—"}
 
 
 def _opens_with_background(doc: Doc, sentence: Sentence) -> bool:
