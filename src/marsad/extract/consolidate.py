@@ -171,8 +171,9 @@ def _add(group: _Group, m: EventMention) -> None:
     group.members.append(m)
     if m.supporting:
         return  # background or a running total adds words, not the incident's place or day
-    if m.location and (m.place_explicit or group.location is None) and _more_specific(m.location, group.location):
-        group.location = m.location
+    if m.location and (m.place_explicit or group.location is None) and (
+            _more_specific(m.location, group.location) or (group.vague and not m.place_vague)):
+        group.location = m.location  # "in X" told later wins over "near X" or "the countryside of X"
     if m.place_explicit and not m.place_vague:
         group.vague = False
     if m.date_explicit and not group.explicit_day and m.event_date:
