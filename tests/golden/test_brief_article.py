@@ -43,8 +43,9 @@ TITLES = [
 ]
 
 
-@pytest.mark.parametrize("statement", STATEMENTS)
-@pytest.mark.parametrize("title", TITLES)
+@pytest.mark.parametrize("statement", STATEMENTS,
+                         ids=["statement-names-place", "statement-in-baghdad", "statement-day-first"])
+@pytest.mark.parametrize("title", TITLES, ids=["title-coordination", "title-attack"])
 def test_one_clash_in_kirkuk(title, statement):
     body = f"{COORDINATION}\n\n{KIRKUK}\n\n{statement}"
     article = Article.from_parts("brief-article", title, body, published=date(2021, 8, 3))

@@ -172,12 +172,20 @@ def _add(group: _Group, m: EventMention) -> None:
     if m.supporting:
         return  # background or a running total adds words, not the incident's place or day
     if m.location and (m.place_explicit or group.location is None) and (
-            _more_specific(m.location, group.location) or (group.vague and not m.place_vague)):
-        group.location = m.location  # "in X" told later wins over "near X" or "the countryside of X"
+            _more_specific(m.location, group.location) or _pins_down(group, m)):
+        group.location = m.location
     if m.place_explicit and not m.place_vague:
         group.vague = False
     if m.date_explicit and not group.explicit_day and m.event_date:
         group.take_day(m.event_date, m.time_precision)
+
+
+def _pins_down(group: _Group, m: EventMention) -> bool:
+    """"In X" told later wins over the "near X" or "countryside of X" the incident had, when X lies in
+    the same district (a place far away is no closer look at the same scene)."""
+    a, b = group.location, m.location
+    return (group.vague and not m.place_vague and a is not None and b is not None and bool(a.admin2)
+            and a.admin2 == b.admin2)
 
 
 def _more_specific(new: Location, old: Location | None) -> bool:
