@@ -129,3 +129,14 @@ def test_incidents_of_a_series_take_its_day():
     found = events("أسفرت هجمات متفرقة في ديالى أمس عن مقتل 9 أشخاص. وقتل 4 منهم بانفجار عبوة في بعقوبة، "
                    "وقتل 5 بهجوم مسلح في المقدادية.")
     assert {e.event_date for e in found} == {date(2021, 8, 17)}
+
+
+@pytest.mark.parametrize("text,admin1", [
+    ("اندلعت اشتباكات بين الجيش ومسلحين في قضاء طوزخورماتو المتنازع عليه بين بغداد وأربيل أمس.", "Salah al-Din"),
+    ("شهدت مدينة الفلوجة الواقعة بين بغداد والرمادي اشتباكات عنيفة أمس.", "Anbar"),
+    ("وشهد قضاء سنجار المتنازع عليه بين بغداد وأربيل، فجر اليوم، هجوما بطائرة مسيرة.", "Ninewa"),
+])
+def test_the_ends_of_between_are_no_scene(text, admin1):
+    """"بين بغداد وأربيل" names the two ends of a dispute or a road, both of them; the place that
+    witnessed the incident is its scene."""
+    assert [e.location.admin1 for e in events(text)] == [admin1]

@@ -61,3 +61,24 @@ def test_one_clash_in_kirkuk(title, statement):
     assert record["fatalities"] in (2, 3) and record["injured"] in (2, 3)
     text = article.text
     assert "ليل أمس" in [text[s:e] for s, e in record["evidence"]["date"]]
+
+
+KIRKUK_SHORT = (  # the paragraph without the town: the governorate that witnessed the attack is the scene
+    'وشهدت محافظة كركوك المتنازع عليها بين بغداد وأربيل، ليل أمس، هجوماً لعناصر تنظيم "داعش" استهدف قوة من '
+    "الشرطة الاتحادية، وتسبب الهجوم بمقتل عنصري أمن عراقيين، وإصابة اثنين آخرين."
+)
+ASIDE = ("وأضاف البيان أن الجانبين ناقشا ملف النازحين. كما تطرق اللقاء إلى الأوضاع الاقتصادية في الإقليم. "
+         "وأشار إلى أهمية الحوار.")
+UNPLACED = ("وقالت خلية الإعلام الأمني في بيان اليوم إن عناصر من داعش هاجموا قوة للشرطة الاتحادية، "
+            "ما أدى إلى استشهاد اثنين من المنتسبين وجرح اثنين آخرين.")
+
+
+@pytest.mark.parametrize("body", [
+    f"{COORDINATION}\n\n{KIRKUK_SHORT}\n\n{UNPLACED}",
+    f"{COORDINATION}\n\n{KIRKUK_SHORT}\n\n{ASIDE}\n\n{UNPLACED}",  # the statement far from the incident
+    f"{KIRKUK_SHORT}\n\n{COORDINATION}\n\n{UNPLACED}",  # the incident first
+], ids=["statement-next", "statement-far", "incident-first"])
+def test_the_scene_is_kirkuk_not_the_headline_or_the_dispute(body):
+    article = Article.from_parts("brief-article", TITLES[1], body, published=date(2021, 8, 3))
+    events = extract_events(article)
+    assert [(e.location.admin1, e.event_date) for e in events] == [("Kirkuk", date(2021, 8, 2))]

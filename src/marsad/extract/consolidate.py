@@ -143,6 +143,14 @@ def _reports_on(g: _Group, m: EventMention) -> bool:
     return 0 <= (m.event_date - g.day).days <= 1 and any(x.sub_event_type == m.sub_event_type for x in g.members)
 
 
+def _reported_incident(groups: list[_Group], m: EventMention) -> _Group | None:
+    """A statement that names no place of its own ("وقالت خلية الإعلام الأمني في بيان اليوم إن عناصر
+    من داعش هاجموا قوة للشرطة") reports on the latest incident of its type told before it, wherever
+    its paragraph stands; the headline's or a neighbour's place does not make it another one."""
+    told = [g for g in groups if g.family == _family(m) and g.explicit_day and _reports_on(g, m)]
+    return max(told, key=lambda g: g.first_sentence, default=None)
+
+
 def _family(m: EventMention) -> str:
     return _FAMILY[m.event_type]
 
@@ -227,6 +235,10 @@ def _sums_up(g: _Group, groups: list[_Group], series: Sentences) -> bool:
 def _find_group(groups: list[_Group], m: EventMention, published: date | None = None,
                 series: Sentences = frozenset()) -> _Group | None:
     """The group this mention belongs to, or None for a new incident."""
+    if _stated_day(m) and not m.place_explicit:
+        told = _reported_incident(groups, m)
+        if told is not None:
+            return told
     candidates = [g for g in groups if (g.family == _family(m) or m.in_title or _crowd_violence(m, g))
                   and _same_place(g, m)]
     if _own_incident(m, series):  # an incident at its own place is not the series that sums it up

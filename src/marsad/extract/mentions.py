@@ -441,7 +441,8 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
     وقرى طربا والكسيب" names three scenes, one event each (codebook §1), the toll split.
     """
     places = sorted(places, key=lambda p: p.toponym.first_token)
-    inside = [p for p in places if p.toponym.relation == "in" and not _between(doc, p)]
+    ends = _ends_of_between(doc, places)
+    inside = [p for p in places if p.toponym.relation == "in" and id(p) not in ends]
     places = _drop_containers(inside or places)
     runs: list[list[ResolvedPlace]] = []
     for p in places:
@@ -454,16 +455,37 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
     return [p for run in runs if run is best or _listed(doc, run) for p in run]
 
 
+def _ends_of_between(doc: Doc, places: list[ResolvedPlace]) -> set[int]:
+    """The places named after "between" and those coordinated with them: "بين بغداد وأربيل" names two
+    ends of a dispute or a road, neither of them a scene."""
+    ends: set[int] = set()
+    previous: ResolvedPlace | None = None
+    for p in places:
+        if _between(doc, p) or (previous is not None and id(previous) in ends and _coordinated(doc, previous, p)):
+            ends.add(id(p))
+        previous = p
+    return ends
+
+
 def _run_score(doc: Doc, run: list[ResolvedPlace], anchor: int) -> float:
-    """How surely a list of places is the scene: introduced by a place word (في بلدة الرشاد), not
-    by "between" (المتنازع عليها بين بغداد وأربيل), and near the trigger."""
+    """How surely a list of places is the scene: introduced by a place word (في بلدة الرشاد) or the
+    subject of "witnessed" (وشهدت محافظة كركوك ... هجوما), not by "between" (المتنازع عليها بين بغداد
+    وأربيل), and near the trigger."""
     first = run[0].toponym
     score = -abs(first.first_token - anchor) / 20
-    if any(p.toponym.cue and p.toponym.cue not in _GOVERNORATE_CUES for p in run):
+    if any(p.toponym.cue and p.toponym.cue not in _GOVERNORATE_CUES for p in run) or _witnessed(doc, run[0]):
         score += 2
     if _between(doc, run[0]):
         score -= 3
     return score
+
+
+def _witnessed(doc: Doc, p: ResolvedPlace) -> bool:
+    """The place is the subject of "شهد" (witnessed), right after it or after its place word: the scene."""
+    j = p.toponym.first_token - 1
+    if j >= 0 and p.toponym.cue and strip_article(doc.tokens[j].text) == strip_article(p.toponym.cue):
+        j -= 1
+    return j >= 0 and any(k in load_lexicons().word_set("scene_verbs") for k in lookup_keys(doc.tokens[j].text))
 
 
 def _listed(doc: Doc, run: list[ResolvedPlace]) -> bool:
