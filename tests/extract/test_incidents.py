@@ -140,3 +140,28 @@ def test_the_ends_of_between_are_no_scene(text, admin1):
     """"بين بغداد وأربيل" names the two ends of a dispute or a road, both of them; the place that
     witnessed the incident is its scene."""
     assert [e.location.admin1 for e in events(text)] == [admin1]
+
+
+@pytest.mark.parametrize("text,sub_event", [
+    ("سيطرت القوات التركية وفصائل موالية لها على مدينة عفرين بعد معارك مع وحدات حماية الشعب أمس.",
+     "Non-state actor overtakes territory"),
+    ("استعادت القوات العراقية السيطرة على قضاء القائم من تنظيم داعش بعد اشتباكات أمس.",
+     "Government regains territory"),
+    ("سيطر مسلحو تنظيم داعش على قرية البغدادي في الأنبار بعد معارك مع الجيش العراقي أمس.",
+     "Non-state actor overtakes territory"),
+])
+def test_who_took_the_place_decides_the_territory_type(text, sub_event):
+    """The country's own forces regain territory; any other side, a foreign army included, overtakes it,
+    whoever else fought there."""
+    assert [e.sub_event_type for e in events(text)] == [sub_event]
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم تنظيم داعش بلدة القريتين في حمص أمس. وسيطر التنظيم على البلدة بعد قتال عنيف مع قوات الجيش السوري.",
+    "اقتحم مسلحو داعش قرية البغدادي في الأنبار أمس، وسيطروا على القرية بعد معارك مع الجيش العراقي.",
+    "حاصرت قوات الجيش بلدة القائم أمس. واستعادت القوات العراقية السيطرة على البلدة بعد اشتباكات مع داعش.",
+])
+def test_a_capture_of_the_place_named_before_is_a_capture(text):
+    """"على المدينة/البلدة/القرية" points back to the place named before: the capture names its place."""
+    assert any(e.sub_event_type in ("Non-state actor overtakes territory", "Government regains territory")
+               for e in events(text))

@@ -176,6 +176,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     if when is not None and not _recent(doc, when[0]):
         return []
     actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues, region, sentence)
+    if sub_event in _TERRITORY and a1_explicit and actor1 is not None:
+        sub_event = _taken_by(actor1[0])
     evidence = {"trigger": [doc.evidence(m.start, m.end) for m in triggers[:3]]}
     if when is not None:
         evidence["date"] = [doc.evidence(when[2].start, when[2].end)]
@@ -336,8 +338,12 @@ _CAPTURE_REACH = 8
 
 
 def _captures_a_place(doc: Doc, m: Match[Entry]) -> bool:
-    """"سيطر التنظيم على أجزاء من مدينة البوكمال": a capture names the place taken, just after."""
-    return any(0 <= rp.toponym.first_token - m.last <= _CAPTURE_REACH for rp in doc.places)
+    """"سيطر التنظيم على أجزاء من مدينة البوكمال": a capture names the place taken, just after, or
+    points back to the one named before ("وسيطر التنظيم على المدينة بعد قتال عنيف")."""
+    if any(0 <= rp.toponym.first_token - m.last <= _CAPTURE_REACH for rp in doc.places):
+        return True
+    nouns = load_lexicons().word_set("place_nouns")
+    return any(doc.tokens[j].text in nouns for j in range(m.last, min(m.last + _CAPTURE_REACH, len(doc.tokens))))
 
 
 def _live_triggers(doc: Doc, cues: list[Match[Entry]], modality: list[Match[Entry]],
@@ -628,6 +634,12 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
 
 
 _TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+def _taken_by(taker: Actor) -> str:
+    """Who took the place decides the type: the country's own state forces regain territory; any other
+    side, a foreign army included ("سيطرت القوات التركية ... على مدينة عفرين"), overtakes it."""
+    return "Government regains territory" if taker.inter == 1 else "Non-state actor overtakes territory"
 
 
 def _demonstration_actors(doc: Doc, armed: list[act.ActorHit], sub_event: str, region: str):  # type: ignore[no-untyped-def]
