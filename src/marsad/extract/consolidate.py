@@ -206,8 +206,10 @@ Sentences = frozenset[int]
 def _series_sentences(doc: Doc) -> Sentences:
     """Sentences that sum up a series of attacks ("حصيلة"، "سلسلة تفجيرات"، "هجمات متفرقة")."""
     words = load_lexicons().word_set("summaries")
-    return frozenset(s.index for s in doc.sentences if any(
-        k in words for j in range(s.first_token, s.last_token) for k in lookup_keys(doc.tokens[j].text)))
+    told = {m.sentence for m in doc.mentions}
+    return frozenset(i for i in told if any(
+        k in words for j in range(doc.sentences[i].first_token, doc.sentences[i].last_token)
+        for k in lookup_keys(doc.tokens[j].text)))
 
 
 def _own_incident(m: EventMention, series: Sentences) -> bool:

@@ -310,7 +310,7 @@ def _names_an_earlier_year(doc: Doc, sentence: Sentence) -> bool:
     """"مجزرة دير الزور عام 2014"، "في العام 2008"، "صيف 2014": a year before publication's, introduced
     by a year word, a preposition or a season (``time.toml`` year_introducers), or opening a
     chronology's entry ("2003: ...")."""
-    if doc.published is None:
+    if doc.published is None or not _YEAR_RE.search(doc.text, sentence.start, sentence.end):
         return False
     years = load_lexicons().word_set("year_introducers")
     toks = doc.tokens
@@ -326,6 +326,7 @@ def _names_an_earlier_year(doc: Doc, sentence: Sentence) -> bool:
 
 
 _ENTRY_MARKS = {":", "-", "–", "—"}
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _opens_with_background(doc: Doc, sentence: Sentence) -> bool:
