@@ -165,3 +165,38 @@ def test_a_capture_of_the_place_named_before_is_a_capture(text):
     """"على المدينة/البلدة/القرية" points back to the place named before: the capture names its place."""
     assert any(e.sub_event_type in ("Non-state actor overtakes territory", "Government regains territory")
                for e in events(text))
+
+
+ANALYSIS = [
+    ("مستقبل الأمن في الأنبار", "يرى مراقبون أن المحافظة تواجه تحديات اقتصادية كبيرة بعد سنوات الحرب.\n"
+     "ويقول الباحث إن إعادة الإعمار تسير ببطء بسبب نقص التمويل.\n"
+     "ويشير إلى أن هجمات التنظيم على القوات الأمنية في صحراء الرطبة تعرقل عودة النازحين."),
+    ("العشائر والدولة في ديالى", "تتصاعد الخلافات العشائرية في المحافظة حول الأراضي الزراعية.\n"
+     "ويؤكد شيوخ العشائر أنهم يدعمون القوات الأمنية.\n"
+     "ويذكر سكان أن اشتباكات بين عشيرتين في قضاء الخالص أثارت مخاوفهم."),
+    ("كيف تغيرت الموصل", "تغيرت ملامح المدينة القديمة كثيرا خلال السنوات الأخيرة.\n"
+     "وتعمل منظمات دولية على ترميم الجوامع والكنائس.\n"
+     "ويتذكر الأهالي القصف الذي طال أحياء المدينة القديمة في الموصل."),
+]
+REPORTS = [
+    # the incident in the lead, with neither day nor toll
+    ("قصف على الحويجة", "قصفت طائرات حربية مواقع لتنظيم داعش في قضاء الحويجة جنوب غرب كركوك.\n"
+     "وقال مصدر أمني إن الطائرات دمرت مخابئ للتنظيم.\nولم ترد معلومات عن الخسائر."),
+    # further down, but with its own day
+    ("الأمن في ديالى", "تشهد المحافظة تحسنا أمنيا ملحوظا منذ أشهر.\nويقول مسؤولون إن التعاون مع العشائر أثمر.\n"
+     "واندلعت اشتباكات بين القوات الأمنية ومسلحين في قضاء الخالص مساء أمس."),
+    # further down, but with its own toll
+    ("الأنبار بعد الحرب", "تسعى المحافظة إلى جذب الاستثمارات.\nويقول المحافظ إن الأمن مستتب.\n"
+     "وقتل ثلاثة جنود بهجوم لتنظيم داعش على نقطة عسكرية في صحراء الرطبة."),
+]
+
+
+@pytest.mark.parametrize("title,body", ANALYSIS)
+def test_an_article_that_only_discusses_incidents_reports_none(title, body):
+    """No incident in the lead, none with its own day or toll: an analysis, not a report."""
+    assert events(body, title) == []
+
+
+@pytest.mark.parametrize("title,body", REPORTS)
+def test_a_report_tells_its_incident_in_the_lead_or_dates_it(title, body):
+    assert len(events(body, title)) == 1

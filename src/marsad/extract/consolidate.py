@@ -75,6 +75,8 @@ def consolidate(doc: Doc) -> None:
             groups.append(_new_group(doc, mention, groups, series))
     groups = _date_told_later(groups)
     groups = [g for g in groups if not _sums_up(g, groups, series)]
+    if not _reports_an_incident(doc, groups):
+        groups = []
     groups.sort(key=lambda g: g.first_sentence)
     body_counts = {name for name in ("fatalities", "injured") if _body_tells(doc, name)}
     doc.events = [_event(doc, g, body_counts) for g in groups]
@@ -201,6 +203,21 @@ def _more_specific(new: Location, old: Location | None) -> bool:
 
 
 Sentences = frozenset[int]
+
+
+#: The lead of an article: its first body sentences, where a news report tells its incident.
+LEAD_SENTENCES = 2
+
+
+def _reports_an_incident(doc: Doc, groups: list[_Group]) -> bool:
+    """Whether the article reports an incident rather than discussing some: a report tells one in its
+    lead, or gives one its own day or toll.  An article that mentions incidents only further down,
+    with neither day nor toll (an analysis, a reaction, a profile), reports none."""
+    told = [x for g in groups for x in g.members if not x.supporting]
+    if any(x.date_explicit or _stated_day(x) or x.fatalities is not None or x.injured is not None for x in told):
+        return True
+    lead = next((s.index for s in doc.sentences if not doc.in_title(s)), 0)
+    return any(not x.in_title and x.sentence < lead + LEAD_SENTENCES for x in told)
 
 
 def _series_sentences(doc: Doc) -> Sentences:
