@@ -213,7 +213,7 @@ def _reports_an_incident(doc: Doc, groups: list[_Group]) -> bool:
     """Whether the article reports an incident rather than discussing some: a report tells one in its
     lead, or gives one its own day or toll.  An article that mentions incidents only further down,
     with neither day nor toll (an analysis, a reaction, a profile), reports none."""
-    told = [x for g in groups for x in g.members if not x.supporting]
+    told = [x for g in groups for x in g.members if not x.supporting and not x.in_title]
     if any(x.date_explicit or _stated_day(x) or x.fatalities is not None or x.injured is not None for x in told):
         return True
     lead = next((s.index for s in doc.sentences if not doc.in_title(s)), 0)
