@@ -19,7 +19,7 @@ from marsad.text.inflect import conjugate, dual_forms, noun_forms
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalise import fold
 
-LEXICON_FILES = ("triggers", "actors", "numbers", "time")
+LEXICON_FILES = ("triggers", "modality", "actors", "numbers", "time")
 INTER_CODES = range(1, 9)
 
 
@@ -65,6 +65,7 @@ class Lexicons:
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     others_alone: dict[str, int] = field(default_factory=dict)  # "وأصيب آخر" = 1
     defaults: dict[str, dict[str, str]] = field(default_factory=dict)  # actors.toml [defaults]: by region
+    calendar: dict[str, int] = field(default_factory=dict)  # time.toml [calendar]: where a week starts
 
     def word_set(self, name: str) -> frozenset[str]:
         """A named word set (folded), e.g. ``"fillers"``; unknown names are a programming error."""
@@ -125,6 +126,26 @@ def _load_triggers(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str
     for name, table in _require(path, data, "modality", dict).items():
         matcher.add_all(_phrases(path, table), Entry("modality", name))
     return cues
+
+
+#: What a modality.toml frame may mean (the mention stage reads these labels).
+FRAME_LABELS = ("irrealis", "background", "aggregate", "reaction", "recalled", "unreal")
+
+
+def _load_modality(matcher: PhraseMatcher[Entry]) -> None:
+    """``modality.toml``: frames that make a clause no report of an incident, and attack words used
+    figuratively ("هجوم إعلامي"، "الحرب على الفساد"), built from nouns, qualifiers and targets."""
+    path, data = _read("modality")
+    for name, table in _require(path, data, "frame", dict).items():
+        label = _require(path, table, "label", str)
+        if label not in FRAME_LABELS:
+            raise DataFileError(path, f"frame {name!r}: label must be one of {', '.join(FRAME_LABELS)}")
+        matcher.add_all(_phrases(path, table), Entry("modality", label, name))
+    metaphor = _require(path, data, "metaphor", dict)
+    nouns = _phrases(path, metaphor, "nouns")
+    phrases = [f"{n} {q}" for n in nouns for q in _phrases(path, metaphor, "qualifiers")]
+    phrases += [f"{n} على {t}" for n in nouns for t in _phrases(path, metaphor, "targets")]
+    matcher.add_all(phrases, Entry("modality", "metaphor"))
 
 
 def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]], defaults: dict[str, dict[str, str]],
@@ -249,9 +270,10 @@ def _load_toll_verbs(matcher: PhraseMatcher[Entry], path: str, data: dict[str, A
     words["strict_casualty"] = frozenset(strict - plain)  # "أصيب" (he was hit) is also "I hit": not strict
 
 
-def _load_time(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]) -> None:
+def _load_time(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]], calendar: dict[str, int]) -> None:
     path, data = _read("time")
     _load_words(path, data, words)
+    calendar.update(_int_table(path, data, "calendar"))
     for category, key in (("weekday", "weekdays"), ("month", "months"), ("hijri_month", "hijri_months"),
                           ("relative_day", "relative_days")):
         for word, value in _int_table(path, data, key).items():
@@ -272,15 +294,17 @@ def load_lexicons() -> Lexicons:
     matcher: PhraseMatcher[Entry] = PhraseMatcher()
     words: dict[str, frozenset[str]] = {}
     cues = _load_triggers(matcher, words)
+    _load_modality(matcher)
     defaults: dict[str, dict[str, str]] = {}
     actors, generics = _load_actors(matcher, words, defaults)
     extra: dict[str, Any] = {}
     _load_numbers(matcher, extra, words)
-    _load_time(matcher, words)
+    calendar: dict[str, int] = {}
+    _load_time(matcher, words, calendar)
     for word, value in extra["ordinals"].items():
         matcher.add(word, Entry("ordinal", word, value))
     return Lexicons(
         matcher=matcher, actors=actors, generics=generics, cues=cues,
         cardinals=extra["cardinals"], singles=extra["singles"], ordinals=extra["ordinals"], words=words,
-        others_alone=extra["others_alone"], defaults=defaults,
+        others_alone=extra["others_alone"], defaults=defaults, calendar=calendar,
     )

@@ -33,7 +33,7 @@ def times(text: str, published: date | None = PUB):
     ("هجوم فجر الثلاثاء", date(2021, 8, 3), 1),
     ("هجوم الثلاثاء الماضي", date(2021, 7, 27), 1),
     ("هجوم الخميس", date(2021, 7, 29), 1),
-    ("هجوم الأسبوع الماضي", date(2021, 7, 27), 2),
+    ("هجوم الأسبوع الماضي", date(2021, 7, 28), 2),  # the middle (Wednesday) of the week before
     ("في 24 تموز الماضي", date(2021, 7, 24), 1),
     ("في 2 آب", date(2021, 8, 2), 1),
     ("في 19 مارس 2017", date(2017, 3, 19), 1),
@@ -84,3 +84,38 @@ def test_resolver_is_total(kind, n, strict, anchor):
     resolved = resolve_rule(rule, anchor)
     assert resolved is not None and resolved[0] <= anchor
     assert resolve_rule(rule, None) is None
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # last week is the week before the publication's (Sunday to Saturday): its middle, precision 2
+    ("قصفت الطائرات القرية الأسبوع الماضي", date(2021, 8, 3), date(2021, 7, 28)),
+    ("اعتقلت القوات ثلاثة مطلوبين الأسبوع المنصرم", date(2018, 6, 25), date(2018, 6, 20)),
+    ("خرج المتظاهرون الأسبوع الماضي إلى الشوارع", date(2021, 8, 7), date(2021, 7, 28)),
+    ("وقع الانفجار هذا الأسبوع", date(2021, 8, 5), date(2021, 8, 4)),
+    ("وقع الانفجار هذا الأسبوع", date(2021, 8, 2), date(2021, 8, 2)),  # never after publication
+])
+def test_weeks_are_dated_on_their_middle(text, published, expected):
+    _, found = times(text, published)
+    assert found[0][0] == (expected, 2)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("قتل جندي في 4 من الشهر الجاري", date(2021, 8, 4)),
+    ("اعتقلت الشرطة مطلوبين يوم 2 من الشهر الحالي", date(2021, 8, 2)),
+    ("أصيبت امرأتان في 28 من الشهر الماضي", date(2021, 7, 28)),
+    ("وفي 30 الشهر الماضي قصفت المدفعية القرى", date(2021, 7, 30)),
+    ("في الرابع من الشهر الحالي", date(2021, 8, 4)),
+])
+def test_day_of_this_or_last_month(text, expected):
+    _, found = times(text)
+    assert found[0][0] == (expected, 1)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("في 1 أكتوبر/تشرين أول من عام 1918", date(1918, 10, 1)),
+    ("في 17 مايو عام 2015", date(2015, 5, 17)),
+    ("في 3 آذار من العام 2019", date(2019, 3, 3)),
+])
+def test_year_introduced_by_a_word(text, expected):
+    _, found = times(text)
+    assert found[0][0] == (expected, 1)

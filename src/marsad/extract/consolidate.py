@@ -60,17 +60,23 @@ class _Group:
 def consolidate(doc: Doc) -> None:
     """Fill ``doc.events`` from ``doc.mentions``."""
     groups: list[_Group] = []
-    ordered = sorted(doc.mentions, key=lambda m: (m.supporting or m.in_title, not m.date_explicit,
+    # a sentence that only dates what was told comes after what it dates
+    ordered = sorted(doc.mentions, key=lambda m: (m.supporting or m.in_title, m.redates,
+                                                  not (m.date_explicit or _stated_day(m)),
                                                   not m.place_explicit, m.sentence))
+    series = _series_sentences(doc)
     for mention in ordered:
         if mention.redates and _redate(groups, mention):
             continue
-        group = _find_group(groups, mention, doc.published)
+        group = _find_group(groups, mention, doc.published, series)
         if group is not None:
             _add(group, mention)
         elif _founds(mention, groups):
-            groups.append(_new_group(doc, mention, groups))
+            groups.append(_new_group(doc, mention, groups, series))
     groups = _date_told_later(groups)
+    groups = [g for g in groups if not _sums_up(g, groups, series)]
+    if not _reports_an_incident(doc, groups):
+        groups = []
     groups.sort(key=lambda g: g.first_sentence)
     body_counts = {name for name in ("fatalities", "injured") if _body_tells(doc, name)}
     doc.events = [_event(doc, g, body_counts) for g in groups]
@@ -123,31 +129,60 @@ def _founds(m: EventMention, groups: list[_Group]) -> bool:
     its own place nor its own day when one was told before it (it goes on about that one)."""
     if m.supporting or (m.in_title and groups):
         return False
-    return m.place_explicit or m.date_explicit or not groups
+    return m.place_explicit or m.date_explicit or _stated_day(m) or not groups
+
+
+def _stated_day(m: EventMention) -> bool:
+    """The mention's day is only that of the statement reporting it ("قالت الخلية في بيان اليوم إن ...")."""
+    return not m.date_explicit and m.event_date is not None
+
+
+def _reports_on(g: _Group, m: EventMention) -> bool:
+    """A statement dated on or a day after an incident of the same type at that place, told after it,
+    reports that incident (the attack of last night, then today's statement on it), not a second one."""
+    if g.day is None or m.event_date is None or not g.explicit_day or g.first_sentence > m.sentence:
+        return False
+    return 0 <= (m.event_date - g.day).days <= 1 and any(x.sub_event_type == m.sub_event_type for x in g.members)
+
+
+def _reported_incident(groups: list[_Group], m: EventMention) -> _Group | None:
+    """A statement that names no place of its own ("وقالت خلية الإعلام الأمني في بيان اليوم إن عناصر
+    من داعش هاجموا قوة للشرطة") reports on the latest incident of its type told before it, wherever
+    its paragraph stands; the headline's or a neighbour's place does not make it another one."""
+    told = [g for g in groups if g.family == _family(m) and g.explicit_day and _reports_on(g, m)]
+    return max(told, key=lambda g: g.first_sentence, default=None)
 
 
 def _family(m: EventMention) -> str:
     return _FAMILY[m.event_type]
 
 
-def _new_group(doc: Doc, m: EventMention, groups: list[_Group]) -> _Group:
+def _new_group(doc: Doc, m: EventMention, groups: list[_Group], series: Sentences = frozenset()) -> _Group:
     if m.event_date:
         day, precision = m.event_date, m.time_precision
     else:  # no day of its own: the day of the incident told just before it, else publication
-        before = [g for g in groups if g.explicit_day and g.first_sentence < m.sentence]
+        before = [g for g in groups if g.explicit_day and g.first_sentence < m.sentence
+                  and (any(_same_kind(x, m) for x in g.members) or _a_series(g, series))]
         told = max(before, key=lambda g: g.first_sentence, default=None)
         day, precision = (told.day, told.precision) if told else (doc.published, 1)
         return _Group(_family(m), day, precision, m.location, [m], vague=m.place_vague or not m.place_explicit,
                       date_from=told)
-    return _Group(_family(m), day, precision, m.location, [m], explicit_day=m.date_explicit,
+    return _Group(_family(m), day, precision, m.location, [m], explicit_day=m.date_explicit or _stated_day(m),
                   vague=m.place_vague or not m.place_explicit)
+
+
+def _same_kind(a: EventMention, b: EventMention) -> bool:
+    """Of one kind of incident: both demonstrations, both strategic, or violence of one event type (a
+    battle told after an air strike is not the air strike continued)."""
+    return _family(a) == _family(b) and (_family(a) != "violence" or a.event_type == b.event_type)
 
 
 def _add(group: _Group, m: EventMention) -> None:
     group.members.append(m)
     if m.supporting:
         return  # background or a running total adds words, not the incident's place or day
-    if m.location and (m.place_explicit or group.location is None) and _more_specific(m.location, group.location):
+    if m.location and (m.place_explicit or group.location is None) and (
+            _more_specific(m.location, group.location) or _pins_down(group, m)):
         group.location = m.location
     if m.place_explicit and not m.place_vague:
         group.vague = False
@@ -155,15 +190,84 @@ def _add(group: _Group, m: EventMention) -> None:
         group.take_day(m.event_date, m.time_precision)
 
 
+def _pins_down(group: _Group, m: EventMention) -> bool:
+    """"In X" told later wins over the "near X" or "countryside of X" the incident had, when X lies in
+    the same district (a place far away is no closer look at the same scene)."""
+    a, b = group.location, m.location
+    return (group.vague and not m.place_vague and a is not None and b is not None and bool(a.admin2)
+            and a.admin2 == b.admin2)
+
+
 def _more_specific(new: Location, old: Location | None) -> bool:
     return old is None or new.geo_precision < old.geo_precision
 
 
-def _find_group(groups: list[_Group], m: EventMention, published: date | None = None) -> _Group | None:
+Sentences = frozenset[int]
+
+
+#: The lead of an article: its first body sentences, where a news report tells its incident.
+LEAD_SENTENCES = 2
+
+
+def _reports_an_incident(doc: Doc, groups: list[_Group]) -> bool:
+    """Whether the article reports an incident rather than discussing some: a report tells one in its
+    lead, or gives one its own day or toll.  An article that mentions incidents only further down,
+    with neither day nor toll (an analysis, a reaction, a profile), reports none."""
+    told = [x for g in groups for x in g.members if not x.supporting and not x.in_title]
+    if any(x.date_explicit or _stated_day(x) or x.fatalities is not None or x.injured is not None for x in told):
+        return True
+    lead = next((s.index for s in doc.sentences if not doc.in_title(s)), 0)
+    return any(not x.in_title and x.sentence < lead + LEAD_SENTENCES for x in told)
+
+
+def _series_sentences(doc: Doc) -> Sentences:
+    """Sentences that sum up a series of attacks ("حصيلة"، "سلسلة تفجيرات"، "هجمات متفرقة")."""
+    words = load_lexicons().word_set("summaries")
+    told = {m.sentence for m in doc.mentions}
+    return frozenset(i for i in told if any(
+        k in words for j in range(doc.sentences[i].first_token, doc.sentences[i].last_token)
+        for k in lookup_keys(doc.tokens[j].text)))
+
+
+def _own_incident(m: EventMention, series: Sentences) -> bool:
+    """A clause that tells one incident of its own: its own scene and toll, no series words."""
+    told = m.fatalities is not None or m.injured is not None
+    return m.place_explicit and not m.place_vague and told and m.sentence not in series and not m.in_title
+
+
+def _a_series(g: _Group, series: Sentences) -> bool:
+    """Every clause of the incident that is not a headline tells a series of attacks."""
+    body = [x for x in g.members if not x.in_title]
+    return bool(body) and all(x.sentence in series for x in body)
+
+
+def _sums_up(g: _Group, groups: list[_Group], series: Sentences) -> bool:
+    """A series' total ("قتل 20 شخصا في سلسلة تفجيرات ضربت بغداد") sums up the incidents told of it
+    at their own places that day: it is no incident of its own, and its toll goes on none of them."""
+    if not _a_series(g, series) or g.location is None:
+        return False
+    return any(h is not g and h.family == g.family and h.day == g.day and h.location is not None
+               and h.location.admin1 == g.location.admin1 and any(_own_incident(x, series) for x in h.members)
+               for h in groups)
+
+
+def _find_group(groups: list[_Group], m: EventMention, published: date | None = None,
+                series: Sentences = frozenset()) -> _Group | None:
     """The group this mention belongs to, or None for a new incident."""
+    if _stated_day(m) and not m.place_explicit:
+        told = _reported_incident(groups, m)
+        if told is not None:
+            return told
     candidates = [g for g in groups if (g.family == _family(m) or m.in_title or _crowd_violence(m, g))
                   and _same_place(g, m)]
-    if m.date_explicit:
+    if _own_incident(m, series):  # an incident at its own place is not the series that sums it up
+        candidates = [g for g in candidates if _at(g, m.location) or not _a_series(g, series)]
+    if m.place_explicit and _worded(m):  # a battle and a bombardment told apart are two events
+        candidates = [g for g in candidates if not _other_kind(g, m)]
+    if _stated_day(m):
+        candidates = ([g for g in candidates if g.day == m.event_date]
+                      or [g for g in candidates if _reports_on(g, m) and _same_scene(g.location, m.location)])
+    elif m.date_explicit:
         candidates = [g for g in candidates if g.day == m.event_date]
     elif candidates:
         # no day of its own: not an old story told for background on another day, unless it is one too
@@ -181,6 +285,23 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
         candidates.sort(key=lambda g: (_distance(g, m), m.place_explicit or not _at(g, m.location),
                                        all(x.sub_event_type != m.sub_event_type for x in g.members)))
     return candidates[0] if candidates else None
+
+
+_SEPARATE_TYPES = {"Battles", "Explosions/Remote violence"}
+
+
+def _other_kind(g: _Group, m: EventMention) -> bool:
+    """The incident is of the other kind of armed violence, by its own words ("اشتباكات" against "قصف"):
+    fighting and shelling at one place on one day are two events (codebook §2)."""
+    if m.event_type not in _SEPARATE_TYPES:
+        return False
+    kinds = {x.event_type for x in g.members if not x.in_title and not x.supporting and x.place_explicit and _worded(x)}
+    return bool(kinds) and m.event_type not in kinds and kinds <= _SEPARATE_TYPES
+
+
+def _worded(m: EventMention) -> bool:
+    """The mention's own words name its kind: fighting words for a battle, a weapon for a bombardment."""
+    return bool(_DEFINING_CUES.get(m.event_type, frozenset()) & m.cues)
 
 
 def _redate(groups: list[_Group], m: EventMention) -> bool:
@@ -260,6 +381,17 @@ def _distance(g: _Group, m: EventMention) -> int:
     return min(others, default=0)
 
 
+def _same_scene(a: Location | None, b: Location | None) -> bool:
+    """The very place, or a district and a place in it ("قضاء بيجي" and "بيجي"); two towns a few km
+    apart are two scenes."""
+    if a is None or b is None:
+        return False
+    if a.same_place(b):
+        return True
+    same_district = bool(a.admin2) and a.admin2 == b.admin2 and a.admin1 == b.admin1
+    return same_district and max(a.geo_precision, b.geo_precision) >= 2
+
+
 def _at(g: _Group, place: Location | None) -> bool:
     """The incident is at this very place."""
     return g.location is not None and place is not None and g.location.same_place(place)
@@ -333,8 +465,12 @@ def _evidence(doc: Doc, g: _Group, actor1: Actor, actor2: Actor | None, location
     if not ev["actor1"]:
         ev["actor1"] = ev["trigger"][:1]
         basis["actor1"] = "not named in the text: the codebook's default for this kind of event"
-    if not ev["date"] and g.date_from is not None:
-        ev["date"] = _spans([m for m in g.date_from.members if m.date_explicit and m.event_date == g.day], "date")
+    stated = [m for m in members if not m.date_explicit and m.event_date == g.day and "date" in m.evidence]
+    if not ev["date"] and g.date_from is None and stated:
+        ev["date"] = _spans(stated, "date")
+        basis["event_date"] = "the day of the statement that reports it: the text gives no day of its own"
+    elif not ev["date"] and g.date_from is not None:
+        ev["date"] = _spans([m for m in g.date_from.members if m.event_date == g.day], "date")
         basis["event_date"] = "no day in its own words: the day of the incident told just before it"
     elif not ev["date"] and g.day is None:
         basis["event_date"] = "unknown: the text gives no day for this event and the publication date is unknown"

@@ -31,6 +31,8 @@ _COORDINATION_RE = re.compile(r"^[\s،,]*و?\s*$")
 
 #: Events older than this before publication are background (codebook §1).
 BACKGROUND_DAYS = 30
+#: Modality labels that make a whole clause no report of an incident (triggers.toml, modality.toml).
+_UNREAL = {"judicial", "unreal"}
 _NEGATION_SCOPE = 2
 _IRREALIS_SCOPE = 5
 
@@ -52,7 +54,8 @@ def build_mentions(doc: Doc) -> None:
     """Fill ``doc.mentions``."""
     ctx = _context(doc)
     for sentence in doc.sentences:
-        doc.mentions.extend(_sentence_mentions(doc, sentence, ctx))
+        for span in _clauses(doc, sentence, ctx):
+            doc.mentions.extend(_sentence_mentions(doc, sentence, ctx, span))
         places = ctx.places.get(sentence.index)
         if places and not _background(doc, sentence) and (ctx.last_place is None or ctx.last_place[1] is not sentence):
             ctx.last_place = (_pick_sites(doc, places, [], anchor=doc.tokens[sentence.first_token].index), sentence)
@@ -91,34 +94,91 @@ def _sentence_at(doc: Doc, token: int) -> int:
     return lo
 
 
-def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[EventMention]:
-    modality = doc.sentence_entries(sentence, "modality")
-    if any(m.payload.label == "judicial" for m in modality):
-        return []
+Span = tuple[int, int]  # a clause: tokens [first, last) of a sentence
+
+
+def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
+    """The sentence's clauses: it is cut before "، و" + an event word when the clauses on both sides
+    name their own scene ("قتل جندي في الموصل الإثنين، وقتل آخر في تكريت الثلاثاء": two incidents);
+    "، وإصابة اثنين آخرين" names none and goes on with the clause before it."""
+    whole = [(sentence.first_token, sentence.last_token)]
+    places = ctx.places.get(sentence.index)
+    if not places or len(places) < 2:
+        return whole
+    starts = {m.first for m in doc.sentence_entries(sentence, "cue") if m.payload.value.trigger}
+    cuts = [j for j in range(sentence.first_token + 1, sentence.last_token)
+            if j in starts and doc.tokens[j].text.startswith("و")
+            and any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")]
+    if not cuts:
+        return whole
+    bounds = [sentence.first_token, *cuts, sentence.last_token]
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    # each clause names its scene before its first comma (not in an aside: "، وأصيب اثنان آخران بجروح،
+    # برصاص ...، خلال تظاهرات ... وفي العاصمة بغداد")
+    if not all(any(a <= rp.toponym.first_token < _first_comma(doc, a, b) for rp in places) for a, b in spans):
+        return whole
+    return spans
+
+
+def _first_comma(doc: Doc, first: int, last: int) -> int:
+    """The first token after a comma in tokens [first, last), else ``last``."""
+    return next((j for j in range(first + 1, last)
+                 if any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")), last)
+
+
+def _economic(doc: Doc, span: Span) -> bool:
+    """An agreement about oil, salaries or budgets ("اتفاق مع الأكراد على استئناف صادرات النفط") is
+    politics, not an agreement between parties to the conflict (codebook §2)."""
+    words = load_lexicons().word_set("economic_matters")
+    return any(strip_article(doc.tokens[j].text) in words for j in range(*span))
+
+
+def _in_span(span: Span, token: int) -> bool:
+    return span[0] <= token < span[1]
+
+
+def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
+                       span: Span | None = None) -> list[EventMention]:
+    span = span or (sentence.first_token, sentence.last_token)
+    modality = [m for m in doc.sentence_entries(sentence, "modality") if _in_span(span, m.first)]
+    if any(m.payload.label in _UNREAL for m in modality):
+        return []  # a verdict, a vote, a story's plot: the clause tells no incident
     names = {j for m in doc.sentence_entries(sentence, "actor", "generic") for j in range(m.first, m.last)}
-    triggers = _live_triggers(doc, doc.sentence_entries(sentence, "cue"), modality, names)
+    clause_cues = [m for m in doc.sentence_entries(sentence, "cue") if _in_span(span, m.first)]
+    if any(m.payload.label == "agreement" for m in clause_cues) and _economic(doc, span):
+        clause_cues = [m for m in clause_cues if m.payload.label != "agreement"]
+    triggers = _live_triggers(doc, clause_cues, modality, names)
     if not triggers:
         return []
-    cues = {m.payload.label for m in doc.sentence_entries(sentence, "cue")
-            if _live(m, modality, names) and (m.payload.label != "territory" or _captures_a_place(doc, m))}
-    sites, explicit = _sites(doc, sentence, ctx, triggers)
+    cues = {m.payload.label for m in clause_cues
+            if _live(m, modality, names, doc) and (m.payload.label != "territory" or _captures_a_place(doc, m))}
+    places = [rp for rp in ctx.places.get(sentence.index, []) if _in_span(span, rp.toponym.first_token)]
+    sites, explicit = _sites(doc, sentence, ctx, triggers, places)
     location = sites[0].location if sites else None
     region = act.region_of(location.country if location else ctx.country, location.admin1 if location else "")
-    named_places = {j for rp in ctx.places.get(sentence.index, []) if rp.toponym.cue
-                    for j in range(rp.toponym.first_token, rp.toponym.last_token)}
-    hits = [h for h in act.find_actor_hits(doc, sentence, region) if h.first not in named_places]  # "حي العامل"
+    named_places = {j for rp in places if rp.toponym.cue for j in range(rp.toponym.first_token, rp.toponym.last_token)}
+    hits = [h for h in act.find_actor_hits(doc, sentence, region)
+            if h.first not in named_places and _in_span(span, h.first)]  # "حي العامل"
     sub_event = classify(cues, _facts(hits))
-    tolls = [t for t in doc.tolls if t.sentence == sentence.index and t.kind != "attackers"]  # bombers: consolidate
+    start, end = doc.tokens[span[0]].start, doc.tokens[span[1] - 1].end
+    tolls = [t for t in doc.tolls if t.sentence == sentence.index and start <= t.start < end
+             and t.kind != "attackers"]  # bombers: consolidate
     if sub_event is None and tolls and _continues(ctx, sentence, cues, explicit) and not _background(doc, sentence):
         sub_event, sites = ctx.told_before[1][0].sub_event_type, ctx.told_before[2]
     if sub_event is None:
         return []
-    when = None if _died_of_wounds(doc, sentence) else _event_date(doc, sentence, triggers)
+    when = None if _died_of_wounds(doc, sentence) else _event_date(doc, sentence, triggers, (start, end))
+    own_day = when is not None and not when[2].statement  # a statement's day only stands in for the event's
     background = _background(doc, sentence)
-    aggregate = any(m.payload.label == "aggregate" for m in modality) or _over_a_span(doc, modality, sentence)
+    aggregate = (any(m.payload.label in ("aggregate", "recalled") for m in modality)
+                 or _over_a_span(doc, modality, sentence)
+                 or (not own_day and any(m.payload.label == "reaction" for m in modality))
+                 or (not own_day and _names_an_earlier_year(doc, sentence)))  # "2003: مقتل 17 شخصا في تفجير ..."
     if when is not None and not _recent(doc, when[0]):
         return []
     actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues, region, sentence)
+    if sub_event in _TERRITORY and a1_explicit and actor1 is not None:
+        sub_event = _taken_by(actor1[0])
     evidence = {"trigger": [doc.evidence(m.start, m.end) for m in triggers[:3]]}
     if when is not None:
         evidence["date"] = [doc.evidence(when[2].start, when[2].end)]
@@ -133,15 +193,15 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Even
         sentence=sentence.index, token=triggers[0].first, sub_event_type=sub_event,
         actor1=actor1[0] if actor1 else None, actor2=actor2[0] if actor2 else None,
         event_date=when[0] if when else None, time_precision=when[1] if when else 1,
-        date_explicit=when is not None, place_explicit=explicit, in_title=doc.in_title(sentence),
+        date_explicit=own_day, place_explicit=explicit, in_title=doc.in_title(sentence),
         actor1_explicit=a1_explicit, cues=frozenset(cues), background=background,
         supporting=aggregate or (background and (when is None or when[2].rule.whole_month)
                                  and not (explicit and _states_toll(tolls)))
         or _anaphoric(doc, triggers, explicit, when, tolls),
-        redates=when is not None and not explicit and not _states_toll(tolls) and not aggregate and not background
+        redates=own_day and not explicit and not _states_toll(tolls) and not aggregate and not background
         and _points_back(doc, triggers),
     )
-    days = [when] + _more_days(doc, sentence, when) if when is not None else [None]
+    days = [when] + _more_days(doc, sentence, when, end) if when is not None else [None]
     out: list[EventMention] = []
     for d, day in enumerate(days):  # "يومي الثلاثاء والأربعاء": one event a day, the toll split (codebook §1)
         if day is not None:
@@ -174,12 +234,12 @@ def _died_of_wounds(doc: Doc, sentence: Sentence) -> bool:
                for k in lookup_keys(doc.tokens[j].text))
 
 
-def _more_days(doc: Doc, sentence: Sentence, when: Dated) -> list[Dated]:
+def _more_days(doc: Doc, sentence: Sentence, when: Dated, end: int) -> list[Dated]:
     """Days coordinated with the chosen one: "يومي الثلاثاء والأربعاء"، "الخميس والجمعة"."""
     out: list[Dated] = []
     last = when[2]
     for t in doc.times:
-        if t.sentence != sentence.index or t.start <= last.start or t.statement or t.future:
+        if t.sentence != sentence.index or t.start <= last.start or t.statement or t.future or t.start >= end:
             continue
         between = doc.text[last.end : t.start].strip(" ،,")
         if between or not doc.text[t.start : t.end].startswith("و"):
@@ -240,9 +300,34 @@ def _states_toll(tolls: list[TollMention]) -> bool:
 
 
 def _background(doc: Doc, sentence: Sentence) -> bool:
-    """A sentence that tells what had happened before: its words ("منذ"، "في وقت سابق") or its opening."""
+    """A sentence that tells what had happened before: its words ("منذ"، "في وقت سابق"، "ذكرى"), its
+    opening, or a year before publication's ("عام 2014")."""
     modality = doc.sentence_entries(sentence, "modality")
-    return any(m.payload.label == "background" for m in modality) or _opens_with_background(doc, sentence)
+    return (any(m.payload.label == "background" for m in modality) or _opens_with_background(doc, sentence)
+            or _names_an_earlier_year(doc, sentence))
+
+
+def _names_an_earlier_year(doc: Doc, sentence: Sentence) -> bool:
+    """"مجزرة دير الزور عام 2014"، "في العام 2008"، "صيف 2014": a year before publication's, introduced
+    by a year word, a preposition or a season (``time.toml`` year_introducers), or opening a
+    chronology's entry ("2003: ...")."""
+    if doc.published is None or not _YEAR_RE.search(doc.text, sentence.start, sentence.end):
+        return False
+    years = load_lexicons().word_set("year_introducers")
+    toks = doc.tokens
+    for j in range(sentence.first_token, sentence.last_token):
+        text = toks[j].text
+        if not (len(text) == 4 and text.isdigit() and 1900 <= int(text) < doc.published.year):
+            continue
+        if j > sentence.first_token and strip_article(toks[j - 1].text) in years:
+            return True
+        if j == sentence.first_token and doc.text[toks[j].end:toks[j].end + 2].strip()[:1] in _ENTRY_MARKS:
+            return True  # a chronology's entry: "2003: مقتل 17 شخصا في تفجير ..."
+    return False
+
+
+_ENTRY_MARKS = {":", "-", "–", "—"}
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _opens_with_background(doc: Doc, sentence: Sentence) -> bool:
@@ -255,31 +340,58 @@ _CAPTURE_REACH = 8
 
 
 def _captures_a_place(doc: Doc, m: Match[Entry]) -> bool:
-    """"سيطر التنظيم على أجزاء من مدينة البوكمال": a capture names the place taken, just after."""
-    return any(0 <= rp.toponym.first_token - m.last <= _CAPTURE_REACH for rp in doc.places)
+    """"سيطر التنظيم على أجزاء من مدينة البوكمال": a capture names the place taken, just after, or
+    points back to the one named before ("وسيطر التنظيم على المدينة بعد قتال عنيف")."""
+    if any(0 <= rp.toponym.first_token - m.last <= _CAPTURE_REACH for rp in doc.places):
+        return True
+    nouns = load_lexicons().word_set("place_nouns")
+    return any(doc.tokens[j].text in nouns for j in range(m.last, min(m.last + _CAPTURE_REACH, len(doc.tokens))))
 
 
 def _live_triggers(doc: Doc, cues: list[Match[Entry]], modality: list[Match[Entry]],
                    names: set[int]) -> list[Match[Entry]]:
     """Trigger cues that are neither negated nor in the scope of a plan, threat or call."""
-    return [m for m in cues if m.payload.value.trigger and _live(m, modality, names)
+    return [m for m in cues if m.payload.value.trigger and _live(m, modality, names, doc)
             and (m.payload.label != "territory" or _captures_a_place(doc, m))]
 
 
-def _live(m: Match[Entry], modality: list[Match[Entry]], names: set[int]) -> bool:
+def _live(m: Match[Entry], modality: list[Match[Entry]], names: set[int], doc: Doc) -> bool:
     """A cue that reports something that happened: not negated, not planned, threatened or called for.
     An actor's name does not count towards the reach of a plan or a call ("لا يمكن لنظام الرئيس السوري،
-    بشار الأسد، الاستمرار بمهاجمة السوريين")."""
-    if _negated(m, modality):
+    بشار الأسد، الاستمرار بمهاجمة السوريين"); a complement clause ("يتخوف مختصون أن يقوم التنظيم ...
+    بتنفيذ هجمات"، "دعت اللجان إلى الخروج بمظاهرة") is unreal up to its comma."""
+    if _negated(m, modality, doc) or _figurative(m, modality):
         return False
     return not any(x.payload.label == "irrealis" and x.first <= m.first
-                   and sum(1 for j in range(x.last, m.first) if j not in names) <= _IRREALIS_SCOPE
+                   and (sum(1 for j in range(x.last, m.first) if j not in names) <= _IRREALIS_SCOPE
+                        or _in_complement(doc, x, m))
                    for x in modality)
 
 
-def _negated(m: Match[Entry], modality: list[Match[Entry]]) -> bool:
+_COMPLEMENT_REACH = 3
+
+
+def _in_complement(doc: Doc, modal: Match[Entry], m: Match[Entry]) -> bool:
+    """The cue lies in the complement clause of a modal word: "أن"/"إلى" follows the modal within three
+    words, and no comma or clause break stands between the modal and the cue."""
+    starters = load_lexicons().word_set("complementisers")
+    opens = any(doc.tokens[j].text in starters
+                for j in range(modal.last, min(modal.last + _COMPLEMENT_REACH, m.first)))
+    return opens and not any(c in doc.text[doc.tokens[modal.last - 1].end:m.start] for c in "،,:؛")
+
+
+def _figurative(m: Match[Entry], modality: list[Match[Entry]]) -> bool:
+    """The cue is an attack or war word used of speech or policy ("شن هجوما إعلاميا على الحكومة"،
+    "الحرب على الفساد"): modality.toml [metaphor] phrases that cover it."""
+    return any(x.payload.label == "metaphor" and x.first <= m.first < x.last for x in modality)
+
+
+def _negated(m: Match[Entry], modality: list[Match[Entry]], doc: Doc) -> bool:
+    """Negated within two words, or denied, doubted or failed within five (or in the complement clause
+    the denial opens: "شكك المصدر في أن الضربات الجوية أدت لمقتل مدنيين")."""
     return any(x.first <= m.first and ((x.payload.label == "negation" and m.first - x.last < _NEGATION_SCOPE)
-               or (x.payload.label in ("failure", "denial") and m.first - x.last <= _IRREALIS_SCOPE)) for x in modality)
+               or (x.payload.label in ("failure", "denial")
+                   and (m.first - x.last <= _IRREALIS_SCOPE or _in_complement(doc, x, m)))) for x in modality)
 
 
 def _facts(hits: list[act.ActorHit]) -> ActorFacts:
@@ -292,10 +404,9 @@ def _facts(hits: list[act.ActorHit]) -> ActorFacts:
 
 # --- places -------------------------------------------------------------------------------
 
-def _sites(doc: Doc, sentence: Sentence, ctx: _Context,
-           triggers: list[Match[Entry]]) -> tuple[list[ResolvedPlace], bool]:
-    """The event place(s) of a sentence, and whether the sentence itself names them."""
-    places = ctx.places.get(sentence.index, [])
+def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Entry]],
+           places: list[ResolvedPlace]) -> tuple[list[ResolvedPlace], bool]:
+    """The event place(s) of a clause (``places``: those it names), and whether it names them."""
     if places:
         sites = _pick_sites(doc, places, triggers)
         if not _background(doc, sentence):  # an old story's places are not the scene of what follows
@@ -338,7 +449,8 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
     وقرى طربا والكسيب" names three scenes, one event each (codebook §1), the toll split.
     """
     places = sorted(places, key=lambda p: p.toponym.first_token)
-    inside = [p for p in places if p.toponym.relation == "in" and not _between(doc, p)]
+    ends = _ends_of_between(doc, places)
+    inside = [p for p in places if p.toponym.relation == "in" and id(p) not in ends]
     places = _drop_containers(inside or places)
     runs: list[list[ResolvedPlace]] = []
     for p in places:
@@ -351,16 +463,37 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
     return [p for run in runs if run is best or _listed(doc, run) for p in run]
 
 
+def _ends_of_between(doc: Doc, places: list[ResolvedPlace]) -> set[int]:
+    """The places named after "between" and those coordinated with them: "بين بغداد وأربيل" names two
+    ends of a dispute or a road, neither of them a scene."""
+    ends: set[int] = set()
+    previous: ResolvedPlace | None = None
+    for p in places:
+        if _between(doc, p) or (previous is not None and id(previous) in ends and _coordinated(doc, previous, p)):
+            ends.add(id(p))
+        previous = p
+    return ends
+
+
 def _run_score(doc: Doc, run: list[ResolvedPlace], anchor: int) -> float:
-    """How surely a list of places is the scene: introduced by a place word (في بلدة الرشاد), not
-    by "between" (المتنازع عليها بين بغداد وأربيل), and near the trigger."""
+    """How surely a list of places is the scene: introduced by a place word (في بلدة الرشاد) or the
+    subject of "witnessed" (وشهدت محافظة كركوك ... هجوما), not by "between" (المتنازع عليها بين بغداد
+    وأربيل), and near the trigger."""
     first = run[0].toponym
     score = -abs(first.first_token - anchor) / 20
-    if any(p.toponym.cue and p.toponym.cue not in _GOVERNORATE_CUES for p in run):
+    if any(p.toponym.cue and p.toponym.cue not in _GOVERNORATE_CUES for p in run) or _witnessed(doc, run[0]):
         score += 2
     if _between(doc, run[0]):
         score -= 3
     return score
+
+
+def _witnessed(doc: Doc, p: ResolvedPlace) -> bool:
+    """The place is the subject of "شهد" (witnessed), right after it or after its place word: the scene."""
+    j = p.toponym.first_token - 1
+    if j >= 0 and p.toponym.cue and strip_article(doc.tokens[j].text) == strip_article(p.toponym.cue):
+        j -= 1
+    return j >= 0 and any(k in load_lexicons().word_set("scene_verbs") for k in lookup_keys(doc.tokens[j].text))
 
 
 def _listed(doc: Doc, run: list[ResolvedPlace]) -> bool:
@@ -433,9 +566,13 @@ def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
 
 # --- time ---------------------------------------------------------------------------------
 
-def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]]) -> tuple[date, int, TimeMention] | None:
-    """The date of the sentence's incident: its own time words, else the statement's day."""
-    times = [t for t in doc.times if t.sentence == sentence.index and not t.future]
+def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]],
+                within: tuple[int, int]) -> tuple[date, int, TimeMention] | None:
+    """The date of the sentence's incident: its own time words, else the statement's day (which only
+    stands in for it: "قالت خلية الإعلام الأمني في بيان اليوم إن ..." tells when it was said, and the
+    incident keeps the day told elsewhere; ``TimeMention.statement`` marks it)."""
+    times = [t for t in doc.times if t.sentence == sentence.index and not t.future
+             and (within[0] <= t.start < within[1] or t.statement)]
     if not times:
         return None
     own = [t for t in times if not t.statement]
@@ -499,6 +636,12 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
 
 
 _TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+def _taken_by(taker: Actor) -> str:
+    """Who took the place decides the type: the country's own state forces regain territory; any other
+    side, a foreign army included ("سيطرت القوات التركية ... على مدينة عفرين"), overtakes it."""
+    return "Government regains territory" if taker.inter == 1 else "Non-state actor overtakes territory"
 
 
 def _demonstration_actors(doc: Doc, armed: list[act.ActorHit], sub_event: str, region: str):  # type: ignore[no-untyped-def]

@@ -30,7 +30,8 @@ class TimeRule:
 
     kind: "days_back" (n), "weekday" (n = Python weekday; ``strict`` = a week back when the
     anchor is that weekday), "date" (a calendar day), "month" (year, month, part), "period"
-    (days back, precision 2 or 3).
+    (days back, precision 2 or 3), "week_back" (the middle of the calendar week n weeks before
+    the anchor's, precision 2: codebook §5).
     """
 
     kind: str
@@ -74,12 +75,23 @@ def resolve_rule(rule: TimeRule, anchor: date | None) -> tuple[date, int] | None
         return anchor - timedelta(days=back), 1
     if rule.kind == "period":
         return anchor - timedelta(days=rule.n), rule.precision
+    if rule.kind == "week_back":
+        return min(_week_middle(anchor, rule.n), anchor), 2
     if rule.kind == "month_back":
         year, month = anchor.year, anchor.month - rule.n
         while month < 1:
             year, month = year - 1, month + 12
         return min(date(year, month, 15), anchor), 3
     return None
+
+
+def _week_middle(anchor: date, weeks_back: int) -> date:
+    """The middle day of the calendar week ``weeks_back`` weeks before the anchor's ("الأسبوع الماضي"
+    is last week as a whole: its middle, not the anchor less seven days).  Where the week starts is
+    ``time.toml`` [calendar]."""
+    calendar_ = load_lexicons().calendar
+    start = anchor - timedelta(days=(anchor.weekday() - calendar_["week_starts_on"]) % 7)
+    return start - timedelta(days=7 * weeks_back) + timedelta(days=calendar_["week_middle"])
 
 
 def find_times(doc: Doc) -> None:
@@ -130,6 +142,9 @@ def _mention(doc: Doc, sentence: Sentence, m: Match[Entry], entries: list[Match[
         rule, start, end, first = TimeRule("days_back", n=m.payload.value), m.start, m.end, m.first
     elif cat == "period":
         rule, start, end, first = _period(m), m.start, m.end, m.first
+        day_of = _day_of_month(doc, sentence, m, published)
+        if day_of is not None:
+            rule, start, first = day_of
     else:
         return None
     if rule is None:
@@ -167,8 +182,29 @@ def _period(m: Match[Entry]) -> TimeRule:
     spec = m.payload.value
     if "months_back" in spec:
         return TimeRule("month_back", n=spec["months_back"], precision=3)
-    days = spec.get("days_back", 7 * spec.get("weeks_back", 0))
-    return TimeRule("period", n=days, precision=spec["precision"])
+    if "weeks_back" in spec:
+        return TimeRule("week_back", n=spec["weeks_back"], precision=2)
+    return TimeRule("period", n=spec.get("days_back", 0), precision=spec["precision"])
+
+
+def _day_of_month(doc: Doc, sentence: Sentence, m: Match[Entry],
+                  published: date | None) -> tuple[TimeRule, int, int] | None:
+    """"في 4 من الشهر الجاري"، "يوم 28 من الشهر الماضي": a day in digits before "(من) الشهر الجاري/الماضي"
+    is that day of the publication's month (or the month before), not the month as a whole."""
+    spec = m.payload.value
+    if spec.get("months_back") not in (0, 1) or published is None:
+        return None
+    toks = doc.tokens
+    j = m.first - 1
+    if j >= sentence.first_token and toks[j].text == "من":
+        j -= 1
+    if j < sentence.first_token or not toks[j].text.isdigit() or not 1 <= int(toks[j].text) <= 31:
+        return None
+    year, month = published.year, published.month - spec["months_back"]
+    if month < 1:
+        year, month = year - 1, 12
+    rule = _checked(TimeRule("date", day=_safe_date(year, month, int(toks[j].text))))
+    return (rule, toks[j].start, j) if rule is not None else None
 
 
 def _calendar_date(doc: Doc, sentence: Sentence, m: Match[Entry], published: date | None):  # type: ignore[no-untyped-def]
@@ -219,6 +255,7 @@ def _calendar_date(doc: Doc, sentence: Sentence, m: Match[Entry], published: dat
     while j < sentence.last_token and any(e.first == j for e in doc.sentence_entries(sentence, "month")):
         j = next(e.last for e in doc.sentence_entries(sentence, "month") if e.first == j)
     year: int | None = None
+    j = _skip_year_words(doc, sentence, j)
     if j < sentence.last_token and toks[j].text.isdigit() and len(toks[j].text) == 4:
         year = int(toks[j].text)
         j += 1
@@ -238,6 +275,16 @@ def _calendar_date(doc: Doc, sentence: Sentence, m: Match[Entry], published: dat
     last_day = calendar.monthrange(year, month)[1]
     chosen = {"early": 1, "late": last_day, "mid": 15}.get(part, 15)
     return TimeRule("date", day=date(year, month, chosen), precision=3, whole_month=not part), m.start, end, first
+
+
+def _skip_year_words(doc: Doc, sentence: Sentence, j: int) -> int:
+    """"1 أكتوبر من عام 1918"، "في يوليو عام 2014": the words that introduce a year written after the month."""
+    words = load_lexicons().word_set("year_words")
+    k = j
+    while k < sentence.last_token and strip_article(doc.tokens[k].text) in words | {"من"}:
+        k += 1
+    has_year = k < sentence.last_token and doc.tokens[k].text.isdigit() and len(doc.tokens[k].text) == 4
+    return k if has_year and k > j else j
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
