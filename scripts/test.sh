@@ -18,4 +18,5 @@ python3 -m venv .venv
 . .venv/bin/activate
 python -m pip install -q --upgrade pip
 python -m pip install -q -e '.[dev]'
+ruff check src tests scripts
 python -m pytest "$@"
