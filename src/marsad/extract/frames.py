@@ -1,0 +1,655 @@
+"""Stage: clause frames — who did what to whom, read once for every clause that reports something.
+
+For each predicate of ``verbs.toml`` (a verb in any of its generated forms, or an event noun) in a
+sentence that holds a trigger word, a :class:`Frame` names the predicate (lemma, voice, tense,
+modality flags), its agent, its patient, its obliques by their marker and the counts in its clause,
+each with its span.  The words that can fill a slot are the actors and descriptions the ``analyse``
+stage found (``actors.toml``), extended over a head noun in construct with them ("مسلحي داعش"،
+"قوة من الجيش"), and possessive force nouns that point back to the statement's subject ("قواتها").
+
+The principles (docs/extraction.md, "Clause frames"):
+
+* Active verb: the subject is the name right after the verb (VSO) or the name that opens the clause
+  before it (SVO); the object is the next name, or the name after the verb's preposition (أغار على).
+* Passive verb (اغتيل، أصيب، or an unvoweled form whose clause reads passive: a count or people
+  right after it, "قتل 5 جنود"): the subject is the patient, the agent is an oblique (على يد، من قبل،
+  بنيران، برصاص، a strike noun with ب).
+* Verbal noun: its genitive is the patient of a casualty noun ("مقتل 5 من عناصر الشرطة") and the
+  agent of an attack noun ("قصف الطيران"); a name with ل is the agent ("هجوم لداعش").
+* A light verb (شن، نفذ) gives its subject to the attack noun it carries ("هجوم شنه التنظيم").
+* A repelled attack (صد، تصدى، أحبط) inverts the sides: the attack's owner acts, the repeller is
+  its target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from marsad.doc import Doc
+from marsad.extract.numbers import read_number
+from marsad.lexicon import Form, Lexicons, VerbLexicon, load_lexicons
+from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article
+
+_SUBJECT_REACH = 3  # words between a verb and its subject (VSO): time words, "مجددا"
+_GENITIVE_REACH = 2  # an adjective may stand between a noun and its genitive ("هجوم انتحاري لداعش")
+_NOUN_REACH = 8  # the reach of an event noun's obliques
+_LINK_REACH = 4  # a light or repel verb and the attack noun it carries
+_MODAL_REACH = 5
+_PROCLITICS = ("و", "ف")
+_BELONGING = frozenset({"تابعه", "تابع", "تابعين", "تابعون", "موالين", "مواليه", "موالون", "ينتمون", "المنتمين"})
+#: families whose unvoweled perfect news uses in the passive (the victims: "قتل 5 جنود"، "خطف 3 مدنيين")
+_TOLD_PASSIVE = frozenset({"kill", "wound", "abduction", "arrest"})
+_FORCE_HEADS = frozenset({"قوه", "قوات", "مفرزه", "وحدات", "وحده", "دوريه", "رتل", "طائرات", "طائره", "مقاتلات",
+                          "مروحيات", "مدفعيه", "فصائل", "فصيل", "كتيبه", "لواء", "فوج", "سريه"})
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """A slot filler: tokens ``[first, last)`` (normalised offsets ``[start, end)``).
+
+    ``actor_first`` is the first token of the lexicon name it holds (-1 for a pointer such as
+    "قواتها", whose actor is the statement's subject or the region's army)."""
+
+    role: str  # agent / patient / oblique
+    marker: str  # "" for a core argument, the marker phrase, "ل"/"ب" for a clitic on the name
+    first: int
+    last: int
+    start: int
+    end: int
+    actor_first: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PredicateUse:
+    """A predicate as used in one clause."""
+
+    lemma: str
+    family: str
+    kind: str  # verb / noun / participle
+    voice: str  # active / passive / noun
+    tense: str  # perfect / imperfect / ""
+    person: str
+    first: int
+    start: int
+    end: int
+    text: str
+    negated: bool = False
+    planned: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    metaphor: bool = False
+
+
+@dataclass(slots=True)
+class Frame:
+    """One clause: its predicate, agent, patient, obliques and counts (value, start, end)."""
+
+    sentence: int
+    predicate: PredicateUse
+    agent: Argument | None = None
+    patient: Argument | None = None
+    obliques: list[Argument] = field(default_factory=list)
+    counts: list[tuple[int, int, int]] = field(default_factory=list)
+    event_subject: int = -1  # the event noun that is the verb's subject ("غارة تستهدف قياديا"), by token
+
+    @property
+    def real(self) -> bool:
+        """Told as having happened: not negated, planned, hypothetical, future or a figure of speech."""
+        p = self.predicate
+        return not (p.negated or p.planned or p.hypothetical or p.future or p.metaphor)
+
+    def to_record(self) -> dict[str, object]:
+        def arg(a: Argument | None) -> dict[str, object] | None:
+            return None if a is None else {"text": a.text, "marker": a.marker, "span": [a.start, a.end]}
+
+        p = self.predicate
+        return {
+            "sentence": self.sentence, "predicate": p.text, "lemma": p.lemma, "family": p.family, "kind": p.kind,
+            "voice": p.voice, "tense": p.tense, "person": p.person, "span": [p.start, p.end],
+            "flags": [f for f in ("negated", "planned", "hypothetical", "future", "metaphor") if getattr(p, f)],
+            "agent": arg(self.agent), "patient": arg(self.patient),
+            "obliques": [arg(a) for a in self.obliques], "counts": [list(c) for c in self.counts],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """A name (or a pointer) that can fill a slot, with the head nouns before it ("مسلحي داعش").
+
+    ``oblique_case``: a person noun in -ين or -ًا ("المسلحين"، "عنصرا"): the accusative or genitive, never
+    the subject of a verb (the nominative is -ون: "المسلحون")."""
+
+    first: int  # the phrase's first token, head nouns included
+    name_first: int  # the lexicon name's first token (-1 for a pointer)
+    last: int
+    marker: str
+    kind: str  # "" core, or the marker's class: agent / patient / partitive / comitative / place / ل / ب
+    counted: bool  # a count stands right before it
+    person: bool  # people ("5 جنود"، "مدنيين") rather than a force ("قوات البيشمركة")
+    oblique_case: bool = False
+
+
+@dataclass(slots=True)
+class _Context:
+    """The clause of one predicate: ``[left, right)``, the names and counts of the sentence."""
+
+    left: int
+    right: int
+    units: list[_Unit]
+    counts: dict[int, tuple[int, int]]
+    used: set[int]
+    event_subject: int = -1
+    resumed: _Unit | None = None
+    doc: Doc | None = None
+
+    @property
+    def text(self) -> str:
+        assert self.doc is not None
+        return self.doc.text
+
+    def token_end(self, j: int) -> int:
+        assert self.doc is not None
+        return self.doc.tokens[j].end
+
+    def token_start(self, j: int) -> int:
+        assert self.doc is not None
+        return self.doc.tokens[j].start
+
+
+def find_frames(doc: Doc) -> None:
+    """Fill ``doc.frames``: the frames of every sentence that holds a trigger word."""
+    lex = load_lexicons()
+    verbs = lex.verbs
+    assert verbs is not None
+    doc.frames = []
+    for sentence in doc.sentences:
+        if any(m.payload.value.trigger for m in doc.sentence_entries(sentence, "cue")):
+            doc.frames.extend(sentence_frames(doc, sentence, lex, verbs))
+
+
+def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon) -> list[Frame]:
+    """The frames of one sentence (one pass over its tokens)."""
+    tokens = doc.tokens
+    lo, hi = sentence.first_token, sentence.last_token
+    predicates: list[tuple[int, Form]] = []
+    counts: dict[int, tuple[int, int]] = {}  # first token → (value, last)
+    boundaries: list[int] = []
+    bounds = verbs.words["boundaries"]
+    j = lo
+    while j < hi:
+        word = tokens[j].text
+        number = read_number(tokens, j, lex) if word[0].isdigit() or _bare(word) in lex.cardinals else None
+        if number is not None and number.last > j:
+            counts[j] = (number.value, number.last)
+        form = _reading(word, j > lo and _bare(tokens[j - 1].text) in verbs.words["prepositions"])
+        if form is not None:
+            predicates.append((j, form))
+        elif _bare(word) in bounds:
+            boundaries.append(j)
+        j += 1
+    if not any(f.predicate.family != "modal" for _, f in predicates):
+        return []
+    units = _units(doc, sentence, lex, verbs, counts)
+    frames: list[Frame] = []
+    verb_at = [k for k, f in predicates if f.kind == "verb"]
+    used: set[int] = set()  # names already taken as a verb's subject after it (VSO)
+    for k, form in predicates:
+        left = max([lo] + [b + 1 for b in boundaries if b < k] + [j + 1 for j, _ in predicates if j < k])
+        right = min([hi] + [b for b in boundaries if b > k] + [v for v in verb_at if v > k])
+        frame = Frame(sentence.index, _use(doc, k, form, predicates, verbs, lo))
+        context = _Context(left, right, units, counts, used, doc=doc)
+        if form.kind == "verb":
+            context.left = _clause_start(doc, k, left)
+            if not form.clitic and form.predicate.family not in ("support", "repel"):  # "هجوم شنه": the noun is its object
+                context.event_subject = _event_subject(k, context.left, predicates, units)
+            context.resumed = _resumed(doc, k, boundaries, units, lo)
+            frame.event_subject = context.event_subject
+        _fill(doc, frame, form, k, context)
+        frame.counts = [(v, tokens[c].start, tokens[last - 1].end) for c, (v, last) in sorted(counts.items())
+                        if left <= c < right]
+        frames.append(frame)
+    _link(frames)
+    _attach_orphans(doc, frames, units)
+    return frames
+
+
+def _attach_orphans(doc: Doc, frames: list[Frame], units: list[_Unit]) -> None:
+    """A name marked as a side ("ضد داعش"، "على يد قوات الأمن"، "في صفوف التنظيم") outside every clause
+    window belongs to the nearest predicate of the sentence, as an oblique."""
+    if not frames:
+        return
+    taken = {a.first for f in frames for a in (f.agent, f.patient, *f.obliques) if a is not None}
+    for u in units:
+        if u.first in taken or u.kind not in ("agent", "patient"):
+            continue
+        nearest = min(frames, key=lambda f: abs(f.predicate.first - u.first))
+        nearest.obliques.append(_argument(doc, u, "oblique"))
+
+
+# --- predicates ------------------------------------------------------------------------------
+
+@lru_cache(maxsize=100_000)
+def _readings(word: str) -> tuple[tuple[Form, ...], bool]:
+    """The forms a token can be, and whether a nominal clitic (ال، ب، ل، ك) stands before it."""
+    verbs = load_lexicons().verbs
+    assert verbs is not None
+    for key in lookup_keys(word):
+        found = verbs.forms.get(key)
+        if found:
+            prefix = word[: len(word) - len(key)] if word.endswith(key) else word[:2]
+            if prefix[:1] in _PROCLITICS:
+                prefix = prefix[1:]
+            return found, bool(prefix)
+    return (), False
+
+
+def _reading(word: str, after_preposition: bool = False) -> Form | None:
+    """The one reading of ``word``: a noun after a nominal clitic or a preposition ("في قصف تركي"),
+    otherwise a verb when it can be one."""
+    forms, nominal = _readings(word)
+    nominal = nominal or after_preposition
+    if not forms:
+        return None
+    if nominal:
+        nouns = [f for f in forms if f.kind != "verb" or (word.startswith(("ل", "ول")) and f.tense == "imperfect")]
+        return nouns[0] if nouns else None
+    verbs_ = [f for f in forms if f.kind == "verb"]
+    bare_nouns = [f for f in forms if f.kind != "verb" and not f.clitic]
+    if bare_nouns and verbs_ and all(f.clitic for f in verbs_):
+        return bare_nouns[0]  # "ضربة" (a strike) before "ضربه" (he hit him)
+    return (verbs_ or list(forms))[0]
+
+
+def _bare(word: str) -> str:
+    return word[1:] if word[:1] in _PROCLITICS and len(word) > 3 else word
+
+
+def _use(doc: Doc, k: int, form: Form, predicates: list[tuple[int, Form]], verbs: VerbLexicon,
+         lo: int) -> PredicateUse:
+    """The predicate at token ``k`` with its modality flags (voice is settled by :func:`_fill`)."""
+    tokens = doc.tokens
+    token = tokens[k]
+    before = [_bare(tokens[j].text) for j in range(max(lo, k - 2), k)]
+    words = verbs.words
+    negated = any(w in words["negation"] for w in before)
+    future = form.future or any(w in words["future"] for w in before)
+    hypothetical = any(_bare(tokens[j].text) in words["hypothetical"] for j in range(max(lo, k - 8), k))
+    planned = any(f.predicate.family == "modal" and 0 < k - j <= _MODAL_REACH for j, f in predicates)
+    planned = planned or any(strip_article(_bare(tokens[j].text)) in words["planned_nouns"]
+                             for j in range(max(lo, k - 3), k))
+    if form.kind == "verb" and form.tense == "imperfect" and token.text.startswith(("ل", "ول")) and not form.future:
+        planned = True  # "ليقتل"، "لتستهدف": a purpose, not a report
+    metaphor = form.kind == "noun" and k + 1 < len(tokens) and strip_article(tokens[k + 1].text) in words["metaphor"]
+    # "أطلقت السلطات سراح ..."، "فتحت الشرطة تحقيقا": the verb in a sense that is no violence
+    metaphor = metaphor or (form.kind == "verb" and any(strip_article(tokens[j].text) in words["other_sense"]
+                                                        for j in range(k + 1, min(len(tokens), k + 4))))
+    voice = "noun" if form.kind == "noun" else form.voice
+    return PredicateUse(form.predicate.lemma, form.predicate.family, form.kind, voice, form.tense, form.person, k,
+                        token.start, token.end, token.text, negated, planned, hypothetical, future, metaphor)
+
+
+# --- slot fillers ----------------------------------------------------------------------------
+
+def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
+           counts: dict[int, tuple[int, int]]) -> list[_Unit]:
+    """The names of a sentence as slot fillers, in text order."""
+    tokens = doc.tokens
+    count_ends = {last: first for first, (_, last) in counts.items()}
+    found = doc.sentence_entries(sentence, "actor", "generic")
+    names: list[tuple[int, int, int]] = [(m.first, m.first, m.last) for m in found]
+    civilians = {m.first for m in found if m.payload.category == "actor" and m.payload.value.inter == 7}
+    pointers = verbs.words["pointing_forces"]
+    taken = {j for _, f, last in names for j in range(f, last)}
+    for j in range(sentence.first_token, sentence.last_token):
+        if j not in taken and _bare(tokens[j].text) in pointers:
+            names.append((j, -1, j + 1))
+    names.sort()
+    units: list[_Unit] = []
+    for _, first, last in names:
+        start = first if first >= 0 else last - 1
+        start = _head_start(tokens, start, sentence.first_token, verbs)
+        marker, kind = _marker(tokens, start, sentence.first_token, verbs)
+        counted = start in count_ends or (start - 1 in count_ends and tokens[start - 1].text == "من")
+        while units and start <= units[-1].first:
+            units.pop()  # "جندي في الجيش العراقي": the description is the named group's member
+        if units and start == units[-1].last and not kind and not counted:
+            prev = units[-1]  # "مسلحين متشددين"، "قوات النظام والمسلحين الموالين": one phrase
+            if start == last - 1 or tokens[start].text[:1] != "و":
+                units[-1] = _Unit(prev.first, prev.name_first, last, prev.marker, prev.kind, prev.counted, prev.person,
+                                  prev.oblique_case)
+                continue
+        person = _person(tokens[start].text, lex)
+        after_inna = start > sentence.first_token and _bare(tokens[start - 1].text) in ("ان", "بان", "لان")
+        units.append(_Unit(start, first, last, marker, kind, counted, counted or person or first in civilians,
+                           person and tokens[start].text.endswith(("ين", "ا")) and not after_inna))
+    return units
+
+
+def _head_start(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon) -> int:
+    """Extend a name over the head noun in construct with it: "مسلحي داعش"، "قوة من الجيش"، "مفرزة خاصة من الحشد"."""
+    heads = verbs.heads
+    j = start - 1
+    word = strip_article(_bare(tokens[start].text))
+    partitives = ("من", "في") if word not in verbs.words["cause_nouns"] else ("من",)
+    if j >= floor and _bare(tokens[j].text) in partitives:
+        for h in (j - 1, j - 2):
+            if h >= floor and (_head(tokens[h].text, heads) or _person(tokens[h].text, load_lexicons())):
+                return h
+        return start
+    if j >= floor and strip_article(_bare(tokens[j].text)) in _BELONGING and j - 1 >= floor:
+        j -= 1  # "عناصر تابعة لميليشيا بدر"، "مسلحين موالين لتركيا"
+    if j >= floor and _head(tokens[j].text, heads):
+        return j
+    return start
+
+
+def _head(word: str, heads: frozenset[str]) -> bool:
+    w = _bare(word)
+    return w in heads or (w[:1] in ("ل", "ب") and w[1:] in heads) or strip_article(w) in heads
+
+
+def _marker(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon) -> tuple[str, str]:
+    """The marker before a phrase (two words, then one) or the clitic on its first word."""
+    markers = verbs.markers
+    word = _bare(tokens[start].text)
+    if strip_article(word) in verbs.words["cause_nouns"] or (
+            word[:1] in ("ب", "ل") and strip_article(word[1:]) in verbs.words["cause_nouns"]):
+        return word[:1] if word[:1] in ("ب", "ل") else "", "ب"  # "في غارة عراقية"، "بقصف تركي": the strike's owner
+    t1 = _bare(tokens[start - 1].text) if start - 1 >= floor else ""
+    t2 = _bare(tokens[start - 2].text) if start - 2 >= floor else ""
+    if t1 and t2 and f"{t2} {t1}" in markers:
+        return f"{t2} {t1}", markers[f"{t2} {t1}"]
+    if t1 in markers:
+        return t1, markers[t1]
+    if word.startswith("لل") or (word[:1] == "ل" and len(word) > 3 and not word.startswith("لوا")):
+        return "ل", "ل"
+    if word[:1] == "ب" and (word[1:3] == "ال" or strip_article(word[1:]) in verbs.words["cause_nouns"]):
+        return "ب", "ب"
+    return "", ""
+
+
+def _person(word: str, lex: Lexicons) -> bool:
+    """People rather than a force: "جنود"، "عنصرا"، "مدنيين"، "مسلحي" (a person noun in any ending)."""
+    people = lex.word_set("person_words")
+    w = strip_article(_bare(word))
+    if w in _FORCE_HEADS:
+        return False
+    return any(c in people for c in (w, w[:-1], w[:-2], w[:-3]) if len(c) > 2)
+
+
+# --- filling the slots -----------------------------------------------------------------------
+
+def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
+    """Agent, patient and obliques of the predicate at ``k`` within its clause."""
+    pred = form.predicate
+    units, left, right = c.units, c.left, c.right
+    if form.kind == "verb":
+        voice = _voice(doc, form, k, c)
+        if voice != frame.predicate.voice:
+            frame.predicate = _replace_voice(frame.predicate, voice)
+        if voice == "passive":
+            patient = _subject(k, c, intransitive=True) or next(
+                (u for u in units if k < u.first < min(right, k + _NOUN_REACH) and u.kind in ("", "partitive")), None)
+            agent = next((u for u in units if left <= u.first < right and u.kind in ("agent", "ب")), None)
+            _assign(doc, frame, agent, patient, units, left, right)
+            return
+        transitive = bool(pred.role_of("object"))
+        if c.event_subject >= 0 or c.resumed is not None:
+            subject = c.resumed  # "غارة تستهدف قياديا"، "أعلن الجيش أنه استهدف المتشدد": not a name after it
+        elif form.person.endswith(("p", "d")) and transitive:
+            # "هاجموا"، "قتلوا": a verb that agrees in number has its subject before it (or as a pronoun);
+            # the name after it is the object (VSO verbs stay singular: "هاجم المسلحون")
+            subject = _left_subject(k, c)
+        else:
+            subject = _subject(k, c, intransitive=not transitive)
+        if subject is not None and subject.first > k:
+            c.used.add(subject.first)
+        obj = _object(pred.object_marker, k, subject, right, units) if transitive else None
+        slots = {"subject": subject, "object": obj}
+        agent = next((slots[s] for s, r in pred.roles if r == "agent"), None)
+        patient = next((slots[s] for s, r in pred.roles if r == "patient"), None)
+        _assign(doc, frame, agent, patient, units, left, right)
+        return
+    # a verbal or event noun: a strike named with its actor ("غارة أمريكية")، its genitive, a name with
+    # ل, and the marked obliques
+    end = min(right if right > k else k + _NOUN_REACH, k + _NOUN_REACH)
+    own = next((u for u in units if u.first <= k < u.last and u.kind in ("", "ب")), None)
+    genitive = next((u for u in units if k < u.first <= k + _GENITIVE_REACH + (4 if u.counted else 0)
+                     and u.kind in ("", "partitive")), None)
+    if genitive is not None and genitive.counted:
+        role = "patient"
+    elif genitive is not None and genitive.first == k + 1 and not genitive.person and \
+            doc.tokens[genitive.first].text.endswith(("يه", "ي")):
+        role = "agent"  # a nisba names the doer: "مجزرة داعشية"، "غارة تركية"
+    elif genitive is not None and not genitive.person and any(
+            genitive.last <= u.first < end and u.kind in ("", "partitive") and (u.counted or u.person) for u in units):
+        role = "agent"  # "إعدام تنظيم داعش أكثر من 2000 شخص": the subject's genitive, then the object
+    else:
+        role = pred.genitive or "patient"
+    owner = next((u for u in units if k < u.first <= k + _GENITIVE_REACH + 1 and u.kind == "ل"), None)
+    agent = own or owner or (genitive if role == "agent" else None)
+    agent = agent or next((u for u in units if left <= u.first < end and u.kind in ("agent", "ب") and u.first > k), None)
+    patient = genitive if role == "patient" else None
+    patient = patient or next((u for u in units if k < u.first < end and (u.kind == "patient" or (
+        genitive is not None and u.first >= genitive.last and u.kind in ("", "partitive") and (u.counted or u.person)))), None)
+    _assign(doc, frame, agent, patient, units, k + 1, end)
+
+
+def _event_subject(k: int, left: int, predicates: list[tuple[int, Form]], units: list[_Unit]) -> int:
+    """The event noun that opens the verb's clause ("تفجير يستهدف مقر الحزب"، "غارة أمريكية تستهدف"):
+    the verb's subject is that event, so the name after the verb is its object."""
+    before = [(j, f) for j, f in predicates if j < k and j >= left - 1]
+    if not before or before[-1][1].kind != "noun":
+        return -1
+    j = before[-1][0]
+    if any(j < u.first < k and u.kind == "" and not u.first <= j < u.last for u in units):
+        return -1
+    return j if k - j <= 4 else -1
+
+
+_RESUMPTIVE = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم"})
+
+
+def _resumed(doc: Doc, k: int, boundaries: list[int], units: list[_Unit], lo: int) -> _Unit | None:
+    """"أعلن الجيش أنه استهدف ...": after أنه/أنها the verb's subject is the statement's subject."""
+    if k - 1 not in boundaries or _bare(doc.tokens[k - 1].text) not in _RESUMPTIVE:
+        return None
+    found = [u for u in units if lo <= u.first and u.last <= k - 1 and u.kind == "" and not u.person]
+    return found[-1] if found else None
+
+
+def _replace_voice(use: PredicateUse, voice: str) -> PredicateUse:
+    from dataclasses import replace
+
+    return replace(use, voice=voice)
+
+
+def _voice(doc: Doc, form: Form, k: int, c: _Context) -> str:
+    """Active or passive, for the forms that unvoweled Arabic writes alike (قتل = قَتَل or قُتِل)."""
+    left, right, units, counts = c.left, c.right, c.units, c.counts
+    if form.voice != "either":
+        return form.voice
+    if not form.predicate.role_of("object"):
+        return "active"  # intransitive (استشهد، لقي حتفه): its subject is the patient anyway
+    marks = _first_vowel(doc, k)
+    if marks == "\u064f":
+        return "passive"
+    if marks == "\u064e":
+        return "active"
+    if form.tense == "imperfect" or form.predicate.family not in _TOLD_PASSIVE:
+        # news tells attacks, shelling and raids in the active; the imperfect is the active's
+        agented = any(k < u.first < right and u.kind == "agent" for u in units)
+        return "passive" if agented and form.tense == "perfect" else "active"
+    before = _left_subject(k, c)
+    if before is not None and not before.person:
+        return "active"  # a force opens the clause: "القوات العراقية قتلت 22 مسلحا"
+    after = next((u for u in units if k < u.first <= k + _SUBJECT_REACH and u.kind == ""), None)
+    if after is not None and not after.counted:
+        more = any(after.last <= u.first < right and u.kind in ("", "partitive", "patient") for u in units
+                   if u is not after) or any(after.last <= c < min(right, after.last + 3) for c in counts)
+        # "قتلت القوات خمسة مسلحين" (a subject, then its object); "قتل جندي" (people alone: the victim)
+        return "active" if more or not after.person else "passive"
+    if any(k < u.first < right and u.kind in ("agent", "ب") for u in units):
+        return "passive"  # "خطفوا على يد داعش"، "قتل 5 بنيران الجيش"
+    if before is not None or k + 1 in counts or after is not None:
+        return "passive"  # "14 مدنيا قتلوا"، "قتل 5 أشخاص"
+    return "active"
+
+
+def _first_vowel(doc: Doc, k: int) -> str:
+    """The short vowel written on the verb's first letter, if the text is voweled (قُتل، قَتل)."""
+    token = doc.tokens[k]
+    original = doc.norm.original_text(token.start, token.end)
+    letters = original.lstrip("وف") if len(original) > 3 and original[:1] in _PROCLITICS else original
+    return letters[1] if len(letters) > 1 and letters[1] in ("\u064f", "\u064e") else ""
+
+
+def _left_subject(k: int, c: _Context) -> _Unit | None:
+    """The name that opens the clause before the verb (SVO): the nearest unmarked name before it
+    (left is where the clause begins: no comma and no conjunction on the verb between)."""
+    found = [u for u in c.units if c.left <= u.first and u.last <= k and u.kind == "" and u.first not in c.used]
+    if not found or any(ch in c.text[c.token_end(found[-1].last - 1):c.token_start(k)] for ch in ':"«»“”'):
+        return None  # a speaker before a quotation is not the quoted clause's subject
+    return found[-1]
+
+
+def _clause_start(doc: Doc, k: int, left: int) -> int:
+    """The first token of the clause of the verb at ``k``: the verb itself when it carries و or ف
+    ("وقتل 6 من قادته" opens a clause of its own)."""
+    tokens = doc.tokens
+    if tokens[k].text[:1] in _PROCLITICS and len(tokens[k].text) > 3:
+        return k
+    return left
+
+
+def _subject(k: int, c: _Context, intransitive: bool) -> _Unit | None:
+    """VSO: the unmarked name right after the verb (not a counted object unless the verb has none, and
+    not a noun in the oblique case); otherwise SVO: the unmarked name that opens the clause."""
+    after = next((u for u in c.units if k < u.first <= k + _SUBJECT_REACH and u.first < c.right
+                  and u.kind in ("", "partitive")), None)
+    before = _left_subject(k, c)
+    if after is not None and not intransitive and (after.kind == "partitive" or after.oblique_case):
+        after = None
+    if before is not None and not intransitive and before.oblique_case:
+        before = None  # "11 قتيلا مدنيا في قصف": an accusative is no subject
+    if after is not None and (intransitive or not after.counted):
+        return after
+    return before
+
+
+def _object(marker: str, k: int, subject: _Unit | None, right: int, units: list[_Unit]) -> _Unit | None:
+    """The patient: after the verb's preposition when it takes one, else the next unmarked name."""
+    start = subject.last if subject is not None and subject.first > k else k + 1
+    for u in units:
+        if u.first < start or u.first >= right or u is subject:
+            continue
+        if marker:
+            if u.marker == marker or u.kind == marker or (marker == "على" and u.kind == "patient"):
+                return u
+            if marker == "مع" and u.kind == "comitative":
+                return u
+            continue
+        if u.kind in ("", "partitive", "patient"):
+            return u
+    return None
+
+
+def _assign(doc: Doc, frame: Frame, agent: _Unit | None, patient: _Unit | None, units: list[_Unit],
+            left: int, right: int) -> None:
+    if patient is None and frame.predicate.family not in ("support", "claim", "modal", "repel"):
+        # "استهدف مقر الحزب"، "ضد مواقع داعش": a name marked as the target
+        patient = next((u for u in units if frame.predicate.first < u.first < right and u.kind == "patient"
+                        and u is not agent), None)
+    frame.agent = _argument(doc, agent, "agent") if agent is not None else None
+    frame.patient = _argument(doc, patient, "patient") if patient is not None and patient is not agent else None
+    frame.obliques = [_argument(doc, u, "oblique") for u in units
+                      if left <= u.first < right and u is not agent and u is not patient and u.kind]
+
+
+def _argument(doc: Doc, u: _Unit, role: str) -> Argument:
+    tokens = doc.tokens
+    start, end = tokens[u.first].start, tokens[u.last - 1].end
+    return Argument(role, u.marker, u.first, u.last, start, end, u.name_first, doc.text[start:end])
+
+
+# --- links between frames ---------------------------------------------------------------------
+
+def _link(frames: list[Frame]) -> None:
+    """A light verb gives its subject to the attack noun it carries ("شن داعش هجوما"، "هجوم شنه داعش");
+    a repel verb takes the attack's owner as its agent ("صدت البيشمركة هجوما لداعش")."""
+    nouns = [f for f in frames if f.predicate.kind == "noun"]
+    by_token = {n.predicate.first: n for n in nouns}
+    for f in frames:
+        opener = by_token.get(f.event_subject)
+        if opener is not None and f.agent is None and opener.agent is not None and f.predicate.family != "repel":
+            f.agent = opener.agent  # "غارة أمريكية تستهدف قياديا": the strike's owner acts
+    for f in frames:
+        p = f.predicate
+        if p.family not in ("support", "repel") or p.kind != "verb":
+            continue
+        carried = _carried(f, nouns)
+        if carried is None:
+            continue
+        if p.family == "support" and f.agent is not None and carried.agent is None:
+            carried.agent = f.agent
+        elif p.family == "repel" and carried.agent is not None:
+            f.agent = carried.agent
+
+
+def _carried(f: Frame, nouns: list[Frame]) -> Frame | None:
+    """The attack noun a light or repel verb carries: right before it when the verb holds a pronoun
+    ("مداهمة شنتها")، else right after it ("شن هجوما"، "تصدت لهجوم")."""
+    k = f.predicate.first
+    anchor = f.agent.last - 1 if f.agent is not None and f.agent.first > k else k
+    before = [n for n in nouns if 0 < k - n.predicate.first <= _LINK_REACH]
+    after = [n for n in nouns if 0 < n.predicate.first - anchor <= _LINK_REACH + 1]
+    if f.predicate.text.endswith(("ه", "ها", "هم")) and before:
+        return before[-1]
+    if after:
+        return after[0]
+    return before[-1] if before else None
+
+
+def frames_of(doc: Doc, sentence: Sentence) -> list[Frame]:
+    """The frames of one sentence (``doc.frames`` is in sentence order)."""
+    return [f for f in doc.frames if f.sentence == sentence.index]
+
+
+_SIDES_TOO = {"comitative": ("clash", "attack", "raid"), "partitive": ("kill", "wound", "abduction", "arrest")}
+
+
+def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The token spans the frames make initiators (agents) and targets (patients).  Also targets: the other
+    side of a clash or attack ("اشتباكات مع قوات الأمن") and the victims listed with a toll ("مقتل 14
+    شخصا، من بينهم قياديان في الحزب")."""
+    agents: list[tuple[int, int]] = []
+    patients: list[tuple[int, int]] = []
+    for f in frames:
+        if f.predicate.metaphor or f.predicate.family in ("modal", "support"):
+            continue  # a light verb's sides are the attack noun's it carries ("نفذت القوات عملية")
+        if f.agent is not None:
+            agents.append((f.agent.first, f.agent.last))
+        if f.patient is not None:
+            patients.append((f.patient.first, f.patient.last))
+        for o in f.obliques:
+            kind = _KIND_OF.get(o.marker, "")
+            if kind == "agent":
+                agents.append((o.first, o.last))  # "على يد"، "من قبل"، "برصاص": who did it, wherever named
+            elif kind == "patient" or f.predicate.family in _SIDES_TOO.get(kind, ()):
+                patients.append((o.first, o.last))
+    return agents, patients
+
+
+def _marker_kinds() -> dict[str, str]:
+    verbs = load_lexicons().verbs
+    assert verbs is not None
+    return verbs.markers
+
+
+_KIND_OF = _marker_kinds()
+
+
+def within(spans: list[tuple[int, int]], token: int) -> bool:
+    return any(first <= token < last for first, last in spans)
