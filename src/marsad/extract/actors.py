@@ -11,7 +11,7 @@ a protest, an air force strikes, civilians are targets).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.doc import Doc
 from marsad.lexicon import ActorInfo, Entry, load_lexicons
@@ -177,6 +177,29 @@ def _drop_vague_gunmen(hits: list[ActorHit]) -> list[ActorHit]:
     if not named:
         return hits
     return [h for h in hits if not (h.generic and h.actor == UNIDENTIFIED)]
+
+
+#: Kinds of event in which unspecified security forces fight (codebook §3): they are the military.
+_COMBAT_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
+_COMBAT_SUB_EVENTS = frozenset({"Government regains territory", "Non-state actor overtakes territory",
+                                "Disrupted weapons use"})
+
+
+def by_activity(hits: list[ActorHit], event_type: str, sub_event: str, region: str, doc: Doc) -> list[ActorHit]:
+    """Unspecified security forces ("القوات الأمنية"، "قوات الأمن") are named by what they do (codebook §3):
+    in combat with an armed group they are the country's military, in policing its police.  A force named
+    by its unit keeps its side (it is a name, not this description)."""
+    if region not in ("IRQ", "SYR"):
+        return hits
+    armed_group = any(h.actor.inter in (2, 3, 4) for h in hits)
+    combat = event_type in _COMBAT_TYPES or sub_event in _COMBAT_SUB_EVENTS or (
+        armed_group and event_type != "Violence against civilians")
+    if not combat:
+        return hits
+    army = resolve(Entry("generic", "army", load_lexicons().generics["army"]), region, doc)
+    if army is None:
+        return hits
+    return [replace(h, actor=army) if h.key == "security forces" else h for h in hits]
 
 
 def choose_actors(hits: list[ActorHit], sub_event: str,

@@ -23,7 +23,7 @@ The principles (docs/extraction.md, "Clause frames"):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from marsad.doc import Doc
@@ -189,15 +189,15 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
         elif _bare(word) in bounds:
             boundaries.append(j)
         j += 1
-    if not any(f.predicate.family != "modal" for _, f in predicates):
-        return []
     units = _units(doc, sentence, lex, verbs, counts)
+    if not any(f.predicate.family != "modal" for _, f in predicates):
+        return _bare_frame(doc, sentence, units)
     frames: list[Frame] = []
     verb_at = [k for k, f in predicates if f.kind == "verb"]
     used: set[int] = set()  # names already taken as a verb's subject after it (VSO)
     for k, form in predicates:
         left = max([lo] + [b + 1 for b in boundaries if b < k] + [j + 1 for j, _ in predicates if j < k])
-        right = min([hi] + [b for b in boundaries if b > k] + [v for v in verb_at if v > k])
+        right = min([hi] + [b for b in boundaries if b > k] + [j for j, _ in predicates if j > k])
         frame = Frame(sentence.index, _use(doc, k, form, predicates, verbs, lo))
         context = _Context(left, right, units, counts, used, doc=doc)
         if form.kind == "verb":
@@ -210,9 +210,23 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
         frame.counts = [(v, tokens[c].start, tokens[last - 1].end) for c, (v, last) in sorted(counts.items())
                         if left <= c < right]
         frames.append(frame)
-    _link(frames)
+    cue_tokens = {m.first for m in doc.sentence_entries(sentence, "cue")}
+    _link(frames, cue_tokens)
     _attach_orphans(doc, frames, units)
     return frames
+
+
+def _bare_frame(doc: Doc, sentence: Sentence, units: list[_Unit]) -> list[Frame]:
+    """A sentence with an event word but no predicate of ``verbs.toml`` ("حريق مبناها على يد المتظاهرين"):
+    one frame without a predicate holds the names marked as sides."""
+    marked = [u for u in units if u.kind in ("agent", "patient")]
+    if not marked:
+        return []
+    token = doc.tokens[sentence.first_token]
+    frame = Frame(sentence.index, PredicateUse("", "", "none", "", "", "", sentence.first_token, token.start,
+                                               token.start, ""))
+    frame.obliques = [_argument(doc, u, "oblique") for u in marked]
+    return [frame]
 
 
 def _attach_orphans(doc: Doc, frames: list[Frame], units: list[_Unit]) -> None:
@@ -414,10 +428,10 @@ def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
         return
     # a verbal or event noun: a strike named with its actor ("غارة أمريكية")، its genitive, a name with
     # ل, and the marked obliques
-    end = min(right if right > k else k + _NOUN_REACH, k + _NOUN_REACH)
+    end = min(right, k + _NOUN_REACH)
     own = next((u for u in units if u.first <= k < u.last and u.kind in ("", "ب")), None)
     genitive = next((u for u in units if k < u.first <= k + _GENITIVE_REACH + (4 if u.counted else 0)
-                     and u.kind in ("", "partitive")), None)
+                     and u.first < end and u.kind in ("", "partitive")), None)
     if genitive is not None and genitive.counted:
         role = "patient"
     elif genitive is not None and genitive.first == k + 1 and not genitive.person and \
@@ -428,7 +442,7 @@ def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
         role = "agent"  # "إعدام تنظيم داعش أكثر من 2000 شخص": the subject's genitive, then the object
     else:
         role = pred.genitive or "patient"
-    owner = next((u for u in units if k < u.first <= k + _GENITIVE_REACH + 1 and u.kind == "ل"), None)
+    owner = next((u for u in units if k < u.first <= k + _GENITIVE_REACH + 1 and u.first < end and u.kind == "ل"), None)
     agent = own or owner or (genitive if role == "agent" else None)
     agent = agent or next((u for u in units if left <= u.first < end and u.kind in ("agent", "ب") and u.first > k), None)
     patient = genitive if role == "patient" else None
@@ -461,8 +475,6 @@ def _resumed(doc: Doc, k: int, boundaries: list[int], units: list[_Unit], lo: in
 
 
 def _replace_voice(use: PredicateUse, voice: str) -> PredicateUse:
-    from dataclasses import replace
-
     return replace(use, voice=voice)
 
 
@@ -507,12 +519,11 @@ def _first_vowel(doc: Doc, k: int) -> str:
 
 
 def _left_subject(k: int, c: _Context) -> _Unit | None:
-    """The name that opens the clause before the verb (SVO): the nearest unmarked name before it
-    (left is where the clause begins: no comma and no conjunction on the verb between)."""
+    """The name that opens the clause before the verb (SVO): the first unmarked name of the clause."""
     found = [u for u in c.units if c.left <= u.first and u.last <= k and u.kind == "" and u.first not in c.used]
-    if not found or any(ch in c.text[c.token_end(found[-1].last - 1):c.token_start(k)] for ch in ':"«»“”'):
+    if not found or any(ch in c.text[c.token_end(found[0].last - 1):c.token_start(k)] for ch in ':"«»“”'):
         return None  # a speaker before a quotation is not the quoted clause's subject
-    return found[-1]
+    return found[0]  # the clause's first name: "ستة أشخاص من حلفاء النظام قتلوا" (not the genitive)
 
 
 def _clause_start(doc: Doc, k: int, left: int) -> int:
@@ -563,9 +574,30 @@ def _assign(doc: Doc, frame: Frame, agent: _Unit | None, patient: _Unit | None, 
         patient = next((u for u in units if frame.predicate.first < u.first < right and u.kind == "patient"
                         and u is not agent), None)
     frame.agent = _argument(doc, agent, "agent") if agent is not None else None
+    if patient is not None and patient is not agent:
+        patient = _coordinated(doc, patient, units)
     frame.patient = _argument(doc, patient, "patient") if patient is not None and patient is not agent else None
     frame.obliques = [_argument(doc, u, "oblique") for u in units
                       if left <= u.first < right and u is not agent and u is not patient and u.kind]
+
+
+def _coordinated(doc: Doc, u: _Unit, units: list[_Unit]) -> _Unit:
+    """A patient with the names joined to it by و: "إصابة تسعة شرطيين وستة عناصر من قوات مكافحة الإرهاب
+    وأربعة مدنيين" — all of them are the victims."""
+    tokens = doc.tokens
+    last = u.last
+    for v in units:
+        if v.first < last or v.kind not in ("", "partitive"):
+            continue
+        gap = range(last, v.first)
+        if v.first - last > 2 or not (tokens[last].text.startswith("و") if last < v.first
+                                       else tokens[v.first].text.startswith("و")):
+            break
+        if any(tokens[j].is_number is False and j != last and _bare(tokens[j].text) not in ("من",) for j in gap[1:]):
+            break
+        last = v.last
+    return u if last == u.last else _Unit(u.first, u.name_first, last, u.marker, u.kind, u.counted, u.person,
+                                          u.oblique_case)
 
 
 def _argument(doc: Doc, u: _Unit, role: str) -> Argument:
@@ -576,7 +608,7 @@ def _argument(doc: Doc, u: _Unit, role: str) -> Argument:
 
 # --- links between frames ---------------------------------------------------------------------
 
-def _link(frames: list[Frame]) -> None:
+def _link(frames: list[Frame], cue_tokens: set[int]) -> None:
     """A light verb gives its subject to the attack noun it carries ("شن داعش هجوما"، "هجوم شنه داعش");
     a repel verb takes the attack's owner as its agent ("صدت البيشمركة هجوما لداعش")."""
     nouns = [f for f in frames if f.predicate.kind == "noun"]
@@ -591,6 +623,10 @@ def _link(frames: list[Frame]) -> None:
             continue
         carried = _carried(f, nouns)
         if carried is None:
+            if p.family == "repel":  # "تصدت لهم قوات الأمن": no attack to turn back, the repeller acts
+                f.agent, f.patient = f.patient, None
+            elif p.family == "support" and any(0 < j - p.first <= _LINK_REACH + 2 for j in cue_tokens):
+                f.predicate = replace(p, family="support-event")  # "قامت الشرطة بتفريقهم": an event word it carries
             continue
         if p.family == "support" and f.agent is not None and carried.agent is None:
             carried.agent = f.agent
@@ -617,7 +653,7 @@ def frames_of(doc: Doc, sentence: Sentence) -> list[Frame]:
     return [f for f in doc.frames if f.sentence == sentence.index]
 
 
-_SIDES_TOO = {"comitative": ("clash", "attack", "raid"), "partitive": ("kill", "wound", "abduction", "arrest")}
+_SIDES_TOO = {"comitative": ("clash", "attack", "raid", "kill", "wound"), "partitive": ("kill", "wound", "abduction", "arrest")}
 
 
 def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
