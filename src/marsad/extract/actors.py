@@ -191,9 +191,8 @@ def by_activity(hits: list[ActorHit], event_type: str, sub_event: str, region: s
     by its unit keeps its side (it is a name, not this description)."""
     if region not in ("IRQ", "SYR"):
         return hits
-    armed_group = any(h.actor.inter in (2, 3, 4) for h in hits)
     combat = event_type in _COMBAT_TYPES or sub_event in _COMBAT_SUB_EVENTS or (
-        armed_group and event_type != "Violence against civilians")
+        sub_event == "Attack" and any(h.actor.inter in (2, 3, 4) for h in hits))
     if not combat:
         return hits
     army = resolve(Entry("generic", "army", load_lexicons().generics["army"]), region, doc)

@@ -36,7 +36,9 @@ _GENITIVE_REACH = 2  # an adjective may stand between a noun and its genitive ("
 _NOUN_REACH = 8  # the reach of an event noun's obliques
 _LINK_REACH = 4  # a light or repel verb and the attack noun it carries
 _MODAL_REACH = 5
+_CARRY_REACH = 12  # "قامت مجموعة من عصابات داعش، من خلال حاجز وهمي على طريق رئيسي، بقتل 15 شخصا"
 _PROCLITICS = ("و", "ف")
+_PLURAL_HEADS = frozenset({"قيادات", "قاده", "عناصر", "مقاتلي", "مسلحي", "افراد", "اعضاء"})
 _BELONGING = frozenset({"تابعه", "تابع", "تابعين", "تابعون", "موالين", "مواليه", "موالون", "ينتمون", "المنتمين"})
 #: families whose unvoweled perfect news uses in the passive (the victims: "قتل 5 جنود"، "خطف 3 مدنيين")
 _TOLD_PASSIVE = frozenset({"kill", "wound", "abduction", "arrest"})
@@ -129,6 +131,7 @@ class _Unit:
     counted: bool  # a count stands right before it
     person: bool  # people ("5 جنود"، "مدنيين") rather than a force ("قوات البيشمركة")
     oblique_case: bool = False
+    generic: bool = False  # a description ("عسكرية"، "مسلحين"), not a name
 
 
 @dataclass(slots=True)
@@ -210,7 +213,7 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
         frame.counts = [(v, tokens[c].start, tokens[last - 1].end) for c, (v, last) in sorted(counts.items())
                         if left <= c < right]
         frames.append(frame)
-    cue_tokens = {m.first for m in doc.sentence_entries(sentence, "cue")}
+    cue_tokens = {m.first for m in doc.sentence_entries(sentence, "cue") if m.payload.value.trigger}
     _link(frames, cue_tokens)
     _attach_orphans(doc, frames, units)
     return frames
@@ -314,6 +317,7 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
     found = doc.sentence_entries(sentence, "actor", "generic")
     names: list[tuple[int, int, int]] = [(m.first, m.first, m.last) for m in found]
     civilians = {m.first for m in found if m.payload.category == "actor" and m.payload.value.inter == 7}
+    generics = {m.first for m in found if m.payload.category == "generic"}
     pointers = verbs.words["pointing_forces"]
     taken = {j for _, f, last in names for j in range(f, last)}
     for j in range(sentence.first_token, sentence.last_token):
@@ -332,12 +336,14 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
             prev = units[-1]  # "مسلحين متشددين"، "قوات النظام والمسلحين الموالين": one phrase
             if start == last - 1 or tokens[start].text[:1] != "و":
                 units[-1] = _Unit(prev.first, prev.name_first, last, prev.marker, prev.kind, prev.counted, prev.person,
-                                  prev.oblique_case)
+                                  prev.oblique_case, prev.generic)
                 continue
+        if not kind and units and tokens[start].text.startswith("و") and units[-1].kind and start - units[-1].last <= 1:
+            marker, kind = units[-1].marker, units[-1].kind  # "بين مسلحين من داعش وقوات الشرطة": one marker
         person = _person(tokens[start].text, lex)
         after_inna = start > sentence.first_token and _bare(tokens[start - 1].text) in ("ان", "بان", "لان")
         units.append(_Unit(start, first, last, marker, kind, counted, counted or person or first in civilians,
-                           person and tokens[start].text.endswith(("ين", "ا")) and not after_inna))
+                           person and tokens[start].text.endswith(("ين", "ا")) and not after_inna, first in generics))
     return units
 
 
@@ -377,6 +383,12 @@ def _marker(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon) -> 
         return f"{t2} {t1}", markers[f"{t2} {t1}"]
     if t1 in markers:
         return t1, markers[t1]
+    for t in (t1, t2):  # "لموقع قيادات داعش"، "بحق عناصر": a marker with its clitic, or one word before
+        stem = t[1:] if t[:1] in ("ل", "ب") and len(t) > 3 else t
+        if t is t2 and t1 and not _head(t1, verbs.heads) and t1 not in _PLURAL_HEADS:
+            break
+        if markers.get(stem) == "patient":
+            return stem, "patient"
     if word.startswith("لل") or (word[:1] == "ل" and len(word) > 3 and not word.startswith("لوا")):
         return "ل", "ل"
     if word[:1] == "ب" and (word[1:3] == "ال" or strip_article(word[1:]) in verbs.words["cause_nouns"]):
@@ -434,8 +446,9 @@ def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
                      and u.first < end and u.kind in ("", "partitive")), None)
     if genitive is not None and genitive.counted:
         role = "patient"
-    elif genitive is not None and genitive.first == k + 1 and not genitive.person and \
-            doc.tokens[genitive.first].text.endswith(("يه", "ي")):
+    elif genitive is not None and genitive.first == k + 1 and not genitive.generic and (
+            doc.tokens[genitive.first].text.endswith("يه") or (
+            not genitive.person and doc.tokens[genitive.first].text.endswith("ي"))):
         role = "agent"  # a nisba names the doer: "مجزرة داعشية"، "غارة تركية"
     elif genitive is not None and not genitive.person and any(
             genitive.last <= u.first < end and u.kind in ("", "partitive") and (u.counted or u.person) for u in units):
@@ -483,6 +496,11 @@ def _voice(doc: Doc, form: Form, k: int, c: _Context) -> str:
     left, right, units, counts = c.left, c.right, c.units, c.counts
     if form.voice != "either":
         return form.voice
+    if form.clitic:
+        return "active"  # "اختطفوهم": a verb with an object pronoun is active
+    if form.person.endswith(("p", "d")) and (k + 1 in c.counts or any(
+            k < u.first <= k + _SUBJECT_REACH and u.kind in ("", "partitive") for u in c.units)):
+        return "active"  # "وقتلوا 3 أشخاص": a verb that agrees with a plural subject and has an object
     if not form.predicate.role_of("object"):
         return "active"  # intransitive (استشهد، لقي حتفه): its subject is the patient anyway
     marks = _first_vowel(doc, k)
@@ -597,7 +615,7 @@ def _coordinated(doc: Doc, u: _Unit, units: list[_Unit]) -> _Unit:
             break
         last = v.last
     return u if last == u.last else _Unit(u.first, u.name_first, last, u.marker, u.kind, u.counted, u.person,
-                                          u.oblique_case)
+                                          u.oblique_case, u.generic)
 
 
 def _argument(doc: Doc, u: _Unit, role: str) -> Argument:
@@ -613,6 +631,14 @@ def _link(frames: list[Frame], cue_tokens: set[int]) -> None:
     a repel verb takes the attack's owner as its agent ("صدت البيشمركة هجوما لداعش")."""
     nouns = [f for f in frames if f.predicate.kind == "noun"]
     by_token = {n.predicate.first: n for n in nouns}
+    previous: Frame | None = None
+    for f in frames:  # "قام مسلحون بمهاجمة سيارة وقتلوا 3 أشخاص": coordinated verbs share their subject
+        p = f.predicate
+        if (p.kind == "verb" and p.voice == "active" and f.agent is None and p.text[:1] in _PROCLITICS
+                and previous is not None and previous.agent is not None and "agent" in {r for _, r in _ROLES.get(p.lemma, ())}):
+            f.agent = previous.agent
+        if p.kind == "verb" and f.agent is not None:
+            previous = f
     for f in frames:
         opener = by_token.get(f.event_subject)
         if opener is not None and f.agent is None and opener.agent is not None and f.predicate.family != "repel":
@@ -634,13 +660,23 @@ def _link(frames: list[Frame], cue_tokens: set[int]) -> None:
             f.agent = carried.agent
 
 
+def _roles_by_lemma() -> dict[str, tuple[tuple[str, str], ...]]:
+    verbs = load_lexicons().verbs
+    assert verbs is not None
+    return {f.predicate.lemma: f.predicate.roles for forms in verbs.forms.values() for f in forms}
+
+
+_ROLES = _roles_by_lemma()
+
+
 def _carried(f: Frame, nouns: list[Frame]) -> Frame | None:
     """The attack noun a light or repel verb carries: right before it when the verb holds a pronoun
     ("مداهمة شنتها")، else right after it ("شن هجوما"، "تصدت لهجوم")."""
     k = f.predicate.first
     anchor = f.agent.last - 1 if f.agent is not None and f.agent.first > k else k
     before = [n for n in nouns if 0 < k - n.predicate.first <= _LINK_REACH]
-    after = [n for n in nouns if 0 < n.predicate.first - anchor <= _LINK_REACH + 1]
+    reach = _LINK_REACH + 1 if f.predicate.family == "repel" else _CARRY_REACH
+    after = [n for n in nouns if 0 < n.predicate.first - anchor <= reach]
     if f.predicate.text.endswith(("ه", "ها", "هم")) and before:
         return before[-1]
     if after:
