@@ -36,7 +36,8 @@ _GENITIVE_REACH = 2  # an adjective may stand between a noun and its genitive ("
 _NOUN_REACH = 8  # the reach of an event noun's obliques
 _LINK_REACH = 4  # a light or repel verb and the attack noun it carries
 _MODAL_REACH = 5
-_CARRY_REACH = 12  # "قامت مجموعة من عصابات داعش، من خلال حاجز وهمي على طريق رئيسي، بقتل 15 شخصا"
+_CARRY_REACH = 12
+_VICTIM_REACH = 10  # "قامت مجموعة من عصابات داعش، من خلال حاجز وهمي على طريق رئيسي، بقتل 15 شخصا"
 _PROCLITICS = ("و", "ف")
 _PLURAL_HEADS = frozenset({"قيادات", "قاده", "عناصر", "مقاتلي", "مسلحي", "افراد", "اعضاء"})
 _BELONGING = frozenset({"تابعه", "تابع", "تابعين", "تابعون", "موالين", "مواليه", "موالون", "ينتمون", "المنتمين"})
@@ -222,7 +223,7 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
 def _bare_frame(doc: Doc, sentence: Sentence, units: list[_Unit]) -> list[Frame]:
     """A sentence with an event word but no predicate of ``verbs.toml`` ("حريق مبناها على يد المتظاهرين"):
     one frame without a predicate holds the names marked as sides."""
-    marked = [u for u in units if u.kind in ("agent", "patient")]
+    marked = [u for u in units if u.kind in ("agent", "patient", "comitative")]
     if not marked:
         return []
     token = doc.tokens[sentence.first_token]
@@ -239,7 +240,7 @@ def _attach_orphans(doc: Doc, frames: list[Frame], units: list[_Unit]) -> None:
         return
     taken = {a.first for f in frames for a in (f.agent, f.patient, *f.obliques) if a is not None}
     for u in units:
-        if u.first in taken or u.kind not in ("agent", "patient"):
+        if u.first in taken or u.kind not in ("agent", "patient", "comitative"):
             continue
         nearest = min(frames, key=lambda f: abs(f.predicate.first - u.first))
         nearest.obliques.append(_argument(doc, u, "oblique"))
@@ -385,8 +386,8 @@ def _marker(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon) -> 
         return t1, markers[t1]
     for t in (t1, t2):  # "لموقع قيادات داعش"، "بحق عناصر": a marker with its clitic, or one word before
         stem = t[1:] if t[:1] in ("ل", "ب") and len(t) > 3 else t
-        if t is t2 and t1 and not _head(t1, verbs.heads) and t1 not in _PLURAL_HEADS:
-            break
+        if t is t2 and t1 and _readings(t1)[0]:
+            break  # a predicate between: its own object
         if markers.get(stem) == "patient":
             return stem, "patient"
     if word.startswith("لل") or (word[:1] == "ل" and len(word) > 3 and not word.startswith("لوا")):
@@ -441,7 +442,7 @@ def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
     # a verbal or event noun: a strike named with its actor ("غارة أمريكية")، its genitive, a name with
     # ل, and the marked obliques
     end = min(right, k + _NOUN_REACH)
-    own = next((u for u in units if u.first <= k < u.last and u.kind in ("", "ب")), None)
+    own = next((u for u in units if 0 <= u.name_first <= k < u.last and u.kind in ("", "ب")), None)
     genitive = next((u for u in units if k < u.first <= k + _GENITIVE_REACH + (4 if u.counted else 0)
                      and u.first < end and u.kind in ("", "partitive")), None)
     if genitive is not None and genitive.counted:
@@ -597,6 +598,15 @@ def _assign(doc: Doc, frame: Frame, agent: _Unit | None, patient: _Unit | None, 
     frame.patient = _argument(doc, patient, "patient") if patient is not None and patient is not agent else None
     frame.obliques = [_argument(doc, u, "oblique") for u in units
                       if left <= u.first < right and u is not agent and u is not patient and u.kind]
+    if frame.predicate.family in ("kill", "wound") and frame.predicate.voice != "active":
+        # "مقتل 14 شخصا، من بينهم قياديان في الحزب"، "إصابة تسعة شرطيين وستة عناصر من قوات مكافحة الإرهاب":
+        # the names a casualty word lists after it are its victims
+        k = frame.predicate.first
+        taken = {a.first for a in (frame.agent, frame.patient) if a is not None}
+        frame.obliques += [_argument(doc, u, "victim") for u in units
+                           if k < u.first < min(right, k + _VICTIM_REACH) and u.kind in ("", "partitive", "place", "comitative")
+                           and u.first not in taken
+                           and (patient is None or u.first >= patient.last)]
 
 
 def _coordinated(doc: Doc, u: _Unit, units: list[_Unit]) -> _Unit:
@@ -699,17 +709,19 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
     agents: list[tuple[int, int]] = []
     patients: list[tuple[int, int]] = []
     for f in frames:
-        if f.predicate.metaphor or f.predicate.family in ("modal", "support"):
-            continue  # a light verb's sides are the attack noun's it carries ("نفذت القوات عملية")
-        if f.agent is not None:
+        if f.predicate.metaphor or f.predicate.family == "modal":
+            continue
+        if f.agent is not None and f.predicate.family != "support":  # a light verb's agent is the noun's it carries
             agents.append((f.agent.first, f.agent.last))
         if f.patient is not None:
             patients.append((f.patient.first, f.patient.last))
         for o in f.obliques:
             kind = _KIND_OF.get(o.marker, "")
-            if kind == "agent":
+            if o.role == "victim":
+                patients.append((o.first, o.last))
+            elif kind == "agent":
                 agents.append((o.first, o.last))  # "على يد"، "من قبل"، "برصاص": who did it, wherever named
-            elif kind == "patient" or f.predicate.family in _SIDES_TOO.get(kind, ()):
+            elif kind in ("patient", "comitative") or f.predicate.family in _SIDES_TOO.get(kind, ()):
                 patients.append((o.first, o.last))
     return agents, patients
 
