@@ -333,11 +333,13 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
         counted = start in count_ends or (start - 1 in count_ends and tokens[start - 1].text == "من")
         while units and start <= units[-1].first:
             units.pop()  # "جندي في الجيش العراقي": the description is the named group's member
-        if units and start == units[-1].last and not kind and not counted:
-            prev = units[-1]  # "مسلحين متشددين"، "قوات النظام والمسلحين الموالين": one phrase
+        if units and start == units[-1].last and not kind and not counted and (units[-1].generic or first in generics):
+            # "مسلحين متشددين"، "مسلحو داعش"، "داعش الإرهابي": one phrase (two names side by side are two
+            # phrases: "هاجم مسلحو داعش قوات البيشمركة")
+            prev = units[-1]
             if start == last - 1 or tokens[start].text[:1] != "و":
                 units[-1] = _Unit(prev.first, prev.name_first, last, prev.marker, prev.kind, prev.counted, prev.person,
-                                  prev.oblique_case, prev.generic)
+                                  prev.oblique_case, prev.generic and first in generics)
                 continue
         if not kind and units and tokens[start].text.startswith("و") and units[-1].kind and start - units[-1].last <= 1:
             marker, kind = units[-1].marker, units[-1].kind  # "بين مسلحين من داعش وقوات الشرطة": one marker
@@ -653,21 +655,26 @@ def _link(frames: list[Frame], cue_tokens: set[int]) -> None:
         opener = by_token.get(f.event_subject)
         if opener is not None and f.agent is None and opener.agent is not None and f.predicate.family != "repel":
             f.agent = opener.agent  # "غارة أمريكية تستهدف قياديا": the strike's owner acts
-    for f in frames:
-        p = f.predicate
-        if p.family not in ("support", "repel") or p.kind != "verb":
-            continue
-        carried = _carried(f, nouns)
-        if carried is None:
-            if p.family == "repel":  # "تصدت لهم قوات الأمن": no attack to turn back, the repeller acts
-                f.agent, f.patient = f.patient, None
-            elif p.family == "support" and any(0 < j - p.first <= _LINK_REACH + 2 for j in cue_tokens):
-                f.predicate = replace(p, family="support-event")  # "قامت الشرطة بتفريقهم": an event word it carries
-            continue
-        if p.family == "support" and f.agent is not None and carried.agent is None:
-            carried.agent = f.agent
-        elif p.family == "repel" and carried.agent is not None:
-            f.agent = carried.agent
+    for family in ("support", "repel"):  # the attack's owner first, then who turned it back
+        for f in frames:
+            if f.predicate.family == family and f.predicate.kind == "verb":
+                _carry(f, nouns, cue_tokens)
+
+
+def _carry(f: Frame, nouns: list[Frame], cue_tokens: set[int]) -> None:
+    """Link a light or repel verb with the attack noun it carries."""
+    p = f.predicate
+    carried = _carried(f, nouns)
+    if carried is None:
+        if p.family == "repel":  # "تصدت لهم قوات الأمن": no attack to turn back, the repeller acts
+            f.agent, f.patient = f.patient, None
+        elif p.family == "support" and any(0 < j - p.first <= _LINK_REACH + 2 for j in cue_tokens):
+            f.predicate = replace(p, family="support-event")  # "قامت الشرطة بتفريقهم": an event word it carries
+        return
+    if p.family == "support" and f.agent is not None and carried.agent is None:
+        carried.agent = f.agent
+    elif p.family == "repel" and carried.agent is not None:
+        f.agent = carried.agent
 
 
 def _roles_by_lemma() -> dict[str, tuple[tuple[str, str], ...]]:
