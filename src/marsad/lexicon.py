@@ -344,13 +344,15 @@ def _load_verbs() -> VerbLexicon:
     for row in _require(path, data, "verb", list):
         raw_lemma = _require(path, row, "lemma", str)
         lemma = fold(raw_lemma)
-        pred = Predicate(lemma, _require(path, row, "family", str), _roles(path, lemma, _require(path, row, "roles", str)),
-                         fold(row.get("object", "")), row.get("genitive", ""), row.get("modality", ""))
+        roles = _roles(path, lemma, _require(path, row, "roles", str))
+        pred = Predicate(lemma, _require(path, row, "family", str), roles, fold(row.get("object", "")),
+                         row.get("genitive", ""), row.get("modality", ""))
         passive = fold(row.get("passive", ""))
         active_voice = "active" if passive else "either"
         defective = raw_lemma.endswith("ى")
         for word, person in _perfect_forms(lemma, defective, bool(row.get("hollow"))):
-            for full, clitic in _with_clitics(word, _OBJECT_CLITICS) if person in ("3ms", "3fs", "3mp") else [(word, "")]:
+            pronouns = _OBJECT_CLITICS if person in ("3ms", "3fs", "3mp") else ()
+            for full, clitic in _with_clitics(word, pronouns):
                 add(full, Form(pred, "verb", active_voice, "perfect", person, clitic=clitic))
         if passive:
             for word, person in _perfect_forms(passive, False, False):
@@ -361,7 +363,8 @@ def _load_verbs() -> VerbLexicon:
                 for full, clitic in _with_clitics(word, _OBJECT_CLITICS) if person.endswith("s") else [(word, "")]:
                     add(full, Form(pred, "verb", "either", "imperfect", person, clitic=clitic))
                 add("س" + word, Form(pred, "verb", "either", "imperfect", person, future=True))
-        for word, clitic in _noun_forms([fold(m) for m in row.get("masdar", [])], [fold(p) for p in row.get("plural", [])]):
+        masdars, plurals = [fold(m) for m in row.get("masdar", [])], [fold(p) for p in row.get("plural", [])]
+        for word, clitic in _noun_forms(masdars, plurals):
             add(word, Form(pred, "noun", "noun", "", "", clitic=clitic))
         for i, participle in enumerate(row.get("participle", [])):
             for word in _participle_forms(fold(participle)):
@@ -377,8 +380,9 @@ def _load_verbs() -> VerbLexicon:
         for phrase in _phrases(path, table, kind):
             markers[fold(phrase)] = kind
     metaphor = _require(path, data, "metaphor", dict)
-    words: dict[str, frozenset[str]] = {"metaphor": frozenset(fold(w) for w in _phrases(path, metaphor, "after")),
-                                        "other_sense": frozenset(fold(w) for w in _phrases(path, metaphor, "other_sense"))}
+    words: dict[str, frozenset[str]] = {
+        name: frozenset(fold(w) for w in _phrases(path, metaphor, key))
+        for name, key in (("metaphor", "after"), ("other_sense", "other_sense"))}
     for name, items in _require(path, data, "scope", dict).items():
         words[name] = frozenset(fold(w) for w in items)
     return VerbLexicon({k: tuple(v) for k, v in forms.items()}, markers,

@@ -16,10 +16,10 @@ def explain_text(text: str) -> dict[str, Any]:
     from marsad.pipeline import default_pipeline
 
     doc = default_pipeline().run(Article("explain", text))
-    sentences = {s.index: doc.text[s.start:s.end].strip() for s in doc.sentences}
+    sentences = {s.index: doc.norm.original_text(s.start, s.end).strip() for s in doc.sentences}
     events = [{k: r.get(k) for k in ("event_type", "sub_event_type", "actor1", "actor2", "fatalities", "injured",
                                      "location_ar")} for r in (e.to_record() for e in doc.events)]
-    return {"frames": [dict(f.to_record(), clause=sentences.get(f.sentence, "")) for f in doc.frames],
+    return {"frames": [dict(f.to_record(doc), clause=sentences.get(f.sentence, "")) for f in doc.frames],
             "events": events}
 
 
@@ -41,7 +41,8 @@ def _show(result: dict[str, Any]) -> None:
         return f"{marker}{a['text']} {a['span'][0]}:{a['span'][1]}"
 
     for f in result["frames"]:
-        table.add_row(str(f["sentence"]), f"{f['predicate']} ({f['lemma']}, {f['family']}) {f['span'][0]}:{f['span'][1]}",
+        predicate = f"{f['predicate']} ({f['lemma']}, {f['family']}) {f['span'][0]}:{f['span'][1]}"
+        table.add_row(str(f["sentence"]), predicate,
                       f"{f['voice']} {f['tense']} {f['person']}".strip(), ", ".join(f["flags"]) or "-",
                       arg(f["agent"]), arg(f["patient"]), "\n".join(arg(o) for o in f["obliques"]) or "-",
                       ", ".join(str(c[0]) for c in f["counts"]) or "-")

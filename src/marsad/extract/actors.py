@@ -14,9 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from marsad.doc import Doc
+from marsad.extract.frames import frames_of, role_spans, within
 from marsad.lexicon import ActorInfo, Entry, load_lexicons
 from marsad.model import Actor, Evidence
-from marsad.extract.frames import frames_of, role_spans, within
 from marsad.text.matcher import Match
 from marsad.text.tokens import Sentence, lookup_keys, strip_article
 
@@ -109,11 +109,11 @@ _MEMBER_OF = frozenset({"من", "في"})
 
 
 def _drop_members(doc: Doc, hits: list[ActorHit]) -> list[ActorHit]:
-    """"مقاتلا من تنظيم الدولة"، "ضابط في الشرطة": a description followed by a named group is one of its
+    """"مقاتلا من تنظيم الدولة"، "منتسب في الشرطة": a description followed by a group is one of its
     members, not a side of its own."""
-    named_at = {h.first for h in hits if not h.generic}
-    return [h for h in hits if not (h.generic and h.last + 1 in named_at
-                                    and doc.tokens[h.last].text in _MEMBER_OF)]
+    named_at = {h.first for h in hits}
+    return [h for h in hits if not (h.generic and ((h.last + 1 in named_at and doc.tokens[h.last].text in _MEMBER_OF)
+                                                   or (h.last in named_at and doc.tokens[h.last].text[:1] == "ل")))]
 
 
 #: The weight of a role the clause frame gives (against the priors by event type, at most 1.5).

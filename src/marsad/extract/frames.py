@@ -43,7 +43,7 @@ _PLURAL_HEADS = frozenset({"قيادات", "قاده", "عناصر", "مقاتل
 _BELONGING = frozenset({"تابعه", "تابع", "تابعين", "تابعون", "موالين", "مواليه", "موالون", "ينتمون", "المنتمين"})
 #: families whose unvoweled perfect news uses in the passive (the victims: "قتل 5 جنود"، "خطف 3 مدنيين")
 _TOLD_PASSIVE = frozenset({"kill", "wound", "abduction", "arrest"})
-_FORCE_HEADS = frozenset({"قوه", "قوات", "مفرزه", "وحدات", "وحده", "دوريه", "رتل", "طائرات", "طائره", "مقاتلات",
+_FORCE_HEADS = frozenset({"قوه", "قوات", "مفرزه", "وحدات", "وحده", "طائرات", "طائره", "مقاتلات",
                           "مروحيات", "مدفعيه", "فصائل", "فصيل", "كتيبه", "لواء", "فوج", "سريه"})
 
 
@@ -103,14 +103,23 @@ class Frame:
         p = self.predicate
         return not (p.negated or p.planned or p.hypothetical or p.future or p.metaphor)
 
-    def to_record(self) -> dict[str, object]:
+    def to_record(self, doc: Doc | None = None) -> dict[str, object]:
+        """A plain record; with ``doc``, spans and words are those of the article as given."""
+        def span(start: int, end: int) -> list[int]:
+            return list(doc.norm.span(start, end)) if doc is not None else [start, end]
+
+        def words(start: int, end: int, text: str) -> str:
+            return doc.norm.original_text(start, end) if doc is not None else text
+
         def arg(a: Argument | None) -> dict[str, object] | None:
-            return None if a is None else {"text": a.text, "marker": a.marker, "span": [a.start, a.end]}
+            return None if a is None else {"text": words(a.start, a.end, a.text), "marker": a.marker,
+                                           "span": span(a.start, a.end)}
 
         p = self.predicate
         return {
-            "sentence": self.sentence, "predicate": p.text, "lemma": p.lemma, "family": p.family, "kind": p.kind,
-            "voice": p.voice, "tense": p.tense, "person": p.person, "span": [p.start, p.end],
+            "sentence": self.sentence, "predicate": words(p.start, p.end, p.text), "lemma": p.lemma,
+            "family": p.family, "kind": p.kind, "voice": p.voice, "tense": p.tense, "person": p.person,
+            "span": span(p.start, p.end),
             "flags": [f for f in ("negated", "planned", "hypothetical", "future", "metaphor") if getattr(p, f)],
             "agent": arg(self.agent), "patient": arg(self.patient),
             "obliques": [arg(a) for a in self.obliques], "counts": [list(c) for c in self.counts],
@@ -161,6 +170,10 @@ class _Context:
         assert self.doc is not None
         return self.doc.tokens[j].start
 
+    def before_verb(self, u: _Unit) -> bool:
+        """No other name stands before ``u`` in the clause (it is the only candidate subject)."""
+        return not any(self.left <= v.first < u.first and v.kind == "" for v in self.units)
+
 
 def find_frames(doc: Doc) -> None:
     """Fill ``doc.frames``: the frames of every sentence that holds a trigger word."""
@@ -197,7 +210,6 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
     if not any(f.predicate.family != "modal" for _, f in predicates):
         return _bare_frame(doc, sentence, units)
     frames: list[Frame] = []
-    verb_at = [k for k, f in predicates if f.kind == "verb"]
     used: set[int] = set()  # names already taken as a verb's subject after it (VSO)
     for k, form in predicates:
         left = max([lo] + [b + 1 for b in boundaries if b < k] + [j + 1 for j, _ in predicates if j < k])
@@ -206,7 +218,8 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
         context = _Context(left, right, units, counts, used, doc=doc)
         if form.kind == "verb":
             context.left = _clause_start(doc, k, left)
-            if not form.clitic and form.predicate.family not in ("support", "repel"):  # "هجوم شنه": the noun is its object
+            # "هجوم شنه": with a pronoun the noun before is the verb's object, not its subject
+            if not form.clitic and form.predicate.family not in ("support", "repel"):
                 context.event_subject = _event_subject(k, context.left, predicates, units)
             context.resumed = _resumed(doc, k, boundaries, units, lo)
             frame.event_subject = context.event_subject
@@ -333,6 +346,11 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
         counted = start in count_ends or (start - 1 in count_ends and tokens[start - 1].text == "من")
         while units and start <= units[-1].first:
             units.pop()  # "جندي في الجيش العراقي": the description is the named group's member
+        if units and start == units[-1].last and kind == "ل" and units[-1].generic:
+            prev = units[-1]  # "دورية للجيش العراقي": a described unit of a named force is that force's
+            units[-1] = _Unit(prev.first, prev.name_first, last, prev.marker, prev.kind, prev.counted, prev.person,
+                              prev.oblique_case, False)
+            continue
         if units and start == units[-1].last and not kind and not counted and (units[-1].generic or first in generics):
             # "مسلحين متشددين"، "مسلحو داعش"، "داعش الإرهابي": one phrase (two names side by side are two
             # phrases: "هاجم مسلحو داعش قوات البيشمركة")
@@ -460,10 +478,11 @@ def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
         role = pred.genitive or "patient"
     owner = next((u for u in units if k < u.first <= k + _GENITIVE_REACH + 1 and u.first < end and u.kind == "ل"), None)
     agent = own or owner or (genitive if role == "agent" else None)
-    agent = agent or next((u for u in units if left <= u.first < end and u.kind in ("agent", "ب") and u.first > k), None)
+    agent = agent or next((u for u in units if k < u.first < end and u.kind in ("agent", "ب")), None)
     patient = genitive if role == "patient" else None
     patient = patient or next((u for u in units if k < u.first < end and (u.kind == "patient" or (
-        genitive is not None and u.first >= genitive.last and u.kind in ("", "partitive") and (u.counted or u.person)))), None)
+        genitive is not None and u.first >= genitive.last and u.kind in ("", "partitive")
+        and (u.counted or u.person)))), None)
     _assign(doc, frame, agent, patient, units, k + 1, end)
 
 
@@ -496,7 +515,7 @@ def _replace_voice(use: PredicateUse, voice: str) -> PredicateUse:
 
 def _voice(doc: Doc, form: Form, k: int, c: _Context) -> str:
     """Active or passive, for the forms that unvoweled Arabic writes alike (قتل = قَتَل or قُتِل)."""
-    left, right, units, counts = c.left, c.right, c.units, c.counts
+    right, units, counts = c.right, c.units, c.counts
     if form.voice != "either":
         return form.voice
     if form.clitic:
@@ -512,9 +531,13 @@ def _voice(doc: Doc, form: Form, k: int, c: _Context) -> str:
     if marks == "\u064e":
         return "active"
     if form.tense == "imperfect" or form.predicate.family not in _TOLD_PASSIVE:
-        # news tells attacks, shelling and raids in the active; the imperfect is the active's
+        # news tells attacks, shelling and raids in the active; the imperfect is the active's — but a
+        # patrol, a convoy or a base right after the verb is what was hit ("استُهدفت دورية للجيش")
         agented = any(k < u.first < right and u.kind == "agent" for u in units)
-        return "passive" if agented and form.tense == "perfect" else "active"
+        after = next((u for u in units if k < u.first <= k + _SUBJECT_REACH and u.kind == ""), None)
+        target = after is not None and c.doc is not None and c.before_verb(after) and \
+            _marker_kind(strip_article(_bare(c.doc.tokens[after.first].text))) == "patient"
+        return "passive" if (agented or target) and form.tense == "perfect" else "active"
     before = _left_subject(k, c)
     if before is not None and not before.person:
         return "active"  # a force opens the clause: "القوات العراقية قتلت 22 مسلحا"
@@ -606,7 +629,8 @@ def _assign(doc: Doc, frame: Frame, agent: _Unit | None, patient: _Unit | None, 
         k = frame.predicate.first
         taken = {a.first for a in (frame.agent, frame.patient) if a is not None}
         frame.obliques += [_argument(doc, u, "victim") for u in units
-                           if k < u.first < min(right, k + _VICTIM_REACH) and u.kind in ("", "partitive", "place", "comitative")
+                           if k < u.first < min(right, k + _VICTIM_REACH)
+                           and u.kind in ("", "partitive", "place", "comitative")
                            and u.first not in taken
                            and (patient is None or u.first >= patient.last)]
 
@@ -647,7 +671,8 @@ def _link(frames: list[Frame], cue_tokens: set[int]) -> None:
     for f in frames:  # "قام مسلحون بمهاجمة سيارة وقتلوا 3 أشخاص": coordinated verbs share their subject
         p = f.predicate
         if (p.kind == "verb" and p.voice == "active" and f.agent is None and p.text[:1] in _PROCLITICS
-                and previous is not None and previous.agent is not None and "agent" in {r for _, r in _ROLES.get(p.lemma, ())}):
+                and previous is not None and previous.agent is not None
+                and ("subject", "agent") in _ROLES.get(p.lemma, ())):
             f.agent = previous.agent
         if p.kind == "verb" and f.agent is not None:
             previous = f
@@ -706,7 +731,8 @@ def frames_of(doc: Doc, sentence: Sentence) -> list[Frame]:
     return [f for f in doc.frames if f.sentence == sentence.index]
 
 
-_SIDES_TOO = {"comitative": ("clash", "attack", "raid", "kill", "wound"), "partitive": ("kill", "wound", "abduction", "arrest")}
+_SIDES_TOO = {"comitative": ("clash", "attack", "raid", "kill", "wound"),
+              "partitive": ("kill", "wound", "abduction", "arrest")}
 
 
 def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -740,6 +766,11 @@ def _marker_kinds() -> dict[str, str]:
 
 
 _KIND_OF = _marker_kinds()
+
+
+def _marker_kind(word: str) -> str:
+    """The class of a marker word (agent, patient, partitive …), "" for any other word."""
+    return _KIND_OF.get(word, "")
 
 
 def within(spans: list[tuple[int, int]], token: int) -> bool:
