@@ -23,8 +23,9 @@ The principles (docs/extraction.md, "Clause frames"):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from marsad.doc import Doc
 from marsad.extract.numbers import read_number
@@ -193,28 +194,36 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
     predicates: list[tuple[int, Form]] = []
     counts: dict[int, tuple[int, int]] = {}  # first token → (value, last)
     boundaries: list[int] = []
-    bounds = verbs.words["boundaries"]
-    j = lo
-    while j < hi:
+    edges: list[int] = []  # predicates and boundaries: where clauses end
+    after_preposition = False
+    marks: dict[str, list[int]] = {}  # scope words by kind: their tokens
+    for j in range(lo, hi):
         word = tokens[j].text
-        number = read_number(tokens, j, lex) if word[0].isdigit() or _bare(word) in lex.cardinals else None
-        if number is not None and number.last > j:
-            counts[j] = (number.value, number.last)
-        form = _reading(word, j > lo and _bare(tokens[j - 1].text) in verbs.words["prepositions"])
+        number_word, preposition, boundary, plain, nominal, kinds = _token_info(word)
+        for kind in kinds:
+            marks.setdefault(kind, []).append(j)
+        if number_word:
+            number = read_number(tokens, j, lex)
+            if number is not None and number.last > j:
+                counts[j] = (number.value, number.last)
+        form = nominal if after_preposition else plain
         if form is not None:
             predicates.append((j, form))
-        elif _bare(word) in bounds:
+            edges.append(j)
+        elif boundary:
             boundaries.append(j)
-        j += 1
-    units = _units(doc, sentence, lex, verbs, counts)
+            edges.append(j)
+        after_preposition = preposition
+    units = _units(doc, sentence, lex, verbs, counts, marks.get("pointing_forces", []))
     if not any(f.predicate.family != "modal" for _, f in predicates):
         return _bare_frame(doc, sentence, units)
     frames: list[Frame] = []
     used: set[int] = set()  # names already taken as a verb's subject after it (VSO)
     for k, form in predicates:
-        left = max([lo] + [b + 1 for b in boundaries if b < k] + [j + 1 for j, _ in predicates if j < k])
-        right = min([hi] + [b for b in boundaries if b > k] + [j for j, _ in predicates if j > k])
-        frame = Frame(sentence.index, _use(doc, k, form, predicates, verbs, lo))
+        at = bisect_left(edges, k)  # k itself is an edge
+        left = edges[at - 1] + 1 if at > 0 else lo
+        right = edges[at + 1] if at + 1 < len(edges) else hi
+        frame = Frame(sentence.index, _use(doc, k, form, predicates, marks))
         context = _Context(left, right, units, counts, used, doc=doc)
         if form.kind == "verb":
             context.left = _clause_start(doc, k, left)
@@ -261,6 +270,23 @@ def _attach_orphans(doc: Doc, frames: list[Frame], units: list[_Unit]) -> None:
 
 # --- predicates ------------------------------------------------------------------------------
 
+_SCOPE_KINDS = ("negation", "future", "hypothetical", "planned_nouns", "metaphor", "other_sense", "pointing_forces")
+
+
+@lru_cache(maxsize=100_000)
+def _token_info(word: str) -> tuple[bool, bool, bool, Form | None, Form | None, tuple[str, ...]]:
+    """What a token can be, looked up once per word: a number word, a preposition, a clause boundary,
+    its predicate reading, its reading after a preposition (a noun), and the scope words it is."""
+    lex = load_lexicons()
+    verbs = lex.verbs
+    assert verbs is not None
+    bare = _bare(word)
+    keys = (bare, strip_article(bare))
+    kinds = tuple(kind for kind in _SCOPE_KINDS if any(k in verbs.words[kind] for k in keys))
+    return (word[0].isdigit() or bare in lex.cardinals, bare in verbs.words["prepositions"],
+            bare in verbs.words["boundaries"], _reading(word), _reading(word, True), kinds)
+
+
 @lru_cache(maxsize=100_000)
 def _readings(word: str) -> tuple[tuple[Form, ...], bool]:
     """The forms a token can be, and whether a nominal clitic (ال، ب، ل، ك) stands before it."""
@@ -293,29 +319,29 @@ def _reading(word: str, after_preposition: bool = False) -> Form | None:
     return (verbs_ or list(forms))[0]
 
 
+@lru_cache(maxsize=100_000)
 def _bare(word: str) -> str:
     return word[1:] if word[:1] in _PROCLITICS and len(word) > 3 else word
 
 
-def _use(doc: Doc, k: int, form: Form, predicates: list[tuple[int, Form]], verbs: VerbLexicon,
-         lo: int) -> PredicateUse:
+def _use(doc: Doc, k: int, form: Form, predicates: list[tuple[int, Form]],
+         marks: dict[str, list[int]]) -> PredicateUse:
     """The predicate at token ``k`` with its modality flags (voice is settled by :func:`_fill`)."""
-    tokens = doc.tokens
-    token = tokens[k]
-    before = [_bare(tokens[j].text) for j in range(max(lo, k - 2), k)]
-    words = verbs.words
-    negated = any(w in words["negation"] for w in before)
-    future = form.future or any(w in words["future"] for w in before)
-    hypothetical = any(_bare(tokens[j].text) in words["hypothetical"] for j in range(max(lo, k - 8), k))
+    token = doc.tokens[k]
+
+    def near(kind: str, first: int, last: int) -> bool:  # a scope word of ``kind`` at k+first .. k+last
+        return any(first <= j - k <= last for j in marks.get(kind, ()))
+
+    negated = near("negation", -2, -1)
+    future = form.future or near("future", -2, -1)
+    hypothetical = near("hypothetical", -8, -1)
     planned = any(f.predicate.family == "modal" and 0 < k - j <= _MODAL_REACH for j, f in predicates)
-    planned = planned or any(strip_article(_bare(tokens[j].text)) in words["planned_nouns"]
-                             for j in range(max(lo, k - 3), k))
+    planned = planned or near("planned_nouns", -3, -1)
     if form.kind == "verb" and form.tense == "imperfect" and token.text.startswith(("ل", "ول")) and not form.future:
         planned = True  # "ليقتل"، "لتستهدف": a purpose, not a report
-    metaphor = form.kind == "noun" and k + 1 < len(tokens) and strip_article(tokens[k + 1].text) in words["metaphor"]
+    metaphor = form.kind == "noun" and near("metaphor", 1, 1)
     # "أطلقت السلطات سراح ..."، "فتحت الشرطة تحقيقا": the verb in a sense that is no violence
-    metaphor = metaphor or (form.kind == "verb" and any(strip_article(tokens[j].text) in words["other_sense"]
-                                                        for j in range(k + 1, min(len(tokens), k + 4))))
+    metaphor = metaphor or (form.kind == "verb" and near("other_sense", 1, 3))
     voice = "noun" if form.kind == "noun" else form.voice
     return PredicateUse(form.predicate.lemma, form.predicate.family, form.kind, voice, form.tense, form.person, k,
                         token.start, token.end, token.text, negated, planned, hypothetical, future, metaphor)
@@ -324,7 +350,7 @@ def _use(doc: Doc, k: int, form: Form, predicates: list[tuple[int, Form]], verbs
 # --- slot fillers ----------------------------------------------------------------------------
 
 def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
-           counts: dict[int, tuple[int, int]]) -> list[_Unit]:
+           counts: dict[int, tuple[int, int]], pointers: list[int]) -> list[_Unit]:
     """The names of a sentence as slot fillers, in text order."""
     tokens = doc.tokens
     count_ends = {last: first for first, (_, last) in counts.items()}
@@ -332,11 +358,8 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
     names: list[tuple[int, int, int]] = [(m.first, m.first, m.last) for m in found]
     civilians = {m.first for m in found if m.payload.category == "actor" and m.payload.value.inter == 7}
     generics = {m.first for m in found if m.payload.category == "generic"}
-    pointers = verbs.words["pointing_forces"]
     taken = {j for _, f, last in names for j in range(f, last)}
-    for j in range(sentence.first_token, sentence.last_token):
-        if j not in taken and _bare(tokens[j].text) in pointers:
-            names.append((j, -1, j + 1))
+    names += [(j, -1, j + 1) for j in pointers if j not in taken]
     names.sort()
     units: list[_Unit] = []
     for _, first, last in names:
@@ -672,7 +695,7 @@ def _link(frames: list[Frame], cue_tokens: set[int]) -> None:
         p = f.predicate
         if (p.kind == "verb" and p.voice == "active" and f.agent is None and p.text[:1] in _PROCLITICS
                 and previous is not None and previous.agent is not None
-                and ("subject", "agent") in _ROLES.get(p.lemma, ())):
+                and ("subject", "agent") in _roles_by_lemma().get(p.lemma, ())):
             f.agent = previous.agent
         if p.kind == "verb" and f.agent is not None:
             previous = f
@@ -702,13 +725,11 @@ def _carry(f: Frame, nouns: list[Frame], cue_tokens: set[int]) -> None:
         f.agent = carried.agent
 
 
+@cache
 def _roles_by_lemma() -> dict[str, tuple[tuple[str, str], ...]]:
     verbs = load_lexicons().verbs
     assert verbs is not None
     return {f.predicate.lemma: f.predicate.roles for forms in verbs.forms.values() for f in forms}
-
-
-_ROLES = _roles_by_lemma()
 
 
 def _carried(f: Frame, nouns: list[Frame]) -> Frame | None:
@@ -749,7 +770,7 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
         if f.patient is not None:
             patients.append((f.patient.first, f.patient.last))
         for o in f.obliques:
-            kind = _KIND_OF.get(o.marker, "")
+            kind = _marker_kinds().get(o.marker, "")
             if o.role == "victim":
                 patients.append((o.first, o.last))
             elif kind == "agent":
@@ -759,18 +780,16 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
     return agents, patients
 
 
+@cache
 def _marker_kinds() -> dict[str, str]:
     verbs = load_lexicons().verbs
     assert verbs is not None
     return verbs.markers
 
 
-_KIND_OF = _marker_kinds()
-
-
 def _marker_kind(word: str) -> str:
     """The class of a marker word (agent, patient, partitive …), "" for any other word."""
-    return _KIND_OF.get(word, "")
+    return _marker_kinds().get(word, "")
 
 
 def within(spans: list[tuple[int, int]], token: int) -> bool:
