@@ -247,7 +247,7 @@ class VerbLexicon:
     """Every generated form of every predicate, the obliques' markers and the scope words."""
 
     forms: dict[str, tuple[Form, ...]]
-    markers: dict[str, str]  # folded marker phrase → agent / patient / partitive / comitative / place
+    markers: dict[str, str]  # marker phrase → agent / patient / partitive / comitative / between / place
     heads: frozenset[str]
     words: dict[str, frozenset[str]]  # metaphor, hypothetical, future, negation, boundaries, ...
 
@@ -376,7 +376,7 @@ def _load_verbs() -> VerbLexicon:
             add(word, Form(pred, "noun", "noun", "", "", clitic=clitic))
     markers: dict[str, str] = {}
     table = _require(path, data, "markers", dict)
-    for kind in ("agent", "patient", "partitive", "comitative", "place"):
+    for kind in ("agent", "patient", "partitive", "comitative", "between", "place"):
         for phrase in _phrases(path, table, kind):
             markers[fold(phrase)] = kind
     metaphor = _require(path, data, "metaphor", dict)

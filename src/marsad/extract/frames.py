@@ -138,7 +138,7 @@ class _Unit:
     name_first: int  # the lexicon name's first token (-1 for a pointer)
     last: int
     marker: str
-    kind: str  # "" core, or the marker's class: agent / patient / partitive / comitative / place / ل / ب
+    kind: str  # "" core, or the marker's class: agent / patient / partitive / comitative / between / place / ل / ب
     counted: bool  # a count stands right before it
     person: bool  # people ("5 جنود"، "مدنيين") rather than a force ("قوات البيشمركة")
     oblique_case: bool = False
@@ -245,7 +245,7 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
 def _bare_frame(doc: Doc, sentence: Sentence, units: list[_Unit]) -> list[Frame]:
     """A sentence with an event word but no predicate of ``verbs.toml`` ("حريق مبناها على يد المتظاهرين"):
     one frame without a predicate holds the names marked as sides."""
-    marked = [u for u in units if u.kind in ("agent", "patient", "comitative")]
+    marked = [u for u in units if u.kind in _SIDE_KINDS]
     if not marked:
         return []
     token = doc.tokens[sentence.first_token]
@@ -256,13 +256,12 @@ def _bare_frame(doc: Doc, sentence: Sentence, units: list[_Unit]) -> list[Frame]
 
 
 def _attach_orphans(doc: Doc, frames: list[Frame], units: list[_Unit]) -> None:
-    """A name marked as a side ("ضد داعش"، "على يد قوات الأمن"، "في صفوف التنظيم") outside every clause
-    window belongs to the nearest predicate of the sentence, as an oblique."""
+    """A name marked as a side ("ضد داعش"، "على يد قوات الأمن"، "في صفوف التنظيم") outside every clause window belongs to the nearest predicate of the sentence, as an oblique."""
     if not frames:
         return
     taken = {a.first for f in frames for a in (f.agent, f.patient, *f.obliques) if a is not None}
     for u in units:
-        if u.first in taken or u.kind not in ("agent", "patient", "comitative"):
+        if u.first in taken or u.kind not in _SIDE_KINDS:
             continue
         nearest = min(frames, key=lambda f: abs(f.predicate.first - u.first))
         nearest.obliques.append(_argument(doc, u, "oblique"))
@@ -653,7 +652,7 @@ def _assign(doc: Doc, frame: Frame, agent: _Unit | None, patient: _Unit | None, 
         taken = {a.first for a in (frame.agent, frame.patient) if a is not None}
         frame.obliques += [_argument(doc, u, "victim") for u in units
                            if k < u.first < min(right, k + _VICTIM_REACH)
-                           and u.kind in ("", "partitive", "place", "comitative")
+                           and u.kind in ("", "partitive", "place", "comitative", "between")
                            and u.first not in taken
                            and (patient is None or u.first >= patient.last)]
 
@@ -752,6 +751,7 @@ def frames_of(doc: Doc, sentence: Sentence) -> list[Frame]:
     return [f for f in doc.frames if f.sentence == sentence.index]
 
 
+_SIDE_KINDS = ("agent", "patient", "comitative", "between")
 _SIDES_TOO = {"comitative": ("clash", "attack", "raid", "kill", "wound"),
               "partitive": ("kill", "wound", "abduction", "arrest")}
 
@@ -763,8 +763,8 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
     agents: list[tuple[int, int]] = []
     patients: list[tuple[int, int]] = []
     for f in frames:
-        if f.predicate.metaphor or f.predicate.family == "modal":
-            continue
+        if not f.real or f.predicate.family == "modal":
+            continue  # what was planned, threatened, denied or said in a figure of speech has no sides
         if f.agent is not None and f.predicate.family != "support":  # a light verb's agent is the noun's it carries
             agents.append((f.agent.first, f.agent.last))
         if f.patient is not None:
@@ -777,6 +777,10 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
                 agents.append((o.first, o.last))  # "على يد"، "من قبل"، "برصاص": who did it, wherever named
             elif kind in ("patient", "comitative") or f.predicate.family in _SIDES_TOO.get(kind, ()):
                 patients.append((o.first, o.last))
+        sides = [o for o in f.obliques if _marker_kinds().get(o.marker) == "between" and o.role == "oblique"]
+        if sides:  # "اشتباكات بين سرايا السلام والمرافقين": the first side told acts, the others are its targets
+            agents.append((sides[0].first, sides[0].last))
+            patients.extend((o.first, o.last) for o in sides[1:])
     return agents, patients
 
 
