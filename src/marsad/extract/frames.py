@@ -256,7 +256,8 @@ def _bare_frame(doc: Doc, sentence: Sentence, units: list[_Unit]) -> list[Frame]
 
 
 def _attach_orphans(doc: Doc, frames: list[Frame], units: list[_Unit]) -> None:
-    """A name marked as a side ("ضد داعش"، "على يد قوات الأمن"، "في صفوف التنظيم") outside every clause window belongs to the nearest predicate of the sentence, as an oblique."""
+    """A name marked as a side ("ضد داعش"، "على يد قوات الأمن"، "في صفوف التنظيم") outside every clause
+    window belongs to the nearest predicate of the sentence, as an oblique."""
     if not frames:
         return
     taken = {a.first for f in frames for a in (f.agent, f.patient, *f.obliques) if a is not None}
