@@ -429,6 +429,7 @@ def _marker(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon) -> 
         return t1, markers[t1]
     for t in (t1, t2):  # "لموقع قيادات داعش"، "بحق عناصر": a marker with its clitic, or one word before
         stem = t[1:] if t[:1] in ("ل", "ب") and len(t) > 3 else t
+        stem = stem[:-1] if stem.endswith("ا") and stem[:-1] in markers else stem  # the accusative: "اجتماعا"
         if t is t2 and t1 and _readings(t1)[0]:
             break  # a predicate between: its own object
         if markers.get(stem) == "patient":
@@ -500,6 +501,13 @@ def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
     else:
         role = pred.genitive or "patient"
     owner = next((u for u in units if k < u.first <= k + _GENITIVE_REACH + 1 and u.first < end and u.kind == "ل"), None)
+    if genitive is not None and not genitive.counted and genitive.first <= k + 1 and not genitive.person:
+        # "إعدام النظام للناشط"، "اغتيال داعش لقيادي": with a ل-phrase after it the genitive is the subject
+        # and the ل-phrase the object
+        late = next((u for u in units if genitive.last <= u.first < end and u.kind == "ل"), None)
+        if late is not None:
+            _assign(doc, frame, genitive, late, units, k + 1, end)
+            return
     agent = own or owner or (genitive if role == "agent" else None)
     agent = agent or next((u for u in units if k < u.first < end and u.kind in ("agent", "ب")), None)
     patient = genitive if role == "patient" else None
