@@ -126,7 +126,7 @@ def _pointed_forces(doc: Doc, sentence: Sentence, region: str, hits: list[ActorH
     statement's subject — the actor named before it, else the region's army (a described force)."""
     out: list[ActorHit] = []
     for f in frames_of(doc, sentence):
-        for arg in (f.agent, f.patient):
+        for arg in (f.agent,):  # a state's forces are told of as the ones who act
             if arg is None or arg.actor_first >= 0 or not lo <= arg.first < hi:
                 continue
             if any(h.first == arg.first for h in out):

@@ -40,6 +40,7 @@ _MODAL_REACH = 5
 _CARRY_REACH = 12
 _VICTIM_REACH = 10  # "قامت مجموعة من عصابات داعش، من خلال حاجز وهمي على طريق رئيسي، بقتل 15 شخصا"
 _PROCLITICS = ("و", "ف")
+_SIDE_GAP = frozenset({"من", "جهه", "طرف", "ناحيه"})  # "بين قوات النظام من جهة، والفصائل من جهة أخرى"
 _PLURAL_HEADS = frozenset({"قيادات", "قاده", "عناصر", "مقاتلي", "مسلحي", "افراد", "اعضاء"})
 _BELONGING = frozenset({"تابعه", "تابع", "تابعين", "تابعون", "موالين", "مواليه", "موالون", "ينتمون", "المنتمين"})
 #: families whose unvoweled perfect news uses in the passive (the victims: "قتل 5 جنود"، "خطف 3 مدنيين")
@@ -382,7 +383,8 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
                 units[-1] = _Unit(prev.first, prev.name_first, last, prev.marker, prev.kind, prev.counted, prev.person,
                                   prev.oblique_case, prev.generic and first in generics)
                 continue
-        if not kind and units and tokens[start].text.startswith("و") and units[-1].kind and start - units[-1].last <= 1:
+        if not kind and units and tokens[start].text.startswith("و") and units[-1].kind and all(
+                _bare(tokens[j].text) in _SIDE_GAP for j in range(units[-1].last, start)):
             marker, kind = units[-1].marker, units[-1].kind  # "بين مسلحين من داعش وقوات الشرطة": one marker
         person = _person(tokens[start].text, lex)
         after_inna = start > sentence.first_token and _bare(tokens[start - 1].text) in ("ان", "بان", "لان")
