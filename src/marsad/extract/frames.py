@@ -198,9 +198,12 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
     edges: list[int] = []  # predicates and boundaries: where clauses end
     after_preposition = False
     marks: dict[str, list[int]] = {}  # scope words by kind: their tokens
-    for j in range(lo, hi):
-        word = tokens[j].text
-        number_word, preposition, boundary, plain, nominal, kinds = _token_info(word)
+    infos = [_token_info(t.text) for t in tokens[lo:hi]]
+    for j, info in enumerate(infos, lo):
+        if info is None:  # most words: nothing a frame needs
+            after_preposition = False
+            continue
+        number_word, preposition, boundary, plain, nominal, kinds = info
         for kind in kinds:
             marks.setdefault(kind, []).append(j)
         if number_word:
@@ -216,6 +219,7 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
             edges.append(j)
         after_preposition = preposition
     units = _units(doc, sentence, lex, verbs, counts, marks.get("pointing_forces", []))
+    ordered_counts = sorted(counts.items())
     if not any(f.predicate.family != "modal" for _, f in predicates):
         return _bare_frame(doc, sentence, units)
     frames: list[Frame] = []
@@ -224,17 +228,18 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
         at = bisect_left(edges, k)  # k itself is an edge
         left = edges[at - 1] + 1 if at > 0 else lo
         right = edges[at + 1] if at + 1 < len(edges) else hi
-        frame = Frame(sentence.index, _use(doc, k, form, predicates, marks))
         context = _Context(left, right, units, counts, used, doc=doc)
+        voice = "noun" if form.kind != "verb" else form.voice
         if form.kind == "verb":
             context.left = _clause_start(doc, k, left)
             # "هجوم شنه": with a pronoun the noun before is the verb's object, not its subject
             if not form.clitic and form.predicate.family not in ("support", "repel"):
                 context.event_subject = _event_subject(k, context.left, predicates, units)
             context.resumed = _resumed(doc, k, boundaries, units, lo)
-            frame.event_subject = context.event_subject
+            voice = _voice(doc, form, k, context)
+        frame = Frame(sentence.index, _use(doc, k, form, predicates, marks, voice), event_subject=context.event_subject)
         _fill(doc, frame, form, k, context)
-        frame.counts = [(v, tokens[c].start, tokens[last - 1].end) for c, (v, last) in sorted(counts.items())
+        frame.counts = [(v, tokens[c].start, tokens[last - 1].end) for c, (v, last) in ordered_counts
                         if left <= c < right]
         frames.append(frame)
     cue_tokens = {m.first for m in doc.sentence_entries(sentence, "cue") if m.payload.value.trigger}
@@ -275,17 +280,19 @@ _SCOPE_KINDS = ("negation", "future", "hypothetical", "planned_nouns", "metaphor
 
 
 @lru_cache(maxsize=100_000)
-def _token_info(word: str) -> tuple[bool, bool, bool, Form | None, Form | None, tuple[str, ...]]:
+def _token_info(word: str) -> tuple[bool, bool, bool, Form | None, Form | None, tuple[str, ...]] | None:
     """What a token can be, looked up once per word: a number word, a preposition, a clause boundary,
-    its predicate reading, its reading after a preposition (a noun), and the scope words it is."""
+    its predicate reading, its reading after a preposition (a noun), and the scope words it is (None:
+    none of these, most words)."""
     lex = load_lexicons()
     verbs = lex.verbs
     assert verbs is not None
     bare = _bare(word)
     keys = (bare, strip_article(bare))
     kinds = tuple(kind for kind in _SCOPE_KINDS if any(k in verbs.words[kind] for k in keys))
-    return (word[0].isdigit() or bare in lex.cardinals, bare in verbs.words["prepositions"],
+    info = (word[0].isdigit() or bare in lex.cardinals, bare in verbs.words["prepositions"],
             bare in verbs.words["boundaries"], _reading(word), _reading(word, True), kinds)
+    return info if any(info) else None
 
 
 @lru_cache(maxsize=100_000)
@@ -325,9 +332,9 @@ def _bare(word: str) -> str:
     return word[1:] if word[:1] in _PROCLITICS and len(word) > 3 else word
 
 
-def _use(doc: Doc, k: int, form: Form, predicates: list[tuple[int, Form]],
-         marks: dict[str, list[int]]) -> PredicateUse:
-    """The predicate at token ``k`` with its modality flags (voice is settled by :func:`_fill`)."""
+def _use(doc: Doc, k: int, form: Form, predicates: list[tuple[int, Form]], marks: dict[str, list[int]],
+         voice: str) -> PredicateUse:
+    """The predicate at token ``k`` with its voice and modality flags."""
     token = doc.tokens[k]
 
     def near(kind: str, first: int, last: int) -> bool:  # a scope word of ``kind`` at k+first .. k+last
@@ -343,7 +350,6 @@ def _use(doc: Doc, k: int, form: Form, predicates: list[tuple[int, Form]],
     metaphor = form.kind == "noun" and near("metaphor", 1, 1)
     # "أطلقت السلطات سراح ..."، "فتحت الشرطة تحقيقا": the verb in a sense that is no violence
     metaphor = metaphor or (form.kind == "verb" and near("other_sense", 1, 3))
-    voice = "noun" if form.kind == "noun" else form.voice
     return PredicateUse(form.predicate.lemma, form.predicate.family, form.kind, voice, form.tense, form.person, k,
                         token.start, token.end, token.text, negated, planned, hypothetical, future, metaphor)
 
@@ -411,6 +417,7 @@ def _head_start(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon)
     return start
 
 
+@lru_cache(maxsize=50_000)
 def _head(word: str, heads: frozenset[str]) -> bool:
     w = _bare(word)
     return w in heads or (w[:1] in ("ل", "ب") and w[1:] in heads) or strip_article(w) in heads
@@ -445,7 +452,12 @@ def _marker(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon) -> 
 
 def _person(word: str, lex: Lexicons) -> bool:
     """People rather than a force: "جنود"، "عنصرا"، "مدنيين"، "مسلحي" (a person noun in any ending)."""
-    people = lex.word_set("person_words")
+    return _person_word(word)
+
+
+@lru_cache(maxsize=50_000)
+def _person_word(word: str) -> bool:
+    people = load_lexicons().word_set("person_words")
     w = strip_article(_bare(word))
     if w in _FORCE_HEADS:
         return False
@@ -459,9 +471,7 @@ def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
     pred = form.predicate
     units, left, right = c.units, c.left, c.right
     if form.kind == "verb":
-        voice = _voice(doc, form, k, c)
-        if voice != frame.predicate.voice:
-            frame.predicate = _replace_voice(frame.predicate, voice)
+        voice = frame.predicate.voice
         if voice == "passive":
             patient = _subject(k, c, intransitive=True) or next(
                 (u for u in units if k < u.first < min(right, k + _NOUN_REACH) and u.kind in ("", "partitive")), None)
@@ -540,10 +550,6 @@ def _resumed(doc: Doc, k: int, boundaries: list[int], units: list[_Unit], lo: in
         return None
     found = [u for u in units if lo <= u.first and u.last <= k - 1 and u.kind == "" and not u.person]
     return found[-1] if found else None
-
-
-def _replace_voice(use: PredicateUse, voice: str) -> PredicateUse:
-    return replace(use, voice=voice)
 
 
 def _voice(doc: Doc, form: Form, k: int, c: _Context) -> str:
