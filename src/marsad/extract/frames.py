@@ -276,6 +276,18 @@ def _attach_orphans(doc: Doc, frames: list[Frame], units: list[_Unit]) -> None:
 
 # --- predicates ------------------------------------------------------------------------------
 
+@cache
+def _scope_index() -> dict[str, tuple[str, ...]]:
+    """Each scope word of ``verbs.toml`` and the kinds it belongs to (one lookup a word)."""
+    verbs = load_lexicons().verbs
+    assert verbs is not None
+    index: dict[str, tuple[str, ...]] = {}
+    for kind in _SCOPE_KINDS:
+        for word in verbs.words[kind]:
+            index[word] = index.get(word, ()) + (kind,)
+    return index
+
+
 _SCOPE_KINDS = ("negation", "future", "hypothetical", "planned_nouns", "metaphor", "other_sense", "pointing_forces")
 
 
@@ -288,8 +300,8 @@ def _token_info(word: str) -> tuple[bool, bool, bool, Form | None, Form | None, 
     verbs = lex.verbs
     assert verbs is not None
     bare = _bare(word)
-    keys = (bare, strip_article(bare))
-    kinds = tuple(kind for kind in _SCOPE_KINDS if any(k in verbs.words[kind] for k in keys))
+    index = _scope_index()
+    kinds = index.get(bare, ()) or index.get(strip_article(bare), ())
     info = (word[0].isdigit() or bare in lex.cardinals, bare in verbs.words["prepositions"],
             bare in verbs.words["boundaries"], _reading(word), _reading(word, True), kinds)
     return info if any(info) else None
