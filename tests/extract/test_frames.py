@@ -244,3 +244,13 @@ def test_security_forces_in_policing_are_the_police(text: str) -> None:
 def test_an_unclaimed_bombing_is_an_unidentified_groups(text: str) -> None:
     bombs = [e for e in _actors(text) if e[0] == "Remote explosive/landmine/IED"]
     assert bombs and bombs[0][1] == "Unidentified armed group", bombs
+
+
+@pytest.mark.parametrize("text", [
+    "أصيب ثلاثة من عناصر قوات الأمن بانفجار عبوة ناسفة في قضاء الطارمية",
+    "انفجرت عبوة ناسفة على دورية لقوات الأمن في قضاء الطارمية",
+    "قتل عنصران من الأجهزة الأمنية بانفجار عبوة ناسفة في قضاء الطارمية",
+])
+def test_security_forces_hit_by_a_bomb_are_not_fighting(text: str) -> None:
+    actors = {a for e in _actors(text) for a in e[1:]}
+    assert "Military Forces of Iraq" not in actors, actors

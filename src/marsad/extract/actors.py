@@ -180,7 +180,6 @@ def _drop_vague_gunmen(hits: list[ActorHit]) -> list[ActorHit]:
 
 
 #: Kinds of event in which unspecified security forces fight (codebook §3): they are the military.
-_COMBAT_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 _COMBAT_SUB_EVENTS = frozenset({"Government regains territory", "Non-state actor overtakes territory",
                                 "Disrupted weapons use"})
 
@@ -189,16 +188,23 @@ def by_activity(hits: list[ActorHit], event_type: str, sub_event: str, region: s
     """Unspecified security forces ("القوات الأمنية"، "قوات الأمن") are named by what they do (codebook §3):
     in combat with an armed group they are the country's military, in policing its police.  A force named
     by its unit keeps its side (it is a name, not this description)."""
-    if region not in ("IRQ", "SYR"):
-        return hits
-    combat = event_type in _COMBAT_TYPES or sub_event in _COMBAT_SUB_EVENTS or (
-        sub_event == "Attack" and any(h.actor.inter in (2, 3, 4) for h in hits))
-    if not combat:
+    if region not in ("IRQ", "SYR") or not any(h.key == "security forces" for h in hits):
         return hits
     army = resolve(Entry("generic", "army", load_lexicons().generics["army"]), region, doc)
     if army is None:
         return hits
-    return [replace(h, actor=army) if h.key == "security forces" else h for h in hits]
+    return [replace(h, actor=army) if h.key == "security forces" and _in_combat(h, hits, event_type, sub_event)
+            else h for h in hits]
+
+
+def _in_combat(hit: ActorHit, hits: list[ActorHit], event_type: str, sub_event: str) -> bool:
+    """Security forces that fight: in a battle, taking or losing ground, seizing an armed group's weapons,
+    striking or shelling (not as the target of a bomb), or attacking an armed group."""
+    if event_type == "Battles" or sub_event in _COMBAT_SUB_EVENTS:
+        return True
+    if event_type == "Explosions/Remote violence":
+        return hit.initiator > hit.target
+    return sub_event == "Attack" and hit.initiator > hit.target and any(h.actor.inter in (2, 3, 4) for h in hits)
 
 
 def choose_actors(hits: list[ActorHit], sub_event: str,
