@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "eval": "evaluate:evaluate",
     "demo": "demo:demo",
     "geocode": "geocode:geocode",
+    "explain": "explain:explain",
     "gazetteer": "gazetteer:gazetteer",
     "ingest": "ingest:ingest",
     "export": "export:export",

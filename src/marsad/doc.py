@@ -2,7 +2,7 @@
 
 A :class:`Doc` starts as an :class:`~marsad.model.Article`; each stage of
 :mod:`marsad.pipeline` reads what earlier stages set and adds its own layer
-(``tokens``, ``sentences``, ``entries``, ``places``, ``tolls``, ``times``,
+(``tokens``, ``sentences``, ``entries``, ``frames``, ``places``, ``tolls``, ``times``,
 ``mentions``, ``events``).  All offsets inside a Doc are in the *normalised* text;
 :meth:`Doc.evidence` maps a span back to the article text as given.
 """
@@ -21,6 +21,7 @@ from marsad.text.normalise import NormalisedText
 from marsad.text.tokens import Sentence, Token
 
 if TYPE_CHECKING:
+    from marsad.extract.frames import Frame
     from marsad.extract.time import TimeMention
     from marsad.extract.toll import TollMention
     from marsad.geo.resolve import ResolvedPlace
@@ -35,6 +36,7 @@ class Doc:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     entries: list[Match[Entry]] = field(default_factory=list)  # lexicon matches, longest first
+    frames: list[Frame] = field(default_factory=list)  # who did what to whom, clause by clause
     places: list[ResolvedPlace] = field(default_factory=list)
     tolls: list[TollMention] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)

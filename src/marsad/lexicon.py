@@ -12,14 +12,14 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from marsad.errors import DataFileError
 from marsad.text.inflect import conjugate, dual_forms, noun_forms
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalise import fold
 
-LEXICON_FILES = ("triggers", "modality", "actors", "numbers", "time")
+LEXICON_FILES = ("triggers", "modality", "actors", "numbers", "time", "verbs")
 INTER_CODES = range(1, 9)
 
 
@@ -66,6 +66,7 @@ class Lexicons:
     others_alone: dict[str, int] = field(default_factory=dict)  # "وأصيب آخر" = 1
     defaults: dict[str, dict[str, str]] = field(default_factory=dict)  # actors.toml [defaults]: by region
     calendar: dict[str, int] = field(default_factory=dict)  # time.toml [calendar]: where a week starts
+    verbs: VerbLexicon | None = None  # verbs.toml: predicates and their generated forms
 
     def word_set(self, name: str) -> frozenset[str]:
         """A named word set (folded), e.g. ``"fillers"``; unknown names are a programming error."""
@@ -288,6 +289,182 @@ def _load_time(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]], 
         matcher.add(word, Entry("month_part", part))
 
 
+# --- predicates (verbs.toml) ----------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """One row of ``verbs.toml``: a verb (or event noun) lemma and how its clause maps to sides."""
+
+    lemma: str
+    family: str
+    roles: tuple[tuple[str, str], ...]  # (slot, role): ("subject", "agent"), ("object", "patient")
+    object_marker: str = ""  # the preposition of the patient (أغار على، تصدى ل)
+    genitive: str = ""  # the role of a verbal noun's genitive: agent / patient
+    modality: str = ""  # modal verbs: planned / threat
+
+    def role_of(self, slot: str) -> str:
+        return next((role for s, role in self.roles if s == slot), "")
+
+
+class Form(NamedTuple):
+    """What one written form of a predicate is: its row, part of speech, voice, tense and person."""
+
+    predicate: Predicate
+    kind: str  # verb / noun / participle
+    voice: str  # active / passive / either (unvoweled: the clause decides) / noun
+    tense: str  # perfect / imperfect / "" (nouns)
+    person: str  # 3ms, 3fs, 3mp ... ("" for nouns)
+    future: bool = False  # سيقتل
+    clitic: str = ""  # an object or possessive pronoun on the form (قتلهم، مقتله)
+
+
+@dataclass(slots=True)
+class VerbLexicon:
+    """Every generated form of every predicate, the obliques' markers and the scope words."""
+
+    forms: dict[str, tuple[Form, ...]]
+    markers: dict[str, str]  # marker phrase → agent / patient / partitive / comitative / between / place
+    heads: frozenset[str]
+    words: dict[str, frozenset[str]]  # metaphor, hypothetical, future, negation, boundaries, ...
+
+
+_PERFECT = (("", "3ms"), ("ت", "3fs"), ("وا", "3mp"), ("ا", "3md"), ("تا", "3fd"), ("ن", "3fp"), ("نا", "1p"),
+            ("تم", "2mp"))
+_IMPERFECT_PREFIXES = (("ي", "3m"), ("ت", "3f"), ("ن", "1p"))
+_IMPERFECT_SUFFIXES = (("", "s"), ("ون", "p"), ("وا", "p"), ("ان", "d"), ("ا", "d"), ("ن", "fp"))
+_OBJECT_CLITICS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا")
+_POSSESSIVES = ("ه", "ها", "هم", "هما", "هن")
+
+
+def _perfect_forms(lemma: str, defective: bool, hollow: bool) -> list[tuple[str, str]]:
+    """The perfect with its subject suffixes: قتل، قتلت، قتلوا، قتلا …; اعتدى → اعتدت، اعتدوا; اغتال → اغتلنا."""
+    out = []
+    for suffix, person in _PERFECT:
+        if defective:  # final ى drops before ت and وا (اعتدت، اعتدوا) and turns ي before the rest (اعتديا)
+            stem = lemma[:-1] if suffix in ("ت", "وا", "تا") else lemma
+        elif hollow and suffix[:1] in ("ت", "ن") and person != "3fs" and person != "3fd":
+            stem = lemma[:-2] + lemma[-1]  # اغتال → اغتل before a consonant suffix
+        elif lemma.endswith("ي") and suffix == "وا":
+            stem = lemma[:-1]  # لقي → لقوا، توفي → توفوا
+        else:
+            stem = lemma
+        out.append((stem + suffix, person))
+    return out
+
+
+def _imperfect_forms(stem: str) -> list[tuple[str, str]]:
+    """يقتل، تقتل، نقتل، يقتلون، يقتلوا، يقتلان; a stem in ي drops it before و (يعتدون)."""
+    out = []
+    for prefix, who in _IMPERFECT_PREFIXES:
+        for suffix, number in _IMPERFECT_SUFFIXES:
+            base = stem[:-1] if stem.endswith("ي") and suffix.startswith("و") else stem
+            out.append((prefix + base + suffix, who + number))
+    return out
+
+
+def _with_clitics(form: str, clitics: tuple[str, ...]) -> list[tuple[str, str]]:
+    """A form and the form with each pronoun: قتلوا → قتلوه; إصابة (اصابه) → اصابته; مقتل → مقتلهم."""
+    out = [(form, "")]
+    if form.endswith("وا"):
+        base = form[:-1]
+    elif form.endswith("ه") and len(form) > 3:
+        base = form[:-1] + "ت"  # taa marbuta before a pronoun
+    elif form.endswith("ي"):
+        base = form  # اعتدى → اعتداه is rare; keep the form
+    else:
+        base = form
+    out.extend((base + c, c) for c in clitics)
+    return out
+
+
+def _noun_forms(forms: list[str], plurals: list[str]) -> list[tuple[str, str]]:
+    """Nouns with their -ات plural, listed plurals, the accusative -ا (هجوما) and possessive pronouns."""
+    out: list[tuple[str, str]] = []
+    for noun in forms:
+        out.extend(_with_clitics(noun, _POSSESSIVES))
+        stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
+        out.extend((stem + dual, "") for dual in ("ين", "ان"))  # the dual: تفجيرين، غارتين
+        if noun.endswith("ه"):
+            out.append((noun[:-1] + "ات", ""))
+        elif not noun.endswith(("ء", "ي", "ا")):
+            out.append((noun + "ا", ""))  # هجوما، قصفا
+    for plural in plurals:
+        out.extend(_with_clitics(plural, _POSSESSIVES))
+    return out
+
+
+def _participle_forms(participle: str) -> list[str]:
+    """قاتل، قاتله، قاتلون، قاتلين، قاتلان، قاتلات."""
+    return [participle + end for end in ("", "ه", "ون", "ين", "ان", "ات", "ا")]
+
+
+def _roles(path: str, lemma: str, text: str) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for part in text.split(","):
+        role, _, slot = part.strip().partition("=")
+        if role not in ("agent", "patient") or slot not in ("subject", "object"):
+            raise DataFileError(path, f"verb {lemma!r}: roles must read like 'agent=subject, patient=object'")
+        pairs.append((slot, role))
+    return tuple(pairs)
+
+
+def _load_verbs() -> VerbLexicon:
+    path, data = _read("verbs")
+    forms: dict[str, list[Form]] = {}
+
+    def add(word: str, form: Form) -> None:
+        found = forms.setdefault(fold(word), [])
+        if form not in found:
+            found.append(form)
+
+    for row in _require(path, data, "verb", list):
+        raw_lemma = _require(path, row, "lemma", str)
+        lemma = fold(raw_lemma)
+        roles = _roles(path, lemma, _require(path, row, "roles", str))
+        pred = Predicate(lemma, _require(path, row, "family", str), roles, fold(row.get("object", "")),
+                         row.get("genitive", ""), row.get("modality", ""))
+        passive = fold(row.get("passive", ""))
+        active_voice = "active" if passive else "either"
+        defective = raw_lemma.endswith("ى")
+        for word, person in _perfect_forms(lemma, defective, bool(row.get("hollow"))):
+            pronouns = _OBJECT_CLITICS if person in ("3ms", "3fs", "3mp") else ()
+            for full, clitic in _with_clitics(word, pronouns):
+                add(full, Form(pred, "verb", active_voice, "perfect", person, clitic=clitic))
+        if passive:
+            for word, person in _perfect_forms(passive, False, False):
+                add(word, Form(pred, "verb", "passive", "perfect", person))
+        stem = fold(row.get("imperfect", ""))
+        if stem:
+            for word, person in _imperfect_forms(stem):
+                for full, clitic in _with_clitics(word, _OBJECT_CLITICS) if person.endswith("s") else [(word, "")]:
+                    add(full, Form(pred, "verb", "either", "imperfect", person, clitic=clitic))
+                add("س" + word, Form(pred, "verb", "either", "imperfect", person, future=True))
+        masdars, plurals = [fold(m) for m in row.get("masdar", [])], [fold(p) for p in row.get("plural", [])]
+        for word, clitic in _noun_forms(masdars, plurals):
+            add(word, Form(pred, "noun", "noun", "", "", clitic=clitic))
+        for i, participle in enumerate(row.get("participle", [])):
+            for word in _participle_forms(fold(participle)):
+                add(word, Form(pred, "participle", "active" if i == 0 else "passive", "", ""))
+    for row in _require(path, data, "noun", list):
+        nouns = [fold(n) for n in _phrases(path, row, "forms")]
+        pred = Predicate(nouns[0], _require(path, row, "family", str), (), "", row.get("genitive", ""))
+        for word, clitic in _noun_forms(nouns, [fold(p) for p in row.get("plural", [])]):
+            add(word, Form(pred, "noun", "noun", "", "", clitic=clitic))
+    markers: dict[str, str] = {}
+    table = _require(path, data, "markers", dict)
+    for kind in ("agent", "patient", "partitive", "comitative", "between", "place"):
+        for phrase in _phrases(path, table, kind):
+            markers[fold(phrase)] = kind
+    metaphor = _require(path, data, "metaphor", dict)
+    words: dict[str, frozenset[str]] = {
+        name: frozenset(fold(w) for w in _phrases(path, metaphor, key))
+        for name, key in (("metaphor", "after"), ("other_sense", "other_sense"))}
+    for name, items in _require(path, data, "scope", dict).items():
+        words[name] = frozenset(fold(w) for w in items)
+    return VerbLexicon({k: tuple(v) for k, v in forms.items()}, markers,
+                       frozenset(fold(w) for w in _phrases(path, table, "heads")), words)
+
+
 @cache
 def load_lexicons() -> Lexicons:
     """Load, validate and index every lexicon file (cached for the process)."""
@@ -306,5 +483,5 @@ def load_lexicons() -> Lexicons:
     return Lexicons(
         matcher=matcher, actors=actors, generics=generics, cues=cues,
         cardinals=extra["cardinals"], singles=extra["singles"], ordinals=extra["ordinals"], words=words,
-        others_alone=extra["others_alone"], defaults=defaults, calendar=calendar,
+        others_alone=extra["others_alone"], defaults=defaults, calendar=calendar, verbs=_load_verbs(),
     )

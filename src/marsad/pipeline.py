@@ -4,7 +4,7 @@ Each stage is a small ``Doc -> None`` callable that reads the layers earlier sta
 and adds its own (see :mod:`marsad.doc`).  :func:`extract_events` is what the CLI, the
 store, the API and the Dask runner call.
 
-    source → Article → [analyse → places → toll → time → mentions → consolidate → notes] → Events
+    source → Article → [analyse → frames → places → toll → time → mentions → consolidate → notes] → Events
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from functools import cache
 from marsad.doc import Doc
 from marsad.extract.analyse import analyse
 from marsad.extract.consolidate import consolidate
+from marsad.extract.frames import find_frames
 from marsad.extract.mentions import build_mentions
 from marsad.extract.notes import write_notes
 from marsad.extract.places import find_places
@@ -29,6 +30,7 @@ Stage = Callable[[Doc], None]
 #: The stages, in order.  Each may rely on the layers of the stages before it.
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("analyse", analyse),  # tokens, sentences, lexicon matches
+    ("frames", find_frames),  # clause frames: predicate, agent, patient, obliques
     ("places", find_places),  # toponyms resolved against the gazetteer
     ("toll", find_tolls),  # killed / wounded counts
     ("time", find_times),  # time expressions and their dates

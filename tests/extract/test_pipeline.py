@@ -14,7 +14,8 @@ DEV = Path(__file__).resolve().parents[1] / "corpus" / "dev"
 
 
 def test_stages_run_in_the_documented_order():
-    assert default_pipeline().names == ["analyse", "places", "toll", "time", "mentions", "consolidate", "notes"]
+    assert default_pipeline().names == ["analyse", "frames", "places", "toll", "time", "mentions", "consolidate",
+                                        "notes"]
 
 
 def test_an_article_without_a_trigger_word_finishes_after_analysis():

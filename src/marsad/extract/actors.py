@@ -1,18 +1,20 @@
 """Actors of a clause: which named group did it (actor1) and to whom (actor2).
 
 Names come from ``actors.toml``.  Descriptions such as "قوات الأمن" or "مسلحون" become an
-actor through the place (Iraq, the Kurdistan Region, Syria).  Roles are read from the words
-around each name: "هجوم لداعش"، "على يد"، "برصاص"، "شنه" mark the initiator;
-"استهدف"، "ضد"، "مقتل 5 من عناصر" the target.  Without such words the event type decides
-(protesters start a protest, an air force strikes, civilians are targets).
+actor through the place (Iraq, the Kurdistan Region, Syria) and, for unspecified security
+forces, through what they do (codebook §3).  Roles are the clause frames' (``frames.py``): the
+agent of a clause is its initiator, the patient its target ("هجوم لداعش"، "على يد"، "قتلت القوات
+خمسة مسلحين"، "مقتل 5 من عناصر الشرطة").  Without a frame the event type decides (protesters start
+a protest, an air force strikes, civilians are targets).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.doc import Doc
+from marsad.extract.frames import frames_of, role_spans, within
 from marsad.lexicon import ActorInfo, Entry, load_lexicons
 from marsad.model import Actor, Evidence
 from marsad.text.matcher import Match
@@ -37,6 +39,7 @@ class ActorHit:
     initiator: float
     target: float
     initiator_only: bool = False  # a country's bare name: never the target
+    key: str = ""  # a description's key in actors.toml ("security forces"), "" for a name
 
 
 def region_of(country: str, admin1: str) -> str:
@@ -76,14 +79,13 @@ def resolve(entry: Entry, region: str, doc: Doc) -> Actor | None:
 
 def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None = None,
                     last: int | None = None) -> list[ActorHit]:
-    """Actors named in a sentence (or a token range of it), with role scores."""
+    """Actors named in a sentence (or a token range of it), with their roles from the clause frames."""
     lo = sentence.first_token if first is None else first
     hi = sentence.last_token if last is None else last
-    cues = [m for m in doc.sentence_entries(sentence, "cue")]
-    casualties = doc.sentence_entries(sentence, "casualty")
     hits: list[ActorHit] = []
     lex = load_lexicons()
     controllers, speakers = lex.word_set("controller_before"), lex.word_set("speaker_before")
+    agents, patients = role_spans(frames_of(doc, sentence))
     for m in doc.sentence_entries(sentence, "actor", "generic"):
         if not lo <= m.first < hi:
             continue
@@ -94,12 +96,48 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         actor = resolve(m.payload, region, doc)
         if actor is None:
             continue
-        init, target = _role_scores(doc, m, cues, casualties)
         bare = m.last - m.first == 1 and any(
             k in lex.word_set("initiator_only") for k in lookup_keys(doc.tokens[m.first].text))
-        hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, m.payload.category == "generic", init, target,
-                             bare))
-    return _drop_vague_gunmen(hits)
+        generic = m.payload.category == "generic"
+        hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, generic, _ROLE * within(agents, m.first),
+                             _ROLE * within(patients, m.first), bare, m.payload.label if generic else ""))
+    hits.extend(_pointed_forces(doc, sentence, region, hits, agents, patients, lo, hi))
+    return _drop_members(doc, _drop_vague_gunmen(hits))
+
+
+_MEMBER_OF = frozenset({"من", "في"})
+
+
+def _drop_members(doc: Doc, hits: list[ActorHit]) -> list[ActorHit]:
+    """"مقاتلا من تنظيم الدولة"، "منتسب في الشرطة": a description followed by a group is one of its
+    members, not a side of its own."""
+    named_at = {h.first for h in hits}
+    return [h for h in hits if not (h.generic and ((h.last + 1 in named_at and doc.tokens[h.last].text in _MEMBER_OF)
+                                                   or (h.last in named_at and doc.tokens[h.last].text[:1] == "ل")))]
+
+
+#: The weight of a role the clause frame gives (against the priors by event type, at most 1.5).
+_ROLE = 3.0
+
+
+def _pointed_forces(doc: Doc, sentence: Sentence, region: str, hits: list[ActorHit], agents: list[tuple[int, int]],
+                    patients: list[tuple[int, int]], lo: int, hi: int) -> list[ActorHit]:
+    """"أعلنت وزارة الدفاع أن قواتها قتلت ...": a force noun with a possessive pronoun is the force of the
+    statement's subject — the actor named before it, else the region's army (a described force)."""
+    out: list[ActorHit] = []
+    for f in frames_of(doc, sentence):
+        for arg in (f.agent,):  # a state's forces are told of as the ones who act
+            if arg is None or arg.actor_first >= 0 or not lo <= arg.first < hi:
+                continue
+            if any(h.first == arg.first for h in out):
+                continue
+            owner = next((h.actor for h in reversed(hits) if h.last <= arg.first and h.actor.inter in (1, 8)), None)
+            actor = owner or resolve(Entry("generic", "army", load_lexicons().generics["army"]), region, doc)
+            if actor is None:
+                continue
+            out.append(ActorHit(actor, arg.first, arg.last, arg.start, arg.end, owner is None,
+                                _ROLE * within(agents, arg.first), _ROLE * within(patients, arg.first), False, "army"))
+    return out
 
 
 _SOURCE_REACH = 4
@@ -141,79 +179,32 @@ def _drop_vague_gunmen(hits: list[ActorHit]) -> list[ActorHit]:
     return [h for h in hits if not (h.generic and h.actor == UNIDENTIFIED)]
 
 
-def _role_scores(doc: Doc, m: Match[Entry], cues: list[Match[Entry]],
-                 casualties: list[Match[Entry]]) -> tuple[float, float]:
-    """How much the words around ``m`` say it acted (initiator) or was acted upon (target)."""
-    lex = load_lexicons()
-    toks = doc.tokens
-    init = target = 0.0
-    before = [strip_article(toks[j].text) for j in range(max(0, m.first - 3), m.first)]
-    if any(w in lex.word_set("initiator_before") for w in before):
-        init += 3
-    # a named force right after the verb is its subject ("استهدفت فصائل المعارضة دبابة"); a description
-    # there may be the passive's victim ("استُهدفت دورية للجيش")
-    subject = m.payload.category == "actor" and bool(before) and before[-1] in lex.word_set("violent_verbs")
-    if any(w in lex.word_set("target_before") for w in (before[-2:-1] if subject else before[-2:])):
-        target += 2
-    # "هجوم لداعش"، "كمين لتنظيم داعش": the attack *of* the group
-    first_word = toks[m.first].text
-    if first_word.startswith("ل") and not first_word.startswith("لل") and any(c.last == m.first for c in cues):
-        init += 3
-    # "4 قتلى بقصف روسي"، "بغارة تركية"، "تصدت الدفاعات لعدوان إسرائيلي": the strike named with its
-    # actor is the cause of what is told, its actor the initiator
-    cause = first_word[:1] in ("ب", "ل") and first_word[1:] in lex.word_set("cause_nouns")
-    if cause:
-        init += 3
-    # "قصفت المدفعية التركية"، "هاجم مسلحو داعش": the subject right after a violent verb
-    prev = strip_article(toks[m.first - 1].text) if m.first > 0 else ""
-    verbs = lex.word_set("violent_verbs")
-    if prev in verbs or (prev[:1] == "و" and prev[1:] in verbs):
-        init += 2
-    # "داعش يرتكب مذبحة": the name then a violent verb (headline word order)
-    if m.last < len(toks) and strip_article(toks[m.last].text) in lex.word_set("violent_verbs_after"):
-        init += 2
-    # "لقي العميد ... مصرعه": the name before a casualty word that points back to it
-    for c in casualties:
-        if c.payload.label == "killed" and 0 < c.first - m.last <= 4 and toks[c.last - 1].text.endswith(("ه", "هم")):
-            target += 2.5
-    for c in casualties:
-        if c.payload.label in ("killed", "wounded", "combined") and not cause and _victims_reach(doc, c, m, cues):
-            init, target = _casualty_role(doc, c, m, init, target)
-    return init, target
+#: Kinds of event in which unspecified security forces fight (codebook §3): they are the military.
+_COMBAT_SUB_EVENTS = frozenset({"Government regains territory", "Non-state actor overtakes territory",
+                                "Disrupted weapons use"})
 
 
-_VICTIM_REACH = 10
+def by_activity(hits: list[ActorHit], event_type: str, sub_event: str, region: str, doc: Doc) -> list[ActorHit]:
+    """Unspecified security forces ("القوات الأمنية"، "قوات الأمن") are named by what they do (codebook §3):
+    in combat with an armed group they are the country's military, in policing its police.  A force named
+    by its unit keeps its side (it is a name, not this description)."""
+    if region not in ("IRQ", "SYR") or not any(h.key == "security forces" for h in hits):
+        return hits
+    army = resolve(Entry("generic", "army", load_lexicons().generics["army"]), region, doc)
+    if army is None:
+        return hits
+    return [replace(h, actor=army) if h.key == "security forces" and _in_combat(h, hits, event_type, sub_event)
+            else h for h in hits]
 
 
-def _victims_reach(doc: Doc, word: Match[Entry], m: Match[Entry], cues: list[Match[Entry]]) -> bool:
-    """The name is among the victims the casualty word lists: "مقتل 14 شخصا، من بينهم قياديان في الحزب
-    الديمقراطي"، "إصابة تسعة شرطيين وستة عناصر من قوات مكافحة الإرهاب" — no other event word between."""
-    if not 0 <= m.first - word.last <= _VICTIM_REACH:
-        return False
-    return not any(word.last <= c.first < m.first and c.payload.value.trigger for c in cues)
-
-
-def _casualty_role(doc: Doc, word: Match[Entry], m: Match[Entry], init: float, target: float) -> tuple[float, float]:
-    """After a casualty word the actor is the victim ("مقتل 5 من عناصر الشرطة")—unless the
-    word is a verb and a count follows the actor: "قتل تنظيم داعش 9 رجال" (IS killed nine)."""
-    lex = load_lexicons()
-    is_noun = any(k in lex.word_set("casualty_nouns") for k in lookup_keys(doc.tokens[word.first].text))
-    if not is_noun and m.first == word.last and _count_follows(doc, m.last):
-        return init + 2.5, target
-    return init, target + 2.5
-
-
-def _count_follows(doc: Doc, j: int) -> bool:
-    """A count right after the actor (one adjective may stand between: "تنظيم داعش المتشدد 9")."""
-    from marsad.extract.numbers import read_number
-
-    lex = load_lexicons()
-    for k in range(j, min(j + 2, len(doc.tokens))):
-        if doc.tokens[k].text.startswith("و") and k > j:
-            break
-        if read_number(doc.tokens, k, lex) is not None:
-            return True
-    return False
+def _in_combat(hit: ActorHit, hits: list[ActorHit], event_type: str, sub_event: str) -> bool:
+    """Security forces that fight: in a battle, taking or losing ground, seizing an armed group's weapons,
+    striking or shelling (not as the target of a bomb), or attacking an armed group."""
+    if event_type == "Battles" or sub_event in _COMBAT_SUB_EVENTS:
+        return True
+    if event_type == "Explosions/Remote violence":
+        return hit.initiator > hit.target
+    return sub_event == "Attack" and hit.initiator > hit.target and any(h.actor.inter in (2, 3, 4) for h in hits)
 
 
 def choose_actors(hits: list[ActorHit], sub_event: str,

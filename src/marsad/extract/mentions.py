@@ -616,7 +616,7 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
             sentence: Sentence):
     """(actor, hit) for actor1 and actor2, with codebook defaults when the text names none."""
     event_type = EVENT_TYPES[sub_event]
-    armed = [h for h in hits if h.actor.inter not in (5, 6)]
+    armed = act.by_activity([h for h in hits if h.actor.inter not in (5, 6)], event_type, sub_event, region, doc)
     if event_type in ("Protests", "Riots"):
         return _demonstration_actors(doc, armed, sub_event, region)
     priors = _BOMB_PRIORS if sub_event in _BOMBS else _PRIORS.get(event_type, {})

@@ -1,0 +1,829 @@
+"""Stage: clause frames — who did what to whom, read once for every clause that reports something.
+
+For each predicate of ``verbs.toml`` (a verb in any of its generated forms, or an event noun) in a
+sentence that holds a trigger word, a :class:`Frame` names the predicate (lemma, voice, tense,
+modality flags), its agent, its patient, its obliques by their marker and the counts in its clause,
+each with its span.  The words that can fill a slot are the actors and descriptions the ``analyse``
+stage found (``actors.toml``), extended over a head noun in construct with them ("مسلحي داعش"،
+"قوة من الجيش"), and possessive force nouns that point back to the statement's subject ("قواتها").
+
+The principles (docs/extraction.md, "Clause frames"):
+
+* Active verb: the subject is the name right after the verb (VSO) or the name that opens the clause
+  before it (SVO); the object is the next name, or the name after the verb's preposition (أغار على).
+* Passive verb (اغتيل، أصيب، or an unvoweled form whose clause reads passive: a count or people
+  right after it, "قتل 5 جنود"): the subject is the patient, the agent is an oblique (على يد، من قبل،
+  بنيران، برصاص، a strike noun with ب).
+* Verbal noun: its genitive is the patient of a casualty noun ("مقتل 5 من عناصر الشرطة") and the
+  agent of an attack noun ("قصف الطيران"); a name with ل is the agent ("هجوم لداعش").
+* A light verb (شن، نفذ) gives its subject to the attack noun it carries ("هجوم شنه التنظيم").
+* A repelled attack (صد، تصدى، أحبط) inverts the sides: the attack's owner acts, the repeller is
+  its target.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
+
+from marsad.doc import Doc
+from marsad.extract.numbers import read_number
+from marsad.lexicon import Form, Lexicons, VerbLexicon, load_lexicons
+from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article
+
+_SUBJECT_REACH = 3  # words between a verb and its subject (VSO): time words, "مجددا"
+_GENITIVE_REACH = 2  # an adjective may stand between a noun and its genitive ("هجوم انتحاري لداعش")
+_NOUN_REACH = 8  # the reach of an event noun's obliques
+_LINK_REACH = 4  # a light or repel verb and the attack noun it carries
+_MODAL_REACH = 5
+_CARRY_REACH = 12
+_VICTIM_REACH = 10  # "قامت مجموعة من عصابات داعش، من خلال حاجز وهمي على طريق رئيسي، بقتل 15 شخصا"
+_PROCLITICS = ("و", "ف")
+_SIDE_GAP = frozenset({"من", "جهه", "طرف", "ناحيه"})  # "بين قوات النظام من جهة، والفصائل من جهة أخرى"
+_PLURAL_HEADS = frozenset({"قيادات", "قاده", "عناصر", "مقاتلي", "مسلحي", "افراد", "اعضاء"})
+_BELONGING = frozenset({"تابعه", "تابع", "تابعين", "تابعون", "موالين", "مواليه", "موالون", "ينتمون", "المنتمين"})
+#: families whose unvoweled perfect news uses in the passive (the victims: "قتل 5 جنود"، "خطف 3 مدنيين")
+_TOLD_PASSIVE = frozenset({"kill", "wound", "abduction", "arrest"})
+_FORCE_HEADS = frozenset({"قوه", "قوات", "مفرزه", "وحدات", "وحده", "طائرات", "طائره", "مقاتلات",
+                          "مروحيات", "مدفعيه", "فصائل", "فصيل", "كتيبه", "لواء", "فوج", "سريه"})
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """A slot filler: tokens ``[first, last)`` (normalised offsets ``[start, end)``).
+
+    ``actor_first`` is the first token of the lexicon name it holds (-1 for a pointer such as
+    "قواتها", whose actor is the statement's subject or the region's army)."""
+
+    role: str  # agent / patient / oblique
+    marker: str  # "" for a core argument, the marker phrase, "ل"/"ب" for a clitic on the name
+    first: int
+    last: int
+    start: int
+    end: int
+    actor_first: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PredicateUse:
+    """A predicate as used in one clause."""
+
+    lemma: str
+    family: str
+    kind: str  # verb / noun / participle
+    voice: str  # active / passive / noun
+    tense: str  # perfect / imperfect / ""
+    person: str
+    first: int
+    start: int
+    end: int
+    text: str
+    negated: bool = False
+    planned: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    metaphor: bool = False
+
+
+@dataclass(slots=True)
+class Frame:
+    """One clause: its predicate, agent, patient, obliques and counts (value, start, end)."""
+
+    sentence: int
+    predicate: PredicateUse
+    agent: Argument | None = None
+    patient: Argument | None = None
+    obliques: list[Argument] = field(default_factory=list)
+    counts: list[tuple[int, int, int]] = field(default_factory=list)
+    event_subject: int = -1  # the event noun that is the verb's subject ("غارة تستهدف قياديا"), by token
+
+    @property
+    def real(self) -> bool:
+        """Told as having happened: not negated, planned, hypothetical, future or a figure of speech."""
+        p = self.predicate
+        return not (p.negated or p.planned or p.hypothetical or p.future or p.metaphor)
+
+    def to_record(self, doc: Doc | None = None) -> dict[str, object]:
+        """A plain record; with ``doc``, spans and words are those of the article as given."""
+        def span(start: int, end: int) -> list[int]:
+            return list(doc.norm.span(start, end)) if doc is not None else [start, end]
+
+        def words(start: int, end: int, text: str) -> str:
+            return doc.norm.original_text(start, end) if doc is not None else text
+
+        def arg(a: Argument | None) -> dict[str, object] | None:
+            return None if a is None else {"text": words(a.start, a.end, a.text), "marker": a.marker,
+                                           "span": span(a.start, a.end)}
+
+        p = self.predicate
+        return {
+            "sentence": self.sentence, "predicate": words(p.start, p.end, p.text), "lemma": p.lemma,
+            "family": p.family, "kind": p.kind, "voice": p.voice, "tense": p.tense, "person": p.person,
+            "span": span(p.start, p.end),
+            "flags": [f for f in ("negated", "planned", "hypothetical", "future", "metaphor") if getattr(p, f)],
+            "agent": arg(self.agent), "patient": arg(self.patient),
+            "obliques": [arg(a) for a in self.obliques], "counts": [list(c) for c in self.counts],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """A name (or a pointer) that can fill a slot, with the head nouns before it ("مسلحي داعش").
+
+    ``oblique_case``: a person noun in -ين or -ًا ("المسلحين"، "عنصرا"): the accusative or genitive, never
+    the subject of a verb (the nominative is -ون: "المسلحون")."""
+
+    first: int  # the phrase's first token, head nouns included
+    name_first: int  # the lexicon name's first token (-1 for a pointer)
+    last: int
+    marker: str
+    kind: str  # "" core, or the marker's class: agent / patient / partitive / comitative / between / place / ل / ب
+    counted: bool  # a count stands right before it
+    person: bool  # people ("5 جنود"، "مدنيين") rather than a force ("قوات البيشمركة")
+    oblique_case: bool = False
+    generic: bool = False  # a description ("عسكرية"، "مسلحين"), not a name
+
+
+@dataclass(slots=True)
+class _Context:
+    """The clause of one predicate: ``[left, right)``, the names and counts of the sentence."""
+
+    left: int
+    right: int
+    units: list[_Unit]
+    counts: dict[int, tuple[int, int]]
+    used: set[int]
+    event_subject: int = -1
+    resumed: _Unit | None = None
+    doc: Doc | None = None
+
+    @property
+    def text(self) -> str:
+        assert self.doc is not None
+        return self.doc.text
+
+    def token_end(self, j: int) -> int:
+        assert self.doc is not None
+        return self.doc.tokens[j].end
+
+    def token_start(self, j: int) -> int:
+        assert self.doc is not None
+        return self.doc.tokens[j].start
+
+    def before_verb(self, u: _Unit) -> bool:
+        """No other name stands before ``u`` in the clause (it is the only candidate subject)."""
+        return not any(self.left <= v.first < u.first and v.kind == "" for v in self.units)
+
+
+def find_frames(doc: Doc) -> None:
+    """Fill ``doc.frames``: the frames of every sentence that holds a trigger word."""
+    lex = load_lexicons()
+    verbs = lex.verbs
+    assert verbs is not None
+    doc.frames = []
+    for sentence in doc.sentences:
+        if any(m.payload.value.trigger for m in doc.sentence_entries(sentence, "cue")):
+            doc.frames.extend(sentence_frames(doc, sentence, lex, verbs))
+
+
+def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon) -> list[Frame]:
+    """The frames of one sentence (one pass over its tokens)."""
+    tokens = doc.tokens
+    lo, hi = sentence.first_token, sentence.last_token
+    predicates: list[tuple[int, Form]] = []
+    counts: dict[int, tuple[int, int]] = {}  # first token → (value, last)
+    boundaries: list[int] = []
+    edges: list[int] = []  # predicates and boundaries: where clauses end
+    after_preposition = False
+    marks: dict[str, list[int]] = {}  # scope words by kind: their tokens
+    infos = [_token_info(t.text) for t in tokens[lo:hi]]
+    for j, info in enumerate(infos, lo):
+        if info is None:  # most words: nothing a frame needs
+            after_preposition = False
+            continue
+        number_word, preposition, boundary, plain, nominal, kinds = info
+        for kind in kinds:
+            marks.setdefault(kind, []).append(j)
+        if number_word:
+            number = read_number(tokens, j, lex)
+            if number is not None and number.last > j:
+                counts[j] = (number.value, number.last)
+        form = nominal if after_preposition else plain
+        if form is not None:
+            predicates.append((j, form))
+            edges.append(j)
+        elif boundary:
+            boundaries.append(j)
+            edges.append(j)
+        after_preposition = preposition
+    units = _units(doc, sentence, lex, verbs, counts, marks.get("pointing_forces", []))
+    ordered_counts = sorted(counts.items())
+    if not any(f.predicate.family != "modal" for _, f in predicates):
+        return _bare_frame(doc, sentence, units)
+    frames: list[Frame] = []
+    used: set[int] = set()  # names already taken as a verb's subject after it (VSO)
+    for k, form in predicates:
+        at = bisect_left(edges, k)  # k itself is an edge
+        left = edges[at - 1] + 1 if at > 0 else lo
+        right = edges[at + 1] if at + 1 < len(edges) else hi
+        context = _Context(left, right, units, counts, used, doc=doc)
+        voice = "noun" if form.kind != "verb" else form.voice
+        if form.kind == "verb":
+            context.left = _clause_start(doc, k, left)
+            # "هجوم شنه": with a pronoun the noun before is the verb's object, not its subject
+            if not form.clitic and form.predicate.family not in ("support", "repel"):
+                context.event_subject = _event_subject(k, context.left, predicates, units)
+            context.resumed = _resumed(doc, k, boundaries, units, lo)
+            voice = _voice(doc, form, k, context)
+        frame = Frame(sentence.index, _use(doc, k, form, predicates, marks, voice), event_subject=context.event_subject)
+        _fill(doc, frame, form, k, context)
+        frame.counts = [(v, tokens[c].start, tokens[last - 1].end) for c, (v, last) in ordered_counts
+                        if left <= c < right]
+        frames.append(frame)
+    cue_tokens = {m.first for m in doc.sentence_entries(sentence, "cue") if m.payload.value.trigger}
+    _link(frames, cue_tokens)
+    _attach_orphans(doc, frames, units)
+    return frames
+
+
+def _bare_frame(doc: Doc, sentence: Sentence, units: list[_Unit]) -> list[Frame]:
+    """A sentence with an event word but no predicate of ``verbs.toml`` ("حريق مبناها على يد المتظاهرين"):
+    one frame without a predicate holds the names marked as sides."""
+    marked = [u for u in units if u.kind in _SIDE_KINDS]
+    if not marked:
+        return []
+    token = doc.tokens[sentence.first_token]
+    frame = Frame(sentence.index, PredicateUse("", "", "none", "", "", "", sentence.first_token, token.start,
+                                               token.start, ""))
+    frame.obliques = [_argument(doc, u, "oblique") for u in marked]
+    return [frame]
+
+
+def _attach_orphans(doc: Doc, frames: list[Frame], units: list[_Unit]) -> None:
+    """A name marked as a side ("ضد داعش"، "على يد قوات الأمن"، "في صفوف التنظيم") outside every clause
+    window belongs to the nearest predicate of the sentence, as an oblique."""
+    if not frames:
+        return
+    taken = {a.first for f in frames for a in (f.agent, f.patient, *f.obliques) if a is not None}
+    for u in units:
+        if u.first in taken or u.kind not in _SIDE_KINDS:
+            continue
+        nearest = min(frames, key=lambda f: abs(f.predicate.first - u.first))
+        nearest.obliques.append(_argument(doc, u, "oblique"))
+
+
+# --- predicates ------------------------------------------------------------------------------
+
+@cache
+def _scope_index() -> dict[str, tuple[str, ...]]:
+    """Each scope word of ``verbs.toml`` and the kinds it belongs to (one lookup a word)."""
+    verbs = load_lexicons().verbs
+    assert verbs is not None
+    index: dict[str, tuple[str, ...]] = {}
+    for kind in _SCOPE_KINDS:
+        for word in verbs.words[kind]:
+            index[word] = index.get(word, ()) + (kind,)
+    return index
+
+
+_SCOPE_KINDS = ("negation", "future", "hypothetical", "planned_nouns", "metaphor", "other_sense", "pointing_forces")
+
+
+@lru_cache(maxsize=100_000)
+def _token_info(word: str) -> tuple[bool, bool, bool, Form | None, Form | None, tuple[str, ...]] | None:
+    """What a token can be, looked up once per word: a number word, a preposition, a clause boundary,
+    its predicate reading, its reading after a preposition (a noun), and the scope words it is (None:
+    none of these, most words)."""
+    lex = load_lexicons()
+    verbs = lex.verbs
+    assert verbs is not None
+    bare = _bare(word)
+    index = _scope_index()
+    kinds = index.get(bare, ()) or index.get(strip_article(bare), ())
+    info = (word[0].isdigit() or bare in lex.cardinals, bare in verbs.words["prepositions"],
+            bare in verbs.words["boundaries"], _reading(word), _reading(word, True), kinds)
+    return info if any(info) else None
+
+
+@lru_cache(maxsize=100_000)
+def _readings(word: str) -> tuple[tuple[Form, ...], bool]:
+    """The forms a token can be, and whether a nominal clitic (ال، ب، ل، ك) stands before it."""
+    verbs = load_lexicons().verbs
+    assert verbs is not None
+    for key in lookup_keys(word):
+        found = verbs.forms.get(key)
+        if found:
+            prefix = word[: len(word) - len(key)] if word.endswith(key) else word[:2]
+            if prefix[:1] in _PROCLITICS:
+                prefix = prefix[1:]
+            return found, bool(prefix)
+    return (), False
+
+
+def _reading(word: str, after_preposition: bool = False) -> Form | None:
+    """The one reading of ``word``: a noun after a nominal clitic or a preposition ("في قصف تركي"),
+    otherwise a verb when it can be one."""
+    forms, nominal = _readings(word)
+    nominal = nominal or after_preposition
+    if not forms:
+        return None
+    if nominal:
+        nouns = [f for f in forms if f.kind != "verb" or (word.startswith(("ل", "ول")) and f.tense == "imperfect")]
+        return nouns[0] if nouns else None
+    verbs_ = [f for f in forms if f.kind == "verb"]
+    bare_nouns = [f for f in forms if f.kind != "verb" and not f.clitic]
+    if bare_nouns and verbs_ and all(f.clitic for f in verbs_):
+        return bare_nouns[0]  # "ضربة" (a strike) before "ضربه" (he hit him)
+    return (verbs_ or list(forms))[0]
+
+
+@lru_cache(maxsize=100_000)
+def _bare(word: str) -> str:
+    return word[1:] if word[:1] in _PROCLITICS and len(word) > 3 else word
+
+
+def _use(doc: Doc, k: int, form: Form, predicates: list[tuple[int, Form]], marks: dict[str, list[int]],
+         voice: str) -> PredicateUse:
+    """The predicate at token ``k`` with its voice and modality flags."""
+    token = doc.tokens[k]
+
+    def near(kind: str, first: int, last: int) -> bool:  # a scope word of ``kind`` at k+first .. k+last
+        return any(first <= j - k <= last for j in marks.get(kind, ()))
+
+    negated = near("negation", -2, -1)
+    future = form.future or near("future", -2, -1)
+    hypothetical = near("hypothetical", -8, -1)
+    planned = any(f.predicate.family == "modal" and 0 < k - j <= _MODAL_REACH for j, f in predicates)
+    planned = planned or near("planned_nouns", -3, -1)
+    if form.kind == "verb" and form.tense == "imperfect" and token.text.startswith(("ل", "ول")) and not form.future:
+        planned = True  # "ليقتل"، "لتستهدف": a purpose, not a report
+    metaphor = form.kind == "noun" and near("metaphor", 1, 1)
+    # "أطلقت السلطات سراح ..."، "فتحت الشرطة تحقيقا": the verb in a sense that is no violence
+    metaphor = metaphor or (form.kind == "verb" and near("other_sense", 1, 3))
+    return PredicateUse(form.predicate.lemma, form.predicate.family, form.kind, voice, form.tense, form.person, k,
+                        token.start, token.end, token.text, negated, planned, hypothetical, future, metaphor)
+
+
+# --- slot fillers ----------------------------------------------------------------------------
+
+def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
+           counts: dict[int, tuple[int, int]], pointers: list[int]) -> list[_Unit]:
+    """The names of a sentence as slot fillers, in text order."""
+    tokens = doc.tokens
+    count_ends = {last: first for first, (_, last) in counts.items()}
+    found = doc.sentence_entries(sentence, "actor", "generic")
+    names: list[tuple[int, int, int]] = [(m.first, m.first, m.last) for m in found]
+    civilians = {m.first for m in found if m.payload.category == "actor" and m.payload.value.inter == 7}
+    generics = {m.first for m in found if m.payload.category == "generic"}
+    taken = {j for _, f, last in names for j in range(f, last)}
+    names += [(j, -1, j + 1) for j in pointers if j not in taken]
+    names.sort()
+    units: list[_Unit] = []
+    for _, first, last in names:
+        start = first if first >= 0 else last - 1
+        start = _head_start(tokens, start, sentence.first_token, verbs)
+        marker, kind = _marker(tokens, start, sentence.first_token, verbs)
+        counted = start in count_ends or (start - 1 in count_ends and tokens[start - 1].text == "من")
+        while units and start <= units[-1].first:
+            units.pop()  # "جندي في الجيش العراقي": the description is the named group's member
+        if units and start == units[-1].last and kind == "ل" and units[-1].generic:
+            prev = units[-1]  # "دورية للجيش العراقي": a described unit of a named force is that force's
+            units[-1] = _Unit(prev.first, prev.name_first, last, prev.marker, prev.kind, prev.counted, prev.person,
+                              prev.oblique_case, False)
+            continue
+        if units and start == units[-1].last and not kind and not counted and (units[-1].generic or first in generics):
+            # "مسلحين متشددين"، "مسلحو داعش"، "داعش الإرهابي": one phrase (two names side by side are two
+            # phrases: "هاجم مسلحو داعش قوات البيشمركة")
+            prev = units[-1]
+            if start == last - 1 or tokens[start].text[:1] != "و":
+                units[-1] = _Unit(prev.first, prev.name_first, last, prev.marker, prev.kind, prev.counted, prev.person,
+                                  prev.oblique_case, prev.generic and first in generics)
+                continue
+        if not kind and units and tokens[start].text.startswith("و") and units[-1].kind and all(
+                _bare(tokens[j].text) in _SIDE_GAP for j in range(units[-1].last, start)):
+            marker, kind = units[-1].marker, units[-1].kind  # "بين مسلحين من داعش وقوات الشرطة": one marker
+        person = _person(tokens[start].text, lex)
+        after_inna = start > sentence.first_token and _bare(tokens[start - 1].text) in ("ان", "بان", "لان")
+        units.append(_Unit(start, first, last, marker, kind, counted, counted or person or first in civilians,
+                           person and tokens[start].text.endswith(("ين", "ا")) and not after_inna, first in generics))
+    return units
+
+
+def _head_start(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon) -> int:
+    """Extend a name over the head noun in construct with it: "مسلحي داعش"، "قوة من الجيش"، "مفرزة خاصة من الحشد"."""
+    heads = verbs.heads
+    j = start - 1
+    word = strip_article(_bare(tokens[start].text))
+    partitives = ("من", "في") if word not in verbs.words["cause_nouns"] else ("من",)
+    if j >= floor and _bare(tokens[j].text) in partitives:
+        for h in (j - 1, j - 2):
+            if h >= floor and (_head(tokens[h].text, heads) or _person(tokens[h].text, load_lexicons())):
+                return h
+        return start
+    if j >= floor and strip_article(_bare(tokens[j].text)) in _BELONGING and j - 1 >= floor:
+        j -= 1  # "عناصر تابعة لميليشيا بدر"، "مسلحين موالين لتركيا"
+    if j >= floor and _head(tokens[j].text, heads):
+        return j
+    return start
+
+
+@lru_cache(maxsize=50_000)
+def _head(word: str, heads: frozenset[str]) -> bool:
+    w = _bare(word)
+    return w in heads or (w[:1] in ("ل", "ب") and w[1:] in heads) or strip_article(w) in heads
+
+
+def _marker(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon) -> tuple[str, str]:
+    """The marker before a phrase (two words, then one) or the clitic on its first word."""
+    markers = verbs.markers
+    word = _bare(tokens[start].text)
+    if strip_article(word) in verbs.words["cause_nouns"] or (
+            word[:1] in ("ب", "ل") and strip_article(word[1:]) in verbs.words["cause_nouns"]):
+        return word[:1] if word[:1] in ("ب", "ل") else "", "ب"  # "في غارة عراقية"، "بقصف تركي": the strike's owner
+    t1 = _bare(tokens[start - 1].text) if start - 1 >= floor else ""
+    t2 = _bare(tokens[start - 2].text) if start - 2 >= floor else ""
+    if t1 and t2 and f"{t2} {t1}" in markers:
+        return f"{t2} {t1}", markers[f"{t2} {t1}"]
+    if t1 in markers:
+        return t1, markers[t1]
+    for t in (t1, t2):  # "لموقع قيادات داعش"، "بحق عناصر": a marker with its clitic, or one word before
+        stem = t[1:] if t[:1] in ("ل", "ب") and len(t) > 3 else t
+        stem = stem[:-1] if stem.endswith("ا") and stem[:-1] in markers else stem  # the accusative: "اجتماعا"
+        if t is t2 and t1 and _readings(t1)[0]:
+            break  # a predicate between: its own object
+        if markers.get(stem) == "patient":
+            return stem, "patient"
+    if word.startswith("لل") or (word[:1] == "ل" and len(word) > 3 and not word.startswith("لوا")):
+        return "ل", "ل"
+    if word[:1] == "ب" and (word[1:3] == "ال" or strip_article(word[1:]) in verbs.words["cause_nouns"]):
+        return "ب", "ب"
+    return "", ""
+
+
+def _person(word: str, lex: Lexicons) -> bool:
+    """People rather than a force: "جنود"، "عنصرا"، "مدنيين"، "مسلحي" (a person noun in any ending)."""
+    return _person_word(word)
+
+
+@lru_cache(maxsize=50_000)
+def _person_word(word: str) -> bool:
+    people = load_lexicons().word_set("person_words")
+    w = strip_article(_bare(word))
+    if w in _FORCE_HEADS:
+        return False
+    return any(c in people for c in (w, w[:-1], w[:-2], w[:-3]) if len(c) > 2)
+
+
+# --- filling the slots -----------------------------------------------------------------------
+
+def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
+    """Agent, patient and obliques of the predicate at ``k`` within its clause."""
+    pred = form.predicate
+    units, left, right = c.units, c.left, c.right
+    if form.kind == "verb":
+        voice = frame.predicate.voice
+        if voice == "passive":
+            patient = _subject(k, c, intransitive=True) or next(
+                (u for u in units if k < u.first < min(right, k + _NOUN_REACH) and u.kind in ("", "partitive")), None)
+            agent = next((u for u in units if left <= u.first < right and u.kind in ("agent", "ب")), None)
+            _assign(doc, frame, agent, patient, units, left, right)
+            return
+        transitive = bool(pred.role_of("object"))
+        if c.event_subject >= 0 or c.resumed is not None:
+            subject = c.resumed  # "غارة تستهدف قياديا"، "أعلن الجيش أنه استهدف المتشدد": not a name after it
+        elif form.person.endswith(("p", "d")) and transitive:
+            # "هاجموا"، "قتلوا": a verb that agrees in number has its subject before it (or as a pronoun);
+            # the name after it is the object (VSO verbs stay singular: "هاجم المسلحون")
+            subject = _left_subject(k, c)
+        else:
+            subject = _subject(k, c, intransitive=not transitive)
+        if subject is not None and subject.first > k:
+            c.used.add(subject.first)
+        obj = _object(pred.object_marker, k, subject, right, units) if transitive else None
+        slots = {"subject": subject, "object": obj}
+        agent = next((slots[s] for s, r in pred.roles if r == "agent"), None)
+        patient = next((slots[s] for s, r in pred.roles if r == "patient"), None)
+        _assign(doc, frame, agent, patient, units, left, right)
+        return
+    # a verbal or event noun: a strike named with its actor ("غارة أمريكية")، its genitive, a name with
+    # ل, and the marked obliques
+    end = min(right, k + _NOUN_REACH)
+    own = next((u for u in units if 0 <= u.name_first <= k < u.last and u.kind in ("", "ب")), None)
+    genitive = next((u for u in units if k < u.first <= k + _GENITIVE_REACH + (4 if u.counted else 0)
+                     and u.first < end and u.kind in ("", "partitive")), None)
+    if genitive is not None and genitive.counted:
+        role = "patient"
+    elif genitive is not None and genitive.first == k + 1 and not genitive.generic and (
+            doc.tokens[genitive.first].text.endswith("يه") or (
+            not genitive.person and doc.tokens[genitive.first].text.endswith("ي"))):
+        role = "agent"  # a nisba names the doer: "مجزرة داعشية"، "غارة تركية"
+    elif genitive is not None and not genitive.person and any(
+            genitive.last <= u.first < end and u.kind in ("", "partitive") and (u.counted or u.person) for u in units):
+        role = "agent"  # "إعدام تنظيم داعش أكثر من 2000 شخص": the subject's genitive, then the object
+    else:
+        role = pred.genitive or "patient"
+    owner = next((u for u in units if k < u.first <= k + _GENITIVE_REACH + 1 and u.first < end and u.kind == "ل"), None)
+    if genitive is not None and not genitive.counted and genitive.first <= k + 1 and not genitive.person:
+        # "إعدام النظام للناشط"، "اغتيال داعش لقيادي": with a ل-phrase after it the genitive is the subject
+        # and the ل-phrase the object
+        late = next((u for u in units if genitive.last <= u.first < end and u.kind == "ل"), None)
+        if late is not None:
+            _assign(doc, frame, genitive, late, units, k + 1, end)
+            return
+    agent = own or owner or (genitive if role == "agent" else None)
+    agent = agent or next((u for u in units if k < u.first < end and u.kind in ("agent", "ب")), None)
+    patient = genitive if role == "patient" else None
+    patient = patient or next((u for u in units if k < u.first < end and (u.kind == "patient" or (
+        genitive is not None and u.first >= genitive.last and u.kind in ("", "partitive")
+        and (u.counted or u.person)))), None)
+    _assign(doc, frame, agent, patient, units, k + 1, end)
+
+
+def _event_subject(k: int, left: int, predicates: list[tuple[int, Form]], units: list[_Unit]) -> int:
+    """The event noun that opens the verb's clause ("تفجير يستهدف مقر الحزب"، "غارة أمريكية تستهدف"):
+    the verb's subject is that event, so the name after the verb is its object."""
+    before = [(j, f) for j, f in predicates if j < k and j >= left - 1]
+    if not before or before[-1][1].kind != "noun":
+        return -1
+    j = before[-1][0]
+    if any(j < u.first < k and u.kind == "" and not u.first <= j < u.last for u in units):
+        return -1
+    return j if k - j <= 4 else -1
+
+
+_RESUMPTIVE = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم"})
+
+
+def _resumed(doc: Doc, k: int, boundaries: list[int], units: list[_Unit], lo: int) -> _Unit | None:
+    """"أعلن الجيش أنه استهدف ...": after أنه/أنها the verb's subject is the statement's subject."""
+    if k - 1 not in boundaries or _bare(doc.tokens[k - 1].text) not in _RESUMPTIVE:
+        return None
+    found = [u for u in units if lo <= u.first and u.last <= k - 1 and u.kind == "" and not u.person]
+    return found[-1] if found else None
+
+
+def _voice(doc: Doc, form: Form, k: int, c: _Context) -> str:
+    """Active or passive, for the forms that unvoweled Arabic writes alike (قتل = قَتَل or قُتِل)."""
+    right, units, counts = c.right, c.units, c.counts
+    if form.voice != "either":
+        return form.voice
+    if form.clitic:
+        return "active"  # "اختطفوهم": a verb with an object pronoun is active
+    if form.person.endswith(("p", "d")) and (k + 1 in c.counts or any(
+            k < u.first <= k + _SUBJECT_REACH and u.kind in ("", "partitive") for u in c.units)):
+        return "active"  # "وقتلوا 3 أشخاص": a verb that agrees with a plural subject and has an object
+    if not form.predicate.role_of("object"):
+        return "active"  # intransitive (استشهد، لقي حتفه): its subject is the patient anyway
+    marks = _first_vowel(doc, k)
+    if marks == "\u064f":
+        return "passive"
+    if marks == "\u064e":
+        return "active"
+    if form.tense == "imperfect" or form.predicate.family not in _TOLD_PASSIVE:
+        # news tells attacks, shelling and raids in the active; the imperfect is the active's — but a
+        # patrol, a convoy or a base right after the verb is what was hit ("استُهدفت دورية للجيش")
+        agented = any(k < u.first < right and u.kind == "agent" for u in units)
+        after = next((u for u in units if k < u.first <= k + _SUBJECT_REACH and u.kind == ""), None)
+        target = after is not None and c.doc is not None and c.before_verb(after) and \
+            _marker_kind(strip_article(_bare(c.doc.tokens[after.first].text))) == "patient"
+        return "passive" if (agented or target) and form.tense == "perfect" else "active"
+    before = _left_subject(k, c)
+    if before is not None and not before.person:
+        return "active"  # a force opens the clause: "القوات العراقية قتلت 22 مسلحا"
+    after = next((u for u in units if k < u.first <= k + _SUBJECT_REACH and u.kind == ""), None)
+    if after is not None and not after.counted:
+        more = any(after.last <= u.first < right and u.kind in ("", "partitive", "patient") for u in units
+                   if u is not after) or any(after.last <= c < min(right, after.last + 3) for c in counts)
+        # "قتلت القوات خمسة مسلحين" (a subject, then its object); "قتل جندي" (people alone: the victim)
+        return "active" if more or not after.person else "passive"
+    if any(k < u.first < right and u.kind in ("agent", "ب") for u in units):
+        return "passive"  # "خطفوا على يد داعش"، "قتل 5 بنيران الجيش"
+    if before is not None or k + 1 in counts or after is not None:
+        return "passive"  # "14 مدنيا قتلوا"، "قتل 5 أشخاص"
+    return "active"
+
+
+def _first_vowel(doc: Doc, k: int) -> str:
+    """The short vowel written on the verb's first letter, if the text is voweled (قُتل، قَتل)."""
+    token = doc.tokens[k]
+    original = doc.norm.original_text(token.start, token.end)
+    letters = original.lstrip("وف") if len(original) > 3 and original[:1] in _PROCLITICS else original
+    return letters[1] if len(letters) > 1 and letters[1] in ("\u064f", "\u064e") else ""
+
+
+def _left_subject(k: int, c: _Context) -> _Unit | None:
+    """The name that opens the clause before the verb (SVO): the first unmarked name of the clause."""
+    found = [u for u in c.units if c.left <= u.first and u.last <= k and u.kind == "" and u.first not in c.used]
+    if not found or any(ch in c.text[c.token_end(found[0].last - 1):c.token_start(k)] for ch in ':"«»“”'):
+        return None  # a speaker before a quotation is not the quoted clause's subject
+    return found[0]  # the clause's first name: "ستة أشخاص من حلفاء النظام قتلوا" (not the genitive)
+
+
+def _clause_start(doc: Doc, k: int, left: int) -> int:
+    """The first token of the clause of the verb at ``k``: the verb itself when it carries و or ف
+    ("وقتل 6 من قادته" opens a clause of its own)."""
+    tokens = doc.tokens
+    if tokens[k].text[:1] in _PROCLITICS and len(tokens[k].text) > 3:
+        return k
+    return left
+
+
+def _subject(k: int, c: _Context, intransitive: bool) -> _Unit | None:
+    """VSO: the unmarked name right after the verb (not a counted object unless the verb has none, and
+    not a noun in the oblique case); otherwise SVO: the unmarked name that opens the clause."""
+    after = next((u for u in c.units if k < u.first <= k + _SUBJECT_REACH and u.first < c.right
+                  and u.kind in ("", "partitive")), None)
+    before = _left_subject(k, c)
+    if after is not None and not intransitive and (after.kind == "partitive" or after.oblique_case):
+        after = None
+    if before is not None and not intransitive and before.oblique_case:
+        before = None  # "11 قتيلا مدنيا في قصف": an accusative is no subject
+    if after is not None and (intransitive or not after.counted):
+        return after
+    return before
+
+
+def _object(marker: str, k: int, subject: _Unit | None, right: int, units: list[_Unit]) -> _Unit | None:
+    """The patient: after the verb's preposition when it takes one, else the next unmarked name."""
+    start = subject.last if subject is not None and subject.first > k else k + 1
+    for u in units:
+        if u.first < start or u.first >= right or u is subject:
+            continue
+        if marker:
+            if u.marker == marker or u.kind == marker or (marker == "على" and u.kind == "patient"):
+                return u
+            if marker == "مع" and u.kind == "comitative":
+                return u
+            continue
+        if u.kind in ("", "partitive", "patient"):
+            return u
+    return None
+
+
+def _assign(doc: Doc, frame: Frame, agent: _Unit | None, patient: _Unit | None, units: list[_Unit],
+            left: int, right: int) -> None:
+    if patient is None and frame.predicate.family not in ("support", "claim", "modal", "repel"):
+        # "استهدف مقر الحزب"، "ضد مواقع داعش": a name marked as the target
+        patient = next((u for u in units if frame.predicate.first < u.first < right and u.kind == "patient"
+                        and u is not agent), None)
+    frame.agent = _argument(doc, agent, "agent") if agent is not None else None
+    if patient is not None and patient is not agent:
+        patient = _coordinated(doc, patient, units)
+    frame.patient = _argument(doc, patient, "patient") if patient is not None and patient is not agent else None
+    frame.obliques = [_argument(doc, u, "oblique") for u in units
+                      if left <= u.first < right and u is not agent and u is not patient and u.kind]
+    if frame.predicate.family in ("kill", "wound") and frame.predicate.voice != "active":
+        # "مقتل 14 شخصا، من بينهم قياديان في الحزب"، "إصابة تسعة شرطيين وستة عناصر من قوات مكافحة الإرهاب":
+        # the names a casualty word lists after it are its victims
+        k = frame.predicate.first
+        taken = {a.first for a in (frame.agent, frame.patient) if a is not None}
+        frame.obliques += [_argument(doc, u, "victim") for u in units
+                           if k < u.first < min(right, k + _VICTIM_REACH)
+                           and u.kind in ("", "partitive", "place", "comitative", "between")
+                           and u.first not in taken
+                           and (patient is None or u.first >= patient.last)]
+
+
+def _coordinated(doc: Doc, u: _Unit, units: list[_Unit]) -> _Unit:
+    """A patient with the names joined to it by و: "إصابة تسعة شرطيين وستة عناصر من قوات مكافحة الإرهاب
+    وأربعة مدنيين" — all of them are the victims."""
+    tokens = doc.tokens
+    last = u.last
+    for v in units:
+        if v.first < last or v.kind not in ("", "partitive"):
+            continue
+        gap = range(last, v.first)
+        if v.first - last > 2 or not (tokens[last].text.startswith("و") if last < v.first
+                                       else tokens[v.first].text.startswith("و")):
+            break
+        if any(tokens[j].is_number is False and j != last and _bare(tokens[j].text) not in ("من",) for j in gap[1:]):
+            break
+        last = v.last
+    return u if last == u.last else _Unit(u.first, u.name_first, last, u.marker, u.kind, u.counted, u.person,
+                                          u.oblique_case, u.generic)
+
+
+def _argument(doc: Doc, u: _Unit, role: str) -> Argument:
+    tokens = doc.tokens
+    start, end = tokens[u.first].start, tokens[u.last - 1].end
+    return Argument(role, u.marker, u.first, u.last, start, end, u.name_first, doc.text[start:end])
+
+
+# --- links between frames ---------------------------------------------------------------------
+
+def _link(frames: list[Frame], cue_tokens: set[int]) -> None:
+    """A light verb gives its subject to the attack noun it carries ("شن داعش هجوما"، "هجوم شنه داعش");
+    a repel verb takes the attack's owner as its agent ("صدت البيشمركة هجوما لداعش")."""
+    nouns = [f for f in frames if f.predicate.kind == "noun"]
+    by_token = {n.predicate.first: n for n in nouns}
+    previous: Frame | None = None
+    for f in frames:  # "قام مسلحون بمهاجمة سيارة وقتلوا 3 أشخاص": coordinated verbs share their subject
+        p = f.predicate
+        if (p.kind == "verb" and p.voice == "active" and f.agent is None and p.text[:1] in _PROCLITICS
+                and previous is not None and previous.agent is not None
+                and ("subject", "agent") in _roles_by_lemma().get(p.lemma, ())):
+            f.agent = previous.agent
+        if p.kind == "verb" and f.agent is not None:
+            previous = f
+    for f in frames:
+        opener = by_token.get(f.event_subject)
+        if opener is not None and f.agent is None and opener.agent is not None and f.predicate.family != "repel":
+            f.agent = opener.agent  # "غارة أمريكية تستهدف قياديا": the strike's owner acts
+    for family in ("support", "repel"):  # the attack's owner first, then who turned it back
+        for f in frames:
+            if f.predicate.family == family and f.predicate.kind == "verb":
+                _carry(f, nouns, cue_tokens)
+
+
+def _carry(f: Frame, nouns: list[Frame], cue_tokens: set[int]) -> None:
+    """Link a light or repel verb with the attack noun it carries."""
+    p = f.predicate
+    carried = _carried(f, nouns)
+    if carried is None:
+        if p.family == "repel":  # "تصدت لهم قوات الأمن": no attack to turn back, the repeller acts
+            f.agent, f.patient = f.patient, None
+        elif p.family == "support" and any(0 < j - p.first <= _LINK_REACH + 2 for j in cue_tokens):
+            f.predicate = replace(p, family="support-event")  # "قامت الشرطة بتفريقهم": an event word it carries
+        return
+    if p.family == "support" and f.agent is not None and carried.agent is None:
+        carried.agent = f.agent
+    elif p.family == "repel" and carried.agent is not None:
+        f.agent = carried.agent
+
+
+@cache
+def _roles_by_lemma() -> dict[str, tuple[tuple[str, str], ...]]:
+    verbs = load_lexicons().verbs
+    assert verbs is not None
+    return {f.predicate.lemma: f.predicate.roles for forms in verbs.forms.values() for f in forms}
+
+
+def _carried(f: Frame, nouns: list[Frame]) -> Frame | None:
+    """The attack noun a light or repel verb carries: right before it when the verb holds a pronoun
+    ("مداهمة شنتها")، else right after it ("شن هجوما"، "تصدت لهجوم")."""
+    k = f.predicate.first
+    anchor = f.agent.last - 1 if f.agent is not None and f.agent.first > k else k
+    before = [n for n in nouns if 0 < k - n.predicate.first <= _LINK_REACH]
+    reach = _LINK_REACH + 1 if f.predicate.family == "repel" else _CARRY_REACH
+    after = [n for n in nouns if 0 < n.predicate.first - anchor <= reach]
+    if f.predicate.text.endswith(("ه", "ها", "هم")) and before:
+        return before[-1]
+    if after:
+        return after[0]
+    return before[-1] if before else None
+
+
+def frames_of(doc: Doc, sentence: Sentence) -> list[Frame]:
+    """The frames of one sentence (``doc.frames`` is in sentence order)."""
+    return [f for f in doc.frames if f.sentence == sentence.index]
+
+
+_SIDE_KINDS = ("agent", "patient", "comitative", "between")
+_SIDES_TOO = {"comitative": ("clash", "attack", "raid", "kill", "wound"),
+              "partitive": ("kill", "wound", "abduction", "arrest")}
+
+
+def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The token spans the frames make initiators (agents) and targets (patients).  Also targets: the other
+    side of a clash or attack ("اشتباكات مع قوات الأمن") and the victims listed with a toll ("مقتل 14
+    شخصا، من بينهم قياديان في الحزب")."""
+    agents: list[tuple[int, int]] = []
+    patients: list[tuple[int, int]] = []
+    for f in frames:
+        if not f.real or f.predicate.family == "modal":
+            continue  # what was planned, threatened, denied or said in a figure of speech has no sides
+        if f.agent is not None and f.predicate.family != "support":  # a light verb's agent is the noun's it carries
+            agents.append((f.agent.first, f.agent.last))
+        if f.patient is not None:
+            patients.append((f.patient.first, f.patient.last))
+        for o in f.obliques:
+            kind = _marker_kinds().get(o.marker, "")
+            if o.role == "victim":
+                patients.append((o.first, o.last))
+            elif kind == "agent":
+                agents.append((o.first, o.last))  # "على يد"، "من قبل"، "برصاص": who did it, wherever named
+            elif kind in ("patient", "comitative") or f.predicate.family in _SIDES_TOO.get(kind, ()):
+                patients.append((o.first, o.last))
+        sides = [o for o in f.obliques if _marker_kinds().get(o.marker) == "between" and o.role == "oblique"]
+        if sides:  # "اشتباكات بين سرايا السلام والمرافقين": the first side told acts, the others are its targets
+            agents.append((sides[0].first, sides[0].last))
+            patients.extend((o.first, o.last) for o in sides[1:])
+    return agents, patients
+
+
+@cache
+def _marker_kinds() -> dict[str, str]:
+    verbs = load_lexicons().verbs
+    assert verbs is not None
+    return verbs.markers
+
+
+def _marker_kind(word: str) -> str:
+    """The class of a marker word (agent, patient, partitive …), "" for any other word."""
+    return _marker_kinds().get(word, "")
+
+
+def within(spans: list[tuple[int, int]], token: int) -> bool:
+    return any(first <= token < last for first, last in spans)
