@@ -16,7 +16,7 @@ from marsad.text.inflect import conjugate, dual_forms, noun_forms
 from marsad.text.normalise import fold
 
 PUBLISHED = date(2021, 8, 3)
-_TO_TOLLS = Pipeline(stages=STAGES[:3])
+_TO_TOLLS = Pipeline(stages=STAGES[: [name for name, _ in STAGES].index("toll") + 1])  # up to the toll stage
 
 
 def _doc(text: str) -> Doc:
