@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from marsad.errors import DataFileError
-from marsad.text.inflect import conjugate, dual_forms, noun_forms
+from marsad.text.inflect import conjugate, dual_forms, noun_forms, perfect_forms
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalise import fold
 
@@ -153,6 +153,7 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
                  ) -> tuple[dict[str, ActorInfo], dict[str, dict[str, str]]]:
     path, data = _read("actors")
     _load_words(path, data, words)
+    words["reporting_forms"] = frozenset(perfect_forms(words["reporting"], transitive=False))
     actors: dict[str, ActorInfo] = {}
     rows = _require(path, data, "actor", list)
     listed = {fold(a) for row in rows for a in _phrases(path, row, "aliases")}
@@ -461,6 +462,8 @@ def _load_verbs() -> VerbLexicon:
         for name, key in (("metaphor", "after"), ("other_sense", "other_sense"))}
     for name, items in _require(path, data, "scope", dict).items():
         words[name] = frozenset(fold(w) for w in items)
+    past = fold(_require(path, _require(path, data, "auxiliary", dict), "past", str))
+    words["past_auxiliary"] = frozenset(w for w, _ in _perfect_forms(past, False, True))
     return VerbLexicon({k: tuple(v) for k, v in forms.items()}, markers,
                        frozenset(fold(w) for w in _phrases(path, table, "heads")), words)
 

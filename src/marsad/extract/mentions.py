@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from marsad.doc import Doc
 from marsad.extract import actors as act
 from marsad.extract.classify import ActorFacts, classify
+from marsad.extract.frames import frames_of
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention
 from marsad.extract.toll import TollMention, share_evenly
@@ -148,6 +149,12 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     if any(m.payload.label == "agreement" for m in clause_cues) and _economic(doc, span):
         clause_cues = [m for m in clause_cues if m.payload.label != "agreement"]
     triggers = _live_triggers(doc, clause_cues, modality, names)
+    earlier = _told_as_earlier(doc, sentence, triggers)
+    if earlier and len(earlier) < len(triggers):
+        # "انفجرت سيارة مفخخة ...، وكان تنظيم داعش قد سيطر على المدينة سابقا": what had happened before
+        # is background for its own clause, not the type of the incident the other clause tells
+        triggers = [m for m in triggers if m.first not in earlier]
+        clause_cues = [m for m in clause_cues if m.first not in earlier]
     if not triggers:
         return []
     cues = {m.payload.label for m in clause_cues
@@ -346,6 +353,13 @@ def _captures_a_place(doc: Doc, m: Match[Entry]) -> bool:
         return True
     nouns = load_lexicons().word_set("place_nouns")
     return any(doc.tokens[j].text in nouns for j in range(m.last, min(m.last + _CAPTURE_REACH, len(doc.tokens))))
+
+
+def _told_as_earlier(doc: Doc, sentence: Sentence, cues: list[Match[Entry]]) -> set[int]:
+    """The first tokens of the cues whose clause frame tells what had happened before (the pluperfect,
+    "سابقا": ``frames.py`` flags it)."""
+    earlier = [f.predicate for f in frames_of(doc, sentence) if f.predicate.background]
+    return {m.first for m in cues if any(m.first <= p.first < m.last for p in earlier)}
 
 
 def _live_triggers(doc: Doc, cues: list[Match[Entry]], modality: list[Match[Entry]],
