@@ -456,10 +456,10 @@ def _load_verbs() -> VerbLexicon:
     for kind in ("agent", "patient", "partitive", "comitative", "between", "place"):
         for phrase in _phrases(path, table, kind):
             markers[fold(phrase)] = kind
-    metaphor = _require(path, data, "metaphor", dict)
-    words: dict[str, frozenset[str]] = {
-        name: frozenset(fold(w) for w in _phrases(path, metaphor, key))
-        for name, key in (("metaphor", "after"), ("other_sense", "other_sense"))}
+    words: dict[str, frozenset[str]] = {}
+    modality_path, modality = _read("modality")  # the words around a predicate that flag its frame
+    for name, items in _require(modality_path, modality, "predicate_scope", dict).items():
+        words[name] = frozenset(fold(w) for w in _phrases(modality_path, {name: items}, name))
     for name, items in _require(path, data, "scope", dict).items():
         words[name] = frozenset(fold(w) for w in items)
     past = fold(_require(path, _require(path, data, "auxiliary", dict), "past", str))

@@ -29,7 +29,8 @@ from functools import cache, lru_cache
 
 from marsad.doc import Doc
 from marsad.extract.numbers import read_number
-from marsad.lexicon import Form, Lexicons, VerbLexicon, load_lexicons
+from marsad.lexicon import Entry, Form, Lexicons, VerbLexicon, load_lexicons
+from marsad.text.matcher import Match
 from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article
 
 _SUBJECT_REACH = 3  # words between a verb and its subject (VSO): time words, "مجددا"
@@ -222,6 +223,8 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
         after_preposition = preposition
     units = _units(doc, sentence, lex, verbs, counts, marks.get("pointing_forces", []))
     backgrounds = _background_spans(doc, sentence, marks, dict(predicates))
+    modality = doc.sentence_entries(sentence, "modality")
+    names = {j for m in doc.sentence_entries(sentence, "actor", "generic") for j in range(m.first, m.last)}
     ordered_counts = sorted(counts.items())
     if not any(f.predicate.family != "modal" for _, f in predicates):
         return _bare_frame(doc, sentence, units)
@@ -240,9 +243,7 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
                 context.event_subject = _event_subject(k, context.left, predicates, units)
             context.resumed = _resumed(doc, k, boundaries, units, lo)
             voice = _voice(doc, form, k, context)
-        use = _use(doc, k, form, predicates, marks, voice)
-        if any(a <= k < b for a, b in backgrounds):
-            use = replace(use, background=True)
+        use = _use(doc, k, form, predicates, marks, voice, (modality, names, backgrounds))
         frame = Frame(sentence.index, use, event_subject=context.event_subject)
         _fill(doc, frame, form, k, context)
         frame.counts = [(v, tokens[c].start, tokens[last - 1].end) for c, (v, last) in ordered_counts
@@ -294,7 +295,7 @@ def _scope_index() -> dict[str, tuple[str, ...]]:
     return index
 
 
-_SCOPE_KINDS = ("negation", "future", "hypothetical", "planned_nouns", "metaphor", "other_sense", "pointing_forces",
+_SCOPE_KINDS = ("future", "hypothetical", "figurative_after", "other_sense", "pointing_forces",
                 "past_auxiliary", "perfect_particle", "earlier")
 _FLAGS = ("negated", "planned", "hypothetical", "future", "metaphor", "background")
 
@@ -386,26 +387,75 @@ def _previous_comma(doc: Doc, j: int, lo: int) -> int:
     return next((i for i in range(j, lo, -1) if _comma_before(doc, i)), lo)
 
 
+Scope = tuple[list[Match[Entry]], set[int], list[tuple[int, int]]]  # modality words, names, background spans
+
+
 def _use(doc: Doc, k: int, form: Form, predicates: list[tuple[int, Form]], marks: dict[str, list[int]],
-         voice: str) -> PredicateUse:
-    """The predicate at token ``k`` with its voice and modality flags."""
+         voice: str, scope: Scope) -> PredicateUse:
+    """The predicate at token ``k`` with its voice and modality flags: the one place that decides whether
+    a predicate is told as having happened (``Frame.real``; the mention stage reads it)."""
     token = doc.tokens[k]
+    modality, names, backgrounds = scope
+    negated, irrealis, figurative = modal_flags(doc, modality, names, k, token.start)
 
     def near(kind: str, first: int, last: int) -> bool:  # a scope word of ``kind`` at k+first .. k+last
         return any(first <= j - k <= last for j in marks.get(kind, ()))
 
-    negated = near("negation", -2, -1)
     future = form.future or near("future", -2, -1)
     hypothetical = near("hypothetical", -8, -1)
-    planned = any(f.predicate.family == "modal" and 0 < k - j <= _MODAL_REACH for j, f in predicates)
-    planned = planned or near("planned_nouns", -3, -1)
+    planned = irrealis or any(f.predicate.family == "modal" and 0 < k - j <= _MODAL_REACH for j, f in predicates)
     if form.kind == "verb" and form.tense == "imperfect" and token.text.startswith(("ل", "ول")) and not form.future:
         planned = True  # "ليقتل"، "لتستهدف": a purpose, not a report
-    metaphor = form.kind == "noun" and near("metaphor", 1, 1)
+    metaphor = figurative or (form.kind == "noun" and near("figurative_after", 1, 1))
     # "أطلقت السلطات سراح ..."، "فتحت الشرطة تحقيقا": the verb in a sense that is no violence
     metaphor = metaphor or (form.kind == "verb" and near("other_sense", 1, 3))
     return PredicateUse(form.predicate.lemma, form.predicate.family, form.kind, voice, form.tense, form.person, k,
-                        token.start, token.end, token.text, negated, planned, hypothetical, future, metaphor)
+                        token.start, token.end, token.text, negated, planned, hypothetical, future, metaphor,
+                        any(a <= k < b for a, b in backgrounds))
+
+
+# --- modality: the scope of modality.toml frames and triggers.toml [modality] words -------------------
+
+_NEGATION_SCOPE = 2
+_IRREALIS_SCOPE = 5
+_COMPLEMENT_REACH = 3
+
+
+def modal_flags(doc: Doc, modality: list[Match[Entry]], names: set[int], first: int,
+                start: int) -> tuple[bool, bool, bool]:
+    """Whether the word at token ``first`` (offset ``start``) is negated, irrealis or figurative.
+
+    Negated: a negation within two words before it, or a denial, doubt or failure within five (or in the
+    complement clause it opens: "شكك المصدر في أن الضربات الجوية أدت لمقتل مدنيين").  Irrealis: a plan,
+    threat, call, expectation or purpose within five words — an actor's name does not count towards the
+    reach ("لا يمكن لنظام الرئيس السوري، بشار الأسد، الاستمرار بمهاجمة السوريين") — or in the complement
+    clause it opens, up to its comma ("يتخوف مختصون أن يقوم التنظيم ... بتنفيذ هجمات").  Figurative: a
+    ``modality.toml`` [metaphor] phrase covers it ("شن هجوما إعلاميا على الحكومة"، "الحرب على الفساد")."""
+    negated = irrealis = figurative = False
+    for x in modality:
+        if x.first > first:
+            continue
+        label = x.payload.label
+        if label == "metaphor":
+            figurative = figurative or first < x.last
+        elif label == "negation":
+            negated = negated or first - x.last < _NEGATION_SCOPE
+        elif label in ("failure", "denial"):
+            negated = negated or first - x.last <= _IRREALIS_SCOPE or _in_complement(doc, x, start)
+        elif label == "irrealis":
+            irrealis = irrealis or sum(1 for j in range(x.last, first) if j not in names) <= _IRREALIS_SCOPE \
+                or _in_complement(doc, x, start)
+    return negated, irrealis, figurative
+
+
+def _in_complement(doc: Doc, modal: Match[Entry], start: int) -> bool:
+    """The word at offset ``start`` lies in the complement clause of a modal word: "أن"/"إلى" follows the
+    modal within three words, and no comma or clause break stands between the modal and the word."""
+    starters = load_lexicons().word_set("complementisers")
+    tokens = doc.tokens
+    opens = any(tokens[j].text in starters and tokens[j].start < start
+                for j in range(modal.last, min(modal.last + _COMPLEMENT_REACH, len(tokens))))
+    return opens and not any(c in doc.text[tokens[modal.last - 1].end:start] for c in "،,:؛")
 
 
 # --- slot fillers ----------------------------------------------------------------------------
