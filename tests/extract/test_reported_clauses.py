@@ -113,3 +113,14 @@ def test_the_pluperfect_frame_is_flagged_background(text: str, lemma: str) -> No
 def test_no_pluperfect_without_kana_and_qad(text: str) -> None:
     doc = default_pipeline().run(Article("t", text, published=PUBLISHED))
     assert not any(f.predicate.background for f in doc.frames), [f.to_record() for f in doc.frames]
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت عبوة ناسفة زرعت سابقا على طريق في ديالى",  # "سابقا" in the clause of the news itself
+    "انفجرت عبوة ناسفة كانت مزروعة مسبقا في قضاء الطارمية",  # planted beforehand: still the news
+    "اندلعت اشتباكات بين الجيش العراقي وتنظيم داعش في كركوك، وقال مصدر إن ثلاثة جنود قتلوا",  # بين is no verb
+])
+def test_the_news_clause_is_not_background(text: str) -> None:
+    events = _events(text)
+    assert events, text
+    assert "Military Forces of Iraq" in events[0][1:] or events[0][0] == "Remote explosive/landmine/IED", events

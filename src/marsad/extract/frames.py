@@ -360,7 +360,7 @@ def _background_spans(doc: Doc, sentence: Sentence, marks: dict[str, list[int]],
                       predicates: dict[int, Form]) -> list[tuple[int, int]]:
     """Token spans that tell what had happened before the news: the pluperfect (كان/كانت/كانوا … قد +
     the perfect) told after the news ("انفجرت سيارة ...، وكان التنظيم قد سيطر على المدينة") up to the next
-    comma, and the clause of "سابقا" up to it.  Their event words are background for that clause only."""
+    comma, and a clause with "سابقا" told after another.  Their event words are background for that clause only."""
     spans: list[tuple[int, int]] = []
     lo, hi = sentence.first_token, sentence.last_token
     for q in marks.get("perfect_particle", ()):
@@ -371,7 +371,9 @@ def _background_spans(doc: Doc, sentence: Sentence, marks: dict[str, list[int]],
         if aux and aux[-1] > lo:  # a sentence that opens with "وكان ... قد" is background as a whole (mentions.py)
             spans.append((aux[-1], _next_comma(doc, q, hi)))
     for e in marks.get("earlier", ()):
-        spans.append((_previous_comma(doc, e, lo), e + 1))
+        comma = _previous_comma(doc, e, lo)
+        if comma > lo:  # "انفجرت عبوة زرعت سابقا" is the news itself, not a clause told after it
+            spans.append((comma, e + 1))
     return spans
 
 
