@@ -15,7 +15,8 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from marsad.errors import DataFileError
-from marsad.text.inflect import conjugate, dual_forms, noun_forms
+from marsad.text import inflect
+from marsad.text.inflect import conjugate, dual_forms, noun_forms, perfect_forms
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalise import fold
 
@@ -153,6 +154,7 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
                  ) -> tuple[dict[str, ActorInfo], dict[str, dict[str, str]]]:
     path, data = _read("actors")
     _load_words(path, data, words)
+    words["reporting_forms"] = frozenset(perfect_forms(words["reporting"], transitive=False))
     actors: dict[str, ActorInfo] = {}
     rows = _require(path, data, "actor", list)
     listed = {fold(a) for row in rows for a in _phrases(path, row, "aliases")}
@@ -328,74 +330,13 @@ class VerbLexicon:
     words: dict[str, frozenset[str]]  # metaphor, hypothetical, future, negation, boundaries, ...
 
 
-_PERFECT = (("", "3ms"), ("ت", "3fs"), ("وا", "3mp"), ("ا", "3md"), ("تا", "3fd"), ("ن", "3fp"), ("نا", "1p"),
-            ("تم", "2mp"))
-_IMPERFECT_PREFIXES = (("ي", "3m"), ("ت", "3f"), ("ن", "1p"))
-_IMPERFECT_SUFFIXES = (("", "s"), ("ون", "p"), ("وا", "p"), ("ان", "d"), ("ا", "d"), ("ن", "fp"))
-_OBJECT_CLITICS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا")
-_POSSESSIVES = ("ه", "ها", "هم", "هما", "هن")
-
-
-def _perfect_forms(lemma: str, defective: bool, hollow: bool) -> list[tuple[str, str]]:
-    """The perfect with its subject suffixes: قتل، قتلت، قتلوا، قتلا …; اعتدى → اعتدت، اعتدوا; اغتال → اغتلنا."""
-    out = []
-    for suffix, person in _PERFECT:
-        if defective:  # final ى drops before ت and وا (اعتدت، اعتدوا) and turns ي before the rest (اعتديا)
-            stem = lemma[:-1] if suffix in ("ت", "وا", "تا") else lemma
-        elif hollow and suffix[:1] in ("ت", "ن") and person != "3fs" and person != "3fd":
-            stem = lemma[:-2] + lemma[-1]  # اغتال → اغتل before a consonant suffix
-        elif lemma.endswith("ي") and suffix == "وا":
-            stem = lemma[:-1]  # لقي → لقوا، توفي → توفوا
-        else:
-            stem = lemma
-        out.append((stem + suffix, person))
-    return out
-
-
-def _imperfect_forms(stem: str) -> list[tuple[str, str]]:
-    """يقتل، تقتل، نقتل، يقتلون، يقتلوا، يقتلان; a stem in ي drops it before و (يعتدون)."""
-    out = []
-    for prefix, who in _IMPERFECT_PREFIXES:
-        for suffix, number in _IMPERFECT_SUFFIXES:
-            base = stem[:-1] if stem.endswith("ي") and suffix.startswith("و") else stem
-            out.append((prefix + base + suffix, who + number))
-    return out
-
-
-def _with_clitics(form: str, clitics: tuple[str, ...]) -> list[tuple[str, str]]:
-    """A form and the form with each pronoun: قتلوا → قتلوه; إصابة (اصابه) → اصابته; مقتل → مقتلهم."""
-    out = [(form, "")]
-    if form.endswith("وا"):
-        base = form[:-1]
-    elif form.endswith("ه") and len(form) > 3:
-        base = form[:-1] + "ت"  # taa marbuta before a pronoun
-    elif form.endswith("ي"):
-        base = form  # اعتدى → اعتداه is rare; keep the form
-    else:
-        base = form
-    out.extend((base + c, c) for c in clitics)
-    return out
-
-
-def _noun_forms(forms: list[str], plurals: list[str]) -> list[tuple[str, str]]:
-    """Nouns with their -ات plural, listed plurals, the accusative -ا (هجوما) and possessive pronouns."""
-    out: list[tuple[str, str]] = []
-    for noun in forms:
-        out.extend(_with_clitics(noun, _POSSESSIVES))
-        stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
-        out.extend((stem + dual, "") for dual in ("ين", "ان"))  # the dual: تفجيرين، غارتين
-        if noun.endswith("ه"):
-            out.append((noun[:-1] + "ات", ""))
-        elif not noun.endswith(("ء", "ي", "ا")):
-            out.append((noun + "ا", ""))  # هجوما، قصفا
-    for plural in plurals:
-        out.extend(_with_clitics(plural, _POSSESSIVES))
-    return out
-
-
-def _participle_forms(participle: str) -> list[str]:
-    """قاتل، قاتله، قاتلون، قاتلين، قاتلان، قاتلات."""
-    return [participle + end for end in ("", "ه", "ون", "ين", "ان", "ات", "ا")]
+#: Persons whose perfect takes an object pronoun as a predicate (قتله، قتلتها، قتلوهم): a verb with a pronoun
+#: is active (frames.py); other persons are rare enough in news to leave bare.
+_OBJECT_PERSONS = frozenset({"3ms", "3fs", "3mp"})
+#: The imperfect of a predicate leaves out "I" (أ-: it spells the perfect of derived verbs, أقتحم = اقتحم)
+#: and "you (f.)" (-ين: the -ين of nouns and participles); news tells neither of an incident.
+_PREDICATE_PREFIXES = tuple(p for p in inflect.IMPERFECT_PREFIXES if p[1] != "1s")
+_PREDICATE_SUFFIXES = tuple(s for s in inflect.IMPERFECT_SUFFIXES if s[0] != "ين")
 
 
 def _roles(path: str, lemma: str, text: str) -> tuple[tuple[str, str], ...]:
@@ -426,41 +367,44 @@ def _load_verbs() -> VerbLexicon:
         passive = fold(row.get("passive", ""))
         active_voice = "active" if passive else "either"
         defective = raw_lemma.endswith("ى")
-        for word, person in _perfect_forms(lemma, defective, bool(row.get("hollow"))):
-            pronouns = _OBJECT_CLITICS if person in ("3ms", "3fs", "3mp") else ()
-            for full, clitic in _with_clitics(word, pronouns):
+        for word, person in inflect.perfect(lemma, defective, bool(row.get("hollow"))):
+            pronouns = inflect.OBJECTS if person in _OBJECT_PERSONS else ()
+            for full, clitic in inflect.with_pronouns(word, pronouns):
                 add(full, Form(pred, "verb", active_voice, "perfect", person, clitic=clitic))
         if passive:
-            for word, person in _perfect_forms(passive, False, False):
+            for word, person in inflect.perfect(passive):
                 add(word, Form(pred, "verb", "passive", "perfect", person))
         stem = fold(row.get("imperfect", ""))
         if stem:
-            for word, person in _imperfect_forms(stem):
-                for full, clitic in _with_clitics(word, _OBJECT_CLITICS) if person.endswith("s") else [(word, "")]:
+            for word, person in inflect.imperfect(stem, _PREDICATE_PREFIXES, _PREDICATE_SUFFIXES):
+                pronouns = inflect.OBJECTS if person.endswith("s") else ()
+                for full, clitic in inflect.with_pronouns(word, pronouns):
                     add(full, Form(pred, "verb", "either", "imperfect", person, clitic=clitic))
                 add("س" + word, Form(pred, "verb", "either", "imperfect", person, future=True))
         masdars, plurals = [fold(m) for m in row.get("masdar", [])], [fold(p) for p in row.get("plural", [])]
-        for word, clitic in _noun_forms(masdars, plurals):
+        for word, clitic in inflect.noun_paradigm(masdars, plurals):
             add(word, Form(pred, "noun", "noun", "", "", clitic=clitic))
         for i, participle in enumerate(row.get("participle", [])):
-            for word in _participle_forms(fold(participle)):
+            for word in inflect.participles(fold(participle)):
                 add(word, Form(pred, "participle", "active" if i == 0 else "passive", "", ""))
     for row in _require(path, data, "noun", list):
         nouns = [fold(n) for n in _phrases(path, row, "forms")]
         pred = Predicate(nouns[0], _require(path, row, "family", str), (), "", row.get("genitive", ""))
-        for word, clitic in _noun_forms(nouns, [fold(p) for p in row.get("plural", [])]):
+        for word, clitic in inflect.noun_paradigm(nouns, [fold(p) for p in row.get("plural", [])]):
             add(word, Form(pred, "noun", "noun", "", "", clitic=clitic))
     markers: dict[str, str] = {}
     table = _require(path, data, "markers", dict)
     for kind in ("agent", "patient", "partitive", "comitative", "between", "place"):
         for phrase in _phrases(path, table, kind):
             markers[fold(phrase)] = kind
-    metaphor = _require(path, data, "metaphor", dict)
-    words: dict[str, frozenset[str]] = {
-        name: frozenset(fold(w) for w in _phrases(path, metaphor, key))
-        for name, key in (("metaphor", "after"), ("other_sense", "other_sense"))}
+    words: dict[str, frozenset[str]] = {}
+    modality_path, modality = _read("modality")  # the words around a predicate that flag its frame
+    for name, items in _require(modality_path, modality, "predicate_scope", dict).items():
+        words[name] = frozenset(fold(w) for w in _phrases(modality_path, {name: items}, name))
     for name, items in _require(path, data, "scope", dict).items():
         words[name] = frozenset(fold(w) for w in items)
+    past = fold(_require(path, _require(path, data, "auxiliary", dict), "past", str))
+    words["past_auxiliary"] = frozenset(w for w, _ in inflect.perfect(past, hollow=True))
     return VerbLexicon({k: tuple(v) for k, v in forms.items()}, markers,
                        frozenset(fold(w) for w in _phrases(path, table, "heads")), words)
 

@@ -86,8 +86,16 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     lex = load_lexicons()
     controllers, speakers = lex.word_set("controller_before"), lex.word_set("speaker_before")
     agents, patients = role_spans(frames_of(doc, sentence))
+    sources: list[ActorHit] = []  # speakers: the owners of "قواتها" all the same
     for m in doc.sentence_entries(sentence, "actor", "generic"):
         if not lo <= m.first < hi:
+            continue
+        speaker = resolve(m.payload, region, doc) if _reporter(doc, sentence, m) else None
+        if speaker is not None and speaker.inter not in _PEOPLE and not within(agents, m.first) \
+                and not within(patients, m.first):
+            # "قالت خلية الإعلام الأمني إن ...": an office that reports is the report's source, not a party
+            # (a witness or a resident who tells it is of the people it struck)
+            sources.append(ActorHit(speaker, m.first, m.last, m.start, m.end, False, 0.0, 0.0))
             continue
         if _held_by(doc, m, controllers):
             continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted
@@ -101,7 +109,8 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         generic = m.payload.category == "generic"
         hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, generic, _ROLE * within(agents, m.first),
                              _ROLE * within(patients, m.first), bare, m.payload.label if generic else ""))
-    hits.extend(_pointed_forces(doc, sentence, region, hits, agents, patients, lo, hi))
+    hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
+                                agents, patients, lo, hi))
     return _drop_members(doc, _drop_vague_gunmen(hits))
 
 
@@ -141,6 +150,27 @@ def _pointed_forces(doc: Doc, sentence: Sentence, region: str, hits: list[ActorH
 
 
 _SOURCE_REACH = 4
+_REPORT_REACH = 12  # from the speaker to the complementiser of what it reports
+
+
+def _reporter(doc: Doc, sentence: Sentence, m: Match[Entry]) -> bool:
+    """The name is the subject of a verb of reporting that goes on to a reported clause: right after the
+    verb ("قالت خلية الإعلام الأمني في بغداد، في بيان، إن ..."، "أعلنت وزارة الدفاع أن ...") with
+    إنّ/أنّ/بأنّ or a colon after it."""
+    if m.first - 1 < sentence.first_token:
+        return False
+    verb = doc.tokens[m.first - 1].text
+    reporting = load_lexicons().word_set("reporting_forms")
+    if verb not in reporting and not (verb[:1] in ("و", "ف") and verb[1:] in reporting):
+        return False
+    end = min(sentence.last_token, m.last + _REPORT_REACH)
+    if ":" in doc.text[doc.tokens[m.last - 1].end:doc.tokens[end - 1].end]:
+        return True
+    return any(doc.tokens[j].text in _COMPLEMENTISERS for j in range(m.last, end))
+
+
+_COMPLEMENTISERS = frozenset({"ان", "بان", "وان"})
+_PEOPLE = frozenset({5, 6, 7})  # rioters, protesters, civilians
 
 
 def _a_source(doc: Doc, first: int, floor: int) -> bool:

@@ -29,7 +29,8 @@ from functools import cache, lru_cache
 
 from marsad.doc import Doc
 from marsad.extract.numbers import read_number
-from marsad.lexicon import Form, Lexicons, VerbLexicon, load_lexicons
+from marsad.lexicon import Entry, Form, Lexicons, VerbLexicon, load_lexicons
+from marsad.text.matcher import Match
 from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article
 
 _SUBJECT_REACH = 3  # words between a verb and its subject (VSO): time words, "مجددا"
@@ -85,6 +86,7 @@ class PredicateUse:
     hypothetical: bool = False
     future: bool = False
     metaphor: bool = False
+    background: bool = False  # the pluperfect or "سابقا": what had happened before the news
 
 
 @dataclass(slots=True)
@@ -103,7 +105,7 @@ class Frame:
     def real(self) -> bool:
         """Told as having happened: not negated, planned, hypothetical, future or a figure of speech."""
         p = self.predicate
-        return not (p.negated or p.planned or p.hypothetical or p.future or p.metaphor)
+        return not (p.negated or p.planned or p.hypothetical or p.future or p.metaphor or p.background)
 
     def to_record(self, doc: Doc | None = None) -> dict[str, object]:
         """A plain record; with ``doc``, spans and words are those of the article as given."""
@@ -122,7 +124,7 @@ class Frame:
             "sentence": self.sentence, "predicate": words(p.start, p.end, p.text), "lemma": p.lemma,
             "family": p.family, "kind": p.kind, "voice": p.voice, "tense": p.tense, "person": p.person,
             "span": span(p.start, p.end),
-            "flags": [f for f in ("negated", "planned", "hypothetical", "future", "metaphor") if getattr(p, f)],
+            "flags": [f for f in _FLAGS if getattr(p, f)],
             "agent": arg(self.agent), "patient": arg(self.patient),
             "obliques": [arg(a) for a in self.obliques], "counts": [list(c) for c in self.counts],
         }
@@ -144,6 +146,7 @@ class _Unit:
     person: bool  # people ("5 جنود"، "مدنيين") rather than a force ("قوات البيشمركة")
     oblique_case: bool = False
     generic: bool = False  # a description ("عسكرية"، "مسلحين"), not a name
+    clause_subject: bool = False  # the noun phrase right after إنّ/أنّ: the embedded clause's subject
 
 
 @dataclass(slots=True)
@@ -219,6 +222,9 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
             edges.append(j)
         after_preposition = preposition
     units = _units(doc, sentence, lex, verbs, counts, marks.get("pointing_forces", []))
+    backgrounds = _background_spans(doc, sentence, marks, dict(predicates))
+    modality = doc.sentence_entries(sentence, "modality")
+    names = {j for m in doc.sentence_entries(sentence, "actor", "generic") for j in range(m.first, m.last)}
     ordered_counts = sorted(counts.items())
     if not any(f.predicate.family != "modal" for _, f in predicates):
         return _bare_frame(doc, sentence, units)
@@ -237,7 +243,8 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
                 context.event_subject = _event_subject(k, context.left, predicates, units)
             context.resumed = _resumed(doc, k, boundaries, units, lo)
             voice = _voice(doc, form, k, context)
-        frame = Frame(sentence.index, _use(doc, k, form, predicates, marks, voice), event_subject=context.event_subject)
+        use = _use(doc, k, form, predicates, marks, voice, (modality, names, backgrounds))
+        frame = Frame(sentence.index, use, event_subject=context.event_subject)
         _fill(doc, frame, form, k, context)
         frame.counts = [(v, tokens[c].start, tokens[last - 1].end) for c, (v, last) in ordered_counts
                         if left <= c < right]
@@ -288,7 +295,9 @@ def _scope_index() -> dict[str, tuple[str, ...]]:
     return index
 
 
-_SCOPE_KINDS = ("negation", "future", "hypothetical", "planned_nouns", "metaphor", "other_sense", "pointing_forces")
+_SCOPE_KINDS = ("future", "hypothetical", "figurative_after", "other_sense", "pointing_forces",
+                "past_auxiliary", "perfect_particle", "earlier")
+_FLAGS = ("negated", "planned", "hypothetical", "future", "metaphor", "background")
 
 
 @lru_cache(maxsize=100_000)
@@ -344,26 +353,111 @@ def _bare(word: str) -> str:
     return word[1:] if word[:1] in _PROCLITICS and len(word) > 3 else word
 
 
+_AUXILIARY_REACH = 5  # "وكان تنظيم داعش قد سيطر": كان, the subject, then قد
+
+
+def _background_spans(doc: Doc, sentence: Sentence, marks: dict[str, list[int]],
+                      predicates: dict[int, Form]) -> list[tuple[int, int]]:
+    """Token spans that tell what had happened before the news: the pluperfect (كان/كانت/كانوا … قد +
+    the perfect) told after the news ("انفجرت سيارة ...، وكان التنظيم قد سيطر على المدينة") up to the next
+    comma, and a clause with "سابقا" told after another.  Their event words are background for that clause only."""
+    spans: list[tuple[int, int]] = []
+    lo, hi = sentence.first_token, sentence.last_token
+    for q in marks.get("perfect_particle", ()):
+        form = predicates.get(q + 1)
+        if form is not None and form.tense != "perfect":
+            continue  # "قد يقتل": may kill (a possibility, not the past)
+        aux = [j for j in marks.get("past_auxiliary", ()) if 0 < q - j <= _AUXILIARY_REACH]
+        if aux and aux[-1] > lo:  # a sentence that opens with "وكان ... قد" is background as a whole (mentions.py)
+            spans.append((aux[-1], _next_comma(doc, q, hi)))
+    for e in marks.get("earlier", ()):
+        comma = _previous_comma(doc, e, lo)
+        if comma > lo:  # "انفجرت عبوة زرعت سابقا" is the news itself, not a clause told after it
+            spans.append((comma, e + 1))
+    return spans
+
+
+def _comma_before(doc: Doc, j: int) -> bool:
+    return any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")
+
+
+def _next_comma(doc: Doc, j: int, hi: int) -> int:
+    return next((i for i in range(j + 1, hi) if _comma_before(doc, i)), hi)
+
+
+def _previous_comma(doc: Doc, j: int, lo: int) -> int:
+    return next((i for i in range(j, lo, -1) if _comma_before(doc, i)), lo)
+
+
+Scope = tuple[list[Match[Entry]], set[int], list[tuple[int, int]]]  # modality words, names, background spans
+
+
 def _use(doc: Doc, k: int, form: Form, predicates: list[tuple[int, Form]], marks: dict[str, list[int]],
-         voice: str) -> PredicateUse:
-    """The predicate at token ``k`` with its voice and modality flags."""
+         voice: str, scope: Scope) -> PredicateUse:
+    """The predicate at token ``k`` with its voice and modality flags: the one place that decides whether
+    a predicate is told as having happened (``Frame.real``; the mention stage reads it)."""
     token = doc.tokens[k]
+    modality, names, backgrounds = scope
+    negated, irrealis, figurative = modal_flags(doc, modality, names, k, token.start)
 
     def near(kind: str, first: int, last: int) -> bool:  # a scope word of ``kind`` at k+first .. k+last
         return any(first <= j - k <= last for j in marks.get(kind, ()))
 
-    negated = near("negation", -2, -1)
     future = form.future or near("future", -2, -1)
     hypothetical = near("hypothetical", -8, -1)
-    planned = any(f.predicate.family == "modal" and 0 < k - j <= _MODAL_REACH for j, f in predicates)
-    planned = planned or near("planned_nouns", -3, -1)
+    planned = irrealis or any(f.predicate.family == "modal" and 0 < k - j <= _MODAL_REACH for j, f in predicates)
     if form.kind == "verb" and form.tense == "imperfect" and token.text.startswith(("ل", "ول")) and not form.future:
         planned = True  # "ليقتل"، "لتستهدف": a purpose, not a report
-    metaphor = form.kind == "noun" and near("metaphor", 1, 1)
+    metaphor = figurative or (form.kind == "noun" and near("figurative_after", 1, 1))
     # "أطلقت السلطات سراح ..."، "فتحت الشرطة تحقيقا": the verb in a sense that is no violence
     metaphor = metaphor or (form.kind == "verb" and near("other_sense", 1, 3))
     return PredicateUse(form.predicate.lemma, form.predicate.family, form.kind, voice, form.tense, form.person, k,
-                        token.start, token.end, token.text, negated, planned, hypothetical, future, metaphor)
+                        token.start, token.end, token.text, negated, planned, hypothetical, future, metaphor,
+                        any(a <= k < b for a, b in backgrounds))
+
+
+# --- modality: the scope of modality.toml frames and triggers.toml [modality] words -------------------
+
+_NEGATION_SCOPE = 2
+_IRREALIS_SCOPE = 5
+_COMPLEMENT_REACH = 3
+
+
+def modal_flags(doc: Doc, modality: list[Match[Entry]], names: set[int], first: int,
+                start: int) -> tuple[bool, bool, bool]:
+    """Whether the word at token ``first`` (offset ``start``) is negated, irrealis or figurative.
+
+    Negated: a negation within two words before it, or a denial, doubt or failure within five (or in the
+    complement clause it opens: "شكك المصدر في أن الضربات الجوية أدت لمقتل مدنيين").  Irrealis: a plan,
+    threat, call, expectation or purpose within five words — an actor's name does not count towards the
+    reach ("لا يمكن لنظام الرئيس السوري، بشار الأسد، الاستمرار بمهاجمة السوريين") — or in the complement
+    clause it opens, up to its comma ("يتخوف مختصون أن يقوم التنظيم ... بتنفيذ هجمات").  Figurative: a
+    ``modality.toml`` [metaphor] phrase covers it ("شن هجوما إعلاميا على الحكومة"، "الحرب على الفساد")."""
+    negated = irrealis = figurative = False
+    for x in modality:
+        if x.first > first:
+            continue
+        label = x.payload.label
+        if label == "metaphor":
+            figurative = figurative or first < x.last
+        elif label == "negation":
+            negated = negated or first - x.last < _NEGATION_SCOPE
+        elif label in ("failure", "denial"):
+            negated = negated or first - x.last <= _IRREALIS_SCOPE or _in_complement(doc, x, start)
+        elif label == "irrealis":
+            irrealis = irrealis or sum(1 for j in range(x.last, first) if j not in names) <= _IRREALIS_SCOPE \
+                or _in_complement(doc, x, start)
+    return negated, irrealis, figurative
+
+
+def _in_complement(doc: Doc, modal: Match[Entry], start: int) -> bool:
+    """The word at offset ``start`` lies in the complement clause of a modal word: "أن"/"إلى" follows the
+    modal within three words, and no comma or clause break stands between the modal and the word."""
+    starters = load_lexicons().word_set("complementisers")
+    tokens = doc.tokens
+    opens = any(tokens[j].text in starters and tokens[j].start < start
+                for j in range(modal.last, min(modal.last + _COMPLEMENT_REACH, len(tokens))))
+    return opens and not any(c in doc.text[tokens[modal.last - 1].end:start] for c in "،,:؛")
 
 
 # --- slot fillers ----------------------------------------------------------------------------
@@ -380,6 +474,7 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
     taken = {j for _, f, last in names for j in range(f, last)}
     names += [(j, -1, j + 1) for j in pointers if j not in taken]
     names.sort()
+    vague = {m.first for m in doc.sentence_entries(sentence, "vague")}
     units: list[_Unit] = []
     for _, first, last in names:
         start = first if first >= 0 else last - 1
@@ -390,25 +485,43 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
             units.pop()  # "جندي في الجيش العراقي": the description is the named group's member
         if units and start == units[-1].last and kind == "ل" and units[-1].generic:
             prev = units[-1]  # "دورية للجيش العراقي": a described unit of a named force is that force's
-            units[-1] = _Unit(prev.first, prev.name_first, last, prev.marker, prev.kind, prev.counted, prev.person,
-                              prev.oblique_case, False)
+            units[-1] = replace(prev, last=last, generic=False)
             continue
         if units and start == units[-1].last and not kind and not counted and (units[-1].generic or first in generics):
             # "مسلحين متشددين"، "مسلحو داعش"، "داعش الإرهابي": one phrase (two names side by side are two
             # phrases: "هاجم مسلحو داعش قوات البيشمركة")
             prev = units[-1]
             if start == last - 1 or tokens[start].text[:1] != "و":
-                units[-1] = _Unit(prev.first, prev.name_first, last, prev.marker, prev.kind, prev.counted, prev.person,
-                                  prev.oblique_case, prev.generic and first in generics)
+                units[-1] = replace(prev, last=last, generic=prev.generic and first in generics)
                 continue
         if not kind and units and tokens[start].text.startswith("و") and units[-1].kind and all(
                 _bare(tokens[j].text) in _SIDE_GAP for j in range(units[-1].last, start)):
             marker, kind = units[-1].marker, units[-1].kind  # "بين مسلحين من داعش وقوات الشرطة": one marker
         person = _person(tokens[start].text, lex)
-        after_inna = start > sentence.first_token and _bare(tokens[start - 1].text) in ("ان", "بان", "لان")
+        opener = _complement_opener(tokens, start, sentence.first_token)
+        oblique = person and tokens[start].text.endswith(("ين", "ا")) and opener < 0  # not after إنّ
+        if opener >= 0 and kind in ("", "partitive") and not (units and units[-1].last > opener):
+            start, marker, kind = opener, "", ""  # "إن مجموعة من عناصر داعش استهدفت": the whole phrase
+            counted = counted or opener in vague  # "إن الكثير من الإرهابيين قتلوا": a number of people
         units.append(_Unit(start, first, last, marker, kind, counted, counted or person or first in civilians,
-                           person and tokens[start].text.endswith(("ين", "ا")) and not after_inna, first in generics))
+                           oblique, first in generics,
+                           clause_subject=opener >= 0))
     return units
+
+
+#: Complementisers after which a noun phrase is the subject of the clause they open (إنّ and her sisters).
+_COMPLEMENTISERS = frozenset({"ان", "بان", "لان"})
+
+
+def _complement_opener(tokens: list[Token], start: int, floor: int) -> int:
+    """The first token of the noun phrase that إنّ/أنّ/لأنّ/بأنّ opens when the name at ``start`` heads it
+    or is its partitive ("إن مجموعة من عناصر داعش"، "أن قوة من الشرطة"), else -1."""
+    if start - 1 >= floor and _bare(tokens[start - 1].text) in _COMPLEMENTISERS:
+        return start
+    if start - 3 >= floor and _bare(tokens[start - 1].text) == "من" \
+            and _bare(tokens[start - 3].text) in _COMPLEMENTISERS:
+        return start - 2
+    return -1
 
 
 def _head_start(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon) -> int:
@@ -485,14 +598,19 @@ def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
     if form.kind == "verb":
         voice = frame.predicate.voice
         if voice == "passive":
-            patient = _subject(k, c, intransitive=True) or next(
+            patient = _subject(k, c, intransitive=True) or _opened(k, c) or next(
                 (u for u in units if k < u.first < min(right, k + _NOUN_REACH) and u.kind in ("", "partitive")), None)
             agent = next((u for u in units if left <= u.first < right and u.kind in ("agent", "ب")), None)
             _assign(doc, frame, agent, patient, units, left, right)
             return
         transitive = bool(pred.role_of("object"))
+        opened = _opened(k, c)
         if c.event_subject >= 0 or c.resumed is not None:
             subject = c.resumed  # "غارة تستهدف قياديا"، "أعلن الجيش أنه استهدف المتشدد": not a name after it
+        elif opened is not None:
+            # "قالت الخلية إن مجموعة من عناصر داعش استهدفت قوة من الشرطة": after إنّ/أنّ the noun phrase is the
+            # subject of the embedded clause (SVO), and the name after the verb its object
+            subject = opened
         elif form.person.endswith(("p", "d")) and transitive:
             # "هاجموا"، "قتلوا": a verb that agrees in number has its subject before it (or as a pronoun);
             # the name after it is the object (VSO verbs stay singular: "هاجم المسلحون")
@@ -589,7 +707,7 @@ def _voice(doc: Doc, form: Form, k: int, c: _Context) -> str:
         target = after is not None and c.doc is not None and c.before_verb(after) and \
             _marker_kind(strip_article(_bare(c.doc.tokens[after.first].text))) == "patient"
         return "passive" if (agented or target) and form.tense == "perfect" else "active"
-    before = _left_subject(k, c)
+    before = _left_subject(k, c) or _opened(k, c)
     if before is not None and not before.person:
         return "active"  # a force opens the clause: "القوات العراقية قتلت 22 مسلحا"
     after = next((u for u in units if k < u.first <= k + _SUBJECT_REACH and u.kind == ""), None)
@@ -619,6 +737,12 @@ def _left_subject(k: int, c: _Context) -> _Unit | None:
     if not found or any(ch in c.text[c.token_end(found[0].last - 1):c.token_start(k)] for ch in ':"«»“”'):
         return None  # a speaker before a quotation is not the quoted clause's subject
     return found[0]  # the clause's first name: "ستة أشخاص من حلفاء النظام قتلوا" (not the genitive)
+
+
+def _opened(k: int, c: _Context) -> _Unit | None:
+    """The noun phrase that إنّ/أنّ opens before the verb at ``k`` (the embedded clause's subject)."""
+    return next((u for u in c.units if u.clause_subject and c.left <= u.first and u.last <= k
+                 and u.first not in c.used), None)
 
 
 def _clause_start(doc: Doc, k: int, left: int) -> int:

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from marsad.doc import Doc
 from marsad.extract import actors as act
 from marsad.extract.classify import ActorFacts, classify
+from marsad.extract.frames import Frame, frames_of, modal_flags
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention
 from marsad.extract.toll import TollMention, share_evenly
@@ -33,8 +34,6 @@ _COORDINATION_RE = re.compile(r"^[\s،,]*و?\s*$")
 BACKGROUND_DAYS = 30
 #: Modality labels that make a whole clause no report of an incident (triggers.toml, modality.toml).
 _UNREAL = {"judicial", "unreal"}
-_NEGATION_SCOPE = 2
-_IRREALIS_SCOPE = 5
 
 
 @dataclass(slots=True)
@@ -147,11 +146,12 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     clause_cues = [m for m in doc.sentence_entries(sentence, "cue") if _in_span(span, m.first)]
     if any(m.payload.label == "agreement" for m in clause_cues) and _economic(doc, span):
         clause_cues = [m for m in clause_cues if m.payload.label != "agreement"]
-    triggers = _live_triggers(doc, clause_cues, modality, names)
+    covering = _covering(doc, sentence)
+    triggers = _live_triggers(doc, clause_cues, covering, modality, names)
     if not triggers:
         return []
-    cues = {m.payload.label for m in clause_cues
-            if _live(m, modality, names, doc) and (m.payload.label != "territory" or _captures_a_place(doc, m))}
+    cues = {m.payload.label for m in clause_cues if _live(m, covering, modality, names, doc)
+            and (m.payload.label != "territory" or _captures_a_place(doc, m))}
     places = [rp for rp in ctx.places.get(sentence.index, []) if _in_span(span, rp.toponym.first_token)]
     sites, explicit = _sites(doc, sentence, ctx, triggers, places)
     location = sites[0].location if sites else None
@@ -348,50 +348,27 @@ def _captures_a_place(doc: Doc, m: Match[Entry]) -> bool:
     return any(doc.tokens[j].text in nouns for j in range(m.last, min(m.last + _CAPTURE_REACH, len(doc.tokens))))
 
 
-def _live_triggers(doc: Doc, cues: list[Match[Entry]], modality: list[Match[Entry]],
-                   names: set[int]) -> list[Match[Entry]]:
-    """Trigger cues that are neither negated nor in the scope of a plan, threat or call."""
-    return [m for m in cues if m.payload.value.trigger and _live(m, modality, names, doc)
+def _live_triggers(doc: Doc, cues: list[Match[Entry]], covering: dict[int, Frame],
+                   modality: list[Match[Entry]], names: set[int]) -> list[Match[Entry]]:
+    """Trigger cues told as having happened (``_live``), a capture only when it names the place taken."""
+    return [m for m in cues if m.payload.value.trigger and _live(m, covering, modality, names, doc)
             and (m.payload.label != "territory" or _captures_a_place(doc, m))]
 
 
-def _live(m: Match[Entry], modality: list[Match[Entry]], names: set[int], doc: Doc) -> bool:
-    """A cue that reports something that happened: not negated, not planned, threatened or called for.
-    An actor's name does not count towards the reach of a plan or a call ("لا يمكن لنظام الرئيس السوري،
-    بشار الأسد، الاستمرار بمهاجمة السوريين"); a complement clause ("يتخوف مختصون أن يقوم التنظيم ...
-    بتنفيذ هجمات"، "دعت اللجان إلى الخروج بمظاهرة") is unreal up to its comma."""
-    if _negated(m, modality, doc) or _figurative(m, modality):
-        return False
-    return not any(x.payload.label == "irrealis" and x.first <= m.first
-                   and (sum(1 for j in range(x.last, m.first) if j not in names) <= _IRREALIS_SCOPE
-                        or _in_complement(doc, x, m))
-                   for x in modality)
+def _live(m: Match[Entry], covering: dict[int, Frame], modality: list[Match[Entry]], names: set[int],
+          doc: Doc) -> bool:
+    """A cue that reports something that happened.  The frame that covers it says so (``frames.py``: not
+    negated, planned, hypothetical, future, figurative or background); a cue no frame covers is read
+    with the same scope rules (``frames.modal_flags``)."""
+    frame = next((covering[j] for j in range(m.first, m.last) if j in covering), None)
+    if frame is not None:
+        return frame.real
+    return not any(modal_flags(doc, modality, names, m.first, m.start))
 
 
-_COMPLEMENT_REACH = 3
-
-
-def _in_complement(doc: Doc, modal: Match[Entry], m: Match[Entry]) -> bool:
-    """The cue lies in the complement clause of a modal word: "أن"/"إلى" follows the modal within three
-    words, and no comma or clause break stands between the modal and the cue."""
-    starters = load_lexicons().word_set("complementisers")
-    opens = any(doc.tokens[j].text in starters
-                for j in range(modal.last, min(modal.last + _COMPLEMENT_REACH, m.first)))
-    return opens and not any(c in doc.text[doc.tokens[modal.last - 1].end:m.start] for c in "،,:؛")
-
-
-def _figurative(m: Match[Entry], modality: list[Match[Entry]]) -> bool:
-    """The cue is an attack or war word used of speech or policy ("شن هجوما إعلاميا على الحكومة"،
-    "الحرب على الفساد"): modality.toml [metaphor] phrases that cover it."""
-    return any(x.payload.label == "metaphor" and x.first <= m.first < x.last for x in modality)
-
-
-def _negated(m: Match[Entry], modality: list[Match[Entry]], doc: Doc) -> bool:
-    """Negated within two words, or denied, doubted or failed within five (or in the complement clause
-    the denial opens: "شكك المصدر في أن الضربات الجوية أدت لمقتل مدنيين")."""
-    return any(x.first <= m.first and ((x.payload.label == "negation" and m.first - x.last < _NEGATION_SCOPE)
-               or (x.payload.label in ("failure", "denial")
-                   and (m.first - x.last <= _IRREALIS_SCOPE or _in_complement(doc, x, m)))) for x in modality)
+def _covering(doc: Doc, sentence: Sentence) -> dict[int, Frame]:
+    """The frames of a sentence by the token of their predicate."""
+    return {f.predicate.first: f for f in frames_of(doc, sentence) if f.predicate.kind != "none"}
 
 
 def _facts(hits: list[act.ActorHit]) -> ActorFacts:

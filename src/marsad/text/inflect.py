@@ -1,60 +1,133 @@
-"""Verb inflection from one row per lemma (unvowelled, folded spelling).
+"""Arabic inflection from one row per lemma (unvowelled, folded spelling): the one generator of forms.
 
-Arabic news tells a death with a verb in any person, gender, number and voice ("قتل"، "قتلت"،
-"قتلوا"، "يقتلون"، "قتلهم"، "اغتيل"، "يغتال"، "لقيا"، "قضوا").  A lexicon row gives the *stems*
-of a lemma — the perfect (قتل; a hollow verb also its short stem اغتل, a defective one its stem
-without the last letter قض), the imperfect after the person prefix (قتل of يقتل; غتال of يغتال),
-the passive where unvowelled writing shows it (اغتيل، يغتال) — and :func:`conjugate` attaches
-the person prefixes and the subject and object suffixes.  Unvowelled, active and passive of a
-sound verb are one spelling (قتل = qatala and qutila), so the voice needs no form of its own.
-Over-generation (a suffix no real form takes on that stem) is harmless: such words do not occur.
+Arabic news tells an act with a verb in any person, gender, number and voice ("قتل"، "قتلت"، "قتلوا"،
+"يقتلون"، "قتلهم"، "اغتيل"، "يغتال"، "لقيا"، "قضوا") and with verbal nouns that take possessive pronouns
+and dual or plural endings ("مقتله"، "إصابتهم"، "غارتين").  A lexicon row gives a lemma's *stems* — the
+perfect (قتل; a hollow verb shortens before a consonant suffix, اغتال → اغتلنا; a defective one drops its
+last letter before ت and وا, اعتدى → اعتدت، اعتدوا), the imperfect after the person prefix (قتل of يقتل;
+غتال of يغتال), the passive where unvowelled writing shows it (اغتيل) — and the functions below attach
+the person prefixes and the subject, object and possessive suffixes.  Each form comes with its tag
+(person and number: 3ms, 3fp, 1p …; the pronoun it carries) where the clause-frame stage needs them.
+
+Both loaders use this module: ``verbs.toml`` predicates (tagged forms, ``marsad.lexicon._load_verbs``)
+and the verbs of a toll, ``numbers.toml`` [[toll_verb]] (plain sets: :func:`conjugate`).
+Unvowelled, active and passive of a sound verb are one spelling (قتل = qatala and qutila), so the voice
+needs no form of its own.  Over-generation (a suffix no real form takes on that stem) is harmless: such
+words do not occur.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-#: Subject suffixes of the perfect: he, she/I/you, they two (m/f), they (m/f), we, you (pl).
-PERFECT_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما")
+#: Subject suffixes of the perfect and the person they mark.
+PERFECT = (("", "3ms"), ("ت", "3fs"), ("وا", "3mp"), ("ا", "3md"), ("تا", "3fd"), ("ن", "3fp"), ("نا", "1p"),
+           ("تم", "2mp"), ("تما", "2d"))
 #: Person prefixes of the imperfect: he/they, she/you, we, I.
-IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
-#: Subject suffixes of the imperfect: singular, plural (indicative, subjunctive), dual, 2fs, fem. plural.
-IMPERFECT_SUFFIXES = ("", "ون", "وا", "ان", "ا", "ين", "ن")
+IMPERFECT_PREFIXES = (("ي", "3m"), ("ت", "3f"), ("ن", "1p"), ("ا", "1s"))
+#: Subject suffixes of the imperfect and the number they mark (indicative and subjunctive plural, dual,
+#: 2fs, feminine plural).
+IMPERFECT_SUFFIXES = (("", "s"), ("ون", "p"), ("وا", "p"), ("ان", "d"), ("ا", "d"), ("ين", "s"), ("ن", "fp"))
 #: Object pronouns on a transitive verb: him, her, them, them two, them (f), me, us, you.
-OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "ك", "كم")
+OBJECTS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "ك", "كم")
+#: Possessive pronouns on a noun: his, her, their, their two, their (f).
+POSSESSIVES = ("ه", "ها", "هم", "هما", "هن")
 #: Shortest form kept: a stem with no suffix may be one or two letters (قض), which is no word.
 MIN_LENGTH = 3
 
+Tagged = tuple[str, str]  # a form and its tag (a person, or the pronoun it carries)
+
+
+def perfect(lemma: str, defective: bool = False, hollow: bool = False,
+            persons: frozenset[str] | None = None) -> list[Tagged]:
+    """The perfect with its subject suffixes and their persons: قتل، قتلت، قتلوا، قتلا …; a defective
+    lemma drops its last letter before ت and وا (اعتدى → اعتدت، اعتدوا); a hollow one shortens before a
+    consonant suffix (اغتال → اغتلنا); a final ي drops before وا (لقي → لقوا).  ``persons``: only these."""
+    out = []
+    for suffix, person in PERFECT:
+        if persons is not None and person not in persons:
+            continue
+        if defective:
+            stem = lemma[:-1] if suffix in ("ت", "وا", "تا") else lemma
+        elif hollow and suffix[:1] in ("ت", "ن") and person not in ("3fs", "3fd"):
+            stem = lemma[:-2] + lemma[-1]
+        elif lemma.endswith("ي") and suffix == "وا":
+            stem = lemma[:-1]
+        else:
+            stem = lemma
+        out.append((stem + suffix, person))
+    return out
+
+
+def imperfect(stem: str, prefixes: tuple[tuple[str, str], ...] = IMPERFECT_PREFIXES,
+              suffixes: tuple[tuple[str, str], ...] = IMPERFECT_SUFFIXES) -> list[Tagged]:
+    """The imperfect with its prefixes and suffixes and their person and number: يقتل (3ms)، تقتل (3fs)،
+    يقتلون (3mp)، يقتلان (3md)، نقتل (1ps); a stem in ي drops it before و (يعتدون)."""
+    out = []
+    for prefix, who in prefixes:
+        for suffix, number in suffixes:
+            base = stem[:-1] if stem.endswith("ي") and suffix.startswith("و") else stem
+            out.append((prefix + base + suffix, who + number))
+    return out
+
+
+def with_pronouns(form: str, pronouns: tuple[str, ...], noun: bool = False) -> list[Tagged]:
+    """A form alone and with each pronoun, tagged with it: قتلوا → قتلوه (the silent alif of -وا drops);
+    on a noun ة is written ت before it (إصابة → إصابته)."""
+    if form.endswith("وا"):
+        base = form[:-1]
+    elif noun and form.endswith("ه") and len(form) > 3:
+        base = form[:-1] + "ت"
+    else:
+        base = form
+    return [(form, ""), *((base + p, p) for p in pronouns)]
+
+
+def noun_paradigm(nouns: Iterable[str], plurals: Iterable[str]) -> list[Tagged]:
+    """Nouns with possessive pronouns, the dual (تفجيرين، غارتين), the -ات plural of a noun in ة, the
+    accusative -ا (هجوما، قصفا) and listed plurals with their pronouns; tagged with the pronoun."""
+    out: list[Tagged] = []
+    for noun in nouns:
+        out.extend(with_pronouns(noun, POSSESSIVES, noun=True))
+        stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
+        out.extend((stem + dual, "") for dual in ("ين", "ان"))
+        if noun.endswith("ه"):
+            out.append((noun[:-1] + "ات", ""))
+        elif not noun.endswith(("ء", "ي", "ا")):
+            out.append((noun + "ا", ""))
+    for plural in plurals:
+        out.extend(with_pronouns(plural, POSSESSIVES, noun=True))
+    return out
+
+
+def participles(participle: str) -> list[str]:
+    """A participle with its endings: قاتل، قاتله، قاتلون، قاتلين، قاتلان، قاتلات، قاتلا."""
+    return [participle + end for end in ("", "ه", "ون", "ين", "ان", "ات", "ا")]
+
+
+# --- plain sets (the verbs of a toll) ----------------------------------------------------------
 
 def perfect_forms(stems: Iterable[str], transitive: bool) -> set[str]:
     """Every person of the perfect (active or passive) on each stem, with object pronouns if transitive."""
-    return {f for stem in stems for suffix in PERFECT_SUFFIXES for f in _with_objects(stem + suffix, transitive)}
+    return {f for stem in stems for form, _ in perfect(stem)
+            for f, _ in with_pronouns(form, OBJECTS if transitive else ())}
 
 
 def imperfect_forms(stems: Iterable[str], transitive: bool) -> set[str]:
-    """Every person of the imperfect (active or passive) on each stem."""
-    return {f for stem in stems for prefix in IMPERFECT_PREFIXES for suffix in IMPERFECT_SUFFIXES
-            for f in _with_objects(prefix + stem + suffix, transitive)}
+    """Every person of the imperfect (active or passive) on each stem, with object pronouns if transitive."""
+    return {f for stem in stems for form, _ in imperfect(stem)
+            for f, _ in with_pronouns(form, OBJECTS if transitive else ())}
 
 
-def _with_objects(form: str, transitive: bool) -> list[str]:
-    """The form alone and, for a transitive verb, with each object pronoun (قتلوا + ه → قتلوه)."""
-    if not transitive:
-        return [form]
-    base = form[:-1] if form.endswith("وا") else form  # the silent alif of -وا drops before a pronoun
-    return [form, *(base + obj for obj in OBJECT_SUFFIXES)]
-
-
-def conjugate(perfect: Iterable[str], imperfect: Iterable[str], transitive: bool) -> frozenset[str]:
+def conjugate(perfect_stems: Iterable[str], imperfect_stems: Iterable[str], transitive: bool) -> frozenset[str]:
     """All forms of one lemma from its perfect and imperfect stems (passive stems go in the same lists)."""
-    forms = perfect_forms(perfect, transitive) | imperfect_forms(imperfect, transitive)
+    forms = perfect_forms(perfect_stems, transitive) | imperfect_forms(imperfect_stems, transitive)
     return frozenset(f for f in forms if len(f) >= MIN_LENGTH)
 
 
 def noun_forms(noun: str) -> set[str]:
     """A verbal noun alone and with a possessive pronoun, ة written ت before it (إصابة → إصابته)."""
-    stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
-    return {noun, *(stem + p for p in ("ه", "ها", "هم", "هما", "هن"))}
+    return {f for f, _ in with_pronouns(noun, POSSESSIVES, noun=True)}
 
 
 def dual_forms(singular: str) -> set[str]:

@@ -1,0 +1,60 @@
+"""One source of truth for modality: a frame's flags decide whether its predicate tells an incident.
+
+``modality.toml`` (and triggers.toml [modality]) set the flags in the frame stage; the mention stage
+reads them for every trigger a frame covers.  Every sentence is invented for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.model import Article
+from marsad.pipeline import default_pipeline, extract_events
+
+PUBLISHED = date(2021, 8, 3)
+
+
+def _flags(text: str, lemma: str) -> list[str]:
+    doc = default_pipeline().run(Article("t", text, published=PUBLISHED))
+    found = [f.to_record()["flags"] for f in doc.frames if f.predicate.lemma == lemma]
+    assert found, [f.predicate.lemma for f in doc.frames]
+    return found[0]
+
+
+def _events(text: str) -> list[str]:
+    return [e.sub_event_type for e in extract_events(Article("t", text, published=PUBLISHED), include_unlocated=True)]
+
+
+@pytest.mark.parametrize(("text", "lemma", "flag"), [
+    # modality.toml frames set the flags of the frames in their scope
+    ("يتخوف الأهالي أن يهاجم مسلحو داعش القرية في ديالى", "هاجم", "planned"),
+    ("يعتقد مسؤولون أن المسلحين قتلوا خمسة جنود في كركوك", "قتل", "planned"),
+    ("نفت وزارة الدفاع أن طائراتها قصفت قرية في الأنبار", "قصف", "negated"),
+    ("فشلت القوات في اقتحام البلدة في صلاح الدين", "اقتحم", "negated"),
+    ("شن النائب حملة على الفساد وهاجم الحكومة في بغداد", "هاجم", ""),  # real verb beside a figure of speech
+])
+def test_modality_words_flag_the_frames_in_their_scope(text: str, lemma: str, flag: str) -> None:
+    flags = _flags(text, lemma)
+    assert (flag in flags) if flag else not flags, flags
+
+
+@pytest.mark.parametrize("text", [
+    "يتخوف الأهالي أن يهاجم مسلحو داعش القرية في ديالى",  # feared (modality.toml)
+    "نفت وزارة الدفاع أن طائراتها قصفت قرية في الأنبار",  # denied (triggers.toml)
+    "وصل المسلحون إلى القرية في ديالى ليقتلوا المختار",  # a purpose (the frame's own grammar)
+    "سيقصف الطيران مواقع المسلحين في الأنبار",  # the future, told by the verb's prefix
+    "أطلقت الشرطة سراح خمسة معتقلين في كركوك",  # a verb in a sense that is no violence
+])
+def test_a_flagged_frame_makes_no_event(text: str) -> None:
+    assert _events(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مسلحون خمسة جنود في هجوم على نقطة تفتيش في كركوك",
+    "قصفت الطائرات مواقع المسلحين في الأنبار",
+    "اقتحمت قوة من الشرطة منزلا في بعقوبة واعتقلت مطلوبين",
+])
+def test_an_unflagged_frame_still_makes_its_event(text: str) -> None:
+    assert _events(text), text

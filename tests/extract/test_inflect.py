@@ -1,0 +1,46 @@
+"""The one generator of Arabic forms (``marsad.text.inflect``), used by both lexicon loaders.
+
+Each rule is tried on several invented lemmas that vary person, gender, number and the weak letters.
+"""
+
+from __future__ import annotations
+
+from marsad.lexicon import load_lexicons
+from marsad.text import inflect
+
+
+def test_the_perfect_is_tagged_with_its_person() -> None:
+    forms = dict(inflect.perfect("قتل"))
+    assert forms["قتل"] == "3ms" and forms["قتلت"] == "3fs" and forms["قتلوا"] == "3mp"
+    assert forms["قتلا"] == "3md" and forms["قتلتا"] == "3fd" and forms["قتلنا"] == "1p"
+
+
+def test_weak_lemmas_change_their_stem_before_suffixes() -> None:
+    assert {"اعتدت", "اعتدوا", "اعتدى"} <= {f for f, _ in inflect.perfect("اعتدى", defective=True)}
+    assert {"اغتلنا", "اغتالت", "اغتالوا"} <= {f for f, _ in inflect.perfect("اغتال", hollow=True)}
+    assert "لقوا" in {f for f, _ in inflect.perfect("لقي")}
+    assert {"كانت", "كانوا", "كانا"} <= {f for f, _ in inflect.perfect("كان", hollow=True)}
+
+
+def test_the_imperfect_is_tagged_with_person_and_number() -> None:
+    forms = dict(inflect.imperfect("قتل"))
+    assert forms["يقتل"] == "3ms" and forms["تقتل"] == "3fs" and forms["يقتلون"] == "3mp"
+    assert forms["يقتلان"] == "3md" and forms["نقتل"] == "1ps"
+    assert "يعتدون" in dict(inflect.imperfect("عتدي"))  # a stem in ي drops it before و
+
+
+def test_pronouns_on_verbs_and_nouns() -> None:
+    assert ("قتلوه", "ه") in inflect.with_pronouns("قتلوا", inflect.OBJECTS)
+    assert ("واجهه", "ه") in inflect.with_pronouns("واجه", inflect.OBJECTS)  # a verb's final ه stays
+    assert ("اصابتهم", "هم") in inflect.with_pronouns("اصابه", inflect.POSSESSIVES, noun=True)  # ة → ت
+    assert {"غارتين", "غارات", "هجوما", "مقتلهم"} <= {f for f, _ in inflect.noun_paradigm(["غاره", "هجوم", "مقتل"], [])}
+
+
+def test_both_loaders_share_the_generator() -> None:
+    lex = load_lexicons()
+    assert lex.verbs is not None
+    for form in ("قتلوهم", "اغتالوه", "يقتلون", "اعدمت"):
+        assert form in lex.verbs.forms, form  # a predicate of verbs.toml
+        assert form in lex.word_set("casualty_verbs"), form  # a verb of a toll (numbers.toml)
+    assert {f.person for f in lex.verbs.forms["قتلت"]} >= {"3fs"}
+    assert any(f.clitic == "هم" for f in lex.verbs.forms["قتلوهم"])
