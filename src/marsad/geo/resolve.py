@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from marsad.geo.cues import is_ambiguous, load_place_cues
+from marsad.geo.cues import CueSpec, is_ambiguous, load_place_cues
 from marsad.geo.gazetteer import Gazetteer, Place
 from marsad.geo.toponyms import MAJOR_KINDS, MINOR_KINDS, Toponym, find_toponyms, unique_village
 from marsad.geo.translit import transliterate
@@ -170,7 +170,8 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
     if c.population > 10_000:
         s += w["population_bonus"] * min(3.0, math.log10(c.population / 10_000))
     spec = cues.cues.get(t.cue)
-    cue_fits = spec is not None and c.kind in spec.kinds
+    # a facility that is a site of its own ("مطار المزة" after the Mezzeh quarter) may bear any kind of place's name
+    cue_fits = spec is not None and (c.kind in spec.kinds or _facility_site(t, spec))
     if spec is not None:
         s += (w["cue_fit"] if c.kind == spec.primary else w["cue_fit"] / 2) if cue_fits else w["cue_misfit"]
     elif c.kind == "governorate" and _name_key(t) in ctx.gov_cued and _name_key(t) not in ctx.city_cued:
@@ -188,12 +189,15 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
         s += w["context_admin1"] * min(1.0, a1)
     if a2 > 0 and c.kind != "governorate":
         s += w["context_admin2"] * min(1.0, a2)
-    if a1 <= 0 and parent is None and _misplaced(t, c, ctx):
+    if _named_site(t, spec):
+        if ctx.country in ("", c.country):
+            s += w["unique_village"]  # "مطار الشعيرات": the airbase named after the only Shayrat
+    elif a1 <= 0 and parent is None and _misplaced(t, c, ctx):
         s += w["context_misfit"]
     if ctx.country:
         s += w["context_country"] if c.country == ctx.country else w["foreign"]
     named_as_kind = spec is not None and c.kind == spec.primary
-    if is_ambiguous(t.name, t.candidates, cues.ambiguous) and (
+    if is_ambiguous(t.name, t.candidates, cues.ambiguous) and not (t.listed and c.kind in MAJOR_KINDS) and (
             not cue_fits or c.kind in MINOR_KINDS and not named_as_kind):
         s += w["ambiguous"]  # an ordinary word is a village only when called one ("قرية حرية", not "قاعدة حرية")
     if c.kind in MINOR_KINDS and not curated and parent is None and (spec is None or spec.primary not in MINOR_KINDS):
@@ -205,6 +209,17 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
                for p in t.candidates):
             s += w["minor_shadowed"]  # a bare "ميسان" is the governorate, not Najaf's حي ميسان
     return round(s, 3)
+
+
+def _facility_site(t: Toponym, spec: CueSpec | None) -> bool:
+    """A facility that is a site of its own (``sites`` of ``[cue.facility]``: an airport)."""
+    return spec is not None and spec.name == "facility" and t.cue in spec.sites
+
+
+def _named_site(t: Toponym, spec: CueSpec | None) -> bool:
+    """A facility named after the only place of that name ("مطار الشعيرات"): the cue vouches for the
+    place, whatever governorates the rest of the document names."""
+    return _facility_site(t, spec) and unique_village(t.name, t.candidates)
 
 
 def _misplaced(t: Toponym, c: Place, ctx: _Context) -> bool:
