@@ -106,3 +106,39 @@ def test_a_two_word_name_is_not_a_village_and_a_town(text: str) -> None:
 ])
 def test_an_agreeing_adjective_is_no_part_of_the_name(text: str, name: str) -> None:
     assert _found(text, name), [r.toponym.name for r in geocode_text(text)]
+
+
+# --- a direction phrase chooses the place lying that way ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة مدنيين بهجوم مسلح على قرية الصدور شمال شرقي بغداد",
+    "هاجم مسلحون مجهولون قرية الصدور شمال شرقي بغداد وأحرقوا منازل",
+    "اختطفت امرأتان من قرية الصدور (شمال شرقي بغداد) مساء أمس",
+])
+def test_a_village_in_the_direction_named_from_a_city(text: str) -> None:
+    """Al-Sudur lies some 100 km north-east of Baghdad, in Diyala: the direction fits, the distance
+    alone (over 80 km) would not."""
+    loc = _placed(text, "الصدور").location
+    assert loc is not None and loc.admin1 == "Diyala" and loc.geo_precision == 1
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة مدنيين بهجوم مسلح على قرية الصدور جنوب بغداد",
+    "هاجم مسلحون قرية الصدور غربي بغداد",
+    "اختطفت امرأتان من قرية الصدور جنوب غربي بغداد",
+])
+def test_a_village_the_other_way_is_not_that_village(text: str) -> None:
+    loc = _placed(text, "الصدور").location
+    assert loc is None or loc.admin1 != "Diyala"
+
+
+# --- a misspelt source name gets the press spelling (curated alias) ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "هاجم الجيش بلدة الغارية الغربية الواقعة إلى الشرق من درعا",
+    "ارتفعت حصيلة الغارات على بلدة الغارية الغربية بريف درعا إلى 15 قتيلا",
+    "قتلت امرأة في قصف على الغارية الغربية في ريف درعا الشرقي",
+])
+def test_western_ghariyeh_is_in_daraa(text: str) -> None:
+    loc = _placed(text, "الغارية الغربية").location
+    assert loc is not None and loc.admin1 == "Daraa"

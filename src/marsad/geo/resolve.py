@@ -149,18 +149,27 @@ def _km(a: Place, b: Place) -> float:
     return 6371.0 * math.hypot(dlat, dlon)
 
 
-def _parent_score(t: Toponym, c: Place, parent: Place, ctx: _Context, w: dict[str, Any]) -> float:
+#: How far a reference point may lie from a place said to be in a given direction of it ("شمال شرقي بغداد").
+_DIRECTED_KM = 150
+
+
+def _parent_score(t: Toponym, c: Place, parent: Place, ctx: _Context, w: dict[str, Any], part: str = "") -> float:
     """An explicit parent contains the candidate (X في محافظة Y) or is a reference point for it
-    (X شمال Y, X بأطراف Y): inside or within 80 km fits; a container elsewhere is a misfit, and so is
-    a far reference point for a village (a town "200 كم شمال بغداد" may well be that far)."""
+    (X شمال Y, X بأطراف Y): inside or within 80 km fits, and so does a place up to 150 km away in the
+    direction the text names ("قرية الصدور شمال شرقي بغداد" is Diyala's, not in Baghdad); a container
+    elsewhere is a misfit, and so is a far reference point for a village (a town "200 كم شمال بغداد"
+    may well be that far). ``part``: the direction words before the parent ("north east")."""
     if ctx.reference.get(t.parent_token, False):
-        if _within(c, parent) or _km(c, parent) <= 80:
+        km = _km(c, parent)
+        named = set(part.split()) or {t.part} - {""}  # "X شمال شرقي Y"، "X شمال Y" (a direction after X)
+        if _within(c, parent) or km <= 80 or (km <= _DIRECTED_KM and _lies_towards(c, parent, named)):
             return w["parent_fit"]
         return w["parent_misfit"] if c.kind in MINOR_KINDS else 0.0
     return w["parent_fit"] if _within(c, parent) else w["parent_misfit"]
 
 
-def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, part: str = "") -> float:
+def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, part: str = "",
+           directions: str = "") -> float:
     cues = load_place_cues()
     w = cues.weights
     s = w["kind_prior"][c.kind]
@@ -181,7 +190,7 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
     if c.kind == "district" and not any(p.kind in ("city", "town") for p in t.candidates):
         s += w["district_seat"]
     if parent is not None and parent.id != c.id:
-        s += _parent_score(t, c, parent, ctx, w)
+        s += _parent_score(t, c, parent, ctx, w, directions or part)
         if part:  # "ريف حلب الشرقي", "شرقي حلب": the part around the parent's point (a governorate's is its capital's)
             s += w["part_fit"] * _side(c, parent, part)
     a1, a2 = ctx.support(_name_key(t), c.admin1, c.admin2)
@@ -232,6 +241,13 @@ def _misplaced(t: Toponym, c: Place, ctx: _Context) -> bool:
     return c.kind in MINOR_KINDS and c.country in ctx.countries_named
 
 
+def _lies_towards(c: Place, centre: Place, parts: set[str]) -> bool:
+    """``c`` lies in the direction the words name from ``centre``: "شمال شرقي" (north and east) takes
+    a place on the north side that is not on the west side, or on the east side not on the south."""
+    sides = [_side(c, centre, p) for p in parts]
+    return bool(sides) and max(sides) > 0 and min(sides) >= 0
+
+
 def _side(c: Place, centre: Place, part: str, slack: float = 0.03) -> int:
     """1 when ``c`` lies in the ``part`` (north/south/east/west quarter, ±45°) around ``centre``'s
     point, -1 in the opposite quarter, 0 otherwise or when it is about level with it (``slack``°)."""
@@ -247,8 +263,8 @@ def _side(c: Place, centre: Place, part: str, slack: float = 0.03) -> int:
 
 
 def _rank(i: int, t: Toponym, ctx: _Context, parent: Place | None,
-          part: str = "") -> tuple[tuple[Place, float], ...]:
-    scored = [(c, _score(i, t, c, ctx, parent, part)) for c in t.candidates]
+          part: str = "", directions: str = "") -> tuple[tuple[Place, float], ...]:
+    scored = [(c, _score(i, t, c, ctx, parent, part, directions)) for c in t.candidates]
     scored.sort(key=lambda x: (-x[1], -x[0].population, x[0].id))
     return tuple(scored)
 
@@ -373,7 +389,8 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
     for i in _parents_first(parent_of):
         j = parent_of[i]
         parent = (chosen[j] or stands_for[j]) if j is not None else None
-        ranked[i] = _rank(i, toponyms[i], ctx, parent, toponyms[j].part if j is not None else "")
+        ranked[i] = _rank(i, toponyms[i], ctx, parent, toponyms[j].part if j is not None else "",
+                          toponyms[j].directions if j is not None else "")
         if parent is not None:  # a place is not in another country than the place it is named in
             ranked[i] = tuple(r for r in ranked[i] if r[0].country == parent.country)
         chosen[i] = ranked[i][0][0] if ranked[i] and ranked[i][0][1] >= accept else None

@@ -58,6 +58,7 @@ class Toponym:
     list_token: int = -1  # first token of the plural cue whose list holds it ("مناطق X، وY"), -1 if none
     part: str = ""  # north | south | east | west: "ريف إدلب الجنوبي", "جنوبي إدلب" (the part of X meant)
     listed: bool = False  # coordinated after a town or governorate ("الكوت والعمارة"): one of them
+    directions: str = ""  # every direction word before it, "north east" for "شمال شرقي X"
 
 
 @dataclass(slots=True)
@@ -83,6 +84,7 @@ class _Draft:
     child: bool = False  # it is some other toponym's parent
     list_item: bool = False
     listed: bool = False  # kept as an item of a list of towns or governorates
+    directions: list[str] = field(default_factory=list)  # every direction word before it
     flags: set[str] = field(default_factory=set)
 
     def freeze(self) -> Toponym:
@@ -91,7 +93,7 @@ class _Draft:
         parent = self.parent.first if self.parent is not None else -1
         listed = self.cue.first if self.cue is not None and self.cue.payload.plural else -1
         return Toponym(self.start, self.end, self.first, self.last, self.name, tuple(self.candidates), cue,
-                       relation, self.role, parent, listed, self.part, self.listed)
+                       relation, self.role, parent, listed, self.part, self.listed, " ".join(self.directions))
 
     def _part_of_governorate(self) -> bool:
         """"جنوبي محافظة كركوك", "غربي الأنبار": a direction inside a governorate is "in" it."""
@@ -400,6 +402,8 @@ def _relation(words: _Words, d: _Draft) -> None:
         elif "direction" in cats:
             seen_direction = True
             d.part = d.part or load_place_cues().parts.get(m.payload.label, "")
+            if (side := load_place_cues().parts.get(m.payload.label, "")) and side not in d.directions:
+                d.directions.append(side)  # "شمال شرقي": north and east
         elif not (seen_near or seen_direction or "unit" in cats) and k != d.head:
             break  # a bare "من" is no relation; "إلى الجنوب من X" may have one before its link
         k = m.first
