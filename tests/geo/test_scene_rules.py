@@ -142,3 +142,15 @@ def test_a_village_the_other_way_is_not_that_village(text: str) -> None:
 def test_western_ghariyeh_is_in_daraa(text: str) -> None:
     loc = _placed(text, "الغارية الغربية").location
     assert loc is not None and loc.admin1 == "Daraa"
+
+
+# --- a sub-district no town stands for is named after its seat ------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("قالت مصادر أمنية إن ثلاثين رجلا خطفوا في خان بني سعد", "خان بني سعد"),
+    ("انفجرت عبوة ناسفة في بني سعد فقتلت امرأتين", "بني سعد"),
+    ("اقتحم محتجون غاضبون المجلس البلدي في خان بني سعد وأحرقوه", "خان بني سعد"),
+])
+def test_a_subdistrict_named_after_its_seat_is_placed(text: str, name: str) -> None:
+    loc = _placed(text, name).location
+    assert loc is not None and loc.admin1 == "Diyala"

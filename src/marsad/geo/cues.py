@@ -23,7 +23,7 @@ KINDS = ("governorate", "district", "subdistrict", "city", "town", "village", "n
 WEIGHT_KEYS = ("accept", "population_bonus", "cue_fit", "cue_misfit", "parent_fit", "parent_misfit",
                "context_admin1", "context_admin2", "context_country", "ambiguous", "minor_unsupported",
                "minor_shadowed", "curated", "foreign", "bare_governorate", "district_seat", "context_misfit",
-               "tie_margin", "unique_village", "part_fit")
+               "tie_margin", "unique_village", "part_fit", "subdistrict_seat")
 
 
 @dataclass(frozen=True, slots=True)

@@ -189,6 +189,8 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
         s += w["bare_governorate"]  # a bare "حلبجة", "البصرة" is the city
     if c.kind == "district" and not any(p.kind in ("city", "town") for p in t.candidates):
         s += w["district_seat"]
+    elif c.kind == "subdistrict" and not any(p.kind in ("city", "town", "district") for p in t.candidates):
+        s += w["subdistrict_seat"]  # "في بني سعد": a sub-district no town stands for is named after its seat
     if parent is not None and parent.id != c.id:
         s += _parent_score(t, c, parent, ctx, w, directions or part)
         if part:  # "ريف حلب الشرقي", "شرقي حلب": the part around the parent's point (a governorate's is its capital's)
