@@ -154,3 +154,26 @@ def test_western_ghariyeh_is_in_daraa(text: str) -> None:
 def test_a_subdistrict_named_after_its_seat_is_placed(text: str, name: str) -> None:
     loc = _placed(text, name).location
     assert loc is not None and loc.admin1 == "Diyala"
+
+
+# --- a place followed by "near/south of Y" is located by Y: Y is no second scene ------------------------
+
+@pytest.mark.parametrize(("text", "place", "reference"), [
+    ("تظاهر أمس المئات بمحافظة ذي قار جنوب بغداد", "ذي قار", "بغداد"),
+    ("تقدمت القوات الحكومية في جنوب الغوطة الشرقية المحاصرة بالقرب من دمشق", "الغوطة الشرقية", "دمشق"),
+    ("سيطرت الفصائل على مدينة إدلب شمال حماة", "إدلب", "حماة"),
+])
+def test_a_place_near_another_is_located_by_it(text: str, place: str, reference: str) -> None:
+    assert _placed(text, place).toponym.role == "event"
+    assert _placed(text, reference).toponym.role in ("reference", "parent")  # either way no scene
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("قتل جندي في الموصل وقرب كركوك", "الموصل", "كركوك"),
+    ("انفجرت عبوتان في البصرة وجنوب الناصرية", "البصرة", "الناصرية"),
+    ("قصفت الطائرات مدينة إدلب وشمال حماة", "إدلب", "حماة"),
+])
+def test_a_coordinated_near_place_is_a_second_scene(text: str, first: str, second: str) -> None:
+    """"و" before the relation words makes Y another place of the list, neither X's parent nor its reference."""
+    a, b = _placed(text, first), _placed(text, second)
+    assert b.toponym.role == "event" and a.toponym.parent_token == -1

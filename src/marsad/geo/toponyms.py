@@ -563,6 +563,21 @@ def _pair(words: _Words, a: _Draft, b: _Draft) -> None:
     if _is_parent_link(words, a, b) and _could_be_parent(b, a):
         a.parent, b.child = b, True
         b.role = "parent"
+    elif _located_by(words, a, b):
+        b.role = "reference"  # "ذي قار جنوب بغداد"، "الغوطة الشرقية المحاصرة بالقرب من دمشق": Y only locates X
+
+
+def _located_by(words: _Words, a: _Draft, b: _Draft) -> bool:
+    """A place followed directly (after at most one definite adjective) by "near"/"south of" another
+    place is located by it: the second is a reference point, not a second scene."""
+    if not b.near or (a.near and not a.direction_only) or a.role != "event" or b.far or _coordinated(words, b):
+        return False
+    if a.cue is None and (_ambiguous(a, load_place_cues().ambiguous) or not any(p.kind in MAJOR_KINDS for p in a.candidates)):
+        return False  # only a name sure to be a place locates another (not a village word that may be dropped)
+    n = b.chain - a.last
+    if n < 0 or n > 1 or (n == 1 and not words.tokens[a.last].text.startswith("ال")):
+        return False
+    return not _CLAUSE_PUNCT.search(words.text[a.end:words.tokens[b.chain].start])
 
 
 def _only(words: _Words, lo: int, hi: int, *categories: str) -> bool:
@@ -577,8 +592,19 @@ def _from_to(words: _Words, a: _Draft, b: _Draft) -> bool:
     return b.chain - a.last == 1 and words.is_word(a.last, "route_to")
 
 
+def _coordinated(words: _Words, b: _Draft) -> bool:
+    """Y's relation words open with the conjunction و ("في الموصل وقرب كركوك"): Y is a second place, not
+    X's parent or reference point."""
+    tok = words.tokens[b.chain]
+    if not tok.text.startswith("و") or b.chain == b.first:
+        return False
+    return not any(m.first == b.chain and m.payload.label.split()[0] == tok.text for m in words.ending_at(b.chain + 1))
+
+
 def _is_parent_link(words: _Words, a: _Draft, b: _Draft) -> bool:
     """Between X (``a``) and Y (``b``): في/ب/ضمن/التابعة ل..., a clitic ب/ل on Y's first word, or a direction."""
+    if _coordinated(words, b):
+        return False
     lo = a.last
     if lo < b.chain and _adjective(words.tokens[lo].text):  # قاعدة كركوش العسكرية بمحافظة ديالى
         lo += 1
