@@ -572,7 +572,8 @@ def _located_by(words: _Words, a: _Draft, b: _Draft) -> bool:
     place is located by it: the second is a reference point, not a second scene."""
     if not b.near or (a.near and not a.direction_only) or a.role != "event" or b.far or _coordinated(words, b):
         return False
-    if a.cue is None and (_ambiguous(a, load_place_cues().ambiguous) or not any(p.kind in MAJOR_KINDS for p in a.candidates)):
+    sure = not _ambiguous(a, load_place_cues().ambiguous) and any(p.kind in MAJOR_KINDS for p in a.candidates)
+    if a.cue is None and not sure:
         return False  # only a name sure to be a place locates another (not a village word that may be dropped)
     n = b.chain - a.last
     if n < 0 or n > 1 or (n == 1 and not words.tokens[a.last].text.startswith("ال")):
