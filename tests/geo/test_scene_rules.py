@@ -177,3 +177,25 @@ def test_a_coordinated_near_place_is_a_second_scene(text: str, first: str, secon
     """"و" before the relation words makes Y another place of the list, neither X's parent nor its reference."""
     a, b = _placed(text, first), _placed(text, second)
     assert b.toponym.role == "event" and a.toponym.parent_token == -1
+
+
+# --- the land around a one-city governorate lies in the governorate around it ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة مدنيين بقصف قرب دمشق",
+    "سقطت قذائف أطلقها مسلحون على ضواحي دمشق",
+    "تدور اشتباكات عنيفة على أطراف دمشق منذ الصباح",
+])
+def test_near_damascus_is_rural_damascus(text: str) -> None:
+    loc = _placed(text, "دمشق").location
+    assert loc is not None and loc.admin1 == "Rural Damascus" and loc.geo_precision == 2
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت سيارة مفخخة في دمشق",
+    "قصفت الطائرات جنوب دمشق",
+    "تظاهرت عشرات النساء وسط دمشق",
+])
+def test_in_or_a_part_of_damascus_is_damascus(text: str) -> None:
+    loc = _placed(text, "دمشق").location
+    assert loc is not None and loc.admin1 == "Damascus"

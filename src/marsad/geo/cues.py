@@ -71,6 +71,7 @@ class PlaceCues:
     cue_words: frozenset[str]  # every folded cue form (to strip from names given to search)
     parts: dict[str, str]  # folded direction word or adjective → north | south | east | west
     metonym_verbs: frozenset[str]  # folded feminine verb forms whose subject city stands for its government
+    surroundings: dict[str, str]  # admin1 of a one-city governorate → admin1 of the land around it
 
 
 def _read() -> dict[str, Any]:
@@ -210,4 +211,5 @@ def load_place_cues() -> PlaceCues:
         cue_words=frozenset(cues),
         parts={fold(w): side for side, ws in _table(data, "parts").items() for w in ws},
         metonym_verbs=_metonym_forms(role),
+        surroundings={str(k): str(v) for k, v in data.get("surroundings", {}).items()},
     )

@@ -294,10 +294,23 @@ def _english(t: Toponym, place_name: str, name_ar: str) -> str:
 
 
 def _location(t: Toponym, place: Place, name_ar: str) -> Location:
+    around = _around(t, place)
+    if around:  # "قرب دمشق": the land around a one-city governorate lies in the governorate around it
+        return Location(country=place.country, admin1=around, admin2="", admin3="",
+                        name=_english(t, place.name_en, name_ar), name_ar=name_ar, latitude=place.lat,
+                        longitude=place.lon, geo_precision=2, disputed=place.disputed, place_id=place.id)
     return Location(country=place.country, admin1=place.admin1,
                     admin2="" if place.kind == "governorate" else place.admin2, admin3=place.admin3,
                     name=_english(t, place.name_en, name_ar), name_ar=name_ar, latitude=place.lat, longitude=place.lon,
                     geo_precision=_precision(t, place), disputed=place.disputed, place_id=place.id)
+
+
+def _around(t: Toponym, place: Place) -> str:
+    """The governorate around ``place`` when the text puts the event near it (not in it, nor in a
+    direction of it) and ``place`` is a one-city governorate or its city (``[surroundings]``)."""
+    if t.relation != "near" or t.directions or place.kind not in ("city", "governorate", "district", "subdistrict"):
+        return ""
+    return load_place_cues().surroundings.get(place.admin1, "")
 
 
 def _stand_in(t: Toponym, anchor: Place, name_ar: str) -> Location:
