@@ -199,3 +199,21 @@ def test_near_damascus_is_rural_damascus(text: str) -> None:
 def test_in_or_a_part_of_damascus_is_damascus(text: str) -> None:
     loc = _placed(text, "دمشق").location
     assert loc is not None and loc.admin1 == "Damascus"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("استهدفت الطائرات التركية مواقع تابعة للمقاتلين الموالين لدمشق", "دمشق"),
+    ("هاجمت القوات الموالية لبغداد البلدة فجرا", "بغداد"),
+    ("قال قائد فصيل متحالف لدمشق إن عناصره انسحبوا", "دمشق"),
+])
+def test_a_capital_after_loyal_to_is_an_actor(text: str, name: str) -> None:
+    assert _placed(text, name).toponym.role == "organisation"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وصل الوفد لدمشق مساء أمس", "دمشق"),
+    ("عاد المقاتلون الموالون إلى مواقعهم في بغداد", "بغداد"),
+    ("نقل الجرحى لبغداد لتلقي العلاج", "بغداد"),
+])
+def test_a_capital_after_ل_alone_is_no_actor(text: str, name: str) -> None:
+    assert _placed(text, name).toponym.role != "organisation"

@@ -72,6 +72,7 @@ class PlaceCues:
     parts: dict[str, str]  # folded direction word or adjective → north | south | east | west
     metonym_verbs: frozenset[str]  # folded feminine verb forms whose subject city stands for its government
     surroundings: dict[str, str]  # admin1 of a one-city governorate → admin1 of the land around it
+    allegiance: frozenset[str]  # folded forms of "loyal/allied to": a city after them with ل is its government
 
 
 def _read() -> dict[str, Any]:
@@ -212,4 +213,6 @@ def load_place_cues() -> PlaceCues:
         parts={fold(w): side for side, ws in _table(data, "parts").items() for w in ws},
         metonym_verbs=_metonym_forms(role),
         surroundings={str(k): str(v) for k, v in data.get("surroundings", {}).items()},
+        allegiance=frozenset(article + fold(stem) + ending for stem in role.get("allegiance_stems", [])
+                             for ending in ("", "ه", "ي", "يه", "ين", "ون", "ه") for article in ("", "ال")),
     )

@@ -463,8 +463,9 @@ def _organisation(words: _Words, d: _Draft) -> bool:
 
 
 def _metonym(words: _Words, d: _Draft) -> bool:
-    """"أكدت بغداد"، "واتهمت دمشق": a city or governorate as the subject right after a verb of saying or
-    stance stands for its government (an actor), not for a place."""
+    """"أكدت بغداد"، "واتهمت دمشق"، "الموالين لدمشق": a city or governorate as the subject right after a
+    verb of saying or stance, or after "loyal/allied to", stands for its government (an actor), not
+    for a place."""
     if d.cue is not None or d.near or d.first == 0:
         return False
     if not any(p.kind in ("city", "governorate") for p in d.candidates):
@@ -472,8 +473,10 @@ def _metonym(words: _Words, d: _Draft) -> bool:
     prev = words.tokens[d.first - 1]
     if not gap_ok(words.text, prev.end, words.tokens[d.first].start):
         return False
-    verbs = load_place_cues().metonym_verbs
-    return any(f in verbs for f in bare_forms(prev.text))
+    cues = load_place_cues()
+    if words.tokens[d.first].text.startswith("ل") and any(f in cues.allegiance for f in bare_forms(prev.text)):
+        return True  # "الموالين لدمشق"، "القوات الموالية لبغداد"
+    return any(f in cues.metonym_verbs for f in bare_forms(prev.text))
 
 
 _TRANSFER_REACH = 4
