@@ -217,3 +217,15 @@ def test_a_capital_after_loyal_to_is_an_actor(text: str, name: str) -> None:
 ])
 def test_a_capital_after_ل_alone_is_no_actor(text: str, name: str) -> None:
     assert _placed(text, name).toponym.role != "organisation"
+
+
+# --- a dual cue spelt with ء introduces a list too ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "خرج المئات من أهالي قضاءي علي الغربي والسلمان في تظاهرات",
+    "تظاهرت العشرات من نساء قضاءي علي الغربي والسلمان",
+    "سيشهد قضاءي علي الغربي والسلمان إضرابا عاما",
+])
+def test_a_dual_district_cue_lists_two_districts(text: str) -> None:
+    assert _placed(text, "علي الغربي").toponym.cue and _placed(text, "السلمان").toponym.cue
+    assert _placed(text, "السلمان").location.admin1 == "Muthanna"  # type: ignore[union-attr]
