@@ -229,3 +229,25 @@ def test_a_capital_after_ل_alone_is_no_actor(text: str, name: str) -> None:
 def test_a_dual_district_cue_lists_two_districts(text: str) -> None:
     assert _placed(text, "علي الغربي").toponym.cue and _placed(text, "السلمان").toponym.cue
     assert _placed(text, "السلمان").location.admin1 == "Muthanna"  # type: ignore[union-attr]
+
+
+# --- a direction word between a facility noun and a place is part of the facility's name -----------------
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("حاول المتظاهرون اقتحام حقل غرب القرنة النفطي", "غرب القرنة", "Basra"),
+    ("أغلق محتجون غاضبون حقل شرق بغداد", "شرق بغداد", "Baghdad"),
+    ("استهدفت قذيفة حقل غرب القرنة فأحرقت خزانا", "غرب القرنة", "Basra"),
+])
+def test_a_field_named_with_a_direction(text: str, name: str, admin1: str) -> None:
+    loc = _placed(text, name).location
+    assert loc is not None and loc.name_ar == name and loc.admin1 == admin1 and loc.geo_precision == 2
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("قتل جندي في هجوم جنوب بغداد", "بغداد"),
+    ("سقطت قذائف غرب القرنة", "القرنة"),
+    ("هاجم مسلحون قرية شمال الموصل", "الموصل"),
+])
+def test_a_direction_without_a_facility_is_a_relation(text: str, name: str) -> None:
+    rp = _placed(text, name)
+    assert rp.toponym.relation == "near" and rp.location is not None and rp.location.name_ar == name

@@ -168,6 +168,7 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
     drafts = _compounds(words, drafts)
     for d in drafts:
         _relation(words, d)
+        _facility_direction(words, d)
         d.part = d.part or _part_after(words, d)
     _roles(words, drafts)
     drafts = _supported(words, drafts)
@@ -411,6 +412,22 @@ def _relation(words: _Words, d: _Draft) -> None:
     d.near = seen_near or seen_direction
     d.direction_only = seen_direction and not seen_near
     d.far = km and distance >= FAR_KM
+
+
+def _facility_direction(words: _Words, d: _Draft) -> None:
+    """"حقل غرب القرنة"، "حقل شرق بغداد": between a facility noun and a place name, one direction word
+    is part of the facility's name (the West Qurna field), not a relation: the name runs from it."""
+    if d.cue is not None or not d.direction_only or d.chain != d.first - 1:
+        return
+    cue = words.before(d.chain, "cue")
+    if cue is None or cue.payload.cue is None or cue.payload.cue.name != "facility" or cue.payload.plural:
+        return
+    tok = words.tokens[d.chain]
+    d.cue, d.first, d.start = cue, d.chain, tok.start
+    d.name = words.text[d.start:d.end]
+    d.head = d.chain = cue.first
+    d.near = d.direction_only = False
+    d.part, d.directions = "", []
 
 
 def _part_after(words: _Words, d: _Draft) -> str:
