@@ -251,29 +251,3 @@ def test_a_field_named_with_a_direction(text: str, name: str, admin1: str) -> No
 def test_a_direction_without_a_facility_is_a_relation(text: str, name: str) -> None:
     rp = _placed(text, name)
     assert rp.toponym.relation == "near" and rp.location is not None and rp.location.name_ar == name
-
-
-# --- a list opened by a plural place word goes on after its first item's parent (mention stage) ----------
-
-def _scenes(text: str) -> list[str]:
-    from datetime import date
-
-    from marsad.model import Article
-    from marsad.pipeline import extract_events
-
-    events = extract_events(Article(id="t", text=text, published=date(2018, 3, 3)))
-    return sorted(fold(e.location.name_ar) for e in events if e.location is not None)
-
-
-@pytest.mark.parametrize(("text", "scenes"), [
-    ("تصدت القوات لهجوم التنظيم على قرى المتونة شمال مدينة السويداء ودوما يوم السبت.", ["المتونة", "دوما"]),
-    ("قصفت الطائرات بلدات كفرنبل جنوب إدلب وسراقب يوم السبت.", ["سراقب", "كفرنبل"]),
-    ("سيطرت الفصائل على قريتي المتونة في ريف السويداء ودوما يوم السبت.", ["المتونة", "دوما"]),
-])
-def test_a_plural_list_goes_on_after_its_parent(text: str, scenes: list[str]) -> None:
-    assert _scenes(text) == sorted(fold(s) for s in scenes)
-
-
-def test_a_singular_place_word_opens_no_list() -> None:
-    """"قرية الزركة بأطراف طوز خورماتو والموصل": one village; the و after its parent coordinates the parents."""
-    assert fold("الموصل") not in _scenes("قتل جندي في قرية الزركة بأطراف طوز خورماتو والموصل يوم السبت.")

@@ -526,16 +526,8 @@ def _between(doc: Doc, p: ResolvedPlace) -> bool:
 
 
 def _coordinated(doc: Doc, a: ResolvedPlace, b: ResolvedPlace) -> bool:
-    """Places in one list: "البصرة والناصرية"، "طربا، والكسيب", and a list opened by a plural place word
-    also across its first item's parent: "قرى المتونة شمال مدينة السويداء ودوما" (دوما is the list's
-    second village, not a second parent)."""
-    if _COORDINATION_RE.match(doc.text[a.toponym.end : b.toponym.start]):
-        return True
-    if a.toponym.parent_token < 0 or a.toponym.list_token < 0 or doc.text[b.toponym.start - 1 : b.toponym.start] != "و":
-        return False  # only a list a plural place word opened ("قرى"، "بلدات") goes on after its parent
-    parent = next((rp for rp in doc.places if rp.toponym.first_token == a.toponym.parent_token), None)
-    return (parent is not None and a.toponym.end < parent.toponym.start
-            and bool(_COORDINATION_RE.match(doc.text[parent.toponym.end : b.toponym.start])))
+    """Places in one list: "البصرة والناصرية"، "طربا، والكسيب"."""
+    return bool(_COORDINATION_RE.match(doc.text[a.toponym.end : b.toponym.start]))
 
 
 def _same_site(a: ResolvedPlace, b: ResolvedPlace) -> bool:
