@@ -23,7 +23,7 @@ KINDS = ("governorate", "district", "subdistrict", "city", "town", "village", "n
 WEIGHT_KEYS = ("accept", "population_bonus", "cue_fit", "cue_misfit", "parent_fit", "parent_misfit",
                "context_admin1", "context_admin2", "context_country", "ambiguous", "minor_unsupported",
                "minor_shadowed", "curated", "foreign", "bare_governorate", "district_seat", "context_misfit",
-               "tie_margin", "unique_village", "part_fit")
+               "tie_margin", "unique_village", "part_fit", "subdistrict_seat")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,9 @@ class PlaceCues:
     source_buildings: frozenset[str]  # before a source noun it is a building: "أمام وزارة النفط في بغداد"
     cue_words: frozenset[str]  # every folded cue form (to strip from names given to search)
     parts: dict[str, str]  # folded direction word or adjective → north | south | east | west
+    metonym_verbs: frozenset[str]  # folded feminine verb forms whose subject city stands for its government
+    surroundings: dict[str, str]  # admin1 of a one-city governorate → admin1 of the land around it
+    allegiance: frozenset[str]  # folded forms of "loyal/allied to": a city after them with ل is its government
 
 
 def _read() -> dict[str, Any]:
@@ -140,6 +143,19 @@ def _load_lists(data: dict[str, Any], index: WordIndex[Word], function: dict[str
                 _add(index, w, word)
 
 
+def _metonym_forms(role: dict[str, Any]) -> frozenset[str]:
+    """The feminine third person forms of each ``metonym_verbs`` row (past + ت, imperfect ي → ت)."""
+    rows = role.get("metonym_verbs", [])
+    if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == 2 for r in rows):
+        raise DataFileError(PATH, "'metonym_verbs' must be a list of [past, imperfect] pairs")
+    forms: set[str] = set()
+    for past, imperfect in rows:
+        past, imperfect = fold(past), fold(imperfect)
+        forms.add(past[:-1] + "ت" if past.endswith(("ي", "ا")) else past + "ت")  # نفى → نفت، دعا → دعت
+        forms.add("ت" + imperfect[1:])
+    return frozenset(forms)
+
+
 def _country_forms(data: dict[str, Any]) -> frozenset[str]:
     """Country words; ``stem*`` adds the stem with the common endings (ي، يه، يين، يون، يا)."""
     forms: set[str] = set()
@@ -195,4 +211,8 @@ def load_place_cues() -> PlaceCues:
         source_buildings=frozenset(fold(w) for w in _words(role, "source_buildings")),
         cue_words=frozenset(cues),
         parts={fold(w): side for side, ws in _table(data, "parts").items() for w in ws},
+        metonym_verbs=_metonym_forms(role),
+        surroundings={str(k): str(v) for k, v in data.get("surroundings", {}).items()},
+        allegiance=frozenset(article + fold(stem) + ending for stem in role.get("allegiance_stems", [])
+                             for ending in ("", "ه", "ي", "يه", "ين", "ون", "ه") for article in ("", "ال")),
     )

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from marsad.geo.cues import is_ambiguous, load_place_cues
+from marsad.geo.cues import CueSpec, is_ambiguous, load_place_cues
 from marsad.geo.gazetteer import Gazetteer, Place
 from marsad.geo.toponyms import MAJOR_KINDS, MINOR_KINDS, Toponym, find_toponyms, unique_village
 from marsad.geo.translit import transliterate
@@ -149,18 +149,27 @@ def _km(a: Place, b: Place) -> float:
     return 6371.0 * math.hypot(dlat, dlon)
 
 
-def _parent_score(t: Toponym, c: Place, parent: Place, ctx: _Context, w: dict[str, Any]) -> float:
+#: How far a reference point may lie from a place said to be in a given direction of it ("شمال شرقي بغداد").
+_DIRECTED_KM = 150
+
+
+def _parent_score(t: Toponym, c: Place, parent: Place, ctx: _Context, w: dict[str, Any], part: str = "") -> float:
     """An explicit parent contains the candidate (X في محافظة Y) or is a reference point for it
-    (X شمال Y, X بأطراف Y): inside or within 80 km fits; a container elsewhere is a misfit, and so is
-    a far reference point for a village (a town "200 كم شمال بغداد" may well be that far)."""
+    (X شمال Y, X بأطراف Y): inside or within 80 km fits, and so does a place up to 150 km away in the
+    direction the text names ("قرية الصدور شمال شرقي بغداد" is Diyala's, not in Baghdad); a container
+    elsewhere is a misfit, and so is a far reference point for a village (a town "200 كم شمال بغداد"
+    may well be that far). ``part``: the direction words before the parent ("north east")."""
     if ctx.reference.get(t.parent_token, False):
-        if _within(c, parent) or _km(c, parent) <= 80:
+        km = _km(c, parent)
+        named = set(part.split()) or {t.part} - {""}  # "X شمال شرقي Y"، "X شمال Y" (a direction after X)
+        if _within(c, parent) or km <= 80 or (km <= _DIRECTED_KM and _lies_towards(c, parent, named)):
             return w["parent_fit"]
         return w["parent_misfit"] if c.kind in MINOR_KINDS else 0.0
     return w["parent_fit"] if _within(c, parent) else w["parent_misfit"]
 
 
-def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, part: str = "") -> float:
+def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, part: str = "",
+           directions: str = "") -> float:
     cues = load_place_cues()
     w = cues.weights
     s = w["kind_prior"][c.kind]
@@ -170,7 +179,8 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
     if c.population > 10_000:
         s += w["population_bonus"] * min(3.0, math.log10(c.population / 10_000))
     spec = cues.cues.get(t.cue)
-    cue_fits = spec is not None and c.kind in spec.kinds
+    # a facility that is a site of its own ("مطار المزة" after the Mezzeh quarter) may bear any kind of place's name
+    cue_fits = spec is not None and (c.kind in spec.kinds or _facility_site(t, spec))
     if spec is not None:
         s += (w["cue_fit"] if c.kind == spec.primary else w["cue_fit"] / 2) if cue_fits else w["cue_misfit"]
     elif c.kind == "governorate" and _name_key(t) in ctx.gov_cued and _name_key(t) not in ctx.city_cued:
@@ -179,8 +189,10 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
         s += w["bare_governorate"]  # a bare "حلبجة", "البصرة" is the city
     if c.kind == "district" and not any(p.kind in ("city", "town") for p in t.candidates):
         s += w["district_seat"]
+    elif c.kind == "subdistrict" and not any(p.kind in ("city", "town", "district") for p in t.candidates):
+        s += w["subdistrict_seat"]  # "في بني سعد": a sub-district no town stands for is named after its seat
     if parent is not None and parent.id != c.id:
-        s += _parent_score(t, c, parent, ctx, w)
+        s += _parent_score(t, c, parent, ctx, w, directions or part)
         if part:  # "ريف حلب الشرقي", "شرقي حلب": the part around the parent's point (a governorate's is its capital's)
             s += w["part_fit"] * _side(c, parent, part)
     a1, a2 = ctx.support(_name_key(t), c.admin1, c.admin2)
@@ -188,12 +200,15 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
         s += w["context_admin1"] * min(1.0, a1)
     if a2 > 0 and c.kind != "governorate":
         s += w["context_admin2"] * min(1.0, a2)
-    if a1 <= 0 and parent is None and _misplaced(t, c, ctx):
+    if _named_site(t, spec):
+        if ctx.country in ("", c.country):
+            s += w["unique_village"]  # "مطار الشعيرات": the airbase named after the only Shayrat
+    elif a1 <= 0 and parent is None and _misplaced(t, c, ctx):
         s += w["context_misfit"]
     if ctx.country:
         s += w["context_country"] if c.country == ctx.country else w["foreign"]
     named_as_kind = spec is not None and c.kind == spec.primary
-    if is_ambiguous(t.name, t.candidates, cues.ambiguous) and (
+    if is_ambiguous(t.name, t.candidates, cues.ambiguous) and not (t.listed and c.kind in MAJOR_KINDS) and (
             not cue_fits or c.kind in MINOR_KINDS and not named_as_kind):
         s += w["ambiguous"]  # an ordinary word is a village only when called one ("قرية حرية", not "قاعدة حرية")
     if c.kind in MINOR_KINDS and not curated and parent is None and (spec is None or spec.primary not in MINOR_KINDS):
@@ -207,6 +222,17 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
     return round(s, 3)
 
 
+def _facility_site(t: Toponym, spec: CueSpec | None) -> bool:
+    """A facility that is a site of its own (``sites`` of ``[cue.facility]``: an airport)."""
+    return spec is not None and spec.name == "facility" and t.cue in spec.sites
+
+
+def _named_site(t: Toponym, spec: CueSpec | None) -> bool:
+    """A facility named after the only place of that name ("مطار الشعيرات"): the cue vouches for the
+    place, whatever governorates the rest of the document names."""
+    return _facility_site(t, spec) and unique_village(t.name, t.candidates)
+
+
 def _misplaced(t: Toponym, c: Place, ctx: _Context) -> bool:
     """The document points elsewhere: it names the governorate of another candidate of this name and
     not this one's, or ``c`` is a village and the document names governorates of its country, never
@@ -215,6 +241,13 @@ def _misplaced(t: Toponym, c: Place, ctx: _Context) -> bool:
     if any(p.admin1 != c.admin1 and ctx.support(name, p.admin1, p.admin2)[0] > 0 for p in t.candidates):
         return True
     return c.kind in MINOR_KINDS and c.country in ctx.countries_named
+
+
+def _lies_towards(c: Place, centre: Place, parts: set[str]) -> bool:
+    """``c`` lies in the direction the words name from ``centre``: "شمال شرقي" (north and east) takes
+    a place on the north side that is not on the west side, or on the east side not on the south."""
+    sides = [_side(c, centre, p) for p in parts]
+    return bool(sides) and max(sides) > 0 and min(sides) >= 0
 
 
 def _side(c: Place, centre: Place, part: str, slack: float = 0.03) -> int:
@@ -232,8 +265,8 @@ def _side(c: Place, centre: Place, part: str, slack: float = 0.03) -> int:
 
 
 def _rank(i: int, t: Toponym, ctx: _Context, parent: Place | None,
-          part: str = "") -> tuple[tuple[Place, float], ...]:
-    scored = [(c, _score(i, t, c, ctx, parent, part)) for c in t.candidates]
+          part: str = "", directions: str = "") -> tuple[tuple[Place, float], ...]:
+    scored = [(c, _score(i, t, c, ctx, parent, part, directions)) for c in t.candidates]
     scored.sort(key=lambda x: (-x[1], -x[0].population, x[0].id))
     return tuple(scored)
 
@@ -261,10 +294,23 @@ def _english(t: Toponym, place_name: str, name_ar: str) -> str:
 
 
 def _location(t: Toponym, place: Place, name_ar: str) -> Location:
+    around = _around(t, place)
+    if around:  # "قرب دمشق": the land around a one-city governorate lies in the governorate around it
+        return Location(country=place.country, admin1=around, admin2="", admin3="",
+                        name=_english(t, place.name_en, name_ar), name_ar=name_ar, latitude=place.lat,
+                        longitude=place.lon, geo_precision=2, disputed=place.disputed, place_id=place.id)
     return Location(country=place.country, admin1=place.admin1,
                     admin2="" if place.kind == "governorate" else place.admin2, admin3=place.admin3,
                     name=_english(t, place.name_en, name_ar), name_ar=name_ar, latitude=place.lat, longitude=place.lon,
                     geo_precision=_precision(t, place), disputed=place.disputed, place_id=place.id)
+
+
+def _around(t: Toponym, place: Place) -> str:
+    """The governorate around ``place`` when the text puts the event near it (not in it, nor in a
+    direction of it) and ``place`` is a one-city governorate or its city (``[surroundings]``)."""
+    if t.relation != "near" or t.directions or place.kind not in ("city", "governorate", "district", "subdistrict"):
+        return ""
+    return load_place_cues().surroundings.get(place.admin1, "")
 
 
 def _stand_in(t: Toponym, anchor: Place, name_ar: str) -> Location:
@@ -358,7 +404,8 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
     for i in _parents_first(parent_of):
         j = parent_of[i]
         parent = (chosen[j] or stands_for[j]) if j is not None else None
-        ranked[i] = _rank(i, toponyms[i], ctx, parent, toponyms[j].part if j is not None else "")
+        ranked[i] = _rank(i, toponyms[i], ctx, parent, toponyms[j].part if j is not None else "",
+                          toponyms[j].directions if j is not None else "")
         if parent is not None:  # a place is not in another country than the place it is named in
             ranked[i] = tuple(r for r in ranked[i] if r[0].country == parent.country)
         chosen[i] = ranked[i][0][0] if ranked[i] and ranked[i][0][1] >= accept else None

@@ -57,6 +57,8 @@ class Toponym:
     parent_token: int = -1  # first_token of this toponym's parent (X في محافظة Y → Y), -1 if none
     list_token: int = -1  # first token of the plural cue whose list holds it ("مناطق X، وY"), -1 if none
     part: str = ""  # north | south | east | west: "ريف إدلب الجنوبي", "جنوبي إدلب" (the part of X meant)
+    listed: bool = False  # coordinated after a town or governorate ("الكوت والعمارة"): one of them
+    directions: str = ""  # every direction word before it, "north east" for "شمال شرقي X"
 
 
 @dataclass(slots=True)
@@ -81,6 +83,8 @@ class _Draft:
     parent: _Draft | None = None
     child: bool = False  # it is some other toponym's parent
     list_item: bool = False
+    listed: bool = False  # kept as an item of a list of towns or governorates
+    directions: list[str] = field(default_factory=list)  # every direction word before it
     flags: set[str] = field(default_factory=set)
 
     def freeze(self) -> Toponym:
@@ -89,7 +93,7 @@ class _Draft:
         parent = self.parent.first if self.parent is not None else -1
         listed = self.cue.first if self.cue is not None and self.cue.payload.plural else -1
         return Toponym(self.start, self.end, self.first, self.last, self.name, tuple(self.candidates), cue,
-                       relation, self.role, parent, listed, self.part)
+                       relation, self.role, parent, listed, self.part, self.listed, " ".join(self.directions))
 
     def _part_of_governorate(self) -> bool:
         """"جنوبي محافظة كركوك", "غربي الأنبار": a direction inside a governorate is "in" it."""
@@ -161,8 +165,10 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
     for d in drafts:
         d.cue = _cue_before(words, d.first)
     drafts = _with_unknown(words, drafts)
+    drafts = _compounds(words, drafts)
     for d in drafts:
         _relation(words, d)
+        _facility_direction(words, d)
         d.part = d.part or _part_after(words, d)
     _roles(words, drafts)
     drafts = _supported(words, drafts)
@@ -232,6 +238,43 @@ def _with_unknown(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
     # a known name inside an unknown two-word name is part of it: "قرية كفر داعل" is not Daraa's داعل
     inner = {k for d in out if not d.candidates for k in range(d.first + 1, d.last)}
     return sorted((d for d in out if not (d.candidates and d.first in inner)), key=lambda d: d.first)
+
+
+#: Endings of an adjective agreeing with a name (nisba, feminine, dual, plural): "المحاصرة"، "المواليتين".
+_ADJECTIVE_ENDINGS = ("ه", "ي", "ة", "ين", "ون", "ات", "ان")
+
+
+def _compounds(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
+    """"منطقة خور الزبير"، "قرى ... وشمرة الحصان": after a cue, a name the gazetteer knows only as a
+    village or quarter or not at all, followed directly (no preposition, no و) by another place name, is
+    one two-word name in construct (idafa) that the gazetteer lacks, not two places; it lies by the
+    place its second word names when that is a town or unit. A second word with an adjective's ending
+    (التركية، الأثرية، المواليتين) or that is also an ordinary word agrees with the name and is not taken."""
+    cues = load_place_cues()
+    by_first = {d.first: d for d in drafts}
+    dropped: set[int] = set()
+    tokens, text = words.tokens, words.text
+    for d in drafts:
+        if d.cue is None or id(d) in dropped or d.last - d.first > 2 or d.last >= len(tokens):
+            continue
+        if any(p.kind not in MINOR_KINDS for p in d.candidates):
+            continue
+        k = d.last
+        tok = tokens[k]
+        nxt = by_first.get(k)
+        if nxt is None or nxt.cue is not None or nxt.last - nxt.first > 1 or not tok.text.startswith("ال"):
+            continue
+        if not gap_ok(text, tokens[k - 1].end, tok.start) or tok.text.endswith(_ADJECTIVE_ENDINGS):
+            continue
+        if _ambiguous(nxt, cues.ambiguous):
+            continue
+        if any(p.kind in PARENT_KINDS for p in nxt.candidates):
+            d.parent, nxt.child, nxt.role = nxt, True, "parent"  # "خور الزبير" lies by الزبير: placed there
+        else:
+            dropped.add(id(nxt))
+        d.last, d.end = k + 1, tok.end
+        d.name, d.candidates, d.key = text[d.start:d.end], [], ""
+    return [d for d in drafts if id(d) not in dropped]
 
 
 def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
@@ -360,6 +403,8 @@ def _relation(words: _Words, d: _Draft) -> None:
         elif "direction" in cats:
             seen_direction = True
             d.part = d.part or load_place_cues().parts.get(m.payload.label, "")
+            if (side := load_place_cues().parts.get(m.payload.label, "")) and side not in d.directions:
+                d.directions.append(side)  # "شمال شرقي": north and east
         elif not (seen_near or seen_direction or "unit" in cats) and k != d.head:
             break  # a bare "من" is no relation; "إلى الجنوب من X" may have one before its link
         k = m.first
@@ -367,6 +412,22 @@ def _relation(words: _Words, d: _Draft) -> None:
     d.near = seen_near or seen_direction
     d.direction_only = seen_direction and not seen_near
     d.far = km and distance >= FAR_KM
+
+
+def _facility_direction(words: _Words, d: _Draft) -> None:
+    """"حقل غرب القرنة"، "حقل شرق بغداد": between a facility noun and a place name, one direction word
+    is part of the facility's name (the West Qurna field), not a relation: the name runs from it."""
+    if d.cue is not None or not d.direction_only or d.chain != d.first - 1:
+        return
+    cue = words.before(d.chain, "cue")
+    if cue is None or cue.payload.cue is None or cue.payload.cue.name != "facility" or cue.payload.plural:
+        return
+    tok = words.tokens[d.chain]
+    d.cue, d.first, d.start = cue, d.chain, tok.start
+    d.name = words.text[d.start:d.end]
+    d.head = d.chain = cue.first
+    d.near = d.direction_only = False
+    d.part, d.directions = "", []
 
 
 def _part_after(words: _Words, d: _Draft) -> str:
@@ -383,7 +444,7 @@ def _part_after(words: _Words, d: _Draft) -> str:
 
 def _roles(words: _Words, drafts: list[_Draft]) -> None:
     for d in drafts:
-        if _organisation(words, d):
+        if _organisation(words, d) or _metonym(words, d):
             d.role = "organisation"
         elif _route_start(words, d):
             d.role = "route"
@@ -416,6 +477,23 @@ def _organisation(words: _Words, d: _Draft) -> bool:
     """"شرطة محافظة كركوك"، "قيادة عمليات نينوى" (a cue's own words, "قاطع عمليات سامراء", are no organisation)."""
     starts = {d.head, d.chain} if d.cue is not None else {d.head, d.chain, d.first}
     return any(words.before(k, "organisation") is not None for k in starts)
+
+
+def _metonym(words: _Words, d: _Draft) -> bool:
+    """"أكدت بغداد"، "واتهمت دمشق"، "الموالين لدمشق": a city or governorate as the subject right after a
+    verb of saying or stance, or after "loyal/allied to", stands for its government (an actor), not
+    for a place."""
+    if d.cue is not None or d.near or d.first == 0:
+        return False
+    if not any(p.kind in ("city", "governorate") for p in d.candidates):
+        return False
+    prev = words.tokens[d.first - 1]
+    if not gap_ok(words.text, prev.end, words.tokens[d.first].start):
+        return False
+    cues = load_place_cues()
+    if words.tokens[d.first].text.startswith("ل") and any(f in cues.allegiance for f in bare_forms(prev.text)):
+        return True  # "الموالين لدمشق"، "القوات الموالية لبغداد"
+    return any(f in cues.metonym_verbs for f in bare_forms(prev.text))
 
 
 _TRANSFER_REACH = 4
@@ -505,6 +583,22 @@ def _pair(words: _Words, a: _Draft, b: _Draft) -> None:
     if _is_parent_link(words, a, b) and _could_be_parent(b, a):
         a.parent, b.child = b, True
         b.role = "parent"
+    elif _located_by(words, a, b):
+        b.role = "reference"  # "ذي قار جنوب بغداد"، "الغوطة الشرقية المحاصرة بالقرب من دمشق": Y only locates X
+
+
+def _located_by(words: _Words, a: _Draft, b: _Draft) -> bool:
+    """A place followed directly (after at most one definite adjective) by "near"/"south of" another
+    place is located by it: the second is a reference point, not a second scene."""
+    if not b.near or (a.near and not a.direction_only) or a.role != "event" or b.far or _coordinated(words, b):
+        return False
+    sure = not _ambiguous(a, load_place_cues().ambiguous) and any(p.kind in MAJOR_KINDS for p in a.candidates)
+    if a.cue is None and not sure:
+        return False  # only a name sure to be a place locates another (not a village word that may be dropped)
+    n = b.chain - a.last
+    if n < 0 or n > 1 or (n == 1 and not words.tokens[a.last].text.startswith("ال")):
+        return False
+    return not _CLAUSE_PUNCT.search(words.text[a.end:words.tokens[b.chain].start])
 
 
 def _only(words: _Words, lo: int, hi: int, *categories: str) -> bool:
@@ -519,8 +613,19 @@ def _from_to(words: _Words, a: _Draft, b: _Draft) -> bool:
     return b.chain - a.last == 1 and words.is_word(a.last, "route_to")
 
 
+def _coordinated(words: _Words, b: _Draft) -> bool:
+    """Y's relation words open with the conjunction و ("في الموصل وقرب كركوك"): Y is a second place, not
+    X's parent or reference point."""
+    tok = words.tokens[b.chain]
+    if not tok.text.startswith("و") or b.chain == b.first:
+        return False
+    return not any(m.first == b.chain and m.payload.label.split()[0] == tok.text for m in words.ending_at(b.chain + 1))
+
+
 def _is_parent_link(words: _Words, a: _Draft, b: _Draft) -> bool:
     """Between X (``a``) and Y (``b``): في/ب/ضمن/التابعة ل..., a clitic ب/ل on Y's first word, or a direction."""
+    if _coordinated(words, b):
+        return False
     lo = a.last
     if lo < b.chain and _adjective(words.tokens[lo].text):  # قاعدة كركوش العسكرية بمحافظة ديالى
         lo += 1
@@ -569,8 +674,14 @@ def _supported(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
     admin1 = {p.admin1 for d in strong for p in d.candidates if p.kind in MAJOR_KINDS}
     admin2 = {p.admin2 for d in strong for p in d.candidates if p.kind in MAJOR_KINDS and p.admin2}
     per_cue = Counter(id(d.cue) for d in drafts if d.cue is not None)
-    kept = [d for d in drafts if not d.candidates or (_keep(words, d, cues.ambiguous, admin1, admin2)
-                                                       and not _adjective_after_plural(d, per_cue))]
+    kept: list[_Draft] = []
+    for d in drafts:
+        if not d.candidates or (_keep(words, d, cues.ambiguous, admin1, admin2)
+                                and not _adjective_after_plural(d, per_cue)):
+            kept.append(d)
+        elif kept and _listed_with(words.text, kept[-1], d):
+            d.listed = True
+            kept.append(d)  # "في الكوت والعمارة والسماوة": a list of towns makes each item a town
     alive = {id(d) for d in kept}
     for d in kept:
         if d.parent is not None and id(d.parent) not in alive:
@@ -580,6 +691,18 @@ def _supported(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
         if d.role == "parent" and id(d) not in parents:
             d.role, d.child = "event", False  # its only child was a dropped word ("الشرطة الاتحادية في ...")
     return kept
+
+
+_COORDINATED = re.compile(r"^[\s،,]*و?$")
+
+
+def _listed_with(text: str, before: _Draft, d: _Draft) -> bool:
+    """``d`` is coordinated right after a place of the same major kind ("الكوت والعمارة"، "النجف، العمارة"):
+    an item of a list of towns or governorates is read as one of them, even if it is also an ordinary word."""
+    if not _COORDINATED.match(text[before.end:d.start]) or not before.candidates:
+        return False
+    kinds = {p.kind for p in before.candidates if p.kind in MAJOR_KINDS}
+    return any(p.kind in kinds for p in d.candidates)
 
 
 def _adjective_after_plural(d: _Draft, per_cue: Counter[int]) -> bool:
