@@ -198,8 +198,33 @@ def _pins_down(group: _Group, m: EventMention) -> bool:
             and a.admin2 == b.admin2)
 
 
+#: Kinds of place that are a quarter or a site inside a settlement, and the settlements they lie in.
+_QUARTER_KINDS = frozenset({"neighbourhood", "landmark", "camp"})
+_SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
+#: The farthest a quarter or site is taken to lie inside the settlement told with it.
+INSIDE_KM = 15.0
+
+
 def _more_specific(new: Location, old: Location | None) -> bool:
-    return old is None or new.geo_precision < old.geo_precision
+    """Whether ``new`` tells the incident's place more closely than ``old``: a finer precision, or,
+    at the same precision, a quarter or site inside the settlement told before ("في بغداد" then
+    "في حي الشعلة": the quarter is a closer look at the same scene, whichever is told first)."""
+    if old is None or new.geo_precision < old.geo_precision:
+        return True
+    return new.geo_precision == old.geo_precision and _inside(new, old)
+
+
+def _inside(new: Location, old: Location) -> bool:
+    if _kind(new.place_id) not in _QUARTER_KINDS or _kind(old.place_id) not in _SETTLEMENT_KINDS:
+        return False
+    return new.admin1 == old.admin1 and _km(new, old) <= INSIDE_KM
+
+
+def _kind(place_id: str) -> str:
+    from marsad.geo.gazetteer import Gazetteer
+
+    place = Gazetteer.default().by_id(place_id) if place_id else None
+    return place.kind if place else ""
 
 
 Sentences = frozenset[int]
