@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from marsad.taxonomy import EVENT_TYPES, PRIORITY  # noqa: F401  (re-exported for rules)
 
-_WEAPONS = {"air", "shelling", "suicide", "ied", "grenade", "chemical", "explosion"}
+_WEAPONS = {"air", "strike", "shelling", "suicide", "ied", "grenade", "chemical", "explosion"}
 _ARMED_VIOLENCE = {"attack", "clash", "shooting", "kill", "wound", "abduction"}
 
 
@@ -45,10 +45,12 @@ def classify(cues: set[str], actors: ActorFacts) -> str | None:
         return "Suicide bomb"
     if "chemical" in cues:
         return "Chemical weapon"
-    if "air" in cues or ("aircraft" in cues and cues & {"shelling", "kill", "explosion", "attack"}):
+    if "air" in cues or ("aircraft" in cues and cues & {"shelling", "strike", "kill", "explosion", "attack"}):
         return "Air/drone strike"
-    if "shelling" in cues:
+    if "shelling" in cues:  # a strike by rockets, shells or guns ("ضربات صاروخية") is shelling
         return "Shelling/artillery/missile attack"
+    if "strike" in cues:  # a strike with no weapon named is from the air
+        return "Air/drone strike"
     if "grenade" in cues:
         return "Grenade"
     if "explosion" in cues or ("ied" in cues and cues & {"kill", "wound", "attack"}):

@@ -494,7 +494,7 @@ def _spans(members: list[EventMention], field_name: str) -> list[Evidence]:
 #: Cues that make a mention's type specific: a battle needs fighting words, a bombing its weapon.
 _DEFINING_CUES = {
     "Battles": {"clash", "territory", "confront"},
-    "Explosions/Remote violence": {"air", "shelling", "suicide", "ied", "explosion", "grenade", "chemical"},
+    "Explosions/Remote violence": {"air", "strike", "shelling", "suicide", "ied", "explosion", "grenade", "chemical"},
 }
 
 

@@ -1,0 +1,107 @@
+"""Recall and sub-event types (issue 11): triggers generated from the lemmas of verbs.toml and the weapon
+that names a strike.  Each rule on invented sentences that
+vary person, gender, number, voice and word order (docs/extraction.md, "Triggers from lemmas" and
+"Type")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.extract.classify import ActorFacts, classify
+from marsad.lexicon import load_lexicons
+from marsad.model import Article
+from marsad.pipeline import extract_events
+from marsad.text.normalise import fold
+from marsad.text.tokens import tokenise
+
+PUBLISHED = date(2021, 8, 3)
+
+
+def cue_of(word: str) -> set[str]:
+    """The trigger cues a single written word reports."""
+    lex, word = load_lexicons(), fold(word)
+    return {m.payload.label for m in lex.matcher.find(word, tokenise(word)) if m.payload.category == "cue"}
+
+
+def types(text: str) -> list[str]:
+    return [e.sub_event_type for e in extract_events(Article("t", text, published=PUBLISHED))]
+
+
+# --- triggers from the lemmas of verbs.toml ---------------------------------------------------
+
+@pytest.mark.parametrize(("word", "cue"), [
+    ("اغتيلت", "kill"),  # passive, 3rd feminine singular: not listed in triggers.toml
+    ("اغتيلوا", "kill"),  # passive, 3rd masculine plural
+    ("يغتالون", "kill"),  # imperfect, plural
+    ("استهداف", "attack"),  # verbal noun: "استهدف*" does not reach it
+    ("لاستهدافه", "attack"),  # verbal noun with a possessive and a clitic
+    ("قصفوها", "shelling"),  # perfect plural with an object pronoun
+    ("تقصفان", "shelling"),  # imperfect dual
+    ("اختطفن", "abduction"),  # perfect, 3rd feminine plural
+    ("يشتبكون", "clash"),  # imperfect plural
+    ("واعتدوا", "attack"),  # a defective verb, plural, after و
+])
+def test_every_inflection_of_an_event_lemma_is_a_trigger(word: str, cue: str) -> None:
+    assert cue in cue_of(word)
+
+
+@pytest.mark.parametrize("word", [
+    "ضربوا",  # ضرب: also "ضرب مثلا", no event lemma
+    "فجر",  # فجر: also dawn (the listed forms of triggers.toml are read, not the lemma)
+    "قاتل",  # a participle names a person (and is the perfect "fought")
+    "سيقتلون",  # the future is a plan, not an incident
+    "هجماته",  # a plural with a possessive is a campaign, not one incident
+    "غاراتها",
+])
+def test_forms_that_are_not_incidents_are_no_triggers(word: str) -> None:
+    assert cue_of(word) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "اغتيلت ناشطة مدنية في مدينة البصرة يوم الخميس.",  # passive, feminine, verb first
+    "ناشطان مدنيان اغتيلا في مدينة البصرة يوم الخميس.",  # dual, subject first
+    "اغتال مسلحون مجهولون صحفيا في مدينة البصرة يوم الخميس.",  # active, plural subject after the verb
+])
+def test_a_generated_form_reports_an_incident(text: str) -> None:
+    assert types(text) == ["Attack"]
+
+
+def test_a_listed_word_keeps_its_own_cue() -> None:
+    """A form triggers.toml lists for another cue keeps it ("قصف جوي" is an air strike, not shelling)."""
+    assert cue_of("غارة") == {"air"}
+    assert types("قتل ثلاثة مدنيين في قصف جوي على مدينة إدلب يوم الخميس.") == ["Air/drone strike"]
+
+
+# --- the weapon of a strike -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وجهت القوات ضربات صاروخية على مواقع داعش في الرمادي يوم الخميس.", "Shelling/artillery/missile attack"),
+    ("ضربات مدفعية تركية استهدفت قرية كاني ماسي في دهوك يوم الخميس.", "Shelling/artillery/missile attack"),
+    ("وجه الطيران ضربات على مواقع داعش في الرمادي يوم الخميس.", "Air/drone strike"),
+    ("ألقت المروحيات برميلين متفجرين على بلدة اللطامنة في حماة يوم الخميس.", "Air/drone strike"),
+])
+def test_a_strike_is_typed_by_its_weapon(text: str, expected: str) -> None:
+    assert types(text) == [expected]
+
+
+def test_a_strike_without_a_weapon_is_an_air_strike() -> None:
+    assert classify({"strike"}, ActorFacts()) == "Air/drone strike"
+    assert classify({"strike", "shelling"}, ActorFacts()) == "Shelling/artillery/missile attack"
+    assert classify({"strike", "aircraft", "shelling"}, ActorFacts()) == "Air/drone strike"
+
+
+# --- a standing charge in the present tense -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وتتهم المعارضة الجيش باستهداف المستشفيات في إدلب.",  # feminine subject, verbal noun
+    "ويتهم الأهالي التنظيم باختطاف الشبان في دير الزور.",  # masculine plural subject
+    "وتتهمها الحكومة بقصف القرى في ريف حماة.",  # object pronoun, the accused before the accuser
+])
+def test_a_present_accusation_opening_a_sentence_is_background(text: str) -> None:
+    assert types(text) == []
+
+
+def test_an_accusation_of_a_dated_incident_still_reports_it() -> None:
+    assert len(types("اتهمت المعارضة الجيش باستهداف مستشفى في إدلب يوم الخميس.")) == 1
