@@ -37,8 +37,8 @@ def types(text: str) -> list[str]:
     ("يغتالون", "kill"),  # imperfect, plural
     ("استهداف", "attack"),  # verbal noun: "استهدف*" does not reach it
     ("لاستهدافه", "attack"),  # verbal noun with a possessive and a clitic
-    ("قصفوها", "shelling"),  # perfect plural with an object pronoun
-    ("تقصفان", "shelling"),  # imperfect dual
+    ("قصفوها", "bombard"),  # perfect plural with an object pronoun
+    ("تقصفان", "bombard"),  # imperfect dual
     ("اختطفن", "abduction"),  # perfect, 3rd feminine plural
     ("يشتبكون", "clash"),  # imperfect plural
     ("واعتدوا", "attack"),  # a defective verb, plural, after و
@@ -105,3 +105,43 @@ def test_a_present_accusation_opening_a_sentence_is_background(text: str) -> Non
 
 def test_an_accusation_of_a_dated_incident_still_reports_it() -> None:
     assert len(types("اتهمت المعارضة الجيش باستهداف مستشفى في إدلب يوم الخميس.")) == 1
+
+
+# --- a bombardment whose weapon is told elsewhere -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # the aircraft in a sentence with no place, the bombardment (a masdar) at the place
+    "نفذت مقاتلات عراقية غارات جوية يوم السبت أسفرت عن مقتل 20 مسلحا. واستهدف القصف مقار التنظيم في بلدة هجين"
+    " بمحافظة دير الزور.",
+    # the bombardment as the subject of another verb
+    "شنت طائرات حربية غارات فجر الخميس. وطال القصف منازل المدنيين في بلدة هجين في دير الزور.",
+    # the bombardment as a verb, feminine, its subject the aircraft of the sentence before
+    "أغارت الطائرات الروسية على ريف إدلب يوم الخميس. وقصفت بلدة سراقب في محافظة إدلب.",
+])
+def test_a_bombardment_is_the_air_strike_the_incident_tells(text: str) -> None:
+    assert types(text) == ["Air/drone strike"]
+
+
+def test_a_ground_weapon_named_keeps_it_shelling() -> None:
+    text = "شنت طائرات حربية غارات فجر الخميس. وقصفت المدفعية بقذائف الهاون بلدة هجين في دير الزور."
+    assert types(text) == ["Shelling/artillery/missile attack"]
+
+
+# --- a comma and a linking adverb open a new incident ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("سقطت قذائف أطلقتها الفصائل على بلدة نبل في ريف حلب يوم الخميس، كذلك دارت اشتباكات بين قوات النظام"
+     " والفصائل في بلدة حندرات في ريف حلب.", ["Shelling/artillery/missile attack", "Armed clash"]),
+    ("قصفت قوات النظام بلدة بيت جن في ريف دمشق يوم الخميس، كما استهدف التنظيم حاجزا للجيش في بلدة القريتين"
+     " في حمص.", ["Shelling/artillery/missile attack", "Armed clash"]),
+    ("شنت الطائرات غارات على بلدة سراقب في إدلب يوم الخميس، تزامنا مع اشتباكات في بلدة اللطامنة في حماة.",
+     ["Air/drone strike", "Armed clash"]),
+])
+def test_each_clause_after_a_linking_adverb_is_its_own_incident(text: str, expected: list[str]) -> None:
+    assert sorted(types(text)) == sorted(expected)
+
+
+def test_a_list_of_tolls_joined_by_kama_is_one_account() -> None:
+    """Toll words alone on each side ("سقط ثلاثة قتلى ...، كما قتل متظاهر ...") tell one story's dead."""
+    assert types("سقط ثلاثة قتلى في البصرة يوم الجمعة، كما قتل متظاهر في الديوانية.") == [
+        "Excessive force against protesters"]
