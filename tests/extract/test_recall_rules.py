@@ -145,3 +145,19 @@ def test_a_list_of_tolls_joined_by_kama_is_one_account() -> None:
     """Toll words alone on each side ("سقط ثلاثة قتلى ...، كما قتل متظاهر ...") tell one story's dead."""
     assert types("سقط ثلاثة قتلى في البصرة يوم الجمعة، كما قتل متظاهر في الديوانية.") == [
         "Excessive force against protesters"]
+
+
+# --- the verbal noun of a capture ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the masdar as the object of a statement, a state force announcing
+    ("أعلن الجيش العراقي السيطرة على قرية البوعيثة في محافظة الأنبار يوم الخميس.", "Government regains territory"),
+    # a feminine rebel subject
+    ("أكدت قوات سوريا الديمقراطية السيطرة على بلدة هجين في دير الزور يوم الخميس.",
+     "Non-state actor overtakes territory"),
+    # after عن, the statement's subject told first
+    ("وأعلنت القيادة العامة للجيش السوري عن السيطرة على بلدة حمورية في ريف دمشق يوم الخميس.",
+     "Government regains territory"),
+])
+def test_the_masdar_of_a_capture_with_its_place_reports_it(text: str, expected: str) -> None:
+    assert types(text) == [expected]
