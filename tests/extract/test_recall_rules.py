@@ -161,3 +161,17 @@ def test_a_list_of_tolls_joined_by_kama_is_one_account() -> None:
 ])
 def test_the_masdar_of_a_capture_with_its_place_reports_it(text: str, expected: str) -> None:
     assert types(text) == [expected]
+
+
+# --- poison gas ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # from the air, the gas after the place
+    "قصفت طائرات حربية بلدة اللطامنة في حماة بغازات سامة يوم الخميس ما أدى إلى مقتل 5 مدنيين.",
+    # a passive toll first, the attack as a noun
+    "أصيب عشرات المدنيين بحالات اختناق إثر هجوم بالغاز على بلدة دوما في ريف دمشق يوم الخميس.",
+    # shells carrying it, a plural subject
+    "استهدفت قوات النظام بلدة كفرزيتا في حماة بقذائف تحمل غاز الخردل يوم الخميس.",
+])
+def test_poison_gas_is_a_chemical_weapon_whatever_delivers_it(text: str) -> None:
+    assert types(text) == ["Chemical weapon"]
