@@ -175,3 +175,13 @@ def test_the_masdar_of_a_capture_with_its_place_reports_it(text: str, expected: 
 ])
 def test_poison_gas_is_a_chemical_weapon_whatever_delivers_it(text: str) -> None:
     assert types(text) == ["Chemical weapon"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("دكت المدفعية التركية قرية كاني ماسي في دهوك يوم الخميس.", "Shelling/artillery/missile attack"),  # 3fs
+    ("طائرات حربية تدك بلدة اللطامنة في حماة يوم الخميس.", "Air/drone strike"),  # imperfect, subject first
+    ("وقال الجيش إن مدافعه دكوا مواقع التنظيم في بلدة هجين بدير الزور يوم الخميس.",  # 3mp after إن
+     "Shelling/artillery/missile attack"),
+])
+def test_every_form_of_dakka_is_a_bombardment(text: str, expected: str) -> None:
+    assert types(text) == [expected]
