@@ -185,3 +185,21 @@ def test_poison_gas_is_a_chemical_weapon_whatever_delivers_it(text: str) -> None
 ])
 def test_every_form_of_dakka_is_a_bombardment(text: str, expected: str) -> None:
     assert types(text) == [expected]
+
+
+# --- what demonstrators only tried to do -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # masculine plural, the subject between the attempt and the act
+    "حاول متظاهرون اقتحام مبنى المحافظة في البصرة يوم الجمعة لكن الشرطة فرقتهم بالغاز المسيل للدموع.",
+    # feminine plural with an adjective, the police's act joined by ف
+    "حاولت متظاهرات غاضبات اقتحام مبنى المحافظة في البصرة يوم الجمعة ففرقتهن الشرطة بخراطيم المياه.",
+    # the attempt as a plural noun, the storming a verbal noun after ل
+    "شهدت البصرة يوم الجمعة محاولات لاقتحام مبنى المحافظة من قبل المتظاهرين فرقتها قوات الأمن بخراطيم المياه.",
+])
+def test_an_attempted_storming_is_no_riot(text: str) -> None:
+    assert types(text) == ["Protest with intervention"]
+
+
+def test_a_storming_done_is_a_riot() -> None:
+    assert types("اقتحم متظاهرون مبنى المحافظة في البصرة يوم الجمعة.") == ["Violent demonstration"]

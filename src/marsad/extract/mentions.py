@@ -160,7 +160,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     if not triggers:
         return []
     cues = {m.payload.label for m in clause_cues if _live(m, covering, modality, names, doc)
-            and (m.payload.label != "territory" or _captures_a_place(doc, m))}
+            and (m.payload.label != "territory" or _captures_a_place(doc, m))
+            and (m.payload.label != "riot" or not _attempted(m, clause_cues, names))}
     places = [rp for rp in ctx.places.get(sentence.index, []) if _in_span(span, rp.toponym.first_token)]
     sites, explicit = _sites(doc, sentence, ctx, triggers, places)
     location = sites[0].location if sites else None
@@ -355,6 +356,16 @@ def _captures_a_place(doc: Doc, m: Match[Entry]) -> bool:
         return True
     nouns = load_lexicons().word_set("place_nouns")
     return any(doc.tokens[j].text in nouns for j in range(m.last, min(m.last + _CAPTURE_REACH, len(doc.tokens))))
+
+
+_ATTEMPT_REACH = 3  # words between an attempt and what was attempted ("حاول متظاهرون غاضبون اقتحام"), names not counted
+
+
+def _attempted(m: Match[Entry], cues: list[Match[Entry]], names: set[int]) -> bool:
+    """"حاول متظاهرون اقتحام مبنى المحافظة لكن الشرطة فرقتهم"، "محاولات لاقتحام": what demonstrators tried
+    to do (triggers.toml [cue.attempt]) was not done — no riot; what the police did to them still was."""
+    return any(a.payload.label == "attempt" and a.last <= m.first
+               and sum(j not in names for j in range(a.last, m.first)) <= _ATTEMPT_REACH for a in cues)
 
 
 def _live_triggers(doc: Doc, cues: list[Match[Entry]], covering: dict[int, Frame],
