@@ -136,6 +136,13 @@ def test_a_ground_weapon_named_keeps_it_shelling() -> None:
      " في حمص.", ["Shelling/artillery/missile attack", "Armed clash"]),
     ("شنت الطائرات غارات على بلدة سراقب في إدلب يوم الخميس، تزامنا مع اشتباكات في بلدة اللطامنة في حماة.",
      ["Air/drone strike", "Armed clash"]),
+    # "followed by it": the second incident told after a pronoun that points back to the first
+    ("سقطت قذائف أطلقتها الفصائل على بلدة نبل في ريف حلب يوم الخميس، عقبه قصف من قبل قوات النظام على بلدة عندان"
+     " في ريف حلب.", ["Shelling/artillery/missile attack", "Shelling/artillery/missile attack"]),
+    ("انفجرت سيارة مفخخة في حي الكرادة ببغداد صباح الخميس، تلاها انفجار عبوة ناسفة في حي الشعب ببغداد.",
+     ["Remote explosive/landmine/IED", "Remote explosive/landmine/IED"]),
+    ("شنت الطائرات غارات على بلدة سراقب في إدلب يوم الخميس، أعقبها اشتباكات بين الفصائل وقوات النظام في بلدة"
+     " اللطامنة في حماة.", ["Air/drone strike", "Armed clash"]),
 ])
 def test_each_clause_after_a_linking_adverb_is_its_own_incident(text: str, expected: list[str]) -> None:
     assert sorted(types(text)) == sorted(expected)
