@@ -210,3 +210,22 @@ def test_an_attempted_storming_is_no_riot(text: str) -> None:
 
 def test_a_storming_done_is_a_riot() -> None:
     assert types("اقتحم متظاهرون مبنى المحافظة في البصرة يوم الجمعة.") == ["Violent demonstration"]
+
+
+# --- a liberation named as an operation under way ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أعلنت القوات العراقية انطلاق المرحلة الثانية من عملية تحرير مدينة الرمادي في الأنبار يوم الخميس.",
+    "تشارك قوات الحشد الشعبي في معركة تحرير بلدة القائم في محافظة الأنبار منذ يوم الخميس.",
+    "قال قائد الشرطة إن حملة تحرير قرية البوعيثة في الأنبار بدأت يوم الخميس.",  # SVO after إن
+])
+def test_an_operation_to_liberate_is_no_place_taken(text: str) -> None:
+    assert types(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "تمكنت القوات العراقية من تحرير مدينة الرمادي في الأنبار يوم الخميس.",
+    "وحررت القوات العراقية مدينة الرمادي في الأنبار يوم الخميس.",
+])
+def test_a_liberation_done_is_a_place_taken(text: str) -> None:
+    assert types(text) == ["Government regains territory"]
