@@ -19,6 +19,7 @@ from marsad.text import inflect
 from marsad.text.inflect import conjugate, dual_forms, noun_forms, perfect_forms
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalise import fold
+from marsad.text.tokens import tokenise
 
 LEXICON_FILES = ("triggers", "modality", "actors", "numbers", "time", "verbs")
 INTER_CODES = range(1, 9)
@@ -303,6 +304,7 @@ class Predicate:
     object_marker: str = ""  # the preposition of the patient (أغار على، تصدى ل)
     genitive: str = ""  # the role of a verbal noun's genitive: agent / patient
     modality: str = ""  # modal verbs: planned / threat
+    cue: str = ""  # the triggers.toml cue every form of the lemma reports (verbs.toml `cue`), "" = none
 
     def role_of(self, slot: str) -> str:
         return next((role for s, role in self.roles if s == slot), "")
@@ -363,7 +365,7 @@ def _load_verbs() -> VerbLexicon:
         lemma = fold(raw_lemma)
         roles = _roles(path, lemma, _require(path, row, "roles", str))
         pred = Predicate(lemma, _require(path, row, "family", str), roles, fold(row.get("object", "")),
-                         row.get("genitive", ""), row.get("modality", ""))
+                         row.get("genitive", ""), row.get("modality", ""), row.get("cue", ""))
         passive = fold(row.get("passive", ""))
         active_voice = "active" if passive else "either"
         defective = raw_lemma.endswith("ى")
@@ -389,7 +391,8 @@ def _load_verbs() -> VerbLexicon:
                 add(word, Form(pred, "participle", "active" if i == 0 else "passive", "", ""))
     for row in _require(path, data, "noun", list):
         nouns = [fold(n) for n in _phrases(path, row, "forms")]
-        pred = Predicate(nouns[0], _require(path, row, "family", str), (), "", row.get("genitive", ""))
+        pred = Predicate(nouns[0], _require(path, row, "family", str), (), "", row.get("genitive", ""),
+                         cue=row.get("cue", ""))
         for word, clitic in inflect.noun_paradigm(nouns, [fold(p) for p in row.get("plural", [])]):
             add(word, Form(pred, "noun", "noun", "", "", clitic=clitic))
     markers: dict[str, str] = {}
@@ -409,6 +412,29 @@ def _load_verbs() -> VerbLexicon:
                        frozenset(fold(w) for w in _phrases(path, table, "heads")), words)
 
 
+def _campaign(word: str, form: Form) -> bool:
+    """A plural event noun with a possessive pronoun ("هجماته"، "غاراتها"، "اعتداءاتهم") names a group's
+    campaign, many attacks over time, not one incident."""
+    return form.kind == "noun" and bool(form.clitic) and word[: -len(form.clitic)].endswith(("ات", "اءات"))
+
+
+def _add_verb_cues(matcher: PhraseMatcher[Entry], cues: dict[str, CueInfo], verbs: VerbLexicon) -> None:
+    """Every generated verb and noun form of a lemma that `verbs.toml` marks with a `cue` reports that cue
+    (اغتيل، يغتالون، استهداف، قصفوها), unless triggers.toml already gives the word a cue of its own (a
+    listed word or phrase keeps its meaning).  The future (سيقتل) and participles are left out: the one
+    is a plan, the others name people (قاتل، مقتول); so is a plural with a possessive (``_campaign``)."""
+    for word, forms in verbs.forms.items():
+        named = {f.predicate.cue for f in forms if f.predicate.cue and f.kind in ("verb", "noun") and not f.future
+                 and not _campaign(word, f)}
+        if len(named) != 1:
+            continue
+        cue = named.pop()
+        if cue not in cues:
+            raise DataFileError("verbs.toml", f"cue {cue!r} is no cue of triggers.toml")
+        if not any(m.payload.category == "cue" for m in matcher.find(word, tokenise(word))):
+            matcher.add(word, Entry("cue", cue, cues[cue]))
+
+
 @cache
 def load_lexicons() -> Lexicons:
     """Load, validate and index every lexicon file (cached for the process)."""
@@ -424,8 +450,10 @@ def load_lexicons() -> Lexicons:
     _load_time(matcher, words, calendar)
     for word, value in extra["ordinals"].items():
         matcher.add(word, Entry("ordinal", word, value))
+    verbs = _load_verbs()
+    _add_verb_cues(matcher, cues, verbs)
     return Lexicons(
         matcher=matcher, actors=actors, generics=generics, cues=cues,
         cardinals=extra["cardinals"], singles=extra["singles"], ordinals=extra["ordinals"], words=words,
-        others_alone=extra["others_alone"], defaults=defaults, calendar=calendar, verbs=_load_verbs(),
+        others_alone=extra["others_alone"], defaults=defaults, calendar=calendar, verbs=verbs,
     )

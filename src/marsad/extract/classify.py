@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from marsad.taxonomy import EVENT_TYPES, PRIORITY  # noqa: F401  (re-exported for rules)
 
-_WEAPONS = {"air", "shelling", "suicide", "ied", "grenade", "chemical", "explosion"}
+_WEAPONS = {"air", "strike", "bombard", "shelling", "suicide", "ied", "grenade", "chemical", "explosion"}
+_STRUCK_FROM_THE_AIR = {"shelling", "bombard", "strike", "kill", "explosion", "attack"}  # with aircraft named
 _ARMED_VIOLENCE = {"attack", "clash", "shooting", "kill", "wound", "abduction"}
 
 
@@ -31,7 +32,7 @@ def classify(cues: set[str], actors: ActorFacts) -> str | None:
     """The ACLED sub-event type for a clause with these cues, or None for no event."""
     demo = bool(cues & {"protest", "protesters"}) or actors.protesters or (
         "blockade" in cues and not cues & _ARMED_VIOLENCE)
-    if demo and not (cues & {"air", "shelling", "suicide", "ied", "chemical"}):
+    if demo and not (cues & {"air", "shelling", "bombard", "suicide", "ied", "chemical"}):
         return _demonstration(cues)
     if "territory" in cues and (actors.state or actors.armed_nonstate or actors.external):
         return "Government regains territory" if actors.state and not actors.armed_nonstate else (
@@ -45,10 +46,12 @@ def classify(cues: set[str], actors: ActorFacts) -> str | None:
         return "Suicide bomb"
     if "chemical" in cues:
         return "Chemical weapon"
-    if "air" in cues or ("aircraft" in cues and cues & {"shelling", "kill", "explosion", "attack"}):
+    if "air" in cues or ("aircraft" in cues and cues & _STRUCK_FROM_THE_AIR):
         return "Air/drone strike"
-    if "shelling" in cues:
+    if cues & {"shelling", "bombard"}:  # a strike by rockets, shells or guns ("ضربات صاروخية") is shelling
         return "Shelling/artillery/missile attack"
+    if "strike" in cues:  # a strike with no weapon named is from the air
+        return "Air/drone strike"
     if "grenade" in cues:
         return "Grenade"
     if "explosion" in cues or ("ied" in cues and cues & {"kill", "wound", "attack"}):

@@ -519,7 +519,8 @@ def _spans(members: list[EventMention], field_name: str) -> list[Evidence]:
 #: Cues that make a mention's type specific: a battle needs fighting words, a bombing its weapon.
 _DEFINING_CUES = {
     "Battles": {"clash", "territory", "confront"},
-    "Explosions/Remote violence": {"air", "shelling", "suicide", "ied", "explosion", "grenade", "chemical"},
+    "Explosions/Remote violence": {"air", "strike", "bombard", "shelling", "suicide", "ied", "explosion", "grenade",
+                                   "chemical"},
 }
 
 
@@ -541,7 +542,21 @@ def _merged_type(g: _Group) -> str:
     placed = [m for m in members if m.location is not None] or members
     defined = {m.sub_event_type for m in placed if not m.supporting and _defines(m)}
     types = defined or {m.sub_event_type for m in placed}
-    return min(types, key=PRIORITY.index)
+    chosen = min(types, key=PRIORITY.index)
+    if chosen == _SHELLING and _aircraft_named(members, placed):
+        return "Air/drone strike"
+    return chosen
+
+
+_SHELLING = "Shelling/artillery/missile attack"
+
+
+def _aircraft_named(members: list[EventMention], placed: list[EventMention]) -> bool:
+    """A bombardment whose weapon is not said ("واستهدف القصف مقار التنظيم في هجين") is the air strike the
+    incident's other sentences tell ("نفذت مقاتلات عراقية غارات"): the named weapon specifies the
+    generic word, wherever it is told; a ground weapon named in a placed mention keeps it shelling."""
+    ground = any("shelling" in m.cues for m in placed if m.sub_event_type == _SHELLING)
+    return not ground and any(m.sub_event_type == "Air/drone strike" and not m.supporting for m in members)
 
 
 def _merged_actor(g: _Group, which: str, lead: EventMention) -> Actor | None:

@@ -97,17 +97,26 @@ Span = tuple[int, int]  # a clause: tokens [first, last) of a sentence
 
 
 def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
-    """The sentence's clauses: it is cut before "، و" + an event word when the clauses on both sides
-    name their own scene ("قتل جندي في الموصل الإثنين، وقتل آخر في تكريت الثلاثاء": two incidents);
-    "، وإصابة اثنين آخرين" names none and goes on with the clause before it."""
+    """The sentence's clauses.  It is cut before "، و" + an event word, or before a comma + a linking
+    adverb (كما، كذلك، ثم، تزامنا: triggers.toml `clause_adverbs`) with a word of what happened (not a
+    toll word alone) within two words after another such word ("سقطت قذائف على نبل، كذلك دارت
+    اشتباكات في حندرات"), when the clauses on both sides name their own scene ("قتل جندي في الموصل
+    الإثنين، وقتل آخر في تكريت الثلاثاء": two incidents).  "، وإصابة اثنين آخرين" names none and goes
+    on with the clause before it; "سقط ثلاثة قتلى في البصرة، كما قتل متظاهر في الديوانية" (tolls
+    alone) is one account."""
     whole = [(sentence.first_token, sentence.last_token)]
     places = ctx.places.get(sentence.index)
     if not places or len(places) < 2:
         return whole
-    starts = {m.first for m in doc.sentence_entries(sentence, "cue") if m.payload.value.trigger}
+    triggers = [m for m in doc.sentence_entries(sentence, "cue") if m.payload.value.trigger]
+    starts = {m.first for m in triggers}
+    acts = {m.first for m in triggers if m.payload.value.family != "casualty"}  # not a toll word alone
+    links = load_lexicons().word_set("clause_adverbs")
     cuts = [j for j in range(sentence.first_token + 1, sentence.last_token)
-            if j in starts and doc.tokens[j].text.startswith("و")
-            and any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")]
+            if any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")
+            and ((j in starts and doc.tokens[j].text.startswith("و"))
+                 or (doc.tokens[j].text in links and acts & {j + 1, j + 2}
+                     and any(sentence.first_token <= k < j for k in acts)))]
     if not cuts:
         return whole
     bounds = [sentence.first_token, *cuts, sentence.last_token]
@@ -151,7 +160,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     if not triggers:
         return []
     cues = {m.payload.label for m in clause_cues if _live(m, covering, modality, names, doc)
-            and (m.payload.label != "territory" or _captures_a_place(doc, m))}
+            and (m.payload.label != "territory" or _captures_a_place(doc, m))
+            and (m.payload.label != "riot" or not _attempted(m, clause_cues, names))}
     places = [rp for rp in ctx.places.get(sentence.index, []) if _in_span(span, rp.toponym.first_token)]
     sites, explicit = _sites(doc, sentence, ctx, triggers, places)
     location = sites[0].location if sites else None
@@ -346,6 +356,16 @@ def _captures_a_place(doc: Doc, m: Match[Entry]) -> bool:
         return True
     nouns = load_lexicons().word_set("place_nouns")
     return any(doc.tokens[j].text in nouns for j in range(m.last, min(m.last + _CAPTURE_REACH, len(doc.tokens))))
+
+
+_ATTEMPT_REACH = 3  # words between an attempt and what was attempted ("حاول متظاهرون غاضبون اقتحام"), names not counted
+
+
+def _attempted(m: Match[Entry], cues: list[Match[Entry]], names: set[int]) -> bool:
+    """"حاول متظاهرون اقتحام مبنى المحافظة لكن الشرطة فرقتهم"، "محاولات لاقتحام": what demonstrators tried
+    to do (triggers.toml [cue.attempt]) was not done — no riot; what the police did to them still was."""
+    return any(a.payload.label == "attempt" and a.last <= m.first
+               and sum(j not in names for j in range(a.last, m.first)) <= _ATTEMPT_REACH for a in cues)
 
 
 def _live_triggers(doc: Doc, cues: list[Match[Entry]], covering: dict[int, Frame],

@@ -1,0 +1,231 @@
+"""Recall and sub-event types (issue 11): triggers generated from the lemmas of verbs.toml and the weapon
+that names a strike.  Each rule on invented sentences that
+vary person, gender, number, voice and word order (docs/extraction.md, "Triggers from lemmas" and
+"Type")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.extract.classify import ActorFacts, classify
+from marsad.lexicon import load_lexicons
+from marsad.model import Article
+from marsad.pipeline import extract_events
+from marsad.text.normalise import fold
+from marsad.text.tokens import tokenise
+
+PUBLISHED = date(2021, 8, 3)
+
+
+def cue_of(word: str) -> set[str]:
+    """The trigger cues a single written word reports."""
+    lex, word = load_lexicons(), fold(word)
+    return {m.payload.label for m in lex.matcher.find(word, tokenise(word)) if m.payload.category == "cue"}
+
+
+def types(text: str) -> list[str]:
+    return [e.sub_event_type for e in extract_events(Article("t", text, published=PUBLISHED))]
+
+
+# --- triggers from the lemmas of verbs.toml ---------------------------------------------------
+
+@pytest.mark.parametrize(("word", "cue"), [
+    ("اغتيلت", "kill"),  # passive, 3rd feminine singular: not listed in triggers.toml
+    ("اغتيلوا", "kill"),  # passive, 3rd masculine plural
+    ("يغتالون", "kill"),  # imperfect, plural
+    ("استهداف", "attack"),  # verbal noun: "استهدف*" does not reach it
+    ("لاستهدافه", "attack"),  # verbal noun with a possessive and a clitic
+    ("قصفوها", "bombard"),  # perfect plural with an object pronoun
+    ("تقصفان", "bombard"),  # imperfect dual
+    ("اختطفن", "abduction"),  # perfect, 3rd feminine plural
+    ("يشتبكون", "clash"),  # imperfect plural
+    ("واعتدوا", "attack"),  # a defective verb, plural, after و
+])
+def test_every_inflection_of_an_event_lemma_is_a_trigger(word: str, cue: str) -> None:
+    assert cue in cue_of(word)
+
+
+@pytest.mark.parametrize("word", [
+    "ضربوا",  # ضرب: also "ضرب مثلا", no event lemma
+    "فجر",  # فجر: also dawn (the listed forms of triggers.toml are read, not the lemma)
+    "قاتل",  # a participle names a person (and is the perfect "fought")
+    "سيقتلون",  # the future is a plan, not an incident
+    "هجماته",  # a plural with a possessive is a campaign, not one incident
+    "غاراتها",
+])
+def test_forms_that_are_not_incidents_are_no_triggers(word: str) -> None:
+    assert cue_of(word) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "اغتيلت ناشطة مدنية في مدينة البصرة يوم الخميس.",  # passive, feminine, verb first
+    "ناشطان مدنيان اغتيلا في مدينة البصرة يوم الخميس.",  # dual, subject first
+    "اغتال مسلحون مجهولون صحفيا في مدينة البصرة يوم الخميس.",  # active, plural subject after the verb
+])
+def test_a_generated_form_reports_an_incident(text: str) -> None:
+    assert types(text) == ["Attack"]
+
+
+def test_a_listed_word_keeps_its_own_cue() -> None:
+    """A form triggers.toml lists for another cue keeps it ("قصف جوي" is an air strike, not shelling)."""
+    assert cue_of("غارة") == {"air"}
+    assert types("قتل ثلاثة مدنيين في قصف جوي على مدينة إدلب يوم الخميس.") == ["Air/drone strike"]
+
+
+# --- the weapon of a strike -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وجهت القوات ضربات صاروخية على مواقع داعش في الرمادي يوم الخميس.", "Shelling/artillery/missile attack"),
+    ("ضربات مدفعية تركية استهدفت قرية كاني ماسي في دهوك يوم الخميس.", "Shelling/artillery/missile attack"),
+    ("وجه الطيران ضربات على مواقع داعش في الرمادي يوم الخميس.", "Air/drone strike"),
+    ("ألقت المروحيات برميلين متفجرين على بلدة اللطامنة في حماة يوم الخميس.", "Air/drone strike"),
+])
+def test_a_strike_is_typed_by_its_weapon(text: str, expected: str) -> None:
+    assert types(text) == [expected]
+
+
+def test_a_strike_without_a_weapon_is_an_air_strike() -> None:
+    assert classify({"strike"}, ActorFacts()) == "Air/drone strike"
+    assert classify({"strike", "shelling"}, ActorFacts()) == "Shelling/artillery/missile attack"
+    assert classify({"strike", "aircraft", "shelling"}, ActorFacts()) == "Air/drone strike"
+
+
+# --- a standing charge in the present tense -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وتتهم المعارضة الجيش باستهداف المستشفيات في إدلب.",  # feminine subject, verbal noun
+    "ويتهم الأهالي التنظيم باختطاف الشبان في دير الزور.",  # masculine plural subject
+    "وتتهمها الحكومة بقصف القرى في ريف حماة.",  # object pronoun, the accused before the accuser
+])
+def test_a_present_accusation_opening_a_sentence_is_background(text: str) -> None:
+    assert types(text) == []
+
+
+def test_an_accusation_of_a_dated_incident_still_reports_it() -> None:
+    assert len(types("اتهمت المعارضة الجيش باستهداف مستشفى في إدلب يوم الخميس.")) == 1
+
+
+# --- a bombardment whose weapon is told elsewhere -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # the aircraft in a sentence with no place, the bombardment (a masdar) at the place
+    "نفذت مقاتلات عراقية غارات جوية يوم السبت أسفرت عن مقتل 20 مسلحا. واستهدف القصف مقار التنظيم في بلدة هجين"
+    " بمحافظة دير الزور.",
+    # the bombardment as the subject of another verb
+    "شنت طائرات حربية غارات فجر الخميس. وطال القصف منازل المدنيين في بلدة هجين في دير الزور.",
+    # the bombardment as a verb, feminine, its subject the aircraft of the sentence before
+    "أغارت الطائرات الروسية على ريف إدلب يوم الخميس. وقصفت بلدة سراقب في محافظة إدلب.",
+])
+def test_a_bombardment_is_the_air_strike_the_incident_tells(text: str) -> None:
+    assert types(text) == ["Air/drone strike"]
+
+
+def test_a_ground_weapon_named_keeps_it_shelling() -> None:
+    text = "شنت طائرات حربية غارات فجر الخميس. وقصفت المدفعية بقذائف الهاون بلدة هجين في دير الزور."
+    assert types(text) == ["Shelling/artillery/missile attack"]
+
+
+# --- a comma and a linking adverb open a new incident ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("سقطت قذائف أطلقتها الفصائل على بلدة نبل في ريف حلب يوم الخميس، كذلك دارت اشتباكات بين قوات النظام"
+     " والفصائل في بلدة حندرات في ريف حلب.", ["Shelling/artillery/missile attack", "Armed clash"]),
+    ("قصفت قوات النظام بلدة بيت جن في ريف دمشق يوم الخميس، كما استهدف التنظيم حاجزا للجيش في بلدة القريتين"
+     " في حمص.", ["Shelling/artillery/missile attack", "Armed clash"]),
+    ("شنت الطائرات غارات على بلدة سراقب في إدلب يوم الخميس، تزامنا مع اشتباكات في بلدة اللطامنة في حماة.",
+     ["Air/drone strike", "Armed clash"]),
+    # "followed by it": the second incident told after a pronoun that points back to the first
+    ("سقطت قذائف أطلقتها الفصائل على بلدة نبل في ريف حلب يوم الخميس، عقبه قصف من قبل قوات النظام على بلدة عندان"
+     " في ريف حلب.", ["Shelling/artillery/missile attack", "Shelling/artillery/missile attack"]),
+    ("انفجرت سيارة مفخخة في حي الكرادة ببغداد صباح الخميس، تلاها انفجار عبوة ناسفة في حي الشعب ببغداد.",
+     ["Remote explosive/landmine/IED", "Remote explosive/landmine/IED"]),
+    ("شنت الطائرات غارات على بلدة سراقب في إدلب يوم الخميس، أعقبها اشتباكات بين الفصائل وقوات النظام في بلدة"
+     " اللطامنة في حماة.", ["Air/drone strike", "Armed clash"]),
+])
+def test_each_clause_after_a_linking_adverb_is_its_own_incident(text: str, expected: list[str]) -> None:
+    assert sorted(types(text)) == sorted(expected)
+
+
+def test_a_list_of_tolls_joined_by_kama_is_one_account() -> None:
+    """Toll words alone on each side ("سقط ثلاثة قتلى ...، كما قتل متظاهر ...") tell one story's dead."""
+    assert types("سقط ثلاثة قتلى في البصرة يوم الجمعة، كما قتل متظاهر في الديوانية.") == [
+        "Excessive force against protesters"]
+
+
+# --- the verbal noun of a capture ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the masdar as the object of a statement, a state force announcing
+    ("أعلن الجيش العراقي السيطرة على قرية البوعيثة في محافظة الأنبار يوم الخميس.", "Government regains territory"),
+    # a feminine rebel subject
+    ("أكدت قوات سوريا الديمقراطية السيطرة على بلدة هجين في دير الزور يوم الخميس.",
+     "Non-state actor overtakes territory"),
+    # after عن, the statement's subject told first
+    ("وأعلنت القيادة العامة للجيش السوري عن السيطرة على بلدة حمورية في ريف دمشق يوم الخميس.",
+     "Government regains territory"),
+])
+def test_the_masdar_of_a_capture_with_its_place_reports_it(text: str, expected: str) -> None:
+    assert types(text) == [expected]
+
+
+# --- poison gas ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # from the air, the gas after the place
+    "قصفت طائرات حربية بلدة اللطامنة في حماة بغازات سامة يوم الخميس ما أدى إلى مقتل 5 مدنيين.",
+    # a passive toll first, the attack as a noun
+    "أصيب عشرات المدنيين بحالات اختناق إثر هجوم بالغاز على بلدة دوما في ريف دمشق يوم الخميس.",
+    # shells carrying it, a plural subject
+    "استهدفت قوات النظام بلدة كفرزيتا في حماة بقذائف تحمل غاز الخردل يوم الخميس.",
+])
+def test_poison_gas_is_a_chemical_weapon_whatever_delivers_it(text: str) -> None:
+    assert types(text) == ["Chemical weapon"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("دكت المدفعية التركية قرية كاني ماسي في دهوك يوم الخميس.", "Shelling/artillery/missile attack"),  # 3fs
+    ("طائرات حربية تدك بلدة اللطامنة في حماة يوم الخميس.", "Air/drone strike"),  # imperfect, subject first
+    ("وقال الجيش إن مدافعه دكوا مواقع التنظيم في بلدة هجين بدير الزور يوم الخميس.",  # 3mp after إن
+     "Shelling/artillery/missile attack"),
+])
+def test_every_form_of_dakka_is_a_bombardment(text: str, expected: str) -> None:
+    assert types(text) == [expected]
+
+
+# --- what demonstrators only tried to do -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # masculine plural, the subject between the attempt and the act
+    "حاول متظاهرون اقتحام مبنى المحافظة في البصرة يوم الجمعة لكن الشرطة فرقتهم بالغاز المسيل للدموع.",
+    # feminine plural with an adjective, the police's act joined by ف
+    "حاولت متظاهرات غاضبات اقتحام مبنى المحافظة في البصرة يوم الجمعة ففرقتهن الشرطة بخراطيم المياه.",
+    # the attempt as a plural noun, the storming a verbal noun after ل
+    "شهدت البصرة يوم الجمعة محاولات لاقتحام مبنى المحافظة من قبل المتظاهرين فرقتها قوات الأمن بخراطيم المياه.",
+])
+def test_an_attempted_storming_is_no_riot(text: str) -> None:
+    assert types(text) == ["Protest with intervention"]
+
+
+def test_a_storming_done_is_a_riot() -> None:
+    assert types("اقتحم متظاهرون مبنى المحافظة في البصرة يوم الجمعة.") == ["Violent demonstration"]
+
+
+# --- a liberation named as an operation under way ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أعلنت القوات العراقية انطلاق المرحلة الثانية من عملية تحرير مدينة الرمادي في الأنبار يوم الخميس.",
+    "تشارك قوات الحشد الشعبي في معركة تحرير بلدة القائم في محافظة الأنبار منذ يوم الخميس.",
+    "قال قائد الشرطة إن حملة تحرير قرية البوعيثة في الأنبار بدأت يوم الخميس.",  # SVO after إن
+])
+def test_an_operation_to_liberate_is_no_place_taken(text: str) -> None:
+    assert types(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "تمكنت القوات العراقية من تحرير مدينة الرمادي في الأنبار يوم الخميس.",
+    "وحررت القوات العراقية مدينة الرمادي في الأنبار يوم الخميس.",
+])
+def test_a_liberation_done_is_a_place_taken(text: str) -> None:
+    assert types(text) == ["Government regains territory"]
