@@ -21,3 +21,18 @@ from marsad.pipeline import extract_events
 def test_the_quarter_inside_the_city_is_the_scene(text: str, place: str) -> None:
     events = extract_events(Article(id="t", text=text, published=date(2021, 8, 3)))
     assert [(e.location.name, e.location.admin1) for e in events] == [(place, "Kirkuk")]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # "near X" (X a town or village) is X's surroundings, not the whole governorate: two scenes
+    ("قصفت طائرات النظام الحربية مدينة اعزاز اليوم. كما تعرضت مناطق قرب بلدة منبج لقصف مدفعي.", ["Azaz", "Manbij"]),
+    ("قصفت قوات النظام بالمدفعية قرية الغنطو اليوم. وتعرض محيط بلدة القصير لقصف بالبراميل المتفجرة.",
+     ["Ghanto", "Al-Qusayr"]),
+    # ... but a village next to it is the same scene, and "near" a city reaches its wider surroundings
+    ("سقطت قذائف هاون على قرية كفرنبل صباح اليوم. وتعرضت مناطق في محيط قرية كفرومة لقصف مماثل.", ["Kafranbel"]),
+    ("قصف الطيران الإيراني مقرا لحزب كردي معارض في مدينة كوي سنجق اليوم. وأصيب عشرة أشخاص في القصف الذي "
+     "استهدف منطقة قرب مدينة أربيل.", ["Koysinjaq"]),
+])
+def test_a_place_told_vaguely_is_near_that_place(text: str, places: list[str]) -> None:
+    events = extract_events(Article(id="t", text=text, published=date(2021, 8, 3)))
+    assert [e.location.name for e in events] == places

@@ -220,6 +220,13 @@ def _inside(new: Location, old: Location) -> bool:
     return new.admin1 == old.admin1 and _km(new, old) <= INSIDE_KM
 
 
+def _near_reach(place: Location) -> float:
+    """How far "near X" reaches: a village's surroundings, or a city's or an area's wider ones
+    ("كوي سنجق قرب أربيل")."""
+    return NEAR_SCENE_KM if _kind(place.place_id) in ("village", "town", "neighbourhood", "camp", "landmark") \
+        else WIDE_NEAR_SCENE_KM
+
+
 def _kind(place_id: str) -> str:
     from marsad.geo.gazetteer import Gazetteer
 
@@ -365,6 +372,10 @@ def _date_told_later(groups: list[_Group]) -> list[_Group]:
 _UNPLACED_REACH = 2
 #: Two named places this close are one scene (a city and its square, Baghdad and Sadr City).
 SAME_SCENE_KM = 12.0
+#: A place told vaguely ("قرب X"، "ريف X") is the same scene as a named place at most this far from X.
+NEAR_SCENE_KM = 25.0
+#: ... and at most this far from a city, a district or a region told vaguely.
+WIDE_NEAR_SCENE_KM = 75.0
 
 
 #: Cues of violence that a demonstration's own clashes can account for (no weapon, no named force).
@@ -390,8 +401,11 @@ def _same_place(g: _Group, m: EventMention) -> bool:
         return any(abs(x.sentence - m.sentence) <= _UNPLACED_REACH for x in g.members)
     if a.country != b.country or a.admin1 != b.admin1:
         return False
-    if not m.place_explicit or g.vague or m.place_vague:
+    if not m.place_explicit:
         return True
+    if g.vague or m.place_vague:  # "near X" / "the countryside of X": still near X, not anywhere in the governorate
+        reach = max(_near_reach(a) if g.vague else 0.0, _near_reach(b) if m.place_vague else 0.0)
+        return max(a.geo_precision, b.geo_precision) >= 3 or _km(a, b) <= reach
     if (a.place_id and a.place_id == b.place_id) or (a.name and a.name == b.name):
         return True
     if any(x.sentence == m.sentence for x in g.members):
