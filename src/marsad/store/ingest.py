@@ -11,6 +11,12 @@ text, publication date, outlet).  For every batch (default 200 articles):
    memberships go with them), the article row is written, its new mentions inserted in
    bulk, and the merge is updated around what changed (:func:`merge.merge_changes`).
 
+A changed article never replaces its stored version with a worse one (:func:`worse_version`:
+a much shorter text, undecodable characters the stored text has none of, or far fewer event
+records): the stored version is kept and ``on_note`` says why, unless ``force``.  Every
+stored event record removed (a changed article's old records) and every merged event removed
+is written to the journal table ``removals`` (``marsad journal``) and counted.
+
 A crash loses at most the batch in flight and never leaves half an article; a re-run
 skips what is stored.  Non-Arabic articles are skipped (``on_skip``); an article whose
 extraction raises is reported (``on_error``) and the batch goes on.  Events without a date
@@ -33,7 +39,7 @@ from datetime import UTC, date, datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from marsad.errors import InputError
 from marsad.model import Article, Event
@@ -44,6 +50,10 @@ from marsad.store.merge import Changes, MergeStats, merge_changes
 Extractor = Callable[[Article], list[Event]]
 BatchExtractor = Callable[[list[Article]], list[list[Event] | str]]
 BATCH_SIZE = 200
+#: A changed text shorter than this share of the stored one is a truncated copy, not an update.
+SHORTER = 2 / 3
+#: U+FFFD, what a decoder puts for bytes it could not read.
+REPLACEMENT = "\ufffd"
 
 
 @dataclass(slots=True)
@@ -59,6 +69,8 @@ class IngestStats:
     mentions: int = 0
     undated: int = 0  # event records not stored: no day in the text, publication date unknown
     unlocated: int = 0  # event records stored without a place (see marsad relocate)
+    kept: int = 0  # changed articles not stored: worse than the stored version (see worse_version)
+    removed: int = 0  # stored event records removed (their article changed); in the journal
     seconds: float = 0.0
     merge: MergeStats = field(default_factory=MergeStats)
 
@@ -71,7 +83,9 @@ class IngestStats:
         return (f"{self.read} articles read: {self.added} new, {self.replaced} changed, {self.unchanged} unchanged, "
                 f"{self.skipped} skipped, {self.failed} failed; {self.mentions} event records stored"
                 f"{f' ({self.unlocated} without a known place)' if self.unlocated else ''}"
-                f"{f' ({self.undated} without a date left out)' if self.undated else ''}; "
+                f"{f' ({self.undated} without a date left out)' if self.undated else ''}"
+                f"{f'; {self.kept} stored versions kept (the new one looked worse; --force replaces)' if self.kept else ''}"
+                f"{f'; {self.removed} stored event records removed (marsad journal lists them)' if self.removed else ''}; "
                 f"{self.merge.created} events created, {self.merge.updated} updated, {self.merge.deleted} removed "
                 f"({self.rate:.0f} articles/s)")
 
@@ -91,6 +105,25 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def worse_version(stored_text: str, stored_records: int, new_text: str, new_records: int) -> str | None:
+    """Why a new version of a stored article looks worse than the stored one, else None.
+
+    * it holds U+FFFD replacement characters (bytes its reader could not decode) where the
+      stored text has none;
+    * its text is shorter than :data:`SHORTER` of the stored one (a truncated copy; an update
+      rarely removes a third of a report);
+    * it yields far fewer event records: fewer than half as many, and at least two fewer.
+    """
+    if REPLACEMENT in new_text and REPLACEMENT not in stored_text:
+        return (f"the new text has {new_text.count(REPLACEMENT)} undecodable character(s) (U+FFFD) "
+                "and the stored one none")
+    if len(new_text) < SHORTER * len(stored_text):
+        return f"the new text is {len(new_text):,} characters, the stored one {len(stored_text):,}"
+    if new_records < stored_records / 2 and stored_records - new_records >= 2:
+        return f"the new version yields {new_records} event record(s), the stored one {stored_records}"
+    return None
+
+
 def ingest_articles(
     store: Store,
     articles: Iterable[Article],
@@ -103,6 +136,7 @@ def ingest_articles(
     on_skip: Callable[[str, str], None] | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_note: Callable[[str, str], None] | None = None,
+    force: bool = False,
 ) -> IngestStats:
     """Store ``articles`` and their events (see the module docstring); returns the counts.
 
@@ -111,14 +145,15 @@ def ingest_articles(
     given, replaces it: it gets the articles of a batch that need extraction and returns, for
     each, its events or an error description (``"ValueError: …"``); a process pool uses it
     (:func:`marsad.parallel.batch_extractor`).  With ``merge=False`` the mentions wait for
-    :func:`marsad.store.merge.merge` (e.g. ``marsad merge``).
+    :func:`marsad.store.merge.merge` (e.g. ``marsad merge``).  With ``force``, a changed article
+    replaces its stored version even when it looks worse (:func:`worse_version`).
     """
     if extract_many is None:
         extract_many = _one_by_one(extract or _extract_with_unlocated)
     stats = IngestStats()
     started = time.perf_counter()
     batch_run = _BatchRun(store, extract_many, merge, arabic_only, on_skip or _ignore_skip, on_error or _raise,
-                          stats, on_note or _ignore_skip)
+                          stats, on_note or _ignore_skip, force)
     for batch in _batches(articles, batch_size):
         batch_run.run(batch)
     stats.seconds = time.perf_counter() - started
@@ -180,6 +215,7 @@ class _BatchRun:
     on_error: Callable[[InputError], None]
     stats: IngestStats
     on_note: Callable[[str, str], None]
+    force: bool = False
 
     def run(self, batch: list[Article]) -> None:
         """Extract what is new or changed, then write it in one transaction."""
@@ -233,8 +269,11 @@ class _BatchRun:
                 new.append(p)
             elif row[1] == p.digest:  # stored meanwhile by another run
                 self.stats.unchanged += 1
+            elif not self.force and (why := _worse(conn, row[0], p)):
+                self.stats.kept += 1
+                self.on_note(p.article.id, f"stored version kept: {why} (--force replaces it)")
             else:
-                _replace_article(conn, row[0], p, now, changes)
+                self.stats.removed += _replace_article(conn, row[0], p, now, changes)
                 self._insert_mentions(conn, [(row[0], p)], changes)
                 self.stats.replaced += 1
         if new:
@@ -283,15 +322,32 @@ def _stored_rows(conn: Connection, keys: list[str]) -> dict[str, tuple[int, str]
     return {row.key: (row.pk, row.content_hash) for row in conn.execute(query)}
 
 
-def _replace_article(conn: Connection, pk: int, p: _Pending, now: datetime, changes: Changes) -> None:
-    """Drop a changed article's mentions (noting where they were and their events) and update it."""
-    m, em = schema.mentions, schema.event_members
-    query = (select(m.c.country, m.c.event_date, em.c.event_id)
-             .select_from(m.outerjoin(em, em.c.mention_pk == m.c.pk)).where(m.c.article_pk == pk))
-    for country, day, event_id in conn.execute(query):
-        changes.note_removed(country, day, event_id)
+def _worse(conn: Connection, pk: int, p: _Pending) -> str | None:
+    """:func:`worse_version` of the pending article against the stored one."""
+    a, m = schema.articles, schema.mentions
+    stored_text = conn.scalar(select(a.c.text).where(a.c.pk == pk)) or ""
+    stored_records = int(conn.scalar(select(func.count()).select_from(m).where(m.c.article_pk == pk)) or 0)
+    return worse_version(stored_text, stored_records, p.article.text, len(p.events))
+
+
+def _replace_article(conn: Connection, pk: int, p: _Pending, now: datetime, changes: Changes) -> int:
+    """Drop a changed article's mentions (noting where they were and their events, journaling each)
+    and update it; how many were removed."""
+    m, em, a = schema.mentions, schema.event_members, schema.articles
+    query = (select(m.c.country, m.c.event_date, m.c.record, em.c.event_id, a.c.key, a.c.id)
+             .select_from(m.outerjoin(em, em.c.mention_pk == m.c.pk).join(a, a.c.pk == m.c.article_pk))
+             .where(m.c.article_pk == pk).order_by(m.c.ordinal))
+    journal = []
+    for row in conn.execute(query):
+        changes.note_removed(row.country, row.event_date, row.event_id)
+        journal.append({"removed_at": now, "kind": "record", "event_id": row.event_id or "", "article_key": row.key,
+                        "article_id": row.id, "event_date": row.event_date, "record": row.record,
+                        "reason": "its article was ingested again in a changed version"})
+    if journal:
+        conn.execute(insert(schema.removals), journal)
     conn.execute(delete(m).where(m.c.article_pk == pk))
-    conn.execute(update(schema.articles).where(schema.articles.c.pk == pk).values(**_article_row(p, now)))
+    conn.execute(update(a).where(a.c.pk == pk).values(**_article_row(p, now)))
+    return len(journal)
 
 
 def _article_row(p: _Pending, now: datetime) -> dict[str, Any]:

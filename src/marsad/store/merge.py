@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, select, true
 
-from marsad.store import schema
+from marsad.store import aggregates, schema
 from marsad.store.db import Store
 from marsad.store.events import MergeStats, drop_empty, write_groups
 from marsad.store.rules import Mention, cluster, cluster_day, split_open
@@ -83,15 +83,17 @@ def merge_changes(conn: Connection, changes: Changes, now: datetime | None = Non
     for country, days in sorted(changes.days.items()):
         groups.extend(_Redo(conn, country).groups(list(_runs(days))))
     stats = write_groups(conn, groups, now, lost=changes.touched) if groups else MergeStats()
-    stats.deleted += drop_empty(conn, changes.touched)
+    stats.deleted += drop_empty(conn, changes.touched, now)
     return stats
 
 
 def rebuild_events(conn: Connection, now: datetime | None = None) -> MergeStats:
     """Regroup every mention from scratch, keeping the ids of events whose founders remain,
     and recompute every merged record (rewriting those that differ)."""
-    stats = write_groups(conn, cluster(load_mentions(conn, true())), now or datetime.now(UTC), refresh=True)
-    stats.deleted += drop_empty(conn, set(conn.scalars(select(schema.events.c.event_id))))
+    now = now or datetime.now(UTC)
+    stats = write_groups(conn, cluster(load_mentions(conn, true())), now, refresh=True)
+    stats.deleted += drop_empty(conn, set(conn.scalars(select(schema.events.c.event_id))), now)
+    aggregates.rebuild(conn)
     return stats
 
 
