@@ -217,7 +217,13 @@ def compute_gaps(events: Iterable[Mapping[str, Any]], *, by: str = "admin2", win
     days = [day for day, _ in dated]
     period = Period.make(at or max(days), window, baseline, data_start or min(days))
     wanted = set(event_types) if event_types is not None else None
-    tallies = _tally(dated, period, by, wanted)
+    return _gap_rows(_tally(dated, period, by, wanted), period, by, min_events, fdr, wanted)
+
+
+def _gap_rows(tallies: dict[AreaKey, _Tally], period: Period, by: str, min_events: int, fdr: float,
+              wanted: set[str] | None) -> list[GapRow]:
+    """The rows of :func:`compute_gaps` from each area's tally, highest score first."""
+    window = period.window_days
     tests = {key: rate_test(t.events, t.baseline_events, window, period.baseline_days)
              for key, t in tallies.items() if period.baseline_days > 0}
     tested = [key for key in tests if tallies[key].total >= min_events]
@@ -235,7 +241,7 @@ def gaps_from_store(store: Store, *, country: str | None = None, **kwargs: Any) 
     ``at`` defaults to the store's latest event date and ``data_start`` to its earliest
     (over all event types), so the baseline is not stretched before the data begins.
     """
-    from marsad.store import EventFilter, iter_events
+    from marsad.store import EventFilter
 
     first, last = _date_range(store, EventFilter(country=country))
     if first is None or last is None:
@@ -243,10 +249,61 @@ def gaps_from_store(store: Store, *, country: str | None = None, **kwargs: Any) 
     at: date = kwargs.pop("at", None) or last
     window = int(kwargs.get("window", 28))
     baseline = int(kwargs.get("baseline", 180))
-    since = at - timedelta(days=window + baseline - 1)
-    kwargs.setdefault("data_start", first)
-    records = iter_events(store, EventFilter(since=since, until=at, country=country))
-    return compute_gaps(records, at=at, **kwargs)
+    budget = kwargs.pop("budget", None)
+    by, min_events, fdr = kwargs.get("by", "admin2"), int(kwargs.get("min_events", 3)), float(kwargs.get("fdr", 0.05))
+    _check_options(by, window, baseline, min_events, fdr)
+    event_types = kwargs.get("event_types", ATTACK_TYPES)
+    wanted = set(event_types) if event_types is not None else None
+    period = Period.make(at, window, baseline, kwargs.get("data_start") or first)
+    with store.read(budget=budget) as conn:
+        tallies = _stored_tallies(conn, period, by, country, wanted)
+    return _gap_rows(tallies, period, by, min_events, fdr, wanted)
+
+
+def _stored_tallies(conn: Any, period: Period, by: str, country: str | None,
+                    wanted: set[str] | None) -> dict[AreaKey, _Tally]:
+    """Each area's tally read from the day aggregates (counts, deaths, types) and, for the window
+    only, the events' actors: what :func:`_tally` counts from records, without reading the records."""
+    from sqlalchemy import and_, case, func, literal, select
+
+    from marsad.store import schema
+    from marsad.store.query import country_code
+
+    ed, ev = schema.event_days, schema.events
+    tallies: dict[AreaKey, _Tally] = {}
+
+    def where(table: Any, since: date) -> Any:
+        found = [table.c.unlocated.is_(False), table.c.event_date.between(since, period.at)]
+        if country:
+            found.append(table.c.country == country_code(country))
+        if wanted is not None:
+            found.append(table.c.event_type.in_(sorted(wanted)))
+        return and_(*found)
+
+    def area(table: Any) -> tuple[Any, Any, Any]:
+        return table.c.country, table.c.admin1, table.c.admin2 if by == "admin2" else literal("")
+
+    in_window = case((ed.c.event_date >= period.window_start, 1), else_=0)
+    counts = (select(*area(ed), in_window.label("w"), ed.c.sub_event_type, func.sum(ed.c.events),
+                     func.sum(ed.c.fatalities), func.sum(ed.c.disputed))
+              .where(where(ed, period.baseline_start)).group_by(*area(ed), in_window, ed.c.sub_event_type))
+    for country_, admin1, admin2, w, sub_type, n, killed, disputed in conn.execute(counts):
+        tally = tallies.setdefault(_area_key({"country": country_, "admin1": admin1, "admin2": admin2}, by), _Tally())
+        n, killed = int(n or 0), int(killed or 0)
+        if w:
+            tally.events += n
+            tally.fatalities += killed
+            tally.types[str(sub_type or "unknown type")] += n
+        else:
+            tally.baseline_events += n
+            tally.baseline_fatalities += killed
+        tally.disputed += int(disputed or 0)
+    actors = (select(*area(ev), ev.c.actor1, func.count()).where(where(ev, period.window_start))
+              .group_by(*area(ev), ev.c.actor1))
+    for country_, admin1, admin2, actor, n in conn.execute(actors):
+        key = _area_key({"country": country_, "admin1": admin1, "admin2": admin2}, by)
+        tallies[key].actors[str(actor or "unknown actor")] += int(n)
+    return tallies
 
 
 # --------------------------------------------------------------------------- helpers
@@ -375,13 +432,12 @@ def _date_range(store: Store, filters: EventFilter) -> tuple[date | None, date |
     from marsad.store import schema
 
     ev = schema.events
-    query = select(func.min(ev.c.event_date), func.max(ev.c.event_date))
     conditions = filters.conditions()
-    if conditions:
-        query = query.where(and_(*conditions))
+    # two queries: each walks an index from one end (one query asking both would scan)
+    first = select(func.min(ev.c.event_date)).where(and_(*conditions))
+    last = select(func.max(ev.c.event_date)).where(and_(*conditions))
     with store.read() as conn:
-        first, last = conn.execute(query).one()
-    return _as_date(first), _as_date(last)
+        return _as_date(conn.scalar(first)), _as_date(conn.scalar(last))
 
 
 def _as_date(value: Any) -> date | None:

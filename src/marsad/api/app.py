@@ -30,7 +30,14 @@ from starlette.exceptions import HTTPException
 from marsad import __version__
 from marsad.api import errors
 from marsad.api.models import ArticleIn, EventPage, EventQuery, GapQuery
-from marsad.api.queries import ApiFilter, event_detail, event_page, events_of_article
+from marsad.api.queries import (
+    REQUEST_BUDGET_S,
+    ApiFilter,
+    event_detail,
+    event_page,
+    events_of_article,
+    heavy_request,
+)
 from marsad.api.security import Guard, check_bearer, tile_origin
 from marsad.store import Store, open_store
 
@@ -105,15 +112,16 @@ def _api_routes() -> Any:
     @router.get("/api/events", tags=["events"], response_model=None)
     def list_events(q: Annotated[EventPage, Query()], store: StoreDep) -> dict[str, Any] | Response:
         """Merged events matching the filters, oldest first, one page at a time (``format=geojson``: points)."""
-        page = event_page(store, _filter(q), q.limit, q.offset, newest_first=q.order == "desc")
+        page = event_page(store, _filter(q), q.limit, q.offset, newest_first=q.order == "desc", cursor=q.cursor)
         if q.format == "geojson":
             from marsad.io.exports import write_geojson
 
             out = io.StringIO()
             write_geojson(page.records, out)
             return Response(out.getvalue(), media_type="application/geo+json",
-                            headers={"X-Total-Count": str(page.total)})
-        return {"total": page.total, "limit": q.limit, "offset": q.offset, "events": page.records}
+                            headers={"X-Total-Count": str(page.total), "X-Next-Cursor": page.next_cursor or ""})
+        return {"total": page.total, "total_exact": page.total_exact, "limit": q.limit, "offset": q.offset,
+                "next_cursor": page.next_cursor, "events": page.records}
 
     @router.get("/api/events/{event_id}", tags=["events"])
     def get_event(event_id: Annotated[str, _event_id_path()], store: StoreDep) -> dict[str, Any]:
@@ -128,8 +136,10 @@ def _api_routes() -> Any:
         """Areas whose recent event rate rose against their baseline (as ``marsad gaps``)."""
         from marsad.analysis.gaps import gaps_from_store
 
-        rows = gaps_from_store(store, country=q.country, by=q.by, window=q.window, baseline=q.baseline, at=q.at,
-                               min_events=q.min_events, fdr=q.fdr, **({"event_types": None} if q.all_types else {}))
+        with heavy_request():  # a bounded number at once, each under a time budget
+            rows = gaps_from_store(store, country=q.country, by=q.by, window=q.window, baseline=q.baseline, at=q.at,
+                                   min_events=q.min_events, fdr=q.fdr, budget=REQUEST_BUDGET_S,
+                                   **({"event_types": None} if q.all_types else {}))
         return {"params": q.model_dump(mode="json"), "gaps": [row.to_dict() for row in rows]}
 
     @router.get("/api/stats", tags=["analysis"])

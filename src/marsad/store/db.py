@@ -67,6 +67,18 @@ def require_existing(db: str | os.PathLike[str] | None = None) -> None:
                          "or `marsad demo`)")
 
 
+class QueryTimeout(StoreError):
+    """A read stopped because it ran longer than its time budget (:meth:`Store.read`)."""
+
+
+def _timed_out(orig: BaseException | None) -> bool:
+    import sqlite3
+
+    if isinstance(orig, sqlite3.OperationalError):
+        return str(orig) == "interrupted"
+    return _pg_field(orig, "C") == "57014"  # query_canceled: statement_timeout
+
+
 @dataclass(slots=True)
 class Store:
     """An open event store: a SQLAlchemy engine whose schema is migrated."""
@@ -94,10 +106,30 @@ class Store:
                 yield conn
 
     @contextmanager
-    def read(self) -> Iterator[Connection]:
-        """A read-only transaction (a consistent snapshot)."""
+    def read(self, budget: float | None = None) -> Iterator[Connection]:
+        """A read-only transaction (a consistent snapshot).
+
+        With ``budget`` (seconds), a statement still running that long after the start is
+        stopped (SQLite: a progress handler; PostgreSQL: ``statement_timeout``) and
+        :class:`QueryTimeout` raised: one heavy request cannot hold a connection and the CPU
+        for minutes."""
         with self.errors(), self.engine.connect() as conn, conn.begin():
-            yield conn
+            if budget is None:
+                yield conn
+                return
+            if self.dialect == "postgresql":
+                conn.execute(text(f"SET LOCAL statement_timeout = {max(1, int(budget * 1000))}"))
+                yield conn
+                return
+            import time
+
+            deadline = time.monotonic() + budget
+            driver = conn.connection.driver_connection
+            driver.set_progress_handler(lambda: int(time.monotonic() > deadline), 20_000)
+            try:
+                yield conn
+            finally:
+                driver.set_progress_handler(None, 0)
 
     @contextmanager
     def errors(self) -> Iterator[None]:
@@ -105,6 +137,8 @@ class Store:
         try:
             yield
         except DBAPIError as exc:
+            if _timed_out(exc.orig):
+                raise QueryTimeout(f"{self.url}: the query ran out of its time budget (narrow the filters)") from exc
             if exc.connection_invalidated or _unusable(exc.orig):
                 raise StoreError(f"{self.url}: {_first_line(exc.orig)}") from exc
             raise
