@@ -184,3 +184,105 @@ def test_first_day_of_data_is_not_confused_by_the_day_table(store: Store, dev_by
     with store.read() as conn:
         days = sorted(conn.scalars(select(tables.event_days.c.event_date)))
     assert days == [date(2018, 5, 24), date(2018, 6, 23)]
+
+
+# --------------------------------------------------------------------------- serving an archive
+
+
+def _archive(store: Store, dev_by_id: dict[str, Article], n: int, years: int = 1) -> list[dict]:
+    """``store`` with the hand-built incidents and ``n`` synthetic events made from them (many a day)."""
+    from marsad.loadtest import fill_archive
+
+    ingest_articles(store, [dev_by_id[i] for i in sorted(CASES)], extract=extractor())
+    with store.read() as conn:
+        seeds = [dict(r) for r in conn.execute(tables.events.select().where(tables.events.c.unlocated.is_(False)))
+                 .mappings()]
+    fill_archive(store, n, seeds, log=lambda _: None, start=date(2020, 1, 1), years=years)
+    return seeds
+
+
+@pytest.mark.parametrize("filters", [{}, {"admin1": "baghdad", "since": date(2020, 3, 1)}], ids=["all", "admin1"])
+@pytest.mark.parametrize("newest_first", [False, True], ids=["asc", "desc"])
+def test_keyset_pages_give_every_event_exactly_once(store: Store, dev_by_id: dict[str, Article], filters: dict,
+                                                   newest_first: bool) -> None:
+    from marsad.api.queries import ApiFilter, event_page
+    from marsad.store import EventFilter
+
+    _archive(store, dev_by_id, 2_500)  # about 7 events a day: pages end inside days
+    wanted = EventFilter(**filters)
+    expected = [e["event_id"] for e in query_events(store, wanted)]
+    if newest_first:
+        expected.reverse()
+    assert len(expected) > 300
+    seen: list[str] = []
+    cursor = None
+    for _ in range(200):  # bounded
+        page = event_page(store, ApiFilter(**filters), limit=97, newest_first=newest_first, cursor=cursor)
+        seen += [r["event_id"] for r in page.records]
+        assert page.total == len(expected) and page.total_exact
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    assert seen == expected  # each once, in order, none missed
+    raw = event_page(store, ApiFilter(**filters), limit=5, newest_first=newest_first, raw=True)
+    assert [json.loads(text)["event_id"] for text in raw.raw] == expected[:5]
+    assert all("timestamp" in json.loads(text) for text in raw.raw)
+
+
+def test_a_total_beyond_the_cap_says_so(store: Store, dev_by_id: dict[str, Article]) -> None:
+    from marsad.api.queries import ApiFilter, event_page
+
+    _archive(store, dev_by_id, 300)
+    page = event_page(store, ApiFilter(since=date(2020, 1, 1)), limit=10)
+    assert page.total == 300 and page.total_exact
+    with store.read() as conn:
+        from marsad.api.queries import capped_count
+
+        assert capped_count(conn, ApiFilter(since=date(2020, 1, 1)), cap=100) == (100, False)
+
+
+def test_a_cursor_from_elsewhere_is_refused(store: Store) -> None:
+    from marsad.api.queries import ApiFilter, encode_cursor, event_page
+    from marsad.errors import InputError
+
+    with pytest.raises(InputError, match="cursor"):
+        event_page(store, ApiFilter(), limit=10, cursor="not-a-cursor")
+    with pytest.raises(InputError, match="other order"):
+        event_page(store, ApiFilter(), limit=10, cursor=encode_cursor("2020-01-01", "IRQ1", True))
+
+
+def test_a_heavy_read_stops_at_its_time_budget(store: Store, dev_by_id: dict[str, Article]) -> None:
+    import time
+
+    from marsad.analysis.gaps import gaps_from_store
+    from marsad.store.db import QueryTimeout
+
+    _archive(store, dev_by_id, 30_000, years=10)
+    heavy = {"window": 3660, "baseline": 36600, "event_types": None, "min_events": 1}
+    assert gaps_from_store(store, **heavy)  # with no budget it finishes
+    started = time.perf_counter()
+    with pytest.raises(QueryTimeout, match="time budget"):
+        gaps_from_store(store, **heavy, budget=0.001)
+    assert time.perf_counter() - started < 2.0
+    assert len(query_events(store, limit=3)) == 3  # the store serves on
+
+
+def test_the_api_answers_503_when_the_budget_runs_out_and_healthz_stays_quick(
+        tmp_path: Path, dev_by_id: dict[str, Article], monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from marsad.api import app as app_module
+    from marsad.store import open_store
+
+    with open_store(tmp_path / "s.db") as store:
+        _archive(store, dev_by_id, 30_000, years=10)
+    monkeypatch.setattr(app_module, "REQUEST_BUDGET_S", 0.001)
+    with TestClient(app_module.create_app(str(tmp_path / "s.db"))) as client:
+        answer = client.get("/api/gaps", params={"window": 3660, "baseline": 36600, "all_types": "true"})
+        assert answer.status_code == 503 and answer.json()["error"]["code"] == "unavailable"
+        started = time.perf_counter()
+        health = client.get("/healthz")
+        assert health.status_code == 200 and health.json()["events"] == 30_000 + 12
+        assert time.perf_counter() - started < 0.5

@@ -7,6 +7,7 @@ parameter; nothing here builds SQL text.
 from __future__ import annotations
 
 import base64
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Connection, Text, and_, cast, func, or_, select, tuple_
 
 from marsad.errors import InputError
 from marsad.store import schema
@@ -74,15 +75,27 @@ class Page:
     records: list[dict[str, Any]]
     total_exact: bool = True
     next_cursor: str | None = None
+    raw: list[str] | None = None  # the records as JSON text, when asked (``event_page(raw=True)``)
+
+    def json(self, limit: int, offset: int) -> bytes:
+        """The page as the JSON body of ``GET /api/events`` (records spliced in as stored, not re-encoded)."""
+        head = json.dumps({"total": self.total, "total_exact": self.total_exact, "limit": limit, "offset": offset,
+                           "next_cursor": self.next_cursor}, ensure_ascii=False)
+        records = self.raw if self.raw is not None else [json.dumps(r, ensure_ascii=False) for r in self.records]
+        return (head[:-1] + ', "events": [' + ", ".join(records) + "]}").encode("utf-8")
 
 
 def event_page(store: Store, filters: EventFilter, limit: int, offset: int = 0, newest_first: bool = False,
-               cursor: str | None = None, budget: float | None = REQUEST_BUDGET_S) -> Page:
+               cursor: str | None = None, budget: float | None = REQUEST_BUDGET_S, raw: bool = False) -> Page:
     """Events matching ``filters`` (oldest first, or newest), ``limit`` of them from ``offset``, or
     after ``cursor`` (keyset: the (date, id) of the last event of the previous page; each page is
-    an index walk, however deep)."""
+    an index walk, however deep).  With ``raw``, ``Page.raw`` holds the records as stored JSON text
+    (with ``timestamp`` added) and ``Page.records`` only their date and id: no decoding, no encoding."""
     ev = schema.events
     query = events_query(filters)
+    if raw:
+        query = query.with_only_columns(cast(ev.c.record, Text).label("text"), ev.c.updated_at, ev.c.event_date,
+                                        ev.c.event_id, maintain_column_froms=True)
     if newest_first:
         query = query.order_by(None).order_by(ev.c.event_date.desc(), ev.c.event_id.desc())
     if cursor:
@@ -93,10 +106,29 @@ def event_page(store: Store, filters: EventFilter, limit: int, offset: int = 0, 
     with store.read(budget=budget) as conn:
         rows = conn.execute(query).all()
         total, exact = capped_count(conn, filters)
-    records = [{**row.record, "timestamp": unix_seconds(row.updated_at)} for row in rows[:limit]]
+    texts: list[str] | None = None
+    if raw:
+        records = [{"event_date": _iso(row.event_date), "event_id": row.event_id} for row in rows[:limit]]
+        texts = [_with_timestamp(row.text, unix_seconds(row.updated_at)) for row in rows[:limit]]
+    else:
+        records = [{**row.record, "timestamp": unix_seconds(row.updated_at)} for row in rows[:limit]]
     last = records[-1] if len(rows) > limit else None
-    return Page(total=total, records=records, total_exact=exact,
+    return Page(total=total, records=records, total_exact=exact, raw=texts,
                 next_cursor=encode_cursor(last["event_date"], last["event_id"], newest_first) if last else None)
+
+
+def _iso(day: Any) -> str:
+    return day.isoformat() if isinstance(day, date) else str(day)
+
+
+def _with_timestamp(text: str, timestamp: int) -> str:
+    """A stored record's JSON text with ``"timestamp"`` added as its last key."""
+    body = text.rstrip()
+    if not body.endswith("}"):
+        raise ValueError("a stored record is not a JSON object")
+    inner = body[:-1].rstrip()
+    return f'{inner}{", " if not inner.endswith("{") else ""}"timestamp": {timestamp}}}'
+
 
 
 def capped_count(conn: Connection, filters: EventFilter, cap: int = TOTAL_CAP) -> tuple[int, bool]:
