@@ -264,7 +264,7 @@ def _stored_tallies(conn: Any, period: Period, by: str, country: str | None,
                     wanted: set[str] | None) -> dict[AreaKey, _Tally]:
     """Each area's tally read from the day aggregates (counts, deaths, types) and, for the window
     only, the events' actors: what :func:`_tally` counts from records, without reading the records."""
-    from sqlalchemy import and_, case, func, literal, select
+    from sqlalchemy import and_, case, func, literal_column, select
 
     from marsad.store import schema
     from marsad.store.query import country_code
@@ -280,13 +280,17 @@ def _stored_tallies(conn: Any, period: Period, by: str, country: str | None,
             found.append(table.c.event_type.in_(sorted(wanted)))
         return and_(*found)
 
-    def area(table: Any) -> tuple[Any, Any, Any]:
-        return table.c.country, table.c.admin1, table.c.admin2 if by == "admin2" else literal("")
+    def area(table: Any) -> tuple[Any, ...]:
+        return (table.c.country, table.c.admin1, table.c.admin2 if by == "admin2" else literal_column("''"))
 
-    in_window = case((ed.c.event_date >= period.window_start, 1), else_=0)
-    counts = (select(*area(ed), in_window.label("w"), ed.c.sub_event_type, func.sum(ed.c.events),
+    def grouped(table: Any) -> tuple[Any, ...]:
+        return area(table) if by == "admin2" else area(table)[:2]
+
+    # grouped by the label "w": PostgreSQL does not see two CASEs with bound parameters as one
+    in_window = case((ed.c.event_date >= period.window_start, 1), else_=0).label("w")
+    counts = (select(*area(ed), in_window, ed.c.sub_event_type, func.sum(ed.c.events),
                      func.sum(ed.c.fatalities), func.sum(ed.c.disputed))
-              .where(where(ed, period.baseline_start)).group_by(*area(ed), in_window, ed.c.sub_event_type))
+              .where(where(ed, period.baseline_start)).group_by(*grouped(ed), "w", ed.c.sub_event_type))
     for country_, admin1, admin2, w, sub_type, n, killed, disputed in conn.execute(counts):
         tally = tallies.setdefault(_area_key({"country": country_, "admin1": admin1, "admin2": admin2}, by), _Tally())
         n, killed = int(n or 0), int(killed or 0)
@@ -299,7 +303,7 @@ def _stored_tallies(conn: Any, period: Period, by: str, country: str | None,
             tally.baseline_fatalities += killed
         tally.disputed += int(disputed or 0)
     actors = (select(*area(ev), ev.c.actor1, func.count()).where(where(ev, period.window_start))
-              .group_by(*area(ev), ev.c.actor1))
+              .group_by(*grouped(ev), ev.c.actor1))
     for country_, admin1, admin2, actor, n in conn.execute(actors):
         key = _area_key({"country": country_, "admin1": admin1, "admin2": admin2}, by)
         tallies[key].actors[str(actor or "unknown actor")] += int(n)

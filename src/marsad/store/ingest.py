@@ -7,7 +7,7 @@ text, publication date, outlet).  For every batch (default 200 articles):
 1. keys already stored with the same content hash are skipped without extraction;
 2. the rest (new articles, and changed ones: same key, new hash) are extracted, outside any
    transaction;
-3. one write transaction stores them: a changed article's old mentions are deleted (their
+3. one write transaction stores them (while the pool, if any, already extracts the next batch): a changed article's old mentions are deleted (their
    memberships go with them), the article row is written, its new mentions inserted in
    bulk, and the merge is updated around what changed (:func:`merge.merge_changes`).
 
@@ -17,8 +17,8 @@ records): the stored version is kept and ``on_note`` says why, unless ``force``.
 stored event record removed (a changed article's old records) and every merged event removed
 is written to the journal table ``removals`` (``marsad journal``) and counted.
 
-A crash loses at most the batch in flight and never leaves half an article; a re-run
-skips what is stored.  Non-Arabic articles are skipped (``on_skip``); an article whose
+A crash loses at most the batch in flight (with a pool, the two: the one being written and
+the next, being extracted) and never leaves half an article; a re-run skips what is stored.  Non-Arabic articles are skipped (``on_skip``); an article whose
 extraction raises is reported (``on_error``) and the batch goes on.  Events without a date
 (the text gives no day and the article no publication date) are not stored: the store
 places every event on a day, and none is made up; ``on_note`` says so for each article.
@@ -144,7 +144,9 @@ def ingest_articles(
     kept (``include_unlocated=True``; an extractor that leaves them out stores none).  ``extract_many``, if
     given, replaces it: it gets the articles of a batch that need extraction and returns, for
     each, its events or an error description (``"ValueError: …"``); a process pool uses it
-    (:func:`marsad.parallel.batch_extractor`).  With ``merge=False`` the mentions wait for
+    (:func:`marsad.parallel.batch_extractor`).  One with ``in_background`` true and a ``submit``
+    method (:class:`marsad.parallel.BatchExtraction` over a pool) extracts batch k+1 while this
+    process writes batch k.  With ``merge=False`` the mentions wait for
     :func:`marsad.store.merge.merge` (e.g. ``marsad merge``).  With ``force``, a changed article
     replaces its stored version even when it looks worse (:func:`worse_version`).
     """
@@ -154,8 +156,18 @@ def ingest_articles(
     started = time.perf_counter()
     batch_run = _BatchRun(store, extract_many, merge, arabic_only, on_skip or _ignore_skip, on_error or _raise,
                           stats, on_note or _ignore_skip, force)
-    for batch in _batches(articles, batch_size):
-        batch_run.run(batch)
+    if not getattr(extract_many, "in_background", False):
+        for batch in _batches(articles, batch_size):
+            batch_run.run(batch)
+    else:  # a stop leaves the extraction in flight to the engine's shutdown (pending chunks cancelled)
+        job: _Job | None = None
+        for batch in _batches(articles, batch_size):
+            started_next = batch_run.start(batch)  # the pool extracts this batch ...
+            if job is not None:
+                batch_run.finish(job)  # ... while this process writes the one before
+            job = started_next
+        if job is not None:
+            batch_run.finish(job)
     stats.seconds = time.perf_counter() - started
     return stats
 
@@ -206,6 +218,14 @@ class _Pending:
 
 
 @dataclass(slots=True)
+class _Job:
+    """A batch whose extraction has started: what needs writing, and how to wait for its events."""
+
+    todo: list[tuple[Article, str, str]]
+    collect: Callable[[], list[list[Event] | str]]
+
+
+@dataclass(slots=True)
 class _BatchRun:
     store: Store
     extract_many: BatchExtractor
@@ -219,6 +239,10 @@ class _BatchRun:
 
     def run(self, batch: list[Article]) -> None:
         """Extract what is new or changed, then write it in one transaction."""
+        self.finish(self.start(batch))
+
+    def start(self, batch: list[Article]) -> _Job:
+        """Skip what is stored unchanged and start extracting the rest (on the pool, if there is one)."""
         self.stats.read += len(batch)
         latest = _latest_by_key(batch)
         self.stats.unchanged += len(batch) - len(latest)
@@ -226,7 +250,19 @@ class _BatchRun:
             stored = _stored_hashes(conn, list(latest))
         todo = [(article, key, digest) for key, (article, digest) in latest.items()
                 if self._needs_extraction(article, digest, stored.get(key))]
-        results = self.extract_many([article for article, _, _ in todo]) if todo else []
+        articles = [article for article, _, _ in todo]
+        if not todo:
+            return _Job(todo, list)
+        submit = getattr(self.extract_many, "submit", None)
+        if submit is None:
+            results = self.extract_many(articles)
+            return _Job(todo, lambda: results)
+        return _Job(todo, submit(articles))
+
+    def finish(self, job: _Job) -> None:
+        """Wait for a batch's extraction and write it in one transaction (a batch written meanwhile
+        is seen: the write re-reads the stored versions inside the write lock)."""
+        todo, results = job.todo, job.collect()
         pending: list[_Pending] = []
         for (article, key, digest), events in zip(todo, results, strict=True):
             if isinstance(events, str):

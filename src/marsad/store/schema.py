@@ -184,24 +184,25 @@ def unlocated_indexes() -> list[Index]:
 
 
 def archive_indexes() -> list[Index]:
-    """The indexes of migration 4: each API filter walks one of them in page order (date, id)."""
+    """The indexes of migration 4: each API filter walks one of them in page order (date, id).
+
+    Made anew on each call and detached by the migration once created, so that migration 1 of
+    another store opened later in the same process does not build them before their columns
+    may exist (an old store upgraded step by step)."""
     ev = events
     return [
-        _index("ix_events_list", ev, "unlocated", "event_date", "event_id"),
-        _index("ix_events_country_list", ev, "country", "event_date", "event_id"),
+        Index("ix_events_list", ev.c.unlocated, ev.c.event_date, ev.c.event_id),
+        Index("ix_events_country_list", ev.c.country, ev.c.event_date, ev.c.event_id),
         *(_lower_index(f"ix_events_{column}_list", column) for column in ("admin1", "admin2", "event_type",
                                                                             "sub_event_type")),
-        _index("ix_event_days_date", event_days, "event_date"),
-        _index("ix_removals_at", removals, "removed_at"),
+        Index("ix_event_days_date", event_days.c.event_date),
+        Index("ix_removals_at", removals.c.removed_at),
     ]
 
 
 def _lower_index(name: str, column: str) -> Index:
     """An index on lower(column), event_date, event_id, unlocated: a case-insensitive filter walked in
     page order, its rows counted without reading the table."""
-    for index in events.indexes:
-        if index.name == name:
-            return index
     return Index(name, func.lower(events.c[column]), events.c.event_date, events.c.event_id, events.c.unlocated)
 
 
