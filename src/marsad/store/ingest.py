@@ -322,10 +322,11 @@ class _BatchRun:
 
     def _insert_mentions(self, conn: Connection, items: list[tuple[int, _Pending]], changes: Changes) -> None:
         rows = [_mention_row(pk, ordinal, event) for pk, p in items for ordinal, event in enumerate(p.events)]
-        if rows:
-            conn.execute(insert(schema.mentions), rows)
-        for row in rows:
-            changes.note(row["country"], row["event_date"])
+        m = schema.mentions
+        pks = conn.execute(insert(m).returning(m.c.pk, sort_by_parameter_order=True), rows).scalars().all() \
+            if rows else []
+        for pk, row in zip(pks, rows, strict=True):
+            changes.note(row["country"], row["event_date"], pk, row["unlocated"])
         self.stats.mentions += len(rows)
         self.stats.unlocated += sum(row["unlocated"] for row in rows)
 
@@ -370,12 +371,12 @@ def _replace_article(conn: Connection, pk: int, p: _Pending, now: datetime, chan
     """Drop a changed article's mentions (noting where they were and their events, journaling each)
     and update it; how many were removed."""
     m, em, a = schema.mentions, schema.event_members, schema.articles
-    query = (select(m.c.country, m.c.event_date, m.c.record, em.c.event_id, a.c.key, a.c.id)
+    query = (select(m.c.country, m.c.event_date, m.c.unlocated, m.c.record, em.c.event_id, a.c.key, a.c.id)
              .select_from(m.outerjoin(em, em.c.mention_pk == m.c.pk).join(a, a.c.pk == m.c.article_pk))
              .where(m.c.article_pk == pk).order_by(m.c.ordinal))
     journal = []
     for row in conn.execute(query):
-        changes.note_removed(row.country, row.event_date, row.event_id)
+        changes.note_removed(row.country, row.event_date, row.event_id, row.unlocated)
         journal.append({"removed_at": now, "kind": "record", "event_id": row.event_id or "", "article_key": row.key,
                         "article_id": row.id, "event_date": row.event_date, "record": row.record,
                         "reason": "its article was ingested again in a changed version"})
