@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Text, and_, cast, func, or_, select, tuple_
+from sqlalchemy import BigInteger, ColumnElement, Connection, Integer, Text, and_, cast, func, or_, select, tuple_
 
 from marsad.errors import InputError
 from marsad.store import schema
@@ -93,9 +93,10 @@ def event_page(store: Store, filters: EventFilter, limit: int, offset: int = 0, 
     (with ``timestamp`` added) and ``Page.records`` only their date and id: no decoding, no encoding."""
     ev = schema.events
     query = events_query(filters)
-    if raw:
-        query = query.with_only_columns(cast(ev.c.record, Text).label("text"), ev.c.updated_at, ev.c.event_date,
-                                        ev.c.event_id, maintain_column_froms=True)
+    if raw:  # the record's text, and the date as text: nothing for the driver or SQLAlchemy to convert
+        query = query.with_only_columns(cast(ev.c.record, Text).label("text"), _epoch(store, ev.c.updated_at),
+                                        cast(ev.c.event_date, Text).label("day"), ev.c.event_id,
+                                        maintain_column_froms=True)
     if newest_first:
         query = query.order_by(None).order_by(ev.c.event_date.desc(), ev.c.event_id.desc())
     if cursor:
@@ -108,8 +109,8 @@ def event_page(store: Store, filters: EventFilter, limit: int, offset: int = 0, 
         total, exact = capped_count(conn, filters)
     texts: list[str] | None = None
     if raw:
-        records = [{"event_date": _iso(row.event_date), "event_id": row.event_id} for row in rows[:limit]]
-        texts = [_with_timestamp(row.text, unix_seconds(row.updated_at)) for row in rows[:limit]]
+        records = [{"event_date": row.day, "event_id": row.event_id} for row in rows[:limit]]
+        texts = [_with_timestamp(row.text, int(row.epoch)) for row in rows[:limit]]
     else:
         records = [{**row.record, "timestamp": unix_seconds(row.updated_at)} for row in rows[:limit]]
     last = records[-1] if len(rows) > limit else None
@@ -117,8 +118,11 @@ def event_page(store: Store, filters: EventFilter, limit: int, offset: int = 0, 
                 next_cursor=encode_cursor(last["event_date"], last["event_id"], newest_first) if last else None)
 
 
-def _iso(day: Any) -> str:
-    return day.isoformat() if isinstance(day, date) else str(day)
+def _epoch(store: Store, column: Any) -> Any:
+    """Unix seconds of a stored timestamp, computed by the database (SQLite keeps UTC text)."""
+    if store.dialect == "sqlite":
+        return cast(func.strftime("%s", column), Integer).label("epoch")
+    return cast(func.floor(func.extract("epoch", column)), BigInteger).label("epoch")  # cast alone rounds
 
 
 def _with_timestamp(text: str, timestamp: int) -> str:
