@@ -665,10 +665,10 @@ def render_archive(doc: dict[str, Any]) -> str:
         for label, lat in b["events"].get("by_query", {}).items():
             lines.append(f"  /api/events {label}: p50 {lat['p50']} ms, p99 {lat['p99']} ms ({lat['n']} requests)")
         lines.append(f"  {b['events']['requests_per_s']} requests/s, {b['events']['errors']} errors")
-        lines.append(f"  /api/gaps default: median {b['gaps_default_ms']['p50']} ms, max {b['gaps_default_ms']['max']} ms")
-        h = b["healthz_under_heavy"]
-        lines.append(f"  /healthz under 4 heavy /api/gaps: p50 {h['healthz_ms']['p50']} ms, p99 {h['healthz_ms']['p99']} ms "
-                     f"({h['healthz_ms']['n']} requests); heavy calls {h['statuses']}")
+        gaps, h = b["gaps_default_ms"], b["healthz_under_heavy"]
+        lines.append(f"  /api/gaps default: median {gaps['p50']} ms, max {gaps['max']} ms")
+        lines.append(f"  /healthz under 4 heavy /api/gaps: p50 {h['healthz_ms']['p50']} ms, "
+                     f"p99 {h['healthz_ms']['p99']} ms ({h['healthz_ms']['n']} requests); heavy calls {h['statuses']}")
         lines.append("  " + ", ".join(f"{k} {v['value']} (≤ {v['limit']}) {'PASS' if v['pass'] else 'FAIL'}"
                                       for k, v in b["targets"].items()))
     return "\n".join(lines)

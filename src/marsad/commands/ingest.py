@@ -30,10 +30,11 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: date | None, batc
     feed (file or URL), or - for stdin.  A changed article (same URL, new text) replaces
     its events, unless the new version looks worse (much shorter, undecodable characters, far
     fewer events): then the stored one is kept with a note (--force replaces it); every removed
-    event record is listed by marsad journal.  Events without a known place are stored apart (not merged, not listed unless
-    asked); marsad relocate places them after a gazetteer import.  The new articles of each
-    batch are extracted by the workers (--workers, --dask); a re-run skips what is stored, so
-    an interrupted ingest resumes.
+    event record is listed by marsad journal.  Events without a known place are stored apart
+    (not merged, not listed unless asked); marsad relocate places them after a gazetteer
+    import.  The new articles of each batch are extracted by the workers (--workers, --dask)
+    while the batch before is written; a re-run skips what is stored, so an interrupted ingest
+    resumes.
     """
     from marsad.inputs import iter_inputs
     from marsad.parallel import CHUNK_SIZE, Task, batch_extractor

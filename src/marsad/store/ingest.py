@@ -7,9 +7,10 @@ text, publication date, outlet).  For every batch (default 200 articles):
 1. keys already stored with the same content hash are skipped without extraction;
 2. the rest (new articles, and changed ones: same key, new hash) are extracted, outside any
    transaction;
-3. one write transaction stores them (while the pool, if any, already extracts the next batch): a changed article's old mentions are deleted (their
-   memberships go with them), the article row is written, its new mentions inserted in
-   bulk, and the merge is updated around what changed (:func:`merge.merge_changes`).
+3. one write transaction stores them (while the pool, if any, already extracts the next
+   batch): a changed article's old mentions are deleted (their memberships go with them),
+   the article row is written, its new mentions inserted in bulk, and the merge is updated
+   around what changed (:func:`merge.merge_changes`).
 
 A changed article never replaces its stored version with a worse one (:func:`worse_version`:
 a much shorter text, undecodable characters the stored text has none of, or far fewer event
@@ -18,10 +19,11 @@ stored event record removed (a changed article's old records) and every merged e
 is written to the journal table ``removals`` (``marsad journal``) and counted.
 
 A crash loses at most the batch in flight (with a pool, the two: the one being written and
-the next, being extracted) and never leaves half an article; a re-run skips what is stored.  Non-Arabic articles are skipped (``on_skip``); an article whose
-extraction raises is reported (``on_error``) and the batch goes on.  Events without a date
-(the text gives no day and the article no publication date) are not stored: the store
-places every event on a day, and none is made up; ``on_note`` says so for each article.
+the next, being extracted) and never leaves half an article; a re-run skips what is stored.
+Non-Arabic articles are skipped (``on_skip``); an article whose extraction raises is
+reported (``on_error``) and the batch goes on.  Events without a date (the text gives no
+day and the article no publication date) are not stored: the store places every event on a
+day, and none is made up; ``on_note`` says so for each article.
 Events with no place the gazetteer knows are stored, flagged ``unlocated``: each is an event
 of its own (never merged), left out of the map, the gaps and the default lists, and
 :func:`marsad.store.relocate.relocate` places them once the gazetteer knows their place.
@@ -84,10 +86,15 @@ class IngestStats:
                 f"{self.skipped} skipped, {self.failed} failed; {self.mentions} event records stored"
                 f"{f' ({self.unlocated} without a known place)' if self.unlocated else ''}"
                 f"{f' ({self.undated} without a date left out)' if self.undated else ''}"
-                f"{f'; {self.kept} stored versions kept (the new one looked worse; --force replaces)' if self.kept else ''}"
-                f"{f'; {self.removed} stored event records removed (marsad journal lists them)' if self.removed else ''}; "
+                f"{self._kept_and_removed()}; "
                 f"{self.merge.created} events created, {self.merge.updated} updated, {self.merge.deleted} removed "
                 f"({self.rate:.0f} articles/s)")
+
+
+    def _kept_and_removed(self) -> str:
+        kept = f"; {self.kept} stored versions kept (the new one looked worse; --force replaces)" if self.kept else ""
+        removed = f"; {self.removed} stored event records removed (marsad journal lists them)" if self.removed else ""
+        return kept + removed
 
 
 def article_key(article: Article) -> str:
