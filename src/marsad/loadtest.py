@@ -209,9 +209,22 @@ def fill_archive(store: Store, n: int, seeds: list[dict[str, Any]], log: Any = p
     log(f"  {n:,} events in, {time.perf_counter() - started:.0f} s; counting the day aggregates ...")
     with store.write() as conn:
         aggregates.rebuild(conn)
-    with store.engine.connect() as conn:
-        conn.exec_driver_sql("ANALYZE")
-        conn.commit()
+    # statistics for the planner; on PostgreSQL also the visibility map (VACUUM, as autovacuum would do
+    # in time), without which no scan is index-only and a count reads the table
+    raw = store.engine.raw_connection()
+    try:
+        driver = raw.driver_connection
+        if store.dialect == "sqlite":
+            driver.execute("ANALYZE")
+        else:
+            driver.rollback()
+            driver.autocommit = True
+            if store.schema:
+                driver.cursor().execute(f'SET search_path TO "{store.schema}"')
+            driver.cursor().execute("VACUUM ANALYZE")
+            driver.autocommit = False
+    finally:
+        raw.close()
 
 
 def _columns() -> list[str]:

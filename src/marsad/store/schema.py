@@ -203,7 +203,9 @@ def archive_indexes() -> list[Index]:
 def _lower_index(name: str, column: str) -> Index:
     """An index on lower(column), event_date, event_id, unlocated: a case-insensitive filter walked in
     page order, its rows counted without reading the table."""
-    return Index(name, func.lower(events.c[column]), events.c.event_date, events.c.event_id, events.c.unlocated)
+    # PostgreSQL scans an expression index index-only only if it also holds the column itself (INCLUDE)
+    return Index(name, func.lower(events.c[column]), events.c.event_date, events.c.event_id, events.c.unlocated,
+                 postgresql_include=[column])
 
 
 def _index(name: str, table: Table, *columns: str) -> Index:
