@@ -18,8 +18,8 @@ records): the stored version is kept and ``on_note`` says why, unless ``force``.
 stored event record removed (a changed article's old records) and every merged event removed
 is written to the journal table ``removals`` (``marsad journal``) and counted.
 
-A crash loses at most the batch in flight (with a pool, the two: the one being written and
-the next, being extracted) and never leaves half an article; a re-run skips what is stored.
+A crash loses at most the batch in flight (with a pool, the one being written and the
+:data:`AHEAD` being extracted) and never leaves half an article; a re-run skips what is stored.
 Non-Arabic articles are skipped (``on_skip``); an article whose extraction raises is
 reported (``on_error``) and the batch goes on.  Events without a date (the text gives no
 day and the article no publication date) are not stored: the store places every event on a
@@ -35,6 +35,7 @@ import hashlib
 import json
 import time
 import unicodedata
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -52,6 +53,8 @@ from marsad.store.merge import Changes, MergeStats, merge_changes
 Extractor = Callable[[Article], list[Event]]
 BatchExtractor = Callable[[list[Article]], list[list[Event] | str]]
 BATCH_SIZE = 200
+#: Batches a pool extracts ahead of the one being written, so that it never waits for this process.
+AHEAD = 2
 #: A changed text shorter than this share of the stored one is a truncated copy, not an update.
 SHORTER = 2 / 3
 #: U+FFFD, what a decoder puts for bytes it could not read.
@@ -152,8 +155,8 @@ def ingest_articles(
     given, replaces it: it gets the articles of a batch that need extraction and returns, for
     each, its events or an error description (``"ValueError: …"``); a process pool uses it
     (:func:`marsad.parallel.batch_extractor`).  One with ``in_background`` true and a ``submit``
-    method (:class:`marsad.parallel.BatchExtraction` over a pool) extracts batch k+1 while this
-    process writes batch k.  With ``merge=False`` the mentions wait for
+    method (:class:`marsad.parallel.BatchExtraction` over a pool) extracts batches k+1 and k+2
+    while this process writes batch k.  With ``merge=False`` the mentions wait for
     :func:`marsad.store.merge.merge` (e.g. ``marsad merge``).  With ``force``, a changed article
     replaces its stored version even when it looks worse (:func:`worse_version`).
     """
@@ -167,14 +170,13 @@ def ingest_articles(
         for batch in _batches(articles, batch_size):
             batch_run.run(batch)
     else:  # a stop leaves the extraction in flight to the engine's shutdown (pending chunks cancelled)
-        job: _Job | None = None
+        jobs: deque[_Job] = deque()
         for batch in _batches(articles, batch_size):
-            started_next = batch_run.start(batch)  # the pool extracts this batch ...
-            if job is not None:
-                batch_run.finish(job)  # ... while this process writes the one before
-            job = started_next
-        if job is not None:
-            batch_run.finish(job)
+            jobs.append(batch_run.start(batch))  # the pool extracts the batches ahead ...
+            if len(jobs) > AHEAD:
+                batch_run.finish(jobs.popleft())  # ... while this process writes the oldest
+        while jobs:
+            batch_run.finish(jobs.popleft())
     stats.seconds = time.perf_counter() - started
     return stats
 
