@@ -18,6 +18,9 @@ order, from one run:
   transaction): the rate over all, and over the batches of the first and of the last tenth
   of the articles (a store that slows down as it fills shows as last/first < 1); then the
   same again with everything stored (the cost of a resumed run);
+* ingest of the same articles into another fresh SQLite file with ``--workers`` (default 2)
+  workers, as ``marsad ingest --workers 2`` does it (the pool extracts batch k+1 while this
+  process writes batch k), and its speed-up over the 1-worker ingest;
 * the start-up of ``marsad extract`` on one short article (median of 5 runs);
 * where extraction time goes: each stage of :data:`marsad.pipeline.STAGES` timed over the
   first ``--profile-n`` articles, and the share of time spent in gazetteer lookups;
@@ -75,8 +78,11 @@ TARGETS = (
     Target("extract_vs_bare", "extract time / bare normalise+tokenise", 15, False, "×"),
     Target("ingest_rate_1", "ingest into fresh SQLite, articles/s (1 worker)", 150, True, "articles/s"),
     Target("ingest_last_vs_first", "ingest rate, last tenth / first tenth", 0.8, True, "×"),
+    Target("ingest_full_vs_empty", "ingest rate, the same articles into the full store / an empty one",
+           0.8, True, "×"),
     Target("peak_rss_mb", "peak RSS of any process", 400, False, "MB"),
     Target("speedup_2", "extract speed-up, 2 workers vs 1", 1.7, True, "×"),
+    Target("ingest_speedup_2", "ingest speed-up, 2 workers vs 1", 1.7, True, "×"),
     Target("startup_s", "start-up, marsad extract on one short article", 1.5, False, "s"),
 )
 
@@ -214,19 +220,26 @@ class _BatchClock:
         return [(j - i, t1 - t0) for (i, t0), (j, t1) in zip(self.marks, ends, strict=True)]
 
 
-def measure_ingest(articles: list[Article], db: Path) -> IngestRun:
-    """Ingest ``articles`` into the SQLite file ``db`` in this process, as ``marsad ingest --workers 1`` does."""
-    from marsad.parallel import SerialEngine, Task, batch_extractor
+def measure_ingest(articles: list[Article], db: Path, workers: int = 1) -> IngestRun:
+    """Ingest ``articles`` into the SQLite file ``db`` from this process, as ``marsad ingest --workers N``
+    does (1: extraction in this process; more: a pool, warmed before the clock starts, extracting batch
+    k+1 while this process writes batch k).  CPU time is this process's and the pool's."""
+    from marsad.parallel import PoolEngine, SerialEngine, Task, batch_extractor
     from marsad.store import ingest_articles, open_store
 
-    extract_many = batch_extractor(SerialEngine(), Task(include_unlocated=True, arabic_only=False))
-    clock = _BatchClock(articles, INGEST_BATCH)
-    with open_store(db) as store:
-        cpu, started = time.process_time(), time.perf_counter()
-        ingest_articles(store, clock, extract_many=extract_many, batch_size=INGEST_BATCH, on_skip=_quiet,
-                        on_error=_quiet, on_note=_quiet)
-        ended = time.perf_counter()
-        timing = Timing(ended - started, time.process_time() - cpu)
+    engine = SerialEngine() if workers == 1 else PoolEngine(workers)
+    try:
+        extract_many = batch_extractor(engine, Task(include_unlocated=True, arabic_only=False))
+        clock = _BatchClock(articles, INGEST_BATCH)
+        with open_store(db) as store:
+            cpu, started = time.process_time() + _children_cpu(), time.perf_counter()
+            ingest_articles(store, clock, extract_many=extract_many, batch_size=INGEST_BATCH, on_skip=_quiet,
+                            on_error=_quiet, on_note=_quiet)
+            ended = time.perf_counter()
+            engine.close()  # the workers' CPU time counts once they are reaped
+            timing = Timing(ended - started, time.process_time() + _children_cpu() - cpu)
+    finally:
+        engine.close()
     return IngestRun(timing, clock.batches(ended))
 
 
@@ -355,13 +368,23 @@ def run(bench: Bench, log: Callable[[str], None]) -> dict[str, Any]:
     _warm()
     db = bench.scratch / "bench.db"
     ingests: dict[str, IngestRun] = {}
-    for key, label in (("ingest_1", f"ingest {n}, 1 worker, in this process"), ("ingest_rerun", "ingest again")):
-        t[key] = _step(log, label, lambda key=key: _keep(ingests, key, measure_ingest(articles, db)))
+    t["ingest_1"] = _step(log, f"ingest {n}, 1 worker, in this process",
+                          lambda: _keep(ingests, "ingest_1", measure_ingest(articles, db)))
+    again = [_again(a) for a in articles[:ingests["ingest_1"].tenth_rate(last=False)[1]]]
+    t["ingest_full"] = _step(log, f"the first {len(again)} again under new URLs, into the full store", lambda: _keep(
+        ingests, "ingest_full", measure_ingest(again, db)))
+    t["ingest_empty"] = _step(log, f"the same {len(again)} into an empty store", lambda: _keep(
+        ingests, "ingest_empty", measure_ingest(again, bench.scratch / "bench-empty.db")))
+    t["ingest_rerun"] = _step(log, "ingest again", lambda: _keep(ingests, "ingest_rerun",
+                                                                 measure_ingest(articles, db)))
+    t["ingest_2"] = _step(log, f"ingest {n}, {bench.workers} workers", lambda: _keep(
+        ingests, "ingest_2", measure_ingest(articles, bench.scratch / "bench-2.db", bench.workers)))
     t["startup"] = _step(log, "start-up (median of 5)", lambda: measure_startup(bench))
     log(f"profile over {min(bench.profile_n, n)} articles ...")
     profile = profile_stages(articles[:bench.profile_n])
     rss = peak_rss_mb()
     numbers = _numbers(t, n, ingests["ingest_1"], profile, rss)
+    chars = [sum(len(a.text) for a in part) / max(1, len(part)) for part in (articles[:n // 10], articles[-(n // 10):])]
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": f"python -m marsad.bench --n {bench.n} --workers {bench.workers} --profile-n {bench.profile_n} "
@@ -374,13 +397,22 @@ def run(bench: Bench, log: Callable[[str], None]) -> dict[str, Any]:
         "workers": bench.workers,
         "timings": {k: {"wall_s": round(v.wall, 3), "cpu_s": round(v.cpu, 3)} for k, v in t.items()},
         "ingest_tenths": {"first_articles": ingests["ingest_1"].tenth_rate(last=False)[1],
-                          "last_articles": ingests["ingest_1"].tenth_rate(last=True)[1]},
+                          "last_articles": ingests["ingest_1"].tenth_rate(last=True)[1],
+                          "first_mean_chars": round(chars[0]), "last_mean_chars": round(chars[1])},
         "numbers": {k: round(v, 3) for k, v in numbers.items()},
         "peak_rss_mb": rss,
         "targets": {x.key: {"label": x.label, "limit": x.limit, "at_least": x.at_least,
                             "value": round(numbers[x.key], 3), "pass": x.passes(numbers[x.key])} for x in TARGETS},
         "profile": profile,
     }
+
+
+def _again(article: Article) -> Article:
+    """The same text as another article (a URL and an id of its own): extraction costs the same, and the
+    store takes it as new."""
+    from dataclasses import replace
+
+    return replace(article, id=f"{article.id}-again", url=f"https://bench.invalid/again/{article.id}")
 
 
 def _keep(runs: dict[str, IngestRun], key: str, result: IngestRun) -> Timing:
@@ -398,7 +430,12 @@ def _warm() -> None:
 def _numbers(t: dict[str, Timing], n: int, ingest: IngestRun, profile: dict[str, Any],
              rss: dict[str, float]) -> dict[str, float]:
     first, last = ingest.tenth_rate(last=False)[0], ingest.tenth_rate(last=True)[0]
+    first_n = ingest.tenth_rate(last=False)[1]
+    full, empty = first_n / t["ingest_full"].wall, first_n / t["ingest_empty"].wall
     return {
+        "ingest_rate_again_full": full,
+        "ingest_rate_again_empty": empty,
+        "ingest_full_vs_empty": full / empty,
         "extract_rate_1": n / t["extract_1"].wall,
         "extract_rate_1_cpu": n / t["extract_1"].cpu,
         "extract_rate_2": n / t["extract_2"].wall,
@@ -410,6 +447,8 @@ def _numbers(t: dict[str, Timing], n: int, ingest: IngestRun, profile: dict[str,
         "ingest_rate_last_tenth": last,
         "ingest_last_vs_first": last / first if first else 0.0,
         "ingest_rerun_rate": n / t["ingest_rerun"].wall,
+        "ingest_rate_2": n / t["ingest_2"].wall,
+        "ingest_speedup_2": t["ingest_1"].wall / t["ingest_2"].wall,
         "bare_rate": n / t["bare"].cpu,
         "extract_vs_bare": t["extract_1"].cpu / t["bare"].cpu,
         "pipeline_vs_bare": (profile["cpu_s"] / profile["articles"]) / (t["bare"].cpu / n),
@@ -496,7 +535,11 @@ def render(doc: dict[str, Any]) -> str:
          "ingest_rate_first_tenth"),
         (f"ingest, articles/s over the last tenth ({doc['ingest_tenths']['last_articles']} articles)",
          "ingest_rate_last_tenth"),
+        ("ingest, articles/s, the first tenth again (new URLs) into the full store", "ingest_rate_again_full"),
+        ("ingest, articles/s, the same into an empty store", "ingest_rate_again_empty"),
         ("ingest again (all stored), articles/s", "ingest_rerun_rate"),
+        (f"ingest, articles/s, {doc['workers']} workers (pool extracts while this process writes)",
+         "ingest_rate_2"),
         ("bare normalise+tokenise, articles/s", "bare_rate"),
         ("pipeline alone / bare (in-process profile, CPU)", "pipeline_vs_bare"),
     )

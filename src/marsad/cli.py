@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "events": "events:events",
     "merge": "merge:merge",
     "relocate": "relocate:relocate",
+    "journal": "journal:journal",
     "gaps": "gaps:gaps",
     "serve": "serve:serve",
 }

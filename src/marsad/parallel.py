@@ -211,14 +211,42 @@ def extract_stream(
         raise MarsadError("a worker process died (out of memory?); re-run to resume where it stopped") from None
 
 
-def batch_extractor(engine: Engine, task: Task, chunk_size: int = CHUNK_SIZE) -> BatchExtractor:
-    """The ``extract_many`` of :func:`marsad.store.ingest_articles`: a batch spread over ``engine``."""
+class BatchExtraction:
+    """The ``extract_many`` of :func:`marsad.store.ingest_articles`: a batch spread over an engine.
 
-    def extract_many(articles: list[Article]) -> list[list[Event] | str]:
-        size = min(chunk_size, max(1, -(-len(articles) // engine.workers)))  # every worker gets a share
-        return [r.error or r.events for _, r in extract_stream(articles, engine, task, size)]
+    Called, it extracts a batch and returns each article's events (or error).  :meth:`submit`
+    hands the batch to the engine and returns at once a function that waits for the results,
+    so ingest has the pool extract batch k+1 while this process writes batch k.
+    """
 
-    return extract_many
+    def __init__(self, engine: Engine, task: Task, chunk_size: int = CHUNK_SIZE) -> None:
+        self.engine, self.task, self.chunk_size = engine, task, chunk_size
+        #: Whether :meth:`submit` returns before the work is done (not in this process, as SerialEngine's).
+        self.in_background = not isinstance(engine, SerialEngine)
+
+    def __call__(self, articles: list[Article]) -> list[list[Event] | str]:
+        return self.submit(articles)()
+
+    def submit(self, articles: list[Article]) -> Callable[[], list[list[Event] | str]]:
+        """Start extracting ``articles`` (every worker gets a share); the function that collects them."""
+        size = min(self.chunk_size, max(1, -(-len(articles) // self.engine.workers)))
+        futures = [self.engine.submit(extract_chunk, chunk, self.task) for chunk in chunked(articles, size)]
+
+        def collect() -> list[list[Event] | str]:
+            try:
+                return [r.error or r.events for future in futures for r in future.result()]
+            except BrokenExecutor:
+                raise MarsadError("a worker process died (out of memory?); re-run to resume where it stopped") from None
+            finally:
+                for future in futures:
+                    future.cancel()
+
+        return collect
+
+
+def batch_extractor(engine: Engine, task: Task, chunk_size: int = CHUNK_SIZE) -> BatchExtraction:
+    """The ``extract_many`` of :func:`marsad.store.ingest_articles` over ``engine`` (see :class:`BatchExtraction`)."""
+    return BatchExtraction(engine, task, chunk_size)
 
 
 # --------------------------------------------------------------------------- engines

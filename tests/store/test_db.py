@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,12 @@ def test_old_store_is_upgraded_on_open(tmp_path: Path) -> None:
     engine.dispose()
     with open_store(path) as store, store.read() as conn:
         assert applied_versions(conn) == [m.version for m in MIGRATIONS]
-        assert "ix_events_date" in {ix["name"] for ix in inspect(conn).get_indexes("events")}
+        with warnings.catch_warnings():  # the expression indexes of migration 4 cannot be reflected
+            warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index")
+            names = {ix["name"] for ix in inspect(conn).get_indexes("events")}
+        assert {"ix_events_date", "ix_events_list"} <= names
+        expression = conn.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'ix_events_admin1_list'"))
+        assert "lower(admin1)" in expression
         assert conn.scalar(select(tables.articles.c.id)) == "a"  # data kept
 
 

@@ -210,13 +210,14 @@ def _random_reports(seed: int, n: int) -> tuple[list[Article], dict[str, list[Sp
     return articles, cases
 
 
-def _ingest_in_random_batches(store: Store, articles: list[Article], cases: dict[str, list[Spec]], seed: int) -> None:
+def _ingest_in_random_batches(store: Store, articles: list[Article], cases: dict[str, list[Spec]], seed: int,
+                              force: bool = False) -> None:
     rng = random.Random(seed)
     order = list(articles)
     rng.shuffle(order)
     while order:
         size = rng.randint(1, 9)
-        _ingest(store, order[:size], cases)
+        _ingest(store, order[:size], cases, force=force)
         order = order[size:]
 
 
@@ -241,7 +242,7 @@ def test_incremental_merge_equals_rebuild_on_dense_reports(make_store) -> None:
     changed_articles, changed_cases = _random_reports(seed=4, n=70)
     rewritten = [replace(a, text=a.text + " (تحديث)") for a in articles[::3]]
     cases = {**cases, **{a.id: changed_cases[a.id] for a in rewritten}}
-    _ingest_in_random_batches(store, rewritten, cases, seed=5)
+    _ingest_in_random_batches(store, rewritten, cases, seed=5, force=True)  # 3 records → 1 is a real change here
     before = _snapshot(store)
     stats = merge(store, rebuild=True)
     assert (stats.created, stats.updated, stats.deleted) == (0, 0, 0)

@@ -218,7 +218,13 @@ def compute_gaps(events: Iterable[Mapping[str, Any]], *, by: str = "admin2", win
     days = [day for day, _ in dated]
     period = Period.make(at or max(days), window, baseline, data_start or min(days))
     wanted = set(event_types) if event_types is not None else None
-    tallies = _tally(dated, period, by, wanted)
+    return _gap_rows(_tally(dated, period, by, wanted), period, by, min_events, fdr, wanted)
+
+
+def _gap_rows(tallies: dict[AreaKey, _Tally], period: Period, by: str, min_events: int, fdr: float,
+              wanted: set[str] | None) -> list[GapRow]:
+    """The rows of :func:`compute_gaps` from each area's tally, highest score first."""
+    window = period.window_days
     tests = {key: rate_test(t.events, t.baseline_events, window, period.baseline_days)
              for key, t in tallies.items() if period.baseline_days > 0}
     tested = [key for key in tests if tallies[key].total >= min_events]
@@ -237,7 +243,7 @@ def gaps_from_store(store: Store, *, country: str | None = None, **kwargs: Any) 
     ``data_start`` to the store's earliest event date (over all event types), so the baseline
     is not stretched before the data begins.
     """
-    from marsad.store import EventFilter, iter_events
+    from marsad.store import EventFilter
 
     first, last = _date_range(store, EventFilter(country=country))
     if first is None or last is None:
@@ -247,27 +253,92 @@ def gaps_from_store(store: Store, *, country: str | None = None, **kwargs: Any) 
     at: date = kwargs.pop("at", None) or default_at(
         store, country=country, window=window, baseline=baseline, min_events=int(kwargs.get("min_events", 3)),
         event_types=kwargs.get("event_types", ATTACK_TYPES)) or last
-    since = at - timedelta(days=window + baseline - 1)
-    kwargs.setdefault("data_start", first)
-    records = iter_events(store, EventFilter(since=since, until=at, country=country))
-    return compute_gaps(records, at=at, **kwargs)
+    budget = kwargs.pop("budget", None)
+    by, min_events, fdr = kwargs.get("by", "admin2"), int(kwargs.get("min_events", 3)), float(kwargs.get("fdr", 0.05))
+    _check_options(by, window, baseline, min_events, fdr)
+    event_types = kwargs.get("event_types", ATTACK_TYPES)
+    wanted = set(event_types) if event_types is not None else None
+    period = Period.make(at, window, baseline, kwargs.get("data_start") or first)
+    with store.read(budget=budget) as conn:
+        tallies = _stored_tallies(conn, period, by, country, wanted)
+    return _gap_rows(tallies, period, by, min_events, fdr, wanted)
 
 
-def latest_complete_window(days: list[date], window: int, baseline: int, min_events: int) -> date | None:
+def _stored_tallies(conn: Any, period: Period, by: str, country: str | None,
+                    wanted: set[str] | None) -> dict[AreaKey, _Tally]:
+    """Each area's tally read from the day aggregates (counts, deaths, types) and, for the window
+    only, the events' actors: what :func:`_tally` counts from records, without reading the records."""
+    from sqlalchemy import and_, case, func, literal_column, select
+
+    from marsad.store import schema
+    from marsad.store.query import country_code
+
+    ed, ev = schema.event_days, schema.events
+    tallies: dict[AreaKey, _Tally] = {}
+
+    def where(table: Any, since: date) -> Any:
+        found = [table.c.unlocated.is_(False), table.c.event_date.between(since, period.at)]
+        if country:
+            found.append(table.c.country == country_code(country))
+        if wanted is not None:
+            found.append(table.c.event_type.in_(sorted(wanted)))
+        return and_(*found)
+
+    def area(table: Any) -> tuple[Any, ...]:
+        return (table.c.country, table.c.admin1, table.c.admin2 if by == "admin2" else literal_column("''"))
+
+    def grouped(table: Any) -> tuple[Any, ...]:
+        return area(table) if by == "admin2" else area(table)[:2]
+
+    # grouped by the label "w": PostgreSQL does not see two CASEs with bound parameters as one
+    in_window = case((ed.c.event_date >= period.window_start, 1), else_=0).label("w")
+    counts = (select(*area(ed), in_window, ed.c.sub_event_type, func.sum(ed.c.events),
+                     func.sum(ed.c.fatalities), func.sum(ed.c.disputed))
+              .where(where(ed, period.baseline_start)).group_by(*grouped(ed), "w", ed.c.sub_event_type))
+    for country_, admin1, admin2, w, sub_type, n, killed, disputed in conn.execute(counts):
+        tally = tallies.setdefault(_area_key({"country": country_, "admin1": admin1, "admin2": admin2}, by), _Tally())
+        n, killed = int(n or 0), int(killed or 0)
+        if w:
+            tally.events += n
+            tally.fatalities += killed
+            tally.types[str(sub_type or "unknown type")] += n
+        else:
+            tally.baseline_events += n
+            tally.baseline_fatalities += killed
+        tally.disputed += int(disputed or 0)
+    actors = (select(*area(ev), ev.c.actor1, func.count()).where(where(ev, period.window_start))
+              .group_by(*grouped(ev), ev.c.actor1))
+    for country_, admin1, admin2, actor, n in conn.execute(actors):
+        key = _area_key({"country": country_, "admin1": admin1, "admin2": admin2}, by)
+        tallies[key].actors[str(actor or "unknown actor")] += int(n)
+    return tallies
+
+
+def latest_complete_window(days: Iterable[date] | Mapping[date, int], window: int, baseline: int,
+                           min_events: int) -> date | None:
     """The last day of the latest window that has data on both sides, or None.
 
-    Candidates are the event days, newest first; a window ending on one qualifies when it
-    holds at least ``min_events`` of ``days`` and its baseline (the ``baseline`` days before
-    it) holds at least ``min_events`` too, so the comparison rests on data, not on an empty
-    past.  A stray late report (one 2024 article in an archive of 2018) therefore does not
-    set the window: its window has no baseline.
+    ``days`` are event days (one per event) or a count of events per day.  Candidates are the
+    event days, newest first; a window ending on one qualifies when it holds at least
+    ``min_events`` events and its baseline (the ``baseline`` days before it) holds at least
+    ``min_events`` too, so the comparison rests on data, not on an empty past.  A stray late
+    report (one 2024 article in an archive of 2018) therefore does not set the window: its window
+    has no baseline.
     """
-    ordered = sorted(days)
-    for end in sorted(set(ordered), reverse=True):
+    counts = Counter(days)  # a mapping's counts, or one per listed day
+    ordered = sorted(d for d, n in counts.items() if n > 0)
+    before = [0]  # events before each day of ``ordered``, and in all
+    for day in ordered:
+        before.append(before[-1] + counts[day])
+
+    def up_to(day: date, inclusive: bool) -> int:  # events on days before (or up to) ``day``
+        return before[(bisect_right if inclusive else bisect_left)(ordered, day)]
+
+    for end in reversed(ordered):
         window_start = end - timedelta(days=window - 1)
         baseline_start = window_start - timedelta(days=baseline)
-        in_window = bisect_right(ordered, end) - bisect_left(ordered, window_start)
-        in_baseline = bisect_left(ordered, window_start) - bisect_left(ordered, baseline_start)
+        in_window = up_to(end, True) - up_to(window_start, False)
+        in_baseline = up_to(window_start, False) - up_to(baseline_start, False)
         if in_window >= min_events and in_baseline >= min_events:
             return end
     return None
@@ -275,24 +346,25 @@ def latest_complete_window(days: list[date], window: int, baseline: int, min_eve
 
 def default_at(store: Store, *, country: str | None = None, window: int = 28, baseline: int = 180,
                min_events: int = 3, event_types: Collection[str] | None = ATTACK_TYPES) -> date | None:
-    """The default last day of the gap window: :func:`latest_complete_window` over the counted events.
+    """The default last day of the gap window: :func:`latest_complete_window` over the located
+    events counted per day in the store's day aggregates (``event_days``), so it costs the same
+    on an archive of millions of events.  None when no window qualifies (the caller then takes
+    the latest event day)."""
+    from sqlalchemy import and_, func, select
 
-    None when no window qualifies (the caller then takes the latest event day).
-    """
-    from sqlalchemy import and_, select
+    from marsad.store import schema
+    from marsad.store.query import country_code
 
-    from marsad.store import EventFilter, schema
-
-    ev = schema.events
-    conditions = EventFilter(country=country).conditions()
+    ed = schema.event_days
+    conditions = [ed.c.unlocated.is_(False)]
+    if country:
+        conditions.append(ed.c.country == country_code(country))
     if event_types is not None:
-        conditions.append(ev.c.event_type.in_(list(event_types)))
-    query = select(ev.c.event_date)
-    if conditions:
-        query = query.where(and_(*conditions))
+        conditions.append(ed.c.event_type.in_(sorted(event_types)))
+    query = select(ed.c.event_date, func.sum(ed.c.events)).where(and_(*conditions)).group_by(ed.c.event_date)
     with store.read() as conn:
-        days = [_as_date(value) for value in conn.scalars(query)]
-    return latest_complete_window([d for d in days if d is not None], window, baseline, min_events)
+        counts = {_as_date(day): int(n or 0) for day, n in conn.execute(query)}
+    return latest_complete_window({d: n for d, n in counts.items() if d is not None}, window, baseline, min_events)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -421,13 +493,12 @@ def _date_range(store: Store, filters: EventFilter) -> tuple[date | None, date |
     from marsad.store import schema
 
     ev = schema.events
-    query = select(func.min(ev.c.event_date), func.max(ev.c.event_date))
     conditions = filters.conditions()
-    if conditions:
-        query = query.where(and_(*conditions))
+    # two queries: each walks an index from one end (one query asking both would scan)
+    first = select(func.min(ev.c.event_date)).where(and_(*conditions))
+    last = select(func.max(ev.c.event_date)).where(and_(*conditions))
     with store.read() as conn:
-        first, last = conn.execute(query).one()
-    return _as_date(first), _as_date(last)
+        return _as_date(conn.scalar(first)), _as_date(conn.scalar(last))
 
 
 def _as_date(value: Any) -> date | None:

@@ -30,7 +30,14 @@ from starlette.exceptions import HTTPException
 from marsad import __version__
 from marsad.api import errors
 from marsad.api.models import ArticleIn, EventPage, EventQuery, GapQuery
-from marsad.api.queries import ApiFilter, event_detail, event_page, events_of_article
+from marsad.api.queries import (
+    REQUEST_BUDGET_S,
+    ApiFilter,
+    event_detail,
+    event_page,
+    events_of_article,
+    heavy_request,
+)
 from marsad.api.security import Guard, check_bearer, tile_origin
 from marsad.store import Store, open_store
 
@@ -103,12 +110,14 @@ def _api_routes() -> Any:
         return {"version": __version__, "tiles": request.app.state.tiles, "ingest": bool(request.app.state.token)}
 
     @router.get("/api/events", tags=["events"], response_model=None)
-    def list_events(q: Annotated[EventPage, Query()], store: StoreDep) -> dict[str, Any] | Response:
+    def list_events(q: Annotated[EventPage, Query()], store: StoreDep) -> Response:
         """Merged events matching the filters, oldest first, one page at a time (``format=geojson``: points)."""
-        page = event_page(store, _filter(q), q.limit, q.offset, newest_first=q.order == "desc")
+        page = event_page(store, _filter(q), q.limit, q.offset, newest_first=q.order == "desc", cursor=q.cursor,
+                          raw=q.format == "json")
         if q.format != "json":
             return _download(page.records, q.format, page.total)
-        return {"total": page.total, "limit": q.limit, "offset": q.offset, "events": page.records}
+        # the stored JSON spliced in (queries.Page.json): no decoding and encoding of every record
+        return Response(page.json(q.limit, q.offset), media_type="application/json")
 
     @router.get("/api/events/{event_id}", tags=["events"])
     def get_event(event_id: Annotated[str, _event_id_path()], store: StoreDep) -> dict[str, Any]:
@@ -124,10 +133,11 @@ def _api_routes() -> Any:
         from marsad.analysis.gaps import ATTACK_TYPES, default_at, gaps_from_store
 
         types = None if q.all_types else ATTACK_TYPES
-        at = q.at or default_at(store, country=q.country, window=q.window, baseline=q.baseline,
-                                min_events=q.min_events, event_types=types)
-        rows = gaps_from_store(store, country=q.country, by=q.by, window=q.window, baseline=q.baseline, at=at,
-                               min_events=q.min_events, fdr=q.fdr, event_types=types)
+        with heavy_request():  # a bounded number at once, each under a time budget
+            at = q.at or default_at(store, country=q.country, window=q.window, baseline=q.baseline,
+                                    min_events=q.min_events, event_types=types)
+            rows = gaps_from_store(store, country=q.country, by=q.by, window=q.window, baseline=q.baseline, at=at,
+                                   min_events=q.min_events, fdr=q.fdr, event_types=types, budget=REQUEST_BUDGET_S)
         params = q.model_dump(mode="json")
         chosen = "given" if q.at else "latest complete window" if at else "latest event"
         if at is None and rows:

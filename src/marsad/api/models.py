@@ -108,6 +108,7 @@ class EventPage(EventQuery):
     limit: int = Field(100, ge=1, le=MAX_EXPORT,
                        description=f"At most this many events (json ≤ {MAX_PAGE}, downloads ≤ {MAX_EXPORT}).")
     offset: int = Field(0, ge=0, le=10_000_000, description="Skip this many events first.")
+    cursor: str | None = Field(None, max_length=200, description="next_cursor of the previous page (keyset paging).")
     format: Literal["json", "geojson", "csv", "parquet"] = Field(
         "json", description="json (records), geojson (points), csv (ACLED's 31 columns), parquet (typed).")
     order: Literal["asc", "desc"] = Field("asc", description="By event date: oldest (asc) or newest (desc) first.")

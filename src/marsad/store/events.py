@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
-from marsad.store import schema
+from marsad.store import aggregates, schema
 from marsad.store.combine import merged_record
 from marsad.store.rules import Mention, event_id_for
 
@@ -67,11 +67,12 @@ def write_groups(conn: Connection, groups: list[list[Mention]], now: datetime, *
                if refresh or eid in lost or stored.founders.get(eid) != founder
                or stored.members.get(eid) != {m.pk for m in group}}
     stats = MergeStats(mentions=sum(len(g) for g in groups), events=len(assigned))
-    _write_events(conn, changed, stored, now, stats, compare=refresh)
-    _write_membership(conn, stored.membership, {m.pk: eid for eid, (_, g) in changed.items() for m in g})
     gone = sorted(set(stored.founders) - set(assigned))
-    for chunk in chunks(gone):
-        conn.execute(delete(schema.events).where(schema.events.c.event_id.in_(chunk)))
+    days = _days_of(conn, [eid for eid in changed if eid in stored.founders])
+    days |= _write_events(conn, changed, stored, now, stats, compare=refresh)
+    _write_membership(conn, stored.membership, {m.pk: eid for eid, (_, g) in changed.items() for m in g})
+    days |= _delete_events(conn, gone, now, "its reports now belong to other events (regrouped)")
+    aggregates.refresh(conn, days)
     stats.deleted = len(gone)
     return stats
 
@@ -104,14 +105,42 @@ def assign_ids(groups: Sequence[list[Mention]], founders: dict[str, str],
     return result
 
 
-def drop_empty(conn: Connection, event_ids: set[str]) -> int:
-    """Delete those of ``event_ids`` that have no member left; how many."""
+def drop_empty(conn: Connection, event_ids: set[str], now: datetime | None = None) -> int:
+    """Delete those of ``event_ids`` that have no member left (journaled); how many."""
     ev, em = schema.events, schema.event_members
-    deleted = 0
+    empty: list[str] = []
     for chunk in chunks(sorted(event_ids)):
-        empty = ~select(em.c.mention_pk).where(em.c.event_id == ev.c.event_id).exists()
-        deleted += conn.execute(delete(ev).where(ev.c.event_id.in_(chunk) & empty)).rowcount or 0
-    return deleted
+        no_member = ~select(em.c.mention_pk).where(em.c.event_id == ev.c.event_id).exists()
+        empty += conn.scalars(select(ev.c.event_id).where(ev.c.event_id.in_(chunk) & no_member))
+    aggregates.refresh(conn, _delete_events(conn, empty, now or datetime.now(UTC), "no report of it is left"))
+    return len(empty)
+
+
+def _delete_events(conn: Connection, event_ids: Sequence[str], now: datetime, reason: str) -> set[aggregates.DayKey]:
+    """Delete events, writing each to the removal journal first; the (country, day) pairs they were on."""
+    ev = schema.events
+    days: set[aggregates.DayKey] = set()
+    for chunk in chunks(list(event_ids)):
+        rows = conn.execute(select(ev.c.event_id, ev.c.country, ev.c.event_date, ev.c.record)
+                            .where(ev.c.event_id.in_(chunk))).all()
+        if not rows:
+            continue
+        conn.execute(insert(schema.removals), [
+            {"removed_at": now, "kind": "event", "event_id": row.event_id, "article_key": "", "article_id": "",
+             "event_date": row.event_date, "reason": reason, "record": row.record} for row in rows])
+        conn.execute(delete(ev).where(ev.c.event_id.in_(chunk)))
+        days.update((row.country, row.event_date) for row in rows)
+    return days
+
+
+def _days_of(conn: Connection, event_ids: list[str]) -> set[aggregates.DayKey]:
+    """The (country, day) of stored events."""
+    ev = schema.events
+    days: set[aggregates.DayKey] = set()
+    for chunk in chunks(sorted(event_ids)):
+        days.update((row.country, row.event_date) for row in
+                    conn.execute(select(ev.c.country, ev.c.event_date).where(ev.c.event_id.in_(chunk))))
+    return days
 
 
 def chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
@@ -173,8 +202,9 @@ def _event_row(event_id: str, founder: str, members: list[Mention]) -> dict[str,
 
 
 def _write_events(conn: Connection, changed: dict[str, tuple[str, list[Mention]]], stored: _Stored,
-                  now: datetime, stats: MergeStats, compare: bool) -> None:
-    """Insert the new events and rewrite the changed ones (one executemany each).
+                  now: datetime, stats: MergeStats, compare: bool) -> set[aggregates.DayKey]:
+    """Insert the new events and rewrite the changed ones (one executemany each); the (country, day)
+    pairs of what was written.
 
     With ``compare``, an existing event is rewritten only if its row would differ.
     """
@@ -193,6 +223,7 @@ def _write_events(conn: Connection, changed: dict[str, tuple[str, list[Mention]]
     if rewritten:
         conn.execute(update(ev).where(ev.c.event_id == bindparam("b_event_id")), rewritten)
     stats.created, stats.updated = len(new_rows), len(rewritten)
+    return {(row["country"], row["event_date"]) for row in rows.values()}
 
 
 def _write_membership(conn: Connection, old: dict[int, str], new: dict[int, str]) -> None:

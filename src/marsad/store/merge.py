@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, select, true
 
-from marsad.store import schema
+from marsad.store import aggregates, schema
 from marsad.store.db import Store
 from marsad.store.events import MergeStats, drop_empty, write_groups
 from marsad.store.rules import Mention, cluster, cluster_day, split_open
@@ -41,20 +41,31 @@ __all__ = ["Changes", "MergeStats", "merge", "merge_changes", "merge_pending", "
 
 @dataclass(slots=True)
 class Changes:
-    """Where mentions were added or removed: event days by country, and events that lost members."""
+    """Where mentions were added or removed: event days by country, and events that lost members.
+
+    An unlocated mention (no known place) is compatible with no other, so it is an event of its
+    own whatever else the day holds, and adding or removing it changes no other group: it is
+    kept out of the day-by-day redo (``singles``; the days hold located mentions only), so the
+    merge's cost follows the located reports, not every report of the day."""
 
     days: dict[str, set[date]] = field(default_factory=lambda: defaultdict(set))
     touched: set[str] = field(default_factory=set)
+    singles: set[int] = field(default_factory=set)  # unlocated mentions added: each an event of its own
 
-    def note(self, country: str, day: date) -> None:
-        """A mention of ``day`` was added."""
-        self.days[country].add(day)
+    def note(self, country: str, day: date, pk: int | None = None, unlocated: bool = False) -> None:
+        """A mention of ``day`` was added (an unlocated one, ``pk``, needs only its own event)."""
+        if unlocated and pk is not None:
+            self.singles.add(pk)
+        else:
+            self.days[country].add(day)
 
-    def note_removed(self, country: str, day: date, event_id: str | None) -> None:
+    def note_removed(self, country: str, day: date, event_id: str | None, unlocated: bool = False) -> None:
         """A mention of ``day`` (in ``event_id``) was removed.  The two next days are redone too:
         the stored grouping of the next day saw it among the open groups, and which stored
-        groups were open after the next day depends on the events it was in."""
-        self.days[country].update((day, day + _ONE_DAY, day + 2 * _ONE_DAY))
+        groups were open after the next day depends on the events it was in.  An unlocated one
+        leaves only its own event."""
+        if not unlocated:
+            self.days[country].update((day, day + _ONE_DAY, day + 2 * _ONE_DAY))
         if event_id is not None:
             self.touched.add(event_id)
 
@@ -68,11 +79,14 @@ def merge(store: Store, rebuild: bool = False) -> MergeStats:
 def merge_pending(conn: Connection, now: datetime | None = None) -> MergeStats:
     """Regroup around the mentions that belong to no event (e.g. stored with ``merge=False``)."""
     m, em = schema.mentions, schema.event_members
-    query = (select(m.c.country, m.c.event_date).distinct()
-             .select_from(m.outerjoin(em, em.c.mention_pk == m.c.pk)).where(em.c.mention_pk.is_(None)))
+    pending = m.outerjoin(em, em.c.mention_pk == m.c.pk)
     changes = Changes()
-    for country, day in conn.execute(query):
+    located = (select(m.c.country, m.c.event_date).distinct().select_from(pending)
+               .where(em.c.mention_pk.is_(None) & m.c.unlocated.is_(False)))
+    for country, day in conn.execute(located):
         changes.note(country, day)
+    changes.singles.update(conn.scalars(select(m.c.pk).select_from(pending)
+                                        .where(em.c.mention_pk.is_(None) & m.c.unlocated.is_(True))))
     return merge_changes(conn, changes, now)
 
 
@@ -82,16 +96,21 @@ def merge_changes(conn: Connection, changes: Changes, now: datetime | None = Non
     groups: list[list[Mention]] = []
     for country, days in sorted(changes.days.items()):
         groups.extend(_Redo(conn, country).groups(list(_runs(days))))
+    singles = sorted(changes.singles)
+    for i in range(0, len(singles), 500):
+        groups.extend([mention] for mention in load_mentions(conn, schema.mentions.c.pk.in_(singles[i:i + 500])))
     stats = write_groups(conn, groups, now, lost=changes.touched) if groups else MergeStats()
-    stats.deleted += drop_empty(conn, changes.touched)
+    stats.deleted += drop_empty(conn, changes.touched, now)
     return stats
 
 
 def rebuild_events(conn: Connection, now: datetime | None = None) -> MergeStats:
     """Regroup every mention from scratch, keeping the ids of events whose founders remain,
     and recompute every merged record (rewriting those that differ)."""
-    stats = write_groups(conn, cluster(load_mentions(conn, true())), now or datetime.now(UTC), refresh=True)
-    stats.deleted += drop_empty(conn, set(conn.scalars(select(schema.events.c.event_id))))
+    now = now or datetime.now(UTC)
+    stats = write_groups(conn, cluster(load_mentions(conn, true())), now, refresh=True)
+    stats.deleted += drop_empty(conn, set(conn.scalars(select(schema.events.c.event_id))), now)
+    aggregates.rebuild(conn)
     return stats
 
 
@@ -178,7 +197,8 @@ class _Redo:
     def _load(self, first: date, last: date) -> None:
         m, em = schema.mentions, schema.event_members
         query = (_mention_query().add_columns(em.c.event_id).outerjoin(em, em.c.mention_pk == m.c.pk)
-                 .where((m.c.country == self._country) & m.c.event_date.between(first, last)))
+                 .where((m.c.country == self._country) & m.c.event_date.between(first, last)
+                        & m.c.unlocated.is_(False)))
         loaded: dict[date, list[tuple[Mention, str | None]]] = {
             first + timedelta(days=i): [] for i in range((last - first).days + 1)}
         for row in self._conn.execute(query):

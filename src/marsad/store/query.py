@@ -86,7 +86,12 @@ def query_events(store: Store, filters: EventFilter = EventFilter(), limit: int 
 
 
 def count_events(store: Store, filters: EventFilter = EventFilter()) -> int:
-    """How many stored events match ``filters``."""
+    """How many stored events match ``filters`` (from the totals table when only a country is asked)."""
+    if not any((filters.since, filters.until, filters.admin1, filters.type)) and type(filters) is EventFilter:
+        from marsad.store.aggregates import total
+
+        with store.read() as conn:
+            return total(conn, country_code(filters.country) if filters.country else None, filters.include_unlocated)
     query = select(func.count()).select_from(schema.events)
     conditions = filters.conditions()
     if conditions:

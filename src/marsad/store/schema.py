@@ -4,6 +4,9 @@
     mentions        the per-article event records (``Event.to_record()``): columns + full JSON
     events          merged incidents with a stable ``event_id`` and the merged record
     event_members   which mention belongs to which event (a mention to at most one)
+    event_days      events per day, area and type (the gaps and timelines read these, not the events)
+    event_totals    events per country, located or not (``/healthz``, unfiltered totals)
+    removals        the journal: every stored event record or event removed, with why (``marsad journal``)
     schema_migrations   the migrations applied (see :mod:`marsad.store.migrations`)
 """
 
@@ -20,11 +23,13 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
     UniqueConstraint,
     false,
+    func,
 )
 
 metadata = MetaData()
@@ -117,6 +122,46 @@ event_members = Table(
     Column("event_id", String(32), ForeignKey("events.event_id", ondelete="CASCADE"), nullable=False),
 )
 
+event_days = Table(
+    "event_days", metadata,
+    Column("country", String(3), nullable=False),
+    Column("event_date", Date, nullable=False),
+    Column("admin1", Text, nullable=False),
+    Column("admin2", Text, nullable=False),
+    Column("event_type", Text, nullable=False),
+    Column("sub_event_type", Text, nullable=False),
+    Column("unlocated", Boolean, nullable=False),
+    Column("events", Integer, nullable=False),
+    Column("fatalities", Integer, nullable=False),
+    Column("disputed", Integer, nullable=False),  # events flagged disputed
+    PrimaryKeyConstraint("country", "event_date", "admin1", "admin2", "event_type", "sub_event_type", "unlocated",
+                         name="pk_event_days"),
+)
+
+event_totals = Table(
+    "event_totals", metadata,
+    Column("country", String(3), nullable=False),
+    Column("unlocated", Boolean, nullable=False),
+    Column("events", Integer, nullable=False),
+    PrimaryKeyConstraint("country", "unlocated", name="pk_event_totals"),
+)
+
+removals = Table(
+    "removals", metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("removed_at", DateTime(timezone=True), nullable=False),
+    Column("kind", Text, nullable=False),  # "record" (one article's event record) or "event" (a merged event)
+    Column("event_id", String(32), nullable=False, default=""),
+    Column("article_key", Text, nullable=False, default=""),
+    Column("article_id", Text, nullable=False, default=""),
+    Column("event_date", Date),
+    Column("reason", Text, nullable=False),
+    Column("record", JSON, nullable=False),  # what was removed, in full
+)
+
+#: The tables of migration 4 (the archive: aggregates and the journal).
+ARCHIVE_TABLES = (event_days, event_totals, removals)
+
 #: The base tables of migration 1, in dependency order.
 BASE_TABLES = (articles, mentions, events, event_members)
 
@@ -136,6 +181,31 @@ def query_indexes() -> list[Index]:
 def unlocated_indexes() -> list[Index]:
     """The indexes of migration 3: ``marsad relocate`` finds the unlocated mentions by them."""
     return [_index("ix_mentions_unlocated", mentions, "unlocated")]
+
+
+def archive_indexes() -> list[Index]:
+    """The indexes of migration 4: each API filter walks one of them in page order (date, id).
+
+    Made anew on each call and detached by the migration once created, so that migration 1 of
+    another store opened later in the same process does not build them before their columns
+    may exist (an old store upgraded step by step)."""
+    ev = events
+    return [
+        Index("ix_events_list", ev.c.unlocated, ev.c.event_date, ev.c.event_id),
+        Index("ix_events_country_list", ev.c.country, ev.c.event_date, ev.c.event_id),
+        *(_lower_index(f"ix_events_{column}_list", column) for column in ("admin1", "admin2", "event_type",
+                                                                            "sub_event_type")),
+        Index("ix_event_days_date", event_days.c.event_date),
+        Index("ix_removals_at", removals.c.removed_at),
+    ]
+
+
+def _lower_index(name: str, column: str) -> Index:
+    """An index on lower(column), event_date, event_id, unlocated: a case-insensitive filter walked in
+    page order, its rows counted without reading the table."""
+    # PostgreSQL scans an expression index index-only only if it also holds the column itself (INCLUDE)
+    return Index(name, func.lower(events.c[column]), events.c.event_date, events.c.event_id, events.c.unlocated,
+                 postgresql_include=[column])
 
 
 def _index(name: str, table: Table, *columns: str) -> Index:
