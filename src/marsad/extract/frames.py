@@ -65,6 +65,7 @@ class Argument:
     end: int
     actor_first: int
     text: str
+    side: int = 0  # the side of a clash it is told on after بين (allies share a side)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,8 @@ class _Unit:
     oblique_case: bool = False
     generic: bool = False  # a description ("عسكرية"، "مسلحين"), not a name
     clause_subject: bool = False  # the noun phrase right after إنّ/أنّ: the embedded clause's subject
+    joined: bool = False  # shares the marker of the name before it ("بين مسلحين من داعش وقوات الشرطة")
+    side: int = 0  # its side of a clash after بين (``_number_sides``)
 
 
 @dataclass(slots=True)
@@ -497,6 +500,9 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
         if not kind and units and tokens[start].text.startswith("و") and units[-1].kind and all(
                 _bare(tokens[j].text) in _SIDE_GAP for j in range(units[-1].last, start)):
             marker, kind = units[-1].marker, units[-1].kind  # "بين مسلحين من داعش وقوات الشرطة": one marker
+            joined = True
+        else:
+            joined = False
         person = _person(tokens[start].text, lex)
         opener = _complement_opener(tokens, start, sentence.first_token)
         oblique = person and tokens[start].text.endswith(("ين", "ا")) and opener < 0  # not after إنّ
@@ -505,8 +511,41 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
             counted = counted or opener in vague  # "إن الكثير من الإرهابيين قتلوا": a number of people
         units.append(_Unit(start, first, last, marker, kind, counted, counted or person or first in civilians,
                            oblique, first in generics,
-                           clause_subject=opener >= 0))
-    return units
+                           clause_subject=opener >= 0, joined=joined))
+    return _number_sides(units, tokens)
+
+
+#: Words that close one side of a clash: "بين قوات النظام وحزب الله من جهة، والفصائل من جهة أخرى".
+_SIDE_CLOSERS = frozenset({"جهه", "طرف", "ناحيه", "جانب"})
+
+
+def _number_sides(units: list[_Unit], tokens: list[Token]) -> list[_Unit]:
+    """Number the sides of the names listed after بين.  "من جهة … ومن جهة أخرى" (طرف، ناحية) closes a side:
+    the names joined by و before it are allies on one side ("بين الجيش وحزب الله من جهة، والفصائل من جهة
+    أخرى": two sides).  Without such a closer every name is a side of its own ("بين سرايا السلام والمرافقين")."""
+    out: list[_Unit] = []
+    run: list[_Unit] = []
+
+    def flush() -> None:
+        closed = [i > 0 and any(_bare(tokens[j].text) in _SIDE_CLOSERS for j in range(run[i - 1].last, run[i].first))
+                  for i in range(len(run))]
+        side = 0
+        for i, u in enumerate(run):
+            side = side + closed[i] if any(closed) else i
+            out.append(replace(u, side=side))
+        run.clear()
+
+    for u in units:
+        if u.kind == "between" and u.joined and run:
+            run.append(u)
+            continue
+        flush()
+        if u.kind == "between":
+            run.append(u)
+        else:
+            out.append(u)
+    flush()
+    return out
 
 
 #: Complementisers after which a noun phrase is the subject of the clause they open (إنّ and her sisters).
@@ -825,14 +864,13 @@ def _coordinated(doc: Doc, u: _Unit, units: list[_Unit]) -> _Unit:
         if any(tokens[j].is_number is False and j != last and _bare(tokens[j].text) not in ("من",) for j in gap[1:]):
             break
         last = v.last
-    return u if last == u.last else _Unit(u.first, u.name_first, last, u.marker, u.kind, u.counted, u.person,
-                                          u.oblique_case, u.generic)
+    return u if last == u.last else replace(u, last=last, clause_subject=False, joined=False, side=0)
 
 
 def _argument(doc: Doc, u: _Unit, role: str) -> Argument:
     tokens = doc.tokens
     start, end = tokens[u.first].start, tokens[u.last - 1].end
-    return Argument(role, u.marker, u.first, u.last, start, end, u.name_first, doc.text[start:end])
+    return Argument(role, u.marker, u.first, u.last, start, end, u.name_first, doc.text[start:end], u.side)
 
 
 # --- links between frames ---------------------------------------------------------------------
@@ -931,9 +969,10 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
             elif kind in ("patient", "comitative") or f.predicate.family in _SIDES_TOO.get(kind, ()):
                 patients.append((o.first, o.last))
         sides = [o for o in f.obliques if _marker_kinds().get(o.marker) == "between" and o.role == "oblique"]
-        if sides:  # "اشتباكات بين سرايا السلام والمرافقين": the first side told acts, the others are its targets
+        if sides:  # "اشتباكات بين سرايا السلام والمرافقين": the first side told acts, the others are its targets;
+            # the allies told with the first ("بين الجيش وحزب الله من جهة، و…") are neither
             agents.append((sides[0].first, sides[0].last))
-            patients.extend((o.first, o.last) for o in sides[1:])
+            patients.extend((o.first, o.last) for o in sides if o.side != sides[0].side)
     return agents, patients
 
 
