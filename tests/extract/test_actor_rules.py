@@ -37,3 +37,60 @@ def test_allies_told_on_one_side_of_a_clash_are_not_its_target(text, actor1, act
 ])
 def test_without_a_side_closer_each_name_after_between_is_a_side(text, actor1, actor2):
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قتل خمسة من عناصر الشرطة أثناء هجومهم على ثكنات داعش في قضاء حديثة.", "Police Forces of Iraq", "Islamic State"),
+    ("قتلت ثلاثة من عناصر الشرطة أثناء هجومهم على مواقع داعش في قضاء حديثة.", "Police Forces of Iraq", "Islamic State"),
+    ("أصيب عنصران من الحشد الشعبي خلال هجومهما على وكر لداعش في قضاء الطارمية.",
+     "Popular Mobilization Forces", "Islamic State"),
+    ("لقي عشرة من مسلحي داعش مصرعهم خلال هجومهم على مواقع الجيش العراقي في قضاء بيجي.",
+     "Islamic State", "Military Forces of Iraq"),
+])
+def test_those_who_fell_in_their_own_attack_are_its_initiators(text, actor1, actor2):
+    """"قتل X أثناء هجومهم على Y": the attack with "their" is the attack of those who fell."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+def test_an_attack_with_its_own_owner_keeps_it():
+    """"قتل 5 من عناصر الشرطة في هجوم لداعش": the attack is IS's, the police its victims."""
+    assert sides("قتل خمسة من عناصر الشرطة في هجوم لداعش على حاجز في قضاء حديثة.")[0] == (
+        "Islamic State", "Police Forces of Iraq")
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("قصف سلاح الجو التركي مواقع في ريف حلب الشمالي.", "Military Forces of Turkey"),
+    ("قصفت القوات الجوية السورية بلدة كفرنبل في ريف إدلب.", "Military Forces of Syria"),
+    ("شنت طائرات عسكرية روسية غارات على بلدة التح في ريف إدلب.", "Military Forces of Russia"),
+    ("قصف الروس بلدة التح في ريف إدلب.", "Military Forces of Russia"),
+])
+def test_an_air_force_is_named_by_its_nationality(text, actor1):
+    """A force noun (سلاح الجو، القوات الجوية، طائرات عسكرية) with a nationality names that country's forces."""
+    assert sides(text)[0][0] == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "هاجمت الفصائل الموالية لتركيا مواقع لقوات سوريا الديمقراطية قرب مدينة منبج.",
+    "هاجم مسلحون موالون لتركيا مواقع لقوات سوريا الديمقراطية قرب مدينة منبج.",
+    "هاجمت فصائل مدعومة من تركيا مواقع لقوات سوريا الديمقراطية قرب مدينة منبج.",
+])
+def test_the_factions_turkey_backs_are_the_syrian_opposition(text):
+    assert sides(text)[0] == ("Syrian opposition", "Syrian Democratic Forces")
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم المقاتلون الأكراد مواقع لتنظيم داعش في مدينة الحسكة.",
+    "هاجمت قوات حماية الشعب الكردية مواقع لتنظيم داعش في مدينة الحسكة.",
+    "اشتبك الأكراد مع عناصر تنظيم داعش في مدينة الحسكة.",
+])
+def test_the_kurdish_fighters_of_syria_are_the_sdf(text):
+    assert sides(text)[0] == ("Syrian Democratic Forces", "Islamic State")
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة من عناصر الشرطة جراء استهدافهم بعبوة ناسفة في قضاء حديثة.",
+    "قتل جنديان من الجيش العراقي إثر استهدافهما بقذيفة هاون في قضاء بيجي.",
+])
+def test_a_pronoun_in_the_targets_genitive_keeps_the_fallen_as_targets(text):
+    """"جراء استهدافهم": the genitive of استهداف is its patient — the fallen were targeted, they did not attack."""
+    assert sides(text)[0][1] in ("Police Forces of Iraq", "Military Forces of Iraq")

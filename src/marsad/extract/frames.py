@@ -88,6 +88,7 @@ class PredicateUse:
     future: bool = False
     metaphor: bool = False
     background: bool = False  # the pluperfect or "سابقا": what had happened before the news
+    clitic: str = ""  # the object or possessive pronoun on the form ("هجومهم"، "قتلوهم")
 
 
 @dataclass(slots=True)
@@ -101,6 +102,7 @@ class Frame:
     obliques: list[Argument] = field(default_factory=list)
     counts: list[tuple[int, int, int]] = field(default_factory=list)
     event_subject: int = -1  # the event noun that is the verb's subject ("غارة تستهدف قياديا"), by token
+    own_attack: bool = False  # its victims fell in their own attack ("قتل 5 من عناصر الشرطة أثناء هجومهم")
 
     @property
     def real(self) -> bool:
@@ -416,7 +418,7 @@ def _use(doc: Doc, k: int, form: Form, predicates: list[tuple[int, Form]], marks
     metaphor = metaphor or (form.kind == "verb" and near("other_sense", 1, 3))
     return PredicateUse(form.predicate.lemma, form.predicate.family, form.kind, voice, form.tense, form.person, k,
                         token.start, token.end, token.text, negated, planned, hypothetical, future, metaphor,
-                        any(a <= k < b for a, b in backgrounds))
+                        any(a <= k < b for a, b in backgrounds), form.clitic)
 
 
 # --- modality: the scope of modality.toml frames and triggers.toml [modality] words -------------------
@@ -897,6 +899,35 @@ def _link(frames: list[Frame], cue_tokens: set[int]) -> None:
         for f in frames:
             if f.predicate.family == family and f.predicate.kind == "verb":
                 _carry(f, nouns, cue_tokens)
+    _own_attacks(frames)
+
+
+#: Possessive pronouns of people (they, the two of them) on an attack noun: "هجومهم"، "هجومهما".
+_THEIR = frozenset({"هم", "هما"})
+_THEY = frozenset({"3mp", "3md"})  # a light verb whose subject is "they" ("قاموا بها")
+_OWN_ATTACK_FAMILIES = frozenset({"attack", "raid"})
+_CASUALTY_FAMILIES = frozenset({"kill", "wound"})
+
+
+def _own_attacks(frames: list[Frame]) -> None:
+    """"قتل خمسة من عناصر الشرطة أثناء هجومهم على مواقع داعش"، "قتل 25 مسلحا خلال هجوم فاشل قاموا به": an attack
+    noun with "their" as its agent's genitive (or carried by a light verb whose subject is "they") and no owner of
+    its own, told after a killing or wounding, is the attack of those who fell — they are its agents and the
+    object of the attack its target, not the other way round ("جراء استهدافهم": they were the targets)."""
+    nouns = [f for f in frames if f.predicate.kind == "noun"]
+    theirs = {id(_carried(f, nouns)) for f in frames if f.predicate.family == "support" and f.agent is None
+              and f.predicate.kind == "verb" and f.predicate.person in _THEY}  # "هجوم فاشل قاموا به"
+    for f in frames:
+        p = f.predicate
+        if p.kind != "noun" or p.family not in _OWN_ATTACK_FAMILIES or f.agent is not None \
+                or not ((p.clitic in _THEIR and _genitive_by_lemma().get(p.lemma) == "agent") or id(f) in theirs):
+            continue  # "استهدافهم": a pronoun in the patient's genitive is who was targeted
+        casualty = next((c for c in reversed(frames) if c.predicate.first < p.first and c.patient is not None
+                         and c.predicate.family in _CASUALTY_FAMILIES and c.patient.actor_first >= 0), None)
+        if casualty is None or casualty.patient is None:
+            continue
+        f.agent = replace(casualty.patient, role="agent")
+        casualty.own_attack = True
 
 
 def _carry(f: Frame, nouns: list[Frame], cue_tokens: set[int]) -> None:
@@ -913,6 +944,14 @@ def _carry(f: Frame, nouns: list[Frame], cue_tokens: set[int]) -> None:
         carried.agent = f.agent
     elif p.family == "repel" and carried.agent is not None:
         f.agent = carried.agent
+
+
+@cache
+def _genitive_by_lemma() -> dict[str, str]:
+    """The role a verbal noun's genitive takes, by lemma ("هجومهم" their attack: agent; "استهدافهم": patient)."""
+    verbs = load_lexicons().verbs
+    assert verbs is not None
+    return {f.predicate.lemma: f.predicate.genitive for forms in verbs.forms.values() for f in forms}
 
 
 @cache
@@ -958,7 +997,7 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
             continue  # what was planned, threatened, denied or said in a figure of speech has no sides
         if f.agent is not None and f.predicate.family != "support":  # a light verb's agent is the noun's it carries
             agents.append((f.agent.first, f.agent.last))
-        if f.patient is not None:
+        if f.patient is not None and not f.own_attack:
             patients.append((f.patient.first, f.patient.last))
         for o in f.obliques:
             kind = _marker_kinds().get(o.marker, "")
