@@ -94,3 +94,23 @@ def test_the_kurdish_fighters_of_syria_are_the_sdf(text):
 def test_a_pronoun_in_the_targets_genitive_keeps_the_fallen_as_targets(text):
     """"جراء استهدافهم": the genitive of استهداف is its patient — the fallen were targeted, they did not attack."""
     assert sides(text)[0][1] in ("Police Forces of Iraq", "Military Forces of Iraq")
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("استهدف جيش الإسلام مواقع لقوات النظام في حي جوبر بقذائف الهاون.", "Jaysh al-Islam"),
+    ("قصف فصيل فيلق الرحمن مواقع لقوات النظام في حي جوبر.", "Faylaq al-Rahman"),
+    ("هاجم مقاتلو جيش الإسلام حاجزا لقوات النظام قرب مدينة دوما.", "Jaysh al-Islam"),
+])
+def test_a_named_faction_keeps_its_name(text, actor1):
+    """Codebook §3: a group not in the table gets its own common English name, not "Syrian opposition"."""
+    assert sides(text)[0] == (actor1, "Military Forces of Syria")
+
+
+@pytest.mark.parametrize("text", [
+    "سيطر جيش الفتح على بلدة محمبل في ريف إدلب بعد اشتباكات مع قوات النظام.",
+    "هاجمت غرفة عمليات فتح حلب مواقع لقوات النظام في حي جمعية الزهراء.",
+    "استهدفت فصائل الجبهة الجنوبية مواقع لقوات النظام في مدينة درعا.",
+])
+def test_an_alliance_of_factions_is_the_opposition(text):
+    """An alliance or operations room of several factions is the opposition as a whole."""
+    assert sides(text)[0][0] == "Syrian opposition"
