@@ -114,3 +114,13 @@ def test_a_named_faction_keeps_its_name(text, actor1):
 def test_an_alliance_of_factions_is_the_opposition(text):
     """An alliance or operations room of several factions is the opposition as a whole."""
     assert sides(text)[0][0] == "Syrian opposition"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("قصف الثوار مواقع لقوات النظام في ريف حماة.", ("Syrian opposition", "Military Forces of Syria")),
+    ("واصل الثوار استهداف قريتي كفريا والفوعة في ريف إدلب بالمدفعية الثقيلة.", ("Syrian opposition", "")),
+    ("استهدفت قوات النظام تجمعات للثوار في بلدة اللطامنة بريف حماة.", ("Military Forces of Syria", "Syrian opposition")),
+])
+def test_the_rebels_of_syria_are_the_opposition(text, expected):
+    """In Syrian news "الثوار" (the rebels), like "the factions", are the armed opposition."""
+    assert sides(text)[0] == expected
