@@ -124,3 +124,20 @@ def test_an_alliance_of_factions_is_the_opposition(text):
 def test_the_rebels_of_syria_are_the_opposition(text, expected):
     """In Syrian news "الثوار" (the rebels), like "the factions", are the armed opposition."""
     assert sides(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("نفذ التحالف أربع غارات بالقرب من مدينة كوباني.", "International Coalition against IS"),
+    ("قصفت طائرات التحالف مواقع لداعش قرب مدينة الموصل.", "International Coalition against IS"),
+    ("شن التحالف غارة جوية على قضاء القائم في الأنبار.", "International Coalition against IS"),
+])
+def test_the_coalition_alone_is_the_coalition_against_is(text, expected):
+    assert sides(text)[0][0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "هاجمت تحرير الشام مواقع لقوات النظام في ريف حماة.",
+    "هاجم مقاتلو هيئة تحرير الشام مواقع لقوات النظام في ريف حماة.",
+])
+def test_hts_by_its_short_name(text):
+    assert sides(text)[0] == ("Hayat Tahrir al-Sham", "Military Forces of Syria")
