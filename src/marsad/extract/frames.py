@@ -65,6 +65,7 @@ class Argument:
     end: int
     actor_first: int
     text: str
+    side: int = 0  # the side of a clash it is told on after بين (allies share a side)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,7 @@ class PredicateUse:
     future: bool = False
     metaphor: bool = False
     background: bool = False  # the pluperfect or "سابقا": what had happened before the news
+    clitic: str = ""  # the object or possessive pronoun on the form ("هجومهم"، "قتلوهم")
 
 
 @dataclass(slots=True)
@@ -100,6 +102,7 @@ class Frame:
     obliques: list[Argument] = field(default_factory=list)
     counts: list[tuple[int, int, int]] = field(default_factory=list)
     event_subject: int = -1  # the event noun that is the verb's subject ("غارة تستهدف قياديا"), by token
+    own_attack: bool = False  # its victims fell in their own attack ("قتل 5 من عناصر الشرطة أثناء هجومهم")
 
     @property
     def real(self) -> bool:
@@ -147,6 +150,8 @@ class _Unit:
     oblique_case: bool = False
     generic: bool = False  # a description ("عسكرية"، "مسلحين"), not a name
     clause_subject: bool = False  # the noun phrase right after إنّ/أنّ: the embedded clause's subject
+    joined: bool = False  # shares the marker of the name before it ("بين مسلحين من داعش وقوات الشرطة")
+    side: int = 0  # its side of a clash after بين (``_number_sides``)
 
 
 @dataclass(slots=True)
@@ -413,7 +418,7 @@ def _use(doc: Doc, k: int, form: Form, predicates: list[tuple[int, Form]], marks
     metaphor = metaphor or (form.kind == "verb" and near("other_sense", 1, 3))
     return PredicateUse(form.predicate.lemma, form.predicate.family, form.kind, voice, form.tense, form.person, k,
                         token.start, token.end, token.text, negated, planned, hypothetical, future, metaphor,
-                        any(a <= k < b for a, b in backgrounds))
+                        any(a <= k < b for a, b in backgrounds), form.clitic)
 
 
 # --- modality: the scope of modality.toml frames and triggers.toml [modality] words -------------------
@@ -497,6 +502,9 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
         if not kind and units and tokens[start].text.startswith("و") and units[-1].kind and all(
                 _bare(tokens[j].text) in _SIDE_GAP for j in range(units[-1].last, start)):
             marker, kind = units[-1].marker, units[-1].kind  # "بين مسلحين من داعش وقوات الشرطة": one marker
+            joined = True
+        else:
+            joined = False
         person = _person(tokens[start].text, lex)
         opener = _complement_opener(tokens, start, sentence.first_token)
         oblique = person and tokens[start].text.endswith(("ين", "ا")) and opener < 0  # not after إنّ
@@ -505,8 +513,41 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
             counted = counted or opener in vague  # "إن الكثير من الإرهابيين قتلوا": a number of people
         units.append(_Unit(start, first, last, marker, kind, counted, counted or person or first in civilians,
                            oblique, first in generics,
-                           clause_subject=opener >= 0))
-    return units
+                           clause_subject=opener >= 0, joined=joined))
+    return _number_sides(units, tokens)
+
+
+#: Words that close one side of a clash: "بين قوات النظام وحزب الله من جهة، والفصائل من جهة أخرى".
+_SIDE_CLOSERS = frozenset({"جهه", "طرف", "ناحيه", "جانب"})
+
+
+def _number_sides(units: list[_Unit], tokens: list[Token]) -> list[_Unit]:
+    """Number the sides of the names listed after بين.  "من جهة … ومن جهة أخرى" (طرف، ناحية) closes a side:
+    the names joined by و before it are allies on one side ("بين الجيش وحزب الله من جهة، والفصائل من جهة
+    أخرى": two sides).  Without such a closer every name is a side of its own ("بين سرايا السلام والمرافقين")."""
+    out: list[_Unit] = []
+    run: list[_Unit] = []
+
+    def flush() -> None:
+        closed = [i > 0 and any(_bare(tokens[j].text) in _SIDE_CLOSERS for j in range(run[i - 1].last, run[i].first))
+                  for i in range(len(run))]
+        side = 0
+        for i, u in enumerate(run):
+            side = side + closed[i] if any(closed) else i
+            out.append(replace(u, side=side))
+        run.clear()
+
+    for u in units:
+        if u.kind == "between" and u.joined and run:
+            run.append(u)
+            continue
+        flush()
+        if u.kind == "between":
+            run.append(u)
+        else:
+            out.append(u)
+    flush()
+    return out
 
 
 #: Complementisers after which a noun phrase is the subject of the clause they open (إنّ and her sisters).
@@ -825,14 +866,13 @@ def _coordinated(doc: Doc, u: _Unit, units: list[_Unit]) -> _Unit:
         if any(tokens[j].is_number is False and j != last and _bare(tokens[j].text) not in ("من",) for j in gap[1:]):
             break
         last = v.last
-    return u if last == u.last else _Unit(u.first, u.name_first, last, u.marker, u.kind, u.counted, u.person,
-                                          u.oblique_case, u.generic)
+    return u if last == u.last else replace(u, last=last, clause_subject=False, joined=False, side=0)
 
 
 def _argument(doc: Doc, u: _Unit, role: str) -> Argument:
     tokens = doc.tokens
     start, end = tokens[u.first].start, tokens[u.last - 1].end
-    return Argument(role, u.marker, u.first, u.last, start, end, u.name_first, doc.text[start:end])
+    return Argument(role, u.marker, u.first, u.last, start, end, u.name_first, doc.text[start:end], u.side)
 
 
 # --- links between frames ---------------------------------------------------------------------
@@ -859,6 +899,35 @@ def _link(frames: list[Frame], cue_tokens: set[int]) -> None:
         for f in frames:
             if f.predicate.family == family and f.predicate.kind == "verb":
                 _carry(f, nouns, cue_tokens)
+    _own_attacks(frames)
+
+
+#: Possessive pronouns of people (they, the two of them) on an attack noun: "هجومهم"، "هجومهما".
+_THEIR = frozenset({"هم", "هما"})
+_THEY = frozenset({"3mp", "3md"})  # a light verb whose subject is "they" ("قاموا بها")
+_OWN_ATTACK_FAMILIES = frozenset({"attack", "raid"})
+_CASUALTY_FAMILIES = frozenset({"kill", "wound"})
+
+
+def _own_attacks(frames: list[Frame]) -> None:
+    """"قتل خمسة من عناصر الشرطة أثناء هجومهم على مواقع داعش"، "قتل 25 مسلحا خلال هجوم فاشل قاموا به": an attack
+    noun with "their" as its agent's genitive (or carried by a light verb whose subject is "they") and no owner of
+    its own, told after a killing or wounding, is the attack of those who fell — they are its agents and the
+    object of the attack its target, not the other way round ("جراء استهدافهم": they were the targets)."""
+    nouns = [f for f in frames if f.predicate.kind == "noun"]
+    theirs = {id(_carried(f, nouns)) for f in frames if f.predicate.family == "support" and f.agent is None
+              and f.predicate.kind == "verb" and f.predicate.person in _THEY}  # "هجوم فاشل قاموا به"
+    for f in frames:
+        p = f.predicate
+        if p.kind != "noun" or p.family not in _OWN_ATTACK_FAMILIES or f.agent is not None \
+                or not ((p.clitic in _THEIR and _genitive_by_lemma().get(p.lemma) == "agent") or id(f) in theirs):
+            continue  # "استهدافهم": a pronoun in the patient's genitive is who was targeted
+        casualty = next((c for c in reversed(frames) if c.predicate.first < p.first and c.patient is not None
+                         and c.predicate.family in _CASUALTY_FAMILIES and c.patient.actor_first >= 0), None)
+        if casualty is None or casualty.patient is None:
+            continue
+        f.agent = replace(casualty.patient, role="agent")
+        casualty.own_attack = True
 
 
 def _carry(f: Frame, nouns: list[Frame], cue_tokens: set[int]) -> None:
@@ -875,6 +944,14 @@ def _carry(f: Frame, nouns: list[Frame], cue_tokens: set[int]) -> None:
         carried.agent = f.agent
     elif p.family == "repel" and carried.agent is not None:
         f.agent = carried.agent
+
+
+@cache
+def _genitive_by_lemma() -> dict[str, str]:
+    """The role a verbal noun's genitive takes, by lemma ("هجومهم" their attack: agent; "استهدافهم": patient)."""
+    verbs = load_lexicons().verbs
+    assert verbs is not None
+    return {f.predicate.lemma: f.predicate.genitive for forms in verbs.forms.values() for f in forms}
 
 
 @cache
@@ -920,7 +997,7 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
             continue  # what was planned, threatened, denied or said in a figure of speech has no sides
         if f.agent is not None and f.predicate.family != "support":  # a light verb's agent is the noun's it carries
             agents.append((f.agent.first, f.agent.last))
-        if f.patient is not None:
+        if f.patient is not None and not f.own_attack:
             patients.append((f.patient.first, f.patient.last))
         for o in f.obliques:
             kind = _marker_kinds().get(o.marker, "")
@@ -931,9 +1008,10 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
             elif kind in ("patient", "comitative") or f.predicate.family in _SIDES_TOO.get(kind, ()):
                 patients.append((o.first, o.last))
         sides = [o for o in f.obliques if _marker_kinds().get(o.marker) == "between" and o.role == "oblique"]
-        if sides:  # "اشتباكات بين سرايا السلام والمرافقين": the first side told acts, the others are its targets
+        if sides:  # "اشتباكات بين سرايا السلام والمرافقين": the first side told acts, the others are its targets;
+            # the allies told with the first ("بين الجيش وحزب الله من جهة، و…") are neither
             agents.append((sides[0].first, sides[0].last))
-            patients.extend((o.first, o.last) for o in sides[1:])
+            patients.extend((o.first, o.last) for o in sides if o.side != sides[0].side)
     return agents, patients
 
 

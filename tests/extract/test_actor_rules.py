@@ -1,0 +1,144 @@
+"""Actor rules (docs/extraction.md, clause frames; codebook §3), each on invented sentences that vary
+person, gender, number, voice and word order."""
+
+from datetime import date
+
+import pytest
+
+from marsad.model import Article
+from marsad.pipeline import extract_events
+
+PUB = date(2021, 8, 18)
+
+
+def sides(text: str) -> list[tuple[str, str]]:
+    return [(e.actor1.name if e.actor1 else "", e.actor2.name if e.actor2 else "")
+            for e in extract_events(Article("t", text, published=PUB))]
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("دارت اشتباكات عنيفة بين قوات النظام وحزب الله من جهة، وفصائل المعارضة من جهة أخرى في مدينة الزبداني.",
+     "Military Forces of Syria", "Syrian opposition"),
+    ("اندلعت اشتباكات بين الفصائل المعارضة وجبهة النصرة من طرف، وتنظيم داعش من طرف آخر قرب بلدة مارع.",
+     "Syrian opposition", "Islamic State"),
+    ("تستمر المواجهات بين الحشد الشعبي وقوات البيشمركة من جهة ومسلحي داعش من جهة ثانية في قضاء سنجار.",
+     "Popular Mobilization Forces", "Islamic State"),
+    ("وقعت اشتباكات بين داعش من جهة، والجيش العراقي والحشد الشعبي من جهة أخرى في قضاء بيجي.",
+     "Islamic State", "Military Forces of Iraq"),
+])
+def test_allies_told_on_one_side_of_a_clash_are_not_its_target(text, actor1, actor2):
+    """"بين A وB من جهة، وC من جهة أخرى": A and B are allies; the other side (C) is the target."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("اندلعت اشتباكات بين سرايا السلام وعصائب أهل الحق في مدينة البصرة.", "Saraya al-Salam", "Asaib Ahl al-Haq"),
+    ("دارت اشتباكات بين قوات النظام وتنظيم داعش في محيط مدينة تدمر.", "Military Forces of Syria", "Islamic State"),
+])
+def test_without_a_side_closer_each_name_after_between_is_a_side(text, actor1, actor2):
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قتل خمسة من عناصر الشرطة أثناء هجومهم على ثكنات داعش في قضاء حديثة.", "Police Forces of Iraq", "Islamic State"),
+    ("قتلت ثلاثة من عناصر الشرطة أثناء هجومهم على مواقع داعش في قضاء حديثة.", "Police Forces of Iraq", "Islamic State"),
+    ("أصيب عنصران من الحشد الشعبي خلال هجومهما على وكر لداعش في قضاء الطارمية.",
+     "Popular Mobilization Forces", "Islamic State"),
+    ("لقي عشرة من مسلحي داعش مصرعهم خلال هجومهم على مواقع الجيش العراقي في قضاء بيجي.",
+     "Islamic State", "Military Forces of Iraq"),
+])
+def test_those_who_fell_in_their_own_attack_are_its_initiators(text, actor1, actor2):
+    """"قتل X أثناء هجومهم على Y": the attack with "their" is the attack of those who fell."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+def test_an_attack_with_its_own_owner_keeps_it():
+    """"قتل 5 من عناصر الشرطة في هجوم لداعش": the attack is IS's, the police its victims."""
+    assert sides("قتل خمسة من عناصر الشرطة في هجوم لداعش على حاجز في قضاء حديثة.")[0] == (
+        "Islamic State", "Police Forces of Iraq")
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("قصف سلاح الجو التركي مواقع في ريف حلب الشمالي.", "Military Forces of Turkey"),
+    ("قصفت القوات الجوية السورية بلدة كفرنبل في ريف إدلب.", "Military Forces of Syria"),
+    ("شنت طائرات عسكرية روسية غارات على بلدة التح في ريف إدلب.", "Military Forces of Russia"),
+    ("قصف الروس بلدة التح في ريف إدلب.", "Military Forces of Russia"),
+])
+def test_an_air_force_is_named_by_its_nationality(text, actor1):
+    """A force noun (سلاح الجو، القوات الجوية، طائرات عسكرية) with a nationality names that country's forces."""
+    assert sides(text)[0][0] == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "هاجمت الفصائل الموالية لتركيا مواقع لقوات سوريا الديمقراطية قرب مدينة منبج.",
+    "هاجم مسلحون موالون لتركيا مواقع لقوات سوريا الديمقراطية قرب مدينة منبج.",
+    "هاجمت فصائل مدعومة من تركيا مواقع لقوات سوريا الديمقراطية قرب مدينة منبج.",
+])
+def test_the_factions_turkey_backs_are_the_syrian_opposition(text):
+    assert sides(text)[0] == ("Syrian opposition", "Syrian Democratic Forces")
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم المقاتلون الأكراد مواقع لتنظيم داعش في مدينة الحسكة.",
+    "هاجمت قوات حماية الشعب الكردية مواقع لتنظيم داعش في مدينة الحسكة.",
+    "اشتبك الأكراد مع عناصر تنظيم داعش في مدينة الحسكة.",
+])
+def test_the_kurdish_fighters_of_syria_are_the_sdf(text):
+    assert sides(text)[0] == ("Syrian Democratic Forces", "Islamic State")
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة من عناصر الشرطة جراء استهدافهم بعبوة ناسفة في قضاء حديثة.",
+    "قتل جنديان من الجيش العراقي إثر استهدافهما بقذيفة هاون في قضاء بيجي.",
+])
+def test_a_pronoun_in_the_targets_genitive_keeps_the_fallen_as_targets(text):
+    """"جراء استهدافهم": the genitive of استهداف is its patient — the fallen were targeted, they did not attack."""
+    assert sides(text)[0][1] in ("Police Forces of Iraq", "Military Forces of Iraq")
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("استهدف جيش الإسلام مواقع لقوات النظام في حي جوبر بقذائف الهاون.", "Jaysh al-Islam"),
+    ("قصف فصيل فيلق الرحمن مواقع لقوات النظام في حي جوبر.", "Faylaq al-Rahman"),
+    ("هاجم مقاتلو جيش الإسلام حاجزا لقوات النظام قرب مدينة دوما.", "Jaysh al-Islam"),
+])
+def test_a_named_faction_keeps_its_name(text, actor1):
+    """Codebook §3: a group not in the table gets its own common English name, not "Syrian opposition"."""
+    assert sides(text)[0] == (actor1, "Military Forces of Syria")
+
+
+@pytest.mark.parametrize("text", [
+    "سيطر جيش الفتح على بلدة محمبل في ريف إدلب بعد اشتباكات مع قوات النظام.",
+    "هاجمت غرفة عمليات فتح حلب مواقع لقوات النظام في حي جمعية الزهراء.",
+    "استهدفت فصائل الجبهة الجنوبية مواقع لقوات النظام في مدينة درعا.",
+])
+def test_an_alliance_of_factions_is_the_opposition(text):
+    """An alliance or operations room of several factions is the opposition as a whole."""
+    assert sides(text)[0][0] == "Syrian opposition"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("قصف الثوار مواقع لقوات النظام في ريف حماة.", ("Syrian opposition", "Military Forces of Syria")),
+    ("واصل الثوار استهداف قريتي كفريا والفوعة في ريف إدلب بالمدفعية الثقيلة.", ("Syrian opposition", "")),
+    ("استهدفت قوات النظام تجمعات للثوار في بلدة اللطامنة بريف حماة.",
+     ("Military Forces of Syria", "Syrian opposition")),
+])
+def test_the_rebels_of_syria_are_the_opposition(text, expected):
+    """In Syrian news "الثوار" (the rebels), like "the factions", are the armed opposition."""
+    assert sides(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("نفذ التحالف أربع غارات بالقرب من مدينة كوباني.", "International Coalition against IS"),
+    ("قصفت طائرات التحالف مواقع لداعش قرب مدينة الموصل.", "International Coalition against IS"),
+    ("شن التحالف غارة جوية على قضاء القائم في الأنبار.", "International Coalition against IS"),
+])
+def test_the_coalition_alone_is_the_coalition_against_is(text, expected):
+    assert sides(text)[0][0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "هاجمت تحرير الشام مواقع لقوات النظام في ريف حماة.",
+    "هاجم مقاتلو هيئة تحرير الشام مواقع لقوات النظام في ريف حماة.",
+])
+def test_hts_by_its_short_name(text):
+    assert sides(text)[0] == ("Hayat Tahrir al-Sham", "Military Forces of Syria")
