@@ -119,7 +119,8 @@ def test_an_alliance_of_factions_is_the_opposition(text):
 @pytest.mark.parametrize("text,expected", [
     ("قصف الثوار مواقع لقوات النظام في ريف حماة.", ("Syrian opposition", "Military Forces of Syria")),
     ("واصل الثوار استهداف قريتي كفريا والفوعة في ريف إدلب بالمدفعية الثقيلة.", ("Syrian opposition", "")),
-    ("استهدفت قوات النظام تجمعات للثوار في بلدة اللطامنة بريف حماة.", ("Military Forces of Syria", "Syrian opposition")),
+    ("استهدفت قوات النظام تجمعات للثوار في بلدة اللطامنة بريف حماة.",
+     ("Military Forces of Syria", "Syrian opposition")),
 ])
 def test_the_rebels_of_syria_are_the_opposition(text, expected):
     """In Syrian news "الثوار" (the rebels), like "the factions", are the armed opposition."""
