@@ -42,6 +42,7 @@ class ActorInfo:
 
     name: str
     inter: int
+    against: str = ""  # the group a force was formed to fight: its target when a clause names none
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,12 +165,18 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
         inter = _require(path, row, "inter", int)
         if inter not in INTER_CODES:
             raise DataFileError(path, f"actor {name!r}: inter must be 1-8")
-        info = ActorInfo(name, inter)
+        against = row.get("against", "")
+        if not isinstance(against, str):
+            raise DataFileError(path, f"actor {name!r}: against must be an actor name")
+        info = ActorInfo(name, inter, against)
         actors[name] = info
         aliases = _phrases(path, row, "aliases")
         if "nisba" in row:
             aliases = aliases + _force_phrases(path, data, _phrases(path, row, "nisba"), listed)
         matcher.add_all(_with_duals(aliases), Entry("actor", name, info))
+    for info in actors.values():
+        if info.against and info.against not in actors:
+            raise DataFileError(path, f"actor {info.name!r}: against {info.against!r} is no actor")
     generics: dict[str, dict[str, str]] = {}
     for row in _require(path, data, "generic", list):
         key = _require(path, row, "key", str)

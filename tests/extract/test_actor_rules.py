@@ -142,3 +142,29 @@ def test_the_coalition_alone_is_the_coalition_against_is(text, expected):
 ])
 def test_hts_by_its_short_name(text):
     assert sides(text)[0] == ("Hayat Tahrir al-Sham", "Military Forces of Syria")
+
+
+@pytest.mark.parametrize("text", [
+    "شنت طائرات التحالف الدولي غارات على مدينة الرقة.",
+    "نفذ التحالف الدولي أربع غارات قرب مدينة كوباني.",
+    "قصفت قوات التحالف الدولي مناطق في قضاء القائم.",
+])
+def test_the_coalition_strikes_is_when_no_target_is_named(text):
+    """A force formed to fight one group (actors.toml `against`) strikes that group when no target is named."""
+    assert sides(text)[0] == ("International Coalition against IS", "Islamic State")
+
+
+def test_a_named_target_of_the_coalition_stays():
+    assert sides("قصفت طائرات التحالف الدولي مواقع لقوات النظام قرب مدينة دير الزور.")[0] == (
+        "International Coalition against IS", "Military Forces of Syria")
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم مقاتلون مواقع لقوات النظام قرب مدينة درعا.",
+    "قتل ثلاثة مقاتلين في اشتباكات مع قوات النظام قرب مدينة درعا.",
+    "أصيب مقاتلان في قصف لقوات النظام على مدينة درعا.",
+])
+def test_fighters_are_not_the_army(text):
+    """"مقاتل" (a fighter) names no army: the army is only one side of the fight."""
+    assert "Military Forces of Syria" in sides(text)[0]
+    assert sides(text)[0].count("Military Forces of Syria") == 1

@@ -252,6 +252,16 @@ def choose_actors(hits: list[ActorHit], sub_event: str,
     return first, second
 
 
+def implied_target(initiator: Actor) -> Actor | None:
+    """The target a force's name implies when the clause names none: a force formed to fight one group
+    (``against`` in actors.toml: "غارات للتحالف الدولي على الرقة" strikes IS)."""
+    lex = load_lexicons()
+    info = lex.actors.get(initiator.name)
+    if info is None or not info.against:
+        return None
+    return Actor(info.against, lex.actors[info.against].inter)
+
+
 def _specific(hit: ActorHit) -> float:
     return 0.0 if hit.generic else 0.5
 

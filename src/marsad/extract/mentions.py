@@ -197,6 +197,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
             spans = [doc.evidence(h.start, h.end) for h in hits if h.actor.name == chosen[0].name]
             if not spans and key == "actor2" and sub_event in _TERRITORY:
                 spans = _named_nearby(doc, chosen[0], region, sentence)
+            if not spans and key == "actor2" and chosen[0] == act.implied_target(actor1[0]):
+                spans = evidence.get("actor1") or evidence["trigger"][:1]  # the coalition strikes IS
             if spans:
                 evidence[key] = spans
     base = dict(
@@ -624,6 +626,8 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
         victim = second.actor if second else None
         actor1 = (_default_initiator(doc, sub_event, region, sentence, victim), None)
     actor2 = (second.actor, second) if second and second.actor.name != actor1[0].name else None
+    if actor2 is None and act.implied_target(actor1[0]) is not None and event_type == "Explosions/Remote violence":
+        actor2 = (act.implied_target(actor1[0]), None)
     if actor2 is None and sub_event in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         actor2 = (act.CIVILIANS, None)
     if actor2 is None and sub_event in _TERRITORY:  # from whom it was taken: the other side told nearby
