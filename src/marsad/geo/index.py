@@ -47,12 +47,14 @@ class WordIndex(Generic[P]):
     def __init__(self) -> None:
         self._first: dict[str, list[_Entry[P]]] = {}
         self._hits: dict[str, tuple[tuple[str, bool], ...]] = {}  # token → (key, ال stripped) with entries
+        self._second_words: dict[str, frozenset[str]] = {}  # first word → the second words of its phrases
         self.size = 0
 
     def add(self, words: tuple[str, ...], payload: P, strict: bool = False) -> None:
         """Add a phrase given as folded words."""
         self._first.setdefault(words[0], []).append(_Entry(words[1:], payload, strict))
         self._hits.clear()
+        self._second_words.pop(words[0], None)
         self.size += 1
 
     def _keys_of(self, word: str) -> tuple[tuple[str, bool], ...]:
@@ -77,14 +79,37 @@ class WordIndex(Generic[P]):
                 hits = self._keys_of(tok.text)
             if not hits:
                 continue
+            following = _next_keys(text, tokens, i)
             for key, stripped in hits:
-                for entry in first[key]:
+                entries = first[key]
+                longer = not following.isdisjoint(self._seconds(key)) if following else False
+                for entry in entries:
                     if stripped and entry.strict:
                         continue
-                    last = _rest_end(text, tokens, i, entry.rest) if entry.rest else i + 1
+                    if not entry.rest:
+                        last = i + 1
+                    elif not longer or entry.rest[0] not in following:
+                        continue  # the phrase's second word is not the next token: no need to read on
+                    else:
+                        last = _rest_end(text, tokens, i, entry.rest)
                     if last:
                         out.append(Match(i, last, tok.start, tokens[last - 1].end, entry.payload))
         return out
+
+    def _seconds(self, key: str) -> frozenset[str]:
+        """The second words of the phrases that start with ``key`` (cached)."""
+        found = self._second_words.get(key)
+        if found is None:
+            found = self._second_words[key] = frozenset(e.rest[0] for e in self._first[key] if e.rest)
+        return found
+
+
+def _next_keys(text: str, tokens: list[Token], i: int) -> frozenset[str] | tuple[()]:
+    """The forms the token after ``i`` may take as a later word of a phrase (none across punctuation)."""
+    j = i + 1
+    if j >= len(tokens) or not gap_ok(text, tokens[i].end, tokens[j].start):
+        return ()
+    return frozenset(inner_keys(tokens[j].text))
 
 
 def _rest_end(text: str, tokens: list[Token], i: int, rest: tuple[str, ...]) -> int:
