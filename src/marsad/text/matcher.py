@@ -88,10 +88,15 @@ class PhraseMatcher(Generic[P]):
         """Every match starting at tokens ``first..last`` (all lengths, all payloads)."""
         last = len(tokens) if last is None else last
         out: list[Match[P]] = []
-        first_nodes = self._first_nodes
+        cached = self._first  # most words are in the cache: one lookup, no call
+        extend = self._extend
         for i in range(first, last):
-            for node in first_nodes(tokens[i].text):
-                self._extend(text, tokens, i, i + 1, node, last, out)
+            word = tokens[i].text
+            nodes = cached.get(word)
+            if nodes is None:
+                nodes = self._first_nodes(word)
+            for node in nodes:
+                extend(text, tokens, i, i + 1, node, last, out)
         return out
 
     def _first_nodes(self, word: str) -> tuple[_Node[P], ...]:
