@@ -56,3 +56,35 @@ def test_a_suicide_bombing_adds_no_second_bomber(text, dead):
 ])
 def test_a_bomber_among_other_dead_still_counts(text, dead):
     assert _suicide_dead(text) == dead
+
+
+# --- a background's attacker is not the incident's -------------------------------------------------
+
+def _events(text: str) -> list:
+    return extract_events(Article("t", text, published=date(2021, 8, 5)))
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت عبوة ناسفة في سوق بلدة اعزاز اليوم ما أدى إلى مقتل شخصين. وسبق أن تعرضت اعزاز للعديد من "
+    "التفجيرات خلال الفترة الماضية نفذ أغلبها تنظيم داعش.",
+    "قتلت امرأة بانفجار سيارة مفخخة في مدينة الباب أمس. وكان مسلحو داعش قد فجروا سيارات مفخخة في الباب "
+    "مرات عدة خلال السنوات الماضية.",
+    "أصيب ثلاثة أطفال بانفجار عبوة في بلدة جرابلس صباح اليوم. ويذكر أن جرابلس شهدت سابقا تفجيرات نفذها "
+    "تنظيم الدولة الإسلامية.",
+])
+def test_an_unclaimed_bombing_does_not_take_the_attacker_of_past_ones(text):
+    """Codebook §3: an unclaimed bombing is an unidentified armed group's; the group that carried out
+    earlier bombings at the place, told for background, did not thereby carry out this one."""
+    found = _events(text)
+    assert len(found) == 1
+    assert found[0].actor1.name == "Unidentified armed group"
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("فجر مسلحو داعش عبوة ناسفة في سوق بلدة اعزاز اليوم فقتلوا شخصين. وسبق أن تعرضت اعزاز لتفجيرات عدة.",
+     "Islamic State"),
+    ("أعلن تنظيم داعش مسؤوليته عن تفجير سيارة مفخخة في مدينة الباب أمس قتل فيه رجل.", "Islamic State"),
+])
+def test_an_attacker_named_for_the_incident_itself_stays(text, actor):
+    found = _events(text)
+    assert found and found[0].actor1.name == actor
