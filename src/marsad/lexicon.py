@@ -242,8 +242,11 @@ def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any], words: dic
     lex["others_alone"] = _int_table(path, casualty, "others_alone")
     for name in ("singular_nouns", "plural_nouns", "fillers", "others", "not_people_after", "fate_nouns",
                  "cause_before", "died_of_wounds", "prepositions", "victims", "partitives", "clause_links",
-                 "raise_verbs", "total_words", "rates", "attacker_nouns", "bombing_nouns", "since_starts"):
+                 "raise_verbs", "total_words", "rates", "attacker_nouns", "bombing_nouns", "since_starts",
+                 "reflexives_one", "reflexives_two"):
         words[name] = frozenset(fold(w) for w in _phrases(path, casualty, name))
+    stems = [fold(w) for w in _phrases(path, casualty, "self_detonation")]
+    words["self_detonation"] = conjugate(stems, stems, False)
 
 
 def _load_toll_verbs(matcher: PhraseMatcher[Entry], path: str, data: dict[str, Any],

@@ -574,6 +574,9 @@ def _aircraft_named(members: list[EventMention], placed: list[EventMention]) -> 
 
 
 def _merged_actor(g: _Group, which: str, lead: EventMention) -> Actor | None:
+    """The lead mention's actor if it names one, else the first named in the incident's other clauses.
+    Not a background clause's (earlier incidents told for context: who did those did not do this one),
+    nor a running total's target (it sums up more than this incident)."""
     chosen = getattr(lead, which)
     if which == "actor1" and lead.actor1_explicit:
         return chosen
@@ -581,7 +584,7 @@ def _merged_actor(g: _Group, which: str, lead: EventMention) -> Actor | None:
         return chosen
     for m in sorted(g.members, key=lambda m: m.sentence):
         actor = getattr(m, which)
-        if which == "actor2" and m.supporting:  # a background's or a running total's targets are not its
+        if m.supporting and (which == "actor2" or m.background):
             continue
         if actor is not None and (which == "actor2" or m.actor1_explicit):
             return actor

@@ -126,7 +126,7 @@ class _SentenceTolls:
                                additive, update=not implicit and self._raised(min(first, word.first), first))
             out.append(toll)
             out.extend(self._conjoined(toll, last, limit))
-        return out + self._attackers()
+        return out + self._attackers() + self._self_detonated(out)
 
     def _attackers(self) -> list[TollMention]:
         """Suicide attackers told as people (codebook §6: they count among the dead): "انتحاري" one,
@@ -148,6 +148,24 @@ class _SentenceTolls:
             value = 0 if j in self.claimed else self._attacker_count(j)
             out.append(TollMention("attackers", value, True, tokens[j].start, tokens[j].end, self.sentence.index, j))
         return out
+
+    def _self_detonated(self, counted: list[TollMention]) -> list[TollMention]:
+        """"لقي طالب مصرعه بعد أن فجر نفسه"، "قتلت امرأتان حين فجرتا نفسيهما": a self-detonation whose
+        reflexive follows the verb with no bomber named between them has the subject the clause told
+        before it; when the sentence counted that many dead before the verb, they are the bombers, counted
+        already (an "attackers" toll of 0, codebook §6).  A named bomber ("فجر انتحاري نفسه") is not this."""
+        tokens = self.doc.tokens
+        verbs = self.lex.word_set("self_detonation")
+        for j in range(self.sentence.first_token, self.sentence.last_token - 1):
+            if not any(k in verbs for k in lookup_keys(tokens[j].text)):
+                continue
+            reflexive = strip_article(tokens[j + 1].text)
+            number = 1 if reflexive in self.lex.word_set("reflexives_one") else (
+                2 if reflexive in self.lex.word_set("reflexives_two") else 0)
+            killed = [t for t in counted if t.kind == "killed" and t.token < j and not t.additive]
+            if number and killed and sum(t.value for t in killed) == number:
+                return [TollMention("attackers", 0, True, tokens[j].start, tokens[j + 1].end, self.sentence.index, j)]
+        return []
 
     def _attacker_count(self, j: int) -> int:
         """How many attackers the noun at ``j`` names: a count before it, its dual, else one."""
