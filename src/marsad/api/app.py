@@ -81,7 +81,16 @@ def create_app(store_url: str | None = None, token: str | None = None, tiles: st
 
 def app_from_env() -> FastAPI:
     """The app factory of ``marsad serve --workers N``: :func:`create_app` over ``$MARSAD_SERVE_DB``
-    with ``$MARSAD_SERVE_TILES`` (each worker process calls it once)."""
+    with ``$MARSAD_SERVE_TILES`` (each worker process calls it once).
+
+    Each worker loads the analyses (SciPy) before it takes requests: a request goes to whichever
+    worker accepts it, so with lazy imports the first ``/api/gaps`` of every worker would pay ≈ 1 s."""
+    import scipy.special  # noqa: F401  (what marsad.analysis.gaps imports on its first call)
+    import scipy.stats  # noqa: F401
+
+    import marsad.analysis.gaps  # noqa: F401
+    import marsad.analysis.weekly  # noqa: F401
+
     return create_app(os.environ.get(SERVE_DB_ENV) or None, tiles=os.environ.get(SERVE_TILES_ENV) or None)
 
 
