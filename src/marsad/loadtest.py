@@ -3,17 +3,19 @@
     python -m marsad.loadtest                          # a 1,000,000-event archive, SQLite and PostgreSQL
     python -m marsad.loadtest --events 100000 --pg ''  # smaller, SQLite only
     python -m marsad.loadtest --db marsad.db --requests 50 --out /tmp/lt.json   # an existing store
+    python -m marsad.loadtest --workers 2              # served by marsad serve --workers 2
 
 **The archive** (default): it builds a store of ``--events`` events on SQLite, and on the
 PostgreSQL server ``--pg`` (default ``postgresql://postgres@127.0.0.1:5432/test``; a database
 ``marsad_loadtest`` of its own is created there and dropped after), through the store's own
 schema, migrations and aggregate tables; the rows are the located events that the dev and
 train articles give (ingested as ever), copied with fresh ids and days spread evenly over ten
-years, bulk-inserted (a load fixture).  Each store is served by ``marsad serve`` on a free
-port of 127.0.0.1 and measured: ``--requests`` requests of ``GET /api/events`` with
-``--concurrency`` (20) in flight, half the default page and half a governorate over a year;
-``GET /api/gaps`` at its default parameters, 5 times; ``GET /healthz`` every 25 ms while four
-clients send the heaviest ``/api/gaps`` the API allows.  The figures and the targets of issue
+years, bulk-inserted (a load fixture).  Each store is served by ``marsad serve --workers N``
+(``--workers``, default 1: the command users run) on a free port of 127.0.0.1 and measured:
+``--requests`` requests of ``GET /api/events`` with ``--concurrency`` (20) in flight, half
+the default page and half a governorate over a year; ``GET /api/gaps`` at its default
+parameters, 5 times; ``GET /healthz`` every 25 ms while four clients send the heaviest
+``/api/gaps`` the API allows.  The figures and the targets of issue
 14 (:data:`ARCHIVE_TARGETS`) go to ``benchmarks/results/loadtest-archive.json``.
 
 **An existing store** (``--db``): the dashboard's fixed mix of queries (pages, offsets,
