@@ -3,17 +3,19 @@
     python -m marsad.loadtest                          # a 1,000,000-event archive, SQLite and PostgreSQL
     python -m marsad.loadtest --events 100000 --pg ''  # smaller, SQLite only
     python -m marsad.loadtest --db marsad.db --requests 50 --out /tmp/lt.json   # an existing store
+    python -m marsad.loadtest --workers 2              # served by marsad serve --workers 2
 
 **The archive** (default): it builds a store of ``--events`` events on SQLite, and on the
 PostgreSQL server ``--pg`` (default ``postgresql://postgres@127.0.0.1:5432/test``; a database
 ``marsad_loadtest`` of its own is created there and dropped after), through the store's own
 schema, migrations and aggregate tables; the rows are the located events that the dev and
 train articles give (ingested as ever), copied with fresh ids and days spread evenly over ten
-years, bulk-inserted (a load fixture).  Each store is served by ``marsad serve`` on a free
-port of 127.0.0.1 and measured: ``--requests`` requests of ``GET /api/events`` with
-``--concurrency`` (20) in flight, half the default page and half a governorate over a year;
-``GET /api/gaps`` at its default parameters, 5 times; ``GET /healthz`` every 25 ms while four
-clients send the heaviest ``/api/gaps`` the API allows.  The figures and the targets of issue
+years, bulk-inserted (a load fixture).  Each store is served by ``marsad serve --workers N``
+(``--workers``, default 1: the command users run) on a free port of 127.0.0.1 and measured:
+``--requests`` requests of ``GET /api/events`` with ``--concurrency`` (20) in flight, half
+the default page and half a governorate over a year; ``GET /api/gaps`` at its default
+parameters, 5 times; ``GET /healthz`` every 25 ms while four clients send the heaviest
+``/api/gaps`` the API allows.  The figures and the targets of issue
 14 (:data:`ARCHIVE_TARGETS`) go to ``benchmarks/results/loadtest-archive.json``.
 
 **An existing store** (``--db``): the dashboard's fixed mix of queries (pages, offsets,
@@ -326,15 +328,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(db: str, startup_s: float = 60.0) -> Iterator[str]:
-    """``marsad serve --db DB`` on a free port of 127.0.0.1 until the block ends; yields its base URL."""
+def serving(db: str, startup_s: float = 60.0, workers: int = 1) -> Iterator[str]:
+    """``marsad serve --db DB --workers N`` on a free port of 127.0.0.1 until the block ends (the
+    server users run, started the way they start it); yields its base URL."""
     import httpx
 
     port = free_port()
     base = f"http://{HOST}:{port}"
     log = tempfile.TemporaryFile()
     server = subprocess.Popen([sys.executable, "-m", "marsad.cli", "serve", "--db", db, "--host", HOST,
-                               "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+                               "--port", str(port), "--workers", str(workers)], stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + startup_s
         while True:
@@ -648,7 +651,7 @@ def run_archive(args: argparse.Namespace) -> dict[str, Any]:
                 log(f"{name}: building {args.events:,} events ...")
                 build_s = build_archive(url, args.events, seeds, log)
                 log(f"{name}: built in {build_s:.0f} s; serving ...")
-                with serving(url) as base:
+                with serving(url, workers=args.workers) as base:
                     backends[name] = {"build_s": round(build_s, 1),
                                       **archive_scenarios(base, seeds, args.requests, args.concurrency, log)}
                 if name == "sqlite":
@@ -659,7 +662,7 @@ def run_archive(args: argparse.Namespace) -> dict[str, Any]:
         "machine": machine() | {"load_before": [round(x, 2) for x in load_before],
                                 "load_after": [round(x, 2) for x in os.getloadavg()]},
         "commit": _git_commit(),
-        "server": "marsad serve (uvicorn, one process) on 127.0.0.1",
+        "server": _server(args.workers),
         "store": f"{args.events:,} synthetic events (the located events of {', '.join(SEED_CORPORA)} with fresh ids, "
                  f"spread over {ARCHIVE_YEARS} years from {ARCHIVE_START})",
         "events_stored": args.events,
@@ -668,6 +671,16 @@ def run_archive(args: argparse.Namespace) -> dict[str, Any]:
         "targets": ARCHIVE_TARGETS,
         "backends": backends,
     }
+
+
+def _server(workers: int) -> str:
+    """How the measured server ran (uvicorn's HTTP parser and event loop as it chose them)."""
+    import importlib.util
+
+    http = "httptools" if importlib.util.find_spec("httptools") else "h11"
+    loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+    processes = "one process" if workers == 1 else f"{workers} worker processes"
+    return f"marsad serve (uvicorn, {http}, {loop}, {processes}) on 127.0.0.1"
 
 
 def render_archive(doc: dict[str, Any]) -> str:
@@ -697,7 +710,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if db is None:
             db = str(Path(scratch) / "loadtest.db")
             stored = build_store(Path(db))
-        with serving(db) as base:
+        with serving(db, workers=args.workers) as base:
             mix = query_mix(base)
             load = measure(base, args.requests, args.concurrency, mix, args.max_seconds)
     return {
@@ -707,7 +720,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                                 "load_after": [round(x, 2) for x in os.getloadavg()]},
         "commit": _git_commit(),
         "endpoint": f"GET {PATH}",
-        "server": "marsad serve (uvicorn, one process) on 127.0.0.1",
+        "server": _server(args.workers),
         "store": "SQLite built from the dev articles" if args.db is None else "given (--db)",
         "events_stored": stored,
         "concurrency": args.concurrency,
@@ -739,11 +752,13 @@ def main(argv: list[str] | None = None) -> int:
                              f"(default {PG_DEFAULT}; '' for none)")
     parser.add_argument("--out", type=Path, default=None,
                         help=f"JSON result (default {DEFAULT_OUT}; {ARCHIVE_OUT} for the archive)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="server processes (marsad serve --workers; default 1, as marsad serve)")
     parser.add_argument("--max-seconds", type=float, default=600.0, help="stop sending after this long (600)")
     args = parser.parse_args(argv)
     args.concurrency = args.concurrency or (8 if args.db else 20)
-    if args.requests < 1 or args.concurrency < 1 or args.events < 1:
-        parser.error("--requests, --concurrency and --events must be at least 1")
+    if min(args.requests, args.concurrency, args.events, args.workers) < 1:
+        parser.error("--requests, --concurrency, --events and --workers must be at least 1")
     args.argv = argv
     if args.db:
         doc = run(args)

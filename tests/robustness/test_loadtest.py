@@ -90,3 +90,12 @@ def test_a_live_heavy_gaps_call_does_not_stall_healthz(tmp_path: Path) -> None:
     health = found["healthz_ms"]
     assert found["statuses"].get("healthz 200") == health["n"] >= 5
     assert health["max"] < 2000 and health["p50"] < 200  # each answered while the heavy calls ran
+
+
+def test_marsad_serve_with_two_workers_answers_the_mix(store: Path) -> None:
+    """``marsad serve --workers 2`` (the app factory in each process) answers as one process does."""
+    with loadtest.serving(str(store), workers=2) as base:
+        mix = loadtest.query_mix(base)
+        load = loadtest.measure(base, requests=40, concurrency=4, mix=mix)
+    summary = load.summary()
+    assert (summary["completed"], summary["errors"], summary["statuses"]) == (40, 0, {"200": 40})

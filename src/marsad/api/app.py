@@ -29,7 +29,8 @@ from starlette.exceptions import HTTPException
 
 from marsad import __version__
 from marsad.api import errors
-from marsad.api.models import ArticleIn, EventPage, EventQuery, GapQuery
+from marsad.api.models import ArticleIn, EventPage, EventQuery, GapQuery, IngestResult, parse_query, query_parameters
+from marsad.api.openapi import DETAIL_RESPONSES, EVENTS_RESPONSES, INGEST_RESPONSES
 from marsad.api.queries import (
     REQUEST_BUDGET_S,
     ApiFilter,
@@ -42,6 +43,9 @@ from marsad.api.security import Guard, check_bearer, tile_origin
 from marsad.store import Store, open_store
 
 EVENT_ID_PATTERN = r"^[A-Z]{3}[0-9A-Fa-f]{6,29}$"
+#: Environment variables through which ``marsad serve --workers N`` hands the store and the tiles to
+#: each worker process's :func:`app_from_env` (an empty store value: as ``open_store`` resolves it).
+SERVE_DB_ENV, SERVE_TILES_ENV = "MARSAD_SERVE_DB", "MARSAD_SERVE_TILES"
 
 
 def package_path(relative: str) -> Path:
@@ -73,6 +77,21 @@ def create_app(store_url: str | None = None, token: str | None = None, tiles: st
     app.include_router(_api_routes())
     _mount_web(app)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app factory of ``marsad serve --workers N``: :func:`create_app` over ``$MARSAD_SERVE_DB``
+    with ``$MARSAD_SERVE_TILES`` (each worker process calls it once).
+
+    Each worker loads the analyses (SciPy) before it takes requests: a request goes to whichever
+    worker accepts it, so with lazy imports the first ``/api/gaps`` of every worker would pay ≈ 1 s."""
+    import scipy.special  # noqa: F401  (what marsad.analysis.gaps imports on its first call)
+    import scipy.stats  # noqa: F401
+
+    import marsad.analysis.gaps  # noqa: F401
+    import marsad.analysis.weekly  # noqa: F401
+
+    return create_app(os.environ.get(SERVE_DB_ENV) or None, tiles=os.environ.get(SERVE_TILES_ENV) or None)
 
 
 def _store(request: Request) -> Store:
@@ -109,9 +128,15 @@ def _api_routes() -> Any:
         """What the dashboard needs to know about this server."""
         return {"version": __version__, "tiles": request.app.state.tiles, "ingest": bool(request.app.state.token)}
 
-    @router.get("/api/events", tags=["events"], response_model=None)
-    def list_events(q: Annotated[EventPage, Query()], store: StoreDep) -> Response:
-        """Merged events matching the filters, oldest first, one page at a time (``format=geojson``: points)."""
+    @router.get("/api/events", tags=["events"], response_model=None, responses=EVENTS_RESPONSES,
+                openapi_extra={"parameters": query_parameters(EventPage)})
+    def list_events(request: Request) -> Response:
+        """Merged events matching the filters, oldest first, one page at a time (``format=geojson``: points).
+
+        The hot path of the dashboard: the query string is validated by one ``EventPage.model_validate``
+        (no dependency injection), and the page is the stored JSON spliced in, sent as it is."""
+        q = parse_query(EventPage, request.query_params)
+        store: Store = request.app.state.store
         page = event_page(store, _filter(q), q.limit, q.offset, newest_first=q.order == "desc", cursor=q.cursor,
                           raw=q.format == "json")
         if q.format != "json":
@@ -119,7 +144,7 @@ def _api_routes() -> Any:
         # the stored JSON spliced in (queries.Page.json): no decoding and encoding of every record
         return Response(page.json(q.limit, q.offset), media_type="application/json")
 
-    @router.get("/api/events/{event_id}", tags=["events"])
+    @router.get("/api/events/{event_id}", tags=["events"], responses=DETAIL_RESPONSES)
     def get_event(event_id: Annotated[str, _event_id_path()], store: StoreDep) -> dict[str, Any]:
         """One event: its fields, sources, and each member article's text with the evidence spans."""
         found = event_detail(store, event_id)
@@ -175,13 +200,15 @@ def _api_routes() -> Any:
         return Response(packaged_labels(), media_type="application/geo+json")
 
     @router.post("/api/articles", tags=["events"], status_code=201, dependencies=[Depends(_require_token)],
+                 response_model=IngestResult, response_model_exclude_none=True, responses=INGEST_RESPONSES,
                  openapi_extra={"requestBody": {"required": True, "content": {
                      "application/json": {"schema": ArticleIn.model_json_schema()}}}})
     async def add_article(request: Request, store: StoreDep) -> dict[str, Any]:
         """Ingest one article (codebook §8 JSON); needs ``Authorization: Bearer <MARSAD_TOKEN>``.
 
-        The body is read only after the token is checked (the dependency): an unauthenticated
-        request costs no parsing."""
+        ``kept`` says why the stored version was kept when the article was stored before with more
+        or better-placed events (as ``marsad ingest`` notes it); absent otherwise.  The body is read
+        only after the token is checked (the dependency): an unauthenticated request costs no parsing."""
         article = _article_in(await request.body())
         return await run_in_threadpool(_ingest_one, store, article)
 
@@ -224,6 +251,10 @@ def _article_in(body: bytes) -> ArticleIn:
         raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from None
 
 
+#: How :func:`marsad.store.ingest_articles` words the note of a stored version kept (``on_note``).
+KEPT_PREFIX, KEPT_SUFFIX = "stored version kept: ", " (--force replaces it)"
+
+
 def _ingest_one(store: Store, body: ArticleIn) -> dict[str, Any]:
     """Read the body as a §8 record (as ``marsad ingest`` reads a JSONL line), extract, store, merge."""
     from marsad.errors import InputError
@@ -233,12 +264,21 @@ def _ingest_one(store: Store, body: ArticleIn) -> dict[str, Any]:
     data = body.model_dump_json(exclude_none=True).encode("utf-8")
     article = next(read_document(data, "request body", kind="jsonl"))
     skipped: list[str] = []
-    stats = ingest_articles(store, [article], on_skip=lambda where, why: skipped.append(why))
+    notes: list[str] = []
+    stats = ingest_articles(store, [article], on_skip=lambda where, why: skipped.append(why),
+                            on_note=lambda where, why: notes.append(why))
     if skipped:
         raise InputError("request body", f"article not stored: {skipped[0]}")
-    return {"article_id": article.id, "added": stats.added, "replaced": stats.replaced,
-            "unchanged": stats.unchanged, "mentions": stats.mentions,
-            "events": events_of_article(store, article_key(article))}
+    kept = next((note for note in notes if note.startswith(KEPT_PREFIX)), None)
+    result: dict[str, Any] = {"article_id": article.id, "added": stats.added, "replaced": stats.replaced,
+                              "unchanged": stats.unchanged, "mentions": stats.mentions,
+                              "events": events_of_article(store, article_key(article))}
+    if kept is not None:
+        result["kept"] = kept.removeprefix(KEPT_PREFIX).removesuffix(KEPT_SUFFIX)
+    other = [note for note in notes if not note.startswith(KEPT_PREFIX)]
+    if other:
+        result["notes"] = other
+    return result
 
 
 def _mount_web(app: FastAPI) -> None:

@@ -8,10 +8,12 @@ control characters; they only ever reach the database as bound parameters.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, field_validator, model_validator
 
 from marsad.taxonomy import COUNTRY_NAMES, EVENT_TYPES
 
@@ -26,6 +28,10 @@ _COUNTRIES = {**{code.lower(): code for code in COUNTRY_NAMES},
               **{name.lower(): code for code, name in COUNTRY_NAMES.items()}}
 
 Name = Annotated[str, Field(min_length=1, max_length=120)]
+#: The closed vocabularies as OpenAPI enums (the API also accepts them in any letter case).
+Country = Annotated[str, WithJsonSchema({"type": "string", "enum": [*COUNTRY_NAMES, *COUNTRY_NAMES.values()]})]
+EventType = Annotated[str, WithJsonSchema({"type": "string", "enum": [*dict.fromkeys(EVENT_TYPES.values()),
+                                                                      *EVENT_TYPES]})]
 
 
 def _plain(value: str | None) -> str | None:
@@ -56,10 +62,11 @@ class EventQuery(_Strict):
 
     since: date | None = Field(None, description="Events on or after this day (YYYY-MM-DD).")
     until: date | None = Field(None, description="Events on or before this day (YYYY-MM-DD).")
-    country: str | None = Field(None, description="IRQ, SYR, Iraq or Syria.")
+    country: Country | None = Field(None, description="IRQ, SYR, Iraq or Syria (any letter case).")
     admin1: Name | None = Field(None, description="Governorate, e.g. Kirkuk.")
     admin2: Name | None = Field(None, description="District, e.g. Al-Falluja.")
-    event_type: str | None = Field(None, description="An event type or a sub-event type of the codebook.")
+    event_type: EventType | None = Field(None, description="An event type or a sub-event type of the codebook "
+                                                            "(any letter case).")
     actor: Name | None = Field(None, description="Part of the name of actor1 or actor2 (case-insensitive).")
     bbox: str | None = Field(None, description="minlon,minlat,maxlon,maxlat (WGS 84 degrees).")
     unlocated: bool = Field(False, description="Also events whose place the gazetteer does not know.")
@@ -127,7 +134,7 @@ class GapQuery(_Strict):
     window: int = Field(28, ge=1, le=3660, description="Recent window in days.")
     baseline: int = Field(180, ge=1, le=36600, description="Baseline period in days before the window.")
     at: date | None = Field(None, description="Last day of the window (default: the latest event).")
-    country: str | None = Field(None, description="Only this country: IRQ, SYR, Iraq or Syria.")
+    country: Country | None = Field(None, description="Only this country: IRQ, SYR, Iraq or Syria.")
     min_events: int = Field(3, ge=1, le=100_000, description="Events an area needs (window and baseline) to be tested.")
     fdr: float = Field(0.05, gt=0, lt=1, description="False discovery rate for calling an area rising.")
     all_types: bool = Field(False, description="Count every event type, not only political violence.")
@@ -149,6 +156,45 @@ class ArticleIn(_Strict):
     title: str | None = Field(None, max_length=2000)
     text: str = Field(min_length=1)
     url: str | None = Field(None, max_length=2000)
+
+
+class IngestResult(BaseModel):
+    """The answer of ``POST /api/articles``."""
+
+    article_id: str = Field(description="The article's id (given, or derived from its text).")
+    added: int = Field(description="1 when the article is new to the store.")
+    replaced: int = Field(description="1 when it replaced a stored version of itself.")
+    unchanged: int = Field(description="1 when the store held it already, word for word.")
+    mentions: int = Field(description="Event reports extracted from it.")
+    events: list[str] = Field(description="Ids of the merged events it reports, in its order of mention.")
+    kept: str | None = Field(None, description="Why the stored version was kept instead (it has more or better "
+                                               "events); absent when this version was stored.")
+    notes: list[str] | None = Field(None, description="Other notes of the ingest (e.g. undated events not stored).")
+
+
+QueryModel = TypeVar("QueryModel", bound=BaseModel)
+
+
+def parse_query(model: type[QueryModel], params: Mapping[str, str]) -> QueryModel:
+    """``params`` (a query string, last value of a repeated name) as ``model``; a 422 as FastAPI's own
+    otherwise.  One ``model_validate``: cheaper than FastAPI's parameter injection on a hot endpoint."""
+    try:
+        return model.model_validate(dict(params))
+    except ValidationError as exc:
+        raise RequestValidationError([{**e, "loc": ("query", *e["loc"])} for e in exc.errors()]) from None
+
+
+def query_parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
+    """The OpenAPI ``parameters`` (in the query) of ``model``'s fields, for a route that parses them itself."""
+    schema = model.model_json_schema()
+    found = []
+    for name, prop in schema["properties"].items():
+        prop = dict(prop)
+        description = prop.pop("description", "")
+        prop.pop("title", None)
+        found.append({"name": name, "in": "query", "required": name in schema.get("required", ()),
+                      "description": description, "schema": prop})
+    return found
 
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:

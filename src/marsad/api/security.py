@@ -11,7 +11,7 @@ import logging
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -63,6 +63,7 @@ class Guard:
         self.app = app
         self.max_body = max_body
         self.headers = security_headers(img_sources)
+        self.names = frozenset(name for name, _ in self.headers)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -74,9 +75,9 @@ class Guard:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                headers = MutableHeaders(scope=message)
-                for name, value in self.headers:
-                    headers[name.decode("latin-1")] = value.decode("latin-1")
+                # ours replace any of the same name (the app's names are lower case, as ASGI has them)
+                kept = [(k, v) for k, v in message.get("headers", ()) if k.lower() not in self.names]
+                message["headers"] = [*kept, *self.headers]
             await send(message)
 
         declared = Headers(scope=scope).get("content-length")

@@ -24,23 +24,39 @@ def check_tiles(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--tiles", metavar="URL", callback=check_tiles, help=_TILE_HELP)
-def serve(db: str | None, host: str, port: int, tiles: str | None) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes sharing the port (about one per core; each opens the store).")
+def serve(db: str | None, host: str, port: int, tiles: str | None, workers: int) -> None:
     """Serve the API and the dashboard.  POST /api/articles needs $MARSAD_TOKEN set."""
     import os
 
     import uvicorn
 
-    from marsad.api.app import create_app
+    from marsad.api.app import SERVE_DB_ENV, SERVE_TILES_ENV, create_app
+    from marsad.store import open_store
     from marsad.store.db import require_existing
 
     require_existing(db)
     _check_free(host, port)
-    app = create_app(db, tiles=tiles)
-    click.echo(f"Marsad: store {app.state.store.url}", err=True)
+    options: dict[str, object] = {"host": host, "port": port, "log_level": "info", "server_header": False,
+                                  "proxy_headers": False}
+    if workers == 1:
+        app = create_app(db, tiles=tiles)
+        url = app.state.store.url
+    else:  # each worker process builds its app (marsad.api.app.app_from_env) over the migrated store
+        with open_store(db) as store:  # migrated once here, not by every worker at once
+            url = store.url
+        os.environ[SERVE_DB_ENV] = db or ""  # "" = as open_store resolves it (same environment)
+        os.environ[SERVE_TILES_ENV] = tiles or ""
+    click.echo(f"Marsad: store {url}" + (f", {workers} worker processes" if workers > 1 else ""),
+               err=True)
     click.echo(f"Dashboard http://{_shown(host)}:{port}/  API docs http://{_shown(host)}:{port}/docs", err=True)
     if not os.environ.get("MARSAD_TOKEN"):
         click.echo("Note: MARSAD_TOKEN is not set, so POST /api/articles is disabled.", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
+    if workers == 1:
+        uvicorn.run(app, **options)  # type: ignore[arg-type]
+    else:
+        uvicorn.run("marsad.api.app:app_from_env", factory=True, workers=workers, **options)  # type: ignore[arg-type]
 
 
 def _check_free(host: str, port: int) -> None:
