@@ -52,10 +52,16 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _default_sigint() -> None:
+    """A shell's background job starts with SIGINT ignored, and Python then installs no Ctrl-C handler."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_ingest(tmp_path: Path) -> tuple[subprocess.Popen[str], list[int]]:
     args = marsad_command("ingest", str(_archive(tmp_path)), "--db", f"sqlite:///{tmp_path / 's.db'}",
                           "--workers", "2", "--no-progress")
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=_default_sigint)  # as from a terminal, even when pytest runs as a background job
     deadline = time.monotonic() + 60
     workers: list[int] = []
     while time.monotonic() < deadline and len(workers) < 2:
