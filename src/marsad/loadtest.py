@@ -657,11 +657,7 @@ def run_archive(args: argparse.Namespace) -> dict[str, Any]:
                 if name == "sqlite":
                     backends[name]["file_mb"] = round(Path(url).stat().st_size / 1e6)
     return {
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "command": "python -m marsad.loadtest " + " ".join(args.argv),
-        "machine": machine() | {"load_before": [round(x, 2) for x in load_before],
-                                "load_after": [round(x, 2) for x in os.getloadavg()]},
-        "commit": _git_commit(),
+        **_report_header(args, load_before),
         "server": _server(args.workers),
         "store": f"{args.events:,} synthetic events (the located events of {', '.join(SEED_CORPORA)} with fresh ids, "
                  f"spread over {ARCHIVE_YEARS} years from {ARCHIVE_START})",
@@ -681,6 +677,17 @@ def _server(workers: int) -> str:
     loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
     processes = "one process" if workers == 1 else f"{workers} worker processes"
     return f"marsad serve (uvicorn, {http}, {loop}, {processes}) on 127.0.0.1"
+
+
+def _report_header(args: argparse.Namespace, load_before: list[float]) -> dict[str, Any]:
+    """When, how, on what and at which commit a load test ran (the first keys of every report)."""
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": "python -m marsad.loadtest " + " ".join(args.argv),
+        "machine": machine() | {"load_before": [round(x, 2) for x in load_before],
+                                "load_after": [round(x, 2) for x in os.getloadavg()]},
+        "commit": _git_commit(),
+    }
 
 
 def render_archive(doc: dict[str, Any]) -> str:
@@ -714,11 +721,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             mix = query_mix(base)
             load = measure(base, args.requests, args.concurrency, mix, args.max_seconds)
     return {
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "command": "python -m marsad.loadtest " + " ".join(args.argv),
-        "machine": machine() | {"load_before": [round(x, 2) for x in load_before],
-                                "load_after": [round(x, 2) for x in os.getloadavg()]},
-        "commit": _git_commit(),
+        **_report_header(args, load_before),
         "endpoint": f"GET {PATH}",
         "server": _server(args.workers),
         "store": "SQLite built from the dev articles" if args.db is None else "given (--db)",

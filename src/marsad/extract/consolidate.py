@@ -19,6 +19,7 @@ from marsad.doc import Doc
 from marsad.extract.actors import UNIDENTIFIED, claimant
 from marsad.extract.toll import share_evenly
 from marsad.geo.distance import haversine_km
+from marsad.geo.gazetteer import Gazetteer
 from marsad.lexicon import load_lexicons
 from marsad.model import Actor, Event, EventMention, Evidence, Location
 from marsad.taxonomy import EVENT_TYPES, PRIORITY
@@ -228,8 +229,6 @@ def _near_reach(place: Location) -> float:
 
 
 def _kind(place_id: str) -> str:
-    from marsad.geo.gazetteer import Gazetteer
-
     place = Gazetteer.default().by_id(place_id) if place_id else None
     return place.kind if place else ""
 
