@@ -19,4 +19,5 @@ python3 -m venv .venv
 python -m pip install -q --upgrade pip
 python -m pip install -q -e '.[dev]'
 ruff check src tests scripts
+mypy  # the settings and the files checked are in pyproject.toml [tool.mypy]
 python -m pytest "$@"

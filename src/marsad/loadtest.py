@@ -194,12 +194,13 @@ def fill_archive(store: Store, n: int, seeds: list[dict[str, Any]], log: Any = p
     and totals.  Rows go in by bulk insert (SQLite executemany, PostgreSQL COPY) with the events'
     indexes dropped and made again after, a load fixture's way."""
     from marsad.store import aggregates
+    from marsad.store.db import driver_connection
 
     started = time.perf_counter()
     rows = synthetic_rows(seeds, n, start, years)
     raw = store.engine.raw_connection()
     try:
-        driver = raw.driver_connection
+        driver = driver_connection(raw)
         if store.dialect == "sqlite":
             _sqlite_bulk(driver, rows, log)
         else:
@@ -215,7 +216,7 @@ def fill_archive(store: Store, n: int, seeds: list[dict[str, Any]], log: Any = p
     # in time), without which no scan is index-only and a count reads the table
     raw = store.engine.raw_connection()
     try:
-        driver = raw.driver_connection
+        driver = driver_connection(raw)
         if store.dialect == "sqlite":
             driver.execute("ANALYZE")
         else:

@@ -149,7 +149,7 @@ def record_schema() -> Any:
     import pyarrow as pa
 
     string, i32, i64, f64, boolean = pa.string(), pa.int32(), pa.int64(), pa.float64(), pa.bool_()
-    return pa.schema([
+    columns: list[tuple[str, pa.DataType]] = [
         ("article_id", string), ("event_date", pa.date32()), ("time_precision", i32),
         ("disorder_type", string), ("event_type", string), ("sub_event_type", string),
         ("actor1", string), ("inter1", i32), ("actor2", string), ("inter2", i32), ("interaction", i32),
@@ -158,7 +158,8 @@ def record_schema() -> Any:
         ("geo_precision", i32), ("disputed", boolean), ("fatalities", i64), ("injured", i64),
         ("evidence", string), ("notes", string), ("basis", string), ("unlocated", boolean), ("source", string),
         (EXTRA, string),
-    ])
+    ]
+    return pa.schema(columns)
 
 
 #: The column holding, as a JSON object, any record key the schema does not know (a newer

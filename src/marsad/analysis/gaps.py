@@ -350,13 +350,13 @@ def default_at(store: Store, *, country: str | None = None, window: int = 28, ba
     events counted per day in the store's day aggregates (``event_days``), so it costs the same
     on an archive of millions of events.  None when no window qualifies (the caller then takes
     the latest event day)."""
-    from sqlalchemy import and_, func, select
+    from sqlalchemy import ColumnElement, and_, func, select
 
     from marsad.store import schema
     from marsad.store.query import country_code
 
     ed = schema.event_days
-    conditions = [ed.c.unlocated.is_(False)]
+    conditions: list[ColumnElement[bool]] = [ed.c.unlocated.is_(False)]
     if country:
         conditions.append(ed.c.country == country_code(country))
     if event_types is not None:

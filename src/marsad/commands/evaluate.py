@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from marsad.evaluation import Report
 
 
 @click.command()
@@ -49,7 +53,7 @@ def evaluate(gold_dir: Path, details: bool, as_json: bool) -> None:
                    f"{c['lost_to_other_governorate']:.1%}")
 
 
-def _print_details(report) -> None:  # type: ignore[no-untyped-def]
+def _print_details(report: Report) -> None:
     for result, gold, reason in report.missed():
         click.echo(f"MISSED   {result.article.id}  {gold.get('event_date')}  {gold.get('admin1')}  "
                    f"{gold.get('sub_event_type')}  [{reason}]  «{gold.get('quote', '')[:160]}»")

@@ -96,7 +96,7 @@ def _pairs(pairs: list[tuple[str, int]]) -> str:
 
 
 def _print_table(rows: list[GapRow], *, by: str, baseline: int, fdr: float, min_events: int) -> None:
-    from rich.console import Console
+    from rich.console import Console, JustifyMethod
     from rich.table import Table
 
     console = Console()
@@ -108,10 +108,12 @@ def _print_table(rows: list[GapRow], *, by: str, baseline: int, fdr: float, min_
     title = (f"Security gaps by {areas}: {first.window_start} to {first.window_end} "
              f"against the {baseline} days before (from {first.baseline_start})")
     table = Table(title=title, expand=False)
-    for name, justify in (("area", "left"), ("events", "right"), ("expected", "right"), ("ratio", "right"),
-                          ("q", "right"), ("score", "right"), ("killed", "right"), ("main perpetrators", "left"),
-                          ("types", "left"), ("disp.", "center"), ("rising", "center")):
-        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
+        ("area", "left"), ("events", "right"), ("expected", "right"), ("ratio", "right"), ("q", "right"),
+        ("score", "right"), ("killed", "right"), ("main perpetrators", "left"), ("types", "left"),
+        ("disp.", "center"), ("rising", "center"))
+    for name, justify in columns:
+        table.add_column(name, justify=justify, overflow="fold")
     for row in rows:
         table.add_row(row.area, str(row.events), _num(row.expected), _num(row.rate_ratio), _num(row.q_value, "{:.2g}"),
                       f"{row.score:.1f}", str(row.fatalities), _pairs(row.top_actors[:2]), _pairs(row.top_types[:2]),

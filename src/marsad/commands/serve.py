@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import click
 
 from marsad.commands._store import db_option
 
 _TILE_HELP = ("Optional map tiles under the districts, a URL template with {z}/{x}/{y} "
               "(e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png); off by default: the dashboard works offline.")
+
+
+class _ServerOptions(TypedDict):
+    """The uvicorn settings shared by one process and several workers."""
+
+    host: str
+    port: int
+    log_level: str
+    server_header: bool
+    proxy_headers: bool
 
 
 def check_tiles(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -38,8 +50,8 @@ def serve(db: str | None, host: str, port: int, tiles: str | None, workers: int)
 
     require_existing(db)
     _check_free(host, port)
-    options: dict[str, object] = {"host": host, "port": port, "log_level": "info", "server_header": False,
-                                  "proxy_headers": False}
+    options: _ServerOptions = {"host": host, "port": port, "log_level": "info", "server_header": False,
+                               "proxy_headers": False}
     if workers == 1:
         app = create_app(db, tiles=tiles)
         url = app.state.store.url
@@ -54,9 +66,9 @@ def serve(db: str | None, host: str, port: int, tiles: str | None, workers: int)
     if not os.environ.get("MARSAD_TOKEN"):
         click.echo("Note: MARSAD_TOKEN is not set, so POST /api/articles is disabled.", err=True)
     if workers == 1:
-        uvicorn.run(app, **options)  # type: ignore[arg-type]
+        uvicorn.run(app, **options)
     else:
-        uvicorn.run("marsad.api.app:app_from_env", factory=True, workers=workers, **options)  # type: ignore[arg-type]
+        uvicorn.run("marsad.api.app:app_from_env", factory=True, workers=workers, **options)
 
 
 def _check_free(host: str, port: int) -> None:

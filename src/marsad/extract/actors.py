@@ -11,6 +11,7 @@ a protest, an air force strikes, civilians are targets).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from marsad.doc import Doc
@@ -285,7 +286,7 @@ def claimant(doc: Doc) -> tuple[Actor, Evidence] | None:
     return None
 
 
-def _rebel(doc: Doc, sentence: Sentence, keep) -> tuple[Actor, Evidence] | None:  # type: ignore[no-untyped-def]
+def _rebel(doc: Doc, sentence: Sentence, keep: Callable[[ActorHit], bool]) -> tuple[Actor, Evidence] | None:
     for hit in find_actor_hits(doc, sentence, "IRQ"):
         if not hit.generic and hit.actor.inter in (2, 3) and hit.actor != UNIDENTIFIED and keep(hit):
             return hit.actor, doc.evidence(hit.start, hit.end)

@@ -159,6 +159,7 @@ def _family(m: EventMention) -> str:
 
 
 def _new_group(doc: Doc, m: EventMention, groups: list[_Group], series: Sentences = frozenset()) -> _Group:
+    day: date | None
     if m.event_date:
         day, precision = m.event_date, m.time_precision
     else:  # no day of its own: the day of the incident told just before it, else publication
@@ -436,9 +437,9 @@ def _at(g: _Group, place: Location | None) -> bool:
 
 
 def _km(a: Location, b: Location) -> float:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return float("inf")
-    return haversine_km((a.latitude, a.longitude), (b.latitude, b.longitude))  # type: ignore[arg-type]
+    return haversine_km((a.latitude, a.longitude), (b.latitude, b.longitude))
 
 
 def _event(doc: Doc, g: _Group, body_counts: set[str]) -> Event:

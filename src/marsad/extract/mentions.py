@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import Any
 
 from marsad.doc import Doc
 from marsad.extract import actors as act
@@ -611,8 +612,12 @@ _BOMB_PRIORS = {2: 1.0, 3: 0.8, 4: 0.5, 8: -1.0, 1: -1.0, 7: -3.0}
 _BOMBS = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 
 
-def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], region: str,  # type: ignore[no-untyped-def]
-            sentence: Sentence):
+#: An actor of a mention and the words that name it (None: a codebook default the text does not name).
+_Side = tuple[Actor, act.ActorHit | None]
+
+
+def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], region: str,
+            sentence: Sentence) -> tuple[_Side, _Side | None, bool]:
     """(actor, hit) for actor1 and actor2, with codebook defaults when the text names none."""
     event_type = EVENT_TYPES[sub_event]
     armed = act.by_activity([h for h in hits if h.actor.inter not in (5, 6)], event_type, sub_event, region, doc)
@@ -620,14 +625,15 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
         return _demonstration_actors(doc, armed, sub_event, region)
     priors = _BOMB_PRIORS if sub_event in _BOMBS else _PRIORS.get(event_type, {})
     first, second = act.choose_actors(armed, sub_event, priors)
-    actor1 = (first.actor, first) if first else None
+    actor1: _Side | None = (first.actor, first) if first else None
     explicit = actor1 is not None
     if actor1 is None:
         victim = second.actor if second else None
         actor1 = (_default_initiator(doc, sub_event, region, sentence, victim), None)
-    actor2 = (second.actor, second) if second and second.actor.name != actor1[0].name else None
-    if actor2 is None and act.implied_target(actor1[0]) is not None and event_type == "Explosions/Remote violence":
-        actor2 = (act.implied_target(actor1[0]), None)
+    actor2: _Side | None = (second.actor, second) if second and second.actor.name != actor1[0].name else None
+    if (actor2 is None and (target := act.implied_target(actor1[0])) is not None
+            and event_type == "Explosions/Remote violence"):
+        actor2 = (target, None)
     if actor2 is None and sub_event in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         actor2 = (act.CIVILIANS, None)
     if actor2 is None and sub_event in _TERRITORY:  # from whom it was taken: the other side told nearby
@@ -645,8 +651,9 @@ def _taken_by(taker: Actor) -> str:
     return "Government regains territory" if taker.inter == 1 else "Non-state actor overtakes territory"
 
 
-def _demonstration_actors(doc: Doc, armed: list[act.ActorHit], sub_event: str, region: str):  # type: ignore[no-untyped-def]
-    actor1 = (act.RIOTERS if sub_event in ("Violent demonstration", "Mob violence") else act.PROTESTERS, None)
+def _demonstration_actors(doc: Doc, armed: list[act.ActorHit], sub_event: str,
+                          region: str) -> tuple[_Side, _Side | None, bool]:
+    actor1: _Side = (act.RIOTERS if sub_event in ("Violent demonstration", "Mob violence") else act.PROTESTERS, None)
     counterpart = next((h for h in armed if h.actor.inter in (1, 2, 3, 8) and not h.initiator_only), None)
     if counterpart is not None:
         return actor1, (counterpart.actor, counterpart), True
@@ -719,13 +726,13 @@ def _most_named(doc: Doc, entries: list[Match[Entry]], inters: set[int], region:
 
 # --- one mention per site ---------------------------------------------------------------
 
-def _per_site(doc: Doc, base: dict, evidence: dict[str, list[Evidence]], sites: list[ResolvedPlace],  # type: ignore[type-arg]
+def _per_site(doc: Doc, base: dict[str, Any], evidence: dict[str, list[Evidence]], sites: list[ResolvedPlace],
               tolls: list[TollMention], part: tuple[int, int] = (0, 1)) -> list[EventMention]:
     killed, injured, toll_evidence, (exact, injured_exact) = _sum_tolls(doc, tolls)
     killed, injured = share_evenly(killed, part[1], part[0]), share_evenly(injured, part[1], part[0])
     n = max(1, len(sites))
     out = []
-    for i, site in enumerate(sites or [None]):  # type: ignore[list-item]
+    for i, site in enumerate(sites or [None]):
         ev = {k: list(v) for k, v in evidence.items()}
         ev.update({k: list(v) for k, v in toll_evidence.items()})
         location = site.location if site is not None else None
@@ -742,7 +749,8 @@ def _per_site(doc: Doc, base: dict, evidence: dict[str, list[Evidence]], sites: 
 
 
 
-def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-def]
+def _sum_tolls(doc: Doc, tolls: list[TollMention]
+               ) -> tuple[int | None, int | None, dict[str, list[Evidence]], tuple[bool, bool]]:
     """The clause's killed and wounded: the lowest of the figures it gives for each (sources differ:
     "5 قتلوا ... بمقتل 20" → 5; a stated figure before "several"), plus counts that add to it
     ("و25 في صفوف الشرطة"، "آخرين")."""
@@ -770,8 +778,9 @@ def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-d
             else:
                 counts[kind].append((value, exact))
     totals = {kind: _total(counts[kind], extra[kind], stated[kind]) for kind in counts}
-    exact = tuple(totals[kind][1] and extra_exact[kind] for kind in ("killed", "wounded"))
-    return totals["killed"][0], totals["wounded"][0], evidence, exact
+    killed_exact = totals["killed"][1] and extra_exact["killed"]
+    wounded_exact = totals["wounded"][1] and extra_exact["wounded"]
+    return totals["killed"][0], totals["wounded"][0], evidence, (killed_exact, wounded_exact)
 
 
 def _total(figures: list[tuple[int, bool]], extra: int, stated: bool) -> tuple[int | None, bool]:

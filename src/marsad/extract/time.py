@@ -207,12 +207,14 @@ def _day_of_month(doc: Doc, sentence: Sentence, m: Match[Entry],
     return (rule, toks[j].start, j) if rule is not None else None
 
 
-def _calendar_date(doc: Doc, sentence: Sentence, m: Match[Entry], published: date | None):  # type: ignore[no-untyped-def]
+def _calendar_date(doc: Doc, sentence: Sentence, m: Match[Entry],
+                   published: date | None) -> tuple[TimeRule | None, int, int, int] | None:
     """Read "19 مارس 2017", "24 مارس الجاري", "العاشر من الشهر الجاري", "أواخر مايو الماضي"."""
     toks = doc.tokens
     lex = load_lexicons()
     cat = m.payload.category
     day: int | None = None
+    year: int | None = None
     part = ""
     first = m.first
     month_match = m
@@ -254,7 +256,7 @@ def _calendar_date(doc: Doc, sentence: Sentence, m: Match[Entry], published: dat
     # "يونيو/حزيران": skip the second month name of a pair
     while j < sentence.last_token and any(e.first == j for e in doc.sentence_entries(sentence, "month")):
         j = next(e.last for e in doc.sentence_entries(sentence, "month") if e.first == j)
-    year: int | None = None
+    year = None
     j = _skip_year_words(doc, sentence, j)
     if j < sentence.last_token and toks[j].text.isdigit() and len(toks[j].text) == 4:
         year = int(toks[j].text)
@@ -308,7 +310,8 @@ def _closest_year(published: date | None, month: int, day: int) -> int | None:
     return published.year
 
 
-def _hijri(day, month, year, start, end, first):  # type: ignore[no-untyped-def]
+def _hijri(day: int | None, month: int, year: int | None, start: int, end: int,
+           first: int) -> tuple[TimeRule, int, int, int] | None:
     if day is None or year is None:
         return None
     try:

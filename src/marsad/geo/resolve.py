@@ -470,7 +470,7 @@ def _agree_within_lists(toponyms: list[Toponym], ranked: list[tuple[tuple[Place,
         home = country if top[0][1] == top[1][1] and country in votes else top[0][0]
         anchor = next(p for p in (chosen[i] for i in items) if p is not None and p.country == home)
         for i in items:
-            if chosen[i] is not None and chosen[i].country != home:  # type: ignore[union-attr]
+            if (place := chosen[i]) is not None and place.country != home:
                 ranked[i] = tuple(r for r in ranked[i] if r[0].country == home)
                 chosen[i] = ranked[i][0][0] if ranked[i] and ranked[i][0][1] >= accept else None
                 if chosen[i] is None and _stands_in(toponyms[i]):

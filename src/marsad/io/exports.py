@@ -143,7 +143,7 @@ def parquet_schema() -> Any:
     """The Arrow schema of the Parquet export."""
     import pyarrow as pa
 
-    types = dict.fromkeys(ACLED_COLUMNS, pa.string())
+    types: dict[str, pa.DataType] = dict.fromkeys(ACLED_COLUMNS, pa.string())
     types.update(event_date=pa.date32(), year=pa.int32(), time_precision=pa.int32(), iso=pa.int32(),
                  latitude=pa.float64(), longitude=pa.float64(), geo_precision=pa.int32(), fatalities=pa.int64(),
                  timestamp=pa.int64(), injured=pa.int64(), location_ar=pa.string(), disputed=pa.bool_(),

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import PoolProxiedConnection, StaticPool
 from sqlalchemy.schema import CreateSchema
 
 from marsad.errors import StoreError
@@ -124,7 +124,7 @@ class Store:
             import time
 
             deadline = time.monotonic() + budget
-            driver = conn.connection.driver_connection
+            driver = driver_connection(conn.connection)
             driver.set_progress_handler(lambda: int(time.monotonic() > deadline), 20_000)
             try:
                 yield conn
@@ -210,10 +210,11 @@ def check_integrity(engine: Engine, shown: str) -> None:
 
     raw = engine.raw_connection()
     try:
+        driver = driver_connection(raw)
         deadline = time.monotonic() + QUICK_CHECK_S
-        raw.driver_connection.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+        driver.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
         try:
-            rows = raw.driver_connection.execute("PRAGMA quick_check").fetchall()
+            rows = driver.execute("PRAGMA quick_check").fetchall()
         except sqlite3.OperationalError as exc:
             if "interrupt" in str(exc):
                 return
@@ -222,13 +223,22 @@ def check_integrity(engine: Engine, shown: str) -> None:
             raise StoreError(f"{shown}: the database file is damaged ({_first_line(exc)}); "
                              "restore it from a backup") from None
         finally:
-            raw.driver_connection.set_progress_handler(None, 0)
+            driver.set_progress_handler(None, 0)
         if [tuple(r) for r in rows] != [("ok",)]:
             problem = " ".join(" ".join(str(r[0]) for r in rows[:3]).split()).replace("*** in database main *** ", "")
             raise StoreError(f"{shown}: the database file is damaged (quick_check: {problem[:200]}); "
                              "restore it from a backup")
     finally:
         raw.close()
+
+
+def driver_connection(conn: PoolProxiedConnection) -> Any:
+    """The driver's own connection (sqlite3 or pg8000) under a pooled one, for what SQLAlchemy does not
+    wrap (progress handlers, bulk loads, VACUUM); an invalidated connection has none."""
+    driver = conn.driver_connection
+    if driver is None:
+        raise StoreError("the database connection was invalidated")
+    return driver
 
 
 def _engine(url: str, schema: str | None) -> Engine:

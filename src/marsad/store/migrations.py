@@ -85,7 +85,8 @@ def _add_archive(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=list(schema.ARCHIVE_TABLES), checkfirst=True)
     for index in schema.archive_indexes():  # expression indexes cannot be reflected: IF NOT EXISTS
         conn.execute(CreateIndex(index, if_not_exists=True))
-        index.table.indexes.discard(index)  # see schema.archive_indexes
+        if index.table is not None:  # always: an index made from columns is bound to their table
+            index.table.indexes.discard(index)  # see schema.archive_indexes
     aggregates.rebuild(conn)
 
 
