@@ -271,3 +271,21 @@ def test_totals_and_causes_still_make_no_incident(text: str) -> None:
 def test_a_riot_word_with_armed_doers_is_no_demonstration() -> None:
     text = "اقتحم مسلحون مجهولون مبنى البلدية في مدينة الرمادي، بعد أيام من تظاهرة للأهالي."
     assert ("Anbar", "Violent demonstration") not in coded(text)
+
+
+# --- trigger phrases: fire with a possessive, the liberation of a kind of place ----------------------
+
+@pytest.mark.parametrize(("phrase", "cue"), [
+    ("أطلقت الميليشيا نيرانها على المحتجين", "shooting"),  # feminine possessor
+    ("فتح الحراس نيرانهم على السيارة", "shooting"),  # plural possessor
+    ("تمكنت القوات من تحرير حي الضباط", "territory"),  # verbal noun after a support verb
+    ("أعلن الجيش تحرير مناطق واسعة شرق المدينة", "territory"),  # plural place noun
+    ("واصلت القوات تحرير قرى الريف الغربي", "territory"),
+])
+def test_trigger_phrases(phrase: str, cue: str) -> None:
+    assert cue in cue_of(phrase)
+
+
+@pytest.mark.parametrize("phrase", ["قصفت هيئة تحرير الشام المواقع", "تجمع المحتجون في ساحة التحرير"])
+def test_liberation_in_a_name_is_no_capture(phrase: str) -> None:
+    assert "territory" not in cue_of(phrase)

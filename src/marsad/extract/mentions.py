@@ -340,10 +340,10 @@ def _background(doc: Doc, sentence: Sentence, span: Span | None = None,
     """A sentence that tells what had happened before: its words ("منذ"، "في وقت سابق"، "ذكرى"), its
     opening, or a year before publication's ("عام 2014").  Not an act told before a comma and the cause
     it answers ("قصفت المعارضة قريتين، وأفاد مصدر بأن القصف يأتي ردا على قصف الزبداني": the cause is
-    the background, ``_answers_after``)."""
+    the background, ``_told_before``)."""
     modality = doc.sentence_entries(sentence, "modality")
     return (any(m.payload.label == "background"
-                and not (span and triggers and _answers_after(doc, span, m, triggers)) for m in modality)
+                and not (span and triggers and _told_before(doc, span, m, triggers)) for m in modality)
             or _opens_with_background(doc, sentence) or _names_an_earlier_year(doc, sentence))
 
 
@@ -353,11 +353,11 @@ def _segments(doc: Doc, span: Span) -> list[int]:
             if any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")]
 
 
-def _answers_after(doc: Doc, span: Span, marker: Match[Entry], triggers: list[Match[Entry]]) -> bool:
+def _told_before(doc: Doc, span: Span, marker: Match[Entry], triggers: list[Match[Entry]]) -> bool:
     """A cause marker ("ردا على"، "انتقاما ل": triggers.toml `cause_markers`) makes background of what it
     introduces, the act answered; an act told in an earlier comma part of the clause is the news."""
-    causes = load_lexicons().word_set("cause_markers")
-    if strip_article(doc.tokens[marker.first].text) not in causes and doc.tokens[marker.first].text not in causes:
+    forward = load_lexicons().word_set("cause_markers")
+    if not any(k in forward for k in lookup_keys(doc.tokens[marker.first].text)):
         return False
     cuts = _segments(doc, span)
     part = bisect_right(cuts, marker.first)
