@@ -58,3 +58,16 @@ def test_a_flagged_frame_makes_no_event(text: str) -> None:
 ])
 def test_an_unflagged_frame_still_makes_its_event(text: str) -> None:
     assert _events(text), text
+
+
+@pytest.mark.parametrize(("text", "lemma", "flags"), [
+    # a purpose's complement ends at the cause it gives: the cause happened (verbal noun, passive sense)
+    ("وصل الوزير إلى مدينة الناصرية سعيا إلى تهدئة الغضب على خلفية مقتل متظاهر برصاص الشرطة أمس", "قتل", []),
+    # a call, then a cause with بعد (plural victims)
+    ("دعت الأحزاب إلى التهدئة بعد مقتل ثلاثة محتجين في مدينة الكوت أمس", "قتل", []),
+    # a plan, then a cause with إثر: the bombing happened, the attack is still a plan
+    ("يخطط الجيش لشن هجوم جديد إثر تفجير استهدف حاجزا في قضاء الطارمية", "استهدف", []),
+    ("يخطط الجيش لشن هجوم جديد إثر تفجير استهدف حاجزا في قضاء الطارمية", "هجم", ["planned"]),
+])
+def test_a_cause_ends_the_complement_of_a_plan_or_call(text: str, lemma: str, flags: list[str]) -> None:
+    assert _flags(text, lemma) == flags

@@ -229,3 +229,63 @@ def test_an_operation_to_liberate_is_no_place_taken(text: str) -> None:
 ])
 def test_a_liberation_done_is_a_place_taken(text: str) -> None:
     assert types(text) == ["Government regains territory"]
+
+
+# --- the reach of running totals, recollections and causes: comma parts of a clause ---------------------
+
+def coded(text: str) -> list[tuple[str, str]]:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    return sorted((e.location.admin1, e.sub_event_type) for e in events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause after a running total tells a day's act of its own (active verb, plural crowd)
+    ("تواصلت الاحتجاجات في مدن عراقية عدة، التي شهدت أمس خروج الآلاف في مدينة الكوت.",
+     [("Wasit", "Peaceful protest")]),
+    # a count over weeks inside a relative clause after a capture describes the captured town (feminine verb)
+    ("استعاد الجيش السوري السيطرة على بلدة مورك، التي شهدت معارك عنيفة خلال الأسابيع الماضية.",
+     [("Hama", "Government regains territory")]),
+    # the same after a feminine plural subject and a relative pronoun with و
+    ("سيطرت فصائل المعارضة على قرية تل ملح، والتي دارت فيها اشتباكات متقطعة خلال الأشهر الماضية.",
+     [("Hama", "Non-state actor overtakes territory")]),
+    # what a bombardment answers, told in a later comma part, is its cause, not its background
+    ("قصفت القوات التركية قرية في ناحية راجو، وقال مصدر إن القصف جاء ردا على هجوم للوحدات الكردية.",
+     [("Aleppo", "Shelling/artillery/missile attack")]),
+    # a riot act with no doer of its own, after the demonstration it belongs to (plural verb, a later day)
+    ("تجمع المحتجون في ساحة التحرير خلال الأسابيع الماضية، ثم اقتحموا مساء السبت مبنى المحافظة في مدينة الحلة.",
+     [("Babil", "Violent demonstration")]),
+])
+def test_a_marker_reaches_only_its_own_part(text: str, expected: list[tuple[str, str]]) -> None:
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 12 شخصا في اشتباكات في مدينة البصرة خلال الأيام الماضية.",  # the total in the act's own part
+    "قتل 200 مسلح في محافظة الأنبار منذ بدء العملية، وأصيب 50 آخرون.",  # a toll alone goes on with the total
+    "وجاءت الغارات ردا على قصف استهدف مدينة حلب.",  # the cause, and the act told only as answering it
+])
+def test_totals_and_causes_still_make_no_incident(text: str) -> None:
+    assert coded(text) == []
+
+
+def test_a_riot_word_with_armed_doers_is_no_demonstration() -> None:
+    text = "اقتحم مسلحون مجهولون مبنى البلدية في مدينة الرمادي، بعد أيام من تظاهرة للأهالي."
+    assert ("Anbar", "Violent demonstration") not in coded(text)
+
+
+# --- trigger phrases: fire with a possessive, the liberation of a kind of place ----------------------
+
+@pytest.mark.parametrize(("phrase", "cue"), [
+    ("أطلقت الميليشيا نيرانها على المحتجين", "shooting"),  # feminine possessor
+    ("فتح الحراس نيرانهم على السيارة", "shooting"),  # plural possessor
+    ("تمكنت القوات من تحرير حي الضباط", "territory"),  # verbal noun after a support verb
+    ("أعلن الجيش تحرير مناطق واسعة شرق المدينة", "territory"),  # plural place noun
+    ("واصلت القوات تحرير قرى الريف الغربي", "territory"),
+])
+def test_trigger_phrases(phrase: str, cue: str) -> None:
+    assert cue in cue_of(phrase)
+
+
+@pytest.mark.parametrize("phrase", ["قصفت هيئة تحرير الشام المواقع", "تجمع المحتجون في ساحة التحرير"])
+def test_liberation_in_a_name_is_no_capture(phrase: str) -> None:
+    assert "territory" not in cue_of(phrase)

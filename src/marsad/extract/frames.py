@@ -410,7 +410,8 @@ def _use(doc: Doc, k: int, form: Form, predicates: list[tuple[int, Form]], marks
 
     future = form.future or near("future", -2, -1)
     hypothetical = near("hypothetical", -8, -1)
-    planned = irrealis or any(f.predicate.family == "modal" and 0 < k - j <= _MODAL_REACH for j, f in predicates)
+    planned = irrealis or any(f.predicate.family == "modal" and 0 < k - j <= _MODAL_REACH
+                              and not _cause_between(doc, j + 1, k) for j, f in predicates)
     if form.kind == "verb" and form.tense == "imperfect" and token.text.startswith(("ل", "ول")) and not form.future:
         planned = True  # "ليقتل"، "لتستهدف": a purpose, not a report
     metaphor = figurative or (form.kind == "noun" and near("figurative_after", 1, 1))
@@ -449,7 +450,7 @@ def modal_flags(doc: Doc, modality: list[Match[Entry]], names: set[int], first: 
             negated = negated or first - x.last < _NEGATION_SCOPE
         elif label in ("failure", "denial"):
             negated = negated or first - x.last <= _IRREALIS_SCOPE or _in_complement(doc, x, start)
-        elif label == "irrealis":
+        elif label == "irrealis" and not _cause_between(doc, x.last, first):
             irrealis = irrealis or sum(1 for j in range(x.last, first) if j not in names) <= _IRREALIS_SCOPE \
                 or _in_complement(doc, x, start)
     return negated, irrealis, figurative
@@ -463,6 +464,14 @@ def _in_complement(doc: Doc, modal: Match[Entry], start: int) -> bool:
     opens = any(tokens[j].text in starters and tokens[j].start < start
                 for j in range(modal.last, min(modal.last + _COMPLEMENT_REACH, len(tokens))))
     return opens and not any(c in doc.text[tokens[modal.last - 1].end:start] for c in "،,:؛")
+
+
+def _cause_between(doc: Doc, first: int, last: int) -> bool:
+    """A word that gives a cause stands in tokens [first, last): a plan's, call's or hope's reach ends there,
+    for what caused it has happened ("سعيا إلى تهدئة الغضب على خلفية مقتل متظاهر"، "يخطط لشن هجوم إثر
+    تفجير استهدف حاجزا"; triggers.toml `cause_openers`)."""
+    causes = load_lexicons().word_set("cause_openers")
+    return any(k in causes for j in range(first, last) for k in lookup_keys(doc.tokens[j].text))
 
 
 # --- slot fillers ----------------------------------------------------------------------------

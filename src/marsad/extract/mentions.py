@@ -11,6 +11,7 @@ incident told just before it in the paragraph, else the headline's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -48,6 +49,7 @@ class _Context:
     routes: dict[int, list[ResolvedPlace]] = field(default_factory=dict)  # by sentence: roads and journeys
     # the latest sentence that told an event: its index, its mentions and their places
     told_before: tuple[int, list[EventMention], list[ResolvedPlace]] = (-1, [], [])
+    demonstrations: bool = False  # the article tells demonstrations (a protest word anywhere)
 
 
 def build_mentions(doc: Doc) -> None:
@@ -80,7 +82,25 @@ def _context(doc: Doc) -> _Context:
         ctx.country = max(counts, key=lambda c: counts[c])
     if doc.sentences and doc.in_title(doc.sentences[0]):
         ctx.title_places = ctx.places.get(0, [])
+    ctx.demonstrations = any(m.payload.category == "cue" and m.payload.label in ("protest", "protesters")
+                             for m in doc.entries)
     return ctx
+
+
+def _crowd_act(doc: Doc, clause_cues: list[Match[Entry]], covering: dict[int, Frame], cues: set[str],
+               facts: ActorFacts, ctx: _Context) -> bool:
+    """A riot act (storming, burning, stoning: triggers.toml [cue.riot]) told as done — a verb ("ثم اقتحموا
+    مبنى المحافظة") or the passive with تم ("تم إحراق مكتب الحزب"), not a bare noun as in a subheading
+    ("اقتحام مبنى المحافظة") — with no doer in its clause, in an article that tells demonstrations, is the
+    demonstrators' doing; a clause that names armed men or forces keeps them as its doers."""
+    if not (ctx.demonstrations and "riot" in cues and not cues & {"protest", "protesters"}
+            and not (facts.state or facts.armed_nonstate or facts.external)):
+        return False
+    auxiliaries = load_lexicons().word_set("passive_auxiliaries")
+    return any(m.payload.label == "riot" and (
+        (m.first in covering and covering[m.first].predicate.kind == "verb")
+        or (m.first > 0 and any(k in auxiliaries for k in lookup_keys(doc.tokens[m.first - 1].text))))
+        for m in clause_cues)
 
 
 def _sentence_at(doc: Doc, token: int) -> int:
@@ -170,7 +190,10 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     named_places = {j for rp in places if rp.toponym.cue for j in range(rp.toponym.first_token, rp.toponym.last_token)}
     hits = [h for h in act.find_actor_hits(doc, sentence, region)
             if h.first not in named_places and _in_span(span, h.first)]  # "حي العامل"
-    sub_event = classify(cues, _facts(hits))
+    facts = _facts(hits)
+    if _crowd_act(doc, clause_cues, covering, cues, facts, ctx):
+        cues.add("protesters")
+    sub_event = classify(cues, facts)
     start, end = doc.tokens[span[0]].start, doc.tokens[span[1] - 1].end
     tolls = [t for t in doc.tolls if t.sentence == sentence.index and start <= t.start < end
              and t.kind != "attackers"]  # bombers: consolidate
@@ -180,9 +203,10 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         return []
     when = None if _died_of_wounds(doc, sentence) else _event_date(doc, sentence, triggers, (start, end))
     own_day = when is not None and not when[2].statement  # a statement's day only stands in for the event's
-    background = _background(doc, sentence)
-    aggregate = (any(m.payload.label in ("aggregate", "recalled") for m in modality)
-                 or _over_a_span(doc, modality, sentence)
+    background = _background(doc, sentence, span=span, triggers=triggers)
+    governing = [m for m in modality if _governs(doc, span, m, triggers)]
+    aggregate = (any(m.payload.label in ("aggregate", "recalled") for m in governing)
+                 or _over_a_span(doc, governing, sentence)
                  or (not own_day and any(m.payload.label == "reaction" for m in modality))
                  or (not own_day and _names_an_earlier_year(doc, sentence)))  # "2003: مقتل 17 شخصا في تفجير ..."
     if when is not None and not _recent(doc, when[0]):
@@ -312,12 +336,56 @@ def _states_toll(tolls: list[TollMention]) -> bool:
     return any(t.exact and not t.implicit for t in tolls)
 
 
-def _background(doc: Doc, sentence: Sentence) -> bool:
+def _background(doc: Doc, sentence: Sentence, span: Span | None = None,
+                triggers: list[Match[Entry]] | None = None) -> bool:
     """A sentence that tells what had happened before: its words ("منذ"، "في وقت سابق"، "ذكرى"), its
-    opening, or a year before publication's ("عام 2014")."""
+    opening, or a year before publication's ("عام 2014").  Not an act told before a comma and the cause
+    it answers ("قصفت المعارضة قريتين، وأفاد مصدر بأن القصف يأتي ردا على قصف الزبداني": the cause is
+    the background, ``_told_before``)."""
     modality = doc.sentence_entries(sentence, "modality")
-    return (any(m.payload.label == "background" for m in modality) or _opens_with_background(doc, sentence)
-            or _names_an_earlier_year(doc, sentence))
+    return (any(m.payload.label == "background"
+                and not (span and triggers and _told_before(doc, span, m, triggers)) for m in modality)
+            or _opens_with_background(doc, sentence) or _names_an_earlier_year(doc, sentence))
+
+
+def _segments(doc: Doc, span: Span) -> list[int]:
+    """The first tokens of a clause's comma-delimited parts after its first (sorted)."""
+    return [j for j in range(span[0] + 1, span[1])
+            if any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")]
+
+
+def _told_before(doc: Doc, span: Span, marker: Match[Entry], triggers: list[Match[Entry]]) -> bool:
+    """A cause marker ("ردا على"، "انتقاما ل": triggers.toml `cause_markers`) makes background of what it
+    introduces, the act answered; an act told in an earlier comma part of the clause is the news."""
+    forward = load_lexicons().word_set("cause_markers")
+    if not any(k in forward for k in lookup_keys(doc.tokens[marker.first].text)):
+        return False
+    cuts = _segments(doc, span)
+    part = bisect_right(cuts, marker.first)
+    return any(bisect_right(cuts, t.first) < part for t in triggers)
+
+
+def _governs(doc: Doc, span: Span, marker: Match[Entry], triggers: list[Match[Entry]]) -> bool:
+    """Whether a modality marker reaches the clause's incident.  A running total or a recollection
+    covers its own comma part and what follows, but (1) not a later part that tells an act on a day of
+    its own ("تواصلت المظاهرات في عدد من المدن، التي شهدت الجمعة خروج المئات في ساحة التحرير": Friday's
+    protests are news), and (2) not from inside a relative clause after the act, which describes the
+    act's place or object ("السيطرة على مخيم اليرموك، والذي دارت به معارك خلال الأسابيع الماضية")."""
+    if marker.payload.label not in ("aggregate", "recalled", "span"):
+        return True
+    cuts = _segments(doc, span)
+    if not cuts:
+        return True
+    part = bisect_right(cuts, marker.first)
+    parts = [bisect_right(cuts, t.first) for t in triggers]
+    relatives = load_lexicons().word_set("relative_pronouns")
+    if part > 0 and any(k in relatives for k in lookup_keys(doc.tokens[cuts[part - 1]].text)) \
+            and any(p < part for p in parts):
+        return False
+    dated = {bisect_right(cuts, t.first_token) for t in doc.times
+             if span[0] <= t.first_token < span[1] and not (t.statement or t.since or t.future)}
+    acts = {p for p, t in zip(parts, triggers, strict=True) if t.payload.value.family != "casualty"}
+    return not any(p > part and p in dated for p in acts)
 
 
 def _names_an_earlier_year(doc: Doc, sentence: Sentence) -> bool:
