@@ -20,7 +20,7 @@ from marsad.extract.classify import ActorFacts, classify
 from marsad.extract.frames import Frame, frames_of, modal_flags
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention
-from marsad.extract.toll import TollMention, share_evenly
+from marsad.extract.toll import Figure, TollMention, combine, share_evenly
 from marsad.geo.resolve import ResolvedPlace
 from marsad.lexicon import Entry, load_lexicons
 from marsad.model import Actor, EventMention, Evidence
@@ -721,7 +721,7 @@ def _most_named(doc: Doc, entries: list[Match[Entry]], inters: set[int], region:
 
 def _per_site(doc: Doc, base: dict, evidence: dict[str, list[Evidence]], sites: list[ResolvedPlace],  # type: ignore[type-arg]
               tolls: list[TollMention], part: tuple[int, int] = (0, 1)) -> list[EventMention]:
-    killed, injured, toll_evidence, (exact, injured_exact) = _sum_tolls(doc, tolls)
+    killed, injured, toll_evidence, (exact, injured_exact), victims = _sum_tolls(doc, tolls)
     killed, injured = share_evenly(killed, part[1], part[0]), share_evenly(injured, part[1], part[0])
     n = max(1, len(sites))
     out = []
@@ -735,7 +735,7 @@ def _per_site(doc: Doc, base: dict, evidence: dict[str, list[Evidence]], sites: 
         out.append(EventMention(
             location=location, place_vague=vague,
             fatalities=share_evenly(killed, n, i), injured=share_evenly(injured, n, i), evidence=ev,
-            toll_exact=exact, injured_exact=injured_exact, **base,
+            toll_exact=exact, injured_exact=injured_exact, victims=victims, **base,
         ))
     return out
 
@@ -743,10 +743,11 @@ def _per_site(doc: Doc, base: dict, evidence: dict[str, list[Evidence]], sites: 
 
 
 def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-def]
-    """The clause's killed and wounded: the lowest of the figures it gives for each (sources differ:
-    "5 قتلوا ... بمقتل 20" → 5; a stated figure before "several"), plus counts that add to it
-    ("و25 في صفوف الشرطة"، "آخرين")."""
-    counts: dict[str, list[tuple[int, bool]]] = {"killed": [], "wounded": []}
+    """The clause's killed and wounded: for the figures of one group of people, the lowest (sources
+    differ: "5 قتلوا ... بمقتل 20" → 5; a stated figure before "several"); the figures of different
+    groups add up ("17 من قوات النظام مقابل 19 من الفصائل", toll.combine); plus counts that add to it
+    ("و25 في صفوف الشرطة"، "آخرين").  Also whose dead and wounded the clause counts."""
+    counts: dict[str, list[Figure]] = {"killed": [], "wounded": []}
     extra = {"killed": 0, "wounded": 0}
     extra_exact = {"killed": True, "wounded": True}
     stated = {"killed": False, "wounded": False}
@@ -768,15 +769,28 @@ def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-d
                 extra[kind] += value
                 extra_exact[kind] = extra_exact[kind] and exact
             else:
-                counts[kind].append((value, exact))
+                counts[kind].append((t.victims, value, exact))
     totals = {kind: _total(counts[kind], extra[kind], stated[kind]) for kind in counts}
     exact = tuple(totals[kind][1] and extra_exact[kind] for kind in ("killed", "wounded"))
-    return totals["killed"][0], totals["wounded"][0], evidence, exact
+    victims = tuple(_victims_of(counts[kind], extra[kind]) for kind in ("killed", "wounded"))
+    return totals["killed"][0], totals["wounded"][0], evidence, exact, victims
 
 
-def _total(figures: list[tuple[int, bool]], extra: int, stated: bool) -> tuple[int | None, bool]:
+def _victims_of(figures: list[Figure], extra: int) -> str:
+    """The one group a clause counts, "*" for several (others added to a count: "قتل 3 جنود وخمسة آخرون"),
+    "" for none ("وأصيب خمسة آخرون" alone: others than the dead, of no group told)."""
+    named = {g for g, _, _ in figures}
+    if (extra and figures) or len(named - {""}) > 1:
+        return "*"
+    return next(iter(named), "") if len(named) == 1 else ""
+
+
+def _total(figures: list[Figure], extra: int, stated: bool) -> tuple[int | None, bool]:
     if not stated:
         return None, True
-    exact = [v for v, e in figures if e]
-    pool = exact or [v for v, _ in figures]
-    return (min(pool) if pool else 0) + extra, bool(exact) or not figures
+    combined = combine(figures)
+    if combined is None:
+        return extra, True
+    return combined[0] + extra, combined[1]
+
+
