@@ -196,3 +196,18 @@ def test_others_wounded_beside_the_dead_are_no_second_group(text, wounded):
     """"وأصيب خمسة آخرون": others than the dead, not a group of wounded beside another; a second count of
     the wounded is another estimate of them (the lowest)."""
     assert _toll(text)[1] == wounded
+
+
+@pytest.mark.parametrize("text,total", [
+    ("شنت قوات النظام غارات على بلدة دوما أمس. وتشن قوات النظام منذ 18 شباط هجوما على الغوطة الشرقية تسبب "
+     "بمقتل أكثر من 900 مدني.", 900),
+    ("قصفت الطائرات الروسية مدينة معرة النعمان أمس. وتشن القوات الروسية منذ 5 آذار حملة على ريف إدلب أسفرت "
+     "عن مقتل 300 مدني.", 300),
+    ("قصف الجيش التركي بلدة جنديرس في عفرين أمس. وأدت العملية التركية على عفرين منذ الأحد الماضي إلى مقتل "
+     "60 مدنيا.", 60),
+])
+def test_a_running_total_is_no_incidents_toll(text, total):
+    """A count since a day or over a span of days sums up a campaign: it is pasted onto no incident, even
+    when its clause tells no other count."""
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert events and all(e.fatalities < total for e in events)

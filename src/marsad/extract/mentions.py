@@ -752,9 +752,9 @@ def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-d
     extra_exact = {"killed": True, "wounded": True}
     stated = {"killed": False, "wounded": False}
     evidence: dict[str, list[Evidence]] = {}
-    if any(not t.cumulative for t in tolls):  # a running total beside the incident's own count (toll.py)
-        tolls = [t for t in tolls if not t.cumulative]
     for t in tolls:
+        if t.cumulative:  # a running total ("منذ 18 شباط"، "خلال 30 يوما"): no incident's own count (toll.py)
+            continue
         if t.part:
             continue  # "بعض الجرحى": people counted already (toll.py)
         ev = doc.evidence(t.start, t.end)

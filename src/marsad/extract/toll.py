@@ -68,9 +68,10 @@ def find_tolls(doc: Doc) -> None:
             continue  # no casualty word and no suicide attacker: nothing to count
         tolls = _SentenceTolls(doc, sentence, lex).read()
         markers = _total_markers(doc, sentence, lex) if tolls else []
-        if markers:  # each marker belongs to the toll nearest to it
+        if markers:  # each marker belongs to the toll nearest to it, unless a casualty word of no toll is nearer
             spans = [(doc.token_index(t.start), doc.token_index(t.end)) for t in tolls]
-            near = {min(range(len(tolls)), key=lambda i: _distance(m, spans[i])) for m in markers}
+            words = [(m.first, m.last) for m in doc.sentence_entries(sentence, "casualty", "loose_casualty")]
+            near = {i for m in markers if (i := _marked(m, spans, words)) is not None}
             tolls = [replace(t, cumulative=True) if i in near else t for i, t in enumerate(tolls)]
         doc.tolls.extend(tolls)
 
@@ -709,6 +710,14 @@ class _SentenceTolls:
                 continue
             j += 1
         return out
+
+
+def _marked(marker: int, spans: list[tuple[int, int]], words: list[tuple[int, int]]) -> int | None:
+    """The toll a total's marker belongs to: the nearest, unless a casualty word that read no count is
+    nearer ("قتل عدد من الأشخاص ... ليرتفع عدد القتلى منذ الثلاثاء": the marker is the total's)."""
+    nearest = min(range(len(spans)), key=lambda i: _distance(marker, spans[i]))
+    word = min((_distance(marker, w) for w in words), default=_distance(marker, spans[nearest]))
+    return nearest if _distance(marker, spans[nearest]) <= word else None
 
 
 def _distance(j: int, span: tuple[int, int]) -> int:
