@@ -385,3 +385,14 @@ def test_the_subject_in_construct_is_stepped_over(text, value):
 def test_without_a_count_after_the_name_the_plural_is_several():
     """"قتل عناصر من داعش": no count after the name, the plural noun is "several" (3)."""
     assert counts("قتل عناصر من داعش في غارة للتحالف على الموصل.").get("killed") == 3
+
+
+@pytest.mark.parametrize("text,value", [
+    ("شنت طائرات تركية غارات على قرى شمال أربيل بعد مقتل سكان في قرية زاركلي.", 3),
+    ("قتل أهالي من البلدة بقصف مدفعي على حي سكني في دير الزور.", 3),
+    ("أصيب حراس المستشفى بجروح في هجوم على المستشفى في كركوك.", 3),
+    ("قتل شبان في اشتباك مع الشرطة قرب الناصرية.", 3),
+])
+def test_a_broken_plural_of_people_without_a_count_is_several(text, value):
+    """A plural of people with no count ("مقتل سكان"، "قتل شبان") is "several" (codebook §6: 3)."""
+    assert sum(counts(text).values()) == value
