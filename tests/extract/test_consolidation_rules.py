@@ -211,3 +211,26 @@ def test_a_running_total_is_no_incidents_toll(text, total):
     when its clause tells no other count."""
     events = extract_events(Article("t", text, published=PUBLISHED))
     assert events and all(e.fatalities < total for e in events)
+
+
+@pytest.mark.parametrize("text,dead", [
+    ("نفذ داعش تفجيرا انتحاريا في بلدة مارع بريف حلب، وقتل 28 عنصرا على الأقل من الفصائل المقاتلة وداعش.", 28),
+    ("قتل 12 من عناصر داعش وقوات سوريا الديمقراطية في هجوم انتحاري نفذه التنظيم على حاجز في بلدة تل أبيض.", 12),
+    ("أسفر تفجير انتحاري نفذه داعش في بلدة تل أبيض عن مقتل 9 من عناصر التنظيم والوحدات الكردية.", 9),
+])
+def test_bombers_among_the_counted_dead_are_not_added_again(text, dead):
+    """Codebook §6: a suicide attacker is added to the dead only when not among them; a count of the
+    attacker's own people ("من الفصائل وداعش") holds its bombers already."""
+    assert _suicide_dead(text) == dead
+
+
+def test_a_bomber_of_a_count_of_victims_only_is_still_added():
+    assert _suicide_dead("قتل 12 مدنيا في تفجير انتحاري نفذه داعش في سوق بلدة تل أبيض.") == 13
+
+
+@pytest.mark.parametrize("text,group", [
+    ("قتل 28 عنصرا على الأقل من الفصائل المقاتلة وداعش في اشتباكات بريف حلب.", "Islamic State+Syrian opposition"),
+    ("قتل 12 من عناصر داعش وقوات سوريا الديمقراطية في معارك قرب الرقة.", "Islamic State+Syrian Democratic Forces"),
+])
+def test_a_count_of_two_groups_joined_by_wa_names_both(text, group):
+    assert group in [g for _, g in _victims(text)]

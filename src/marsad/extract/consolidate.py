@@ -487,7 +487,7 @@ def _event(doc: Doc, g: _Group, body_counts: set[str]) -> Event:
     injured = _merged_toll(g, "injured", "injured" in body_counts, parties)
     if sub_event in _NO_TOLL:
         fatalities = injured = 0  # deaths told with an arrest belong to the attack it answers
-    if sub_event == "Suicide bomb":
+    if sub_event == "Suicide bomb" and not _attackers_counted(g, actor1):
         fatalities += _bombers(doc, g)
     location = g.location or Location(country="", admin1="")
     evidence, basis = _evidence(doc, g, actor1, actor2, location, fatalities, injured, claimed)
@@ -618,6 +618,13 @@ def _merged_actor(g: _Group, which: str, lead: EventMention) -> Actor | None:
 def _body_tells(doc: Doc, field_name: str) -> bool:
     """Whether the article's body states a count of this kind for any incident."""
     return any(getattr(m, field_name) is not None and not m.in_title and not m.supporting for m in doc.mentions)
+
+
+def _attackers_counted(g: _Group, attacker: Actor) -> bool:
+    """The dead counted include the attacker's own ("قتل 28 عنصرا من الفصائل وداعش"، "مقتل 9 من عناصر
+    التنظيم"): the bombers are among them already (codebook §6)."""
+    return any(m.fatalities and attacker.name in m.victims[0].split("+")
+               for m in g.members if not m.supporting and not m.in_title)
 
 
 def _bombers(doc: Doc, g: _Group) -> int:

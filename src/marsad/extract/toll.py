@@ -35,7 +35,7 @@ PLURAL_COUNT = 3
 _AFTER_WINDOW = 6
 _BEFORE_WINDOW = 6
 #: The words a count's noun phrase may run over to the group its people belong to ("19 قتيلا في صفوف الفصائل").
-_VICTIM_REACH = 6
+_VICTIM_REACH = 8
 
 Count = tuple[int, bool, int, int]  # value, exact, first token, last token
 
@@ -205,26 +205,33 @@ class _SentenceTolls:
         count over person nouns, definite adjectives and the links of ``victim_links`` (من، في صفوف، مواليا
         ل) and ends at anything else ("بغارة للتحالف" is the cause, not the victims), at و (another
         conjunct) and at the next casualty word.  A name told after a description ("19 مسلحا من تنظيم
-        داعش") says whose they are; people named only as people ("خمسة أشخاص") are no group: ""."""
+        داعش") says whose they are; two joined by و ("28 عنصرا من الفصائل وداعش") give both, "A+B";
+        people named only as people ("خمسة أشخاص") are no group: ""."""
         tokens, links = self.doc.tokens, self.lex.word_set("victim_links")
         unnamed = self.lex.word_set("unnamed_people")
         end = min(limit, last + _VICTIM_REACH, self.sentence.last_token)
-        described = ""
-        for j in range(first, end):
+        described, named = "", ""
+        j = first
+        while j < end:
             m = self.actor_at.get(j)
             if m is not None and not (m.last - m.first == 1 and strip_article(tokens[j].text) in unnamed):
+                group = self._group(m)
+                if (named or described) and tokens[j].text.startswith("و"):  # "من الفصائل وداعش": both sides
+                    return "+".join(sorted({named or described, group}))
                 if m.payload.category == "actor":
-                    return self._group(m)
-                described = self._group(m)  # "مسلحين موالين للنظام": the later words qualify
-            if j < last:
+                    named = named or group
+                elif not named:
+                    described = group  # "مسلحين موالين للنظام": the later words qualify
+                j = max(m.last, j + 1)
                 continue
             text = tokens[j].text
             bare = strip_article(text)
-            if (text.startswith("و") and j > last) or not (
+            if j >= last and (named or (text.startswith("و") and j > last) or not (
                     bare in links or text in links or self._is_person(text) or self._is_person(bare.rstrip("ا"))
-                    or self._counted_noun_at(j) or _adjective(text) or j in self.time_tokens or m is not None):
+                    or self._counted_noun_at(j) or _adjective(text) or j in self.time_tokens)):
                 break
-        return described
+            j += 1
+        return named or described
 
     def _not_the_agent(self, word: Match[Entry]) -> str:
         """"وأعدم التنظيم ثلاثة": the people an active verb's named agent killed are not of the agent's
@@ -828,7 +835,8 @@ def combine(figures: list[Figure], parties: frozenset[str] | None = None) -> tup
     facts: they add up.  A count of people not named as any group ("خمسة أشخاص") is an estimate of the
     whole: beside groups that add up, the whole is the larger of it and their sum (the named groups may
     be only some of the dead).  "!X" (killed by X) is a group of its own only beside X's own dead.
-    ``*`` is a clause's own sum over several groups.  With ``parties`` (the incident's actors), only
+    ``*`` is a clause's own sum over several groups, "A+B" a count of the people of both ("28 من الفصائل
+    وداعش").  With ``parties`` (the incident's actors), only
     their own dead count as groups apart: counts told in other clauses of other people (a background
     total, a neighbouring incident merged in) are estimates like unnamed ones.  Returns (value, exact),
     or None for no count."""
@@ -837,7 +845,7 @@ def combine(figures: list[Figure], parties: frozenset[str] | None = None) -> tup
     if any(e for _, _, e in figures):  # a stated count before "several", "dozens" (codebook §6)
         figures = [f for f in figures if f[2]]
     if parties is not None:
-        figures = [(g if g in parties or g == "*" or g[1:] in parties else "", v, e) for g, v, e in figures]
+        figures = [(g if g in parties or g == "*" or "+" in g or g[1:] in parties else "", v, e) for g, v, e in figures]
     named = {g for g, _, _ in figures if g and g != "*" and not g.startswith("!")}
     groups: dict[str, list[tuple[int, bool]]] = {}
     for group, value, exact in figures:
@@ -845,9 +853,10 @@ def combine(figures: list[Figure], parties: frozenset[str] | None = None) -> tup
             group = ""
         groups.setdefault(group, []).append((value, exact))
     unnamed = groups.pop("", [])
-    if len(groups) < 2 and "*" not in groups:
+    if len(groups) < 2 and "*" not in groups and not any("+" in g for g in groups):
         return _lowest(unnamed + [f for fs in groups.values() for f in fs])
-    totals = groups.pop("*", [])
+    wholes = [g for g in groups if g == "*" or "+" in g]
+    totals = [f for g in wholes for f in groups.pop(g)]
     parts = [_lowest(fs) for fs in groups.values()]
     value = sum(v for v, _ in parts)
     exact = all(e for _, e in parts)
