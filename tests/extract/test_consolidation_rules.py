@@ -234,3 +234,17 @@ def test_a_bomber_of_a_count_of_victims_only_is_still_added():
 ])
 def test_a_count_of_two_groups_joined_by_wa_names_both(text, group):
     assert group in [g for _, g in _victims(text)]
+
+
+@pytest.mark.parametrize("text,wounded", [
+    ("أطلق مسلحو داعش النار على أهالي قرية قرب الموصل فقتلوا اثنين وأصابوا عشرة آخرين، فيما جرح ثلاثة من "
+     "المسلحين.", 13),
+    ("هاجمت عناصر داعش نقطة للشرطة في قضاء الحويجة فقتلت شرطيا وأصابت أربعة آخرين، فيما أصيب اثنان من "
+     "المهاجمين.", 6),
+    ("اقتحم مسلحو التنظيم قرية في ريف دير الزور وقتلوا ثلاثة مدنيين وجرحوا ستة آخرين، بينما أصيب خمسة من "
+     "عناصر التنظيم.", 11),
+])
+def test_the_wounded_an_agent_wounded_add_to_its_own_wounded(text, wounded):
+    """"وأصابوا عشرة آخرين" (by the agent: not its own) and "جرح ثلاثة من المسلحين" (the agent's own) are
+    two groups of wounded: all sides add up."""
+    assert _toll(text)[1] == wounded

@@ -750,6 +750,7 @@ def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-d
     counts: dict[str, list[Figure]] = {"killed": [], "wounded": []}
     extra = {"killed": 0, "wounded": 0}
     extra_exact = {"killed": True, "wounded": True}
+    extra_groups: dict[str, set[str]] = {"killed": set(), "wounded": set()}
     stated = {"killed": False, "wounded": False}
     evidence: dict[str, list[Evidence]] = {}
     for t in tolls:
@@ -768,19 +769,23 @@ def _sum_tolls(doc: Doc, tolls: list[TollMention]):  # type: ignore[no-untyped-d
             if t.additive:
                 extra[kind] += value
                 extra_exact[kind] = extra_exact[kind] and exact
+                extra_groups[kind].add(t.victims)
             else:
                 counts[kind].append((t.victims, value, exact))
     totals = {kind: _total(counts[kind], extra[kind], stated[kind]) for kind in counts}
     exact = tuple(totals[kind][1] and extra_exact[kind] for kind in ("killed", "wounded"))
-    victims = tuple(_victims_of(counts[kind], extra[kind]) for kind in ("killed", "wounded"))
+    victims = tuple(_victims_of(counts[kind], extra[kind], extra_groups[kind]) for kind in ("killed", "wounded"))
     return totals["killed"][0], totals["wounded"][0], evidence, exact, victims
 
 
-def _victims_of(figures: list[Figure], extra: int) -> str:
+def _victims_of(figures: list[Figure], extra: int, extra_groups: set[str]) -> str:
     """The one group a clause counts, "*" for several (others added to a count: "قتل 3 جنود وخمسة آخرون"),
-    "" for none ("وأصيب خمسة آخرون" alone: others than the dead, of no group told)."""
+    "" for none.  "وأصابوا عشرة آخرين" alone counts others than the dead: their own group if told (not the
+    agent's, "!X"), else none."""
     named = {g for g, _, _ in figures}
-    if (extra and figures) or len(named - {""}) > 1:
+    if not figures and extra:
+        return next(iter(extra_groups)) if len(extra_groups) == 1 else ""
+    if extra or len(named - {""}) > 1:
         return "*"
     return next(iter(named), "") if len(named) == 1 else ""
 
