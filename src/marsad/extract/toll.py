@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import overload
 
 from marsad.doc import Doc
@@ -62,11 +63,12 @@ class TollMention:
 def find_tolls(doc: Doc) -> None:
     """Fill ``doc.tolls`` sentence by sentence."""
     lex = load_lexicons()
+    sides = _Sides(doc)
     for sentence in doc.sentences:
         if not (doc.sentence_entries(sentence, "casualty") or doc.sentence_entries(sentence, "loose_casualty")
                 or any(m.payload.label == "suicide" for m in doc.sentence_entries(sentence, "cue"))):
             continue  # no casualty word and no suicide attacker: nothing to count
-        tolls = _SentenceTolls(doc, sentence, lex).read()
+        tolls = _SentenceTolls(doc, sentence, lex, sides).read()
         markers = _total_markers(doc, sentence, lex) if tolls else []
         if markers:  # each marker belongs to the toll nearest to it, unless a casualty word of no toll is nearer
             spans = [(doc.token_index(t.start), doc.token_index(t.end)) for t in tolls]
@@ -76,11 +78,30 @@ def find_tolls(doc: Doc) -> None:
         doc.tolls.extend(tolls)
 
 
+class _Sides:
+    """What a description names in this article: its country (the most places) and the rebel group it
+    names most (for "المسلحين"، "الإرهابيين"), each read once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    @cached_property
+    def country(self) -> str:
+        countries = Counter(rp.location.country for rp in self.doc.places if rp.location is not None)
+        return countries.most_common(1)[0][0] if countries else ""
+
+    @cached_property
+    def rebel(self) -> str | None:
+        actor = dominant_rebel(self.doc)
+        return actor.name if actor is not None else None
+
+
 class _SentenceTolls:
     """The casualty words of one sentence and the counts they claim."""
 
-    def __init__(self, doc: Doc, sentence: Sentence, lex: Lexicons) -> None:
+    def __init__(self, doc: Doc, sentence: Sentence, lex: Lexicons, sides: _Sides | None = None) -> None:
         self.doc, self.sentence, self.lex = doc, sentence, lex
+        self.sides = sides or _Sides(doc)
         words = _with_loose(doc.sentence_entries(sentence, "casualty"),
                             doc.sentence_entries(sentence, "loose_casualty"))
         self.subsets = [m.first for m in words if m.payload.label == "subset"]
@@ -90,7 +111,6 @@ class _SentenceTolls:
         self.actor_tokens = {j for m in actors for j in range(m.first, m.last)}
         self.actor_end = {m.first: m.last for m in actors}
         self.actor_at = {m.first: m for m in actors}
-        self._country: str | None = None
         self.time_tokens = {j for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "day_part")
                             for j in range(m.first, m.last)} | _numeric_date_tokens(doc, sentence)
         # "العشرين" is the twentieth (of the month) unless a counted noun follows: "العشرين جريحا" is twenty
@@ -250,13 +270,9 @@ class _SentenceTolls:
         if m.payload.category == "actor":
             return str(m.payload.label)
         by_region: dict[str, str] = m.payload.value
-        if self._country is None:
-            countries = Counter(rp.location.country for rp in self.doc.places if rp.location is not None)
-            self._country = countries.most_common(1)[0][0] if countries else ""
-        name = by_region.get(self._country) or by_region.get("*")
+        name = by_region.get(self.sides.country) or by_region.get("*")
         if name in ("@dominant-rebel", UNIDENTIFIED.name):  # unnamed gunmen: of the armed group told of
-            rebel = dominant_rebel(self.doc)
-            name = rebel.name if rebel is not None else None
+            name = self.sides.rebel
         return name or str(m.payload.label)
 
     # -- where a count can be ----------------------------------------------------------
