@@ -112,6 +112,8 @@ class EventMention:
     background: bool = False  # told as what had happened before ("وكان ..."، "منذ")
     redates: bool = False  # only dates what was told ("مقتل المسلحين كان في 12 يونيو")
     cues: frozenset[str] = frozenset()  # the cue names that typed it (triggers.toml)
+    #: whose dead and whose wounded it counts (toll.py ``Figure`` groups: "" unnamed, "*" several groups)
+    victims: tuple[str, str] = ("", "")
 
     @property
     def event_type(self) -> str:

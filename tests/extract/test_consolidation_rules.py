@@ -88,3 +88,163 @@ def test_an_unclaimed_bombing_does_not_take_the_attacker_of_past_ones(text):
 def test_an_attacker_named_for_the_incident_itself_stays(text, actor):
     found = _events(text)
     assert found and found[0].actor1.name == actor
+
+
+# --- the counts of different groups of dead are different facts -----------------------------------
+
+def _victims(text: str) -> list[tuple[int, str]]:
+    return [(t.value, t.victims) for t in _TO_TOLLS.run(Article("t", text, published=PUBLISHED)).tolls
+            if t.kind == "killed"]
+
+
+def _toll(text: str) -> tuple[int, int]:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert len(events) == 1, events
+    return events[0].fatalities, events[0].injured
+
+
+@pytest.mark.parametrize("text,group", [
+    ("قتل 17 عنصرا من قوات النظام في اشتباكات قرب تدمر.", "Military Forces of Syria"),
+    ("أسفرت المعارك في ريف حمص عن سقوط 19 قتيلا على الأقل في صفوف تنظيم داعش.", "Islamic State"),
+    ("قتل جنديان في هجوم على حاجز قرب الرمادي.", "Military Forces of Iraq"),
+    ("لقيت ثلاث نساء مصرعهن بقذيفة سقطت على حي في حلب، بينما قتل 5 مدنيين آخرون.", "Civilians"),
+])
+def test_a_count_names_whose_dead_it_counts(text, group):
+    """The noun phrase of the count (its noun, من، في صفوف) names the group its people belong to."""
+    assert group in [g for _, g in _victims(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل خمسة أشخاص بغارة للتحالف على الموصل.",
+    "قتل 4 أشخاص إثر قصف لقوات النظام على بلدة في ريف درعا.",
+    "أصيب شخصان وقتل ثلاثة أشخاص جراء انفجار عبوة زرعها داعش في كركوك.",
+])
+def test_the_cause_after_a_count_is_not_its_victims(text):
+    """"بغارة للتحالف"، "إثر قصف لقوات النظام": the phrase of the count ends at the cause; people named
+    only as people belong to no group."""
+    assert all(g == "" for _, g in _victims(text))
+
+
+@pytest.mark.parametrize("text,dead", [
+    ("قتل 17 عنصرا من قوات النظام في هجمات شنها تنظيم داعش على قرى في ريف السويداء الشرقي. "
+     "كما قتل تسعة من مسلحي داعش في الاشتباكات في ريف السويداء.", 26),
+    ("أفاد المرصد بمقتل 12 جنديا من الجيش السوري في هجوم لداعش على بلدة في ريف دير الزور. "
+     "وقتل في المعارك 8 من عناصر التنظيم في ريف دير الزور.", 20),
+    ("قتل عنصران من الشرطة في هجوم لمسلحي داعش على نقطة تفتيش في قضاء الحويجة. "
+     "وقتلت الشرطة ثلاثة من مسلحي التنظيم في قضاء الحويجة.", 5),
+])
+def test_the_dead_of_each_side_add_up(text, dead):
+    """Codebook §6: all deaths, all sides.  The counts of two sides are two facts, not two estimates."""
+    assert _toll(text)[0] == dead
+
+
+@pytest.mark.parametrize("text,dead", [
+    ("قتل 12 عنصرا من الشرطة في هجوم لداعش على حاجز قرب كركوك. وقالت مصادر إن عشرة من عناصر الشرطة "
+     "قتلوا في الهجوم قرب كركوك.", 10),
+    ("أسفر قصف للطيران الروسي على بلدة في ريف إدلب عن مقتل 9 مدنيين. وأكد الدفاع المدني مقتل سبعة مدنيين "
+     "في القصف على ريف إدلب.", 7),
+    ("قتل خمسة أشخاص في انفجار سيارة مفخخة في سوق ببغداد. وقال مصدر طبي إن أربعة أشخاص قتلوا في الانفجار "
+     "في بغداد.", 4),
+])
+def test_counts_of_the_same_people_take_the_lowest(text, dead):
+    """Two counts of one group, or of people named only as people, are estimates: the lowest (§6)."""
+    assert _toll(text)[0] == dead
+
+
+@pytest.mark.parametrize("text,dead", [
+    ("قتل 10 من عناصر داعش في اشتباكات مع الجيش في قضاء الحويجة. وأعدم التنظيم ثلاثة في قضاء الحويجة.", 13),
+    ("قتلت القوات الأمنية أربعة من مسلحي داعش في هجوم على قرية قرب الرمادي. وأعدم مسلحو التنظيم اثنين في "
+     "القرية قرب الرمادي.", 6),
+    ("لقي ستة من مقاتلي المعارضة مصرعهم في معارك في ريف حماة. وقتلت الفصائل خمسة في ريف حماة.", 11),
+])
+def test_those_an_agent_killed_are_not_its_own_dead(text, dead):
+    """"وأعدم التنظيم ثلاثة": the object of an active verb with a named agent are not of the agent's group:
+    beside that group's own dead they add up."""
+    assert _toll(text)[0] == dead
+
+
+# --- a series' toll goes to the attacks told from it on ----------------------------------------------
+
+
+
+@pytest.mark.parametrize("text,dead", [
+    ("استعاد الجيش العراقي السيطرة على قرية البو جاسم في الأنبار يوم الخميس. وقتل 12 شخصا في سلسلة تفجيرات "
+     "في الأنبار يوم الخميس. واستهدفت التفجيرات سوقا في الفلوجة وحيا في هيت.", 12),
+    ("حررت قوات الجيش ناحية الصقلاوية في الأنبار مساء الثلاثاء. وأسفرت هجمات تفجيرية في الأنبار مساء الثلاثاء "
+     "عن مقتل 10 أشخاص. وضربت الهجمات سوقا في هيت.", 10),
+    ("استعاد الجيش العراقي السيطرة على قرية البو جاسم في الأنبار يوم الخميس. وقتلت امرأتان في سلسلة تفجيرات "
+     "في الأنبار يوم الخميس. واستهدفت التفجيرات سوقا في الفلوجة.", 2),
+])
+def test_an_incident_told_before_a_series_takes_no_share_of_its_toll(text, dead):
+    """The attacks of a series are named after its toll; an advance told before it is no part of it."""
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    advance = [e for e in events if e.event_type == "Battles"]
+    attacks = [e for e in events if e.event_type != "Battles"]
+    assert advance and all(e.fatalities == 0 for e in advance)
+    assert sum(e.fatalities for e in attacks) == dead
+
+
+@pytest.mark.parametrize("text,wounded", [
+    ("قتل جندي وأصيب خمسة آخرون في هجوم على ثكنة قرب الفلوجة. وقال مصدر إن ثلاثة جنود أصيبوا في الهجوم "
+     "قرب الفلوجة.", 3),
+    ("قتلت امرأة وأصيب أربعة آخرون بانفجار عبوة في سوق بكركوك. وأكد مصدر طبي إصابة شخصين في الانفجار في "
+     "كركوك.", 2),
+    ("قتل شرطيان وأصيب ستة آخرون في اشتباك مع مسلحين في بعقوبة. وأفادت الشرطة بإصابة أربعة من عناصرها في "
+     "الاشتباك في بعقوبة.", 4),
+])
+def test_others_wounded_beside_the_dead_are_no_second_group(text, wounded):
+    """"وأصيب خمسة آخرون": others than the dead, not a group of wounded beside another; a second count of
+    the wounded is another estimate of them (the lowest)."""
+    assert _toll(text)[1] == wounded
+
+
+@pytest.mark.parametrize("text,total", [
+    ("شنت قوات النظام غارات على بلدة دوما أمس. وتشن قوات النظام منذ 18 شباط هجوما على الغوطة الشرقية تسبب "
+     "بمقتل أكثر من 900 مدني.", 900),
+    ("قصفت الطائرات الروسية مدينة معرة النعمان أمس. وتشن القوات الروسية منذ 5 آذار حملة على ريف إدلب أسفرت "
+     "عن مقتل 300 مدني.", 300),
+    ("قصف الجيش التركي بلدة جنديرس في عفرين أمس. وأدت العملية التركية على عفرين منذ الأحد الماضي إلى مقتل "
+     "60 مدنيا.", 60),
+])
+def test_a_running_total_is_no_incidents_toll(text, total):
+    """A count since a day or over a span of days sums up a campaign: it is pasted onto no incident, even
+    when its clause tells no other count."""
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert events and all(e.fatalities < total for e in events)
+
+
+@pytest.mark.parametrize("text,dead", [
+    ("نفذ داعش تفجيرا انتحاريا في بلدة مارع بريف حلب، وقتل 28 عنصرا على الأقل من الفصائل المقاتلة وداعش.", 28),
+    ("قتل 12 من عناصر داعش وقوات سوريا الديمقراطية في هجوم انتحاري نفذه التنظيم على حاجز في بلدة تل أبيض.", 12),
+    ("أسفر تفجير انتحاري نفذه داعش في بلدة تل أبيض عن مقتل 9 من عناصر التنظيم والوحدات الكردية.", 9),
+])
+def test_bombers_among_the_counted_dead_are_not_added_again(text, dead):
+    """Codebook §6: a suicide attacker is added to the dead only when not among them; a count of the
+    attacker's own people ("من الفصائل وداعش") holds its bombers already."""
+    assert _suicide_dead(text) == dead
+
+
+def test_a_bomber_of_a_count_of_victims_only_is_still_added():
+    assert _suicide_dead("قتل 12 مدنيا في تفجير انتحاري نفذه داعش في سوق بلدة تل أبيض.") == 13
+
+
+@pytest.mark.parametrize("text,group", [
+    ("قتل 28 عنصرا على الأقل من الفصائل المقاتلة وداعش في اشتباكات بريف حلب.", "Islamic State+Syrian opposition"),
+    ("قتل 12 من عناصر داعش وقوات سوريا الديمقراطية في معارك قرب الرقة.", "Islamic State+Syrian Democratic Forces"),
+])
+def test_a_count_of_two_groups_joined_by_wa_names_both(text, group):
+    assert group in [g for _, g in _victims(text)]
+
+
+@pytest.mark.parametrize("text,wounded", [
+    ("أطلق مسلحو داعش النار على أهالي قرية قرب الموصل فقتلوا اثنين وأصابوا عشرة آخرين، فيما جرح ثلاثة من "
+     "المسلحين.", 13),
+    ("هاجمت عناصر داعش نقطة للشرطة في قضاء الحويجة فقتلت شرطيا وأصابت أربعة آخرين، فيما أصيب اثنان من "
+     "المهاجمين.", 6),
+    ("اقتحم مسلحو التنظيم قرية في ريف دير الزور وقتلوا ثلاثة مدنيين وجرحوا ستة آخرين، بينما أصيب خمسة من "
+     "عناصر التنظيم.", 11),
+])
+def test_the_wounded_an_agent_wounded_add_to_its_own_wounded(text, wounded):
+    """"وأصابوا عشرة آخرين" (by the agent: not its own) and "جرح ثلاثة من المسلحين" (the agent's own) are
+    two groups of wounded: all sides add up."""
+    assert _toll(text)[1] == wounded

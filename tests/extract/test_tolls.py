@@ -356,3 +356,43 @@ def test_a_suicide_bombing_is_no_attacker_count(text):
 def test_a_dual_keeps_the_class_of_its_noun(text, victims, killed, wounded):
     events = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
     assert [(e["actor2"], e["fatalities"], e["injured"]) for e in events] == [(victims, killed, wounded)]
+
+
+# --- a time adverb, like a prepositional phrase, may stand between the verb and its subject -----------
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("قتل في بغداد أمس ثلاثة حراس في هجوم مسلح.", "killed", 3),
+    ("قتل أمس في بغداد ثلاثة حراس بهجوم مسلح.", "killed", 3),
+    ("قتلت يوم الجمعة في الموصل امرأتان بانفجار عبوة.", "killed", 2),
+    ("أصيب في كركوك صباح اليوم جنديان بانفجار عبوة ناسفة.", "wounded", 2),
+    ("قتل مساء الأربعاء شرطي في هجوم على نقطة تفتيش بالموصل.", "killed", 1),
+])
+def test_a_time_adverb_between_verb_and_subject(text, kind, value):
+    assert counts(text).get(kind) == value
+
+
+# --- the name of an active verb's subject, head noun and all, is stepped over to its object's count ---
+
+@pytest.mark.parametrize("text,value", [
+    ("قتل مسلحو داعش خمسة من عناصر الشرطة في هجوم على حاجز في كركوك.", 5),
+    ("قتلت عناصر تنظيم داعش مدنيين اثنين في قرية جنوب الموصل.", 2),
+    ("أعدم مقاتلو التنظيم أربعة أشخاص في ساحة عامة في الرقة.", 4),
+])
+def test_the_subject_in_construct_is_stepped_over(text, value):
+    assert counts(text).get("killed") == value
+
+
+def test_without_a_count_after_the_name_the_plural_is_several():
+    """"قتل عناصر من داعش": no count after the name, the plural noun is "several" (3)."""
+    assert counts("قتل عناصر من داعش في غارة للتحالف على الموصل.").get("killed") == 3
+
+
+@pytest.mark.parametrize("text,value", [
+    ("شنت طائرات تركية غارات على قرى شمال أربيل بعد مقتل سكان في قرية زاركلي.", 3),
+    ("قتل أهالي من البلدة بقصف مدفعي على حي سكني في دير الزور.", 3),
+    ("أصيب حراس المستشفى بجروح في هجوم على المستشفى في كركوك.", 3),
+    ("قتل شبان في اشتباك مع الشرطة قرب الناصرية.", 3),
+])
+def test_a_broken_plural_of_people_without_a_count_is_several(text, value):
+    """A plural of people with no count ("مقتل سكان"، "قتل شبان") is "several" (codebook §6: 3)."""
+    assert sum(counts(text).values()) == value

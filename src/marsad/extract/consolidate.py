@@ -17,7 +17,7 @@ from functools import cache
 
 from marsad.doc import Doc
 from marsad.extract.actors import UNIDENTIFIED, claimant
-from marsad.extract.toll import share_evenly
+from marsad.extract.toll import combine, share_evenly
 from marsad.geo.distance import haversine_km
 from marsad.geo.gazetteer import Gazetteer
 from marsad.lexicon import load_lexicons
@@ -86,12 +86,16 @@ def consolidate(doc: Doc) -> None:
 
 def _share_series_tolls(doc: Doc, groups: list[_Group], events: list[Event]) -> None:
     """"أسفرت هجمات تفجيرية عن مقتل 215 شخصا" then the places attacked: a series' toll told without a
-    site of its own is split evenly over the incidents of that day that state none (codebook §6)."""
+    site of its own is split evenly over the incidents of that day that state none (codebook §6) — the
+    incidents told from the series on: a report names the attacks of a series after its toll, and the
+    incidents it told before (an advance, a strike elsewhere) are no part of it."""
     for holder, event in zip(groups, events, strict=True):
         if not (event.fatalities or event.injured) or not _series_toll(doc, holder, event):
             continue
+        told_at = _series_told_at(holder, event)
         shares = [(g, e) for g, e in zip(groups, events, strict=True) if e is event or (
-            g.family == holder.family and e.event_date == event.event_date and not (e.fatalities or e.injured)
+            g.family == holder.family and _told_from(g, told_at) and e.event_date == event.event_date
+            and not (e.fatalities or e.injured)
             and e.location.country == event.location.country
             and not _states_a_toll(g))]
         if len(shares) < 2:
@@ -104,6 +108,18 @@ def _share_series_tolls(doc: Doc, groups: list[_Group], events: list[Event]) -> 
                     e.evidence[name] = list(event.evidence[name])
             e.basis["fatalities"] = (f"a toll told for a series of attacks, split evenly over the {len(shares)} "
                                      "incidents of that day (codebook §6)")
+
+
+def _told_from(g: _Group, sentence: int) -> bool:
+    """The incident is told in the body at or after ``sentence``."""
+    return any(m.sentence >= sentence and not m.in_title for m in g.members)
+
+
+def _series_told_at(g: _Group, event: Event) -> int:
+    """The first body sentence that tells the series' toll."""
+    told = [m.sentence for m in g.members if not m.supporting and not m.in_title and (
+        (event.fatalities and m.fatalities is not None) or (event.injured and m.injured is not None))]
+    return min(told, default=g.first_sentence)
 
 
 def _series_toll(doc: Doc, g: _Group, event: Event) -> bool:
@@ -273,10 +289,18 @@ def _a_series(g: _Group, series: Sentences) -> bool:
     return bool(body) and all(x.sentence in series for x in body)
 
 
+def _sums_a_series(g: _Group, series: Sentences) -> bool:
+    """The incident is told by a series' total and by clauses that only go on about it, naming no place
+    of their own (they take the series' list of places: "قتل 25 شخصا في هجمات متفرقة في محافظتي كركوك
+    ونينوى" then "وقامت مجموعة ... بقتل 15 شخصا")."""
+    body = [x for x in g.members if not x.in_title]
+    return any(x.sentence in series for x in body) and all(x.sentence in series or not x.place_explicit for x in body)
+
+
 def _sums_up(g: _Group, groups: list[_Group], series: Sentences) -> bool:
     """A series' total ("قتل 20 شخصا في سلسلة تفجيرات ضربت بغداد") sums up the incidents told of it
     at their own places that day: it is no incident of its own, and its toll goes on none of them."""
-    if not _a_series(g, series) or g.location is None:
+    if not _sums_a_series(g, series) or g.location is None:
         return False
     return any(h is not g and h.family == g.family and h.day == g.day and h.location is not None
                and h.location.admin1 == g.location.admin1 and any(_own_incident(x, series) for x in h.members)
@@ -459,11 +483,12 @@ def _event(doc: Doc, g: _Group, body_counts: set[str]) -> Event:
         claimed = claimant(doc)
         actor1 = claimed[0] if claimed else actor1
     actor1 = actor1 or UNIDENTIFIED
-    fatalities = _merged_toll(g, "fatalities", "fatalities" in body_counts)
-    injured = _merged_toll(g, "injured", "injured" in body_counts)
+    parties = frozenset(a.name for a in (actor1, actor2) if a is not None)
+    fatalities = _merged_toll(g, "fatalities", "fatalities" in body_counts, parties)
+    injured = _merged_toll(g, "injured", "injured" in body_counts, parties)
     if sub_event in _NO_TOLL:
         fatalities = injured = 0  # deaths told with an arrest belong to the attack it answers
-    if sub_event == "Suicide bomb":
+    if sub_event == "Suicide bomb" and not _attackers_counted(g, actor1):
         fatalities += _bombers(doc, g)
     location = g.location or Location(country="", admin1="")
     evidence, basis = _evidence(doc, g, actor1, actor2, location, fatalities, injured, claimed)
@@ -596,6 +621,13 @@ def _body_tells(doc: Doc, field_name: str) -> bool:
     return any(getattr(m, field_name) is not None and not m.in_title and not m.supporting for m in doc.mentions)
 
 
+def _attackers_counted(g: _Group, attacker: Actor) -> bool:
+    """The dead counted include the attacker's own ("قتل 28 عنصرا من الفصائل وداعش"، "مقتل 9 من عناصر
+    التنظيم"): the bombers are among them already (codebook §6)."""
+    return any(m.fatalities and attacker.name in m.victims[0].split("+")
+               for m in g.members if not m.supporting and not m.in_title)
+
+
 def _bombers(doc: Doc, g: _Group) -> int:
     """The suicide attackers the incident's sentences count (toll.py "attackers"; 0: among its dead
     already), else one (codebook §6)."""
@@ -604,44 +636,20 @@ def _bombers(doc: Doc, g: _Group) -> int:
     return SUICIDE_BOMBERS if not told else (0 if 0 in told else max(told))
 
 
-def _merged_toll(g: _Group, field_name: str, body_tells: bool = True) -> int:
-    """The lowest stated count; without one, the vague count; else 0 (running totals and
-    background count nothing: they sum up more than this incident).  A headline's toll may sum
-    up several incidents or belong to another: it counts only when the body states none at all."""
+def _merged_toll(g: _Group, field_name: str, body_tells: bool = True, parties: frozenset[str] | None = None) -> int:
+    """The counts told of the incident combined (toll.combine): per group of people the lowest stated
+    count, without one the vague count; the dead of the incident's parties told apart add up (codebook
+    §6, all sides); else 0.  Running totals and background count nothing: they sum up more than this
+    incident.  A headline's toll may sum up several incidents or belong to another: it counts only when
+    the body states none at all."""
     def told(members: list[EventMention]) -> list[EventMention]:
         return [m for m in members if getattr(m, field_name) is not None and not m.supporting]
 
     counted = told([m for m in g.members if not m.in_title])
     if not counted and not body_tells:
         counted = told([m for m in g.members if m.in_title])
-    sides = _sides(counted)
-    if sides:  # each side's dead told apart: the incident's toll is both (codebook §6)
-        return sum(_lowest(side, field_name) for side in sides)
-    return _lowest(counted, field_name)
-
-
-def _lowest(members: list[EventMention], field_name: str) -> int:
-    """The lowest exact count of the mentions, else their lowest vague one, else 0."""
-    values = [(getattr(m, field_name), m.toll_exact if field_name == "fatalities" else m.injured_exact)
-              for m in members]
-    exact = [v for v, e in values if e]
-    if exact:
-        return min(exact)
-    return min((v for v, _ in values), default=0)
-
-
-def _sides(members: list[EventMention]) -> tuple[list[EventMention], list[EventMention]] | None:
-    """The counts split by side when they are told of two opposing sides ("all sides", codebook §6):
-    "لقي 18 من قوات النظام مصرعهم إثر هجوم لداعش" and "أسفرت المعارك عن مقتل 18 داعشيا" count
-    different dead.  Sides are known by their victims (actor2); they oppose when one side's victims
-    attack in the other side's mentions."""
-    victims = {m.actor2.name for m in members if m.actor2 is not None}
-    if len(victims) != 2 or any(m.actor2 is None for m in members):
-        return None
-    first = members[0].actor2
-    one = [m for m in members if m.actor2 == first]
-    other = [m for m in members if m.actor2 != first]
-    opposed = any(m.actor1 == first for m in other) or any(m.actor1 == other[0].actor2 for m in one)
-    return (one, other) if opposed else None
-
-
+    which = 0 if field_name == "fatalities" else 1
+    figures = [(m.victims[which], getattr(m, field_name), m.toll_exact if which == 0 else m.injured_exact)
+               for m in counted]
+    combined = combine(figures, parties)
+    return combined[0] if combined is not None else 0

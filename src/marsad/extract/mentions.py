@@ -22,7 +22,7 @@ from marsad.extract.classify import ActorFacts, classify
 from marsad.extract.frames import Frame, frames_of, modal_flags
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention
-from marsad.extract.toll import TollMention, share_evenly
+from marsad.extract.toll import Figure, TollMention, combine, share_evenly
 from marsad.geo.resolve import ResolvedPlace
 from marsad.lexicon import Entry, load_lexicons
 from marsad.model import Actor, EventMention, Evidence
@@ -796,7 +796,7 @@ def _most_named(doc: Doc, entries: list[Match[Entry]], inters: set[int], region:
 
 def _per_site(doc: Doc, base: dict[str, Any], evidence: dict[str, list[Evidence]], sites: list[ResolvedPlace],
               tolls: list[TollMention], part: tuple[int, int] = (0, 1)) -> list[EventMention]:
-    killed, injured, toll_evidence, (exact, injured_exact) = _sum_tolls(doc, tolls)
+    killed, injured, toll_evidence, (exact, injured_exact), victims = _sum_tolls(doc, tolls)
     killed, injured = share_evenly(killed, part[1], part[0]), share_evenly(injured, part[1], part[0])
     n = max(1, len(sites))
     out = []
@@ -810,26 +810,28 @@ def _per_site(doc: Doc, base: dict[str, Any], evidence: dict[str, list[Evidence]
         out.append(EventMention(
             location=location, place_vague=vague,
             fatalities=share_evenly(killed, n, i), injured=share_evenly(injured, n, i), evidence=ev,
-            toll_exact=exact, injured_exact=injured_exact, **base,
+            toll_exact=exact, injured_exact=injured_exact, victims=victims, **base,
         ))
     return out
 
 
 
 
-def _sum_tolls(doc: Doc, tolls: list[TollMention]
-               ) -> tuple[int | None, int | None, dict[str, list[Evidence]], tuple[bool, bool]]:
-    """The clause's killed and wounded: the lowest of the figures it gives for each (sources differ:
-    "5 قتلوا ... بمقتل 20" → 5; a stated figure before "several"), plus counts that add to it
-    ("و25 في صفوف الشرطة"، "آخرين")."""
-    counts: dict[str, list[tuple[int, bool]]] = {"killed": [], "wounded": []}
+def _sum_tolls(doc: Doc, tolls: list[TollMention]) -> tuple[
+        int | None, int | None, dict[str, list[Evidence]], tuple[bool, bool], tuple[str, str]]:
+    """The clause's killed and wounded: for the figures of one group of people, the lowest (sources
+    differ: "5 قتلوا ... بمقتل 20" → 5; a stated figure before "several"); the figures of different
+    groups add up ("17 من قوات النظام مقابل 19 من الفصائل", toll.combine); plus counts that add to it
+    ("و25 في صفوف الشرطة"، "آخرين").  Also whose dead and wounded the clause counts."""
+    counts: dict[str, list[Figure]] = {"killed": [], "wounded": []}
     extra = {"killed": 0, "wounded": 0}
     extra_exact = {"killed": True, "wounded": True}
+    extra_groups: dict[str, set[str]] = {"killed": set(), "wounded": set()}
     stated = {"killed": False, "wounded": False}
     evidence: dict[str, list[Evidence]] = {}
-    if any(not t.cumulative for t in tolls):  # a running total beside the incident's own count (toll.py)
-        tolls = [t for t in tolls if not t.cumulative]
     for t in tolls:
+        if t.cumulative:  # a running total ("منذ 18 شباط"، "خلال 30 يوما"): no incident's own count (toll.py)
+            continue
         if t.part:
             continue  # "بعض الجرحى": people counted already (toll.py)
         ev = doc.evidence(t.start, t.end)
@@ -843,17 +845,34 @@ def _sum_tolls(doc: Doc, tolls: list[TollMention]
             if t.additive:
                 extra[kind] += value
                 extra_exact[kind] = extra_exact[kind] and exact
+                extra_groups[kind].add(t.victims)
             else:
-                counts[kind].append((value, exact))
+                counts[kind].append((t.victims, value, exact))
     totals = {kind: _total(counts[kind], extra[kind], stated[kind]) for kind in counts}
-    killed_exact = totals["killed"][1] and extra_exact["killed"]
-    wounded_exact = totals["wounded"][1] and extra_exact["wounded"]
-    return totals["killed"][0], totals["wounded"][0], evidence, (killed_exact, wounded_exact)
+    exactness = (totals["killed"][1] and extra_exact["killed"], totals["wounded"][1] and extra_exact["wounded"])
+    victims = (_victims_of(counts["killed"], extra["killed"], extra_groups["killed"]),
+               _victims_of(counts["wounded"], extra["wounded"], extra_groups["wounded"]))
+    return totals["killed"][0], totals["wounded"][0], evidence, exactness, victims
 
 
-def _total(figures: list[tuple[int, bool]], extra: int, stated: bool) -> tuple[int | None, bool]:
+def _victims_of(figures: list[Figure], extra: int, extra_groups: set[str]) -> str:
+    """The one group a clause counts, "*" for several (others added to a count: "قتل 3 جنود وخمسة آخرون"),
+    "" for none.  "وأصابوا عشرة آخرين" alone counts others than the dead: their own group if told (not the
+    agent's, "!X"), else none."""
+    named = {g for g, _, _ in figures}
+    if not figures and extra:
+        return next(iter(extra_groups)) if len(extra_groups) == 1 else ""
+    if extra or len(named - {""}) > 1:
+        return "*"
+    return next(iter(named), "") if len(named) == 1 else ""
+
+
+def _total(figures: list[Figure], extra: int, stated: bool) -> tuple[int | None, bool]:
     if not stated:
         return None, True
-    exact = [v for v, e in figures if e]
-    pool = exact or [v for v, _ in figures]
-    return (min(pool) if pool else 0) + extra, bool(exact) or not figures
+    combined = combine(figures)
+    if combined is None:
+        return extra, True
+    return combined[0] + extra, combined[1]
+
+

@@ -19,10 +19,13 @@ every rule with its principle.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import overload
 
 from marsad.doc import Doc
+from marsad.extract.actors import UNIDENTIFIED, dominant_rebel
 from marsad.extract.numbers import Number, dual_of, read_number
 from marsad.lexicon import Entry, Lexicons, load_lexicons
 from marsad.text.matcher import Match
@@ -32,6 +35,8 @@ from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article
 PLURAL_COUNT = 3
 _AFTER_WINDOW = 6
 _BEFORE_WINDOW = 6
+#: The words a count's noun phrase may run over to the group its people belong to ("19 قتيلا في صفوف الفصائل").
+_VICTIM_REACH = 8
 
 Count = tuple[int, bool, int, int]  # value, exact, first token, last token
 
@@ -52,29 +57,51 @@ class TollMention:
     part: bool = False  # "بعض الجرحى"، "عشرة من القتلى": a part of people told already, no count of its own
     cumulative: bool = False  # a running total over many incidents or days ("منذ الثلاثاء"، "إجمالي"، "خلال 30 يوما")
     update: bool = False  # a raised figure of one toll ("ارتفعت حصيلة القتلى إلى 20"): the latest count
+    victims: str = ""  # the group its people belong to, as its noun phrase names it ("" unnamed: شخصا)
 
 
 def find_tolls(doc: Doc) -> None:
     """Fill ``doc.tolls`` sentence by sentence."""
     lex = load_lexicons()
+    sides = _Sides(doc)
     for sentence in doc.sentences:
         if not (doc.sentence_entries(sentence, "casualty") or doc.sentence_entries(sentence, "loose_casualty")
                 or any(m.payload.label == "suicide" for m in doc.sentence_entries(sentence, "cue"))):
             continue  # no casualty word and no suicide attacker: nothing to count
-        tolls = _SentenceTolls(doc, sentence, lex).read()
+        tolls = _SentenceTolls(doc, sentence, lex, sides).read()
         markers = _total_markers(doc, sentence, lex) if tolls else []
-        if markers:  # each marker belongs to the toll nearest to it
+        if markers:  # each marker belongs to the toll nearest to it, unless a casualty word of no toll is nearer
             spans = [(doc.token_index(t.start), doc.token_index(t.end)) for t in tolls]
-            near = {min(range(len(tolls)), key=lambda i: _distance(m, spans[i])) for m in markers}
+            words = [(m.first, m.last) for m in doc.sentence_entries(sentence, "casualty", "loose_casualty")]
+            near = {i for m in markers if (i := _marked(m, spans, words)) is not None}
             tolls = [replace(t, cumulative=True) if i in near else t for i, t in enumerate(tolls)]
         doc.tolls.extend(tolls)
+
+
+class _Sides:
+    """What a description names in this article: its country (the most places) and the rebel group it
+    names most (for "المسلحين"، "الإرهابيين"), each read once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    @cached_property
+    def country(self) -> str:
+        countries = Counter(rp.location.country for rp in self.doc.places if rp.location is not None)
+        return countries.most_common(1)[0][0] if countries else ""
+
+    @cached_property
+    def rebel(self) -> str | None:
+        actor = dominant_rebel(self.doc)
+        return actor.name if actor is not None else None
 
 
 class _SentenceTolls:
     """The casualty words of one sentence and the counts they claim."""
 
-    def __init__(self, doc: Doc, sentence: Sentence, lex: Lexicons) -> None:
+    def __init__(self, doc: Doc, sentence: Sentence, lex: Lexicons, sides: _Sides | None = None) -> None:
         self.doc, self.sentence, self.lex = doc, sentence, lex
+        self.sides = sides or _Sides(doc)
         words = _with_loose(doc.sentence_entries(sentence, "casualty"),
                             doc.sentence_entries(sentence, "loose_casualty"))
         self.subsets = [m.first for m in words if m.payload.label == "subset"]
@@ -83,6 +110,7 @@ class _SentenceTolls:
         actors = doc.sentence_entries(sentence, "actor", "generic")
         self.actor_tokens = {j for m in actors for j in range(m.first, m.last)}
         self.actor_end = {m.first: m.last for m in actors}
+        self.actor_at = {m.first: m for m in actors}
         self.time_tokens = {j for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "day_part")
                             for j in range(m.first, m.last)} | _numeric_date_tokens(doc, sentence)
         # "العشرين" is the twentieth (of the month) unless a counted noun follows: "العشرين جريحا" is twenty
@@ -123,7 +151,8 @@ class _SentenceTolls:
             end = max(self.doc.tokens[last - 1].end, word.end)
             additive = bool(out) and self._says_others(last, limit)
             toll = TollMention(word.payload.label, value, exact, start, end, self.sentence.index, first, implicit,
-                               additive, update=not implicit and self._raised(min(first, word.first), first))
+                               additive, update=not implicit and self._raised(min(first, word.first), first),
+                               victims=self._victims(first, last, limit) or self._not_the_agent(word))
             out.append(toll)
             out.extend(self._conjoined(toll, last, limit))
         return out + self._attackers() + self._self_detonated(out)
@@ -187,6 +216,64 @@ class _SentenceTolls:
     def _negated(self, word: Match[Entry]) -> bool:
         return any(m.payload.label == "negation" and 0 <= word.first - m.last <= 3
                    for m in self.doc.sentence_entries(self.sentence, "modality"))
+
+    # -- whose dead ----------------------------------------------------------------------
+
+    def _victims(self, first: int, last: int, limit: int) -> str:
+        """The group the counted people belong to, as the count's own noun phrase names it: "17 عنصرا من
+        قوات النظام"، "19 قتيلا في صفوف الفصائل"، "مقتل 3 مدنيين"، "عنصري أمن".  The phrase runs from the
+        count over person nouns, definite adjectives and the links of ``victim_links`` (من، في صفوف، مواليا
+        ل) and ends at anything else ("بغارة للتحالف" is the cause, not the victims), at و (another
+        conjunct) and at the next casualty word.  A name told after a description ("19 مسلحا من تنظيم
+        داعش") says whose they are; two joined by و ("28 عنصرا من الفصائل وداعش") give both, "A+B";
+        people named only as people ("خمسة أشخاص") are no group: ""."""
+        tokens, links = self.doc.tokens, self.lex.word_set("victim_links")
+        unnamed = self.lex.word_set("unnamed_people")
+        end = min(limit, last + _VICTIM_REACH, self.sentence.last_token)
+        described, named = "", ""
+        j = first
+        while j < end:
+            m = self.actor_at.get(j)
+            if m is not None and not (m.last - m.first == 1 and strip_article(tokens[j].text) in unnamed):
+                group = self._group(m)
+                if (named or described) and tokens[j].text.startswith("و"):  # "من الفصائل وداعش": both sides
+                    return "+".join(sorted({named or described, group}))
+                if m.payload.category == "actor":
+                    named = named or group
+                elif not named:
+                    described = group  # "مسلحين موالين للنظام": the later words qualify
+                j = max(m.last, j + 1)
+                continue
+            text = tokens[j].text
+            bare = strip_article(text)
+            if j >= last and (named or (text.startswith("و") and j > last) or not (
+                    bare in links or text in links or self._is_person(text) or self._is_person(bare.rstrip("ا"))
+                    or self._counted_noun_at(j) or _adjective(text) or j in self.time_tokens)):
+                break
+            j += 1
+        return named or described
+
+    def _not_the_agent(self, word: Match[Entry]) -> str:
+        """"وأعدم التنظيم ثلاثة": the people an active verb's named agent killed are not of the agent's
+        group ("!Islamic State"): another group than the agent's own dead told beside them."""
+        for frame in self.doc.frames:
+            if frame.sentence == self.sentence.index and frame.predicate.first == word.first:
+                agent = frame.agent
+                if frame.predicate.voice == "active" and agent is not None and agent.actor_first in self.actor_at:
+                    return "!" + self._group(self.actor_at[agent.actor_first])
+        return ""
+
+    def _group(self, m: Match[Entry]) -> str:
+        """The actor an actor or description names (a description by the article's country: "الجنود" in
+        Syria are the Syrian army's; "المسلحين"، "الإرهابيين" are of the rebel group the article names most,
+        as whose dead they are counted)."""
+        if m.payload.category == "actor":
+            return str(m.payload.label)
+        by_region: dict[str, str] = m.payload.value
+        name = by_region.get(self.sides.country) or by_region.get("*")
+        if name in ("@dominant-rebel", UNIDENTIFIED.name):  # unnamed gunmen: of the armed group told of
+            name = self.sides.rebel
+        return name or str(m.payload.label)
 
     # -- where a count can be ----------------------------------------------------------
 
@@ -272,7 +359,8 @@ class _SentenceTolls:
         if j < limit and self._free(j, word) and (found := self._count_at(j)) is not None:
             return found  # "بمقتل عنصري أمن": the named victims are the count
         if not _is_noun(self.doc, word) and j in self.actor_end:  # a verb's subject, not a noun's victims
-            j = self.actor_end[j]
+            while j in self.actor_end and j < limit:  # "قتل مسلحو داعش خمسة": a head noun in construct, then the name
+                j = self.actor_end[j]
             if j < limit and _adjective(self.doc.tokens[j].text):
                 j += 1  # "قتل تنظيم داعش المتشدد 9 رجال"
         end = min(limit, j + _AFTER_WINDOW)
@@ -284,9 +372,13 @@ class _SentenceTolls:
             if found is not None:
                 joined = people and self._joined_count(j, limit) is not None  # "و3"، "وجنديين"; not "واحد"
                 return (found[0] + people, found[1], found[2], found[3]) if joined else found
+            if j in self.actor_end and not _is_noun(self.doc, word):
+                j = self.actor_end[j]  # "قتلت عناصر تنظيم داعش مدنيين اثنين": the subject's name, then the count
+                continue
             text = strip_article(self.doc.tokens[j].text)
             people = people + 1 if self._singular_person(text) else 0
-            if text not in fillers and j not in self.time_tokens and not self._is_person(self.doc.tokens[j].text):
+            if text not in fillers and j not in self.time_tokens and not self._is_person(self.doc.tokens[j].text) \
+                    and not self._construct_plural(text):
                 return None
             j += 1
         return None
@@ -319,16 +411,23 @@ class _SentenceTolls:
         return found
 
     def _skip_prepositional(self, j: int, limit: int) -> int | None:
-        """The token after the prepositional phrases that start at ``j`` ("في محافظة ديالى"، "بالهجوم"),
-        None if none starts there.  A phrase ends at a count, an indefinite person noun (the subject),
-        another preposition or after three words."""
+        """The token after the prepositional phrases and time adverbs that start at ``j`` ("في محافظة
+        ديالى"، "بالهجوم"، "أمس"، "يوم الجمعة"), None if none starts there: like a prepositional phrase, an
+        adverb of time stands freely between a verb and its subject ("قتل في بغداد أمس ثلاثة حراس"،
+        "قتلت يوم الجمعة في الموصل امرأتان").  A phrase ends at a count, an indefinite person noun (the
+        subject), a time word, another preposition or after three words."""
         tokens, preps = self.doc.tokens, self.lex.word_set("prepositions")
         seen = False
-        while j < limit and _preposition(tokens[j].text, preps):
+        while j < limit:
+            if j in self.time_tokens or (j + 1 in self.time_tokens and strip_article(tokens[j].text) == "يوم"):
+                seen, j = True, j + 1  # "أمس"، "يوم الجمعة"
+                continue
+            if not _preposition(tokens[j].text, preps):
+                break
             seen, k = True, j + 1
             stop = min(limit, k + 3)
             while k < stop and self._count_at(k) is None and not _preposition(tokens[k].text, preps) and not (
-                    self._is_person(tokens[k].text) and not _definite(tokens[k].text)):
+                    self._is_person(tokens[k].text) and not _definite(tokens[k].text)) and k not in self.time_tokens:
                 k += 1
             j = k
         return j if seen else None
@@ -482,6 +581,10 @@ class _SentenceTolls:
             return None
         return 1, True, j, word.last
 
+    def _construct_plural(self, word: str) -> bool:
+        """"مقاتلو التنظيم"، "مسلحو داعش": a sound plural in construct (its ن dropped) heads a name."""
+        return word.endswith("و") and word[:-1] in self.lex.word_set("sound_plural")
+
     def _singular_person(self, word: str) -> bool:
         return word in self.lex.word_set("broken_plural") or word in self.lex.word_set("sound_plural")
 
@@ -623,12 +726,21 @@ class _SentenceTolls:
             if number is not None and number.exact and not self._counts_something_else(number.last):
                 self.claimed.update(range(number.first, number.last))
                 out.append(TollMention(toll.kind, number.value, True, tokens[at].start, tokens[number.last - 1].end,
-                                       toll.sentence, number.first, additive=True))
+                                       toll.sentence, number.first, additive=True,
+                                       victims=self._victims(number.first, number.last, limit)))
                 self._claim_noun_phrase(number.last, limit)
                 last = j = number.last
                 continue
             j += 1
         return out
+
+
+def _marked(marker: int, spans: list[tuple[int, int]], words: list[tuple[int, int]]) -> int | None:
+    """The toll a total's marker belongs to: the nearest, unless a casualty word that read no count is
+    nearer ("قتل عدد من الأشخاص ... ليرتفع عدد القتلى منذ الثلاثاء": the marker is the total's)."""
+    nearest = min(range(len(spans)), key=lambda i: _distance(marker, spans[i]))
+    word = min((_distance(marker, w) for w in words), default=_distance(marker, spans[nearest]))
+    return nearest if _distance(marker, spans[nearest]) <= word else None
 
 
 def _distance(j: int, span: tuple[int, int]) -> int:
@@ -726,6 +838,53 @@ def _bare_verb(doc: Doc, word: Match[Entry]) -> bool:
     people = lex.word_set("person_words")
     return not (read_number(doc.tokens, word.first - 1, lex) or before in people or before[:-1] in people
                 or doc.tokens[word.first - 1].text.startswith("ال"))
+
+
+Figure = tuple[str, int, bool]  # the victims' group ("" unnamed, "!X" not X's, "*" several), value, exact
+
+
+def combine(figures: list[Figure], parties: frozenset[str] | None = None) -> tuple[int, bool] | None:
+    """One incident's toll from the counts told of it (codebook §6, all sides; lowest credible).
+
+    Counts of the same people are estimates of one fact: the lowest (an exact count before a vague
+    one).  Counts of different groups ("17 من قوات النظام" ... "9 من مسلحي التنظيم") are different
+    facts: they add up.  A count of people not named as any group ("خمسة أشخاص") is an estimate of the
+    whole: beside groups that add up, the whole is the larger of it and their sum (the named groups may
+    be only some of the dead).  "!X" (killed by X) is a group of its own only beside X's own dead.
+    ``*`` is a clause's own sum over several groups, "A+B" a count of the people of both ("28 من الفصائل
+    وداعش").  With ``parties`` (the incident's actors), only
+    their own dead count as groups apart: counts told in other clauses of other people (a background
+    total, a neighbouring incident merged in) are estimates like unnamed ones.  Returns (value, exact),
+    or None for no count."""
+    if not figures:
+        return None
+    if any(e for _, _, e in figures):  # a stated count before "several", "dozens" (codebook §6)
+        figures = [f for f in figures if f[2]]
+    if parties is not None:
+        figures = [(g if g in parties or g == "*" or "+" in g or g[1:] in parties else "", v, e) for g, v, e in figures]
+    named = {g for g, _, _ in figures if g and g != "*" and not g.startswith("!")}
+    groups: dict[str, list[tuple[int, bool]]] = {}
+    for group, value, exact in figures:
+        if group.startswith("!") and group[1:] not in named:
+            group = ""
+        groups.setdefault(group, []).append((value, exact))
+    unnamed = groups.pop("", [])
+    if len(groups) < 2 and "*" not in groups and not any("+" in g for g in groups):
+        return _lowest(unnamed + [f for fs in groups.values() for f in fs])
+    wholes = [g for g in groups if g == "*" or "+" in g]
+    totals = [f for g in wholes for f in groups.pop(g)]
+    parts = [_lowest(fs) for fs in groups.values()]
+    value = sum(v for v, _ in parts)
+    exact = all(e for _, e in parts)
+    for whole in (_lowest(totals) if totals else None, _lowest(unnamed) if unnamed else None):
+        if whole is not None and whole[0] > value:
+            value, exact = whole
+    return value, exact
+
+
+def _lowest(figures: list[tuple[int, bool]]) -> tuple[int, bool]:
+    exact = [v for v, e in figures if e]
+    return (min(exact), True) if exact else (min(v for v, _ in figures), False)
 
 
 @overload
