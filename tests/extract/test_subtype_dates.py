@@ -33,3 +33,32 @@ def _records(text: str, published: date | None = PUBLISHED) -> list[dict[str, An
 ])
 def test_weekday_beside_relative_day(text: str, day: str) -> None:
     assert [r["event_date"] for r in _records(text)] == [day]
+
+
+# --- sub-event types: the codebook's priority order ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("فجر انتحاري نفسه بحزام ناسف وسط تجمع للمدنيين في مدينة منبج أمس.", "Suicide bomb"),
+    ("انفجرت سيارة مفخخة مركونة قرب مطعم في حي الكرادة ببغداد، ما أسفر عن مقتل ثلاثة مدنيين.",
+     "Remote explosive/landmine/IED"),
+])
+def test_a_bombing_with_no_fight_keeps_its_weapon(text: str, sub_event: str) -> None:
+    """Codebook §2 guidance: a suicide attacker is a Suicide bomb, a car bomb with none an IED."""
+    assert [r["sub_event_type"] for r in _records(text)] == [sub_event]
+
+
+# --- the quarter the body names inside the headline's city ------------------------------------------
+
+@pytest.mark.parametrize(("title", "body", "quarter"), [
+    ("قتلى بقذيفة على حلب", "قتل أربعة مدنيين أمس بسقوط قذيفة صاروخية على حي المغاير في حلب القديمة.", "المغاير"),
+    ("جرحى بانفجار في الموصل",
+     "أصيبت ثلاث نساء بجروح حين انفجرت عبوة ناسفة زرعها مجهولون في حي الزهور الجديد بمدينة الموصل.", "الزهور"),
+    ("اغتيال ناشط في البصرة", "اغتال مسلحون مجهولون الناشط المدني أمس في حي البساتين القديمة وسط مدينة البصرة.",
+     "البساتين"),
+    ("قصف على دوما", "قصفت قوات النظام بالمدفعية حي الشفونية الغربي في مدينة دوما، ما أدى إلى مقتل طفلين.", "الشفونية"),
+])
+def test_the_body_quarter_refines_the_headline_city(title: str, body: str, quarter: str) -> None:
+    """A quarter the gazetteer does not list stands at its city's point; named by the body inside the city
+    the headline names, it is the event's place (codebook §4: the most specific named place)."""
+    article = Article.from_parts("t", title, body, published=PUBLISHED)
+    assert [e.to_record()["location_ar"] for e in extract_events(article)] == [quarter]
