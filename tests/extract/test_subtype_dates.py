@@ -62,3 +62,61 @@ def test_the_body_quarter_refines_the_headline_city(title: str, body: str, quart
     the headline names, it is the event's place (codebook §4: the most specific named place)."""
     article = Article.from_parts("t", title, body, published=PUBLISHED)
     assert [e.to_record()["location_ar"] for e in extract_events(article)] == [quarter]
+
+
+# --- non-events: calls, decisions, appeals, habits ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # a call whose subject is a long noun phrase: its "إلى" opens the complement further from the verb
+    "دعت تنسيقيات الحراك الشعبي في المحافظات الجنوبية إلى الخروج بمظاهرات حاشدة في ساحة التحرير ببغداد يوم الجمعة.",
+    "دعا عدد من شيوخ عشائر مدينة الرمادي إلى التظاهر أمام مبنى محافظة الأنبار.",
+    "يدعو ناشطون ومدونون من أبناء الناصرية إلى الاعتصام في ساحة الحبوبي وسط المدينة.",
+])
+def test_a_call_with_a_long_subject_is_no_protest(text: str) -> None:
+    assert _records(text) == []
+
+
+def test_a_protest_with_a_long_subject_is_one() -> None:
+    text = "تظاهر المئات من أهالي مدينة الناصرية أمام مبنى محافظة ذي قار للمطالبة بالكهرباء."
+    assert [r["sub_event_type"] for r in _records(text)] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "صدر قرار يقضي باعتقال خمسة من قادة الاحتجاجات في مدينة الناصرية.",
+    "أصدر مجلس محافظة صلاح الدين قرارات تقضي بهدم منازل عناصر داعش في مدينة تكريت.",
+    "أعلنت الفصائل اتخاذ قرار يقضي بإلقاء القبض على أي شخص يتواصل مع النظام في محافظة إدلب.",
+])
+def test_a_decision_is_not_the_act_it_provides_for(text: str) -> None:
+    """A decision that provides for arrests or demolitions ("قرار يقضي ب") is a policy, not the act."""
+    assert _records(text) == []
+
+
+def test_arrests_made_are_an_event() -> None:
+    text = "اعتقلت قوات الشرطة خمسة مطلوبين في مدينة الموصل أمس."
+    assert [r["sub_event_type"] for r in _records(text)] == ["Arrests"]
+
+
+@pytest.mark.parametrize("text", [
+    "ناشد محافظ نينوى القوات الأمنية إيقاف اعتقال الشبان في مدينة الموصل.",
+    "أصدر ذوو المعتقلين بيانا مناشدين الحكومة الإفراج عن أبنائهم ووقف حملة الاعتقالات في قضاء الحويجة.",
+    "تناشد عشائر الأنبار القوات الأمنية اعتقال المسلحين في مدينة هيت.",
+])
+def test_an_appeal_is_no_event(text: str) -> None:
+    assert _records(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "قصف الطيران التركي قرى ناحية سيدكان مرات عدة في الأسابيع الماضية.",
+    "استهدفت المدفعية التركية بانتظام قرى ناحية سيدكان في قضاء سوران.",
+    "قصفت قوات النظام باستمرار أحياء مدينة دوما بالبراميل المتفجرة.",
+    "تستهدف الطائرات المسيرة مواقع الحزب في جبال قنديل بشكل شبه يومي.",
+])
+def test_what_is_done_again_and_again_is_no_one_incident(text: str) -> None:
+    """A strike repeated over weeks or done as a habit is a running total (codebook §1: one event is one
+    place on one day)."""
+    assert _records(text) == []
+
+
+def test_one_strike_of_the_day_is_an_event() -> None:
+    text = "قصف الطيران التركي أمس قرى ناحية سيدكان."
+    assert [r["sub_event_type"] for r in _records(text)] == ["Air/drone strike"]
