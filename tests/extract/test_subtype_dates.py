@@ -120,3 +120,45 @@ def test_what_is_done_again_and_again_is_no_one_incident(text: str) -> None:
 def test_one_strike_of_the_day_is_an_event() -> None:
     text = "قصف الطيران التركي أمس قرى ناحية سيدكان."
     assert [r["sub_event_type"] for r in _records(text)] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    # striving for it
+    "تسعى القوات التركية لاستهداف مسلحي حزب العمال الكردستاني في جبال قنديل.",
+    "يسعى مسلحو داعش إلى السيطرة على ناحية العلم شرقي تكريت.",
+    "يسعون لمهاجمة مقرات الأحزاب في مدينة البصرة، بحسب مصادر أمنية.",
+    # said to be impossible
+    "من المستحيل قصف مواقع داعش في جبال حمرين بالمدفعية.",
+    "يستحيل على الطائرات قصف مخابئ التنظيم في وادي حوران دون قوات برية.",
+    "من المستحيل أن يهاجم المسلحون مطار كركوك.",
+])
+def test_a_striving_or_an_impossibility_is_no_event(text: str) -> None:
+    assert _records(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a count of strikes or attacks
+    "تحتل بريطانيا المرتبة الثانية في عدد الضربات الجوية التي شنتها على داعش في الموصل.",
+    "ارتفع عدد الغارات التي نفذها التحالف على مدينة الرقة إلى ثلاثمئة غارة.",
+    "تراجع عدد الهجمات بالعبوات الناسفة في العاصمة بغداد.",
+    # the recent wave of protests
+    "أفرجت السلطات عن 200 معتقل على خلفية التظاهرات الأخيرة في محافظة ميسان.",
+    "قتل متظاهر في الاحتجاجات الأخيرة التي شهدتها مدينة الناصرية، بحسب ناشطين.",
+    "شارك آلاف في المظاهرات الأخيرة في كربلاء والنجف.",
+])
+def test_a_count_or_a_wave_is_no_one_incident(text: str) -> None:
+    assert _records(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # what a report concluded looks back
+    "وخلص التقرير إلى أن القتلى الذين سقطوا في تظاهرات البصرة قتلوا برصاص عناصر مندسة.",
+    "وخلصت اللجنة إلى أن الشرطة أطلقت النار على المحتجين في مدينة الكوت.",
+    "خلص التحقيق إلى أن الشرطة قتلت ثلاثة محتجين في مدينة الكوت.",
+    # pictures and memorials of the fallen
+    "أزيلت صور الشهداء الذين قتلوا في المعارك ضد داعش من شوارع مدينة الحلة.",
+    "أعاد مواطنون صورة الشهيد إلى مكانها في ساحة الاحتفالات ببغداد.",
+    "علقت صور الذين قتلوا في تفجير الكرادة على جدران الحي في بغداد.",
+])
+def test_a_conclusion_or_a_memorial_tells_no_incident_of_the_day(text: str) -> None:
+    assert _records(text) == []
