@@ -162,3 +162,31 @@ def test_a_count_or_a_wave_is_no_one_incident(text: str) -> None:
 ])
 def test_a_conclusion_or_a_memorial_tells_no_incident_of_the_day(text: str) -> None:
     assert _records(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # on many occasions
+    "أوقعت الغارات ضحايا من المدنيين في مدينة الموصل في العديد من المناسبات.",
+    "قتل مدنيون بقصف مدفعي على مدينة تلعفر في مناسبات عديدة.",
+    "أصيب جنود أتراك بنيران القناصة قرب مدينة الباب في بعض المناسبات.",
+    # an investigation's findings
+    "قتل 12 مدنيا بغارة للتحالف على حي الجديدة في الموصل، بحسب تحقيق أجرته منظمة العفو الدولية.",
+    "أصيب عشرات المحتجين برصاص الشرطة في الناصرية، وفق تحقيق أجراه البرلمان.",
+    "كشف تحقيق أجرته صحيفة محلية أن مسلحين اغتالوا ناشطين في البصرة.",
+])
+def test_occasions_and_investigations_are_no_incident_of_the_day(text: str) -> None:
+    assert _records(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # the day an attack is to start
+    "لم يحدد المتحدث تاريخ بدء الهجوم على مدينة الرمادي.",
+    "حدد الجيش تاريخ بدء الهجوم على مدينة الحويجة.",
+    "يترقب الأهالي تاريخ بدء القصف على مدينة الرقة.",
+    # a source that does not mention it
+    "ولا تشير الوكالة إلى الغارات التي استهدفت مواقع داعش في الرقة.",
+    "لم يذكر البيان الاشتباكات التي شهدتها مدينة بيجي.",
+    "لم تشر الشرطة إلى مقتل أي متظاهر في الديوانية.",
+])
+def test_a_start_date_or_a_silence_is_no_event(text: str) -> None:
+    assert _records(text) == []
