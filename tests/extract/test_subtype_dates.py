@@ -190,3 +190,23 @@ def test_occasions_and_investigations_are_no_incident_of_the_day(text: str) -> N
 ])
 def test_a_start_date_or_a_silence_is_no_event(text: str) -> None:
     assert _records(text) == []
+
+
+# --- a ceasefire ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أعلنت الفصائل التزامها بوقف إطلاق النار في ريف حماة الشمالي.",
+    "بحث الزعماء ترتيبات تطبيق وقف إطلاق النار في إدلب.",
+    "تطالب الأمم المتحدة بوقف لإطلاق النار في مدينة دوما.",
+])
+def test_a_ceasefire_is_no_shooting(text: str) -> None:
+    """"وقف إطلاق النار" names the shooting that stops (triggers.toml [cue.ceasefire])."""
+    assert _records(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "أعلن مصدر أردني عن التوصل إلى وقف لإطلاق نار في محافظة درعا اليوم.",
+    "أعلن الطرفان اتفاقا على وقف إطلاق النار في بلدة الرستن بريف حمص أمس.",
+])
+def test_a_ceasefire_reached_is_an_agreement(text: str) -> None:
+    assert [r["sub_event_type"] for r in _records(text)] == ["Agreement"]
