@@ -426,7 +426,7 @@ def _use(doc: Doc, k: int, form: Form, predicates: list[tuple[int, Form]], marks
 
 _NEGATION_SCOPE = 2
 _IRREALIS_SCOPE = 5
-_COMPLEMENT_REACH = 3
+_COMPLEMENT_REACH = 7  # words: a VSO subject may stand between the modal verb and its complementiser
 
 
 def modal_flags(doc: Doc, modality: list[Match[Entry]], names: set[int], first: int,
@@ -458,7 +458,9 @@ def modal_flags(doc: Doc, modality: list[Match[Entry]], names: set[int], first: 
 
 def _in_complement(doc: Doc, modal: Match[Entry], start: int) -> bool:
     """The word at offset ``start`` lies in the complement clause of a modal word: "أن"/"إلى" follows the
-    modal within three words, and no comma or clause break stands between the modal and the word."""
+    modal within seven words (the verb's subject may stand between, a long noun phrase: "دعت تنسيقيات
+    الحراك الشعبي في المحافظات الجنوبية إلى الخروج بمظاهرة"), and no comma or clause break stands
+    between the modal and the word."""
     starters = load_lexicons().word_set("complementisers")
     tokens = doc.tokens
     opens = any(tokens[j].text in starters and tokens[j].start < start

@@ -11,7 +11,7 @@ dates; a date without a year takes the year that puts it closest before publicat
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from hijridate import Hijri
@@ -40,6 +40,7 @@ class TimeRule:
     day: date | None = None
     precision: int = 1
     whole_month: bool = False  # "في يوليو الماضي": the month itself, not its start, middle or end
+    weekday: int = -1  # days_back with a weekday named beside it ("أمس الجمعة"): see resolve_rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,12 @@ def resolve_rule(rule: TimeRule, anchor: date | None) -> tuple[date, int] | None
     if anchor is None:
         return None
     if rule.kind == "days_back":
-        return anchor - timedelta(days=rule.n), 1
+        day = anchor - timedelta(days=rule.n)
+        if rule.weekday >= 0:  # the named weekday, when it is the relative day or one day off it
+            named = anchor - timedelta(days=(anchor.weekday() - rule.weekday) % 7)
+            if abs((named - day).days) <= 1:
+                return named, 1
+        return day, 1
     if rule.kind == "weekday":
         back = (anchor.weekday() - rule.n) % 7
         if back == 0 and rule.strict:
@@ -140,6 +146,9 @@ def _mention(doc: Doc, sentence: Sentence, m: Match[Entry], entries: list[Match[
         if m.payload.value > 1 and _word_after(doc, m.end) in load_lexicons().word_set("relative_to_other"):
             return None  # "قبل يومين من الفرز": two days before something else
         rule, start, end, first = TimeRule("days_back", n=m.payload.value), m.start, m.end, m.first
+        named = _named_weekday(doc, m, entries)
+        if named is not None:  # "أمس الجمعة": the weekday named beside the relative word fixes the day
+            rule, end = replace(rule, weekday=named[0]), named[1]
     elif cat == "period":
         rule, start, end, first = _period(m), m.start, m.end, m.first
         day_of = _day_of_month(doc, sentence, m, published)
@@ -156,6 +165,18 @@ def _mention(doc: Doc, sentence: Sentence, m: Match[Entry], entries: list[Match[
         since=_word_before(doc, first) in lex.word_set("since"),
         future=_word_after(doc, end) in lex.word_set("future"),
     )
+
+
+def _named_weekday(doc: Doc, m: Match[Entry], entries: list[Match[Entry]]) -> tuple[int, int] | None:
+    """A weekday in apposition right after "أمس" or "اليوم" ("أمس الجمعة"، "مساء اليوم السبت"): its
+    number and end.  The relative word counts from the day the report was written, which may be a day
+    off the listed publication date (a print edition's date, a feed's clock); the weekday names the day
+    itself, so within one day of the relative reading it decides (``resolve_rule``); further off, the
+    listed date is not the writing day's neighbour and the relative word is read as codebook §5 says."""
+    if m.payload.value > 1:
+        return None
+    day = next((e for e in entries if e.payload.category == "weekday" and e.first == m.last), None)
+    return (day.payload.value, day.end) if day is not None else None
 
 
 def _word_before(doc: Doc, first: int) -> str:
