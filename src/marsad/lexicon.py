@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from marsad.errors import DataFileError
 from marsad.text import inflect
-from marsad.text.inflect import conjugate, dual_forms, noun_forms, perfect_forms
+from marsad.text.inflect import conjugate, dual_forms, noun_forms, perfect_forms, person_forms
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalise import fold
 from marsad.text.tokens import tokenise
@@ -170,7 +170,7 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
             raise DataFileError(path, f"actor {name!r}: against must be an actor name")
         info = ActorInfo(name, inter, against)
         actors[name] = info
-        aliases = _phrases(path, row, "aliases")
+        aliases = _phrases(path, row, "aliases") + _nouns(path, row)
         if "nisba" in row:
             aliases = aliases + _force_phrases(path, data, _phrases(path, row, "nisba"), listed)
         matcher.add_all(_with_duals(aliases), Entry("actor", name, info))
@@ -185,13 +185,23 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
             if not actor.startswith("@") and actor not in actors:
                 raise DataFileError(path, f"generic {key!r}: unknown actor {actor!r} for {region}")
         generics[key] = by_region
-        matcher.add_all(_with_duals(_phrases(path, row)), Entry("generic", key, by_region))
+        phrases = _phrases(path, row) + _nouns(path, row)
+        if "nisba" in row:
+            phrases += _force_phrases(path, data, _phrases(path, row, "nisba"), listed)
+        matcher.add_all(_with_duals(phrases), Entry("generic", key, by_region))
     for key, by_region in _require(path, data, "defaults", dict).items():
         for region, actor in by_region.items():
             if actor not in actors:
                 raise DataFileError(path, f"defaults {key!r}: unknown actor {actor!r} for {region}")
         defaults[key] = by_region
     return actors, generics
+
+
+def _nouns(path: str, row: dict[str, Any]) -> list[str]:
+    """The forms of a row's nouns of people, one lexicon row per lemma (``inflect.person_forms``)."""
+    if "nouns" not in row:
+        return []
+    return [form for lemma in _phrases(path, row, "nouns") for form in person_forms(fold(lemma))]
 
 
 @cache

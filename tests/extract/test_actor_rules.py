@@ -168,3 +168,34 @@ def test_fighters_are_not_the_army(text):
     """"مقاتل" (a fighter) names no army: the army is only one side of the fight."""
     assert "Military Forces of Syria" in sides(text)[0]
     assert sides(text)[0].count("Military Forces of Syria") == 1
+
+
+@pytest.mark.parametrize("text,actor2", [
+    ("قتل ثلاثة عسكريين بانفجار عبوة ناسفة في قضاء الطارمية.", "Military Forces of Iraq"),
+    ("أصيب عسكريان اثنان بانفجار عبوة ناسفة في قضاء الطارمية.", "Military Forces of Iraq"),
+    ("انفجرت عبوة ناسفة قرب دورية فقتلت جنودا في قضاء الطارمية.", "Military Forces of Iraq"),
+    ("قتل ضباط في انفجار عبوة ناسفة قرب قضاء الطارمية.", "Military Forces of Iraq"),
+])
+def test_soldiers_in_any_number_and_case_are_the_army(text, actor2):
+    """Nouns of soldiers are generated from one row per lemma (جندي جنود، عسكري +، ضابط ضباط)."""
+    assert sides(text)[0] == ("Unidentified armed group", actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت عبوة ناسفة قرب مخزن للمعدات العسكرية في قضاء الطارمية دون إصابات.",
+    "استهدف تفجير بعبوة ناسفة العجلات العسكرية في قضاء الطارمية دون إصابات.",
+    "انفجرت عبوتان ناسفتان على طريق تسلكه الأرتال العسكرية في قضاء الطارمية.",
+])
+def test_the_feminine_nisba_is_no_soldier(text):
+    """"عسكرية" is the adjective of a thing (base, vehicles, convoys), not a person: no army named."""
+    assert all("Military Forces of Iraq" not in pair for pair in sides(text))
+
+
+@pytest.mark.parametrize("text", [
+    "أسفرت الهجمات الإرهابية في محافظة ديالى عن مقتل عشرة مدنيين.",
+    "قتل خمسة مدنيين في تفجير إرهابي استهدف سوقا في قضاء المقدادية بمحافظة ديالى.",
+    "أدت العملية الإرهابية التي نفذت في قضاء المقدادية بديالى إلى مقتل أربعة مواطنين.",
+])
+def test_an_attack_called_terrorist_was_made_by_militants(text):
+    """"الهجمات الإرهابية"، "تفجير إرهابي": the attackers are militants (here unnamed), the civilians the target."""
+    assert sides(text)[0] == ("Unidentified armed group", "Civilians")
