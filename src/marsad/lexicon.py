@@ -43,6 +43,7 @@ class ActorInfo:
     name: str
     inter: int
     against: str = ""  # the group a force was formed to fight: its target when a clause names none
+    nisba: tuple[str, ...] = ()  # its nationality adjectives, masculine singular (روسي): "الطيران الروسي"
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +169,7 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
         against = row.get("against", "")
         if not isinstance(against, str):
             raise DataFileError(path, f"actor {name!r}: against must be an actor name")
-        info = ActorInfo(name, inter, against)
+        info = ActorInfo(name, inter, against, tuple(fold(n) for n in row.get("nisba", [])))
         actors[name] = info
         aliases = _phrases(path, row, "aliases") + _nouns(path, row)
         if "nisba" in row:

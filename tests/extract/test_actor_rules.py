@@ -199,3 +199,34 @@ def test_the_feminine_nisba_is_no_soldier(text):
 def test_an_attack_called_terrorist_was_made_by_militants(text):
     """"الهجمات الإرهابية"، "تفجير إرهابي": the attackers are militants (here unnamed), the civilians the target."""
     assert sides(text)[0] == ("Unidentified armed group", "Civilians")
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("قتل 30 مدنيا الجمعة في غارات جوية شنها الطيران الروسي والسوري على بلدة خان شيخون في ريف إدلب.",
+     "Military Forces of Syria"),
+    ("استهدفت الضربات الجوية الروسية والسورية بلدة الهبيط في ريف إدلب ما أدى إلى مقتل طفل.",
+     "Military Forces of Syria"),
+    ("قصفت الطائرات السورية والروسية بلدة الهبيط في ريف إدلب فقتلت ثلاثة مدنيين.", "Military Forces of Syria"),
+    ("قتل أربعة مدنيين بقصف شنته المدفعية التركية والإيرانية على قرية في ريف إدلب.", "Military Forces of Turkey"),
+])
+def test_a_coordinated_nationality_adjective_is_a_partner_not_a_target(text, actor1):
+    """"الطيران الروسي والسوري": the bare adjective after و shares the head noun — both forces strike; the
+    state's own forces on its own ground lead (else the first named), the civilians stay the target."""
+    assert sides(text)[0] == (actor1, "Civilians")
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("سيطرت القوات التركية والفصائل السورية الموالية لها على مدينة عفرين بعد معارك مع وحدات حماية الشعب.",
+     "Military Forces of Turkey", "Syrian Democratic Forces"),
+    ("قصفت القوات التركية والفصائل الموالية لها قرية جنديرس في ريف عفرين فقتلت خمسة مدنيين.",
+     "Military Forces of Turkey", "Civilians"),
+    ("هاجم الجيش التركي والفصائل المدعومة منه مواقع قسد قرب بلدة تل رفعت في ريف حلب.",
+     "Military Forces of Turkey", "Syrian Democratic Forces"),
+    ("تتقدم قوات النظام والفصائل الفلسطينية الموالية لها في مخيم اليرموك جنوب دمشق وسط اشتباكات عنيفة مع تنظيم داعش.",
+     "Military Forces of Syria", "Islamic State"),
+    ("دارت اشتباكات عنيفة بين قوات النظام والفصائل الموالية لها وتنظيم داعش في مخيم اليرموك جنوب دمشق.",
+     "Military Forces of Syria", "Islamic State"),
+])
+def test_a_group_loyal_to_the_force_it_is_joined_with_is_its_associate(text, actor1, actor2):
+    """"القوات التركية والفصائل الموالية لها": the loyal factions fight on Turkey's side, not against it."""
+    assert sides(text)[0] == (actor1, actor2)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
 
 from marsad.doc import Doc
 from marsad.extract.frames import frames_of, role_spans, within
@@ -111,7 +112,57 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
                              _ROLE * within(patients, m.first), bare, m.payload.label if generic else ""))
     hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
                                 agents, patients, lo, hi))
-    return _drop_members(doc, _drop_vague_gunmen(hits))
+    return _drop_associates(doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, hits, region, hi))), hi)
+
+
+_ASSOCIATE_REACH = 3  # words from a coordinated group to "الموالية لها"
+_BACK_PRONOUNS = frozenset({"لها", "له", "لهم", "منها", "منه", "معها", "معه"})
+
+
+def _drop_associates(doc: Doc, hits: list[ActorHit], hi: int) -> list[ActorHit]:
+    """"القوات التركية والفصائل الموالية لها"، "قوات النظام والميليشيات الحليفة له": a group coordinated
+    with a force and said to be loyal to, backed by or allied with it (a pronoun pointing back) fights on
+    the force's side — its associate, neither a second initiator nor the target."""
+    loyal = load_lexicons().word_set("associate_after")
+    ends = {h.last for h in hits}
+    out = []
+    for h in hits:
+        joined = doc.tokens[h.first].text.startswith("و") and (h.first in ends or h.first - 1 in ends)
+        after = [doc.tokens[j].text for j in range(h.last, min(hi, h.last + _ASSOCIATE_REACH + 1))]
+        if joined and any(w in loyal and nxt in _BACK_PRONOUNS for w, nxt in zip(after, after[1:], strict=False)):
+            continue
+        out.append(h)
+    return out
+
+
+@cache
+def _nisba_actors() -> dict[str, str]:
+    """Each actor's nationality adjective in its four agreeing forms (روسي، روسيه، الروسي، الروسيه) → the actor."""
+    return {article + nisba + ending: info.name for info in load_lexicons().actors.values() for nisba in info.nisba
+            for article in ("", "ال") for ending in ("", "ه")}
+
+
+def _joint_forces(doc: Doc, hits: list[ActorHit], region: str, hi: int) -> list[ActorHit]:
+    """"الطيران الروسي والسوري"، "الضربات الجوية الروسية والسورية": a nationality adjective coordinated after
+    a force named by its nationality shares the force's head noun — a second force on the same side, not a
+    target.  ACLED codes joint forces as one actor and its associate: the state's own forces on their own
+    ground lead (Russian and Syrian strikes in Syria are the Syrian military's), else a state's forces
+    before a foreign ally, else the first named; the associate is dropped (the output has no place for it)."""
+    lex = load_lexicons()
+    army = resolve(Entry("generic", "army", lex.generics["army"]), region, doc)
+    out = []
+    for h in hits:
+        word = doc.tokens[h.last].text if h.last < hi else ""
+        name = _nisba_actors().get(word[1:]) if word.startswith("و") and not h.generic else None
+        if name is None or name == h.actor.name:
+            out.append(h)
+            continue
+        partner = Actor(name, lex.actors[name].inter)
+        if partner == army or (partner.inter == 1 and h.actor.inter != 1 and h.actor != army):
+            tok = doc.tokens[h.last]
+            h = replace(h, actor=partner, first=h.last, last=h.last + 1, start=tok.start, end=tok.end)
+        out.append(h)
+    return out
 
 
 _MEMBER_OF = frozenset({"من", "في"})
