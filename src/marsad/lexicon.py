@@ -348,7 +348,7 @@ class VerbLexicon:
     """Every generated form of every predicate, the obliques' markers and the scope words."""
 
     forms: dict[str, tuple[Form, ...]]
-    markers: dict[str, str]  # marker phrase → agent / patient / partitive / comitative / between / place
+    markers: dict[str, str]  # marker phrase → agent / patient / partitive / comitative / between / place / source
     heads: frozenset[str]
     words: dict[str, frozenset[str]]  # metaphor, hypothetical, future, negation, boundaries, ...
 
@@ -418,7 +418,7 @@ def _load_verbs() -> VerbLexicon:
             add(word, Form(pred, "noun", "noun", "", "", clitic=clitic))
     markers: dict[str, str] = {}
     table = _require(path, data, "markers", dict)
-    for kind in ("agent", "patient", "partitive", "comitative", "between", "place"):
+    for kind in ("agent", "patient", "partitive", "comitative", "between", "place", "source"):
         for phrase in _phrases(path, table, kind):
             markers[fold(phrase)] = kind
     words: dict[str, frozenset[str]] = {}

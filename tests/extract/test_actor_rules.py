@@ -230,3 +230,19 @@ def test_a_coordinated_nationality_adjective_is_a_partner_not_a_target(text, act
 def test_a_group_loyal_to_the_force_it_is_joined_with_is_its_associate(text, actor1, actor2):
     """"القوات التركية والفصائل الموالية لها": the loyal factions fight on Turkey's side, not against it."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("انتزعت وحدات حماية الشعب السيطرة على قرية تل حميس من يد مقاتلي داعش.",
+     "Syrian Democratic Forces", "Islamic State"),
+    ("انتزعت فصائل المعارضة السيطرة على بلدة مورك من يد قوات النظام في ريف حماة.",
+     "Syrian opposition", "Military Forces of Syria"),
+    ("استعادت قوات البيشمركة السيطرة على قرية بعشيقة من أيدي مسلحي داعش في نينوى.",
+     "Military Forces of the Kurdistan Region", "Islamic State"),
+    ("استعاد الجيش العراقي السيطرة على قرية البو جاسم في الأنبار من مسلحي داعش.",
+     "Military Forces of Iraq", "Islamic State"),
+])
+def test_whom_a_place_is_taken_from_is_the_target(text, actor1, actor2):
+    """"السيطرة على البلدة من يد داعش": "from the hand of" marks the loser of a capture, not the doer (unlike
+    "على يد"); a bare "من" with a group after a capture does too."""
+    assert sides(text)[0] == (actor1, actor2)

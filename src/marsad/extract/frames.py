@@ -983,7 +983,8 @@ def frames_of(doc: Doc, sentence: Sentence) -> list[Frame]:
 
 _SIDE_KINDS = ("agent", "patient", "comitative", "between")
 _SIDES_TOO = {"comitative": ("clash", "attack", "raid", "kill", "wound"),
-              "partitive": ("kill", "wound", "abduction", "arrest")}
+              "partitive": ("kill", "wound", "abduction", "arrest", "capture"),
+              "source": ("capture",)}  # "السيطرة على البلدة من يد داعش": taken from IS
 
 
 def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
