@@ -246,3 +246,19 @@ def test_whom_a_place_is_taken_from_is_the_target(text, actor1, actor2):
     """"السيطرة على البلدة من يد داعش": "from the hand of" marks the loser of a capture, not the doer (unlike
     "على يد"); a bare "من" with a group after a capture does too."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("قتل 20 شخصا في سلسلة تفجيرات في العراق أمس، تبنى بعضها تنظيم داعش. وانفجرت سيارة مفخخة في حي الشعب ببغداد "
+     "فقتلت ثمانية أشخاص.", "Unidentified armed group"),
+    ("قتل عشرة أشخاص في تفجيرين في العراق أمس، تبنى التنظيم أحدهما. وقتل ثلاثة أشخاص بانفجار عبوة ناسفة في سوق "
+     "بمدينة بعقوبة.", "Unidentified armed group"),
+    ("قتل 15 شخصا في سلسلة تفجيرات في العراق أمس، تبنى تنظيم داعش إحداها. وقتلت امرأتان بانفجار عبوة ناسفة في سوق "
+     "بمدينة بعقوبة.", "Unidentified armed group"),
+    ("أعلن تنظيم داعش مسؤوليته عن التفجير. وقتل ثلاثة أشخاص بانفجار عبوة ناسفة في سوق بمدينة بعقوبة.",
+     "Islamic State"),
+])
+def test_a_claim_of_some_attacks_names_the_author_of_none(text, actor1):
+    """"هجمات تبنى بعضها داعش": a claim of part of a series does not attribute any one bombing (codebook §3:
+    an unclaimed bombing is an unidentified group's); a claim of the attack itself does."""
+    assert sides(text)[0] == (actor1, "Civilians")

@@ -326,6 +326,8 @@ def claimant(doc: Doc) -> tuple[Actor, Evidence] | None:
     for sentence in doc.sentences:
         words = {k for j in range(sentence.first_token, sentence.last_token) for k in lookup_keys(doc.tokens[j].text)}
         if words & claim:
+            if _partial_claim(doc, sentence, claim) is not None:
+                continue
             found = _rebel(doc, sentence, lambda h: True)
         elif doc.in_title(sentence) and any(c.payload.value.trigger for c in doc.sentence_entries(sentence, "cue")):
             found = _rebel(doc, sentence, lambda h: h.initiator > h.target)
@@ -334,6 +336,22 @@ def claimant(doc: Doc) -> tuple[Actor, Evidence] | None:
         if found is not None:
             return found
     return None
+
+
+def _partial_claim(doc: Doc, sentence: Sentence, claim: frozenset[str]) -> range | None:
+    """"في هجمات تبنى بعضها داعش"، "تبنى التنظيم أحدها": a claim of some of a series names the author of no
+    one attack of it (codebook §3: an unclaimed bombing is an unidentified group's).  The claim's words."""
+    part = load_lexicons().word_set("partial_claim")
+    tokens = doc.tokens
+    for j in range(sentence.first_token, sentence.last_token):
+        if any(k in claim for k in lookup_keys(tokens[j].text)):
+            near = range(max(sentence.first_token, j - 1), min(sentence.last_token, j + _CLAIM_REACH))
+            if any(tokens[i].text in part for i in near):
+                return near
+    return None
+
+
+_CLAIM_REACH = 4  # words from a claim to its object and its author ("تبنى التنظيم أحدها")
 
 
 def _rebel(doc: Doc, sentence: Sentence, keep) -> tuple[Actor, Evidence] | None:  # type: ignore[no-untyped-def]
