@@ -262,3 +262,19 @@ def test_a_claim_of_some_attacks_names_the_author_of_none(text, actor1):
     """"هجمات تبنى بعضها داعش": a claim of part of a series does not attribute any one bombing (codebook §3:
     an unclaimed bombing is an unidentified group's); a claim of the attack itself does."""
     assert sides(text)[0] == (actor1, "Civilians")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("اشتبك مئات المتظاهرين مع قوات الأمن العراقية أمام مبنى المحافظة في الناصرية.",
+     ("Rioters", "Police Forces of Iraq")),
+    ("أطلقت قوات الأمن العراقية الرصاص الحي على المحتجين في البصرة فقتلت متظاهرا.",
+     ("Protesters", "Police Forces of Iraq")),
+    ("قصفت القوات الأمنية العراقية مواقع لداعش في جزيرة الخالدية بالأنبار.",
+     ("Military Forces of Iraq", "Islamic State")),
+    ("قامت القوات الأمنية بتوجيه ضربات صاروخية على مواقع يتحصن فيها مسلحو داعش في قضاء حديثة.",
+     ("Military Forces of Iraq", "Islamic State")),
+])
+def test_security_forces_with_their_country_are_still_named_by_what_they_do(text, expected):
+    """Codebook §3: "قوات الأمن العراقية" is as unspecified as "قوات الأمن": police at a protest, the military
+    when they shell or fight an armed group."""
+    assert sides(text)[0] == expected

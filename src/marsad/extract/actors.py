@@ -280,11 +280,12 @@ def by_activity(hits: list[ActorHit], event_type: str, sub_event: str, region: s
 
 def _in_combat(hit: ActorHit, hits: list[ActorHit], event_type: str, sub_event: str) -> bool:
     """Security forces that fight: in a battle, taking or losing ground, seizing an armed group's weapons,
-    striking or shelling (not as the target of a bomb), or attacking an armed group."""
+    striking or shelling (unless the clause makes them more the target than the striker: a bomb on a patrol),
+    or attacking an armed group."""
     if event_type == "Battles" or sub_event in _COMBAT_SUB_EVENTS:
         return True
     if event_type == "Explosions/Remote violence":
-        return hit.initiator > hit.target
+        return hit.initiator >= hit.target
     return sub_event == "Attack" and hit.initiator > hit.target and any(h.actor.inter in (2, 3, 4) for h in hits)
 
 
