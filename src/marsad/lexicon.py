@@ -158,6 +158,7 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
     path, data = _read("actors")
     _load_words(path, data, words)
     words["reporting_forms"] = frozenset(perfect_forms(words["reporting"], transitive=False))
+    words["claim"] = frozenset(f for noun in words["claim"] for f in noun_forms(noun))  # the verbs: verbs.toml
     actors: dict[str, ActorInfo] = {}
     rows = _require(path, data, "actor", list)
     listed = {fold(a) for row in rows for a in _phrases(path, row, "aliases")}
@@ -392,7 +393,7 @@ def _load_verbs() -> VerbLexicon:
         defective = raw_lemma.endswith("ى")
         for word, person in inflect.perfect(lemma, defective, bool(row.get("hollow"))):
             pronouns = inflect.OBJECTS if person in _OBJECT_PERSONS else ()
-            for full, clitic in inflect.with_pronouns(word, pronouns):
+            for full, clitic in inflect.with_pronouns(word, pronouns, defective=defective):
                 add(full, Form(pred, "verb", active_voice, "perfect", person, clitic=clitic))
         if passive:
             for word, person in inflect.perfect(passive):

@@ -278,3 +278,16 @@ def test_security_forces_with_their_country_are_still_named_by_what_they_do(text
     """Codebook §3: "قوات الأمن العراقية" is as unspecified as "قوات الأمن": police at a protest, the military
     when they shell or fight an armed group."""
     assert sides(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("قتل خمسة مدنيين بانفجار عبوة ناسفة في سوق بمدينة بعقوبة، في هجوم تبناه تنظيم داعش.", "Islamic State"),
+    ("قتل خمسة مدنيين بانفجار عبوة ناسفة في سوق بمدينة بعقوبة. وسبق أن تعرضت المدينة لتفجيرات خلال الأشهر "
+     "الماضية أغلبها تبناها تنظيم داعش.", "Unidentified armed group"),
+    ("انفجرت سيارة مفخخة في سوق بمدينة بعقوبة فقتلت خمسة مدنيين. وتشهد المدينة منذ أشهر تفجيرات يتبنى تنظيم "
+     "داعش في بعض الأحيان عددا منها.", "Unidentified armed group"),
+])
+def test_every_form_of_a_claim_verb_claims_and_a_habit_or_a_majority_does_not(text, actor1):
+    """The verbs of claiming are verbs.toml's (تبناه، تبنت، يتبنى …, generated); "أغلبها تبناها"، "يتبنى في
+    بعض الأحيان" claim most or some of a series: no one bombing of it."""
+    assert sides(text)[0] == (actor1, "Civilians")

@@ -63,3 +63,12 @@ def test_a_nisba_person_noun_has_no_feminine_and_a_definite_row_no_indefinite() 
     assert all(f.startswith("ال") for f in inflect.person_forms("المقتحم +"))
     assert "المقتحما" not in inflect.person_forms("المقتحم +")  # no tanween with the article
     assert "امراه" in inflect.person_forms("امراه نساء") and "امراها" not in inflect.person_forms("امراه نساء")
+
+
+def test_a_defective_verb_writes_its_final_alif_before_a_pronoun() -> None:
+    """تبنّى → تبنّاه، تبنّاها; the other persons keep their stems (تبنته، تبنوه); a verb in ي is no defective."""
+    forms = {f for f, _ in inflect.with_pronouns("رمي", inflect.OBJECTS, defective=True)}
+    assert {"رماه", "رماها", "رماهم"} <= forms and "رميه" not in forms
+    assert "لقيه" in {f for f, _ in inflect.with_pronouns("لقي", inflect.OBJECTS)}
+    lex = load_lexicons()
+    assert lex.verbs is not None and {"تبناه", "تبناها", "تبنته", "تبنوه"} <= set(lex.verbs.forms)

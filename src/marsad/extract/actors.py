@@ -322,8 +322,7 @@ def claimant(doc: Doc) -> tuple[Actor, Evidence] | None:
     """The group that claimed the article's attack ("أعلن تنظيم داعش مسؤوليته عن الهجوم"), or the rebel
     group a violent headline makes the subject ("داعش يرتكب مذبحة في الطارمية"): it stands for
     "gunmen" and "unidentified" attackers in the body."""
-    lex = load_lexicons()
-    claim = lex.word_set("claim")
+    claim = _claim_words()
     for sentence in doc.sentences:
         words = {k for j in range(sentence.first_token, sentence.last_token) for k in lookup_keys(doc.tokens[j].text)}
         if words & claim:
@@ -339,6 +338,15 @@ def claimant(doc: Doc) -> tuple[Actor, Evidence] | None:
     return None
 
 
+@cache
+def _claim_words() -> frozenset[str]:
+    """Words of a claim: the nouns of actors.toml ``claim`` and every form of verbs.toml's claim verbs."""
+    lex = load_lexicons()
+    verbs = lex.verbs.forms if lex.verbs is not None else {}
+    return lex.word_set("claim") | {w for w, forms in verbs.items()
+                                    if any(f.predicate.family == "claim" for f in forms)}
+
+
 def _partial_claim(doc: Doc, sentence: Sentence, claim: frozenset[str]) -> range | None:
     """"في هجمات تبنى بعضها داعش"، "تبنى التنظيم أحدها": a claim of some of a series names the author of no
     one attack of it (codebook §3: an unclaimed bombing is an unidentified group's).  The claim's words."""
@@ -352,7 +360,7 @@ def _partial_claim(doc: Doc, sentence: Sentence, claim: frozenset[str]) -> range
     return None
 
 
-_CLAIM_REACH = 4  # words from a claim to its object and its author ("تبنى التنظيم أحدها")
+_CLAIM_REACH = 6  # words from a claim to its object and its author ("يتبنى تنظيم الدولة الإسلامية في بعض الأحيان")
 
 
 def _rebel(doc: Doc, sentence: Sentence, keep) -> tuple[Actor, Evidence] | None:  # type: ignore[no-untyped-def]

@@ -71,11 +71,14 @@ def imperfect(stem: str, prefixes: tuple[tuple[str, str], ...] = IMPERFECT_PREFI
     return out
 
 
-def with_pronouns(form: str, pronouns: tuple[str, ...], noun: bool = False) -> list[Tagged]:
+def with_pronouns(form: str, pronouns: tuple[str, ...], noun: bool = False, defective: bool = False) -> list[Tagged]:
     """A form alone and with each pronoun, tagged with it: قتلوا → قتلوه (the silent alif of -وا drops);
-    on a noun ة is written ت before it (إصابة → إصابته)."""
+    on a noun ة is written ت before it (إصابة → إصابته); a defective verb's final ى (folded ي) is written
+    ا before it (تبنّى → تبنّاه، ألقى → ألقاها)."""
     if form.endswith("وا"):
         base = form[:-1]
+    elif defective and form.endswith("ي"):
+        base = form[:-1] + "ا"
     elif noun and form.endswith("ه") and len(form) > 3:
         base = form[:-1] + "ت"
     else:
