@@ -291,3 +291,14 @@ def test_every_form_of_a_claim_verb_claims_and_a_habit_or_a_majority_does_not(te
     """The verbs of claiming are verbs.toml's (تبناه، تبنت، يتبنى …, generated); "أغلبها تبناها"، "يتبنى في
     بعض الأحيان" claim most or some of a series: no one bombing of it."""
     assert sides(text)[0] == (actor1, "Civilians")
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("ضرب صاروخ إسرائيلي مطار المزة العسكري قرب دمشق.", "Military Forces of Israel"),
+    ("قتل طفلان بقذائف تركية سقطت على بلدة جنديرس في ريف عفرين.", "Military Forces of Turkey"),
+    ("استهدفت الصواريخ الروسية بلدة في ريف إدلب ما أدى إلى مقتل ثلاثة مدنيين.", "Military Forces of Russia"),
+])
+def test_a_weapon_with_a_nationality_is_that_countrys_forces(text, actor1):
+    """"صاروخ إسرائيلي"، "قذائف تركية"، "الصواريخ الروسية": the [forces] nouns include weapons fired (a plural of
+    things takes the feminine adjective)."""
+    assert sides(text)[0][0] == actor1
