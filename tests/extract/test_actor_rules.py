@@ -302,3 +302,16 @@ def test_a_weapon_with_a_nationality_is_that_countrys_forces(text, actor1):
     """"صاروخ إسرائيلي"، "قذائف تركية"، "الصواريخ الروسية": the [forces] nouns include weapons fired (a plural of
     things takes the feminine adjective)."""
     assert sides(text)[0][0] == actor1
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("وبحسب مصدر أمني فإن مفرزة خاصة من الحشد الشعبي قتلت أحد أبرز قناصي تنظيم داعش قرب جبال مكحول.",
+     "Popular Mobilization Forces", "Islamic State"),
+    ("وحسب المرصد فإن عناصر من تنظيم داعش قتلوا أحد أبرز قادة قوات سوريا الديمقراطية قرب بلدة هجين.",
+     "Islamic State", "Syrian Democratic Forces"),
+    ("أما الجيش فإن قوة منه قتلت أحد قادة داعش في جزيرة سامراء.", "Military Forces of Iraq", "Islamic State"),
+])
+def test_inna_with_fa_opens_the_embedded_clause_too(text, actor1, actor2):
+    """"فإنّ مفرزة من الحشد قتلت ...": إنّ with the clitic ف (a two-letter word keeps it) opens the embedded
+    clause whose subject is the phrase after it (SVO), as إنّ/أنّ do; the name after the verb is its object."""
+    assert sides(text)[0] == (actor1, actor2)

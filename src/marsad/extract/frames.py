@@ -551,7 +551,7 @@ def _number_sides(units: list[_Unit], tokens: list[Token]) -> list[_Unit]:
 
 
 #: Complementisers after which a noun phrase is the subject of the clause they open (إنّ and her sisters).
-_COMPLEMENTISERS = frozenset({"ان", "بان", "لان"})
+_COMPLEMENTISERS = frozenset({"ان", "بان", "لان", "فان", "وان"})  # فإنّ، وأنّ: the clitic on a two-letter word stays
 
 
 def _complement_opener(tokens: list[Token], start: int, floor: int) -> int:
