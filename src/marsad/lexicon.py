@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from marsad.errors import DataFileError
 from marsad.text import inflect
-from marsad.text.inflect import conjugate, dual_forms, noun_forms, perfect_forms
+from marsad.text.inflect import conjugate, dual_forms, noun_forms, perfect_forms, person_forms
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalise import fold
 from marsad.text.tokens import tokenise
@@ -43,6 +43,7 @@ class ActorInfo:
     name: str
     inter: int
     against: str = ""  # the group a force was formed to fight: its target when a clause names none
+    nisba: tuple[str, ...] = ()  # its nationality adjectives, masculine singular (روسي): "الطيران الروسي"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,7 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
     path, data = _read("actors")
     _load_words(path, data, words)
     words["reporting_forms"] = frozenset(perfect_forms(words["reporting"], transitive=False))
+    words["claim"] = frozenset(f for noun in words["claim"] for f in noun_forms(noun))  # the verbs: verbs.toml
     actors: dict[str, ActorInfo] = {}
     rows = _require(path, data, "actor", list)
     listed = {fold(a) for row in rows for a in _phrases(path, row, "aliases")}
@@ -168,9 +170,9 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
         against = row.get("against", "")
         if not isinstance(against, str):
             raise DataFileError(path, f"actor {name!r}: against must be an actor name")
-        info = ActorInfo(name, inter, against)
+        info = ActorInfo(name, inter, against, tuple(fold(n) for n in row.get("nisba", [])))
         actors[name] = info
-        aliases = _phrases(path, row, "aliases")
+        aliases = _phrases(path, row, "aliases") + _nouns(path, row)
         if "nisba" in row:
             aliases = aliases + _force_phrases(path, data, _phrases(path, row, "nisba"), listed)
         matcher.add_all(_with_duals(aliases), Entry("actor", name, info))
@@ -185,13 +187,23 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
             if not actor.startswith("@") and actor not in actors:
                 raise DataFileError(path, f"generic {key!r}: unknown actor {actor!r} for {region}")
         generics[key] = by_region
-        matcher.add_all(_with_duals(_phrases(path, row)), Entry("generic", key, by_region))
+        phrases = _phrases(path, row) + _nouns(path, row)
+        if "nisba" in row:
+            phrases += _force_phrases(path, data, _phrases(path, row, "nisba"), listed)
+        matcher.add_all(_with_duals(phrases), Entry("generic", key, by_region))
     for key, by_region in _require(path, data, "defaults", dict).items():
         for region, actor in by_region.items():
             if actor not in actors:
                 raise DataFileError(path, f"defaults {key!r}: unknown actor {actor!r} for {region}")
         defaults[key] = by_region
     return actors, generics
+
+
+def _nouns(path: str, row: dict[str, Any]) -> list[str]:
+    """The forms of a row's nouns of people, one lexicon row per lemma (``inflect.person_forms``)."""
+    if "nouns" not in row:
+        return []
+    return [form for lemma in _phrases(path, row, "nouns") for form in person_forms(fold(lemma))]
 
 
 @cache
@@ -337,7 +349,7 @@ class VerbLexicon:
     """Every generated form of every predicate, the obliques' markers and the scope words."""
 
     forms: dict[str, tuple[Form, ...]]
-    markers: dict[str, str]  # marker phrase → agent / patient / partitive / comitative / between / place
+    markers: dict[str, str]  # marker phrase → agent / patient / partitive / comitative / between / place / source
     heads: frozenset[str]
     words: dict[str, frozenset[str]]  # metaphor, hypothetical, future, negation, boundaries, ...
 
@@ -381,7 +393,7 @@ def _load_verbs() -> VerbLexicon:
         defective = raw_lemma.endswith("ى")
         for word, person in inflect.perfect(lemma, defective, bool(row.get("hollow"))):
             pronouns = inflect.OBJECTS if person in _OBJECT_PERSONS else ()
-            for full, clitic in inflect.with_pronouns(word, pronouns):
+            for full, clitic in inflect.with_pronouns(word, pronouns, defective=defective):
                 add(full, Form(pred, "verb", active_voice, "perfect", person, clitic=clitic))
         if passive:
             for word, person in inflect.perfect(passive):
@@ -407,7 +419,7 @@ def _load_verbs() -> VerbLexicon:
             add(word, Form(pred, "noun", "noun", "", "", clitic=clitic))
     markers: dict[str, str] = {}
     table = _require(path, data, "markers", dict)
-    for kind in ("agent", "patient", "partitive", "comitative", "between", "place"):
+    for kind in ("agent", "patient", "partitive", "comitative", "between", "place", "source"):
         for phrase in _phrases(path, table, kind):
             markers[fold(phrase)] = kind
     words: dict[str, frozenset[str]] = {}

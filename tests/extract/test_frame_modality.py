@@ -71,3 +71,18 @@ def test_an_unflagged_frame_still_makes_its_event(text: str) -> None:
 ])
 def test_a_cause_ends_the_complement_of_a_plan_or_call(text: str, lemma: str, flags: list[str]) -> None:
     assert _flags(text, lemma) == flags
+
+
+@pytest.mark.parametrize("text", [
+    "أصدرت الفصائل بيانا محذرة من إقدام التنظيم على إعدام الأسرى في ريف درعا",  # participle, feminine
+    "حذر المرصد من قصف قوات النظام لبلدة خان شيخون في ريف إدلب",  # perfect, masculine
+    "يحذر ناشطون من اقتحام مسلحي داعش لمخيم اليرموك جنوب دمشق",  # imperfect, plural
+    "حذرت الأمم المتحدة من هجوم قوات النظام على مدينة إدلب",  # perfect, feminine
+])
+def test_a_warning_tells_what_may_be_done_not_what_was(text: str) -> None:
+    """حذّر (verbs.toml, a threat like هدد): the clause it governs has not happened."""
+    assert _events(text) == [], text
+
+
+def test_a_warning_beside_a_real_incident_leaves_it() -> None:
+    assert _events("قتل ثلاثة مدنيين بقصف لقوات النظام على بلدة خان شيخون في ريف إدلب، محذرا من تصعيد جديد")

@@ -44,3 +44,31 @@ def test_both_loaders_share_the_generator() -> None:
         assert form in lex.word_set("casualty_verbs"), form  # a verb of a toll (numbers.toml)
     assert {f.person for f in lex.verbs.forms["قتلت"]} >= {"3fs"}
     assert any(f.clitic == "هم" for f in lex.verbs.forms["قتلوهم"])
+
+
+def test_a_person_noun_row_makes_every_number_and_case() -> None:
+    """One row per lemma: singular, accusative, dual, and the plurals the row names (broken, sound, feminine)."""
+    assert inflect.person_forms("حارس حراس") == ["حارس", "حارسا", "حارسان", "حارسين", "حراس", "حراسا"]
+    sound = inflect.person_forms("مقاوم +")
+    assert {"مقاوم", "مقاوما", "مقاومان", "مقاومون", "مقاومين", "مقاومو", "مقاومي"} == set(sound)
+    feminine = inflect.person_forms("ممرض + +ات")
+    assert {"ممرضه", "ممرضات", "ممرضتان", "ممرضتين"} <= set(feminine)
+    assert "ممرضه" not in inflect.person_forms("ممرض +")  # the feminine only where the row asks for it
+
+
+def test_a_nisba_person_noun_has_no_feminine_and_a_definite_row_no_indefinite() -> None:
+    """"عسكري +": the soldiers, never the adjective of a thing ("قاعدة عسكرية"); "المهاجم +": only with ال."""
+    forms = set(inflect.person_forms("بحري +"))
+    assert {"بحري", "بحريا", "بحريين", "بحريون"} <= forms and not {f for f in forms if f.endswith(("يه", "يات"))}
+    assert all(f.startswith("ال") for f in inflect.person_forms("المقتحم +"))
+    assert "المقتحما" not in inflect.person_forms("المقتحم +")  # no tanween with the article
+    assert "امراه" in inflect.person_forms("امراه نساء") and "امراها" not in inflect.person_forms("امراه نساء")
+
+
+def test_a_defective_verb_writes_its_final_alif_before_a_pronoun() -> None:
+    """تبنّى → تبنّاه، تبنّاها; the other persons keep their stems (تبنته، تبنوه); a verb in ي is no defective."""
+    forms = {f for f, _ in inflect.with_pronouns("رمي", inflect.OBJECTS, defective=True)}
+    assert {"رماه", "رماها", "رماهم"} <= forms and "رميه" not in forms
+    assert "لقيه" in {f for f, _ in inflect.with_pronouns("لقي", inflect.OBJECTS)}
+    lex = load_lexicons()
+    assert lex.verbs is not None and {"تبناه", "تبناها", "تبنته", "تبنوه"} <= set(lex.verbs.forms)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from marsad.doc import Doc
 from marsad.extract.frames import frames_of, role_spans, within
@@ -112,7 +113,57 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
                              _ROLE * within(patients, m.first), bare, m.payload.label if generic else ""))
     hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
                                 agents, patients, lo, hi))
-    return _drop_members(doc, _drop_vague_gunmen(hits))
+    return _drop_associates(doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, hits, region, hi))), hi)
+
+
+_ASSOCIATE_REACH = 3  # words from a coordinated group to "الموالية لها"
+_BACK_PRONOUNS = frozenset({"لها", "له", "لهم", "منها", "منه", "معها", "معه"})
+
+
+def _drop_associates(doc: Doc, hits: list[ActorHit], hi: int) -> list[ActorHit]:
+    """"القوات التركية والفصائل الموالية لها"، "قوات النظام والميليشيات الحليفة له": a group coordinated
+    with a force and said to be loyal to, backed by or allied with it (a pronoun pointing back) fights on
+    the force's side — its associate, neither a second initiator nor the target."""
+    loyal = load_lexicons().word_set("associate_after")
+    ends = {h.last for h in hits}
+    out = []
+    for h in hits:
+        joined = doc.tokens[h.first].text.startswith("و") and (h.first in ends or h.first - 1 in ends)
+        after = [doc.tokens[j].text for j in range(h.last, min(hi, h.last + _ASSOCIATE_REACH + 1))]
+        if joined and any(w in loyal and nxt in _BACK_PRONOUNS for w, nxt in zip(after, after[1:], strict=False)):
+            continue
+        out.append(h)
+    return out
+
+
+@cache
+def _nisba_actors() -> dict[str, str]:
+    """Each actor's nationality adjective in its four agreeing forms (روسي، روسيه، الروسي، الروسيه) → the actor."""
+    return {article + nisba + ending: info.name for info in load_lexicons().actors.values() for nisba in info.nisba
+            for article in ("", "ال") for ending in ("", "ه")}
+
+
+def _joint_forces(doc: Doc, hits: list[ActorHit], region: str, hi: int) -> list[ActorHit]:
+    """"الطيران الروسي والسوري"، "الضربات الجوية الروسية والسورية": a nationality adjective coordinated after
+    a force named by its nationality shares the force's head noun — a second force on the same side, not a
+    target.  ACLED codes joint forces as one actor and its associate: the state's own forces on their own
+    ground lead (Russian and Syrian strikes in Syria are the Syrian military's), else a state's forces
+    before a foreign ally, else the first named; the associate is dropped (the output has no place for it)."""
+    lex = load_lexicons()
+    army = resolve(Entry("generic", "army", lex.generics["army"]), region, doc)
+    out = []
+    for h in hits:
+        word = doc.tokens[h.last].text if h.last < hi else ""
+        name = _nisba_actors().get(word[1:]) if word.startswith("و") and not h.generic else None
+        if name is None or name == h.actor.name:
+            out.append(h)
+            continue
+        partner = Actor(name, lex.actors[name].inter)
+        if partner == army or (partner.inter == 1 and h.actor.inter != 1 and h.actor != army):
+            tok = doc.tokens[h.last]
+            h = replace(h, actor=partner, first=h.last, last=h.last + 1, start=tok.start, end=tok.end)
+        out.append(h)
+    return out
 
 
 _MEMBER_OF = frozenset({"من", "في"})
@@ -230,11 +281,12 @@ def by_activity(hits: list[ActorHit], event_type: str, sub_event: str, region: s
 
 def _in_combat(hit: ActorHit, hits: list[ActorHit], event_type: str, sub_event: str) -> bool:
     """Security forces that fight: in a battle, taking or losing ground, seizing an armed group's weapons,
-    striking or shelling (not as the target of a bomb), or attacking an armed group."""
+    striking or shelling (unless the clause makes them more the target than the striker: a bomb on a patrol),
+    or attacking an armed group."""
     if event_type == "Battles" or sub_event in _COMBAT_SUB_EVENTS:
         return True
     if event_type == "Explosions/Remote violence":
-        return hit.initiator > hit.target
+        return hit.initiator >= hit.target
     return sub_event == "Attack" and hit.initiator > hit.target and any(h.actor.inter in (2, 3, 4) for h in hits)
 
 
@@ -271,11 +323,12 @@ def claimant(doc: Doc) -> tuple[Actor, Evidence] | None:
     """The group that claimed the article's attack ("أعلن تنظيم داعش مسؤوليته عن الهجوم"), or the rebel
     group a violent headline makes the subject ("داعش يرتكب مذبحة في الطارمية"): it stands for
     "gunmen" and "unidentified" attackers in the body."""
-    lex = load_lexicons()
-    claim = lex.word_set("claim")
+    claim = _claim_words()
     for sentence in doc.sentences:
         words = {k for j in range(sentence.first_token, sentence.last_token) for k in lookup_keys(doc.tokens[j].text)}
         if words & claim:
+            if _partial_claim(doc, sentence, claim) is not None:
+                continue
             found = _rebel(doc, sentence, lambda h: True)
         elif doc.in_title(sentence) and any(c.payload.value.trigger for c in doc.sentence_entries(sentence, "cue")):
             found = _rebel(doc, sentence, lambda h: h.initiator > h.target)
@@ -284,6 +337,31 @@ def claimant(doc: Doc) -> tuple[Actor, Evidence] | None:
         if found is not None:
             return found
     return None
+
+
+@cache
+def _claim_words() -> frozenset[str]:
+    """Words of a claim: the nouns of actors.toml ``claim`` and every form of verbs.toml's claim verbs."""
+    lex = load_lexicons()
+    verbs = lex.verbs.forms if lex.verbs is not None else {}
+    return lex.word_set("claim") | {w for w, forms in verbs.items()
+                                    if any(f.predicate.family == "claim" for f in forms)}
+
+
+def _partial_claim(doc: Doc, sentence: Sentence, claim: frozenset[str]) -> range | None:
+    """"في هجمات تبنى بعضها داعش"، "تبنى التنظيم أحدها": a claim of some of a series names the author of no
+    one attack of it (codebook §3: an unclaimed bombing is an unidentified group's).  The claim's words."""
+    part = load_lexicons().word_set("partial_claim")
+    tokens = doc.tokens
+    for j in range(sentence.first_token, sentence.last_token):
+        if any(k in claim for k in lookup_keys(tokens[j].text)):
+            near = range(max(sentence.first_token, j - 1), min(sentence.last_token, j + _CLAIM_REACH))
+            if any(tokens[i].text in part for i in near):
+                return near
+    return None
+
+
+_CLAIM_REACH = 6  # words from a claim to its object and its author ("يتبنى تنظيم الدولة الإسلامية في بعض الأحيان")
 
 
 def _rebel(doc: Doc, sentence: Sentence, keep: Callable[[ActorHit], bool]) -> tuple[Actor, Evidence] | None:

@@ -562,7 +562,7 @@ def _number_sides(units: list[_Unit], tokens: list[Token]) -> list[_Unit]:
 
 
 #: Complementisers after which a noun phrase is the subject of the clause they open (إنّ and her sisters).
-_COMPLEMENTISERS = frozenset({"ان", "بان", "لان"})
+_COMPLEMENTISERS = frozenset({"ان", "بان", "لان", "فان", "وان"})  # فإنّ، وأنّ: the clitic on a two-letter word stays
 
 
 def _complement_opener(tokens: list[Token], start: int, floor: int) -> int:
@@ -994,7 +994,8 @@ def frames_of(doc: Doc, sentence: Sentence) -> list[Frame]:
 
 _SIDE_KINDS = ("agent", "patient", "comitative", "between")
 _SIDES_TOO = {"comitative": ("clash", "attack", "raid", "kill", "wound"),
-              "partitive": ("kill", "wound", "abduction", "arrest")}
+              "partitive": ("kill", "wound", "abduction", "arrest", "capture"),
+              "source": ("capture",)}  # "السيطرة على البلدة من يد داعش": taken from IS
 
 
 def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

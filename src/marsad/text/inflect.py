@@ -71,11 +71,14 @@ def imperfect(stem: str, prefixes: tuple[tuple[str, str], ...] = IMPERFECT_PREFI
     return out
 
 
-def with_pronouns(form: str, pronouns: tuple[str, ...], noun: bool = False) -> list[Tagged]:
+def with_pronouns(form: str, pronouns: tuple[str, ...], noun: bool = False, defective: bool = False) -> list[Tagged]:
     """A form alone and with each pronoun, tagged with it: قتلوا → قتلوه (the silent alif of -وا drops);
-    on a noun ة is written ت before it (إصابة → إصابته)."""
+    on a noun ة is written ت before it (إصابة → إصابته); a defective verb's final ى (folded ي) is written
+    ا before it (تبنّى → تبنّاه، ألقى → ألقاها)."""
     if form.endswith("وا"):
         base = form[:-1]
+    elif defective and form.endswith("ي"):
+        base = form[:-1] + "ا"
     elif noun and form.endswith("ه") and len(form) > 3:
         base = form[:-1] + "ت"
     else:
@@ -136,3 +139,45 @@ def dual_forms(singular: str) -> set[str]:
     of the accusative singular (قتيلا)."""
     stem = singular[:-1] + "ت" if singular.endswith("ه") else singular
     return {stem + "ان", stem + "ين", stem + "ي"} - {singular}
+
+
+# --- nouns of people (actors.toml) ---------------------------------------------------------------
+
+#: Plural marks of a person-noun row: "+" the sound masculine plural (-ون/-ين, construct -و/-ي), "+ات" the
+#: feminine (ة in the singular, -ات in the plural: ناشطة، ناشطات).
+SOUND_MASCULINE, FEMININE = "+", "+ات"
+
+
+def person_forms(row: str) -> list[str]:
+    """Every number and case of a noun of people from its lexicon row (folded spelling): the singular, then
+    its plurals — listed broken plurals and the marks ``+`` (sound masculine) and ``+ات`` (feminine).
+
+    "جندي جنود" → جندي، جنديا (accusative)، جنديان، جنديين (dual)، جنود، جنودا; "مسلح +" → مسلح، مسلحا،
+    مسلحان، مسلحين، مسلحون، مسلحو، مسلحي (construct: "مسلحو التنظيم"، "مسلحي داعش"); "ناشط + +ات" adds
+    ناشطه، ناشطتان، ناشطات.  A row written with ال (المهاجم +) makes only definite forms; the matcher
+    takes clitics and the article on the others.  The feminine singular is made only where the row asks for
+    it: a nisba in ة is most often an adjective of a thing (قاعدة عسكرية), not a person.
+    """
+    words = row.split()
+    if not words:
+        raise ValueError("empty person-noun row")
+    article = "ال" if words[0].startswith("ال") else ""
+    singular = words[0][len(article):]
+    forms = _singular_and_dual(singular, definite=bool(article))
+    for plural in words[1:]:
+        if plural == SOUND_MASCULINE:
+            forms += [singular + end for end in ("ون", "ين", "و", "ي")]
+        elif plural == FEMININE:
+            feminine = singular + "ه"
+            forms += [feminine, singular + "ات", *sorted(dual_forms(feminine) - {singular + "تي"})]
+        else:
+            forms += [plural] if article or plural.endswith(("ه", "ا", "ي", "ء")) else [plural, plural + "ا"]
+    seen: dict[str, None] = dict.fromkeys(article + f for f in forms)
+    return list(seen)
+
+
+def _singular_and_dual(singular: str, definite: bool) -> list[str]:
+    """A singular, its indefinite accusative (جنديا، مدنيا; none after ة, ا or ء, and none with ال) and its
+    dual without the construct -ي (شخصي is "personal", not "two persons of")."""
+    accusative = [] if definite or singular.endswith(("ه", "ا", "ء")) else [singular + "ا"]
+    return [singular, *accusative, *sorted(d for d in dual_forms(singular) if d.endswith(("ان", "ين")))]
