@@ -43,12 +43,14 @@ class CueSpec:
 class Word:
     """What a matched place word is: ``category`` cue | near | direction | unit | link | organisation |
     source | route | route_filler | route_from | route_to | parent_link; ``cue`` for cue nouns;
-    ``plural`` for plural/dual cue forms; ``label`` the folded phrase."""
+    ``plural`` for plural/dual cue forms, ``dual`` for dual ones (a list of exactly two names);
+    ``label`` the folded phrase."""
 
     category: str
     label: str
     cue: CueSpec | None = None
     plural: bool = False
+    dual: bool = False
 
 
 @dataclass(slots=True)
@@ -116,10 +118,10 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
                        bool(table.get("unknown", False)),
                        {fold(k): str(v) for k, v in table.get("english", {}).items()},
                        frozenset(fold(w) for w in table.get("sites", [])))
-        for plural, key in ((False, "words"), (True, "plural")):
-            for w in _words(table, key):
+        for plural, dual, key in ((False, False, "words"), (True, False, "plural"), (True, True, "dual")):
+            for w in _words(table, key) if key in table or key != "dual" else []:
                 cues[fold(w)] = spec
-                _add(index, w, Word("cue", fold(w), spec, plural))
+                _add(index, w, Word("cue", fold(w), spec, plural, dual))
     return cues
 
 

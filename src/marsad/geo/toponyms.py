@@ -311,8 +311,8 @@ def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
             item.cue = cue
             item.list_item = bool(items)
             items.append(item)
-        if not cue.payload.plural:
-            break
+        if not cue.payload.plural or (cue.payload.dual and len(items) == 2):
+            break  # a dual cue names two places: "بلدتي نبل والزهراء، عقبه قصف" ends after الزهراء
         i = items[-1].last
     unknown = [d for d in items if not d.candidates]
     if len(items) == 1 and unknown and not unknown[0].name.startswith("ال"):
@@ -725,6 +725,8 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
         return True  # a cue introduced it (if no candidate fits, it is resolved as an unknown name)
     amb = _ambiguous(d, ambiguous)
     minor = all(p.kind in MINOR_KINDS and not p.id.startswith("marsad:") for p in d.candidates)
+    if minor and _qualified_noun(words, d):
+        return False
     if not amb and not minor:
         return True
     pool = [p for p in d.candidates if p.kind in MAJOR_KINDS] if amb else d.candidates
@@ -743,6 +745,19 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     if " " not in d.key:  # "السبع" (seven), "الشقق" (the flats): as above, the district alone is not enough
         return (in_admin2 or in_admin1) and related
     return in_admin2 or (in_admin1 and related)
+
+
+def _qualified_noun(words: _Words, d: _Draft) -> bool:
+    """"في المشهد الأمني"، "مناطق الشقق السكنية": a word that only villages or quarters bear, followed
+    directly by a definite nisba adjective (not a direction: "الحي الشرقي" names a part), is an
+    ordinary noun with its adjective, not a village's name. A cue noun before it (قرية X) or a
+    direction after it keeps it a place."""
+    if d.cue is not None or d.last >= len(words.tokens) or " " in d.key or not d.key.startswith("ال"):
+        return False
+    nxt = words.tokens[d.last]
+    if not gap_ok(words.text, words.tokens[d.last - 1].end, nxt.start) or not _adjective(nxt.text):
+        return False
+    return not any(f in load_place_cues().parts for f in bare_forms(nxt.text))
 
 
 def unique_village(key: str, places: Iterable[Place]) -> bool:
