@@ -88,3 +88,123 @@ def test_a_village_word_with_an_adjective_is_a_noun(text: str) -> None:
 ])
 def test_the_village_with_a_cue_or_a_parent_is_a_place(text: str) -> None:
     assert _admin1(text, "المشهد") == "Salah al-Din"
+
+
+@pytest.mark.parametrize("text", [
+    "خرج المتظاهرون في عدد من مناطق الإقليم",
+    "قصفت الطائرات التركية مواقع في مناطق الإقليم الحدودية",
+    "قالت حكومة أربيل إن الهجوم وقع في إحدى قرى الإقليم",
+])
+def test_the_region_is_no_village(text: str) -> None:
+    assert fold("الإقليم") not in [fold(n) for n in _names(text)]
+
+
+# --- where aircraft or missiles set off from -----------------------------------------------------------
+
+
+def _roles(text: str) -> dict[str, str]:
+    return {fold(r.toponym.name): r.toponym.role for r in geocode_text(text)}
+
+
+@pytest.mark.parametrize(("text", "origin", "scene"), [
+    ("استهدفت طائرات انطلقت من مطار الشعيرات بلدة خان شيخون في إدلب", "الشعيرات", "خان شيخون"),
+    ("طائرات أقلعت من قاعدة حميميم قصفت بلدة كفرنبل", "حميميم", "كفرنبل"),
+    ("قالت الوزارة إن الطائرات انطلقت من مطار التيفور وقصفت مدينة تدمر", "مطار التيفور", "تدمر"),
+])
+def test_the_place_aircraft_set_off_from_is_no_scene(text: str, origin: str, scene: str) -> None:
+    roles = _roles(text)
+    assert roles[fold(origin)] == "origin"
+    assert roles[fold(scene)] == "event"
+
+
+def test_a_strike_on_the_airbase_is_there() -> None:
+    assert _roles("قتل خمسة جنود في غارة على مطار الشعيرات")[fold("الشعيرات")] == "event"
+
+
+# --- a two-word name whose second word ends like a dual ------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "حررت القوات قرى الجنينة وشمرة الحصان بريف دير الزور",
+    "سيطر الجيش على قرية شمرة الحصان شرقي دير الزور",
+    "تقدمت القوات في قريتي الجيعة وشمرة الحصان في ريف دير الزور الشرقي",
+])
+def test_a_stem_ending_in_an_is_part_of_the_name(text: str) -> None:
+    found = [r for r in geocode_text(text) if fold(r.toponym.name) == fold("شمرة الحصان")]
+    assert found and found[0].location is not None and found[0].location.admin1 == "Deir ez-Zor"
+
+
+# --- a facility named after the only place of that name ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("قصفت قوات النظام مدينة درعا وسقطت قذائف على قاعدة حميميم", "حميميم", "Lattakia"),
+    ("قصفت قوات النظام مدينة درعا وسقطت قذائف على مطار خلخلة", "خلخلة", "As-Suwayda"),
+    ("دارت اشتباكات في ريف درعا بينما استهدفت طائرات مسيرة قاعدة حميميم الجوية", "حميميم", "Lattakia"),
+])
+def test_a_facility_named_after_a_unique_village_is_there(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1
+
+
+# --- airbases the open data lack (curated landmarks) -------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("قصفت قوات النظام مدينة درعا ودارت اشتباكات في محيط مطار كويرس العسكري", "مطار كويرس العسكري", "Aleppo"),
+    ("قالت مصادر إن صواريخ إسرائيلية استهدفت مطار التيفور وسط سوريا", "مطار التيفور", "Homs"),
+    ("سيطرت الفصائل على مطار منغ العسكري شمال حلب", "مطار منغ العسكري", "Aleppo"),
+    ("استعاد الجيش مطار الجراح في ريف حلب الشرقي", "مطار الجراح", "Aleppo"),
+])
+def test_an_airbase_is_placed_at_its_own_point(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1
+
+
+# --- "the suburbs" with an adjective; a title in apposition ------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "توصلت الحكومة إلى اتفاق مع مسلحين يتحصنون في الضواحي المحاصرة من دمشق",
+    "قصفت الطائرات الضواحي الشرقية من دمشق",
+    "اشتباكات عنيفة في الضواحي الجنوبية لمدينة دمشق",
+])
+def test_the_suburbs_of_damascus_are_rural_damascus(text: str) -> None:
+    found = [r for r in geocode_text(text) if fold(r.toponym.name) == fold("دمشق")]
+    assert found and found[0].toponym.relation == "near"
+    assert found[0].location is not None and found[0].location.admin1 == "Rural Damascus"
+
+
+@pytest.mark.parametrize(("text", "relation"), [
+    ("وقعت الهجمات في المدينة الواقعة جنوب العاصمة السورية دمشق", "near"),
+    ("اشتباكات قرب العاصمة دمشق", "near"),
+    ("سقطت قذائف شمال العاصمة العراقية بغداد", "near"),
+    ("انفجار في العاصمة بغداد", "in"),  # no relation word: the capital itself
+])
+def test_a_title_in_apposition_is_transparent(text: str, relation: str) -> None:
+    name = "دمشق" if "دمشق" in text else "بغداد"
+    found = [r for r in geocode_text(text) if fold(r.toponym.name) == fold(name)]
+    assert found and found[0].toponym.relation == relation
+
+
+# --- a relative clause that locates a place names its parent ------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "child", "parent"), [
+    ("خلال معارك في محيط مدينة داريا التي تقع في الغوطة الغربية لدمشق", "داريا", "الغوطة الغربية"),
+    ("قتل ثلاثة في قرية البوعيثة التي تقع في قضاء الطارمية", "البوعيثة", "الطارمية"),
+    ("سقطت قذيفة على بلدة خان شيخون التي تقع في ريف إدلب الجنوبي", "خان شيخون", "إدلب"),
+])
+def test_which_lies_in_names_the_parent(text: str, child: str, parent: str) -> None:
+    roles = _roles(text)
+    assert roles[fold(child)] == "event" and roles[fold(parent)] == "parent"
+
+
+# --- spellings and sites the open data lack (curated) ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("تظاهر العشرات في ناحية صفوان عند مدخل المنفذ الحدودي", "صفوان"),
+    ("أغلق متظاهرون الطريق المؤدي إلى حقول الرميلة النفطية غرب البصرة", "حقول الرميلة"),
+    ("اقتحم محتجون حقل الرميلة الشمالي", "حقل الرميلة الشمالي"),
+])
+def test_basra_places_the_press_names(text: str, name: str) -> None:
+    assert _admin1(text, name) == "Basra"

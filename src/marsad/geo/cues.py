@@ -63,6 +63,7 @@ class PlaceCues:
     cues: dict[str, CueSpec]  # folded cue word → its family
     ambiguous: frozenset[str]
     not_names: frozenset[str]
+    anaphors: frozenset[str]  # "الناحية"، "الإقليم": a kind of place with the article points back, no name
     two_word_prefixes: frozenset[str]
     list_openers: frozenset[str]
     name_links: frozenset[str]
@@ -126,7 +127,8 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
 
 
 #: Categories of one-word function words: too frequent to scan for, looked up next to a name.
-FUNCTION = frozenset({"unit", "link", "route_filler", "route_from", "route_to", "parent_link", "transfer"})
+FUNCTION = frozenset({"unit", "link", "route_filler", "route_from", "route_to", "parent_link", "transfer",
+                      "launch", "appositive"})
 
 
 def _load_lists(data: dict[str, Any], index: WordIndex[Word], function: dict[str, list[Word]]) -> None:
@@ -134,9 +136,11 @@ def _load_lists(data: dict[str, Any], index: WordIndex[Word], function: dict[str
     role = _table(data, "role")
     for table, category, key in (
             (relation, "near", "near"), (relation, "direction", "directions"), (relation, "unit", "distance_units"),
-            (relation, "link", "links"), (role, "organisation", "organisation"), (role, "source", "source"),
+            (relation, "link", "links"), (relation, "appositive", "appositives"),
+            (role, "organisation", "organisation"), (role, "source", "source"),
             (role, "route", "route"), (role, "route_filler", "route_fillers"), (role, "route_from", "route_from"),
-            (role, "route_to", "route_to"), (role, "parent_link", "parent_links"), (role, "transfer", "transfer")):
+            (role, "route_to", "route_to"), (role, "parent_link", "parent_links"), (role, "transfer", "transfer"),
+            (role, "launch", "launch")):
         for w in _words(table, key):
             word = Word(category, fold(w))
             if category in FUNCTION and " " not in word.label:
@@ -204,6 +208,7 @@ def load_place_cues() -> PlaceCues:
         cues=cues,
         ambiguous=frozenset(fold(w) for w in _words(_table(data, "ambiguous"), "words")),
         not_names=frozenset(fold(w) for w in _words(unknown, "not_names")),
+        anaphors=frozenset(fold(w) for w in _words(unknown, "anaphors")),
         two_word_prefixes=frozenset(fold(w) for w in _words(unknown, "two_word_prefixes")),
         list_openers=frozenset(fold(w) for w in _words(unknown, "list_openers")),
         name_links=frozenset(fold(w) for w in _words(unknown, "name_links")),
