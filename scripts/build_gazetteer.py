@@ -159,7 +159,7 @@ class Namer:
         self.cue_words = sorted({fold(w) for name in ("governorate", "district", "subdistrict", "city", "town",
                                                        "village") for w in cues["cue"][name]["words"]} | {"مركز"},
                                 key=len, reverse=True)
-        self.all_cues = {fold(w) for c in cues["cue"].values() for w in c["words"] + c["plural"]}
+        self.all_cues = {fold(w) for c in cues["cue"].values() for w in c["words"] + c["plural"] + c.get("dual", [])}
         self.ambiguous = {fold(w) for w in cues["ambiguous"]["words"]}
 
     def strip_cue(self, name: str) -> str:

@@ -43,12 +43,14 @@ class CueSpec:
 class Word:
     """What a matched place word is: ``category`` cue | near | direction | unit | link | organisation |
     source | route | route_filler | route_from | route_to | parent_link; ``cue`` for cue nouns;
-    ``plural`` for plural/dual cue forms; ``label`` the folded phrase."""
+    ``plural`` for plural/dual cue forms, ``dual`` for dual ones (a list of exactly two names);
+    ``label`` the folded phrase."""
 
     category: str
     label: str
     cue: CueSpec | None = None
     plural: bool = False
+    dual: bool = False
 
 
 @dataclass(slots=True)
@@ -61,6 +63,7 @@ class PlaceCues:
     cues: dict[str, CueSpec]  # folded cue word → its family
     ambiguous: frozenset[str]
     not_names: frozenset[str]
+    anaphors: frozenset[str]  # "الناحية"، "الإقليم": a kind of place with the article points back, no name
     two_word_prefixes: frozenset[str]
     list_openers: frozenset[str]
     name_links: frozenset[str]
@@ -116,15 +119,16 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
                        bool(table.get("unknown", False)),
                        {fold(k): str(v) for k, v in table.get("english", {}).items()},
                        frozenset(fold(w) for w in table.get("sites", [])))
-        for plural, key in ((False, "words"), (True, "plural")):
-            for w in _words(table, key):
+        for plural, dual, key in ((False, False, "words"), (True, False, "plural"), (True, True, "dual")):
+            for w in _words(table, key) if key in table or key != "dual" else []:
                 cues[fold(w)] = spec
-                _add(index, w, Word("cue", fold(w), spec, plural))
+                _add(index, w, Word("cue", fold(w), spec, plural, dual))
     return cues
 
 
 #: Categories of one-word function words: too frequent to scan for, looked up next to a name.
-FUNCTION = frozenset({"unit", "link", "route_filler", "route_from", "route_to", "parent_link", "transfer"})
+FUNCTION = frozenset({"unit", "link", "route_filler", "route_from", "route_to", "parent_link", "transfer",
+                      "launch", "appositive"})
 
 
 def _load_lists(data: dict[str, Any], index: WordIndex[Word], function: dict[str, list[Word]]) -> None:
@@ -132,9 +136,11 @@ def _load_lists(data: dict[str, Any], index: WordIndex[Word], function: dict[str
     role = _table(data, "role")
     for table, category, key in (
             (relation, "near", "near"), (relation, "direction", "directions"), (relation, "unit", "distance_units"),
-            (relation, "link", "links"), (role, "organisation", "organisation"), (role, "source", "source"),
+            (relation, "link", "links"), (relation, "appositive", "appositives"),
+            (role, "organisation", "organisation"), (role, "source", "source"),
             (role, "route", "route"), (role, "route_filler", "route_fillers"), (role, "route_from", "route_from"),
-            (role, "route_to", "route_to"), (role, "parent_link", "parent_links"), (role, "transfer", "transfer")):
+            (role, "route_to", "route_to"), (role, "parent_link", "parent_links"), (role, "transfer", "transfer"),
+            (role, "launch", "launch")):
         for w in _words(table, key):
             word = Word(category, fold(w))
             if category in FUNCTION and " " not in word.label:
@@ -202,6 +208,7 @@ def load_place_cues() -> PlaceCues:
         cues=cues,
         ambiguous=frozenset(fold(w) for w in _words(_table(data, "ambiguous"), "words")),
         not_names=frozenset(fold(w) for w in _words(unknown, "not_names")),
+        anaphors=frozenset(fold(w) for w in _words(unknown, "anaphors")),
         two_word_prefixes=frozenset(fold(w) for w in _words(unknown, "two_word_prefixes")),
         list_openers=frozenset(fold(w) for w in _words(unknown, "list_openers")),
         name_links=frozenset(fold(w) for w in _words(unknown, "name_links")),

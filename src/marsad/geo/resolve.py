@@ -228,9 +228,10 @@ def _facility_site(t: Toponym, spec: CueSpec | None) -> bool:
 
 
 def _named_site(t: Toponym, spec: CueSpec | None) -> bool:
-    """A facility named after the only place of that name ("مطار الشعيرات"): the cue vouches for the
-    place, whatever governorates the rest of the document names."""
-    return _facility_site(t, spec) and unique_village(t.name, t.candidates)
+    """A facility named after the only place of that name ("مطار الشعيرات"، "قاعدة حميميم"، "مطار خلخلة"):
+    the cue vouches for the place, whatever governorates the rest of the document names (an airbase or
+    a prison is named after the village it stands by, and a cue makes even a bare word a name)."""
+    return spec is not None and spec.name == "facility" and unique_village(t.name, t.candidates, named=True)
 
 
 def _misplaced(t: Toponym, c: Place, ctx: _Context) -> bool:

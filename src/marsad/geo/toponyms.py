@@ -53,7 +53,7 @@ class Toponym:
     candidates: tuple[Place, ...]  # empty for an unknown name after a cue (قرية X)
     cue: str  # "" or the cue noun (normalised, without clitics), e.g. "قريه", "محافظه"
     relation: str  # "in" | "near"
-    role: str  # "event" | "source" | "organisation" | "route" | "destination" | "reference" | "parent"
+    role: str  # "event" | "source" | "organisation" | "route" | "destination" | "origin" | "reference" | "parent"
     parent_token: int = -1  # first_token of this toponym's parent (X في محافظة Y → Y), -1 if none
     list_token: int = -1  # first token of the plural cue whose list holds it ("مناطق X، وY"), -1 if none
     part: str = ""  # north | south | east | west: "ريف إدلب الجنوبي", "جنوبي إدلب" (the part of X meant)
@@ -242,6 +242,19 @@ def _with_unknown(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
 
 #: Endings of an adjective agreeing with a name (nisba, feminine, dual, plural): "المحاصرة"، "المواليتين".
 _ADJECTIVE_ENDINGS = ("ه", "ي", "ة", "ين", "ون", "ات", "ان")
+#: A second word of a compound that stands for a place the compound lies by ("خور الزبير" by الزبير): a
+#: settlement or a unit named after its seat, not a sub-district known only by another name's alias.
+_SEAT_KINDS = frozenset({"governorate", "district", "city", "town"})
+
+
+def _agrees(word: str) -> bool:
+    """``word`` has an adjective's ending: a nisba or feminine one, or a dual or plural one after a stem
+    of four letters at least ("المحاصرتين"، "الموالون"; not "الحصان"، "البستان", whose ان is the stem's)."""
+    stem = word[2:] if word.startswith("ال") else word
+    for ending in _ADJECTIVE_ENDINGS:
+        if stem.endswith(ending):
+            return len(ending) == 1 or len(stem) - len(ending) >= 4
+    return False
 
 
 def _compounds(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
@@ -264,11 +277,11 @@ def _compounds(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
         nxt = by_first.get(k)
         if nxt is None or nxt.cue is not None or nxt.last - nxt.first > 1 or not tok.text.startswith("ال"):
             continue
-        if not gap_ok(text, tokens[k - 1].end, tok.start) or tok.text.endswith(_ADJECTIVE_ENDINGS):
+        if not gap_ok(text, tokens[k - 1].end, tok.start) or _agrees(tok.text):
             continue
         if _ambiguous(nxt, cues.ambiguous):
             continue
-        if any(p.kind in PARENT_KINDS for p in nxt.candidates):
+        if any(p.kind in _SEAT_KINDS for p in nxt.candidates):
             d.parent, nxt.child, nxt.role = nxt, True, "parent"  # "خور الزبير" lies by الزبير: placed there
         else:
             dropped.add(id(nxt))
@@ -314,11 +327,22 @@ def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
         if not cue.payload.plural:
             break
         i = items[-1].last
+        if cue.payload.dual and len(items) == 2 and i < len(tokens) and _after_a_pair(text, items[-1].end, tokens[i]):
+            break
     unknown = [d for d in items if not d.candidates]
     if len(items) == 1 and unknown and not unknown[0].name.startswith("ال"):
         if cue.payload.plural or unknown[0].name.endswith(("يه", "يين", "يون")):
             return []  # "قواعد حزب", "قرى كردية", "منطقة حدودية": a lone indefinite word, no name
     return unknown
+
+
+def _after_a_pair(text: str, end: int, nxt: Token) -> bool:
+    """After the two names of a dual cue, what follows is no third name when a comma parts it off
+    ("بلدتي نبل والزهراء، عقبه قصف") or it agrees with the pair as an adjective ("والمحاصرتين")."""
+    word = nxt.text[1:] if nxt.text.startswith("و") else nxt.text
+    if text[end:nxt.start].strip() in ("،", ","):
+        return True
+    return word.startswith("ال") and _agrees(word) and not word.endswith(("ه", "ي", "ة"))
 
 
 def cues_list_openers() -> frozenset[str]:
@@ -358,7 +382,7 @@ def _name_like(words: _Words, i: int, word: str, not_names: frozenset[str]) -> b
         return False  # a preposition with the article: "مصنع للثلج"
     if word.startswith(("يت", "تت", "يست", "تست")):
         return False  # a verb: "قاعدة يتواجد فيها"
-    if any(f in not_names for f in bare_forms(word)):
+    if any(f in not_names or f in cues.anaphors for f in bare_forms(word)):
         return False
     if any(f in cues.country_words or strip_article(f) in cues.country_words for f in bare_forms(word)):
         return False
@@ -384,7 +408,7 @@ _KM_UNITS = frozenset({"كم", "كلم", "كيلومتر", "كيلومترا", "
 def _relation(words: _Words, d: _Draft) -> None:
     """Walk back over "near", direction, distance and link words before the cue or name."""
     d.head = d.cue.first if d.cue is not None else d.first
-    k = d.head
+    k = _before_apposition(words, d.head)
     seen_direction = seen_near = False
     distance, km = 0, False
     for _ in range(8):
@@ -394,6 +418,10 @@ def _relation(words: _Words, d: _Draft) -> None:
             distance, k = max(distance, amount), k - 1
             continue
         m = words.before(k, "near", "direction", "unit", "link")
+        linked = k != d.head or words.tokens[k].text.startswith("ل")  # من X, or a clitic ل: لمدينة الرقة
+        if m is None and linked and not (seen_near or seen_direction) and _adjective_after_near(words, k):
+            k -= 1  # "الضواحي المحاصرة من دمشق"، "الضواحي الجنوبية لمدينة حلب": the adjective of the near word
+            continue
         if m is None:
             break
         cats = words.categories(k, m.first)
@@ -412,6 +440,29 @@ def _relation(words: _Words, d: _Draft) -> None:
     d.near = seen_near or seen_direction
     d.direction_only = seen_direction and not seen_near
     d.far = km and distance >= FAR_KM
+
+
+def _before_apposition(words: _Words, k: int) -> int:
+    """The token before a title in apposition ("العاصمة دمشق"، "العاصمة السورية دمشق") that ends at ``k``,
+    else ``k``: the title is transparent to the relation words before it."""
+    j = k - 1 if k > 0 and _adjective(words.tokens[k - 1].text) else k
+    tokens = words.tokens
+    if j > 0 and words.is_word(j - 1, "appositive") and gap_ok(words.text, tokens[j - 1].end, tokens[j].start):
+        return j - 1
+    return k
+
+
+def _adjective_after_near(words: _Words, k: int) -> bool:
+    """Token ``k - 1`` is a definite adjective (المحاصرة، الجنوبية، الشرقي) right after a definite "near"
+    word (الضواحي): "the besieged suburbs of X" are still X's suburbs."""
+    if k < 2:
+        return False
+    tokens = words.tokens
+    word = tokens[k - 1].text
+    if not word.startswith("ال") or not word.endswith(("ه", "ة", "ي")) or len(word) < 5:
+        return False
+    return (gap_ok(words.text, tokens[k - 2].end, tokens[k - 1].start)
+            and words.before(k - 1, "near") is not None)
 
 
 def _facility_direction(words: _Words, d: _Draft) -> None:
@@ -450,6 +501,8 @@ def _roles(words: _Words, drafts: list[_Draft]) -> None:
             d.role = "route"
         elif _destination(words, d):
             d.role = "destination"
+        elif _origin(words, d):
+            d.role = "origin"
         elif _source(words, d):
             d.role = "source"
     for a, b in zip(drafts, drafts[1:], strict=False):
@@ -505,6 +558,13 @@ def _destination(words: _Words, d: _Draft) -> bool:
     if to is None:
         return False
     return any(words.is_word(k, "transfer") for k in range(max(0, to.first - _TRANSFER_REACH), to.first))
+
+
+def _origin(words: _Words, d: _Draft) -> bool:
+    """Where aircraft or missiles set off from: "انطلقت من مطار الشعيرات"، "صواريخ أطلقت من الأراضي التركية"
+    (a ``launch`` verb right before من)."""
+    source = words.before(d.chain, "route_from")
+    return source is not None and source.first > 0 and words.is_word(source.first - 1, "launch")
 
 
 def _route_start(words: _Words, d: _Draft) -> bool:
@@ -630,7 +690,7 @@ def _is_parent_link(words: _Words, a: _Draft, b: _Draft) -> bool:
     if lo < b.chain and _adjective(words.tokens[lo].text):  # قاعدة كركوش العسكرية بمحافظة ديالى
         lo += 1
     n = b.chain - lo
-    if n > 2 or n < 0:
+    if n > 3 or n < 0:  # "X في محافظة Y"، "X التابعة لقضاء Y"، "X التي تقع في Y"
         return False
     gap = words.text[a.end:words.tokens[b.chain].start]
     if "،" in gap or "," in gap:
@@ -721,10 +781,14 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     """Is this gazetteer name a place here? Plain names of towns and admin units always are; a name
     that is also an ordinary word, or only a village or neighbourhood, needs support."""
     spec = d.cue.payload.cue if d.cue is not None else None
+    if d.key in load_place_cues().anaphors:
+        return False  # "سوق الناحية"، "مناطق الإقليم": the place named before, not a village of that name
     if spec is not None and (spec.unknown or any(p.kind in spec.kinds for p in d.candidates)):
         return True  # a cue introduced it (if no candidate fits, it is resolved as an unknown name)
     amb = _ambiguous(d, ambiguous)
     minor = all(p.kind in MINOR_KINDS and not p.id.startswith("marsad:") for p in d.candidates)
+    if minor and _qualified_noun(words, d):
+        return False
     if not amb and not minor:
         return True
     pool = [p for p in d.candidates if p.kind in MAJOR_KINDS] if amb else d.candidates
@@ -745,13 +809,27 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     return in_admin2 or (in_admin1 and related)
 
 
-def unique_village(key: str, places: Iterable[Place]) -> bool:
+def _qualified_noun(words: _Words, d: _Draft) -> bool:
+    """"في المشهد الأمني"، "مناطق الشقق السكنية": a word that only villages or quarters bear, followed
+    directly by a definite nisba adjective (not a direction: "الحي الشرقي" names a part), is an
+    ordinary noun with its adjective, not a village's name. A cue noun before it (قرية X) or a
+    direction after it keeps it a place."""
+    if d.cue is not None or d.last >= len(words.tokens) or " " in d.key or not d.key.startswith("ال"):
+        return False
+    nxt = words.tokens[d.last]
+    if not gap_ok(words.text, words.tokens[d.last - 1].end, nxt.start) or not _adjective(nxt.text):
+        return False
+    return not any(f in load_place_cues().parts for f in bare_forms(nxt.text))
+
+
+def unique_village(key: str, places: Iterable[Place], named: bool = False) -> bool:
     """A village name written with its article or in two words that only one place of each country
-    bears (الباغوز، عرى القبلي): unlike a bare indefinite word, it is rarely an ordinary word."""
+    bears (الباغوز، عرى القبلي): unlike a bare indefinite word, it is rarely an ordinary word.
+    ``named``: a cue has already made it a name ("قاعدة حميميم"), so a bare word counts too."""
     found = list(places)
     countries = [p.country for p in found]
     return (bool(found) and all(p.kind in MINOR_KINDS for p in found) and len(set(countries)) == len(countries)
-            and (key.startswith("ال") or " " in key))
+            and (named or key.startswith("ال") or " " in key))
 
 
 def _locative(words: _Words, d: _Draft) -> bool:

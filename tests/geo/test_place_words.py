@@ -1,0 +1,210 @@
+"""Ordinary words that some gazetteer entry also bears, and the limits of a list of places.
+
+Every sentence here is invented.  Each rule is checked both ways: the ordinary word is no
+place, and the same name is still a place where the text calls it one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.geo.resolve import geocode_text
+from marsad.text.normalise import fold
+
+
+def _names(text: str) -> list[str]:
+    return [r.toponym.name for r in geocode_text(text)]
+
+
+def _admin1(text: str, name: str) -> str:
+    found = [r for r in geocode_text(text) if fold(r.toponym.name) == fold(name)]
+    assert found and found[0].location is not None, f"{name!r} not placed in {text!r}"
+    return found[0].location.admin1
+
+
+# --- a dual cue names two places --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات بلدتي نبل والزهراء والمحاصرتين منذ سنوات في ريف حلب",  # a dual adjective after the pair
+    "سقطت قذائف على بلدتي نبل والزهراء والمحاصرتين",
+    "اشتبك المسلحون مع الجيش قرب بلدتي نبل والزهراء، عقبه قصف عنيف على مواقعهم",  # "followed by it"
+])
+def test_a_dual_cue_lists_two_places(text: str) -> None:
+    names = [fold(n) for n in _names(text)]
+    assert fold("نبل") in names and fold("الزهراء") in names
+    assert fold("المحاصرتين") not in names and fold("عقبه") not in names
+
+
+def test_a_plural_cue_lists_more_than_two() -> None:
+    assert fold("المحاصرتين") in [fold(n) for n in _names("قصفت الطائرات قرى نبل والزهراء والمحاصرتين في ريف حلب")]
+
+
+# --- ordinary words that villages or towns also bear ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("قالت المعارضة إن قوات بشار الأسد قصفت مواقع في درعا", "الأسد"),
+    ("يظهر المسؤولون على الإعلام كل يوم في بغداد", "الإعلام"),
+    ("وصلتني رسالة تقول إن الدور قادم عليك في تكريت", "الدور"),
+    ("انتشرت وحدات من الجيش في الموصل", "وحدات"),
+])
+def test_an_ordinary_word_is_no_place(text: str, word: str) -> None:
+    assert fold(word) not in [fold(n) for n in _names(text)]
+
+
+def test_the_town_is_a_place_with_its_cue() -> None:
+    assert _admin1("قصف على قضاء الدور في صلاح الدين", "الدور") == "Salah al-Din"
+
+
+# --- a cue noun with the article points back ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("انفجرت عبوة في سوق الناحية المزدحم في ديالى", "الناحية"),
+    ("تجمع الأهالي في ساحة المخيم في دهوك", "المخيم"),
+    ("قصفت المدفعية أطراف الضاحية في ريف دمشق", "الضاحية"),
+])
+def test_a_definite_cue_noun_is_no_name(text: str, word: str) -> None:
+    names = [fold(n) for n in _names(text)]
+    assert not any(fold(word) in n for n in names)
+
+
+# --- a noun with its adjective ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "تداعيات خطيرة في المشهد الأمني في ديالى",
+    "تحولات كبيرة في المشهد السياسي العراقي في بغداد",
+    "قال إن المشهد الإعلامي في كركوك تغير",
+])
+def test_a_village_word_with_an_adjective_is_a_noun(text: str) -> None:
+    assert fold("المشهد") not in [fold(n) for n in _names(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم مسلحون قرية المشهد في صلاح الدين",
+    "سيطر الجيش على المشهد في قضاء الشرقاط",
+])
+def test_the_village_with_a_cue_or_a_parent_is_a_place(text: str) -> None:
+    assert _admin1(text, "المشهد") == "Salah al-Din"
+
+
+@pytest.mark.parametrize("text", [
+    "خرج المتظاهرون في عدد من مناطق الإقليم",
+    "قصفت الطائرات التركية مواقع في مناطق الإقليم الحدودية",
+    "قالت حكومة أربيل إن الهجوم وقع في إحدى قرى الإقليم",
+])
+def test_the_region_is_no_village(text: str) -> None:
+    assert fold("الإقليم") not in [fold(n) for n in _names(text)]
+
+
+# --- where aircraft or missiles set off from -----------------------------------------------------------
+
+
+def _roles(text: str) -> dict[str, str]:
+    return {fold(r.toponym.name): r.toponym.role for r in geocode_text(text)}
+
+
+@pytest.mark.parametrize(("text", "origin", "scene"), [
+    ("استهدفت طائرات انطلقت من مطار الشعيرات بلدة خان شيخون في إدلب", "الشعيرات", "خان شيخون"),
+    ("طائرات أقلعت من قاعدة حميميم قصفت بلدة كفرنبل", "حميميم", "كفرنبل"),
+    ("قالت الوزارة إن الطائرات انطلقت من مطار التيفور وقصفت مدينة تدمر", "مطار التيفور", "تدمر"),
+])
+def test_the_place_aircraft_set_off_from_is_no_scene(text: str, origin: str, scene: str) -> None:
+    roles = _roles(text)
+    assert roles[fold(origin)] == "origin"
+    assert roles[fold(scene)] == "event"
+
+
+def test_a_strike_on_the_airbase_is_there() -> None:
+    assert _roles("قتل خمسة جنود في غارة على مطار الشعيرات")[fold("الشعيرات")] == "event"
+
+
+# --- a two-word name whose second word ends like a dual ------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "حررت القوات قرى الجنينة وشمرة الحصان بريف دير الزور",
+    "سيطر الجيش على قرية شمرة الحصان شرقي دير الزور",
+    "تقدمت القوات في قريتي الجيعة وشمرة الحصان في ريف دير الزور الشرقي",
+])
+def test_a_stem_ending_in_an_is_part_of_the_name(text: str) -> None:
+    found = [r for r in geocode_text(text) if fold(r.toponym.name) == fold("شمرة الحصان")]
+    assert found and found[0].location is not None and found[0].location.admin1 == "Deir ez-Zor"
+
+
+# --- a facility named after the only place of that name ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("قصفت قوات النظام مدينة درعا وسقطت قذائف على قاعدة حميميم", "حميميم", "Lattakia"),
+    ("قصفت قوات النظام مدينة درعا وسقطت قذائف على مطار خلخلة", "خلخلة", "As-Suwayda"),
+    ("دارت اشتباكات في ريف درعا بينما استهدفت طائرات مسيرة قاعدة حميميم الجوية", "حميميم", "Lattakia"),
+])
+def test_a_facility_named_after_a_unique_village_is_there(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1
+
+
+# --- airbases the open data lack (curated landmarks) -------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("قصفت قوات النظام مدينة درعا ودارت اشتباكات في محيط مطار كويرس العسكري", "مطار كويرس العسكري", "Aleppo"),
+    ("قالت مصادر إن صواريخ إسرائيلية استهدفت مطار التيفور وسط سوريا", "مطار التيفور", "Homs"),
+    ("سيطرت الفصائل على مطار منغ العسكري شمال حلب", "مطار منغ العسكري", "Aleppo"),
+    ("استعاد الجيش مطار الجراح في ريف حلب الشرقي", "مطار الجراح", "Aleppo"),
+])
+def test_an_airbase_is_placed_at_its_own_point(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1
+
+
+# --- "the suburbs" with an adjective; a title in apposition ------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "توصلت الحكومة إلى اتفاق مع مسلحين يتحصنون في الضواحي المحاصرة من دمشق",
+    "قصفت الطائرات الضواحي الشرقية من دمشق",
+    "اشتباكات عنيفة في الضواحي الجنوبية لمدينة دمشق",
+])
+def test_the_suburbs_of_damascus_are_rural_damascus(text: str) -> None:
+    found = [r for r in geocode_text(text) if fold(r.toponym.name) == fold("دمشق")]
+    assert found and found[0].toponym.relation == "near"
+    assert found[0].location is not None and found[0].location.admin1 == "Rural Damascus"
+
+
+@pytest.mark.parametrize(("text", "relation"), [
+    ("وقعت الهجمات في المدينة الواقعة جنوب العاصمة السورية دمشق", "near"),
+    ("اشتباكات قرب العاصمة دمشق", "near"),
+    ("سقطت قذائف شمال العاصمة العراقية بغداد", "near"),
+    ("انفجار في العاصمة بغداد", "in"),  # no relation word: the capital itself
+])
+def test_a_title_in_apposition_is_transparent(text: str, relation: str) -> None:
+    name = "دمشق" if "دمشق" in text else "بغداد"
+    found = [r for r in geocode_text(text) if fold(r.toponym.name) == fold(name)]
+    assert found and found[0].toponym.relation == relation
+
+
+# --- a relative clause that locates a place names its parent ------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "child", "parent"), [
+    ("خلال معارك في محيط مدينة داريا التي تقع في الغوطة الغربية لدمشق", "داريا", "الغوطة الغربية"),
+    ("قتل ثلاثة في قرية البوعيثة التي تقع في قضاء الطارمية", "البوعيثة", "الطارمية"),
+    ("سقطت قذيفة على بلدة خان شيخون التي تقع في ريف إدلب الجنوبي", "خان شيخون", "إدلب"),
+])
+def test_which_lies_in_names_the_parent(text: str, child: str, parent: str) -> None:
+    roles = _roles(text)
+    assert roles[fold(child)] == "event" and roles[fold(parent)] == "parent"
+
+
+# --- spellings and sites the open data lack (curated) ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("تظاهر العشرات في ناحية صفوان عند مدخل المنفذ الحدودي", "صفوان"),
+    ("أغلق متظاهرون الطريق المؤدي إلى حقول الرميلة النفطية غرب البصرة", "حقول الرميلة"),
+    ("اقتحم محتجون حقل الرميلة الشمالي", "حقل الرميلة الشمالي"),
+])
+def test_basra_places_the_press_names(text: str, name: str) -> None:
+    assert _admin1(text, name) == "Basra"
