@@ -208,3 +208,19 @@ def test_which_lies_in_names_the_parent(text: str, child: str, parent: str) -> N
 ])
 def test_basra_places_the_press_names(text: str, name: str) -> None:
     assert _admin1(text, name) == "Basra"
+
+
+# --- a whole ordinary word is not a clitic before a place name -------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت المدفعية مواقع قرب الحدود مع لبنان",  # لبنان is the country, not ل + the village بنان
+    "عاد المقاتلون من لبنان إلى القصير أمس",  # after a preposition, masculine plural subject
+    "أعلنت وزارة الخارجية أن لبنان لن يسلم المطلوبين",  # a subject of a reported clause
+])
+def test_a_whole_word_hides_no_clitic_place(text: str) -> None:
+    assert "بنان" not in [fold(n) for n in _names(text)], text
+
+
+def test_the_village_is_still_a_place_without_a_clitic() -> None:
+    assert _admin1("قتل جنديان في بنان بريف حلب الجنوبي", "بنان") == "Aleppo"

@@ -161,7 +161,7 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
     """Every toponym of a normalised text, in text order."""
     gz = gazetteer or Gazetteer.default()
     words = _Words(text, tokens)
-    drafts = _known(text, tokens, gz.find_names(text, tokens))
+    drafts = [d for d in _known(text, tokens, gz.find_names(text, tokens)) if not _hides_a_word(tokens, d)]
     for d in drafts:
         d.cue = _cue_before(words, d.first)
     drafts = _with_unknown(words, drafts)
@@ -176,6 +176,13 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
 
 
 # --- 1. names ----------------------------------------------------------------------------------
+
+
+def _hides_a_word(tokens: list[Token], d: _Draft) -> bool:
+    """"قرب الحدود مع لبنان": a word that read whole is an ordinary word or a country (``[ambiguous]``) is
+    not a clitic (ل، ب، و) before a place name (بنان)."""
+    whole = tokens[d.first].text
+    return d.last - d.first == 1 and whole != d.key and whole in load_place_cues().ambiguous
 
 
 def _known(text: str, tokens: list[Token], hits: list[Match[NameHit]]) -> list[_Draft]:
