@@ -17,6 +17,7 @@ from functools import cache
 
 from marsad.doc import Doc
 from marsad.extract.actors import UNIDENTIFIED, claimant
+from marsad.extract.time import thread_starts
 from marsad.extract.toll import combine, share_evenly
 from marsad.geo.distance import haversine_km
 from marsad.geo.gazetteer import Gazetteer
@@ -179,7 +180,9 @@ def _new_group(doc: Doc, m: EventMention, groups: list[_Group], series: Sentence
     if m.event_date:
         day, precision = m.event_date, m.time_precision
     else:  # no day of its own: the day of the incident told just before it, else publication
+        start = thread_starts(doc)[m.sentence]  # not across "من جهة أخرى"، "إلى ذلك"
         before = [g for g in groups if g.explicit_day and g.first_sentence < m.sentence
+                  and any(start <= x.sentence < m.sentence for x in g.members)
                   and (any(_same_kind(x, m) for x in g.members) or _a_series(g, series))]
         told = max(before, key=lambda g: g.first_sentence, default=None)
         day, precision = (told.day, told.precision) if told else (doc.published, 1)

@@ -276,7 +276,8 @@ def _more_days(doc: Doc, sentence: Sentence, when: Dated, end: int) -> list[Date
     out: list[Dated] = []
     last = when[2]
     for t in doc.times:
-        if t.sentence != sentence.index or t.start <= last.start or t.statement or t.future or t.start >= end:
+        if (t.sentence != sentence.index or t.start <= last.start or t.statement or t.future or t.tense
+                or t.start >= end):
             continue
         between = doc.text[last.end : t.start].strip(" ،,")
         if between or not doc.text[t.start : t.end].startswith("و"):
@@ -643,7 +644,7 @@ def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]],
              and (within[0] <= t.start < within[1] or t.statement)]
     if not times:
         return None
-    own = [t for t in times if not t.statement]
+    own = sorted((t for t in times if not t.statement), key=lambda t: t.tense)  # a time word before the tense
     statement = next((t for t in times if t.statement), None)
     anchor = doc.published
     if statement is not None:

@@ -13,15 +13,19 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 
 from hijridate import Hijri
 
 from marsad.doc import Doc
 from marsad.lexicon import Entry, load_lexicons
+from marsad.text import inflect
 from marsad.text.matcher import Match
 from marsad.text.tokens import Sentence, strip_article
 
 _STATEMENT_GAP = 6
+_SUBJECT_REACH = 3  # "تدور حاليا اشتباكات عنيفة": the event word within three words after the verb
+_SINCE_REACH = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,7 @@ class TimeMention:
     statement: bool = False  # the day a statement was made ("أعلن الجيش، السبت، ...")
     since: bool = False  # "منذ الثلاثاء": the start of a span, not the day of one event
     future: bool = False
+    tense: bool = False  # a verb of going on in the present ("تدور اشتباكات"): any time word of its clause wins
 
     def resolve(self, anchor: date | None) -> tuple[date, int] | None:
         """The date and time_precision against ``anchor`` (None when it cannot be known)."""
@@ -116,6 +121,34 @@ def find_times(doc: Doc) -> None:
             if mention is not None:
                 used.update(range(mention.first_token, _last_token(doc, mention)))
                 doc.times.append(mention)
+        doc.times.extend(_going_on(doc, sentence))
+
+
+@cache
+def _going_on_forms() -> frozenset[str]:
+    """The third-person imperfect of every ``time.toml`` ongoing_imperfect stem (تدور، يدور، تتواصل، يستمرون)."""
+    third = tuple(p for p in inflect.IMPERFECT_PREFIXES if p[1].startswith("3"))
+    return frozenset(form for stem in load_lexicons().word_set("ongoing_imperfect")
+                     for form, _ in inflect.imperfect(stem, third))
+
+
+def _going_on(doc: Doc, sentence: Sentence) -> list[TimeMention]:
+    """Verbs of going on in the present whose subject is an event word ("كما تدور اشتباكات"، "ولا تزال
+    المعارك"): the time of writing.  Not a span told with "since" ("تتواصل المظاهرات منذ أسبوع": its days
+    are its own), nor a verb whose subject is no event ("لا يزال الرهائن داخل المبنى")."""
+    forms = _going_on_forms()
+    since = load_lexicons().word_set("since")
+    events = {c.first for c in doc.sentence_entries(sentence, "cue") if c.payload.value.trigger}
+    out = []
+    for j in range(sentence.first_token, sentence.last_token):
+        token = doc.tokens[j]
+        word = token.text[1:] if token.text[:1] in ("و", "ف") and token.text[1:] in forms else token.text
+        if word not in forms or not events & set(range(j + 1, j + 1 + _SUBJECT_REACH)):
+            continue
+        if any(doc.tokens[k].text in since for k in range(j + 1, min(j + 1 + _SINCE_REACH, sentence.last_token))):
+            continue
+        out.append(TimeMention(TimeRule("days_back", n=0), token.start, token.end, sentence.index, j, tense=True))
+    return out
 
 
 def _numeric_dates(doc: Doc, sentence: Sentence) -> list[TimeMention]:
@@ -355,11 +388,31 @@ def _before_statement(doc: Doc, sentence: Sentence, first: int, end: int) -> boo
 
 
 def _after_statement(doc: Doc, sentence: Sentence, first: int) -> bool:
-    """True when the expression dates a statement verb just before it ("أعلن الجيش، السبت،")."""
+    """True when the expression dates a statement verb just before it ("أعلن الجيش، السبت،").  Not once
+    the complementiser has opened what was said ("أعلن المرصد أنه تعرضت ليل الأحد مناطق ..."، "قالت
+    الشرطة إن مسلحين هاجموا أمس ..."): a day inside the reported clause dates the act told there."""
+    opens = load_lexicons().word_set("reported_clause")
     for m in doc.sentence_entries(sentence, "modality"):
         if m.payload.label == "statement" and m.last <= first <= m.last + _STATEMENT_GAP:
             cues = [c for c in doc.sentence_entries(sentence, "cue")
                     if m.last <= c.first < first and c.payload.value.trigger]
-            if not cues:
+            if not cues and not any(doc.tokens[j].text in opens for j in range(m.last, first)):
                 return True
     return False
+
+
+def thread_starts(doc: Doc) -> list[int]:
+    """For each sentence, the sentence that opened its thread: the last one at or before it that opens with
+    a turn to another story (``time.toml`` new_thread: "من جهة أخرى"، "إلى ذلك"), else the first.  A
+    sentence with no day of its own may take the day of an incident told before it in its thread only."""
+    openers = load_lexicons().word_set("new_thread")
+    starts, current = [], 0
+    for sentence in doc.sentences:
+        head = doc.text[sentence.start:sentence.end].replace("،", " ").replace(",", " ").split()[:4]
+        if head and head[0].startswith("و") and head[0][1:]:
+            head[0] = head[0][1:]  # "وإلى ذلك"، "ومن جهة أخرى"
+        if any(" ".join(head[:n]) in openers for n in (1, 2, 3)):
+            current = sentence.index
+        starts.append(current)
+    return starts
+

@@ -1,0 +1,114 @@
+"""The reach of a time expression (codebook §5): whose day it tells and which sentences may borrow it.
+
+Invented reports; each rule is tried on sentences that vary person, gender, number, voice and word order.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from marsad.doc import Doc
+from marsad.model import Article
+from marsad.pipeline import STAGES, Pipeline, extract_events
+
+PUBLISHED = date(2021, 8, 3)  # a Tuesday
+_UP_TO_TIMES = Pipeline(stages=tuple(s for s in STAGES if s[0] in ("analyse", "frames", "places", "toll", "time")))
+
+
+def _records(text: str, published: date | None = PUBLISHED) -> list[dict[str, Any]]:
+    return [e.to_record() for e in extract_events(Article("t", text, published=published))]
+
+
+def _doc(text: str) -> Doc:
+    return _UP_TO_TIMES.run(Article("t", text, published=PUBLISHED))
+
+
+# --- "البارحة" and "البارحة الأولى" (time.toml relative_days) --------------------------------------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("قصفت طائرات حربية البارحة بلدة كفرنبل في ريف إدلب الجنوبي.", "2021-08-02"),
+    ("أصيب ثلاثة مدنيين بجروح ليلة البارحة جراء سقوط قذائف هاون على حي الجديدة في مدينة بعقوبة.", "2021-08-02"),
+    ("دمرت غارات التحالف جسرا في مدينة الميادين بعد منتصف البارحة الأولى.", "2021-08-01"),
+    ("اغتيلت ناشطة مدنية البارحة الأولى برصاص مسلحين مجهولين في مدينة البصرة.", "2021-08-01"),
+])
+def test_the_night_before_and_the_one_before_that(text: str, day: str) -> None:
+    assert [r["event_date"] for r in _records(text)] == [day]
+
+
+# --- a day after the complementiser dates the act reported, not the statement -------------------------
+
+@pytest.mark.parametrize("text", [
+    "أعلن المرصد السوري أنه تعرضت ليل الأحد مناطق في مدينة داريا لقصف من قوات النظام.",
+    "ذكرت مصادر محلية أن مساء الأحد شهد اشتباكات عنيفة في محيط مدينة دوما.",
+    "أفادت الشرطة بأن الأحد شهد انفجار عبوة ناسفة قرب سوق شعبي في بعقوبة.",
+])
+def test_a_day_inside_what_was_said_is_not_the_statement_day(text: str) -> None:
+    (sunday,) = [t for t in _doc(text).times if t.rule.kind == "weekday"]
+    assert not sunday.statement
+    assert sunday.resolve(PUBLISHED) == (date(2021, 8, 1), 1)
+
+
+@pytest.mark.parametrize("text", [
+    "أعلن المرصد السوري، الأحد، أن طائرات حربية قصفت بلدة كفرنبل.",
+    "قالت الشرطة الأحد إن مسلحين هاجموا حاجزا أمنيا في بعقوبة.",
+    "ذكرت مصادر طبية يوم الأحد أن ثلاثة مدنيين قتلوا بقصف على دوما.",
+])
+def test_a_day_before_the_complementiser_dates_the_statement(text: str) -> None:
+    (sunday,) = [t for t in _doc(text).times if t.rule.kind == "weekday"]
+    assert sunday.statement
+
+
+# --- the present tense of going on: the time of writing --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "days"), [
+    # the first sentence's day does not carry over to what is going on now
+    ("دارت اشتباكات عنيفة صباح أمس بين قوات النظام والفصائل في مدينة حرستا. كما تدور اشتباكات عنيفة بين قوات "
+     "النظام والفصائل في أطراف حي جوبر.",
+     ["2021-08-02", "2021-08-03"]),
+    ("قتل جندي أمس بانفجار عبوة ناسفة في مدينة الرمادي. ولا تزال المعارك مستمرة بين الجيش ومسلحي داعش في قضاء هيت.",
+     ["2021-08-02", "2021-08-03"]),
+    ("اقتحم محتجون مبنى المحافظة في البصرة أمس. وتتواصل الاحتجاجات في مدينة الناصرية.",
+     ["2021-08-02", "2021-08-03"]),
+])
+def test_what_goes_on_now_is_dated_on_publication(text: str, days: list[str]) -> None:
+    assert sorted(r["event_date"] for r in _records(text)) == days
+
+
+@pytest.mark.parametrize("text", [
+    "تتواصل المظاهرات منذ أسبوع في مدينة البصرة.",  # a span with "since": its days are its own
+    "ذكر مسؤولون أن عددا من الرهائن لا يزال داخل المبنى في مدينة كركوك.",  # the subject is no event
+    "وقال المتحدث إن القوات تستمر في عملها لحماية المدنيين في الموصل.",
+])
+def test_a_verb_of_going_on_dates_only_an_event_word_without_since(text: str) -> None:
+    assert not [t for t in _doc(text).times if t.tense]
+
+
+def test_a_time_word_of_the_clause_wins_over_the_tense() -> None:
+    text = "تدور منذ صباح أمس اشتباكات عنيفة بين داعش والفصائل في القلمون الشرقي."
+    assert not [t for t in _doc(text).times if t.tense]
+    text = "تدور اشتباكات عنيفة أمس بين قوات النظام والفصائل في محيط مدينة دوما."
+    assert [r["event_date"] for r in _records(text)] == ["2021-08-02"]
+
+
+# --- a turn to another story: no day borrowed across it --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("قصفت طائرات حربية أمس بلدة اليادودة في ريف درعا. من جهة أخرى، نفذ الطيران الحربي ست غارات على بلدة سلمى في "
+     "ريف اللاذقية.", ["2021-08-02", "2021-08-03"]),
+    ("قصفت قوات النظام، السبت، بالمدفعية قرية الزيادية في سهل الغاب. إلى ذلك، قصفت الفصائل بالمدفعية قرية الفوعة "
+     "في ريف إدلب.", ["2021-07-31", "2021-08-03"]),
+    ("انفجرت عبوة ناسفة أمس قرب سوق شعبي في بعقوبة. وفي سياق آخر، انفجرت عبوتان ناسفتان على طريق زراعي في قضاء "
+     "الطارمية.", ["2021-08-02", "2021-08-03"]),
+])
+def test_no_day_is_borrowed_across_a_turn_to_another_story(text: str, days: list[str]) -> None:
+    assert sorted(r["event_date"] for r in _records(text)) == days
+
+
+def test_a_day_is_still_borrowed_within_the_story() -> None:
+    """The control: without the turn, a sentence with no day of its own takes the day told before it."""
+    text = ("قصفت طائرات حربية أمس بلدة اليادودة في ريف درعا. ونفذ الطيران الحربي ست غارات على بلدة الكرك "
+            "الشرقي في ريف درعا.")
+    assert sorted(r["event_date"] for r in _records(text)) == ["2021-08-02", "2021-08-02"]
