@@ -15,9 +15,13 @@ order, from one run:
   the ratio of the 1-worker extract time to it;
 * ingest of the same articles into a fresh SQLite file, in this process, as ``marsad ingest
   --workers 1`` does it (batches of 200, each extracted then written and merged in one
-  transaction): the rate over all, and over the batches of the first and of the last tenth
-  of the articles (a store that slows down as it fills shows as last/first < 1); then the
-  same again with everything stored (the cost of a resumed run);
+  transaction), in a fixed shuffled order (``--order shuffled``, ``--seed``; the file's
+  articles run from short to long, so in file order the tenths differ in length): the rate
+  over all, and over the batches of the first and of the last tenth of the articles, per
+  article and per character, with the store's own time per batch (a store that slows down as
+  it fills shows as last/first < 1); the first tenth again into the full store and into an
+  empty one; the same ingest again with everything stored (the cost of a resumed run); and
+  a 1-worker ingest in the other order (file order), reported beside it;
 * ingest of the same articles into another fresh SQLite file with ``--workers`` (default 2)
   workers, as ``marsad ingest --workers 2`` does it (the pool extracts batch k+1 while this
   process writes batch k), and its speed-up over the 1-worker ingest;
@@ -260,11 +264,12 @@ class IngestRun:
         indexes = list(range(len(self.batches)))
         if last:
             indexes.reverse()
-        wanted = sum(n for n, _, _ in self.batches) / 10
+        wanted, held = sum(n for n, _, _ in self.batches) / 10, 0
         taken: list[int] = []
         for i in indexes:
             taken.append(i)
-            if sum(self.batches[j][0] for j in taken) >= wanted:
+            held += self.batches[i][0]
+            if held >= wanted:
                 break
         parts = [self.parts[i] for i in taken if i < len(self.parts)]
         return Tenth(len(taken), sum(self.batches[i][0] for i in taken), sum(self.batches[i][1] for i in taken),

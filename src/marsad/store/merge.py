@@ -27,9 +27,8 @@ from marsad.store.db import Store
 from marsad.store.events import MergeStats, drop_empty, write_groups
 from marsad.store.rules import Mention, cluster, cluster_day, split_open
 
-#: Days loaded at a time while redoing: a run of one changed day ``d`` reads ``d - 2`` (what was open
-#: before ``d - 1``) to ``d + 1`` (the stored members of the groups still open after ``d``).
-_LOAD_DAYS = 4
+#: Days loaded at a time while redoing (a run of one changed day ``d`` needs ``d - 2`` to ``d + 1``).
+_LOAD_DAYS = 8
 #: Changed days closer than this are redone in one run.
 _RUN_GAP = timedelta(days=3)
 _ONE_DAY = timedelta(days=1)
