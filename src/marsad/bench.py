@@ -218,6 +218,12 @@ class Tenth:
     store_s: float  # of which the store: look-up, write transaction, merge (this process)
     merge_s: float  # of which the merge
     extract_s: float  # of which extraction (1 worker) or waiting for the pool
+    cpu_s: float = 0.0  # CPU time of this process over those batches
+
+    @property
+    def cpu_rate(self) -> float:
+        """Articles per CPU second of this process (1 worker: the whole ingest's work)."""
+        return self.articles / self.cpu_s if self.cpu_s else 0.0
 
     @property
     def rate(self) -> float:
@@ -245,6 +251,7 @@ class Tenth:
     def as_dict(self) -> dict[str, float]:
         return {"batches": self.batches, "articles": self.articles, "mean_chars": round(self.mean_chars),
                 "articles_per_s": round(self.rate, 1), "chars_per_s": round(self.char_rate),
+                "articles_per_cpu_s": round(self.cpu_rate, 1),
                 "store_ms_per_batch": round(self.store_ms, 1), "merge_ms_per_batch": round(self.merge_ms, 1),
                 "extract_ms_per_batch": round(1000 * self.extract_s / max(1, self.batches), 1)}
 
@@ -257,6 +264,7 @@ class IngestRun:
     timing: Timing
     batches: list[tuple[int, int, float]]
     parts: list[BatchTiming] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # this process's CPU seconds per batch
 
     def tenth(self, last: bool) -> Tenth:
         """The batches that hold the first (or last) tenth of the articles (whole batches: a tenth of
@@ -274,7 +282,8 @@ class IngestRun:
         parts = [self.parts[i] for i in taken if i < len(self.parts)]
         return Tenth(len(taken), sum(self.batches[i][0] for i in taken), sum(self.batches[i][1] for i in taken),
                      sum(self.batches[i][2] for i in taken), sum(p.store for p in parts),
-                     sum(p.merge for p in parts), sum(p.extract for p in parts))
+                     sum(p.merge for p in parts), sum(p.extract for p in parts),
+                     sum(self.cpu[i] for i in taken if i < len(self.cpu)))
 
     def tenth_rate(self, last: bool) -> tuple[float, int]:
         """Articles/s over the first (or last) tenth, and how many articles it holds."""
@@ -299,12 +308,20 @@ class _BatchClock:
     def __init__(self, articles: list[Article], size: int) -> None:
         self.articles, self.size = articles, size
         self.marks: list[tuple[int, float]] = []
+        self.cpu_marks: list[float] = []  # this process's CPU time at the same moments
 
     def __iter__(self) -> Iterator[Article]:
         for i, article in enumerate(self.articles):
             if i % self.size == 0:
                 self.marks.append((i, time.perf_counter()))
+                self.cpu_marks.append(time.process_time())
             yield article
+
+    def cpu(self, ended: float) -> list[float]:
+        """CPU seconds of this process in each batch (``ended``: the process time at the end); on a
+        shared machine they move less than wall times (1 worker: all of the batch's work is here)."""
+        ends = [*self.cpu_marks[1:], ended]
+        return [t1 - t0 for t0, t1 in zip(self.cpu_marks, ends, strict=True)]
 
     def batches(self, ended: float) -> list[tuple[int, int, float]]:
         """(articles, characters, wall seconds) of each batch."""
@@ -328,12 +345,12 @@ def measure_ingest(articles: list[Article], db: Path, workers: int = 1) -> Inges
             cpu, started = time.process_time() + _children_cpu(), time.perf_counter()
             stats = ingest_articles(store, clock, extract_many=extract_many, batch_size=INGEST_BATCH,
                                     on_skip=_quiet, on_error=_quiet, on_note=_quiet)
-            ended = time.perf_counter()
+            ended, ended_cpu = time.perf_counter(), time.process_time()
             engine.close()  # the workers' CPU time counts once they are reaped
             timing = Timing(ended - started, time.process_time() + _children_cpu() - cpu)
     finally:
         engine.close()
-    return IngestRun(timing, clock.batches(ended), stats.batches)
+    return IngestRun(timing, clock.batches(ended), stats.batches, clock.cpu(ended_cpu))
 
 
 def _quiet(*_: Any) -> None:
@@ -552,6 +569,7 @@ def _numbers(t: dict[str, Timing], n: int, ingests: dict[str, IngestRun], profil
         "ingest_rate_last_tenth": last.rate,
         "ingest_last_vs_first": _ratio(last.rate, first.rate),
         "ingest_chars_last_vs_first": _ratio(last.char_rate, first.char_rate),
+        "ingest_cpu_last_vs_first": _ratio(last.cpu_rate, first.cpu_rate),
         "ingest_store_ms_first_tenth": first.store_ms,
         "ingest_store_ms_last_tenth": last.store_ms,
         "ingest_other_rate_first_tenth": other_first.rate,
@@ -692,7 +710,8 @@ def _render_tenths(doc: dict[str, Any]) -> list[str]:
                          f"{x['merge_ms_per_batch']:>14.1f}")
         last, first = tenths["last"], tenths["first"]
         lines.append(f"  {'':<25} last/first: {_ratio(last['articles_per_s'], first['articles_per_s']):.2f} × per "
-                     f"article, {_ratio(last['chars_per_s'], first['chars_per_s']):.2f} × per character, store "
+                     f"article, {_ratio(last['chars_per_s'], first['chars_per_s']):.2f} × per character, "
+                     f"{_ratio(last['articles_per_cpu_s'], first['articles_per_cpu_s']):.2f} × per CPU second, store "
                      f"{_ratio(last['store_ms_per_batch'], first['store_ms_per_batch']):.2f} × per batch")
     return lines
 

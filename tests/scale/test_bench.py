@@ -122,14 +122,14 @@ def test_batch_clock_counts_articles_and_characters_per_batch() -> None:
 
 
 def test_tenths_table_names_both_orders_and_the_ratios() -> None:
-    tenth = Tenth(1, 200, 200 * 1000, 1.0, 0.1, 0.05, 0.8).as_dict()
-    slower = Tenth(1, 200, 200 * 1000, 2.0, 0.2, 0.1, 1.6).as_dict()
+    tenth = Tenth(1, 200, 200 * 1000, 1.0, 0.1, 0.05, 0.8, cpu_s=0.9).as_dict()
+    slower = Tenth(1, 200, 200 * 1000, 2.0, 0.2, 0.1, 1.6, cpu_s=1.8).as_dict()
     doc = {"order": "shuffled", "seed": 14,
            "ingest_tenths": {"shuffled": {"first": tenth, "last": tenth}, "file": {"first": tenth, "last": slower}}}
     text = "\n".join(_render_tenths(doc))
     assert "shuffled, first tenth" in text and "file order, last tenth" in text
-    assert "last/first: 1.00 × per article, 1.00 × per character, store 1.00 × per batch" in text
-    assert "last/first: 0.50 × per article, 0.50 × per character, store 2.00 × per batch" in text
+    assert "last/first: 1.00 × per article, 1.00 × per character, 1.00 × per CPU second, store 1.00 × per batch" in text
+    assert "last/first: 0.50 × per article, 0.50 × per character, 0.50 × per CPU second, store 2.00 × per batch" in text
 
 
 # --------------------------------------------------------------------------- the ingest's own timings
@@ -144,5 +144,7 @@ def test_ingest_reports_each_batch_and_where_its_time_went(tmp_path: Path) -> No
     run = measure_ingest(articles, tmp_path / "b.db")
     assert [n for n, _, _ in run.batches] == [INGEST_BATCH, 3]
     assert [p.articles for p in run.parts] == [INGEST_BATCH, 3]
+    assert len(run.cpu) == 2 and all(cpu > 0 for cpu in run.cpu)
+    assert run.tenth(last=True).cpu_s == pytest.approx(sum(run.cpu))  # 203 articles: a tenth takes both batches
     assert all(0 <= p.merge <= p.store <= seconds for p, (_, _, seconds) in zip(run.parts, run.batches, strict=True))
     assert all(p.extract > 0 for p in run.parts)
