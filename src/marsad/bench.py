@@ -621,7 +621,9 @@ def _load() -> list[float]:
 def _step(log: Callable[[str], None], label: str, fn: Callable[[], Timing]) -> Timing:
     log(f"{label} ...")
     timing = fn()
-    log(f"{label}: {timing.wall:.2f} s wall, {timing.cpu:.2f} s CPU")
+    rss = peak_rss_mb()
+    log(f"{label}: {timing.wall:.2f} s wall, {timing.cpu:.2f} s CPU (peak RSS so far: this process "
+        f"{rss['self']:.0f} MB, largest child {rss['children']:.0f} MB)")
     return timing
 
 
