@@ -61,6 +61,20 @@ SHORTER = 2 / 3
 REPLACEMENT = "\ufffd"
 
 
+@dataclass(frozen=True, slots=True)
+class BatchTiming:
+    """Where one batch's time went in this process, in seconds (``IngestStats.batches``).
+
+    ``extract``: extraction in this process (one worker) or waiting for the pool's results;
+    ``store``: the look-up of the stored versions and the write transaction (article and mention
+    rows, merge; lock wait included); ``merge``: the part of ``store`` spent in :func:`merge_changes`."""
+
+    articles: int
+    extract: float
+    store: float
+    merge: float
+
+
 @dataclass(slots=True)
 class IngestStats:
     """Counts of one ingest run."""
@@ -78,6 +92,7 @@ class IngestStats:
     removed: int = 0  # stored event records removed (their article changed); in the journal
     seconds: float = 0.0
     merge: MergeStats = field(default_factory=MergeStats)
+    batches: list[BatchTiming] = field(default_factory=list)  # one per batch, in order (a few floats each)
 
     @property
     def rate(self) -> float:
@@ -232,6 +247,9 @@ class _Job:
 
     todo: list[tuple[Article, str, str]]
     collect: Callable[[], list[list[Event] | str]]
+    read: int = 0  # articles of the batch
+    extract_s: float = 0.0  # extracting (one worker) or handing the batch to the pool
+    lookup_s: float = 0.0  # reading the stored versions' hashes
 
 
 @dataclass(slots=True)
@@ -245,6 +263,7 @@ class _BatchRun:
     stats: IngestStats
     on_note: Callable[[str, str], None]
     force: bool = False
+    _merge_s: float = 0.0  # time in merge_changes so far
 
     def run(self, batch: list[Article]) -> None:
         """Extract what is new or changed, then write it in one transaction."""
@@ -255,23 +274,29 @@ class _BatchRun:
         self.stats.read += len(batch)
         latest = _latest_by_key(batch)
         self.stats.unchanged += len(batch) - len(latest)
+        started = time.perf_counter()
         with self.store.read() as conn:
             stored = _stored_hashes(conn, list(latest))
+        lookup_s = time.perf_counter() - started
         todo = [(article, key, digest) for key, (article, digest) in latest.items()
                 if self._needs_extraction(article, digest, stored.get(key))]
         articles = [article for article, _, _ in todo]
         if not todo:
-            return _Job(todo, list)
+            return _Job(todo, list, len(batch), lookup_s=lookup_s)
         submit = getattr(self.extract_many, "submit", None)
+        started = time.perf_counter()
         if submit is None:
             results = self.extract_many(articles)
-            return _Job(todo, lambda: results)
-        return _Job(todo, submit(articles))
+            return _Job(todo, lambda: results, len(batch), time.perf_counter() - started, lookup_s)
+        collect = submit(articles)  # an engine that runs in this process extracts here
+        return _Job(todo, collect, len(batch), time.perf_counter() - started, lookup_s)
 
     def finish(self, job: _Job) -> None:
         """Wait for a batch's extraction and write it in one transaction (a batch written meanwhile
         is seen: the write re-reads the stored versions inside the write lock)."""
+        started = time.perf_counter()
         todo, results = job.todo, job.collect()
+        extract_s, merge_before = job.extract_s + time.perf_counter() - started, self._merge_s
         pending: list[_Pending] = []
         for (article, key, digest), events in zip(todo, results, strict=True):
             if isinstance(events, str):
@@ -279,9 +304,12 @@ class _BatchRun:
                 self.on_error(InputError(article.id, f"extraction failed ({events})"))
             else:
                 pending.append(_Pending(article, key, digest, self._dated(article, events)))
+        started = time.perf_counter()
         if pending:
             with self.store.write() as conn:
                 self._write(conn, pending)
+        self.stats.batches.append(BatchTiming(job.read, extract_s, job.lookup_s + time.perf_counter() - started,
+                                              self._merge_s - merge_before))
 
     def _dated(self, article: Article, events: list[Event]) -> list[Event]:
         """The events that have a date; the others are counted and noted, never given a made-up day."""
@@ -327,7 +355,9 @@ class _BatchRun:
             self._insert_mentions(conn, list(zip(pks, new, strict=True)), changes)
             self.stats.added += len(new)
         if self.merge:
+            started = time.perf_counter()
             self.stats.merge.add(merge_changes(conn, changes, now))
+            self._merge_s += time.perf_counter() - started
 
     def _insert_mentions(self, conn: Connection, items: list[tuple[int, _Pending]], changes: Changes) -> None:
         rows = [_mention_row(pk, ordinal, event) for pk, p in items for ordinal, event in enumerate(p.events)]

@@ -27,7 +27,7 @@ from marsad.store.db import Store
 from marsad.store.events import MergeStats, drop_empty, write_groups
 from marsad.store.rules import Mention, cluster, cluster_day, split_open
 
-#: Days loaded at a time while redoing.
+#: Days loaded at a time while redoing (a run of one changed day ``d`` needs ``d - 2`` to ``d + 1``).
 _LOAD_DAYS = 8
 #: Changed days closer than this are redone in one run.
 _RUN_GAP = timedelta(days=3)
@@ -190,8 +190,11 @@ class _Redo:
         return [m for m, event_id in self._day(day + _ONE_DAY) if event_id is not None and event_id in events]
 
     def _day(self, day: date) -> list[tuple[Mention, str | None]]:
-        if day not in self._days:
-            self._load(day, day + timedelta(days=_LOAD_DAYS - 1))
+        if day not in self._days:  # up to _LOAD_DAYS days from here, stopping before a day already read
+            last = day
+            while (last - day).days < _LOAD_DAYS - 1 and last + _ONE_DAY not in self._days:
+                last += _ONE_DAY
+            self._load(day, last)
         return self._days[day]
 
     def _load(self, first: date, last: date) -> None:
