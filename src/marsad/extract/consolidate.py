@@ -401,16 +401,28 @@ def _same_place(g: _Group, m: EventMention) -> bool:
         return any(abs(x.sentence - m.sentence) <= _UNPLACED_REACH for x in g.members)
     if a.country != b.country or a.admin1 != b.admin1:
         return False
-    if not m.place_explicit:
+    if not m.place_explicit or (a.place_id and a.place_id == b.place_id) or (a.name and a.name == b.name):
         return True
+    if _told_whole_apart(g, m):
+        return False
     if g.vague or m.place_vague:  # "near X" / "the countryside of X": still near X, not anywhere in the governorate
         reach = max(_near_reach(a) if g.vague else 0.0, _near_reach(b) if m.place_vague else 0.0)
         return max(a.geo_precision, b.geo_precision) >= 3 or _km(a, b) <= reach
-    if (a.place_id and a.place_id == b.place_id) or (a.name and a.name == b.name):
-        return True
     if any(x.sentence == m.sentence for x in g.members):
         return False  # places named side by side in one sentence are distinct scenes
     return _km(a, b) <= SAME_SCENE_KM
+
+
+def _told_whole_apart(g: _Group, m: EventMention) -> bool:
+    """A clause that tells a settlement of its own and a day of its own is another incident than one the
+    body told, also with a day of its own, at only a governorate ("تظاهر المئات الجمعة في البصرة" and
+    "وتظاهر العشرات صباح الجمعة أمام حقل القرنة"): each telling names all an incident needs.  A closer look
+    at one incident names the act told before ("وأوضح مصدر أن الهجوم وقع الأحد في قضاء المقدادية") or adds
+    only its place; a headline tells no incident of its own."""
+    own = [x for x in g.members if x.date_explicit and x.place_explicit and not x.in_title and not x.supporting]
+    whole = ((m.date_explicit or _stated_day(m)) and m.place_explicit and not m.place_vague and not m.in_title
+             and not m.names_told_act)
+    return whole and bool(own) and all(x.location is not None and x.location.geo_precision >= 3 for x in own)
 
 
 def _distance(g: _Group, m: EventMention) -> int:
