@@ -1,6 +1,7 @@
-"""Consolidation (issue 11): a clause that tells its own settlement and its own day is an incident of its own,
-not a closer look at one told at only a governorate; a clause that names the act told before ("الهجوم"،
-"الغارة") or adds only a place still joins it."""
+"""Consolidation (issue 11): a clause that tells its own place and its own day is an incident of its own, not
+a closer look at one told with its own day at another place (a governorate, or a town however close: codebook
+§1, two towns are two events); a clause that names the act told before ("الهجوم"، "الغارة"), adds only a
+place, or tells a quarter inside the town still joins it."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ def _places(text: str, title: str = "") -> list[str]:
     # a reported clause, the day before the object
     ("قصفت قوات النظام محافظة درعا يوم الأحد. وأفاد ناشطون بأن مروحيات ألقت الأحد براميل متفجرة على بلدة طفس.",
      ["Daraa", "Tafas"]),
+    # two towns a few km apart, each with its own day: two incidents
+    ("قتل خمسة مدنيين في غارات جوية على بلدة حمورية يوم الثلاثاء. وقتلت قوات النظام ثلاثة آخرين الثلاثاء بقصف "
+     "مدفعي على مدينة عربين.", ["Arbin", "Hamouriyeh"]),
+    ("قصفت طائرات حربية بلدة بلودان يوم السبت. كما ألقت مروحيات النظام براميل متفجرة على مدينة الزبداني السبت.",
+     ["Bludan", "Zabadani"]),
 ])
 def test_a_settlement_told_with_its_own_day_is_another_incident(text: str, places: list[str]) -> None:
     assert _places(text) == places
@@ -44,6 +50,11 @@ def test_a_settlement_told_with_its_own_day_is_another_incident(text: str, place
      ["Khan Shaykhun"]),
     # a place told without a day of its own
     ("", "تظاهر المئات يوم الجمعة في محافظة البصرة. وتجمع المحتجون أمام مبنى حكومي في قضاء القرنة.", ["Al-Qurna"]),
+    # a quarter inside the city, its day told again: one scene, looked at closer
+    ("", "قتل شخصان بانفجار عبوة ناسفة في مدينة كركوك يوم الخميس. وانفجرت عبوة يوم الخميس في حي عرفة شمالي "
+     "المدينة.", ["Kirkuk - Hay Arafah"]),
+    ("", "قتل شخصان بانفجار عبوة ناسفة في كركوك يوم الخميس. وقالت الشرطة إن العبوة انفجرت الخميس في حي عرفة.",
+     ["Kirkuk - Hay Arafah"]),
 ])
 def test_a_retelling_of_the_incident_still_joins_it(title: str, text: str, places: list[str]) -> None:
     assert _places(text, title) == places

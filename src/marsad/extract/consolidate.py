@@ -414,15 +414,21 @@ def _same_place(g: _Group, m: EventMention) -> bool:
 
 
 def _told_whole_apart(g: _Group, m: EventMention) -> bool:
-    """A clause that tells a settlement of its own and a day of its own is another incident than one the
-    body told, also with a day of its own, at only a governorate ("تظاهر المئات الجمعة في البصرة" and
-    "وتظاهر العشرات صباح الجمعة أمام حقل القرنة"): each telling names all an incident needs.  A closer look
-    at one incident names the act told before ("وأوضح مصدر أن الهجوم وقع الأحد في قضاء المقدادية") or adds
-    only its place; a headline tells no incident of its own."""
-    own = [x for x in g.members if x.date_explicit and x.place_explicit and not x.in_title and not x.supporting]
+    """Two towns are two events (codebook §1): a body clause that tells a place of its own and a day of its
+    own is another incident than those the incident's own clauses told, each also with a place and a day
+    of its own, at another place ("تظاهر المئات الجمعة في البصرة" and "وتظاهر العشرات صباح الجمعة في
+    قضاء القرنة"; "قطع متظاهرون الأحد الطريق إلى منفذ الشلامجة" and "تجمع محتجون عند حقل نهر بن عمر
+    الأحد"), however close their points (a place the gazetteer lacks stands at its town's point).  Still
+    one incident: a quarter or site inside the settlement told with it (a closer look at one scene), and a
+    clause that names the act told before ("وأوضح مصدر أن الهجوم وقع الأحد في قضاء المقدادية"); a
+    headline tells no incident of its own."""
+    place = m.location
     whole = ((m.date_explicit or _stated_day(m)) and m.place_explicit and not m.place_vague and not m.in_title
-             and not m.names_told_act)
-    return whole and bool(own) and all(x.location is not None and x.location.geo_precision >= 3 for x in own)
+             and not m.names_told_act and place is not None)
+    own = [x for x in g.members if x.date_explicit and x.place_explicit and not x.in_title and not x.supporting]
+    return whole and bool(own) and all(
+        x.location is not None and place is not None and not x.names_told_act
+        and not _inside(place, x.location) and not _inside(x.location, place) for x in own)
 
 
 def _distance(g: _Group, m: EventMention) -> int:
