@@ -111,6 +111,7 @@ class EventMention:
     supporting: bool = False  # background or running total: may add to an incident, not found one
     background: bool = False  # told as what had happened before ("وكان ..."، "منذ")
     redates: bool = False  # only dates what was told ("مقتل المسلحين كان في 12 يونيو")
+    names_told_act: bool = False  # its act is named definitely, as one told before ("الهجوم"، "الغارة")
     cues: frozenset[str] = frozenset()  # the cue names that typed it (triggers.toml)
     #: whose dead and whose wounded it counts (toll.py ``Figure`` groups: "" unnamed, "*" several groups)
     victims: tuple[str, str] = ("", "")

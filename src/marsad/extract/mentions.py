@@ -235,6 +235,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         supporting=aggregate or (background and (when is None or when[2].rule.whole_month)
                                  and not (explicit and _states_toll(tolls)))
         or _anaphoric(doc, triggers, explicit, when, tolls),
+        names_told_act=_names_told_act(doc, triggers),
         redates=own_day and not explicit and not _states_toll(tolls) and not aggregate and not background
         and _points_back(doc, triggers),
     )
@@ -296,6 +297,17 @@ def _anaphoric(doc: Doc, triggers: list[Match[Entry]], place_explicit: bool, whe
     if place_explicit or when is not None or tolls:
         return False
     return all(any(k.startswith("ال") for k in lookup_keys(doc.tokens[m.first].text)[:3]) for m in triggers)
+
+
+#: Cues that name the people of an event, not its act ("المتظاهرين"): no reference to an act told before.
+_PEOPLE_CUES = frozenset({"protesters"})
+
+
+def _names_told_act(doc: Doc, triggers: list[Match[Entry]]) -> bool:
+    """The first word that names the clause's act is definite ("وأوضح مصدر أن الهجوم وقع في ..."، "إن الغارة
+    استهدفت ..."): the act told before, looked at again, not a new one ("قتلت طائرات حربية مدنيين")."""
+    acts = [m for m in triggers if m.payload.value.family != "casualty" and m.payload.value.name not in _PEOPLE_CUES]
+    return bool(acts) and any(k.startswith("ال") for k in lookup_keys(doc.tokens[acts[0].first].text)[:3])
 
 
 def _points_back(doc: Doc, triggers: list[Match[Entry]]) -> bool:

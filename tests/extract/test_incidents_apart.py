@@ -1,0 +1,60 @@
+"""Consolidation (issue 11): a clause that tells its own place and its own day is an incident of its own, not
+a closer look at one told with its own day at another place (a governorate, or a town however close: codebook
+§1, two towns are two events); a clause that names the act told before ("الهجوم"، "الغارة"), adds only a
+place, or tells a quarter inside the town still joins it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.model import Article
+from marsad.pipeline import extract_events
+
+
+def _places(text: str, title: str = "") -> list[str]:
+    article = Article.from_parts("t", title, text, date(2021, 8, 6))
+    return sorted(e.location.name for e in extract_events(article))
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # intransitive, plural crowd: the governorate's protest and the district's, each with its own day
+    ("تظاهر المئات يوم الجمعة في محافظة البصرة للمطالبة بفرص عمل. وتظاهر العشرات صباح الجمعة في قضاء القرنة "
+     "شمال البصرة.", ["Al-Qurna", "Basra"]),
+    # passive then active voice, a dual toll, the day after the place
+    ("قتل ثلاثة مدنيين يوم الخميس في غارات جوية على محافظة إدلب. كما قتلت طائرات حربية مدنيين اثنين في بلدة "
+     "خان شيخون الخميس.", ["Idlib", "Khan Shaykhun"]),
+    # a reported clause, the day before the object
+    ("قصفت قوات النظام محافظة درعا يوم الأحد. وأفاد ناشطون بأن مروحيات ألقت الأحد براميل متفجرة على بلدة طفس.",
+     ["Daraa", "Tafas"]),
+    # two towns a few km apart, each with its own day: two incidents
+    ("قتل خمسة مدنيين في غارات جوية على بلدة حمورية يوم الثلاثاء. وقتلت قوات النظام ثلاثة آخرين الثلاثاء بقصف "
+     "مدفعي على مدينة عربين.", ["Arbin", "Hamouriyeh"]),
+    ("قصفت طائرات حربية بلدة بلودان يوم السبت. كما ألقت مروحيات النظام براميل متفجرة على مدينة الزبداني السبت.",
+     ["Bludan", "Zabadani"]),
+])
+def test_a_settlement_told_with_its_own_day_is_another_incident(text: str, places: list[str]) -> None:
+    assert _places(text) == places
+
+
+@pytest.mark.parametrize(("title", "text", "places"), [
+    # the body names the strikes told before: a closer look at the same incident
+    ("", "قتل ثلاثة مدنيين يوم الخميس في غارات جوية على محافظة إدلب. وقال المرصد إن الغارات استهدفت بلدة خان "
+     "شيخون.", ["Khan Shaykhun"]),
+    # "the attack", even with its day told again
+    ("", "هاجم مسلحون يوم الأحد قوة أمنية في محافظة ديالى. وأوضح مصدر أن الهجوم وقع الأحد في قضاء المقدادية.",
+     ["Al-Muqdadiya"]),
+    # the headline's governorate and the body's town
+    ("مقتل ثلاثة مدنيين بغارة على إدلب", "قتل ثلاثة مدنيين الخميس في غارة جوية على بلدة خان شيخون.",
+     ["Khan Shaykhun"]),
+    # a place told without a day of its own
+    ("", "تظاهر المئات يوم الجمعة في محافظة البصرة. وتجمع المحتجون أمام مبنى حكومي في قضاء القرنة.", ["Al-Qurna"]),
+    # a quarter inside the city, its day told again: one scene, looked at closer
+    ("", "قتل شخصان بانفجار عبوة ناسفة في مدينة كركوك يوم الخميس. وانفجرت عبوة يوم الخميس في حي عرفة شمالي "
+     "المدينة.", ["Kirkuk - Hay Arafah"]),
+    ("", "قتل شخصان بانفجار عبوة ناسفة في كركوك يوم الخميس. وقالت الشرطة إن العبوة انفجرت الخميس في حي عرفة.",
+     ["Kirkuk - Hay Arafah"]),
+])
+def test_a_retelling_of_the_incident_still_joins_it(title: str, text: str, places: list[str]) -> None:
+    assert _places(text, title) == places
