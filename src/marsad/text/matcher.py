@@ -53,6 +53,7 @@ class PhraseMatcher(Generic[P]):
         self.size = 0
         # word → the root's nodes it reaches (all clitic forms, exact and prefix entries)
         self._first: dict[str, tuple[_Node[P], ...]] = {}
+        self._heads: tuple[frozenset[str], int] | None = None  # see _stem_heads
 
     def add(self, phrase: str, payload: P) -> None:
         """Add one phrase (any spelling; it is folded here)."""
@@ -70,6 +71,7 @@ class PhraseMatcher(Generic[P]):
         node.payloads.append(payload)
         self.size += 1
         self._first.clear()
+        self._heads = None
 
     def add_all(self, phrases: Iterable[str], payload: P) -> None:
         for phrase in phrases:
@@ -119,11 +121,12 @@ class PhraseMatcher(Generic[P]):
         word of a text comes here)."""
         nodes: list[_Node[P]] = []
         children, prefixes, lengths = self._root.children, self._root.prefixes, self._prefix_lengths
+        heads, shortest = self._stem_heads()
         for key in lookup_keys(word):
             nxt = children.get(key)
             if nxt is not None and nxt not in nodes:  # nodes compare by identity
                 nodes.append(nxt)
-            if prefixes:
+            if key[:shortest] in heads:  # some stem may start the key: try each stem length
                 size = len(key)
                 for n in lengths:
                     if n <= size:
@@ -131,6 +134,14 @@ class PhraseMatcher(Generic[P]):
                         if nxt is not None and nxt not in nodes:
                             nodes.append(nxt)
         return tuple(nodes)
+
+    def _stem_heads(self) -> tuple[frozenset[str], int]:
+        """The first letters (as many as the shortest stem has) of the root's stem entries, and that length:
+        a key that starts with none of them starts with no stem."""
+        if self._heads is None:
+            shortest = min(map(len, self._root.prefixes), default=0)
+            self._heads = (frozenset(stem[:shortest] for stem in self._root.prefixes), shortest)
+        return self._heads
 
     def _extend(
         self, text: str, tokens: list[Token], first: int, j: int, node: _Node[P], last: int, out: list[Match[P]]
@@ -215,11 +226,13 @@ class Screen(Generic[P]):
             self._opening.clear()
         self._seen |= new
         words = list(new)
-        for word, nodes in zip(words, self._matcher.first_nodes(words), strict=True):
-            flags = [self._node_flags(node) for node in nodes]
-            if any(whole for whole, _ in flags):
+        flags, node_flags = self._flags, self._node_flags
+        reached = self._matcher.first_nodes(words)
+        for word, nodes in compress(zip(words, reached, strict=True), reached):  # words that start some phrase
+            found = [flags.get(id(node)) or node_flags(node) for node in nodes]
+            if any(whole for whole, _ in found):
                 self._whole.add(word)
-            elif any(longer for _, longer in flags):
+            elif any(longer for _, longer in found):
                 self._opening.add(word)
 
     def _node_flags(self, node: _Node[P]) -> tuple[bool, bool]:
