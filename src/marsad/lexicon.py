@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from marsad.errors import DataFileError
@@ -459,7 +460,16 @@ def _add_verb_cues(matcher: PhraseMatcher[Entry], cues: dict[str, CueInfo], verb
 
 @cache
 def load_lexicons() -> Lexicons:
-    """Load, validate and index every lexicon file (cached for the process)."""
+    """Load, validate and index every lexicon file (cached for the process, and on disk across processes:
+    :mod:`marsad.cache`, keyed on the lexicon files and the code)."""
+    from marsad.cache import cached
+
+    folder = Path(__file__).resolve().parent / "data" / "lexicons"
+    return cached("lexicons", folder.glob("*.toml"), _build_lexicons)
+
+
+def _build_lexicons() -> Lexicons:
+    """Load, validate and index every lexicon file."""
     matcher: PhraseMatcher[Entry] = PhraseMatcher()
     words: dict[str, frozenset[str]] = {}
     cues = _load_triggers(matcher, words)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from marsad.doc import Doc
-from marsad.extract.analyse import analyse
+from marsad.extract.analyse import screen_and_analyse
 from marsad.extract.consolidate import consolidate
 from marsad.extract.frames import find_frames
 from marsad.extract.mentions import build_mentions
@@ -29,7 +29,7 @@ Stage = Callable[[Doc], None]
 
 #: The stages, in order.  Each may rely on the layers of the stages before it.
 STAGES: tuple[tuple[str, Stage], ...] = (
-    ("analyse", analyse),  # tokens, sentences, lexicon matches
+    ("analyse", screen_and_analyse),  # tokens, sentences, lexicon matches (only tokens without a trigger word)
     ("frames", find_frames),  # clause frames: predicate, agent, patient, obliques
     ("places", find_places),  # toponyms resolved against the gazetteer
     ("toll", find_tolls),  # killed / wounded counts

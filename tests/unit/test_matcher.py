@@ -3,7 +3,7 @@
 import pytest
 
 from marsad.text import matcher as matcher_module
-from marsad.text.matcher import PhraseMatcher, longest_first
+from marsad.text.matcher import PhraseMatcher, Screen, longest_first
 from marsad.text.normalise import normalise
 from marsad.text.tokens import tokenise
 
@@ -63,3 +63,44 @@ def test_word_cache_stays_bounded_and_results_do_not_change(lexicon, monkeypatch
         fresh.add(phrase, payload)
     assert _find(fresh, text) == expected
     assert len(fresh._first) <= 10
+
+
+# --- the screen: does a text hold a match with a kept payload? -------------------------------------------
+
+
+def _screen_matcher() -> PhraseMatcher[str]:
+    m: PhraseMatcher[str] = PhraseMatcher()
+    for phrase, payload in (("هجوم", "event"), ("جرى اعتقال", "event"), ("جرى", "filler"), ("قتل*", "event"),
+                            ("قوات الامن", "actor"), ("عبوة ناسفة", "event"), ("عبوة", "object")):
+        m.add(phrase, payload)
+    return m
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وقع هجوم على حاجز للشرطة", True),  # a one-word phrase
+    ("وبالهجوم الذي استهدف القافلة", True),  # with proclitics and the article
+    ("جرى افتتاح مدرسة جديدة", False),  # a word that only begins a kept phrase, without the rest
+    ("وجرى اعتقال ثلاثة مطلوبين", True),  # a two-word phrase whose first word carries و
+    ("جرى. اعتقال", False),  # a full stop between the words: no phrase
+    ("قتلوا اثنين من الحراس", True),  # a stem entry
+    ("انتشرت قوات الامن في المدينة", False),  # phrases whose payload is not kept
+    ("عثر على عبوة في الطريق", False),
+    ("انفجرت عبوة ناسفة قرب السوق", True),  # a longer phrase after a word that is also a phrase of its own
+])
+def test_the_screen_answers_as_a_full_find_would(text, expected):
+    m = _screen_matcher()
+    screen = Screen(m, lambda payload: payload == "event")
+    norm = normalise(text).text
+    tokens = tokenise(norm)
+    assert screen.any(norm, tokens) is expected
+    assert expected == any(x.payload == "event" for x in m.find(norm, tokens))
+    assert screen.any(norm, tokens) is expected  # the words are sorted now: same answer from the sets
+
+
+def test_the_screen_sees_phrases_added_after_it_was_made():
+    m = _screen_matcher()
+    screen = Screen(m, lambda payload: payload == "event")
+    norm = normalise("اندلعت اشتباكات عنيفة").text
+    assert not screen.any(norm, tokenise(norm))
+    m.add("اشتباكات", "event")
+    assert screen.any(norm, tokenise(norm))

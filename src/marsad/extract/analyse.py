@@ -8,7 +8,7 @@ from collections import defaultdict
 from marsad.doc import Doc
 from marsad.extract.numbers import numeric_dates
 from marsad.lexicon import Entry, load_lexicons
-from marsad.text.matcher import Match, longest_first
+from marsad.text.matcher import Match, Screen, longest_first
 from marsad.text.tokens import split_sentences, tokenise
 
 #: Categories whose matches compete for the same words (the longest wins within a group).
@@ -23,10 +23,42 @@ _GROUPS = {
 }
 
 
+def screen_and_analyse(doc: Doc) -> None:
+    """The pipeline's first stage: :func:`analyse`, unless no trigger phrase occurs in the document (most
+    news): then it is finished with its tokens only.  :func:`analyse` finishes a document whose lexicon
+    matches hold no trigger cue; with no trigger phrase at all there is none."""
+    doc.tokens = tokenise(doc.text)
+    if not _trigger_screen().any(doc.text, doc.tokens):
+        doc.finished = True
+        return
+    _analyse_tokens(doc)
+
+
+def _is_trigger(entry: Entry) -> bool:
+    return entry.category == "cue" and bool(entry.value.trigger)
+
+
+def _trigger_screen() -> Screen[Entry]:
+    """The trigger screen of the lexicons in use (made again when they are reloaded)."""
+    lex = load_lexicons()
+    if _SCREENS.get(id(lex.matcher)) is None:
+        _SCREENS.clear()
+        _SCREENS[id(lex.matcher)] = Screen(lex.matcher, _is_trigger)
+    return _SCREENS[id(lex.matcher)]
+
+
+_SCREENS: dict[int, Screen[Entry]] = {}
+
+
 def analyse(doc: Doc) -> None:
     """Fill ``tokens``, ``sentences``, ``entries``, ``title_end`` and (when the rest will run) ``digit_dates``."""
+    doc.tokens = tokenise(doc.text)
+    _analyse_tokens(doc)
+
+
+def _analyse_tokens(doc: Doc) -> None:
+    """:func:`analyse` once ``doc.tokens`` is set."""
     text = doc.text
-    doc.tokens = tokenise(text)
     doc.token_starts = [t.start for t in doc.tokens]
     doc.sentences = split_sentences(text, doc.tokens, doc.token_starts)
     if doc.article.title:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from marsad.cache import no_gc
 from marsad.errors import DataFileError
 from marsad.geo.index import WordIndex
 from marsad.text.matcher import Match
@@ -126,7 +127,8 @@ class Gazetteer:
         if extra_dir is not None and extra_dir.is_dir():
             for path in sorted(extra_dir.glob("*.tsv")):
                 rows.append(parse_rows(path.read_text(encoding="utf-8").splitlines(), str(path)))
-        return cls(row for part in rows for row in part)
+        with no_gc():
+            return cls(row for part in rows for row in part)
 
     @classmethod
     def default(cls) -> Gazetteer:

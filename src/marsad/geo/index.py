@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 from marsad.text.matcher import Match
 from marsad.text.tokens import Token, inner_keys, lookup_keys, strip_article
 
 P = TypeVar("P")
+_CACHE_LIMIT = 200_000  # words kept in a word cache
+_TEXT = itemgetter(0)  # Token.text
 _GAP_CHARS = " \t\u00a0\"'«»“”‘’"
 
 
@@ -58,29 +62,37 @@ class WordIndex(Generic[P]):
         self.size += 1
 
     def _keys_of(self, word: str) -> tuple[tuple[str, bool], ...]:
-        """The lookup keys of ``word`` that start a phrase (cached: news reuse their words)."""
-        found = self._hits.get(word)
-        if found is None:
-            bare = bare_forms(word)
-            found = tuple((k, k not in bare) for k in lookup_keys(word) if k in self._first)
-            if len(self._hits) > 200_000:
-                self._hits.clear()
-            self._hits[word] = found
-        return found
+        """The lookup keys of ``word`` that start a phrase."""
+        first = self._first
+        keys = [k for k in lookup_keys(word) if k in first]
+        if not keys:  # most words
+            return ()
+        bare = bare_forms(word)
+        return tuple([(k, k not in bare) for k in keys])
+
+    def _hits_of(self, words: list[str]) -> list[tuple[tuple[str, bool], ...]]:
+        """:meth:`_keys_of` of each word, through a cache of every word met so far (news reuse their words;
+        bounded, for an archive's endless new ones)."""
+        cached = self._hits
+        new = set(words).difference(cached)
+        if new:
+            if len(cached) + len(new) > _CACHE_LIMIT:
+                cached.clear()
+                if len(new) > _CACHE_LIMIT:
+                    return [self._keys_of(word) for word in words]
+            for word in new:
+                cached[word] = self._keys_of(word)
+        return list(map(cached.__getitem__, words))
 
     def find(self, text: str, tokens: list[Token]) -> list[Match[P]]:
         """Every match in ``tokens`` (all lengths, all payloads)."""
         first = self._first
-        cached = self._hits
         out: list[Match[P]] = []
-        for i, tok in enumerate(tokens):
-            hits = cached.get(tok.text)
-            if hits is None:
-                hits = self._keys_of(tok.text)
-            if not hits:
-                continue
+        found = self._hits_of(list(map(_TEXT, tokens)))
+        for i in compress(range(len(tokens)), found):  # only the tokens that start some phrase
+            tok = tokens[i]
             following = _next_keys(text, tokens, i)
-            for key, stripped in hits:
+            for key, stripped in found[i]:
                 entries = first[key]
                 longer = not following.isdisjoint(self._seconds(key)) if following else False
                 for entry in entries:

@@ -26,7 +26,6 @@ import csv
 import hashlib
 import io
 import json
-import logging
 import os
 import re
 import stat
@@ -66,7 +65,6 @@ __all__ = [
     "visible_date",
 ]
 
-log = logging.getLogger(__name__)
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -282,14 +280,21 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
+def _log() -> Any:
+    """This module's logger (``logging`` is imported only when something is to be logged)."""
+    import logging
+
+    return logging.getLogger(__name__)
+
+
 def _read_directory(root: Path, published: date | None, report: _Reporter) -> Iterator[Article]:
     for path in _directory_files(root, report):
         if not _is_regular(path):  # a FIFO, socket or device would block or never end
-            log.warning("%s: skipped (not a regular file)", path)
+            _log().warning("%s: skipped (not a regular file)", path)
             continue
         kind = KINDS_BY_SUFFIX.get(path.suffix.lower())
         if kind is None:
-            log.warning("%s: skipped (not a .txt, .html, .jsonl, .json, .csv or feed file)", path)
+            _log().warning("%s: skipped (not a .txt, .html, .jsonl, .json, .csv or feed file)", path)
             continue
         doc_id = path.relative_to(root).with_suffix("").as_posix()
         yield from _guarded(_read_file(path, doc_id, published, report, kind), report)

@@ -10,7 +10,9 @@ never runs across a comma or a sentence end.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import compress
+from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
 from marsad.text.normalise import fold
@@ -20,6 +22,7 @@ P = TypeVar("P")
 # Characters allowed between the words of one phrase: spaces and quotation marks.
 _GAP_CHARS = " \t\u00a0\"'«»“”‘’"
 _CACHE_LIMIT = 200_000  # words kept in the first-word cache
+_TEXT = itemgetter(0)  # Token.text
 
 
 class _Node(Generic[P]):
@@ -48,9 +51,9 @@ class PhraseMatcher(Generic[P]):
         self._root: _Node[P] = _Node()
         self._prefix_lengths: set[int] = set()
         self.size = 0
-        # word → the root's nodes it reaches (all clitic forms, exact and prefix entries); words repeat
-        # a lot, so this cache makes the first step of every phrase one dictionary lookup
+        # word → the root's nodes it reaches (all clitic forms, exact and prefix entries)
         self._first: dict[str, tuple[_Node[P], ...]] = {}
+        self._heads: tuple[frozenset[str], int] | None = None  # see _stem_heads
 
     def add(self, phrase: str, payload: P) -> None:
         """Add one phrase (any spelling; it is folded here)."""
@@ -68,6 +71,7 @@ class PhraseMatcher(Generic[P]):
         node.payloads.append(payload)
         self.size += 1
         self._first.clear()
+        self._heads = None
 
     def add_all(self, phrases: Iterable[str], payload: P) -> None:
         for phrase in phrases:
@@ -88,30 +92,56 @@ class PhraseMatcher(Generic[P]):
         """Every match starting at tokens ``first..last`` (all lengths, all payloads)."""
         last = len(tokens) if last is None else last
         out: list[Match[P]] = []
-        cached = self._first  # most words are in the cache: one lookup, no call
         extend = self._extend
-        for i in range(first, last):
-            word = tokens[i].text
-            nodes = cached.get(word)
-            if nodes is None:
-                nodes = self._first_nodes(word)
-            for node in nodes:
+        found = self.first_nodes(list(map(_TEXT, tokens[first:last])))
+        for k in compress(range(len(found)), found):  # only the tokens that start some phrase
+            i = first + k
+            for node in found[k]:
                 extend(text, tokens, i, i + 1, node, last, out)
         return out
 
-    def _first_nodes(self, word: str) -> tuple[_Node[P], ...]:
-        """The distinct root nodes ``word`` reaches through any of its clitic forms (cached)."""
-        found = self._first.get(word)
-        if found is None:
-            nodes: list[_Node[P]] = []
-            for key in lookup_keys(word):
-                for node in self._step(self._root, key):
-                    if all(node is not n for n in nodes):
-                        nodes.append(node)
-            if len(self._first) >= _CACHE_LIMIT:  # bounded: a multi-million-article run meets endless new words
-                self._first.clear()
-            found = self._first[word] = tuple(nodes)
-        return found
+    def first_nodes(self, words: list[str]) -> list[tuple[_Node[P], ...]]:
+        """For each word, the distinct trie nodes a phrase starting with a token of that word reaches through
+        any of its clitic forms.  Through a cache of every word met so far: words repeat a lot, so the
+        first step of a phrase is one dictionary lookup, made for all tokens at once.  Bounded: a
+        multi-million-article run meets endless new words."""
+        cached = self._first
+        new = set(words).difference(cached)
+        if new:
+            if len(cached) + len(new) > _CACHE_LIMIT:
+                cached.clear()
+                if len(new) > _CACHE_LIMIT:
+                    return [self._root_nodes(word) for word in words]
+            for word in new:
+                cached[word] = self._root_nodes(word)
+        return list(map(cached.__getitem__, words))
+
+    def _root_nodes(self, word: str) -> tuple[_Node[P], ...]:
+        """:meth:`_step` from the root for each lookup key of ``word``, each node once (inlined: every new
+        word of a text comes here)."""
+        nodes: list[_Node[P]] = []
+        children, prefixes, lengths = self._root.children, self._root.prefixes, self._prefix_lengths
+        heads, shortest = self._stem_heads()
+        for key in lookup_keys(word):
+            nxt = children.get(key)
+            if nxt is not None and nxt not in nodes:  # nodes compare by identity
+                nodes.append(nxt)
+            if key[:shortest] in heads:  # some stem may start the key: try each stem length
+                size = len(key)
+                for n in lengths:
+                    if n <= size:
+                        nxt = prefixes.get(key[:n])
+                        if nxt is not None and nxt not in nodes:
+                            nodes.append(nxt)
+        return tuple(nodes)
+
+    def _stem_heads(self) -> tuple[frozenset[str], int]:
+        """The first letters (as many as the shortest stem has) of the root's stem entries, and that length:
+        a key that starts with none of them starts with no stem."""
+        if self._heads is None:
+            shortest = min(map(len, self._root.prefixes), default=0)
+            self._heads = (frozenset(stem[:shortest] for stem in self._root.prefixes), shortest)
+        return self._heads
 
     def _extend(
         self, text: str, tokens: list[Token], first: int, j: int, node: _Node[P], last: int, out: list[Match[P]]
@@ -141,3 +171,79 @@ def longest_first(matches: list[Match[P]]) -> list[Match[P]]:
             kept.append(m)
             end = m.last
     return kept
+
+
+class Screen(Generic[P]):
+    """Whether a text holds a match of ``matcher`` whose payload ``keep`` accepts, for a fraction of the
+    cost of :meth:`PhraseMatcher.find` when most texts hold none.
+
+    Each word met is sorted once, from the matcher's own first-word cache, into those that are such a
+    phrase by themselves (in some clitic form), those that only begin longer ones, and the rest; a
+    text's words are then checked against these sets all at once.  Only where a word begins longer
+    phrases is the rest of a phrase looked for, as :meth:`PhraseMatcher.find` does from that token.
+    The answer is therefore exactly whether ``find`` would return such a match.
+    """
+
+    def __init__(self, matcher: PhraseMatcher[P], keep: Callable[[P], bool]) -> None:
+        self._matcher = matcher
+        self._keep = keep
+        self._reset()
+
+    def _reset(self) -> None:
+        self._size = self._matcher.size
+        self._flags: dict[int, tuple[bool, bool]] = {}  # root-level node (by id) → (whole, longer)
+        self._seen: set[str] = set()
+        self._whole: set[str] = set()  # words that are a kept phrase by themselves
+        self._opening: set[str] = set()  # words that only begin longer kept phrases
+
+    def any(self, text: str, tokens: list[Token]) -> bool:
+        """Whether some kept phrase matches in ``tokens``."""
+        if self._matcher.size != self._size:  # phrases added since: sort the words again
+            self._reset()
+        words = set(map(_TEXT, tokens))
+        new = words.difference(self._seen)
+        if new:
+            self._sort(new)
+        if not self._whole.isdisjoint(words):
+            return True
+        opening = self._opening.intersection(words)
+        return bool(opening) and any(self._starts_at(text, tokens, t.index) for t in tokens if t.text in opening)
+
+    def _starts_at(self, text: str, tokens: list[Token], i: int) -> bool:
+        """Whether a kept phrase starts at token ``i``."""
+        matcher, keep = self._matcher, self._keep
+        for node in matcher.first_nodes([tokens[i].text])[0]:
+            found: list[Match[P]] = []
+            matcher._extend(text, tokens, i, i + 1, node, len(tokens), found)
+            if any(keep(m.payload) for m in found):
+                return True
+        return False
+
+    def _sort(self, new: set[str]) -> None:
+        if len(self._seen) + len(new) > _CACHE_LIMIT:  # bounded, as the matcher's cache
+            self._seen.clear()
+            self._whole.clear()
+            self._opening.clear()
+        self._seen |= new
+        words = list(new)
+        flags, node_flags = self._flags, self._node_flags
+        reached = self._matcher.first_nodes(words)
+        for word, nodes in compress(zip(words, reached, strict=True), reached):  # words that start some phrase
+            found = [flags.get(id(node)) or node_flags(node) for node in nodes]
+            if any(whole for whole, _ in found):
+                self._whole.add(word)
+            elif any(longer for _, longer in found):
+                self._opening.add(word)
+
+    def _node_flags(self, node: _Node[P]) -> tuple[bool, bool]:
+        """Whether ``node`` has a kept payload, and whether a node below it has (made once per node)."""
+        found = self._flags.get(id(node))
+        if found is None:
+            found = self._flags[id(node)] = (any(self._keep(p) for p in node.payloads),
+                                             any(self._holds(c) for c in (*node.children.values(),
+                                                                          *node.prefixes.values())))
+        return found
+
+    def _holds(self, node: _Node[P]) -> bool:
+        return any(self._keep(p) for p in node.payloads) or any(
+            self._holds(c) for c in (*node.children.values(), *node.prefixes.values()))
