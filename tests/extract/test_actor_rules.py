@@ -315,3 +315,25 @@ def test_inna_with_fa_opens_the_embedded_clause_too(text, actor1, actor2):
     """"فإنّ مفرزة من الحشد قتلت ...": إنّ with the clitic ف (a two-letter word keeps it) opens the embedded
     clause whose subject is the phrase after it (SVO), as إنّ/أنّ do; the name after the verb is its object."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل متظاهران وأصيبت ثلاث نساء خلال احتجاجات عنيفة أحرق فيها المحتجون مبنى المحافظة في مدينة العمارة.",
+    "أحرق محتجون غاضبون إطارات السيارات أمام مبنى محافظة البصرة، وأصيب عشرة منهم بجروح.",
+    "لقيت متظاهرة حتفها وجرح آخرون عندما اقتحم المحتجون مقر شركة النفط في الناصرية.",
+])
+def test_a_riots_casualties_imply_the_police_it_met(text):
+    """A riot whose clause tells dead or wounded but names no force met the security forces; unnamed,
+    policing forces are the country's police (actors.toml [defaults] policing; codebook §3)."""
+    assert sides(text)[0] == ("Rioters", "Police Forces of Iraq")
+
+
+@pytest.mark.parametrize("text,actor2", [
+    ("أحرق محتجون غاضبون إطارات السيارات وأغلقوا الطرق في مدينة البصرة.", ""),
+    ("تظاهر المئات من أهالي الناصرية أمام مبنى المحافظة للمطالبة بفرص العمل.", ""),
+    ("أصيب عشرة محتجين عندما اشتبكوا مع عناصر من منظمة بدر أحرقوا مقرها في البصرة.", "Badr Organization"),
+])
+def test_without_casualties_or_with_a_named_force_no_police_is_implied(text, actor2):
+    """No dead or wounded: no force is implied (a riot or a peaceful protest stays one-sided); a force the
+    clause names is the counterpart, not the police default."""
+    assert sides(text)[0][1] == actor2
