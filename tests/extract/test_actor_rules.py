@@ -322,7 +322,7 @@ def test_inna_with_fa_opens_the_embedded_clause_too(text, actor1, actor2):
     "أحرق محتجون غاضبون إطارات السيارات أمام مبنى محافظة البصرة، وأصيب عشرة منهم بجروح.",
     "لقيت متظاهرة حتفها وجرح آخرون عندما اقتحم المحتجون مقر شركة النفط في الناصرية.",
 ])
-def test_a_riots_casualties_imply_the_police_it_met(text):
+def test_a_riots_casualties_imply_the_police_it_met(text: str) -> None:
     """A riot whose clause tells dead or wounded but names no force met the security forces; unnamed,
     policing forces are the country's police (actors.toml [defaults] policing; codebook §3)."""
     assert sides(text)[0] == ("Rioters", "Police Forces of Iraq")
@@ -333,7 +333,21 @@ def test_a_riots_casualties_imply_the_police_it_met(text):
     ("تظاهر المئات من أهالي الناصرية أمام مبنى المحافظة للمطالبة بفرص العمل.", ""),
     ("أصيب عشرة محتجين عندما اشتبكوا مع عناصر من منظمة بدر أحرقوا مقرها في البصرة.", "Badr Organization"),
 ])
-def test_without_casualties_or_with_a_named_force_no_police_is_implied(text, actor2):
+def test_without_casualties_or_with_a_named_force_no_police_is_implied(text: str, actor2: str) -> None:
     """No dead or wounded: no force is implied (a riot or a peaceful protest stays one-sided); a force the
     clause names is the counterpart, not the police default."""
     assert sides(text)[0][1] == actor2
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("تصدت الدفاعات الجوية السورية لصاروخين إسرائيليين فوق ريف دمشق.",
+     "Military Forces of Syria", "Military Forces of Israel"),
+    ("استهدفت الطائرتان الإسرائيليتان موقعا عسكريا قرب مطار المزة في دمشق.",
+     "Military Forces of Israel", "Military Forces of Syria"),
+    ("قتل ثلاثة مدنيين بقصف طائرتين روسيتين على بلدة معرة النعمان.", "Military Forces of Russia", "Civilians"),
+])
+def test_a_dual_weapon_or_aircraft_with_a_nationality_is_that_countrys_forces(text: str, actor1: str,
+                                                                              actor2: str) -> None:
+    """"صاروخين إسرائيليين"، "الطائرتان الإسرائيليتان"، "طائرتين روسيتين": the dual of a countable [forces]
+    noun with the nisba in the dual too (inflect.dual_phrases; nominative and oblique, with and without ال)."""
+    assert sides(text)[0] == (actor1, actor2)
