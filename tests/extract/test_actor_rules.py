@@ -351,3 +351,22 @@ def test_a_dual_weapon_or_aircraft_with_a_nationality_is_that_countrys_forces(te
     """"صاروخين إسرائيليين"، "الطائرتان الإسرائيليتان"، "طائرتين روسيتين": the dual of a countable [forces]
     noun with the nisba in the dual too (inflect.dual_phrases; nominative and oblique, with and without ال)."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "صرح متحدث عسكري بأن مسلحين ملثمين هاجموا قرية قرب بيجي وقتلوا راعيين، مضيفا أن أحدهما ابن قيادي في الحشد "
+    "الشعبي.",
+    "قال ضابط إن مجهولين قتلوا امرأتين في منزلهما بقرية قرب الحويجة، وأشار إلى أن زوج إحداهما من البيشمركة.",
+    "أفاد مصدر أمني بأن عصابة مسلحة خطفت ثلاثة رعاة قرب الرطبة، مشيرا إلى أن بينهم عنصرا في الحشد الشعبي.",
+])
+def test_gunmen_in_a_reported_clause_are_not_its_source(text: str) -> None:
+    """"قال مصدر أمني إن مسلحين مجهولين قتلوا ...": the speaker's description ends at the complementiser;
+    the unidentified gunmen after it are the clause's agent, and a force named only to describe a victim
+    does not take their place."""
+    assert sides(text)[0] == ("Unidentified armed group", "Civilians")
+
+
+def test_the_speakers_own_force_stays_the_source() -> None:
+    """The speaker noun and its force before إنّ are still the report's source, not a side."""
+    assert sides("وقال ضابط في الشرطة إن مجهولين قتلوا شابا قرب مدينة كركوك.")[0] == (
+        "Unidentified armed group", "Civilians")

@@ -227,10 +227,14 @@ _PEOPLE = frozenset({5, 6, 7})  # rioters, protesters, civilians
 
 def _a_source(doc: Doc, first: int, floor: int) -> bool:
     """The name belongs to the speaker of a report: a speaker noun right after a word of attribution,
-    then at most a few words ("قال ضابط برتبة عقيد في الشرطة"، "وفقا لضابط الشرطة")."""
+    then at most a few words ("قال ضابط برتبة عقيد في الشرطة"، "وفقا لضابط الشرطة").  Not past the
+    complementiser that opens what the speaker reports ("قال مصدر أمني إن مسلحين مجهولين قتلوا ...": the
+    gunmen are in the report, not its source)."""
     lex = load_lexicons()
     nouns, said = lex.word_set("speaker_nouns"), lex.word_set("attribution")
     for j in range(first, max(floor, first - _SOURCE_REACH) - 1, -1):
+        if j < first and doc.tokens[j].text in _COMPLEMENTISERS:
+            return False
         if j <= floor or not any(k in nouns for k in lookup_keys(doc.tokens[j].text)):
             continue
         if any(k in said for k in lookup_keys(doc.tokens[j - 1].text)):
