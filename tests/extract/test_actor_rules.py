@@ -370,3 +370,16 @@ def test_the_speakers_own_force_stays_the_source() -> None:
     """The speaker noun and its force before إنّ are still the report's source, not a side."""
     assert sides("وقال ضابط في الشرطة إن مجهولين قتلوا شابا قرب مدينة كركوك.")[0] == (
         "Unidentified armed group", "Civilians")
+
+
+@pytest.mark.parametrize("text", [
+    "اقتحم مسلحون يرتدون الزي العسكري منزلا في قرية قرب بعقوبة وقتلوا شقيقين.",
+    "أطلق مسلحون يرتدون زيا عسكريا النار على سيارة مدنية قرب كركوك فقتلوا سائقها.",
+    "دهمت مسلحة ترتدي الزي العسكري منزلا في قرية قرب بعقوبة وقتلت صاحبه.",
+    "هاجم مسلحون بزي عسكري منزلا في قرية قرب بعقوبة وقتلوا شقيقين.",
+])
+def test_a_nisba_after_a_word_of_dress_is_its_adjective_not_a_soldier(text: str) -> None:
+    """"يرتدون زيا عسكريا"، "بزي عسكري": عسكري after a word of dress (actors.toml dress_before) describes the
+    dress; the gunmen wearing it are unidentified, and no army is a side."""
+    first, second = sides(text)[0]
+    assert first == "Unidentified armed group" and second != "Military Forces of Iraq"

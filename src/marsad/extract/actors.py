@@ -87,6 +87,7 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     hits: list[ActorHit] = []
     lex = load_lexicons()
     controllers, speakers = lex.word_set("controller_before"), lex.word_set("speaker_before")
+    dress = lex.word_set("dress_before")
     agents, patients = role_spans(frames_of(doc, sentence))
     sources: list[ActorHit] = []  # speakers: the owners of "قواتها" all the same
     for m in doc.sentence_entries(sentence, "actor", "generic"):
@@ -101,6 +102,8 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
             continue
         if _held_by(doc, m, controllers):
             continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted
+        if m.first > lo and any(k in dress for k in lookup_keys(doc.tokens[m.first - 1].text)):
+            continue  # "يرتدون زيا عسكريا": the adjective of a dress, not a soldier
         if m.first > 0 and doc.tokens[m.first - 1].text in speakers or _a_source(doc, m.first, lo):
             continue  # "المتحدث باسم الحزب"، "وفقا لضابط الشرطة": who tells it, not who did it
         actor = resolve(m.payload, region, doc)
