@@ -383,3 +383,15 @@ def test_a_nisba_after_a_word_of_dress_is_its_adjective_not_a_soldier(text: str)
     dress; the gunmen wearing it are unidentified, and no army is a side."""
     first, second = sides(text)[0]
     assert first == "Unidentified armed group" and second != "Military Forces of Iraq"
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قتل ثلاثة مدنيين بقصف يعتقد أنه تركي على بلدة جنديرس في ريف عفرين.", "Military Forces of Turkey", "Civilians"),
+    ("قتل خمسة عناصر من قوات النظام في غارات يرجح أنها إسرائيلية على مواقع قرب مدينة البعث في القنيطرة.",
+     "Military Forces of Israel", "Military Forces of Syria"),
+    ("أصيبت امرأتان في ضربة جوية يشتبه أنها روسية على بلدة معرة النعمان.", "Military Forces of Russia", "Civilians"),
+])
+def test_a_strike_believed_to_be_a_countrys_is_that_countrys(text: str, actor1: str, actor2: str) -> None:
+    """"غارة يرجح أنها روسية"، "قصف يعتقد أنه تركي": the nisba after a word of belief and أنها/أنه (actors.toml
+    [forces] hedged) attributes the strike, as the adjective right after it would."""
+    assert sides(text)[0] == (actor1, actor2)
