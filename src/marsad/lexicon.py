@@ -225,13 +225,26 @@ def _with_duals(phrases: list[str]) -> list[str]:
 
 def _force_phrases(path: str, data: dict[str, Any], nisbas: list[str], listed: set[str]) -> list[str]:
     """Each [forces] noun with an actor's nationality adjective ("الطيران" + "تركي" → "الطيران التركي",
-    "مسيره" → "مسيره تركيه"), except phrases some actor lists as an alias (they keep that actor)."""
+    "مسيره" → "مسيره تركيه"; the dual of a ``countable`` one, "صاروخين إسرائيليين"; the nisba after a
+    ``hedged`` attribution, "يرجح أنها روسية"), except phrases some actor
+    lists as an alias (they keep that actor)."""
     forces = _require(path, data, "forces", dict)
     made: list[str] = []
     for nisba in nisbas:
         for gender, ending in (("masculine", ""), ("feminine", "ه")):
             for noun in _phrases(path, forces, gender):
                 phrase = f"{noun} {'ال' if noun.startswith('ال') else ''}{nisba}{ending}"
+                if fold(phrase) not in listed:
+                    listed.add(fold(phrase))
+                    made.append(phrase)
+        for hedge in forces.get("hedged", []):  # "غارة جوية يرجح أنها روسية": believed to be that country's
+            for pronoun, ending in (("انها", "ه"), ("انه", "")):
+                phrase = f"{hedge} {pronoun} {nisba}{ending}"
+                if fold(phrase) not in listed:
+                    listed.add(fold(phrase))
+                    made.append(phrase)
+        for noun in forces.get("countable", []):  # "صاروخين إسرائيليين"، "طائرتان روسيتان"
+            for phrase in inflect.dual_phrases(f"{noun} {nisba}{'ه' if fold(noun).endswith('ه') else ''}"):
                 if fold(phrase) not in listed:
                     listed.add(fold(phrase))
                     made.append(phrase)

@@ -315,3 +315,83 @@ def test_inna_with_fa_opens_the_embedded_clause_too(text, actor1, actor2):
     """"فإنّ مفرزة من الحشد قتلت ...": إنّ with the clitic ف (a two-letter word keeps it) opens the embedded
     clause whose subject is the phrase after it (SVO), as إنّ/أنّ do; the name after the verb is its object."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل متظاهران وأصيبت ثلاث نساء خلال احتجاجات عنيفة أحرق فيها المحتجون مبنى المحافظة في مدينة العمارة.",
+    "أحرق محتجون غاضبون إطارات السيارات أمام مبنى محافظة البصرة، وأصيب عشرة منهم بجروح.",
+    "لقيت متظاهرة حتفها وجرح آخرون عندما اقتحم المحتجون مقر شركة النفط في الناصرية.",
+])
+def test_a_riots_casualties_imply_the_police_it_met(text: str) -> None:
+    """A riot whose clause tells dead or wounded but names no force met the security forces; unnamed,
+    policing forces are the country's police (actors.toml [defaults] policing; codebook §3)."""
+    assert sides(text)[0] == ("Rioters", "Police Forces of Iraq")
+
+
+@pytest.mark.parametrize("text,actor2", [
+    ("أحرق محتجون غاضبون إطارات السيارات وأغلقوا الطرق في مدينة البصرة.", ""),
+    ("تظاهر المئات من أهالي الناصرية أمام مبنى المحافظة للمطالبة بفرص العمل.", ""),
+    ("أصيب عشرة محتجين عندما اشتبكوا مع عناصر من منظمة بدر أحرقوا مقرها في البصرة.", "Badr Organization"),
+])
+def test_without_casualties_or_with_a_named_force_no_police_is_implied(text: str, actor2: str) -> None:
+    """No dead or wounded: no force is implied (a riot or a peaceful protest stays one-sided); a force the
+    clause names is the counterpart, not the police default."""
+    assert sides(text)[0][1] == actor2
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("تصدت الدفاعات الجوية السورية لصاروخين إسرائيليين فوق ريف دمشق.",
+     "Military Forces of Syria", "Military Forces of Israel"),
+    ("استهدفت الطائرتان الإسرائيليتان موقعا عسكريا قرب مطار المزة في دمشق.",
+     "Military Forces of Israel", "Military Forces of Syria"),
+    ("قتل ثلاثة مدنيين بقصف طائرتين روسيتين على بلدة معرة النعمان.", "Military Forces of Russia", "Civilians"),
+])
+def test_a_dual_weapon_or_aircraft_with_a_nationality_is_that_countrys_forces(text: str, actor1: str,
+                                                                              actor2: str) -> None:
+    """"صاروخين إسرائيليين"، "الطائرتان الإسرائيليتان"، "طائرتين روسيتين": the dual of a countable [forces]
+    noun with the nisba in the dual too (inflect.dual_phrases; nominative and oblique, with and without ال)."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "صرح متحدث عسكري بأن مسلحين ملثمين هاجموا قرية قرب بيجي وقتلوا راعيين، مضيفا أن أحدهما ابن قيادي في الحشد "
+    "الشعبي.",
+    "قال ضابط إن مجهولين قتلوا امرأتين في منزلهما بقرية قرب الحويجة، وأشار إلى أن زوج إحداهما من البيشمركة.",
+    "أفاد مصدر أمني بأن عصابة مسلحة خطفت ثلاثة رعاة قرب الرطبة، مشيرا إلى أن بينهم عنصرا في الحشد الشعبي.",
+])
+def test_gunmen_in_a_reported_clause_are_not_its_source(text: str) -> None:
+    """"قال مصدر أمني إن مسلحين مجهولين قتلوا ...": the speaker's description ends at the complementiser;
+    the unidentified gunmen after it are the clause's agent, and a force named only to describe a victim
+    does not take their place."""
+    assert sides(text)[0] == ("Unidentified armed group", "Civilians")
+
+
+def test_the_speakers_own_force_stays_the_source() -> None:
+    """The speaker noun and its force before إنّ are still the report's source, not a side."""
+    assert sides("وقال ضابط في الشرطة إن مجهولين قتلوا شابا قرب مدينة كركوك.")[0] == (
+        "Unidentified armed group", "Civilians")
+
+
+@pytest.mark.parametrize("text", [
+    "اقتحم مسلحون يرتدون الزي العسكري منزلا في قرية قرب بعقوبة وقتلوا شقيقين.",
+    "أطلق مسلحون يرتدون زيا عسكريا النار على سيارة مدنية قرب كركوك فقتلوا سائقها.",
+    "دهمت مسلحة ترتدي الزي العسكري منزلا في قرية قرب بعقوبة وقتلت صاحبه.",
+    "هاجم مسلحون بزي عسكري منزلا في قرية قرب بعقوبة وقتلوا شقيقين.",
+])
+def test_a_nisba_after_a_word_of_dress_is_its_adjective_not_a_soldier(text: str) -> None:
+    """"يرتدون زيا عسكريا"، "بزي عسكري": عسكري after a word of dress (actors.toml dress_before) describes the
+    dress; the gunmen wearing it are unidentified, and no army is a side."""
+    first, second = sides(text)[0]
+    assert first == "Unidentified armed group" and second != "Military Forces of Iraq"
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قتل ثلاثة مدنيين بقصف يعتقد أنه تركي على بلدة جنديرس في ريف عفرين.", "Military Forces of Turkey", "Civilians"),
+    ("قتل خمسة عناصر من قوات النظام في غارات يرجح أنها إسرائيلية على مواقع قرب مدينة البعث في القنيطرة.",
+     "Military Forces of Israel", "Military Forces of Syria"),
+    ("أصيبت امرأتان في ضربة جوية يشتبه أنها روسية على بلدة معرة النعمان.", "Military Forces of Russia", "Civilians"),
+])
+def test_a_strike_believed_to_be_a_countrys_is_that_countrys(text: str, actor1: str, actor2: str) -> None:
+    """"غارة يرجح أنها روسية"، "قصف يعتقد أنه تركي": the nisba after a word of belief and أنها/أنه (actors.toml
+    [forces] hedged) attributes the strike, as the adjective right after it would."""
+    assert sides(text)[0] == (actor1, actor2)

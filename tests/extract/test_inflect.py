@@ -5,6 +5,8 @@ Each rule is tried on several invented lemmas that vary person, gender, number a
 
 from __future__ import annotations
 
+import pytest
+
 from marsad.lexicon import load_lexicons
 from marsad.text import inflect
 
@@ -72,3 +74,15 @@ def test_a_defective_verb_writes_its_final_alif_before_a_pronoun() -> None:
     assert "لقيه" in {f for f, _ in inflect.with_pronouns("لقي", inflect.OBJECTS)}
     lex = load_lexicons()
     assert lex.verbs is not None and {"تبناه", "تبناها", "تبنته", "تبنوه"} <= set(lex.verbs.forms)
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("صاروخ اسرائيلي", ["صاروخان اسرائيليان", "صاروخين اسرائيليين", "الصاروخان الاسرائيليان",
+                        "الصاروخين الاسرائيليين"]),
+    ("طائره روسيه", ["طائرتان روسيتان", "طائرتين روسيتين", "الطائرتان الروسيتان", "الطائرتين الروسيتين"]),
+    ("غاره جويه تركيه", ["غارتان جويتان تركيتان", "غارتين جويتين تركيتين", "الغارتان الجويتان التركيتان",
+                            "الغارتين الجويتين التركيتين"]),
+])
+def test_dual_phrases_make_every_word_agree(phrase: str, expected: list[str]) -> None:
+    """Noun and adjectives take the same dual ending, ة written ت before it, with and without ال."""
+    assert inflect.dual_phrases(phrase) == expected

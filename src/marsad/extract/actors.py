@@ -87,6 +87,7 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     hits: list[ActorHit] = []
     lex = load_lexicons()
     controllers, speakers = lex.word_set("controller_before"), lex.word_set("speaker_before")
+    dress = lex.word_set("dress_before")
     agents, patients = role_spans(frames_of(doc, sentence))
     sources: list[ActorHit] = []  # speakers: the owners of "قواتها" all the same
     for m in doc.sentence_entries(sentence, "actor", "generic"):
@@ -101,6 +102,8 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
             continue
         if _held_by(doc, m, controllers):
             continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted
+        if m.first > lo and any(k in dress for k in lookup_keys(doc.tokens[m.first - 1].text)):
+            continue  # "يرتدون زيا عسكريا": the adjective of a dress, not a soldier
         if m.first > 0 and doc.tokens[m.first - 1].text in speakers or _a_source(doc, m.first, lo):
             continue  # "المتحدث باسم الحزب"، "وفقا لضابط الشرطة": who tells it, not who did it
         actor = resolve(m.payload, region, doc)
@@ -227,10 +230,14 @@ _PEOPLE = frozenset({5, 6, 7})  # rioters, protesters, civilians
 
 def _a_source(doc: Doc, first: int, floor: int) -> bool:
     """The name belongs to the speaker of a report: a speaker noun right after a word of attribution,
-    then at most a few words ("قال ضابط برتبة عقيد في الشرطة"، "وفقا لضابط الشرطة")."""
+    then at most a few words ("قال ضابط برتبة عقيد في الشرطة"، "وفقا لضابط الشرطة").  Not past the
+    complementiser that opens what the speaker reports ("قال مصدر أمني إن مسلحين مجهولين قتلوا ...": the
+    gunmen are in the report, not its source)."""
     lex = load_lexicons()
     nouns, said = lex.word_set("speaker_nouns"), lex.word_set("attribution")
     for j in range(first, max(floor, first - _SOURCE_REACH) - 1, -1):
+        if j < first and doc.tokens[j].text in _COMPLEMENTISERS:
+            return False
         if j <= floor or not any(k in nouns for k in lookup_keys(doc.tokens[j].text)):
             continue
         if any(k in said for k in lookup_keys(doc.tokens[j - 1].text)):

@@ -559,6 +559,8 @@ def _evidence(doc: Doc, g: _Group, actor1: Actor, actor2: Actor | None, location
         if not ev["actor2"] and actor2.inter == 7:
             ev["actor2"] = ev["trigger"][:1]
             basis["actor2"] = "not named in the text: an attack on unarmed people targets civilians (codebook §2)"
+        elif not any(m.actor2_explicit for m in members if m.actor2 == actor2):
+            basis["actor2"] = "not named in the text: a demonstration's dead or wounded imply the police (codebook §3)"
     ev["location"] = _spans([m for m in members if m.location and m.location.name == location.name], "location")
     ev["date"] = _spans([m for m in members if m.date_explicit and m.event_date == g.day], "date")
     counted = [m for m in members if not m.supporting]
@@ -639,20 +641,24 @@ def _aircraft_named(members: list[EventMention], placed: list[EventMention]) -> 
 
 
 def _merged_actor(g: _Group, which: str, lead: EventMention) -> Actor | None:
-    """The lead mention's actor if it names one, else the first named in the incident's other clauses.
+    """The lead mention's actor if it names one, else the first named in the incident's other clauses
+    (a side the text names outranks a codebook default: the police a riot's casualties imply).
     Not a background clause's (earlier incidents told for context: who did those did not do this one),
     nor a running total's target (it sums up more than this incident)."""
     chosen = getattr(lead, which)
     if which == "actor1" and lead.actor1_explicit:
         return chosen
-    if which == "actor2" and chosen is not None:
+    if which == "actor2" and chosen is not None and lead.actor2_explicit:
         return chosen
     for m in sorted(g.members, key=lambda m: m.sentence):
         actor = getattr(m, which)
         if m.supporting and (which == "actor2" or m.background):
             continue
-        if actor is not None and (which == "actor2" or m.actor1_explicit):
+        if actor is not None and (m.actor2_explicit if which == "actor2" else m.actor1_explicit):
             return actor
+    if which == "actor2" and chosen is None:  # no clause names one: the first default
+        chosen = next((m.actor2 for m in sorted(g.members, key=lambda m: m.sentence)
+                       if m.actor2 is not None and not m.supporting), None)
     return chosen
 
 

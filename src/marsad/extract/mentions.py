@@ -211,7 +211,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
                  or (not own_day and _names_an_earlier_year(doc, sentence)))  # "2003: مقتل 17 شخصا في تفجير ..."
     if when is not None and not _recent(doc, when[0]):
         return []
-    actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues, region, sentence)
+    actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues | ({"toll"} if tolls else set()), region,
+                                          sentence)
     if sub_event in _TERRITORY and a1_explicit and actor1 is not None:
         sub_event = _taken_by(actor1[0])
     evidence = {"trigger": [doc.evidence(m.start, m.end) for m in triggers[:3]]}
@@ -222,6 +223,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
             spans = [doc.evidence(h.start, h.end) for h in hits if h.actor.name == chosen[0].name]
             if not spans and key == "actor2" and sub_event in _TERRITORY:
                 spans = _named_nearby(doc, chosen[0], region, sentence)
+            if not spans and key == "actor2" and _implied_police(sub_event, actor2):
+                spans = evidence["trigger"][:1]  # the police a riot's casualties imply: its trigger
             if not spans and key == "actor2" and chosen[0] == act.implied_target(actor1[0]):
                 spans = evidence.get("actor1") or evidence["trigger"][:1]  # the coalition strikes IS
             if spans:
@@ -231,7 +234,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         actor1=actor1[0] if actor1 else None, actor2=actor2[0] if actor2 else None,
         event_date=when[0] if when else None, time_precision=when[1] if when else 1,
         date_explicit=own_day, place_explicit=explicit, in_title=doc.in_title(sentence),
-        actor1_explicit=a1_explicit, cues=frozenset(cues), background=background,
+        actor1_explicit=a1_explicit, actor2_explicit=not _implied_police(sub_event, actor2),
+        cues=frozenset(cues), background=background,
         supporting=aggregate or (background and (when is None or when[2].rule.whole_month)
                                  and not (explicit and _states_toll(tolls)))
         or _anaphoric(doc, triggers, explicit, when, tolls),
@@ -703,7 +707,7 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
     event_type = EVENT_TYPES[sub_event]
     armed = act.by_activity([h for h in hits if h.actor.inter not in (5, 6)], event_type, sub_event, region, doc)
     if event_type in ("Protests", "Riots"):
-        return _demonstration_actors(doc, armed, sub_event, region)
+        return _demonstration_actors(doc, armed, sub_event, region, bool(cues & _CASUALTY_CUES))
     priors = _BOMB_PRIORS if sub_event in _BOMBS else _PRIORS.get(event_type, {})
     first, second = act.choose_actors(armed, sub_event, priors)
     actor1: _Side | None = (first.actor, first) if first else None
@@ -732,12 +736,31 @@ def _taken_by(taker: Actor) -> str:
     return "Government regains territory" if taker.inter == 1 else "Non-state actor overtakes territory"
 
 
+#: Cues (and the pseudo-cue "toll": the clause counts dead or wounded) that tell casualties.
+_CASUALTY_CUES = {"kill", "wound", "toll"}
+
+#: Demonstrations whose casualties imply a force that met them (not Mob violence: a mob's victims are
+#: its own targets; not a Peaceful protest: one-sided by definition).
+_MET_BY_FORCE = {"Violent demonstration", "Excessive force against protesters", "Protest with intervention"}
+
+
+def _implied_police(sub_event: str, actor2: _Side | None) -> bool:
+    """Whether actor2 is the police a demonstration's casualties imply (no words name it)."""
+    return actor2 is not None and actor2[1] is None and EVENT_TYPES[sub_event] in ("Protests", "Riots")
+
+
 def _demonstration_actors(doc: Doc, armed: list[act.ActorHit], sub_event: str,
-                          region: str) -> tuple[_Side, _Side | None, bool]:
+                          region: str, casualties: bool = False) -> tuple[_Side, _Side | None, bool]:
+    """Rioters or protesters, against the force the clause names; a riot or a dispersed protest whose
+    clause tells dead or wounded but names no force met the country's police (actors.toml [defaults]
+    ``policing``)."""
     actor1: _Side = (act.RIOTERS if sub_event in ("Violent demonstration", "Mob violence") else act.PROTESTERS, None)
     counterpart = next((h for h in armed if h.actor.inter in (1, 2, 3, 8) and not h.initiator_only), None)
     if counterpart is not None:
         return actor1, (counterpart.actor, counterpart), True
+    if casualties and sub_event in _MET_BY_FORCE:
+        police = _regional_default("policing", region, doc)
+        return actor1, ((police, None) if police != act.UNIDENTIFIED else None), True
     return actor1, None, True
 
 

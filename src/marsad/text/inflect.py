@@ -141,6 +141,15 @@ def dual_forms(singular: str) -> set[str]:
     return {stem + "ان", stem + "ين", stem + "ي"} - {singular}
 
 
+def dual_phrases(phrase: str) -> list[str]:
+    """A noun and its adjectives in the dual, every word agreeing, nominative then oblique, indefinite and
+    with ال (folded spelling): "صاروخ اسرائيلي" → صاروخان اسرائيليان، صاروخين اسرائيليين، الصاروخان
+    الاسرائيليان …; ة is written ت before the ending ("طائره روسيه" → طائرتان روسيتان)."""
+    words = [w.removeprefix("ال") for w in phrase.split()]
+    stems = [w[:-1] + "ت" if w.endswith("ه") else w for w in words]
+    return [" ".join(article + s + ending for s in stems) for article in ("", "ال") for ending in ("ان", "ين")]
+
+
 # --- nouns of people (actors.toml) ---------------------------------------------------------------
 
 #: Plural marks of a person-noun row: "+" the sound masculine plural (-ون/-ين, construct -و/-ي), "+ات" the
