@@ -18,12 +18,14 @@ from functools import cache
 from marsad.doc import Doc
 from marsad.extract.actors import UNIDENTIFIED, claimant
 from marsad.extract.toll import combine, share_evenly
+from marsad.geo.cues import load_place_cues
 from marsad.geo.distance import haversine_km
 from marsad.geo.gazetteer import Gazetteer
 from marsad.lexicon import load_lexicons
 from marsad.model import Actor, Event, EventMention, Evidence, Location
 from marsad.taxonomy import EVENT_TYPES, PRIORITY
-from marsad.text.tokens import lookup_keys
+from marsad.text.normalise import fold
+from marsad.text.tokens import lookup_keys, strip_article
 
 _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -461,22 +463,35 @@ def _at(g: _Group, place: Location | None) -> bool:
 
 
 def _closer_quarter(g: _Group) -> Location | None:
-    """A quarter the gazetteer does not list stands at its settlement's point (precision 2), so it never
-    reads as finer than the settlement: when only the headline names the settlement ("صاروخ على حلب") and
-    the body tells the incident inside it ("على حي المغاير في حلب القديمة"), the quarter is the closer
-    look the record names.  Only the record's place: the group keeps the settlement for joining clauses."""
+    """The record names the most specific place the text gives for the incident (codebook §4), even
+    when the gazetteer knows only the settlement or district around it.  A quarter or village it does
+    not list ("حي المغاير في حلب"، "منطقة الزهور بالموصل"، "قرية الحمامات قرب تلعفر") stands at that
+    parent's point with precision 2 (resolve._stand_in), so it never reads as finer than the parent and
+    the group keeps the parent for joining clauses; but told of this incident at that point, wherever
+    the parent is named (headline or body), it is the closer look the record names: its own name, with
+    the parent's point, admin levels and precision 2 (codebook §4: the point stands in for its own)."""
     old = g.location
-    if old is None or _kind(old.place_id) not in _SETTLEMENT_KINDS or not all(
-            m.in_title for m in g.members if m.location is not None and m.location.name == old.name):
+    if old is None or _kind(old.place_id) not in _PARENT_KINDS:
         return None
     return next((m.location for m in sorted(g.members, key=lambda m: m.sentence)
                  if m.location is not None and m.place_explicit and not m.supporting and not m.location.place_id
                  and m.location.name != old.name and m.location.admin1 == old.admin1
-                 and _km(m.location, old) < STAND_IN_KM), None)
+                 and _km(m.location, old) < STAND_IN_KM and not _no_name(m.location.name_ar)), None)
+
+
+def _no_name(name_ar: str) -> bool:
+    """A word the place cues list as no name ("حقول النفط"، "منطقة حدودية"): a gazetteer place so called
+    elsewhere lets it through the geocoder as a stand-in, but the text names no quarter with it."""
+    words = fold(name_ar).split()
+    not_names = load_place_cues().not_names
+    return bool(words) and (words[0] in not_names or strip_article(words[0]) in not_names)
 
 
 #: A place this close to its settlement's point stands at that point (no coordinates of its own).
 STAND_IN_KM = 0.5
+#: The places an unlisted quarter or village is placed under: a settlement, or a district or
+#: sub-district (whose point is its seat's: "قرية الحمامات قرب تلعفر").
+_PARENT_KINDS = _SETTLEMENT_KINDS | {"district", "subdistrict"}
 
 
 def _km(a: Location, b: Location) -> float:
