@@ -47,6 +47,10 @@ def test_an_unlisted_quarter_is_the_events_place(title: str, body: str, quarter:
     # a no-name word that is also some quarter's name elsewhere ("النفط"): still no quarter of this town
     ("احتجاجات في الزبير", "تجمع مئات المحتجين أمس أمام مبنى القائمقامية في مدينة الزبير. وقال شرطي إن "
      "القوات فرقت المتظاهرين ومنعتهم من الوصول إلى حقول النفط.", "الزبير"),
+    # a facility or a landform at or beside the city is no part of it: the city stays the place
+    ("صواريخ على دمشق", "سقطت صواريخ أمس على مدينة دمشق. وقال مصدر إن الصواريخ استهدفت مطارا عسكريا.", "دمشق"),
+    ("اشتباكات قرب حرستا", "قتل ثلاثة مقاتلين أمس في اشتباكات عنيفة في مدينة حرستا. وامتدت المعارك إلى "
+     "هضبة العقارب.", "حرستا"),
 ])
-def test_a_word_that_is_no_name_leaves_the_city(title: str, body: str, city: str) -> None:
+def test_what_names_no_part_of_the_city_leaves_it(title: str, body: str, city: str) -> None:
     assert [r["location_ar"] for r in _records(title, body)] == [city]

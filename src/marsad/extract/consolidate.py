@@ -24,8 +24,7 @@ from marsad.geo.gazetteer import Gazetteer
 from marsad.lexicon import load_lexicons
 from marsad.model import Actor, Event, EventMention, Evidence, Location
 from marsad.taxonomy import EVENT_TYPES, PRIORITY
-from marsad.text.normalise import fold
-from marsad.text.tokens import lookup_keys, strip_article
+from marsad.text.tokens import lookup_keys
 
 _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -462,7 +461,7 @@ def _at(g: _Group, place: Location | None) -> bool:
     return g.location is not None and place is not None and g.location.same_place(place)
 
 
-def _closer_quarter(g: _Group) -> Location | None:
+def _closer_quarter(doc: Doc, g: _Group) -> Location | None:
     """The record names the most specific place the text gives for the incident (codebook §4), even
     when the gazetteer knows only the settlement or district around it.  A quarter or village it does
     not list ("حي المغاير في حلب"، "منطقة الزهور بالموصل"، "قرية الحمامات قرب تلعفر") stands at that
@@ -476,15 +475,22 @@ def _closer_quarter(g: _Group) -> Location | None:
     return next((m.location for m in sorted(g.members, key=lambda m: m.sentence)
                  if m.location is not None and m.place_explicit and not m.supporting and not m.location.place_id
                  and m.location.name != old.name and m.location.admin1 == old.admin1
-                 and _km(m.location, old) < STAND_IN_KM and not _no_name(m.location.name_ar)), None)
+                 and _km(m.location, old) < STAND_IN_KM and _a_part_of(doc, m.location)), None)
 
 
-def _no_name(name_ar: str) -> bool:
-    """A word the place cues list as no name ("حقول النفط"، "منطقة حدودية"): a gazetteer place so called
-    elsewhere lets it through the geocoder as a stand-in, but the text names no quarter with it."""
-    words = fold(name_ar).split()
-    not_names = load_place_cues().not_names
-    return bool(words) and (words[0] in not_names or strip_article(words[0]) in not_names)
+def _a_part_of(doc: Doc, place: Location) -> bool:
+    """A stand-in names a quarter or settlement there when a cue introduces it as a place of its own
+    (حي، منطقة، قرية، بلدة: a cue of precision 1, not a facility or landform "at" a place: "مطار
+    عسكري"، "هضبة الجولان").  Names of quarters and villages recur from place to place (الزهور، البساتين،
+    الحضر), so after a cue that names only those (حي، ساحة، قرية، مخيم) places so called elsewhere say
+    nothing; after another cue a name the gazetteer knows only in other governorates is one of those
+    places, not a part of this one ("منطقة كوي سنجق" in Erbil، "بلدة سروج" in Turkey، "حقول النفط")."""
+    named = next((rp.toponym for rp in doc.places if rp.location == place), None)
+    spec = load_place_cues().cues.get(named.cue) if named is not None else None
+    if named is None or spec is None or spec.precision != 1:
+        return False
+    return spec.kinds <= _RECURRING_KINDS or not named.candidates or any(
+        c.admin1 == place.admin1 and c.country == place.country for c in named.candidates)
 
 
 #: A place this close to its settlement's point stands at that point (no coordinates of its own).
@@ -492,6 +498,8 @@ STAND_IN_KM = 0.5
 #: The places an unlisted quarter or village is placed under: a settlement, or a district or
 #: sub-district (whose point is its seat's: "قرية الحمامات قرب تلعفر").
 _PARENT_KINDS = _SETTLEMENT_KINDS | {"district", "subdistrict"}
+#: Kinds of place whose names recur from one settlement or district to the next.
+_RECURRING_KINDS = _QUARTER_KINDS | {"village", "town"}
 
 
 def _km(a: Location, b: Location) -> float:
@@ -524,7 +532,7 @@ def _event(doc: Doc, g: _Group, body_counts: set[str]) -> Event:
         fatalities = injured = 0  # deaths told with an arrest belong to the attack it answers
     if sub_event == "Suicide bomb" and not _attackers_counted(g, actor1):
         fatalities += _bombers(doc, g)
-    location = _closer_quarter(g) or g.location or Location(country="", admin1="")
+    location = _closer_quarter(doc, g) or g.location or Location(country="", admin1="")
     evidence, basis = _evidence(doc, g, actor1, actor2, location, fatalities, injured, claimed)
     if actor2 is not None and "actor2" not in evidence:
         actor2 = None  # a default from a headline of another kind: nothing in the text names it
