@@ -19,6 +19,7 @@ from marsad.doc import Doc
 from marsad.extract.actors import UNIDENTIFIED, claimant
 from marsad.extract.time import thread_starts
 from marsad.extract.toll import combine, share_evenly
+from marsad.geo.cues import load_place_cues
 from marsad.geo.distance import haversine_km
 from marsad.geo.gazetteer import Gazetteer
 from marsad.lexicon import load_lexicons
@@ -481,23 +482,45 @@ def _at(g: _Group, place: Location | None) -> bool:
     return g.location is not None and place is not None and g.location.same_place(place)
 
 
-def _closer_quarter(g: _Group) -> Location | None:
-    """A quarter the gazetteer does not list stands at its settlement's point (precision 2), so it never
-    reads as finer than the settlement: when only the headline names the settlement ("صاروخ على حلب") and
-    the body tells the incident inside it ("على حي المغاير في حلب القديمة"), the quarter is the closer
-    look the record names.  Only the record's place: the group keeps the settlement for joining clauses."""
+def _closer_quarter(doc: Doc, g: _Group) -> Location | None:
+    """The record names the most specific place the text gives for the incident (codebook §4), even
+    when the gazetteer knows only the settlement or district around it.  A quarter or village it does
+    not list ("حي المغاير في حلب"، "منطقة الزهور بالموصل"، "قرية الحمامات قرب تلعفر") stands at that
+    parent's point with precision 2 (resolve._stand_in), so it never reads as finer than the parent and
+    the group keeps the parent for joining clauses; but told of this incident at that point, wherever
+    the parent is named (headline or body), it is the closer look the record names: its own name, with
+    the parent's point, admin levels and precision 2 (codebook §4: the point stands in for its own)."""
     old = g.location
-    if old is None or _kind(old.place_id) not in _SETTLEMENT_KINDS or not all(
-            m.in_title for m in g.members if m.location is not None and m.location.name == old.name):
+    if old is None or _kind(old.place_id) not in _PARENT_KINDS:
         return None
     return next((m.location for m in sorted(g.members, key=lambda m: m.sentence)
                  if m.location is not None and m.place_explicit and not m.supporting and not m.location.place_id
                  and m.location.name != old.name and m.location.admin1 == old.admin1
-                 and _km(m.location, old) < STAND_IN_KM), None)
+                 and _km(m.location, old) < STAND_IN_KM and _a_part_of(doc, m.location)), None)
+
+
+def _a_part_of(doc: Doc, place: Location) -> bool:
+    """A stand-in names a quarter or settlement there when a cue introduces it as a place of its own
+    (حي، منطقة، قرية، بلدة: a cue of precision 1, not a facility or landform "at" a place: "مطار
+    عسكري"، "هضبة الجولان").  Names of quarters and villages recur from place to place (الزهور، البساتين،
+    الحضر), so after a cue that names only those (حي، ساحة، قرية، مخيم) places so called elsewhere say
+    nothing; after another cue a name the gazetteer knows only in other governorates is one of those
+    places, not a part of this one ("منطقة كوي سنجق" in Erbil، "بلدة سروج" in Turkey، "حقول النفط")."""
+    named = next((rp.toponym for rp in doc.places if rp.location == place), None)
+    spec = load_place_cues().cues.get(named.cue) if named is not None else None
+    if named is None or spec is None or spec.precision != 1:
+        return False
+    return spec.kinds <= _RECURRING_KINDS or not named.candidates or any(
+        c.admin1 == place.admin1 and c.country == place.country for c in named.candidates)
 
 
 #: A place this close to its settlement's point stands at that point (no coordinates of its own).
 STAND_IN_KM = 0.5
+#: The places an unlisted quarter or village is placed under: a settlement, or a district or
+#: sub-district (whose point is its seat's: "قرية الحمامات قرب تلعفر").
+_PARENT_KINDS = _SETTLEMENT_KINDS | {"district", "subdistrict"}
+#: Kinds of place whose names recur from one settlement or district to the next.
+_RECURRING_KINDS = _QUARTER_KINDS | {"village", "town"}
 
 
 def _km(a: Location, b: Location) -> float:
@@ -530,7 +553,7 @@ def _event(doc: Doc, g: _Group, body_counts: set[str]) -> Event:
         fatalities = injured = 0  # deaths told with an arrest belong to the attack it answers
     if sub_event == "Suicide bomb" and not _attackers_counted(g, actor1):
         fatalities += _bombers(doc, g)
-    location = _closer_quarter(g) or g.location or Location(country="", admin1="")
+    location = _closer_quarter(doc, g) or g.location or Location(country="", admin1="")
     evidence, basis = _evidence(doc, g, actor1, actor2, location, fatalities, injured, claimed)
     if actor2 is not None and "actor2" not in evidence:
         actor2 = None  # a default from a headline of another kind: nothing in the text names it
