@@ -224,3 +224,38 @@ def test_a_whole_word_hides_no_clitic_place(text: str) -> None:
 
 def test_the_village_is_still_a_place_without_a_clitic() -> None:
     assert _admin1("قتل جنديان في بنان بريف حلب الجنوبي", "بنان") == "Aleppo"
+
+
+@pytest.mark.parametrize("text", [
+    "تبادلت القوات القصف على طول الحدود بين سوريا ولبنان",  # و + لبنان
+    "وصل اللاجئون أمس إلى الأردن فلبنان بعد رحلة شاقة",  # ف + لبنان
+    "تنقل المهربون بين العراق وسوريا ولبنان خلال الأشهر الماضية",  # the last item of a list
+])
+def test_a_country_after_a_conjunction_hides_no_clitic_place(text: str) -> None:
+    assert "بنان" not in [fold(n) for n in _names(text)], text
+
+
+# --- ordinary words and foreign cities mined from unlabeled news ------------------------------------
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("التقى الوزير نظيره خلال الزيارة التي استمرت يومين", "الزيارة"),  # the visit
+    ("أدرجت الخزانة الأمريكية اسمه على القائمة السوداء", "السوداء"),  # black
+    ("انتقد النائب سلوك القوات الأمنية مع المحتجين", "سلوك"),  # behaviour
+    ("قالت المعارضة إن النظام قصف الأحياء السكنية", "النظام"),  # the regime
+    ("نشرت الوكالة الصور التي تظهر الدمار في الحي", "الصور"),  # the pictures
+    ("وصل رئيس الوزراء العراقي إلى الرياض في زيارة رسمية", "الرياض"),  # Riyadh, Saudi Arabia
+    ("قتل ثلاثة مدنيين بقصف على الحديدة غرب اليمن", "الحديدة"),  # Hodeidah, Yemen
+    ("عقدت الجامعة العربية اجتماعها في القاهرة أمس", "القاهرة"),  # Cairo
+])
+def test_an_ordinary_word_or_a_foreign_city_is_no_place(text: str, word: str) -> None:
+    assert fold(word) not in [fold(n) for n in _names(text)], text
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("سيطر المسلحون على بلدة الزيارة في سهل الغاب بريف حماة", "الزيارة", "Hama"),
+    ("قصفت الطائرات قرية الصور بريف دير الزور الشمالي", "الصور", "Deir ez-Zor"),
+    ("هاجم مسلحون ناحية الرياض في قضاء الحويجة جنوب غرب كركوك", "الرياض", "Kirkuk"),
+])
+def test_the_same_names_are_places_after_a_cue(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1
