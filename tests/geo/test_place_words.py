@@ -259,3 +259,26 @@ def test_an_ordinary_word_or_a_foreign_city_is_no_place(text: str, word: str) ->
 ])
 def test_the_same_names_are_places_after_a_cue(text: str, name: str, admin1: str) -> None:
     assert _admin1(text, name) == admin1
+
+
+# --- OCHA community names qualified by their own unit (build_gazetteer.base_of_unit_qualified) -------
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("حوصرت بلدة كفريا شمال إدلب منذ أشهر", "كفريا", "Idlib"),  # OCHA: كفريا معرتمصرين، كفريا المعرة
+    ("نزح الأهالي من قرية تل عودة في ريف القامشلي", "تل عودة", "Al-Hasakah"),  # تل عودة قامشلي/قحطانية
+    ("قصفت المدفعية قرية سموقة قرب منبج", "سموقة", "Aleppo"),  # سموقة منبج، سموقة اعزاز
+])
+def test_a_community_is_named_without_its_units_qualifier(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1
+    found = [r for r in geocode_text(text) if fold(r.toponym.name) == fold(name)]
+    assert found[0].location is not None and found[0].location.geo_precision == 1  # the village itself
+
+
+def test_the_qualifier_is_dropped_only_between_same_named_communities() -> None:
+    # "حيفا المالكية" is the only one of its name: حيفا alone stays Haifa abroad, no Syrian village
+    assert fold("حيفا") not in [fold(n) for n in _names("وصل الوفد إلى حيفا أمس")]
+    # "سنجار مالكية" does not make سنجار a Hasakah village beside Iraq's district
+    found = [r for r in geocode_text("قتل جنديان في قضاء سنجار") if fold(r.toponym.name) == fold("سنجار")]
+    assert found and all(p.admin1 != "Al-Hasakah" for p, _ in found[0].ranked)
+    assert found[0].location is not None and found[0].location.admin1 == "Ninewa"
