@@ -88,6 +88,7 @@ class Place:
     fixed: list[str] = field(default_factory=list)  # curated names, kept whole (مدينة الصدر)
     keys: set[str] = field(default_factory=set)
     folded: set[str] = field(default_factory=set)  # folded source names (to find twins across sources)
+    unit_bases: list[str] = field(default_factory=list)  # names left when a unit qualifier is dropped
 
     def row(self) -> list[str]:
         return [self.id, self.kind, self.country, self.admin1, self.admin2, self.admin3, f"{self.lat:.5f}",
@@ -296,6 +297,28 @@ def base_of_qualified(name: str) -> str:
     return words[0]
 
 
+def _unit_form(name: str) -> str:
+    """A unit name as a community name's last word writes it: folded, no "مركز", no spaces, no ال, no
+    final ة/ه ("مركز القامشلي" → "قامشلي", "معرة تمصرين" → "معرتمصرين")."""
+    name = fold(name).removeprefix("مركز").replace(" ", "").removeprefix("ال")
+    return name.replace("ه", "").replace("ة", "")
+
+
+def base_of_unit_qualified(name: str, units: Iterable[str]) -> str:
+    """"كفريا معرتمصرين" → "كفريا", "خاتونية سلوك" → "خاتونية": OCHA tells same-named communities apart by
+    adding the name of their sub-district or district, which the press leaves out ("" when the last
+    word names no unit of the community, or the rest is shorter than four letters)."""
+    words = re.sub(r"[/-]", " ", name).split()
+    if len(words) < 2:
+        return ""
+    forms = {_unit_form(u) for u in units if u.strip()}
+    forms |= {_unit_form(u.split()[0]) for u in units if len(u.split()) > 1 and not u.startswith("مركز")}
+    base = " ".join(words[:-1])
+    if _unit_form(words[-1]) not in forms or len(fold(base).removeprefix("ال").replace(" ", "")) < 4:
+        return ""
+    return base
+
+
 # --- building --------------------------------------------------------------------------------------
 
 
@@ -412,12 +435,16 @@ class Builder:
             parts = split_composite(r["name_ar"])
             names = list(parts)
             names.extend(b for b in map(base_of_qualified, parts) if b)
+            units = (r["admin3_ar"], r["admin2_ar"])
+            place_bases = [b for b in (base_of_unit_qualified(part, units) for part in parts) if b]
+            names.extend(place_bases)
             name_en = clean_english(re.split(r" - | / ", r["name_en"])[0])
             place = Place(f"ocha:{pcode}", kind, "SYR", lat, lon, name_en, parts[0], names)
             place.admin1 = self.admin.adm1_names[unit["pcode"][:4]]
             place.admin2, place.admin3 = unit["admin2_en"].strip(), unit["name_en"].strip()
             place.adm2_pcode = unit["pcode"][:6]
             place.folded = {fold(n) for n in parts}
+            place.unit_bases = place_bases
             self.add(place)
             self.communities.append(place)
         self.syria_aliases()
@@ -584,7 +611,23 @@ class Builder:
             if distance_km(p, city) <= 20 and city.name_en != p.name_en:
                 p.name_en = f"{city.name_en} - {p.name_en}"
 
+    def drop_unit_bases_of_units(self) -> None:
+        """Keep a name left by dropping a unit qualifier only where the qualifier told same-named
+        communities apart: the name is left by two qualified names or is another community's whole name
+        ("كفريا معرتمصرين"، "كفريا المعرة"); a single "معرة صيدنايا" or "حيفا المالكية" is one name, not
+        "معرة" or "حيفا".  Nor is it kept where it names an admin unit or a city anywhere ("سنجار مالكية"
+        → "سنجار" is Iraq's district), or is an ordinary word (``[ambiguous]``)."""
+        seen = Counter(fold(b) for p in self.places.values() for b in set(p.unit_bases))
+        seen.update(n for p in self.communities for n in p.folded)
+        major = {fold(n) for p in self.places.values() if p.kind in ADMIN_KINDS or p.kind == "city"
+                 for n in p.names + p.fixed}
+        for p in self.places.values():
+            drop = [b for b in p.unit_bases
+                    if fold(b) in major or fold(b) in self.namer.ambiguous or seen[fold(b)] < 2]
+            p.names = [n for n in p.names if n not in drop]
+
     def finish(self) -> None:
+        self.drop_unit_bases_of_units()
         for p in self.places.values():
             p.disputed = p.country == "IRQ" and (p.admin1 in self.disputed_admin1
                                                  or p.adm2_pcode in self.disputed_districts)

@@ -224,3 +224,61 @@ def test_a_whole_word_hides_no_clitic_place(text: str) -> None:
 
 def test_the_village_is_still_a_place_without_a_clitic() -> None:
     assert _admin1("قتل جنديان في بنان بريف حلب الجنوبي", "بنان") == "Aleppo"
+
+
+@pytest.mark.parametrize("text", [
+    "تبادلت القوات القصف على طول الحدود بين سوريا ولبنان",  # و + لبنان
+    "وصل اللاجئون أمس إلى الأردن فلبنان بعد رحلة شاقة",  # ف + لبنان
+    "تنقل المهربون بين العراق وسوريا ولبنان خلال الأشهر الماضية",  # the last item of a list
+])
+def test_a_country_after_a_conjunction_hides_no_clitic_place(text: str) -> None:
+    assert "بنان" not in [fold(n) for n in _names(text)], text
+
+
+# --- ordinary words and foreign cities mined from unlabeled news ------------------------------------
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("التقى الوزير نظيره خلال الزيارة التي استمرت يومين", "الزيارة"),  # the visit
+    ("أدرجت الخزانة الأمريكية اسمه على القائمة السوداء", "السوداء"),  # black
+    ("انتقد النائب سلوك القوات الأمنية مع المحتجين", "سلوك"),  # behaviour
+    ("قالت المعارضة إن النظام قصف الأحياء السكنية", "النظام"),  # the regime
+    ("نشرت الوكالة الصور التي تظهر الدمار في الحي", "الصور"),  # the pictures
+    ("وصل رئيس الوزراء العراقي إلى الرياض في زيارة رسمية", "الرياض"),  # Riyadh, Saudi Arabia
+    ("قتل ثلاثة مدنيين بقصف على الحديدة غرب اليمن", "الحديدة"),  # Hodeidah, Yemen
+    ("عقدت الجامعة العربية اجتماعها في القاهرة أمس", "القاهرة"),  # Cairo
+])
+def test_an_ordinary_word_or_a_foreign_city_is_no_place(text: str, word: str) -> None:
+    assert fold(word) not in [fold(n) for n in _names(text)], text
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("سيطر المسلحون على بلدة الزيارة في سهل الغاب بريف حماة", "الزيارة", "Hama"),
+    ("قصفت الطائرات قرية الصور بريف دير الزور الشمالي", "الصور", "Deir ez-Zor"),
+    ("هاجم مسلحون ناحية الرياض في قضاء الحويجة جنوب غرب كركوك", "الرياض", "Kirkuk"),
+])
+def test_the_same_names_are_places_after_a_cue(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1
+
+
+# --- OCHA community names qualified by their own unit (build_gazetteer.base_of_unit_qualified) -------
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("حوصرت بلدة كفريا شمال إدلب منذ أشهر", "كفريا", "Idlib"),  # OCHA: كفريا معرتمصرين، كفريا المعرة
+    ("نزح الأهالي من قرية تل عودة في ريف القامشلي", "تل عودة", "Al-Hasakah"),  # تل عودة قامشلي/قحطانية
+    ("قصفت المدفعية قرية سموقة قرب منبج", "سموقة", "Aleppo"),  # سموقة منبج، سموقة اعزاز
+])
+def test_a_community_is_named_without_its_units_qualifier(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1
+    found = [r for r in geocode_text(text) if fold(r.toponym.name) == fold(name)]
+    assert found[0].location is not None and found[0].location.geo_precision == 1  # the village itself
+
+
+def test_the_qualifier_is_dropped_only_between_same_named_communities() -> None:
+    # "حيفا المالكية" is the only one of its name: حيفا alone stays Haifa abroad, no Syrian village
+    assert fold("حيفا") not in [fold(n) for n in _names("وصل الوفد إلى حيفا أمس")]
+    # "سنجار مالكية" does not make سنجار a Hasakah village beside Iraq's district
+    found = [r for r in geocode_text("قتل جنديان في قضاء سنجار") if fold(r.toponym.name) == fold("سنجار")]
+    assert found and all(p.admin1 != "Al-Hasakah" for p, _ in found[0].ranked)
+    assert found[0].location is not None and found[0].location.admin1 == "Ninewa"

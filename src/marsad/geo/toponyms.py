@@ -179,10 +179,15 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
 
 
 def _hides_a_word(tokens: list[Token], d: _Draft) -> bool:
-    """"قرب الحدود مع لبنان": a word that read whole is an ordinary word or a country (``[ambiguous]``) is
-    not a clitic (ل، ب، و) before a place name (بنان)."""
+    """"قرب الحدود مع لبنان"، "بين سوريا ولبنان": a word that read whole, or after its own conjunction or
+    preposition (و، ف، ب), is an ordinary word or a country (``[ambiguous]``, ``not_names``) is not a clitic
+    (ل، ك) before a place name (بنان; "مناطق كبيرة" is not ك + بيرة)."""
     whole = tokens[d.first].text
-    return d.last - d.first == 1 and whole != d.key and whole in load_place_cues().ambiguous
+    if d.last - d.first != 1 or whole == d.key:
+        return False
+    cues = load_place_cues()
+    words = cues.ambiguous | cues.not_names
+    return any(f in words and f != d.key and f.endswith(d.key) for f in (whole, *bare_forms(whole)))
 
 
 def _known(text: str, tokens: list[Token], hits: list[Match[NameHit]]) -> list[_Draft]:
