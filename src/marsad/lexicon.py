@@ -36,6 +36,11 @@ class Entry:
     label: str
     value: Any = None
 
+    def __reduce__(self) -> tuple[type[Entry], tuple[str, str, Any]]:
+        """Pickled as a call with its fields: the lexicon cache holds thousands of entries, and a frozen slotted
+        dataclass's generic state is restored field by field through :func:`dataclasses.fields` (2-3× slower)."""
+        return (Entry, (self.category, self.label, self.value))
+
 
 @dataclass(frozen=True, slots=True)
 class ActorInfo:
