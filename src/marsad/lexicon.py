@@ -133,10 +133,20 @@ def _load_triggers(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str
     for name, table in _require(path, data, "cue", dict).items():
         info = CueInfo(name, _require(path, table, "family", str), bool(table.get("trigger", False)))
         cues[name] = info
-        matcher.add_all(_phrases(path, table), Entry("cue", name, info))
+        matcher.add_all(_with_ta_marbuta(_phrases(path, table)), Entry("cue", name, info))
     for name, table in _require(path, data, "modality", dict).items():
         matcher.add_all(_phrases(path, table), Entry("modality", name))
     return cues
+
+
+def _with_ta_marbuta(phrases: list[str]) -> list[str]:
+    """A cue's phrases and the suffixed forms of its words in ة, which is written ت before a suffix
+    (``inflect.ta_marbuta_phrases``: "غاره*" → غارتين، غارتهم; "ضربه جويه" → ضربتان جويتان), each once:
+    none the cue lists already, by itself or under a prefix pattern ("جثتي*")."""
+    listed = {fold(p) for p in phrases}
+    stems = tuple(p[:-1] for p in listed if p.endswith("*") and " " not in p)
+    made = {f for p in listed for f in inflect.ta_marbuta_phrases(p)} - listed
+    return phrases + sorted(f for f in made if not f.startswith(stems))
 
 
 #: What a modality.toml frame may mean (the mention stage reads these labels).

@@ -150,6 +150,37 @@ def dual_phrases(phrase: str) -> list[str]:
     return [" ".join(article + s + ending for s in stems) for article in ("", "ال") for ending in ("ان", "ين")]
 
 
+# --- cue words in ة (triggers.toml) ------------------------------------------------------------
+
+def ta_marbuta_phrases(phrase: str) -> list[str]:
+    """The suffixed forms of a folded cue phrase whose nouns end in ة (folded ه), which a prefix pattern
+    cannot reach: ة is written ت before any suffix, so "غاره*" never matches "غارتين".
+
+    One word: the dual (غارتان، غارتين، غارتي), the possessive pronouns (غارته، عمليتهم) and the sound
+    plural -ات, which takes ة's place (غارات); a word with ال takes no pronoun (المدفعيتين).  The plural
+    with a pronoun is left out: "شن التنظيم هجماته على المدينة" tells of a party's attacks in general, a
+    habit, not one event reported.  A noun with its adjectives, every word in ة, agrees in the dual ("ضربه جويه" →
+    ضربتان جويتان، الضربتين الجويتين).  A word ending in ته already carries a pronoun (اصابته) and a
+    word of under three letters is no noun in ة: nothing is made.  Where the final ه is a pronoun
+    (قصفه) the forms made are mostly no words, which is harmless; a trailing * is dropped.
+    """
+    words = [w.removesuffix("*") for w in phrase.split()]
+    if not words or not all(_in_ta_marbuta(w) for w in words):
+        return []
+    if len(words) > 1:
+        return dual_phrases(" ".join(words))
+    article = "ال" if words[0].startswith("ال") else ""
+    noun = words[0][len(article):]
+    pronouns = () if article else POSSESSIVES
+    forms = [*sorted(dual_forms(noun)), noun[:-1] + "ات", *(noun[:-1] + "ت" + p for p in pronouns)]
+    return [article + f for f in forms]
+
+
+def _in_ta_marbuta(word: str) -> bool:
+    """Whether a folded word may end in ة: it ends in ه, not in a pronoun on ة (ته), and is a noun's length."""
+    return word.endswith("ه") and not word.endswith("ته") and len(word.removeprefix("ال")) >= MIN_LENGTH
+
+
 # --- nouns of people (actors.toml) ---------------------------------------------------------------
 
 #: Plural marks of a person-noun row: "+" the sound masculine plural (-ون/-ين, construct -و/-ي), "+ات" the
