@@ -166,8 +166,12 @@ def _stored(conn: Connection, pks: list[int]) -> _Stored:
 
 
 def _taken_ids(conn: Connection, groups: list[list[Mention]], stored: _Stored) -> set[str]:
-    """Ids of events outside the regrouped ones that a fresh id could collide with."""
-    candidates = sorted({event_id_for(m.record["country"], m.key) for g in groups for m in g} - set(stored.founders))
+    """Ids of events outside the regrouped ones that a fresh id could collide with: only a group
+    without a former founder gets a fresh id (:func:`assign_ids`), from its earliest member, so
+    only those ids are looked up (not one per regrouped mention)."""
+    kept = set(stored.founders.values())
+    fresh = (min(g, key=lambda m: m.report_order) for g in groups if not any(m.key in kept for m in g))
+    candidates = sorted({event_id_for(m.record["country"], m.key) for m in fresh} - set(stored.founders))
     taken: set[str] = set()
     for chunk in chunks(candidates):
         taken.update(conn.scalars(select(schema.events.c.event_id).where(schema.events.c.event_id.in_(chunk))))

@@ -8,7 +8,8 @@ day, and a day's outcome depends only on its mentions and on the groups left *op
 day before (:func:`marsad.store.rules.cluster_day`).  So for each run of changed days the
 merge rebuilds the open groups of the day before from the stored events, redoes the days
 from the first change on, and stops at the first day at or after the last change whose open
-groups come out as stored: from there on nothing can differ.  The result is what a full
+groups come out as stored: from there on nothing can differ.  Within a redone day, the stored
+groups are kept up to the day's first new mention (:meth:`_Redo._cluster`).  The result is what a full
 **rebuild** (:func:`rebuild_events`) gives, whatever order the articles came in.
 """
 
@@ -51,6 +52,11 @@ class Changes:
     days: dict[str, set[date]] = field(default_factory=lambda: defaultdict(set))
     touched: set[str] = field(default_factory=set)
     singles: set[int] = field(default_factory=set)  # unlocated mentions added: each an event of its own
+    #: Days whose stored grouping saw a mention that is gone (its day and the next): redone whole.
+    removed: dict[str, set[date]] = field(default_factory=lambda: defaultdict(set))
+    #: Whether the stored events are the grouping of the merged mentions, so that a redone day may
+    #: keep its stored groups up to its first new mention (false for :func:`merge_pending`).
+    reuse: bool = True
 
     def note(self, country: str, day: date, pk: int | None = None, unlocated: bool = False) -> None:
         """A mention of ``day`` was added (an unlocated one, ``pk``, needs only its own event)."""
@@ -66,6 +72,7 @@ class Changes:
         leaves only its own event."""
         if not unlocated:
             self.days[country].update((day, day + _ONE_DAY, day + 2 * _ONE_DAY))
+            self.removed[country].update((day, day + _ONE_DAY))
         if event_id is not None:
             self.touched.add(event_id)
 
@@ -80,7 +87,7 @@ def merge_pending(conn: Connection, now: datetime | None = None) -> MergeStats:
     """Regroup around the mentions that belong to no event (e.g. stored with ``merge=False``)."""
     m, em = schema.mentions, schema.event_members
     pending = m.outerjoin(em, em.c.mention_pk == m.c.pk)
-    changes = Changes()
+    changes = Changes(reuse=False)  # mentions stored with merge=False may have left stale groups
     located = (select(m.c.country, m.c.event_date).distinct().select_from(pending)
                .where(em.c.mention_pk.is_(None) & m.c.unlocated.is_(False)))
     for country, day in conn.execute(located):
@@ -95,7 +102,8 @@ def merge_changes(conn: Connection, changes: Changes, now: datetime | None = Non
     now = now or datetime.now(UTC)
     groups: list[list[Mention]] = []
     for country, days in sorted(changes.days.items()):
-        groups.extend(_Redo(conn, country).groups(list(_runs(days))))
+        fixed = changes.removed.get(country, set()) if changes.reuse else None
+        groups.extend(_Redo(conn, country, fixed).groups(list(_runs(days))))
     singles = sorted(changes.singles)
     for i in range(0, len(singles), 500):
         groups.extend([mention] for mention in load_mentions(conn, schema.mentions.c.pk.in_(singles[i:i + 500])))
@@ -136,9 +144,12 @@ def _runs(days: Iterable[date]) -> Iterator[tuple[date, date]]:
 class _Redo:
     """Redoing one country's grouping over runs of changed days, reading stored days as needed."""
 
-    def __init__(self, conn: Connection, country: str) -> None:
+    def __init__(self, conn: Connection, country: str, fixed: set[date] | None = None) -> None:
+        """``fixed``: the days whose stored groups may keep their prefix (:meth:`_cluster`) are all
+        but these; None: every redone day is regrouped whole."""
         self._conn = conn
         self._country = country
+        self._fixed = fixed
         self._days: dict[date, list[tuple[Mention, str | None]]] = {}
 
     def groups(self, runs: list[tuple[date, date]]) -> list[list[Mention]]:
@@ -148,7 +159,7 @@ class _Redo:
         open_groups, _ = self._stored_open(lo - _ONE_DAY)
         pending = runs[1:]
         while True:
-            closed, open_groups = split_open(cluster_day(self._mentions(day), open_groups), day)
+            closed, open_groups = split_open(self._cluster(day, open_groups), day)
             result.extend(closed)
             if pending and pending[0][0] <= day + _RUN_GAP:  # the next run is close: go straight on
                 hi = max(hi, pending.pop(0)[1])
@@ -162,13 +173,42 @@ class _Redo:
                 continue
             day += _ONE_DAY
 
+    def _cluster(self, day: date, open_groups: list[list[Mention]]) -> list[list[Mention]]:
+        """:func:`cluster_day` of ``day`` after ``open_groups``, starting from the stored groups when
+        that gives the same result.
+
+        :func:`cluster_day` takes the day's mentions one by one in :attr:`Mention.order` and only
+        ever adds to the groups, so after the first ``k`` mentions its groups are the final ones
+        cut down to those mentions.  When the open groups it starts from are the stored ones (as
+        stored groups of the day before, every mention of that day merged) and no mention the
+        stored grouping saw has gone, the stored events cut down to the mentions before the
+        day's first new (unmerged) one are therefore exactly the groups the whole redo would have
+        at that point (the open groups extended, then the groups founded that day in the order
+        of their first member): only the mentions from the first new one on are placed again.
+        """
+        items = self._day(day)
+        if self._fixed is None or day in self._fixed or not self._unchanged(open_groups, day - _ONE_DAY):
+            return cluster_day([m for m, _ in items], open_groups)
+        ordered = sorted(items, key=lambda item: item[0].order)
+        first_new = next((i for i, (_, event_id) in enumerate(ordered) if event_id is None), len(ordered))
+        before = {m.pk: event_id for m, event_id in self._day(day - _ONE_DAY)}
+        groups = [list(g) for g in open_groups]
+        by_event: dict[str | None, list[Mention]] = {before[g[0].pk]: g for g in groups}
+        closed_before = set(before.values()) - set(by_event)
+        for mention, event_id in ordered[:first_new]:
+            if event_id in closed_before:  # not what cluster_day stores: regroup the day whole
+                return cluster_day([m for m, _ in items], open_groups)
+            group = by_event.get(event_id)
+            if group is None:
+                group = by_event[event_id] = []
+                groups.append(group)
+            group.append(mention)
+        return cluster_day([m for m, _ in ordered[first_new:]], groups)
+
     def _unchanged(self, open_groups: list[list[Mention]], day: date) -> bool:
         """Whether the open groups after ``day`` are as stored (so later days need no redoing)."""
         stored, merged = self._stored_open(day)
         return merged and _partition(open_groups) == _partition(stored)
-
-    def _mentions(self, day: date) -> list[Mention]:
-        return [m for m, _ in self._day(day)]
 
     def _stored_open(self, day: date) -> tuple[list[list[Mention]], bool]:
         """The groups open after ``day`` as stored (members of ``day`` in events with none the day

@@ -173,6 +173,9 @@ def cluster_day(mentions: Iterable[Mention], open_groups: list[list[Mention]]) -
 
     ``open_groups`` are the groups whose members are all of the day before, oldest first
     (only they can take a mention of this day: a group never spans more than two days).
+    They may already hold some of the day's mentions (the groups after the day's first
+    mentions, which :mod:`marsad.store.merge` takes from the stored events); then
+    ``mentions`` are the day's remaining ones, and the result is the same as placing all.
     Each mention joins the compatible group it fits best (:func:`_affinity`; ties: the
     oldest), else founds one.  Returns the open groups (extended or not), then the new ones.
     """
