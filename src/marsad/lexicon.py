@@ -135,7 +135,7 @@ def _load_triggers(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str
 
 
 #: What a modality.toml frame may mean (the mention stage reads these labels).
-FRAME_LABELS = ("irrealis", "background", "aggregate", "reaction", "recalled", "unreal")
+FRAME_LABELS = ("irrealis", "background", "aggregate", "reaction", "recalled", "unreal", "policing")
 
 
 def _load_modality(matcher: PhraseMatcher[Entry]) -> None:
