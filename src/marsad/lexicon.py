@@ -150,7 +150,7 @@ def _with_ta_marbuta(phrases: list[str]) -> list[str]:
 
 
 #: What a modality.toml frame may mean (the mention stage reads these labels).
-FRAME_LABELS = ("irrealis", "background", "aggregate", "reaction", "recalled", "unreal")
+FRAME_LABELS = ("irrealis", "background", "aggregate", "reaction", "recalled", "unreal", "policing")
 
 
 def _load_modality(matcher: PhraseMatcher[Entry]) -> None:

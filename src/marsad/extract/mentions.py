@@ -36,6 +36,9 @@ _COORDINATION_RE = re.compile(r"^[\s،,]*و?\s*$")
 BACKGROUND_DAYS = 30
 #: Modality labels that make a whole clause no report of an incident (triggers.toml, modality.toml).
 _UNREAL = {"judicial", "unreal"}
+#: The modality label of the policing of ordinary crime (modality.toml [frame.crime]): such a clause
+#: makes no event unless it tells of someone killed or hurt.
+_POLICING = "policing"
 
 
 @dataclass(slots=True)
@@ -197,6 +200,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     start, end = doc.tokens[span[0]].start, doc.tokens[span[1] - 1].end
     tolls = [t for t in doc.tolls if t.sentence == sentence.index and start <= t.start < end
              and t.kind != "attackers"]  # bombers: consolidate
+    if not tolls and any(m.payload.label == _POLICING for m in modality):
+        return []  # a drug bust or a thief's arrest: policing of crime, not of the conflict
     if sub_event is None and tolls and _continues(ctx, sentence, cues, explicit) and not _background(doc, sentence):
         sub_event, sites = ctx.told_before[1][0].sub_event_type, ctx.told_before[2]
     if sub_event is None:
