@@ -15,11 +15,10 @@ from itertools import compress
 from operator import itemgetter
 from typing import Generic, TypeVar
 
-from marsad.text.matcher import Match
+from marsad.text.matcher import Match, per_word
 from marsad.text.tokens import Token, inner_keys, lookup_keys, strip_article
 
 P = TypeVar("P")
-_CACHE_LIMIT = 200_000  # words kept in a word cache
 _TEXT = itemgetter(0)  # Token.text
 _GAP_CHARS = " \t\u00a0\"'«»“”‘’"
 
@@ -73,16 +72,7 @@ class WordIndex(Generic[P]):
     def _hits_of(self, words: list[str]) -> list[tuple[tuple[str, bool], ...]]:
         """:meth:`_keys_of` of each word, through a cache of every word met so far (news reuse their words;
         bounded, for an archive's endless new ones)."""
-        cached = self._hits
-        new = set(words).difference(cached)
-        if new:
-            if len(cached) + len(new) > _CACHE_LIMIT:
-                cached.clear()
-                if len(new) > _CACHE_LIMIT:
-                    return [self._keys_of(word) for word in words]
-            for word in new:
-                cached[word] = self._keys_of(word)
-        return list(map(cached.__getitem__, words))
+        return per_word(self._hits, words, self._keys_of)
 
     def find(self, text: str, tokens: list[Token]) -> list[Match[P]]:
         """Every match in ``tokens`` (all lengths, all payloads)."""

@@ -22,6 +22,23 @@ P = TypeVar("P")
 # Characters allowed between the words of one phrase: spaces and quotation marks.
 _GAP_CHARS = " \t\u00a0\"'«»“”‘’"
 _CACHE_LIMIT = 200_000  # words kept in the first-word cache
+
+V = TypeVar("V")
+
+
+def per_word(cache: dict[str, V], words: list[str], compute: Callable[[str], V]) -> list[V]:
+    """``compute(word)`` for each word, through ``cache``, a memo of every word met so far: news reuse
+    their words, so an article costs one dictionary lookup a word, made for all its words at once.
+    Bounded (:data:`_CACHE_LIMIT` words; emptied when full): an archive meets endless new words."""
+    new = set(words).difference(cache)
+    if new:
+        if len(cache) + len(new) > _CACHE_LIMIT:
+            cache.clear()
+            if len(new) > _CACHE_LIMIT:
+                return [compute(word) for word in words]
+        for word in new:
+            cache[word] = compute(word)
+    return list(map(cache.__getitem__, words))
 _TEXT = itemgetter(0)  # Token.text
 
 
@@ -105,16 +122,7 @@ class PhraseMatcher(Generic[P]):
         any of its clitic forms.  Through a cache of every word met so far: words repeat a lot, so the
         first step of a phrase is one dictionary lookup, made for all tokens at once.  Bounded: a
         multi-million-article run meets endless new words."""
-        cached = self._first
-        new = set(words).difference(cached)
-        if new:
-            if len(cached) + len(new) > _CACHE_LIMIT:
-                cached.clear()
-                if len(new) > _CACHE_LIMIT:
-                    return [self._root_nodes(word) for word in words]
-            for word in new:
-                cached[word] = self._root_nodes(word)
-        return list(map(cached.__getitem__, words))
+        return per_word(self._first, words, self._root_nodes)
 
     def _root_nodes(self, word: str) -> tuple[_Node[P], ...]:
         """:meth:`_step` from the root for each lookup key of ``word``, each node once (inlined: every new
