@@ -245,24 +245,22 @@ def _force_phrases(path: str, data: dict[str, Any], nisbas: list[str], listed: s
     lists as an alias (they keep that actor)."""
     forces = _require(path, data, "forces", dict)
     made: list[str] = []
+
+    def keep(phrase: str) -> None:
+        if fold(phrase) not in listed:
+            listed.add(fold(phrase))
+            made.append(phrase)
+
     for nisba in nisbas:
         for gender, ending in (("masculine", ""), ("feminine", "ه")):
             for noun in _phrases(path, forces, gender):
-                phrase = f"{noun} {'ال' if noun.startswith('ال') else ''}{nisba}{ending}"
-                if fold(phrase) not in listed:
-                    listed.add(fold(phrase))
-                    made.append(phrase)
+                keep(f"{noun} {'ال' if noun.startswith('ال') else ''}{nisba}{ending}")
         for hedge in forces.get("hedged", []):  # "غارة جوية يرجح أنها روسية": believed to be that country's
             for pronoun, ending in (("انها", "ه"), ("انه", "")):
-                phrase = f"{hedge} {pronoun} {nisba}{ending}"
-                if fold(phrase) not in listed:
-                    listed.add(fold(phrase))
-                    made.append(phrase)
+                keep(f"{hedge} {pronoun} {nisba}{ending}")
         for noun in forces.get("countable", []):  # "صاروخين إسرائيليين"، "طائرتان روسيتان"
             for phrase in inflect.dual_phrases(f"{noun} {nisba}{'ه' if fold(noun).endswith('ه') else ''}"):
-                if fold(phrase) not in listed:
-                    listed.add(fold(phrase))
-                    made.append(phrase)
+                keep(phrase)
     return made
 
 

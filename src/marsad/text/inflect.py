@@ -71,6 +71,12 @@ def imperfect(stem: str, prefixes: tuple[tuple[str, str], ...] = IMPERFECT_PREFI
     return out
 
 
+def before_suffix(word: str) -> str:
+    """A folded word as it is written before a suffix: its final ة (folded ه) becomes ت (غارة → غارت-ين، إصابة →
+    إصابت-ه); any other word is unchanged."""
+    return word[:-1] + "ت" if word.endswith("ه") else word
+
+
 def with_pronouns(form: str, pronouns: tuple[str, ...], noun: bool = False, defective: bool = False) -> list[Tagged]:
     """A form alone and with each pronoun, tagged with it: قتلوا → قتلوه (the silent alif of -وا drops);
     on a noun ة is written ت before it (إصابة → إصابته); a defective verb's final ى (folded ي) is written
@@ -80,7 +86,7 @@ def with_pronouns(form: str, pronouns: tuple[str, ...], noun: bool = False, defe
     elif defective and form.endswith("ي"):
         base = form[:-1] + "ا"
     elif noun and form.endswith("ه") and len(form) > 3:
-        base = form[:-1] + "ت"
+        base = before_suffix(form)
     else:
         base = form
     return [(form, ""), *((base + p, p) for p in pronouns)]
@@ -92,8 +98,7 @@ def noun_paradigm(nouns: Iterable[str], plurals: Iterable[str]) -> list[Tagged]:
     out: list[Tagged] = []
     for noun in nouns:
         out.extend(with_pronouns(noun, POSSESSIVES, noun=True))
-        stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
-        out.extend((stem + dual, "") for dual in ("ين", "ان"))
+        out.extend((before_suffix(noun) + dual, "") for dual in ("ين", "ان"))
         if noun.endswith("ه"):
             out.append((noun[:-1] + "ات", ""))
         elif not noun.endswith(("ء", "ي", "ا")):
@@ -137,7 +142,7 @@ def dual_forms(singular: str) -> set[str]:
     """The dual of a noun: nominative -ان, oblique -ين, oblique construct -ي; ة is written ت before
     them (جثة → جثتان، جثتين، جثتي).  The nominative construct -ا is left out: it is the spelling
     of the accusative singular (قتيلا)."""
-    stem = singular[:-1] + "ت" if singular.endswith("ه") else singular
+    stem = before_suffix(singular)
     return {stem + "ان", stem + "ين", stem + "ي"} - {singular}
 
 
@@ -146,7 +151,7 @@ def dual_phrases(phrase: str) -> list[str]:
     with ال (folded spelling): "صاروخ اسرائيلي" → صاروخان اسرائيليان، صاروخين اسرائيليين، الصاروخان
     الاسرائيليان …; ة is written ت before the ending ("طائره روسيه" → طائرتان روسيتان)."""
     words = [w.removeprefix("ال") for w in phrase.split()]
-    stems = [w[:-1] + "ت" if w.endswith("ه") else w for w in words]
+    stems = [before_suffix(w) for w in words]
     return [" ".join(article + s + ending for s in stems) for article in ("", "ال") for ending in ("ان", "ين")]
 
 
@@ -172,7 +177,7 @@ def ta_marbuta_phrases(phrase: str) -> list[str]:
     article = "ال" if words[0].startswith("ال") else ""
     noun = words[0][len(article):]
     pronouns = () if article else POSSESSIVES
-    forms = [*sorted(dual_forms(noun)), noun[:-1] + "ات", *(noun[:-1] + "ت" + p for p in pronouns)]
+    forms = [*sorted(dual_forms(noun)), noun[:-1] + "ات", *(before_suffix(noun) + p for p in pronouns)]
     return [article + f for f in forms]
 
 

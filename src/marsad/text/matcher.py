@@ -39,6 +39,8 @@ def per_word(cache: dict[str, V], words: list[str], compute: Callable[[str], V])
         for word in new:
             cache[word] = compute(word)
     return list(map(cache.__getitem__, words))
+
+
 _TEXT = itemgetter(0)  # Token.text
 
 
@@ -234,10 +236,10 @@ class Screen(Generic[P]):
             self._opening.clear()
         self._seen |= new
         words = list(new)
-        flags, node_flags = self._flags, self._node_flags
+        node_flags = self._node_flags
         reached = self._matcher.first_nodes(words)
         for word, nodes in compress(zip(words, reached, strict=True), reached):  # words that start some phrase
-            found = [flags.get(id(node)) or node_flags(node) for node in nodes]
+            found = [node_flags(node) for node in nodes]
             if any(whole for whole, _ in found):
                 self._whole.add(word)
             elif any(longer for _, longer in found):
