@@ -25,7 +25,7 @@ from functools import cached_property
 from typing import overload
 
 from marsad.doc import Doc
-from marsad.extract.actors import UNIDENTIFIED, dominant_rebel
+from marsad.extract.actors import UNIDENTIFIED, dominant_rebel, resolve
 from marsad.extract.numbers import Number, dual_of, read_number
 from marsad.lexicon import Entry, Lexicons, load_lexicons
 from marsad.text.matcher import Match
@@ -269,11 +269,12 @@ class _SentenceTolls:
         as whose dead they are counted)."""
         if m.payload.category == "actor":
             return str(m.payload.label)
-        by_region: dict[str, str] = m.payload.value
-        name = by_region.get(self.sides.country) or by_region.get("*")
-        if name in ("@dominant-rebel", UNIDENTIFIED.name):  # unnamed gunmen: of the armed group told of
-            name = self.sides.rebel
-        return name or str(m.payload.label)
+        actor = resolve(m.payload, self.sides.country, self.doc)
+        if actor is None:
+            return str(m.payload.label)
+        if actor.name == UNIDENTIFIED.name:  # unnamed gunmen: of the armed group told of
+            return self.sides.rebel or str(m.payload.label)
+        return actor.name
 
     # -- where a count can be ----------------------------------------------------------
 
