@@ -186,8 +186,8 @@ def _hides_a_word(tokens: list[Token], d: _Draft) -> bool:
     if d.last - d.first != 1 or whole == d.key:
         return False
     cues = load_place_cues()
-    words = cues.ambiguous | cues.not_names
-    return any(f in words and f != d.key and f.endswith(d.key) for f in (whole, *bare_forms(whole)))
+    return any((f in cues.ambiguous or f in cues.not_names) and f != d.key and f.endswith(d.key)
+               for f in (whole, *bare_forms(whole)))
 
 
 def _known(text: str, tokens: list[Token], hits: list[Match[NameHit]]) -> list[_Draft]:
