@@ -250,3 +250,24 @@ def test_incremental_merge_equals_rebuild_on_dense_reports(make_store) -> None:
     fresh = make_store()
     _ingest_in_random_batches(fresh, [*rewritten, *(a for a in articles if a not in articles[::3])], cases, seed=6)
     assert _described(fresh) == _described(store)
+
+
+def test_changes_stored_without_merging_leave_no_stale_events(make_store) -> None:
+    """Articles replaced by an ingest that does not merge: the groups their old records were in are
+    regrouped by the next merge (an ingest that merges, or ``marsad merge``), as a rebuild would."""
+    articles, cases = _random_reports(seed=3, n=70)
+    store = make_store()
+    _ingest_in_random_batches(store, articles, cases, seed=1)
+    changed_articles, changed_cases = _random_reports(seed=4, n=70)
+    rewritten = [replace(a, text=a.text + " (تحديث)") for a in articles[::3]]
+    cases = {**cases, **{a.id: changed_cases[a.id] for a in rewritten}}
+    _ingest(store, rewritten[:12], cases, force=True, merge=False)
+    _ingest(store, rewritten[12:], cases, force=True)  # merges its own changes, and the earlier ones' removals
+    merge(store)
+    before = _snapshot(store)
+    stats = merge(store, rebuild=True)
+    assert (stats.created, stats.updated, stats.deleted) == (0, 0, 0)
+    assert _snapshot(store) == before
+    fresh = make_store()
+    _ingest(fresh, [*rewritten, *(a for a in articles if a not in articles[::3])], cases)
+    assert _described(fresh) == _described(store)

@@ -48,7 +48,7 @@ from marsad.errors import InputError
 from marsad.model import Article, Event
 from marsad.store import schema
 from marsad.store.db import Store
-from marsad.store.merge import Changes, MergeStats, merge_changes
+from marsad.store.merge import Changes, MergeStats, defer_removals, merge_changes
 
 Extractor = Callable[[Article], list[Event]]
 BatchExtractor = Callable[[list[Article]], list[list[Event] | str]]
@@ -358,6 +358,8 @@ class _BatchRun:
             started = time.perf_counter()
             self.stats.merge.add(merge_changes(conn, changes, now))
             self._merge_s += time.perf_counter() - started
+        else:
+            defer_removals(conn, changes)
 
     def _insert_mentions(self, conn: Connection, items: list[tuple[int, _Pending]], changes: Changes) -> None:
         rows = [_mention_row(pk, ordinal, event) for pk, p in items for ordinal, event in enumerate(p.events)]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, select, true
+from sqlalchemy import ColumnElement, Connection, Select, delete, insert, select, true
 
 from marsad.store import aggregates, schema
 from marsad.store.db import Store
@@ -37,7 +37,7 @@ _ONE_DAY = timedelta(days=1)
 _RULE_FIELDS = ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "event_type",
                 "actor1", "actor2")
 
-__all__ = ["Changes", "MergeStats", "merge", "merge_changes", "merge_pending", "rebuild_events"]
+__all__ = ["Changes", "MergeStats", "defer_removals", "merge", "merge_changes", "merge_pending", "rebuild_events"]
 
 
 @dataclass(slots=True)
@@ -57,6 +57,8 @@ class Changes:
     #: Whether the stored events are the grouping of the merged mentions, so that a redone day may
     #: keep its stored groups up to its first new mention (false for :func:`merge_pending`).
     reuse: bool = True
+    #: Each removed mention as (country, day, event id, unlocated): what :func:`defer_removals` keeps.
+    removals: list[tuple[str, date, str | None, bool]] = field(default_factory=list)
 
     def note(self, country: str, day: date, pk: int | None = None, unlocated: bool = False) -> None:
         """A mention of ``day`` was added (an unlocated one, ``pk``, needs only its own event)."""
@@ -70,6 +72,7 @@ class Changes:
         the stored grouping of the next day saw it among the open groups, and which stored
         groups were open after the next day depends on the events it was in.  An unlocated one
         leaves only its own event."""
+        self.removals.append((country, day, event_id, unlocated))
         if not unlocated:
             self.days[country].update((day, day + _ONE_DAY, day + 2 * _ONE_DAY))
             self.removed[country].update((day, day + _ONE_DAY))
@@ -97,9 +100,30 @@ def merge_pending(conn: Connection, now: datetime | None = None) -> MergeStats:
     return merge_changes(conn, changes, now)
 
 
+def defer_removals(conn: Connection, changes: Changes) -> None:
+    """Keep where ``changes`` removed mentions, for the next merge: an ingest that does not merge
+    removes a changed article's records but leaves their groups as they were."""
+    if changes.removals:
+        conn.execute(insert(schema.unmerged_removals),
+                     [{"country": country, "event_date": day, "event_id": event_id, "unlocated": unlocated}
+                      for country, day, event_id, unlocated in changes.removals])
+
+
+def _take_deferred_removals(conn: Connection, changes: Changes) -> None:
+    """Add the removals :func:`defer_removals` kept to ``changes``, and forget them."""
+    table = schema.unmerged_removals
+    rows = conn.execute(select(table.c.country, table.c.event_date, table.c.event_id, table.c.unlocated)).all()
+    if rows:
+        for row in rows:
+            changes.note_removed(row.country, row.event_date, row.event_id, row.unlocated)
+        conn.execute(delete(table))
+
+
 def merge_changes(conn: Connection, changes: Changes, now: datetime | None = None) -> MergeStats:
-    """Regroup the days around ``changes`` (within the caller's transaction)."""
+    """Regroup the days around ``changes`` and around removals an earlier ingest left unmerged
+    (within the caller's transaction)."""
     now = now or datetime.now(UTC)
+    _take_deferred_removals(conn, changes)
     groups: list[list[Mention]] = []
     for country, days in sorted(changes.days.items()):
         fixed = changes.removed.get(country, set()) if changes.reuse else None
@@ -116,6 +140,7 @@ def rebuild_events(conn: Connection, now: datetime | None = None) -> MergeStats:
     """Regroup every mention from scratch, keeping the ids of events whose founders remain,
     and recompute every merged record (rewriting those that differ)."""
     now = now or datetime.now(UTC)
+    conn.execute(delete(schema.unmerged_removals))  # every day is regrouped
     stats = write_groups(conn, cluster(load_mentions(conn, true())), now, refresh=True)
     stats.deleted += drop_empty(conn, set(conn.scalars(select(schema.events.c.event_id))), now)
     aggregates.rebuild(conn)

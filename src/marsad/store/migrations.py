@@ -90,6 +90,11 @@ def _add_archive(conn: Connection) -> None:
     aggregates.rebuild(conn)
 
 
+def _add_unmerged_removals(conn: Connection) -> None:
+    """Where an ingest that did not merge removed records, until the next merge regroups there."""
+    schema.metadata.create_all(conn, tables=[schema.unmerged_removals], checkfirst=True)
+
+
 def _schema_of(conn: Connection) -> str | None:
     """The PostgreSQL schema the tables are in (a translated schema, see :func:`marsad.store.open_store`)."""
     translate = conn.get_execution_options().get("schema_translate_map") or {}
@@ -101,6 +106,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "indexes for merge windows and event queries", _create_query_indexes),
     Migration(3, "unlocated flag on mentions and events", _add_unlocated),
     Migration(4, "day aggregates, totals, removal journal, API indexes", _add_archive),
+    Migration(5, "removals waiting for a merge", _add_unmerged_removals),
 )
 
 #: The schema version a fully migrated store has.

@@ -159,6 +159,17 @@ removals = Table(
     Column("record", JSON, nullable=False),  # what was removed, in full
 )
 
+unmerged_removals = Table(
+    "unmerged_removals", metadata,
+    # A record removed by an ingest that did not merge (its article changed): where its stored group was,
+    # so that the next merge regroups that day instead of keeping the group (see marsad.store.merge).
+    Column("pk", Integer, primary_key=True),
+    Column("country", String(3), nullable=False),
+    Column("event_date", Date, nullable=False),
+    Column("event_id", String(32)),
+    Column("unlocated", Boolean, nullable=False),
+)
+
 #: The tables of migration 4 (the archive: aggregates and the journal).
 ARCHIVE_TABLES = (event_days, event_totals, removals)
 
