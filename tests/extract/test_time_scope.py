@@ -112,3 +112,50 @@ def test_a_day_is_still_borrowed_within_the_story() -> None:
     text = ("قصفت طائرات حربية أمس بلدة اليادودة في ريف درعا. ونفذ الطيران الحربي ست غارات على بلدة الكرك "
             "الشرقي في ريف درعا.")
     assert sorted(r["event_date"] for r in _records(text)) == ["2021-08-02", "2021-08-02"]
+
+
+# --- a night named by the two days it joins (time.toml night, night_links, after_midnight) ----------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("قصفت طائرات حربية بعد منتصف ليل الأحد - الاثنين بلدة كفرنبل في ريف إدلب.", date(2021, 8, 2)),
+    ("شنت المقاتلات الروسية غارات على مدينة دوما فيما بعد منتصف ليلة السبت على الأحد.", date(2021, 8, 1)),
+    ("قُتل ثلاثة مدنيين ليلة السبت إلى الأحد برصاص مسلحين مجهولين في مدينة البصرة.", date(2021, 7, 31)),
+    ("اقتحم متظاهرون غاضبون مبنى المحافظة في الناصرية ليل الأحد الاثنين.", date(2021, 8, 1)),
+    ("وليل الجمعة-السبت، انفجرت عبوتان ناسفتان بدورية للجيش قرب بلدة الطارمية.", date(2021, 7, 30)),
+])
+def test_a_night_of_two_days_is_its_first_day_unless_after_midnight(text: str, day: date) -> None:
+    (night,) = [t for t in _doc(text).times if t.rule.kind == "weekday"]
+    assert night.resolve(PUBLISHED) == (day, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات النظام يومي الأحد والاثنين بلدات في ريف درعا الشرقي.",  # two days, not a night
+    "تواصلت الاشتباكات ليل الأحد الثلاثاء الماضي في محيط مدينة بيجي.",  # not neighbouring days
+])
+def test_two_days_that_name_no_night_stay_two(text: str) -> None:
+    assert len([t for t in _doc(text).times if t.rule.kind == "weekday"]) == 2
+
+
+def test_the_night_after_midnight_dates_the_event() -> None:
+    text = "ألقى الطيران المروحي بعد منتصف ليل الأحد- الاثنين براميل متفجرة على مدينة داريا في الغوطة الغربية."
+    assert [r["event_date"] for r in _records(text)] == ["2021-08-02"]
+
+
+# --- a part of a month told relative to publication (time.toml earlier, month_parts) ----------------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("وفي وقت سابق من هذا الشهر، قتل جنديان في هجوم على حاجز في ريف حماة.", date(2021, 8, 1)),
+    ("قصفت الفصائل في وقت سابق الشهر الجاري مواقع للجيش في ريف إدلب.", date(2021, 8, 1)),
+    ("اختطف مسلحون مجهولون ناشطة أواخر الشهر الماضي في مدينة العمارة.", date(2021, 7, 31)),
+    ("تظاهر المئات منتصف الشهر الماضي أمام مبنى المحافظة في البصرة.", date(2021, 7, 15)),
+    ("قتل جنديان مطلع الشهر الجاري في هجوم على حاجز في صحراء الأنبار.", date(2021, 8, 1)),
+    ("قال الجيش إن مسلحين هاجموا نقطة تفتيش أواخر الشهر الحالي.", date(2021, 8, 3)),  # not past publication
+])
+def test_a_part_of_a_relative_month_is_dated_like_a_part_of_a_named_one(text: str, day: date) -> None:
+    (month,) = [t for t in _doc(text).times if t.rule.precision == 3]
+    assert month.resolve(PUBLISHED) == (day, 3)
+
+
+def test_a_relative_month_alone_keeps_its_reading() -> None:
+    (month,) = [t for t in _doc("قتل ثلاثة مدنيين هذا الشهر بقصف على مدينة دوما.").times if t.rule.precision == 3]
+    assert month.rule.kind == "month_back"
