@@ -156,6 +156,63 @@ def test_a_part_of_a_relative_month_is_dated_like_a_part_of_a_named_one(text: st
     assert month.resolve(PUBLISHED) == (day, 3)
 
 
+@pytest.mark.parametrize("text", [
+    "وفي وقت سابق من هذا الشهر، قتل جنديان في هجوم على حاجز في ريف حماة.",
+    "قصفت الفصائل في وقت سابق الشهر الجاري مواقع للجيش في ريف إدلب.",
+    "أصيب ثلاثة عناصر من الشرطة بانفجار عبوة ناسفة في وقت سابق من الشهر الحالي في قضاء الطارمية.",
+])
+def test_earlier_this_month_is_its_middle_once_that_is_past(text: str) -> None:
+    late = date(2021, 8, 27)
+    (month,) = [t for t in _UP_TO_TIMES.run(Article("t", text, published=late)).times if t.rule.precision == 3]
+    assert month.resolve(late) == (date(2021, 8, 15), 3)
+
+
 def test_a_relative_month_alone_keeps_its_reading() -> None:
     (month,) = [t for t in _doc("قتل ثلاثة مدنيين هذا الشهر بقصف على مدينة دوما.").times if t.rule.precision == 3]
     assert month.rule.kind == "month_back"
+
+
+# --- days that are not lent to a later sentence with no day of its own (consolidate._lends_its_day) ------
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("قال مصدر أمني الأحد إن طائرات حربية قصفت بلدة كفرنبل في ريف إدلب. وقصفت طائرات حربية أيضا مدينة خان شيخون.",
+     ["2021-08-01", "2021-08-03"]),
+    ("أعلنت خلية الإعلام الأمني في بيان السبت أن عبوة ناسفة انفجرت بدورية للجيش في قضاء الطارمية. وانفجرت عبوة "
+     "ناسفة أخرى بدورية للشرطة في قضاء المدائن.", ["2021-07-31", "2021-08-03"]),
+    ("ذكرت وكالة الأنباء الرسمية يوم الاثنين أن مسلحين هاجموا حاجزا للجيش في مدينة درعا. وهاجم مسلحون حاجزا آخر في "
+     "بلدة طفس.", ["2021-08-02", "2021-08-03"]),
+])
+def test_a_statement_day_is_not_lent(text: str, days: list[str]) -> None:
+    """The day of a statement stands in for the incident it reports, not for the next one told."""
+    assert sorted(r["event_date"] for r in _records(text)) == days
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("وكانت طائرات حربية قد قصفت أمس الأول بلدة كفرنبل في ريف إدلب. وقصفت طائرات حربية أيضا مدينة خان شيخون.",
+     ["2021-08-01", "2021-08-03"]),
+    ("وكان مسلحون قد هاجموا الخميس الماضي حاجزا للجيش في مدينة درعا. وهاجم مسلحون حاجزا آخر في بلدة طفس.",
+     ["2021-07-29", "2021-08-03"]),
+    ("وكانت عبوة ناسفة انفجرت السبت بدورية للجيش في قضاء الطارمية. وانفجرت عبوة ناسفة أخرى بدورية للشرطة في قضاء "
+     "المدائن.", ["2021-07-31", "2021-08-03"]),
+])
+def test_a_recollections_day_is_not_lent(text: str, days: list[str]) -> None:
+    assert sorted(r["event_date"] for r in _records(text)) == days
+
+
+def test_an_incidents_own_day_is_still_lent() -> None:
+    """The control: the incident told in so many words, not recalled, lends its day to the next sentence."""
+    text = "قصفت طائرات حربية الأحد بلدة كفرنبل في ريف إدلب. وقصفت طائرات حربية أيضا مدينة خان شيخون."
+    assert sorted(r["event_date"] for r in _records(text)) == ["2021-08-01", "2021-08-01"]
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("وكان محتجون قد اقتحموا أمس الأول مبنى محافظة كربلاء،\nبينما اندلعت مظاهرات أيضا في مدينة النجف.",
+     ["2021-08-01", "2021-08-01"]),
+    ("وكانت طائرات حربية قد قصفت الأحد بلدة كفرنبل في ريف إدلب.\nفيما قصفت طائرات حربية أيضا مدينة خان شيخون.",
+     ["2021-08-01", "2021-08-01"]),
+    ("وكان مسلحون قد هاجموا الخميس الماضي حاجزا للجيش في مدينة درعا.\nفي حين هاجم مسلحون آخرون حاجزا في بلدة طفس.",
+     ["2021-07-29", "2021-07-29"]),
+])
+def test_what_goes_on_at_the_same_time_as_a_recollection_shares_its_day(text: str, days: list[str]) -> None:
+    """"بينما"، "فيما"، "في حين" (time.toml simultaneous) tie a sentence to the time of the one before it."""
+    assert sorted(r["event_date"] for r in _records(text)) == days

@@ -299,11 +299,15 @@ def _part_of_relative_month(doc: Doc, sentence: Sentence, m: Match[Entry], entri
                             published: date | None) -> tuple[TimeRule, int, int] | None:
     """"مطلع الشهر الجاري"، "أواخر الشهر الماضي"، "في وقت سابق من هذا الشهر": a part of a month told relative
     to publication dates it as a part of a named month is dated (codebook §5: the 1st, the 15th or the last
-    day, precision 3); "earlier this month" is the part before publication, read as the month's early part.
-    A day past publication is not yet told of: the publication day instead."""
+    day, precision 3).  "Earlier this month" is the part before publication: the month's middle when that
+    is past (a month known only as a month), else its start.  A day past publication is not yet told of:
+    the publication day instead."""
     spec = m.payload.value
     if spec.get("months_back") not in (0, 1) or published is None:
         return None
+    year, month = published.year, published.month - spec["months_back"]
+    if month < 1:
+        year, month = year - 1, 12
     part, start, first = "", m.start, m.first
     qualifier = next((e for e in entries if e.payload.category == "month_part" and e.last == m.first), None)
     if qualifier is not None:
@@ -314,13 +318,12 @@ def _part_of_relative_month(doc: Doc, sentence: Sentence, m: Match[Entry], entri
         for n in (4, 3, 5):
             k = m.first - n
             if k >= sentence.first_token and " ".join(t.text for t in toks[k:m.first]) in earlier:
-                part, start, first = "early", toks[k].start, k
+                # before publication: the month's middle when that is past, else its start
+                part = "mid" if date(year, month, 15) < published else "early"
+                start, first = toks[k].start, k
                 break
     if not part:
         return None
-    year, month = published.year, published.month - spec["months_back"]
-    if month < 1:
-        year, month = year - 1, 12
     chosen = {"early": 1, "late": calendar.monthrange(year, month)[1], "mid": 15}[part]
     return TimeRule("date", day=min(date(year, month, chosen), published), precision=3), start, first
 
