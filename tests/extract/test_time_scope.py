@@ -216,3 +216,19 @@ def test_an_incidents_own_day_is_still_lent() -> None:
 def test_what_goes_on_at_the_same_time_as_a_recollection_shares_its_day(text: str, days: list[str]) -> None:
     """"بينما"، "فيما"، "في حين" (time.toml simultaneous) tie a sentence to the time of the one before it."""
     assert sorted(r["event_date"] for r in _records(text)) == days
+
+
+# --- "قبل خمسة أيام"، "قبل 4 أيام": so many days before publication (time.toml relative_days) ---------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("قصفت طائرات حربية قبل 5 أيام بلدة كفرنبل في ريف إدلب.", "2021-07-29"),
+    ("اغتيل ناشط مدني قبل أربعة أيام برصاص مسلحين مجهولين في مدينة البصرة.", "2021-07-30"),
+    ("قالت الشرطة إن عبوة ناسفة انفجرت قبل ستة أيام بدورية للجيش في قضاء الطارمية.", "2021-07-28"),
+])
+def test_so_many_days_ago(text: str, day: str) -> None:
+    assert [r["event_date"] for r in _records(text)] == [day]
+
+
+def test_so_many_days_before_another_event_is_not_counted_from_publication() -> None:
+    text = "قتل عشرة مدنيين في هجوم شنه التنظيم على قرى محافظة السويداء قبل خمسة أيام من الانتخابات."
+    assert not [t for t in _doc(text).times if t.rule.kind == "days_back"]
