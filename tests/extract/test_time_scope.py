@@ -232,3 +232,21 @@ def test_so_many_days_ago(text: str, day: str) -> None:
 def test_so_many_days_before_another_event_is_not_counted_from_publication() -> None:
     text = "قتل عشرة مدنيين في هجوم شنه التنظيم على قرى محافظة السويداء قبل خمسة أيام من الانتخابات."
     assert not [t for t in _doc(text).times if t.rule.kind == "days_back"]
+
+
+# --- a statement in a relative clause describes a noun; it is no anchor (time._described_statement) -------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("رغم الإجراءات التي أعلنت عنها الحكومة السبت، تظاهر المئات أمس أمام مبنى المحافظة في مدينة البصرة.",
+     "2021-08-02"),
+    ("وبعد الهدنة التي أعلنها الجيش الأحد، قصفت طائرات حربية أمس بلدة كفرنبل في ريف إدلب.", "2021-08-02"),
+    ("وبعد الانسحاب الذي أعلنه التنظيم الاثنين، انفجرت عبوة ناسفة صباح اليوم بدورية للجيش في قضاء الطارمية.",
+     "2021-08-03"),
+])
+def test_a_described_statements_day_is_no_anchor(text: str, day: str) -> None:
+    assert [r["event_date"] for r in _records(text)] == [day]
+
+
+def test_the_reporting_statements_day_is_still_the_anchor() -> None:
+    text = "أعلنت الحكومة السبت أن متظاهرين اقتحموا أمس مبنى المحافظة في مدينة البصرة."
+    assert [r["event_date"] for r in _records(text)] == ["2021-07-30"]

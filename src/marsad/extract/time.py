@@ -60,6 +60,7 @@ class TimeMention:
     since: bool = False  # "منذ الثلاثاء": the start of a span, not the day of one event
     future: bool = False
     tense: bool = False  # a verb of going on in the present ("تدور اشتباكات"): any time word of its clause wins
+    described: bool = False  # a statement in a relative clause ("الإجراءات التي أعلنتها الحكومة السبت"): no anchor
 
     def resolve(self, anchor: date | None) -> tuple[date, int] | None:
         """The date and time_precision against ``anchor`` (None when it cannot be known)."""
@@ -196,9 +197,11 @@ def _mention(doc: Doc, sentence: Sentence, m: Match[Entry], entries: list[Match[
     if rule is None:
         return None
     lex = load_lexicons()
+    described = _described_statement(doc, sentence, first)
     return TimeMention(
         rule, start, end, sentence.index, first,
-        statement=_after_statement(doc, sentence, first) or _before_statement(doc, sentence, first, end),
+        statement=described or _after_statement(doc, sentence, first) or _before_statement(doc, sentence, first, end),
+        described=described,
         since=_word_before(doc, first) in lex.word_set("since"),
         future=_word_after(doc, end) in lex.word_set("future"),
     )
@@ -452,6 +455,20 @@ def _before_statement(doc: Doc, sentence: Sentence, first: int, end: int) -> boo
         return False
     return not any(c.payload.value.trigger and first - _STATEMENT_GAP <= c.first < first
                    for c in doc.sentence_entries(sentence, "cue"))
+
+
+def _described_statement(doc: Doc, sentence: Sentence, first: int) -> bool:
+    """True when the expression dates a statement verb that opens a relative clause ("رغم الإجراءات التي
+    أعلنت عنها الحكومة السبت، فإن الاحتجاجات استمرت"): the clause describes a noun, and its day is that
+    announcement's, not the day of a statement that reports the sentence's events."""
+    relative = load_lexicons().word_set("relative_pronouns")
+    for m in doc.sentence_entries(sentence, "modality"):
+        if (m.payload.label == "statement" and m.last <= first <= m.last + _STATEMENT_GAP and m.first > 0
+                and doc.tokens[m.first - 1].text in relative
+                and not any(m.last <= c.first < first and c.payload.value.trigger
+                            for c in doc.sentence_entries(sentence, "cue"))):
+            return True
+    return False
 
 
 def _after_statement(doc: Doc, sentence: Sentence, first: int) -> bool:
