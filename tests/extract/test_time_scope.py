@@ -250,3 +250,17 @@ def test_a_described_statements_day_is_no_anchor(text: str, day: str) -> None:
 def test_the_reporting_statements_day_is_still_the_anchor() -> None:
     text = "أعلنت الحكومة السبت أن متظاهرين اقتحموا أمس مبنى المحافظة في مدينة البصرة."
     assert [r["event_date"] for r in _records(text)] == ["2021-07-30"]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("لليوم الثالث على التوالي، خرج متظاهرون غاضبون الخميس إلى شوارع مدينة البصرة.", "2021-07-29"),
+    ("وتظاهر المئات لليوم الثاني أمام مبنى محافظة كربلاء يوم الأحد.", "2021-08-01"),
+    ("واصلت طائرات حربية لليوم الخامس على التوالي قصف بلدة كفرنبل في ريف إدلب أمس.", "2021-08-02"),
+])
+def test_a_count_of_days_yields_to_a_day_word(text: str, day: str) -> None:
+    assert [r["event_date"] for r in _records(text)] == [day]
+
+
+def test_a_count_of_days_alone_is_the_time_of_writing() -> None:
+    text = "خرج آلاف المتظاهرين لليوم الرابع على التوالي إلى شوارع مدينة البصرة."
+    assert [r["event_date"] for r in _records(text)] == ["2021-08-03"]

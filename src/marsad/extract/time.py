@@ -201,10 +201,19 @@ def _mention(doc: Doc, sentence: Sentence, m: Match[Entry], entries: list[Match[
     return TimeMention(
         rule, start, end, sentence.index, first,
         statement=described or _after_statement(doc, sentence, first) or _before_statement(doc, sentence, first, end),
-        described=described,
+        described=described, tense=_day_count(doc, m),
         since=_word_before(doc, first) in lex.word_set("since"),
         future=_word_after(doc, end) in lex.word_set("future"),
     )
+
+
+def _day_count(doc: Doc, m: Match[Entry]) -> bool:
+    """"لليوم الثالث على التوالي": "the day" before an ordinal counts the days something has gone on, up to
+    the time of writing; like a verb of going on (``tense``), it yields to a day word of its clause
+    ("لليوم الرابع على التوالي، خرج آلاف الخميس")."""
+    if m.payload.category != "relative_day" or m.payload.value != 0 or m.last >= len(doc.tokens):
+        return False
+    return doc.tokens[m.last].text in load_lexicons().ordinals
 
 
 def _named_weekday(doc: Doc, m: Match[Entry], entries: list[Match[Entry]]) -> tuple[int, int] | None:
