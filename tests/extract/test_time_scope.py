@@ -112,3 +112,155 @@ def test_a_day_is_still_borrowed_within_the_story() -> None:
     text = ("قصفت طائرات حربية أمس بلدة اليادودة في ريف درعا. ونفذ الطيران الحربي ست غارات على بلدة الكرك "
             "الشرقي في ريف درعا.")
     assert sorted(r["event_date"] for r in _records(text)) == ["2021-08-02", "2021-08-02"]
+
+
+# --- a night named by the two days it joins (time.toml night, night_links, after_midnight) ----------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("قصفت طائرات حربية بعد منتصف ليل الأحد - الاثنين بلدة كفرنبل في ريف إدلب.", date(2021, 8, 2)),
+    ("شنت المقاتلات الروسية غارات على مدينة دوما فيما بعد منتصف ليلة السبت على الأحد.", date(2021, 8, 1)),
+    ("قُتل ثلاثة مدنيين ليلة السبت إلى الأحد برصاص مسلحين مجهولين في مدينة البصرة.", date(2021, 7, 31)),
+    ("اقتحم متظاهرون غاضبون مبنى المحافظة في الناصرية ليل الأحد الاثنين.", date(2021, 8, 1)),
+    ("وليل الجمعة-السبت، انفجرت عبوتان ناسفتان بدورية للجيش قرب بلدة الطارمية.", date(2021, 7, 30)),
+])
+def test_a_night_of_two_days_is_its_first_day_unless_after_midnight(text: str, day: date) -> None:
+    (night,) = [t for t in _doc(text).times if t.rule.kind == "weekday"]
+    assert night.resolve(PUBLISHED) == (day, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات النظام يومي الأحد والاثنين بلدات في ريف درعا الشرقي.",  # two days, not a night
+    "تواصلت الاشتباكات ليل الأحد الثلاثاء الماضي في محيط مدينة بيجي.",  # not neighbouring days
+])
+def test_two_days_that_name_no_night_stay_two(text: str) -> None:
+    assert len([t for t in _doc(text).times if t.rule.kind == "weekday"]) == 2
+
+
+def test_the_night_after_midnight_dates_the_event() -> None:
+    text = "ألقى الطيران المروحي بعد منتصف ليل الأحد- الاثنين براميل متفجرة على مدينة داريا في الغوطة الغربية."
+    assert [r["event_date"] for r in _records(text)] == ["2021-08-02"]
+
+
+# --- a part of a month told relative to publication (time.toml earlier, month_parts) ----------------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("وفي وقت سابق من هذا الشهر، قتل جنديان في هجوم على حاجز في ريف حماة.", date(2021, 8, 1)),
+    ("قصفت الفصائل في وقت سابق الشهر الجاري مواقع للجيش في ريف إدلب.", date(2021, 8, 1)),
+    ("اختطف مسلحون مجهولون ناشطة أواخر الشهر الماضي في مدينة العمارة.", date(2021, 7, 31)),
+    ("تظاهر المئات منتصف الشهر الماضي أمام مبنى المحافظة في البصرة.", date(2021, 7, 15)),
+    ("قتل جنديان مطلع الشهر الجاري في هجوم على حاجز في صحراء الأنبار.", date(2021, 8, 1)),
+    ("قال الجيش إن مسلحين هاجموا نقطة تفتيش أواخر الشهر الحالي.", date(2021, 8, 3)),  # not past publication
+])
+def test_a_part_of_a_relative_month_is_dated_like_a_part_of_a_named_one(text: str, day: date) -> None:
+    (month,) = [t for t in _doc(text).times if t.rule.precision == 3]
+    assert month.resolve(PUBLISHED) == (day, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "وفي وقت سابق من هذا الشهر، قتل جنديان في هجوم على حاجز في ريف حماة.",
+    "قصفت الفصائل في وقت سابق الشهر الجاري مواقع للجيش في ريف إدلب.",
+    "أصيب ثلاثة عناصر من الشرطة بانفجار عبوة ناسفة في وقت سابق من الشهر الحالي في قضاء الطارمية.",
+])
+def test_earlier_this_month_is_its_middle_once_that_is_past(text: str) -> None:
+    late = date(2021, 8, 27)
+    (month,) = [t for t in _UP_TO_TIMES.run(Article("t", text, published=late)).times if t.rule.precision == 3]
+    assert month.resolve(late) == (date(2021, 8, 15), 3)
+
+
+def test_a_relative_month_alone_keeps_its_reading() -> None:
+    (month,) = [t for t in _doc("قتل ثلاثة مدنيين هذا الشهر بقصف على مدينة دوما.").times if t.rule.precision == 3]
+    assert month.rule.kind == "month_back"
+
+
+# --- days that are not lent to a later sentence with no day of its own (consolidate._lends_its_day) ------
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("قال مصدر أمني الأحد إن طائرات حربية قصفت بلدة كفرنبل في ريف إدلب. وقصفت طائرات حربية أيضا مدينة خان شيخون.",
+     ["2021-08-01", "2021-08-03"]),
+    ("أعلنت خلية الإعلام الأمني في بيان السبت أن عبوة ناسفة انفجرت بدورية للجيش في قضاء الطارمية. وانفجرت عبوة "
+     "ناسفة أخرى بدورية للشرطة في قضاء المدائن.", ["2021-07-31", "2021-08-03"]),
+    ("ذكرت وكالة الأنباء الرسمية يوم الاثنين أن مسلحين هاجموا حاجزا للجيش في مدينة درعا. وهاجم مسلحون حاجزا آخر في "
+     "بلدة طفس.", ["2021-08-02", "2021-08-03"]),
+])
+def test_a_statement_day_is_not_lent(text: str, days: list[str]) -> None:
+    """The day of a statement stands in for the incident it reports, not for the next one told."""
+    assert sorted(r["event_date"] for r in _records(text)) == days
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("وكانت طائرات حربية قد قصفت أمس الأول بلدة كفرنبل في ريف إدلب. وقصفت طائرات حربية أيضا مدينة خان شيخون.",
+     ["2021-08-01", "2021-08-03"]),
+    ("وكان مسلحون قد هاجموا الخميس الماضي حاجزا للجيش في مدينة درعا. وهاجم مسلحون حاجزا آخر في بلدة طفس.",
+     ["2021-07-29", "2021-08-03"]),
+    ("وكانت عبوة ناسفة انفجرت السبت بدورية للجيش في قضاء الطارمية. وانفجرت عبوة ناسفة أخرى بدورية للشرطة في قضاء "
+     "المدائن.", ["2021-07-31", "2021-08-03"]),
+])
+def test_a_recollections_day_is_not_lent(text: str, days: list[str]) -> None:
+    assert sorted(r["event_date"] for r in _records(text)) == days
+
+
+def test_an_incidents_own_day_is_still_lent() -> None:
+    """The control: the incident told in so many words, not recalled, lends its day to the next sentence."""
+    text = "قصفت طائرات حربية الأحد بلدة كفرنبل في ريف إدلب. وقصفت طائرات حربية أيضا مدينة خان شيخون."
+    assert sorted(r["event_date"] for r in _records(text)) == ["2021-08-01", "2021-08-01"]
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("وكان محتجون قد اقتحموا أمس الأول مبنى محافظة كربلاء،\nبينما اندلعت مظاهرات أيضا في مدينة النجف.",
+     ["2021-08-01", "2021-08-01"]),
+    ("وكانت طائرات حربية قد قصفت الأحد بلدة كفرنبل في ريف إدلب.\nفيما قصفت طائرات حربية أيضا مدينة خان شيخون.",
+     ["2021-08-01", "2021-08-01"]),
+    ("وكان مسلحون قد هاجموا الخميس الماضي حاجزا للجيش في مدينة درعا.\nفي حين هاجم مسلحون آخرون حاجزا في بلدة طفس.",
+     ["2021-07-29", "2021-07-29"]),
+])
+def test_what_goes_on_at_the_same_time_as_a_recollection_shares_its_day(text: str, days: list[str]) -> None:
+    """"بينما"، "فيما"، "في حين" (time.toml simultaneous) tie a sentence to the time of the one before it."""
+    assert sorted(r["event_date"] for r in _records(text)) == days
+
+
+# --- "قبل خمسة أيام"، "قبل 4 أيام": so many days before publication (time.toml relative_days) ---------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("قصفت طائرات حربية قبل 5 أيام بلدة كفرنبل في ريف إدلب.", "2021-07-29"),
+    ("اغتيل ناشط مدني قبل أربعة أيام برصاص مسلحين مجهولين في مدينة البصرة.", "2021-07-30"),
+    ("قالت الشرطة إن عبوة ناسفة انفجرت قبل ستة أيام بدورية للجيش في قضاء الطارمية.", "2021-07-28"),
+])
+def test_so_many_days_ago(text: str, day: str) -> None:
+    assert [r["event_date"] for r in _records(text)] == [day]
+
+
+def test_so_many_days_before_another_event_is_not_counted_from_publication() -> None:
+    text = "قتل عشرة مدنيين في هجوم شنه التنظيم على قرى محافظة السويداء قبل خمسة أيام من الانتخابات."
+    assert not [t for t in _doc(text).times if t.rule.kind == "days_back"]
+
+
+# --- a statement in a relative clause describes a noun; it is no anchor (time._described_statement) -------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("رغم الإجراءات التي أعلنت عنها الحكومة السبت، تظاهر المئات أمس أمام مبنى المحافظة في مدينة البصرة.",
+     "2021-08-02"),
+    ("وبعد الهدنة التي أعلنها الجيش الأحد، قصفت طائرات حربية أمس بلدة كفرنبل في ريف إدلب.", "2021-08-02"),
+    ("وبعد الانسحاب الذي أعلنه التنظيم الاثنين، انفجرت عبوة ناسفة صباح اليوم بدورية للجيش في قضاء الطارمية.",
+     "2021-08-03"),
+])
+def test_a_described_statements_day_is_no_anchor(text: str, day: str) -> None:
+    assert [r["event_date"] for r in _records(text)] == [day]
+
+
+def test_the_reporting_statements_day_is_still_the_anchor() -> None:
+    text = "أعلنت الحكومة السبت أن متظاهرين اقتحموا أمس مبنى المحافظة في مدينة البصرة."
+    assert [r["event_date"] for r in _records(text)] == ["2021-07-30"]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("لليوم الثالث على التوالي، خرج متظاهرون غاضبون الخميس إلى شوارع مدينة البصرة.", "2021-07-29"),
+    ("وتظاهر المئات لليوم الثاني أمام مبنى محافظة كربلاء يوم الأحد.", "2021-08-01"),
+    ("واصلت طائرات حربية لليوم الخامس على التوالي قصف بلدة كفرنبل في ريف إدلب أمس.", "2021-08-02"),
+])
+def test_a_count_of_days_yields_to_a_day_word(text: str, day: str) -> None:
+    assert [r["event_date"] for r in _records(text)] == [day]
+
+
+def test_a_count_of_days_alone_is_the_time_of_writing() -> None:
+    text = "خرج آلاف المتظاهرين لليوم الرابع على التوالي إلى شوارع مدينة البصرة."
+    assert [r["event_date"] for r in _records(text)] == ["2021-08-03"]

@@ -184,13 +184,40 @@ def _new_group(doc: Doc, m: EventMention, groups: list[_Group], series: Sentence
         start = thread_starts(doc)[m.sentence]  # not across "من جهة أخرى"، "إلى ذلك"
         before = [g for g in groups if g.explicit_day and g.first_sentence < m.sentence
                   and any(start <= x.sentence < m.sentence for x in g.members)
-                  and (any(_same_kind(x, m) for x in g.members) or _a_series(g, series))]
+                  and (any(_same_kind(x, m) for x in g.members) or _a_series(g, series))
+                  and _lends_its_day(doc, g, m)]
         told = max(before, key=lambda g: g.first_sentence, default=None)
         day, precision = (told.day, told.precision) if told else (doc.published, 1)
         return _Group(_family(m), day, precision, m.location, [m], vague=m.place_vague or not m.place_explicit,
                       date_from=told)
     return _Group(_family(m), day, precision, m.location, [m], explicit_day=m.date_explicit or _stated_day(m),
                   vague=m.place_vague or not m.place_explicit)
+
+
+def _lends_its_day(doc: Doc, g: _Group, m: EventMention) -> bool:
+    """Whether a sentence with no day of its own may take the day of the incident ``g`` told before it.
+    Not a day only a statement gave ("قالت الشرطة الأحد إن ...": it stands in for that incident's day
+    alone, it tells no day of the story); not a recollection's day ("وكانت المعارضة أعلنت السبت أنها
+    قتلت ..."، "منذ"، "في وقت سابق": the report goes on at its own time after it), unless what follows
+    looks back too or goes on with it at the same time ("... كربلاء، بينما اندلعت مظاهرات في النجف").
+    Codebook §5: no day of its own, the publication date."""
+    told = [x for x in g.members if x.date_explicit]
+    if not told:
+        return False
+    if m.background or not all(x.background for x in told):
+        return True
+    return any(x.sentence == m.sentence - 1 for x in g.members) and _at_the_same_time(doc, m.sentence)
+
+
+def _at_the_same_time(doc: Doc, sentence: int) -> bool:
+    """The sentence opens with a word that ties its time to the one before it ("بينما"، "فيما"، "في حين":
+    ``time.toml`` simultaneous)."""
+    s = doc.sentences[sentence]
+    words = [doc.tokens[j].text for j in range(s.first_token, min(s.first_token + 3, s.last_token))]
+    if words and words[0].startswith("و") and len(words[0]) > 3:
+        words[0] = words[0][1:]
+    simultaneous = load_lexicons().word_set("simultaneous")
+    return any(" ".join(words[:n]) in simultaneous for n in (1, 2, 3))
 
 
 def _same_kind(a: EventMention, b: EventMention) -> bool:

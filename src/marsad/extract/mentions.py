@@ -668,7 +668,7 @@ def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]],
     own = sorted((t for t in times if not t.statement), key=lambda t: t.tense)  # a time word before the tense
     statement = next((t for t in times if t.statement), None)
     anchor = doc.published
-    if statement is not None:
+    if statement is not None and not statement.described:  # the report's statement anchors its days
         resolved = statement.resolve(doc.published)
         if resolved is not None and own and own[0].rule.kind in ("days_back", "weekday"):
             anchor = resolved[0]

@@ -60,6 +60,7 @@ class TimeMention:
     since: bool = False  # "منذ الثلاثاء": the start of a span, not the day of one event
     future: bool = False
     tense: bool = False  # a verb of going on in the present ("تدور اشتباكات"): any time word of its clause wins
+    described: bool = False  # a statement in a relative clause ("الإجراءات التي أعلنتها الحكومة السبت"): no anchor
 
     def resolve(self, anchor: date | None) -> tuple[date, int] | None:
         """The date and time_precision against ``anchor`` (None when it cannot be known)."""
@@ -174,7 +175,7 @@ def _mention(doc: Doc, sentence: Sentence, m: Match[Entry], entries: list[Match[
             return None
         rule, start, end, first = found
     elif cat == "weekday":
-        rule, start, end, first = _weekday(doc, m)
+        rule, start, end, first = _weekday(doc, m, entries)
     elif cat == "relative_day":
         if m.payload.value > 1 and _word_after(doc, m.end) in load_lexicons().word_set("relative_to_other"):
             return None  # "قبل يومين من الفرز": two days before something else
@@ -187,17 +188,32 @@ def _mention(doc: Doc, sentence: Sentence, m: Match[Entry], entries: list[Match[
         day_of = _day_of_month(doc, sentence, m, published)
         if day_of is not None:
             rule, start, first = day_of
+        else:
+            part_of = _part_of_relative_month(doc, sentence, m, entries, published)
+            if part_of is not None:
+                rule, start, first = part_of
     else:
         return None
     if rule is None:
         return None
     lex = load_lexicons()
+    described = _described_statement(doc, sentence, first)
     return TimeMention(
         rule, start, end, sentence.index, first,
-        statement=_after_statement(doc, sentence, first) or _before_statement(doc, sentence, first, end),
+        statement=described or _after_statement(doc, sentence, first) or _before_statement(doc, sentence, first, end),
+        described=described, tense=_day_count(doc, m),
         since=_word_before(doc, first) in lex.word_set("since"),
         future=_word_after(doc, end) in lex.word_set("future"),
     )
+
+
+def _day_count(doc: Doc, m: Match[Entry]) -> bool:
+    """"لليوم الثالث على التوالي": "the day" before an ordinal counts the days something has gone on, up to
+    the time of writing; like a verb of going on (``tense``), it yields to a day word of its clause
+    ("لليوم الرابع على التوالي، خرج آلاف الخميس")."""
+    if m.payload.category != "relative_day" or m.payload.value != 0 or m.last >= len(doc.tokens):
+        return False
+    return doc.tokens[m.last].text in load_lexicons().ordinals
 
 
 def _named_weekday(doc: Doc, m: Match[Entry], entries: list[Match[Entry]]) -> tuple[int, int] | None:
@@ -225,11 +241,41 @@ def _word_after(doc: Doc, end: int) -> str:
     return doc.tokens[i].text if i < len(doc.tokens) else ""
 
 
-def _weekday(doc: Doc, m: Match[Entry]) -> tuple[TimeRule, int, int, int]:
+def _weekday(doc: Doc, m: Match[Entry], entries: list[Match[Entry]]) -> tuple[TimeRule, int, int, int]:
     nxt = doc.tokens[m.last].text if m.last < len(doc.tokens) else ""
     strict = nxt in load_lexicons().word_set("past")
     end = doc.tokens[m.last].end if strict else m.end
-    return TimeRule("weekday", n=m.payload.value, strict=strict), m.start, end, m.first
+    day = m.payload.value
+    night = None if strict else _night_of_two_days(doc, m, entries)
+    if night is not None:
+        end, after_midnight = night
+        day = (day + 1) % 7 if after_midnight else day
+    return TimeRule("weekday", n=day, strict=strict), m.start, end, m.first
+
+
+def _bare(word: str) -> str:
+    """A word without the conjunction و before it ("وليلة" → "ليلة")."""
+    return word[1:] if word.startswith("و") and len(word) > 2 else word
+
+
+def _night_of_two_days(doc: Doc, m: Match[Entry], entries: list[Match[Entry]]) -> tuple[int, bool] | None:
+    """"ليل السبت- الأحد"، "ليلة الخميس إلى الجمعة": a night named by the two days it joins is one time, not
+    two days.  Its end, and whether the act came after its midnight ("بعد منتصف ليل السبت الأحد": the
+    second day; otherwise the first, where the night begins)."""
+    lex = load_lexicons()
+    toks = doc.tokens
+    if m.first == 0 or _bare(toks[m.first - 1].text) not in lex.word_set("night"):
+        return None
+    j = m.last
+    if j < len(toks) and toks[j].text in lex.word_set("night_links"):
+        j += 1
+    second = next((e for e in entries if e.payload.category == "weekday" and e.first == j), None)
+    if second is None or second.payload.value != (m.payload.value + 1) % 7:
+        return None
+    before = m.first - 1
+    after_midnight = any(" ".join(t.text for t in toks[max(0, before - n):before]) in lex.word_set("after_midnight")
+                         for n in (2, 3))
+    return second.end, after_midnight
 
 
 def _period(m: Match[Entry]) -> TimeRule:
@@ -259,6 +305,39 @@ def _day_of_month(doc: Doc, sentence: Sentence, m: Match[Entry],
         year, month = year - 1, 12
     rule = _checked(TimeRule("date", day=_safe_date(year, month, int(toks[j].text))))
     return (rule, toks[j].start, j) if rule is not None else None
+
+
+def _part_of_relative_month(doc: Doc, sentence: Sentence, m: Match[Entry], entries: list[Match[Entry]],
+                            published: date | None) -> tuple[TimeRule, int, int] | None:
+    """"مطلع الشهر الجاري"، "أواخر الشهر الماضي"، "في وقت سابق من هذا الشهر": a part of a month told relative
+    to publication dates it as a part of a named month is dated (codebook §5: the 1st, the 15th or the last
+    day, precision 3).  "Earlier this month" is the part before publication: the month's middle when that
+    is past (a month known only as a month), else its start.  A day past publication is not yet told of:
+    the publication day instead."""
+    spec = m.payload.value
+    if spec.get("months_back") not in (0, 1) or published is None:
+        return None
+    year, month = published.year, published.month - spec["months_back"]
+    if month < 1:
+        year, month = year - 1, 12
+    part, start, first = "", m.start, m.first
+    qualifier = next((e for e in entries if e.payload.category == "month_part" and e.last == m.first), None)
+    if qualifier is not None:
+        part, start, first = qualifier.payload.label, qualifier.start, qualifier.first
+    else:
+        toks = doc.tokens
+        earlier = load_lexicons().word_set("earlier")
+        for n in (4, 3, 5):
+            k = m.first - n
+            if k >= sentence.first_token and " ".join(t.text for t in toks[k:m.first]) in earlier:
+                # before publication: the month's middle when that is past, else its start
+                part = "mid" if date(year, month, 15) < published else "early"
+                start, first = toks[k].start, k
+                break
+    if not part:
+        return None
+    chosen = {"early": 1, "late": calendar.monthrange(year, month)[1], "mid": 15}[part]
+    return TimeRule("date", day=min(date(year, month, chosen), published), precision=3), start, first
 
 
 def _calendar_date(doc: Doc, sentence: Sentence, m: Match[Entry],
@@ -385,6 +464,20 @@ def _before_statement(doc: Doc, sentence: Sentence, first: int, end: int) -> boo
         return False
     return not any(c.payload.value.trigger and first - _STATEMENT_GAP <= c.first < first
                    for c in doc.sentence_entries(sentence, "cue"))
+
+
+def _described_statement(doc: Doc, sentence: Sentence, first: int) -> bool:
+    """True when the expression dates a statement verb that opens a relative clause ("رغم الإجراءات التي
+    أعلنت عنها الحكومة السبت، فإن الاحتجاجات استمرت"): the clause describes a noun, and its day is that
+    announcement's, not the day of a statement that reports the sentence's events."""
+    relative = load_lexicons().word_set("relative_pronouns")
+    for m in doc.sentence_entries(sentence, "modality"):
+        if (m.payload.label == "statement" and m.last <= first <= m.last + _STATEMENT_GAP and m.first > 0
+                and doc.tokens[m.first - 1].text in relative
+                and not any(m.last <= c.first < first and c.payload.value.trigger
+                            for c in doc.sentence_entries(sentence, "cue"))):
+            return True
+    return False
 
 
 def _after_statement(doc: Doc, sentence: Sentence, first: int) -> bool:
