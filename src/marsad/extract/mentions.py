@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -540,17 +541,46 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
     """
     places = sorted(places, key=lambda p: p.toponym.first_token)
     ends = _ends_of_between(doc, places)
-    inside = [p for p in places if p.toponym.relation == "in" and id(p) not in ends]
+    heads = _list_heads(doc)
+    near = {id(p) for p in places if heads[id(p)].toponym.relation == "near"}  # "قرب حلب والرقة"
+    inside = [p for p in places if p.toponym.relation == "in" and id(p) not in ends and id(p) not in near]
+    # a list of places after a word of nearness names one scene per item, beside places "in":
+    # "استهدفت الغارات مواقع في الحسكة والرقة، وقرب كركوك وسنجار والموصل"
+    sizes = Counter(id(h) for h in heads.values())
+    listed_near = [p for p in places if id(p) in near and id(p) not in ends and _close_to(heads[id(p)])
+                   and sizes[id(heads[id(p)])] > 1]
+    if inside:
+        inside += [p for p in listed_near if p not in inside]
     places = _drop_containers(inside or places)
     runs: list[list[ResolvedPlace]] = []
     for p in places:
-        if runs and _coordinated(doc, runs[-1][-1], p):
+        if runs and heads[id(runs[-1][-1])] is heads[id(p)]:
             runs[-1].append(p)
         elif not any(_same_site(p, q) for run in runs for q in run):
             runs.append([p])
     anchor = triggers[0].first if triggers else (anchor or 0)
     best = max(runs, key=lambda run: _run_score(doc, run, anchor))
-    return [p for run in runs if run is best or _listed(doc, run) for p in run]
+    return [p for run in runs if run is best or _listed(doc, run) or (not inside and _close_to(run[0]))
+            or any(q in listed_near for q in run) for p in run]
+
+
+def _close_to(p: ResolvedPlace) -> bool:
+    """Named after a word of nearness ("قرب"، "بالقرب من"، "أطراف"), not after a direction: when a clause
+    names only such places, each with its own word, none is more the scene than another ("خمس غارات قرب
+    الرمادي ... وأربع غارات قرب طوز خورماتو": one strike event near each)."""
+    return p.toponym.relation == "near" and not p.toponym.directions
+
+
+def _list_heads(doc: Doc) -> dict[int, ResolvedPlace]:
+    """The first place of the list each place of the document belongs to (itself when it stands alone).
+    One preposition governs a list whole: "غارات قرب حلب والرقة ودير الزور" strikes near all three,
+    the later names are no more "in" than the first."""
+    heads: dict[int, ResolvedPlace] = {}
+    previous: ResolvedPlace | None = None
+    for p in sorted(doc.places, key=lambda p: p.toponym.start):
+        heads[id(p)] = heads[id(previous)] if previous is not None and _coordinated(doc, previous, p) else p
+        previous = p
+    return heads
 
 
 def _ends_of_between(doc: Doc, places: list[ResolvedPlace]) -> set[int]:
