@@ -1,5 +1,5 @@
 """Which places of a clause are its scenes: lists after a word of nearness, places each named with their
-own "near" (mentions._pick_sites).
+own "near", and clauses that a conjunction of contrast opens (mentions._pick_sites, mentions._clauses).
 
 Every sentence is invented for these tests; each rule is tried on at least three sentences that vary
 person, gender, number, voice and word order.
@@ -54,3 +54,17 @@ def test_each_place_named_with_its_own_near_is_a_scene(text: str, expected: list
 def test_a_direction_only_locates_the_place_before_it() -> None:
     """"X جنوب Y" is not two scenes: Y only says where X lies."""
     assert _admin1("انفجرت عبوة ناسفة قرب ناحية العلم جنوب تكريت.") == ["Salah al-Din"]
+
+
+# --- a conjunction of contrast opens a clause of its own ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قصفت الطائرات الحربية بلدة كفرنبل في ريف إدلب بينما دارت اشتباكات عنيفة في ريف حماة الشمالي.",
+     ["Hama", "Idlib"]),
+    ("قتل جنديان بهجوم مسلح في الموصل أمس فيما انفجرت عبوة ناسفة في الفلوجة.", ["Anbar", "Ninewa"]),
+    ("اعتقلت قوات الأمن ثلاثة مطلوبين في البصرة وبينما تظاهر مئات المحتجين في الناصرية.", ["Basra", "Dhi Qar"]),
+])
+def test_a_clause_after_a_conjunction_of_contrast_has_its_own_scene(text: str, expected: list[str]) -> None:
+    """"بينما"، "فيما" (while, whereas) open a new clause even without a comma: an event on each side,
+    each at the place its own clause names."""
+    assert _admin1(text) == expected

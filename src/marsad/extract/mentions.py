@@ -125,8 +125,10 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
     """The sentence's clauses.  It is cut before "، و" + an event word, or before a comma + a linking
     adverb (كما، كذلك، ثم، تزامنا: triggers.toml `clause_adverbs`) with a word of what happened (not a
     toll word alone) within two words after another such word ("سقطت قذائف على نبل، كذلك دارت
-    اشتباكات في حندرات"), when the clauses on both sides name their own scene ("قتل جندي في الموصل
-    الإثنين، وقتل آخر في تكريت الثلاثاء": two incidents).  "، وإصابة اثنين آخرين" names none and goes
+    اشتباكات في حندرات"), or before a conjunction of contrast, with or without a comma (بينما، فيما:
+    `clause_contrasts`), with an act on each side ("قصفت الطائرات كفرنبل بينما دارت اشتباكات في ريف
+    حماة"), when the clauses on both sides name their own scene ("قتل جندي في الموصل الإثنين، وقتل
+    آخر في تكريت الثلاثاء": two incidents).  "، وإصابة اثنين آخرين" names none and goes
     on with the clause before it; "سقط ثلاثة قتلى في البصرة، كما قتل متظاهر في الديوانية" (tolls
     alone) is one account."""
     whole = [(sentence.first_token, sentence.last_token)]
@@ -137,11 +139,14 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
     starts = {m.first for m in triggers}
     acts = {m.first for m in triggers if m.payload.value.family != "casualty"}  # not a toll word alone
     links = load_lexicons().word_set("clause_adverbs")
+    contrasts = load_lexicons().word_set("clause_contrasts")
     cuts = [j for j in range(sentence.first_token + 1, sentence.last_token)
-            if any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")
-            and ((j in starts and doc.tokens[j].text.startswith("و"))
-                 or (doc.tokens[j].text in links and acts & {j + 1, j + 2}
-                     and any(sentence.first_token <= k < j for k in acts)))]
+            if (any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")
+                and ((j in starts and doc.tokens[j].text.startswith("و"))
+                     or (doc.tokens[j].text in links and acts & {j + 1, j + 2}
+                         and any(sentence.first_token <= k < j for k in acts))))
+            or (doc.tokens[j].text in contrasts and any(sentence.first_token <= k < j for k in acts)
+                and any(j < k < sentence.last_token for k in acts))]
     if not cuts:
         return whole
     bounds = [sentence.first_token, *cuts, sentence.last_token]
