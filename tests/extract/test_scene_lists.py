@@ -68,3 +68,25 @@ def test_a_clause_after_a_conjunction_of_contrast_has_its_own_scene(text: str, e
     """"بينما"، "فيما" (while, whereas) open a new clause even without a comma: an event on each side,
     each at the place its own clause names."""
     assert _admin1(text) == expected
+
+
+# --- "X، حيث ...": the act after "where" happened at X --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("امتدت الاحتجاجات من الناصرية إلى العاصمة بغداد، حيث فرقت قوات الأمن المتظاهرين بالرصاص الحي.",
+     ["Baghdad"]),
+    ("بعد أسبوع من المعارك في ريف دير الزور انتقل القتال إلى الرقة، حيث قتل عشرة مسلحين.", ["Ar-Raqqa"]),
+    ("تراجعت حدة القصف في إدلب وانتقلت المعارك إلى ريف حماة، حيث قتل خمسة جنود.", ["Hama"]),
+    ("اتسعت الاحتجاجات في الناصرية والسماوة لتصل إلى الكوت، حيث قتلت الشرطة متظاهرا.", ["Wasit"]),
+])
+def test_the_act_after_where_happened_at_the_place_before_it(text: str, expected: list[str]) -> None:
+    """The adverb of place حيث (where) sets the clause after it at the place just before it, whatever other
+    places the sentence named first."""
+    assert _admin1(text) == expected
+
+
+def test_a_where_clause_that_names_its_own_place_keeps_it() -> None:
+    """"من البصرة، حيث أغلق المحتجون ميناء أم قصر": the clause after "where" names the port itself."""
+    found = extract_events(Article("t", "خرجت التظاهرات أمس من البصرة، حيث أغلق المحتجون ميناء أم قصر.",
+                                   published=PUB))
+    assert [e.location.name_ar for e in found] == ["أم قصر"]

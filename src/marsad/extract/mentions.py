@@ -564,7 +564,7 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
         elif not any(_same_site(p, q) for run in runs for q in run):
             runs.append([p])
     anchor = triggers[0].first if triggers else (anchor or 0)
-    best = max(runs, key=lambda run: _run_score(doc, run, anchor))
+    best = max(runs, key=lambda run: _run_score(doc, run, anchor) + 4 * _where_of(doc, run, places, triggers))
     return [p for run in runs if run is best or _listed(doc, run) or (not inside and _close_to(run[0]))
             or any(q in listed_near for q in run) for p in run]
 
@@ -611,6 +611,18 @@ def _run_score(doc: Doc, run: list[ResolvedPlace], anchor: int) -> float:
     if _between(doc, run[0]):
         score -= 3
     return score
+
+
+def _where_of(doc: Doc, run: list[ResolvedPlace], places: list[ResolvedPlace],
+              triggers: list[Match[Entry]]) -> bool:
+    """"X، حيث ..." (where): the adverb of place sets the act told after it at the place just before it
+    ("امتدت الاحتجاجات إلى بغداد، حيث واجهت قوات الأمن المتظاهرين بالقوة"), unless that clause names a
+    place of its own ("من البصرة، حيث أغلق السكان ميناء أم قصر": the port)."""
+    j = run[-1].toponym.last_token
+    if j >= len(doc.tokens) or doc.tokens[j].text not in load_lexicons().word_set("where_adverbs"):
+        return False
+    end = _first_comma(doc, j, len(doc.tokens))
+    return any(m.first > j for m in triggers) and not any(j < p.toponym.first_token < end for p in places)
 
 
 def _witnessed(doc: Doc, p: ResolvedPlace) -> bool:
