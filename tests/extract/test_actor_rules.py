@@ -395,3 +395,14 @@ def test_a_strike_believed_to_be_a_countrys_is_that_countrys(text: str, actor1: 
     """"غارة يرجح أنها روسية"، "قصف يعتقد أنه تركي": the nisba after a word of belief and أنها/أنه (actors.toml
     [forces] hedged) attributes the strike, as the adjective right after it would."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "قالت قوة المهام المشتركة في بيان اليوم إن خمس غارات جوية قرب الموصل دمرت مواقع لداعش.",
+    "وأعلنت قوة المهام المشتركة أن طائراتها شنت أمس ثلاث غارات على مسلحي التنظيم في الرمادي.",
+    "ونفذت قوة المهام المشتركة بقيادة واشنطن ضربتين جويتين استهدفتا تجمعات للمتشددين قرب الحسكة، وفق بيانها.",
+])
+def test_the_joint_task_force_is_the_coalition(text):
+    """"قوة المهام المشتركة" (the Combined Joint Task Force) is the coalition's command: its strikes are the
+    coalition's, not the Iraqi army's ("قيادة العمليات المشتركة" is Iraq's own)."""
+    assert [a for a, _ in sides(text)] == ["International Coalition against IS"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -124,8 +125,10 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
     """The sentence's clauses.  It is cut before "، و" + an event word, or before a comma + a linking
     adverb (كما، كذلك، ثم، تزامنا: triggers.toml `clause_adverbs`) with a word of what happened (not a
     toll word alone) within two words after another such word ("سقطت قذائف على نبل، كذلك دارت
-    اشتباكات في حندرات"), when the clauses on both sides name their own scene ("قتل جندي في الموصل
-    الإثنين، وقتل آخر في تكريت الثلاثاء": two incidents).  "، وإصابة اثنين آخرين" names none and goes
+    اشتباكات في حندرات"), or before a conjunction of contrast, with or without a comma (بينما، فيما:
+    `clause_contrasts`), with an act on each side ("قصفت الطائرات كفرنبل بينما دارت اشتباكات في ريف
+    حماة"), when the clauses on both sides name their own scene ("قتل جندي في الموصل الإثنين، وقتل
+    آخر في تكريت الثلاثاء": two incidents).  "، وإصابة اثنين آخرين" names none and goes
     on with the clause before it; "سقط ثلاثة قتلى في البصرة، كما قتل متظاهر في الديوانية" (tolls
     alone) is one account."""
     whole = [(sentence.first_token, sentence.last_token)]
@@ -136,11 +139,14 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
     starts = {m.first for m in triggers}
     acts = {m.first for m in triggers if m.payload.value.family != "casualty"}  # not a toll word alone
     links = load_lexicons().word_set("clause_adverbs")
+    contrasts = load_lexicons().word_set("clause_contrasts")
     cuts = [j for j in range(sentence.first_token + 1, sentence.last_token)
-            if any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")
-            and ((j in starts and doc.tokens[j].text.startswith("و"))
-                 or (doc.tokens[j].text in links and acts & {j + 1, j + 2}
-                     and any(sentence.first_token <= k < j for k in acts)))]
+            if (any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")
+                and ((j in starts and doc.tokens[j].text.startswith("و"))
+                     or (doc.tokens[j].text in links and acts & {j + 1, j + 2}
+                         and any(sentence.first_token <= k < j for k in acts))))
+            or (doc.tokens[j].text in contrasts and any(sentence.first_token <= k < j for k in acts)
+                and any(j < k < sentence.last_token for k in acts))]
     if not cuts:
         return whole
     bounds = [sentence.first_token, *cuts, sentence.last_token]
@@ -540,17 +546,46 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
     """
     places = sorted(places, key=lambda p: p.toponym.first_token)
     ends = _ends_of_between(doc, places)
-    inside = [p for p in places if p.toponym.relation == "in" and id(p) not in ends]
+    heads = _list_heads(doc)
+    near = {id(p) for p in places if heads[id(p)].toponym.relation == "near"}  # "قرب حلب والرقة"
+    inside = [p for p in places if p.toponym.relation == "in" and id(p) not in ends and id(p) not in near]
+    # a list of places after a word of nearness names one scene per item, beside places "in":
+    # "استهدفت الغارات مواقع في الحسكة والرقة، وقرب كركوك وسنجار والموصل"
+    sizes = Counter(id(h) for h in heads.values())
+    listed_near = [p for p in places if id(p) in near and id(p) not in ends and _close_to(heads[id(p)])
+                   and sizes[id(heads[id(p)])] > 1]
+    if inside:
+        inside += [p for p in listed_near if p not in inside]
     places = _drop_containers(inside or places)
     runs: list[list[ResolvedPlace]] = []
     for p in places:
-        if runs and _coordinated(doc, runs[-1][-1], p):
+        if runs and heads[id(runs[-1][-1])] is heads[id(p)]:
             runs[-1].append(p)
         elif not any(_same_site(p, q) for run in runs for q in run):
             runs.append([p])
     anchor = triggers[0].first if triggers else (anchor or 0)
-    best = max(runs, key=lambda run: _run_score(doc, run, anchor))
-    return [p for run in runs if run is best or _listed(doc, run) for p in run]
+    best = max(runs, key=lambda run: _run_score(doc, run, anchor) + 4 * _where_of(doc, run, places, triggers))
+    return [p for run in runs if run is best or _listed(doc, run) or (not inside and _close_to(run[0]))
+            or any(q in listed_near for q in run) for p in run]
+
+
+def _close_to(p: ResolvedPlace) -> bool:
+    """Named after a word of nearness ("قرب"، "بالقرب من"، "أطراف"), not after a direction: when a clause
+    names only such places, each with its own word, none is more the scene than another ("خمس غارات قرب
+    الرمادي ... وأربع غارات قرب طوز خورماتو": one strike event near each)."""
+    return p.toponym.relation == "near" and not p.toponym.directions
+
+
+def _list_heads(doc: Doc) -> dict[int, ResolvedPlace]:
+    """The first place of the list each place of the document belongs to (itself when it stands alone).
+    One preposition governs a list whole: "غارات قرب حلب والرقة ودير الزور" strikes near all three,
+    the later names are no more "in" than the first."""
+    heads: dict[int, ResolvedPlace] = {}
+    previous: ResolvedPlace | None = None
+    for p in sorted(doc.places, key=lambda p: p.toponym.start):
+        heads[id(p)] = heads[id(previous)] if previous is not None and _coordinated(doc, previous, p) else p
+        previous = p
+    return heads
 
 
 def _ends_of_between(doc: Doc, places: list[ResolvedPlace]) -> set[int]:
@@ -576,6 +611,18 @@ def _run_score(doc: Doc, run: list[ResolvedPlace], anchor: int) -> float:
     if _between(doc, run[0]):
         score -= 3
     return score
+
+
+def _where_of(doc: Doc, run: list[ResolvedPlace], places: list[ResolvedPlace],
+              triggers: list[Match[Entry]]) -> bool:
+    """"X، حيث ..." (where): the adverb of place sets the act told after it at the place just before it
+    ("امتدت الاحتجاجات إلى بغداد، حيث واجهت قوات الأمن المتظاهرين بالقوة"), unless that clause names a
+    place of its own ("من البصرة، حيث أغلق السكان ميناء أم قصر": the port)."""
+    j = run[-1].toponym.last_token
+    if j >= len(doc.tokens) or doc.tokens[j].text not in load_lexicons().word_set("where_adverbs"):
+        return False
+    end = _first_comma(doc, j, len(doc.tokens))
+    return any(m.first > j for m in triggers) and not any(j < p.toponym.first_token < end for p in places)
 
 
 def _witnessed(doc: Doc, p: ResolvedPlace) -> bool:

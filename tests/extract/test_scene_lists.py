@@ -1,0 +1,92 @@
+"""Which places of a clause are its scenes: lists after a word of nearness, places each named with their
+own "near", and clauses that a conjunction of contrast opens (mentions._pick_sites, mentions._clauses).
+
+Every sentence is invented for these tests; each rule is tried on at least three sentences that vary
+person, gender, number, voice and word order.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.model import Article
+from marsad.pipeline import extract_events
+
+PUB = date(2021, 8, 18)
+
+
+def _admin1(text: str) -> list[str]:
+    return sorted(e.location.admin1 for e in extract_events(Article("t", text, published=PUB)))
+
+
+# --- one "near" governs the whole list after it ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("نفذت طائرات التحالف أمس غارات قرب الموصل وكركوك والرمادي استهدفت مواقع لداعش.",
+     ["Anbar", "Kirkuk", "Ninewa"]),
+    ("استهدفت الضربات الجوية وحدات تكتيكية للتنظيم بالقرب من حلب والرقة.", ["Aleppo", "Ar-Raqqa"]),
+    ("قال التحالف إن مقاتلاته شنت اليوم غارات على أهداف للمتشددين قرب بيجي والفلوجة.", ["Anbar", "Salah al-Din"]),
+    ("وقرب الحسكة ودير الزور شنت الطائرات الأمريكية غارتين دمرتا مواقع قتالية.", ["Al-Hasakah", "Deir ez-Zor"]),
+])
+def test_a_list_after_near_is_one_scene_each(text: str, expected: list[str]) -> None:
+    """"قرب X وY وZ": the preposition governs every item; the items after the first are no more "in" than
+    it, so the first is not dropped as "only near" beside them."""
+    assert _admin1(text) == expected
+
+
+# --- places each named with its own "near" -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال البيان إن خمس غارات قرب الرمادي دمرت مواقع للتنظيم، إضافة إلى قصف أربع غارات قرب بيجي.",
+     ["Anbar", "Salah al-Din"]),
+    ("نفذ التحالف ثلاث ضربات بالقرب من حلب وضربت أهداف مماثلة بغارتين أخريين بالقرب من الحسكة.",
+     ["Al-Hasakah", "Aleppo"]),
+    ("شنت المقاتلات ست غارات جوية قرب الموصل ومثلها قرب كركوك.", ["Kirkuk", "Ninewa"]),
+])
+def test_each_place_named_with_its_own_near_is_a_scene(text: str, expected: list[str]) -> None:
+    """A clause that names only "near" places, each after its own word of nearness, tells one event near
+    each: no one of them is the scene more than another."""
+    assert _admin1(text) == expected
+
+
+def test_a_direction_only_locates_the_place_before_it() -> None:
+    """"X جنوب Y" is not two scenes: Y only says where X lies."""
+    assert _admin1("انفجرت عبوة ناسفة قرب ناحية العلم جنوب تكريت.") == ["Salah al-Din"]
+
+
+# --- a conjunction of contrast opens a clause of its own ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قصفت الطائرات الحربية بلدة كفرنبل في ريف إدلب بينما دارت اشتباكات عنيفة في ريف حماة الشمالي.",
+     ["Hama", "Idlib"]),
+    ("قتل جنديان بهجوم مسلح في الموصل أمس فيما انفجرت عبوة ناسفة في الفلوجة.", ["Anbar", "Ninewa"]),
+    ("اعتقلت قوات الأمن ثلاثة مطلوبين في البصرة وبينما تظاهر مئات المحتجين في الناصرية.", ["Basra", "Dhi Qar"]),
+])
+def test_a_clause_after_a_conjunction_of_contrast_has_its_own_scene(text: str, expected: list[str]) -> None:
+    """"بينما"، "فيما" (while, whereas) open a new clause even without a comma: an event on each side,
+    each at the place its own clause names."""
+    assert _admin1(text) == expected
+
+
+# --- "X، حيث ...": the act after "where" happened at X --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("امتدت الاحتجاجات من الناصرية إلى العاصمة بغداد، حيث فرقت قوات الأمن المتظاهرين بالرصاص الحي.",
+     ["Baghdad"]),
+    ("بعد أسبوع من المعارك في ريف دير الزور انتقل القتال إلى الرقة، حيث قتل عشرة مسلحين.", ["Ar-Raqqa"]),
+    ("تراجعت حدة القصف في إدلب وانتقلت المعارك إلى ريف حماة، حيث قتل خمسة جنود.", ["Hama"]),
+    ("اتسعت الاحتجاجات في الناصرية والسماوة لتصل إلى الكوت، حيث قتلت الشرطة متظاهرا.", ["Wasit"]),
+])
+def test_the_act_after_where_happened_at_the_place_before_it(text: str, expected: list[str]) -> None:
+    """The adverb of place حيث (where) sets the clause after it at the place just before it, whatever other
+    places the sentence named first."""
+    assert _admin1(text) == expected
+
+
+def test_a_where_clause_that_names_its_own_place_keeps_it() -> None:
+    """"من البصرة، حيث أغلق المحتجون ميناء أم قصر": the clause after "where" names the port itself."""
+    found = extract_events(Article("t", "خرجت التظاهرات أمس من البصرة، حيث أغلق المحتجون ميناء أم قصر.",
+                                   published=PUB))
+    assert [e.location.name_ar for e in found] == ["أم قصر"]
