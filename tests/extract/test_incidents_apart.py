@@ -102,3 +102,20 @@ def test_places_listed_together_far_apart_are_each_a_scene(text: str, places: li
     """Places a clause names side by side are distinct scenes also when told vaguely ("near X and Y"): "near"
     reaches a place's surroundings, not the other places of the list."""
     assert _places(text) == places
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a neighbourhood and a camp of one city, the second told vaguely
+    ("دارت اشتباكات عنيفة على أطراف حي جوبر بين قوات النظام والفصائل. كما فتحت قوات النظام نيران رشاشاتها "
+     "الثقيلة قرب مخيم اليرموك.", ["Damascus - Jobar", "Damascus - Yarmouk Camp"]),
+    # the camp first, passive voice
+    ("تعرض مخيم اليرموك لقصف مدفعي عنيف. وسقطت قذائف أخرى على حي جوبر.",
+     ["Damascus - Jobar", "Damascus - Yarmouk Camp"]),
+    # feminine plural subject, the object before the verb
+    ("حي جوبر استهدفته الطائرات الحربية بغارات عدة. وقصفت المدفعية محيط مخيم اليرموك.",
+     ["Damascus - Jobar", "Damascus - Yarmouk Camp"]),
+])
+def test_two_quarters_of_a_city_are_two_scenes(text: str, places: list[str]) -> None:
+    """Quarters of a city the gazetteer tells apart are distinct scenes, however close and however vaguely
+    told: "near" one quarter is not in the next."""
+    assert _places(text) == places

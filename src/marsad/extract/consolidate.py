@@ -431,7 +431,7 @@ def _same_place(g: _Group, m: EventMention) -> bool:
         return False
     if not m.place_explicit or (a.place_id and a.place_id == b.place_id) or (a.name and a.name == b.name):
         return True
-    if _told_whole_apart(g, m) or _listed_apart(g, m):
+    if _told_whole_apart(g, m) or _listed_apart(g, m) or _two_quarters(a, b):
         return False
     if g.vague or m.place_vague:  # "near X" / "the countryside of X": still near X, not anywhere in the governorate
         reach = max(_near_reach(a) if g.vague else 0.0, _near_reach(b) if m.place_vague else 0.0)
@@ -462,7 +462,20 @@ def _two_settlements(a: Location, b: Location) -> bool:
     it may be a closer look at the same scene."""
     return (a.geo_precision == 1 and b.geo_precision == 1 and bool(a.place_id) and bool(b.place_id)
             and a.place_id != b.place_id and not _names_its_district(a) and not _names_its_district(b)
-            and _kind(a.place_id) in _SETTLEMENT_KINDS and _kind(b.place_id) in _SETTLEMENT_KINDS)
+            and _kind(a.place_id) in _SETTLEMENT_KINDS and _kind(b.place_id) in _SETTLEMENT_KINDS) \
+        or _two_quarters(a, b)
+
+
+#: Quarters of a city: a camp or a neighbourhood, each a scene of its own (not a landmark, which may lie
+#: inside one).
+_CITY_QUARTERS = frozenset({"neighbourhood", "camp"})
+
+
+def _two_quarters(a: Location, b: Location) -> bool:
+    """Two quarters of a city the gazetteer tells apart are two scenes, however close and however vaguely
+    told ("على أطراف حي جوبر" and "قرب مخيم اليرموك"): "near" a quarter is not in the next one."""
+    return (bool(a.place_id) and bool(b.place_id) and a.place_id != b.place_id
+            and _kind(a.place_id) in _CITY_QUARTERS and _kind(b.place_id) in _CITY_QUARTERS)
 
 
 def _names_its_district(place: Location) -> bool:
