@@ -58,3 +58,64 @@ def test_a_settlement_told_with_its_own_day_is_another_incident(text: str, place
 ])
 def test_a_retelling_of_the_incident_still_joins_it(title: str, text: str, places: list[str]) -> None:
     assert _places(text, title) == places
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # passive then active voice, no day in either: two villages 4 km apart are two scenes
+    ("قصفت مروحيات النظام بالبراميل المتفجرة مدينة تلبيسة. كما تعرضت بلدة الغنطو لقصف بالبراميل المتفجرة.",
+     ["Ghanto", "Talbiseh"]),
+    # the second told first, a feminine plural subject, a toll in one of them
+    ("تعرضت بلدة الغنطو لقصف جوي أدى إلى مقتل امرأتين. وألقت الطائرات المروحية براميل متفجرة على مدينة تلبيسة.",
+     ["Ghanto", "Talbiseh"]),
+    # a town and the village 3 km from it, the object before the verb
+    ("بلدة بلودان قصفتها الطائرات الحربية بعدة غارات. واستهدفت غارات أخرى مدينة الزبداني.", ["Bludan", "Zabadani"]),
+])
+def test_two_settlements_close_together_are_two_scenes(text: str, places: list[str]) -> None:
+    """Codebook §1, two towns are two events: settlements the gazetteer tells apart, each named as such, are
+    not one scene because their points lie a few km apart."""
+    assert _places(text) == places
+
+
+@pytest.mark.parametrize("text", [
+    # the district's seat named for its district, then a village in it
+    "قتل عشرون عنصرا في غارات للطيران التركي على منطقة عفرين. وأوضح المرصد أن الطائرات استهدفت قرية كفر جنة.",
+    # a city, then a quarter inside it, passive voice
+    "قتل شخصان بقصف صاروخي على مدينة دير الزور. وسقطت القذائف على حي الجورة.",
+    # a district named as such, then a town in it
+    "شنت طائرات حربية غارات على قضاء البعاج. واستهدفت الغارات مواقع للتنظيم في بلدة البعاج.",
+])
+def test_a_closer_look_at_one_scene_is_one_incident(text: str) -> None:
+    """Not two settlements: a district's seat named for its district and a village in it, a city and its
+    quarter, a district and its town are one scene told closer."""
+    assert len(_places(text)) == 1
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a list told vaguely, "near", active voice
+    ("نفذت طائرات التحالف غارات قرب مدينتي الموصل وتلعفر.", ["Mosul", "Telafar"]),
+    # passive voice, a dual place word, "on the outskirts"
+    ("تعرضت أطراف مدينتي الرمادي والفلوجة لقصف مدفعي عنيف.", ["Al-Falluja", "Ramadi"]),
+    # plural subject, the list before the verb
+    ("في محيط بلدتي حديثة وهيت دارت اشتباكات بين القوات العراقية وعناصر داعش.", ["Haditha", "Heet"]),
+])
+def test_places_listed_together_far_apart_are_each_a_scene(text: str, places: list[str]) -> None:
+    """Places a clause names side by side are distinct scenes also when told vaguely ("near X and Y"): "near"
+    reaches a place's surroundings, not the other places of the list."""
+    assert _places(text) == places
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a neighbourhood and a camp of one city, the second told vaguely
+    ("دارت اشتباكات عنيفة على أطراف حي جوبر بين قوات النظام والفصائل. كما فتحت قوات النظام نيران رشاشاتها "
+     "الثقيلة قرب مخيم اليرموك.", ["Damascus - Jobar", "Damascus - Yarmouk Camp"]),
+    # the camp first, passive voice
+    ("تعرض مخيم اليرموك لقصف مدفعي عنيف. وسقطت قذائف أخرى على حي جوبر.",
+     ["Damascus - Jobar", "Damascus - Yarmouk Camp"]),
+    # feminine plural subject, the object before the verb
+    ("حي جوبر استهدفته الطائرات الحربية بغارات عدة. وقصفت المدفعية محيط مخيم اليرموك.",
+     ["Damascus - Jobar", "Damascus - Yarmouk Camp"]),
+])
+def test_two_quarters_of_a_city_are_two_scenes(text: str, places: list[str]) -> None:
+    """Quarters of a city the gazetteer tells apart are distinct scenes, however close and however vaguely
+    told: "near" one quarter is not in the next."""
+    assert _places(text) == places

@@ -458,14 +458,55 @@ def _same_place(g: _Group, m: EventMention) -> bool:
         return False
     if not m.place_explicit or (a.place_id and a.place_id == b.place_id) or (a.name and a.name == b.name):
         return True
-    if _told_whole_apart(g, m):
+    if _told_whole_apart(g, m) or _listed_apart(g, m) or _two_quarters(a, b):
         return False
     if g.vague or m.place_vague:  # "near X" / "the countryside of X": still near X, not anywhere in the governorate
         reach = max(_near_reach(a) if g.vague else 0.0, _near_reach(b) if m.place_vague else 0.0)
         return max(a.geo_precision, b.geo_precision) >= 3 or _km(a, b) <= reach
     if any(x.sentence == m.sentence for x in g.members):
         return False  # places named side by side in one sentence are distinct scenes
-    return _km(a, b) <= SAME_SCENE_KM
+    return _km(a, b) <= SAME_SCENE_KM and not _two_settlements(a, b)
+
+
+def _listed_apart(g: _Group, m: EventMention) -> bool:
+    """Places a clause names side by side are distinct scenes, one event each (codebook §1), also when
+    the list is told vaguely ("نفذ التحالف غارات قرب مدن حديثة والموصل وتلعفر"): "near" reaches a place's
+    surroundings, not the list's other places, and the incident holding one of them holds none of the
+    others.  Only places the gazetteer knows (a word misread as a place is no scene of its own) and
+    farther apart than one scene reaches (adjacent places told vaguely may be one front)."""
+    b = m.location
+    return b is not None and bool(b.place_id) and any(
+        x.sentence == m.sentence and x.place_explicit and x.location is not None and bool(x.location.place_id)
+        and not x.location.same_place(b) and _km(x.location, b) > SAME_SCENE_KM
+        for x in g.members)
+
+
+def _two_settlements(a: Location, b: Location) -> bool:
+    """Two towns are two events (codebook §1): two settlements the gazetteer tells apart, each named as
+    such, are two scenes however close their points ("قصف على بلدة تلبيسة" and "في بلدة الغنطو"); only
+    a quarter or site and the settlement around it, or a district and a place in it, are one.  A district's
+    seat, named like its district ("منطقة عفرين"، "قضاء الموصل"), may stand for the district: a village in
+    it may be a closer look at the same scene."""
+    return (a.geo_precision == 1 and b.geo_precision == 1 and bool(a.place_id) and bool(b.place_id)
+            and a.place_id != b.place_id and not _names_its_district(a) and not _names_its_district(b)
+            and _kind(a.place_id) in _SETTLEMENT_KINDS and _kind(b.place_id) in _SETTLEMENT_KINDS) \
+        or _two_quarters(a, b)
+
+
+#: Quarters of a city: a camp or a neighbourhood, each a scene of its own (not a landmark, which may lie
+#: inside one).
+_CITY_QUARTERS = frozenset({"neighbourhood", "camp"})
+
+
+def _two_quarters(a: Location, b: Location) -> bool:
+    """Two quarters of a city the gazetteer tells apart are two scenes, however close and however vaguely
+    told ("على أطراف حي جوبر" and "قرب مخيم اليرموك"): "near" a quarter is not in the next one."""
+    return (bool(a.place_id) and bool(b.place_id) and a.place_id != b.place_id
+            and _kind(a.place_id) in _CITY_QUARTERS and _kind(b.place_id) in _CITY_QUARTERS)
+
+
+def _names_its_district(place: Location) -> bool:
+    return bool(place.admin2) and place.name == place.admin2
 
 
 def _told_whole_apart(g: _Group, m: EventMention) -> bool:
