@@ -96,6 +96,18 @@ PHRASES = [
     ("قتل عنصر من الحشد الشعبي بهجوم لداعش على قرية الزركة في العراق", "الزركة", IRQ, "Ninewa", None, None, 1),
     ("قتل مدنيون بقصف لقوات النظام على بلدة المالكية السورية في ريف الحسكة", "المالكية", SYR, "Al-Hasakah",
      None, None, 1),
+    # --- regions and sites no OCHA community or COD unit names (curated.toml) ---------------------------
+    ("غارات روسية على مواقع المعارضة في القلمون الشرقي", "القلمون الشرقي", SYR, "Rural Damascus", None, None, 2),
+    ("سيطر الجيش على تلال في منطقة القلمون قرب الحدود اللبنانية", "القلمون", SYR, "Rural Damascus", None, None, 2),
+    ("قتل عنصران من حزب الله في جرود القلمون", "جرود القلمون", SYR, "Rural Damascus", None, None, 2),
+    ("هاجم مسلحون قرية في القلمون الغربي", "القلمون الغربي", SYR, "Rural Damascus", None, None, 2),
+    ("استهدفت طائرات مسيرة محيط قاعدة التنف قرب الحدود الأردنية", "قاعدة التنف", SYR, "Homs", None, None, 2),
+    ("قتل عنصران من قسد في هجوم قرب التنف", "التنف", SYR, "Homs", None, None, 2),
+    ("توفيت طفلة في مخيم الركبان بسبب نقص الدواء", "مخيم الركبان", SYR, "Homs", None, None, 1),
+    ("شنت الطائرات غارات على منطقة اللجاة شمال شرقي درعا", "اللجاة", SYR, "Daraa", None, None, 2),
+    ("قصفت الفصائل حي القدم جنوب دمشق", "القدم", SYR, "Damascus", "Damascus", None, 1),
+    ("سيطرت القوات على حي العسالي", "العسالي", SYR, "Damascus", "Damascus", None, 1),
+    ("قتل مدنيون باشتباكات في حي التضامن بدمشق", "التضامن", SYR, "Damascus", "Damascus", None, 1),
     # --- district and sub-district names ---------------------------------------------------------------
     ("قصف على منطقة جبل سمعان في محافظة حلب", "جبل سمعان", SYR, "Aleppo", "Jebel Saman", None, 2),
     ("قصف على ناحية حريتان شمال حلب", "حريتان", SYR, "Aleppo", "Jebel Saman", "Haritan", None),
@@ -136,6 +148,18 @@ def test_syrian_article_keeps_a_village_out_of_iraq(text: str) -> None:
     is not placed in Iraq: with no Syrian unit named it is not placed at all."""
     rp = _placed(text, "الزركة")
     assert rp.location is None or rp.location.country == "SYR"
+
+
+@pytest.mark.parametrize("text", [
+    "فاز المنتخب السوري في مباراة كرة القدم على نظيره العراقي",
+    "نظمت الجمعية حملة التضامن مع أهالي دمشق",
+    "تاهت الفتاة في الغاب قرب قريتها",
+])
+def test_a_quarter_named_by_an_ordinary_word_needs_its_cue(text: str) -> None:
+    """القدم (the foot), التضامن (solidarity), الغاب (the forest) are quarters or a plain only after
+    their cue ("حي القدم") or with their governorate named: "كرة القدم" is football."""
+    names = {fold(r.toponym.name) for r in geocode_text(text) if r.location is not None}
+    assert not names & {fold("القدم"), fold("التضامن"), fold("الغاب")}
 
 
 def test_table_is_large_enough() -> None:
