@@ -283,3 +283,30 @@ def test_the_qualifier_is_dropped_only_between_same_named_communities() -> None:
     found = [r for r in geocode_text("قتل جنديان في قضاء سنجار") if fold(r.toponym.name) == fold("سنجار")]
     assert found and all(p.admin1 != "Al-Hasakah" for p, _ in found[0].ranked)
     assert found[0].location is not None and found[0].location.admin1 == "Ninewa"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # a demonstrative points at a common noun: a place after one has its cue noun between them
+    ("تعاني هذه الطبقة من المجتمع من الفقر والبطالة", "الطبقة"),
+    ("قال إن تلك الطبقة السياسية فشلت في إدارة البلاد", "الطبقة"),
+    ("وفي هذا الصدد أكد الوزير أن الحكومة ستدعم المزارعين", "الصدد"),
+    # an indefinite adjective after a cue noun describes the place, it names none
+    ("لجأت العائلة إلى قرية صغيرة في ريف حلب", "صغيرة"),
+    ("بنت السلطات قرية جديدة للنازحين قرب الموصل", "جديدة"),
+    # ordinary words that small places also bear ([ambiguous]), with no cue before them
+    ("رفع الحكم البطاقة الحمراء في وجه المدافع", "الحمراء"),
+    ("يعيش السكان في الوقت الحاضر أزمة مياه خانقة", "الحاضر"),
+    ("أكد اللواء أن القوات بصدد اقتحام المدينة خلال أيام", "صدد"),
+    ("وصل قائد فيلق القدس قاسم سليماني إلى بغداد", "سليماني"),
+    ("كانت هذه اللفتة الكريمة محل تقدير الأهالي", "الكريمة"),
+])
+def test_a_common_noun_or_adjective_is_no_place(text: str, word: str) -> None:
+    placed = [fold(r.toponym.name) for r in geocode_text(text) if r.location is not None]
+    assert fold(word) not in placed and fold(word.removeprefix("ال")) not in placed
+
+
+def test_a_cue_still_names_a_place_after_a_demonstrative_noun() -> None:
+    """"هذه المدينة" points back; "مدينة الطبقة" after it is still Tabqa."""
+    found = [r for r in geocode_text("دخلت القوات هذه المدينة، مدينة الطبقة غرب الرقة")
+             if fold(r.toponym.name) == fold("الطبقة")]
+    assert found and found[0].location is not None and found[0].location.admin1 == "Ar-Raqqa"
