@@ -65,6 +65,11 @@ PHRASES = [
     ("هجوم في ريف درعا", "درعا", SYR, "Daraa", "", None, 3),
     ("اشتباكات في ريف اللاذقية الشمالي", "اللاذقية", SYR, "Lattakia", "", None, 3),
     ("هجوم لداعش في بادية حمص الشرقية", "بادية حمص", SYR, "Homs", None, None, 2),
+    # "ريف X" of a town that is no governorate's capital: the district named after the town, precision 2
+    ("قصفت الطائرات الروسية قرى في ريف جسر الشغور", "جسر الشغور", SYR, "Idlib", "Jisr-Ash-Shugur", None, 2),
+    ("تسللت خلية لداعش إلى ريف منبج الشرقي", "منبج", SYR, "Aleppo", "Menbij", None, 2),
+    ("اندلعت اشتباكات بين الفصائل في ريف معرة النعمان", "معرة النعمان", SYR, "Idlib", "Al Ma'ra", None, 2),
+    ("انفجر لغم بسيارة مدنية في ريف القصير", "القصير", SYR, "Homs", "Al-Qusayr", None, 2),
     ("كمين لداعش في بادية دير الزور", "دير الزور", SYR, "Deir ez-Zor", None, None, 2),
     # --- camps and neighbourhoods ----------------------------------------------------------------------
     ("قصف على مخيم اليرموك جنوب دمشق", "مخيم اليرموك", SYR, "Damascus", "Damascus", None, 1),
