@@ -30,6 +30,9 @@ def _placed(text: str, name: str) -> ResolvedPlace:
     # no cue: the bare name of a city abroad, the subject or object of the sentence
     ("استقبلت أنقرة وفدا من المعارضة السورية لبحث التهدئة", "أنقرة", "TUR"),
     ("وصلت الطائرات المقلة للنازحين إلى بيروت مساء الخميس", "بيروت", "LBN"),
+    ("قتل شرطيان في هجوم مسلح بمدينة القصرين غربي تونس", "القصرين", "TUN"),
+    ("داهم الجيش مخيمات للاجئين في بلدة عرسال الحدودية", "عرسال", "LBN"),
+    ("تظاهرت عشرات النساء أمام مبنى الولاية في جندوبة", "جندوبة", "TUN"),
 ])
 def test_a_city_abroad_is_placed_abroad(text: str, name: str, country: str) -> None:
     rp = _placed(text, name)

@@ -288,6 +288,7 @@ def test_the_qualifier_is_dropped_only_between_same_named_communities() -> None:
 @pytest.mark.parametrize(("text", "word"), [
     # a demonstrative points at a common noun: a place after one has its cue noun between them
     ("تعاني هذه الطبقة من المجتمع من الفقر والبطالة", "الطبقة"),
+    ("تآكلت الطبقة المتوسطة بفعل الغلاء", "الطبقة"),
     ("قال إن تلك الطبقة السياسية فشلت في إدارة البلاد", "الطبقة"),
     ("وفي هذا الصدد أكد الوزير أن الحكومة ستدعم المزارعين", "الصدد"),
     # an indefinite adjective after a cue noun describes the place, it names none
