@@ -311,3 +311,22 @@ def test_a_cue_still_names_a_place_after_a_demonstrative_noun() -> None:
     found = [r for r in geocode_text("دخلت القوات هذه المدينة، مدينة الطبقة غرب الرقة")
              if fold(r.toponym.name) == fold("الطبقة")]
     assert found and found[0].location is not None and found[0].location.admin1 == "Ar-Raqqa"
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    # a place the text calls a village, placed by its direction from a town, lies within reach of that
+    # town: Wasit's town of العزيزية, 200 km away, is not the village south of Kirkuk
+    ("فجر انتحاري نفسه وسط تجمع للمشيعين في قرية العزيزية جنوب كركوك", "Kirkuk"),
+    ("اختطف مسلحون ثلاثة رعاة من قرية العزيزية غربي كركوك", "Kirkuk"),
+    ("عثرت الشرطة على جثتي امرأتين قرب قرية العزيزية شمال شرق كركوك", "Kirkuk"),
+])
+def test_a_village_by_a_direction_is_not_a_far_town(text: str, admin1: str) -> None:
+    found = [r for r in geocode_text(text) if fold(r.toponym.name) == fold("العزيزية")]
+    assert found and found[0].location is not None and found[0].location.admin1 == admin1
+
+
+def test_a_far_town_by_a_direction_is_still_that_town() -> None:
+    """"مدينة تكريت شمال بغداد": a town may lie far from the place it is placed by."""
+    text = "سيطرت القوات على مدينة تكريت شمال بغداد"
+    found = [r for r in geocode_text(text) if fold(r.toponym.name) == fold("تكريت")]
+    assert found and found[0].location is not None and found[0].location.admin1 == "Salah al-Din"
