@@ -330,3 +330,19 @@ def test_a_far_town_by_a_direction_is_still_that_town() -> None:
     text = "سيطرت القوات على مدينة تكريت شمال بغداد"
     found = [r for r in geocode_text(text) if fold(r.toponym.name) == fold("تكريت")]
     assert found and found[0].location is not None and found[0].location.admin1 == "Salah al-Din"
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    # a nisba-shaped name (an adjective's form) is a place when the text places it in its town
+    ("انفجرت سيارة مفخخة في الزعفرانية بجنوب بغداد", "Baghdad"),
+    ("اغتال مسلحون مجهولون موظفا في الزعفرانية جنوبي بغداد", "Baghdad"),
+    ("سقطت قذائف هاون على الزعفرانية في ريف حمص الشمالي", "Homs"),
+])
+def test_a_nisba_name_placed_in_its_town(text: str, admin1: str) -> None:
+    found = [r for r in geocode_text(text) if fold(r.toponym.name) == fold("الزعفرانية")]
+    assert found and found[0].location is not None and found[0].location.admin1 == admin1
+
+
+def test_a_nisba_adjective_stays_an_adjective() -> None:
+    text = "رفعت الحكومة الشعارات الزعفرانية في بغداد"
+    assert fold("الزعفرانية") not in [fold(r.toponym.name) for r in geocode_text(text)]

@@ -809,6 +809,9 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     if not amb and not minor:
         return True
     pool = [p for p in d.candidates if p.kind in MAJOR_KINDS] if amb else d.candidates
+    if (amb and d.key not in ambiguous and "ال" + d.key not in ambiguous and d.parent is not None
+            and _locative(words, d)):
+        pool = d.candidates  # a nisba-shaped name placed in its town: "في الزعفرانية بجنوب بغداد"
     in_admin1 = any(p.admin1 in admin1 for p in pool)
     in_admin2 = any(p.admin2 in admin2 for p in pool if p.admin2)
     related = _locative(words, d) or d.parent is not None or d.child or d.near
