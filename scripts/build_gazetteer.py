@@ -521,6 +521,11 @@ class Builder:
             if "admin2" in row:
                 place.admin2, place.admin3 = row["admin2"], ""
             self.add(place)
+        for row in self.curated.get("abroad", []):
+            # a place abroad: its country, no admin units (never an event's scene in Iraq or Syria)
+            lat, lon = row["point"]
+            self.add(Place(f"marsad:{row['slug']}", row["kind"], row["country"], lat, lon, row["name_en"],
+                           row["names"][0], [], fixed=list(row["names"])))
 
     # derived fields
 

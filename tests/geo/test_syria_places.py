@@ -47,6 +47,7 @@ PHRASES = [
     ("انفجار في مدينة القنيطرة", "القنيطرة", SYR, "Quneitra", "Quneitra", None, 1),
     ("قصف على مدينة الزبداني في ريف دمشق", "الزبداني", SYR, "Rural Damascus", "Az-Zabdani", None, 1),
     ("غارات على مدينة الطبقة غرب الرقة", "الطبقة", SYR, "Ar-Raqqa", "Ath-Thawrah", None, 1),
+    ("دارت اشتباكات في الطبقة بريف الرقة الغربي", "الطبقة", SYR, "Ar-Raqqa", "Ath-Thawrah", None, 1),
     ("اشتباكات بين قسد والفصائل في بلدة عين عيسى شمال الرقة", "عين عيسى", SYR, "Ar-Raqqa", "Tell Abiad", None, 1),
     ("قصف تركي على مدينة القامشلي بريف الحسكة", "القامشلي", SYR, "Al-Hasakah", "Quamishli", None, 1),
     ("تفجير في مدينة رأس العين بريف الحسكة الشمالي", "رأس العين", SYR, "Al-Hasakah", "Ras Al Ain", None, 1),
@@ -65,6 +66,11 @@ PHRASES = [
     ("هجوم في ريف درعا", "درعا", SYR, "Daraa", "", None, 3),
     ("اشتباكات في ريف اللاذقية الشمالي", "اللاذقية", SYR, "Lattakia", "", None, 3),
     ("هجوم لداعش في بادية حمص الشرقية", "بادية حمص", SYR, "Homs", None, None, 2),
+    # "ريف X" of a town that is no governorate's capital: the district named after the town, precision 2
+    ("قصفت الطائرات الروسية قرى في ريف جسر الشغور", "جسر الشغور", SYR, "Idlib", "Jisr-Ash-Shugur", None, 2),
+    ("تسللت خلية لداعش إلى ريف منبج الشرقي", "منبج", SYR, "Aleppo", "Menbij", None, 2),
+    ("اندلعت اشتباكات بين الفصائل في ريف معرة النعمان", "معرة النعمان", SYR, "Idlib", "Al Ma'ra", None, 2),
+    ("انفجر لغم بسيارة مدنية في ريف القصير", "القصير", SYR, "Homs", "Al-Qusayr", None, 2),
     ("كمين لداعش في بادية دير الزور", "دير الزور", SYR, "Deir ez-Zor", None, None, 2),
     # --- camps and neighbourhoods ----------------------------------------------------------------------
     ("قصف على مخيم اليرموك جنوب دمشق", "مخيم اليرموك", SYR, "Damascus", "Damascus", None, 1),
@@ -96,6 +102,23 @@ PHRASES = [
     ("قتل عنصر من الحشد الشعبي بهجوم لداعش على قرية الزركة في العراق", "الزركة", IRQ, "Ninewa", None, None, 1),
     ("قتل مدنيون بقصف لقوات النظام على بلدة المالكية السورية في ريف الحسكة", "المالكية", SYR, "Al-Hasakah",
      None, None, 1),
+    # --- regions and sites no OCHA community or COD unit names (curated.toml) ---------------------------
+    ("غارات روسية على مواقع المعارضة في القلمون الشرقي", "القلمون الشرقي", SYR, "Rural Damascus", None, None, 2),
+    ("سيطر الجيش على تلال في منطقة القلمون قرب الحدود اللبنانية", "القلمون", SYR, "Rural Damascus", None, None, 2),
+    ("قتل عنصران من حزب الله في جرود القلمون", "جرود القلمون", SYR, "Rural Damascus", None, None, 2),
+    ("هاجم مسلحون قرية في القلمون الغربي", "القلمون الغربي", SYR, "Rural Damascus", None, None, 2),
+    ("استهدفت طائرات مسيرة محيط قاعدة التنف قرب الحدود الأردنية", "قاعدة التنف", SYR, "Homs", None, None, 2),
+    ("قتل عنصران من قسد في هجوم قرب التنف", "التنف", SYR, "Homs", None, None, 2),
+    ("توفيت طفلة في مخيم الركبان بسبب نقص الدواء", "مخيم الركبان", SYR, "Homs", None, None, 1),
+    ("شنت الطائرات غارات على منطقة اللجاة شمال شرقي درعا", "اللجاة", SYR, "Daraa", None, None, 2),
+    ("قصفت الفصائل حي القدم جنوب دمشق", "القدم", SYR, "Damascus", "Damascus", None, 1),
+    ("سيطرت القوات على حي العسالي", "العسالي", SYR, "Damascus", "Damascus", None, 1),
+    ("قتل مدنيون باشتباكات في حي التضامن بدمشق", "التضامن", SYR, "Damascus", "Damascus", None, 1),
+    ("انقطعت مياه الشرب عن دمشق بعد المعارك في وادي بردى", "وادي بردى", SYR, "Rural Damascus", None, None, 2),
+    ("دخلت قافلة مساعدات أممية عبر معبر باب الهوى", "معبر باب الهوى", SYR, "Idlib", "Harim", None, 1),
+    ("أغلقت السلطات التركية معبر باب السلامة أمام النازحين", "معبر باب السلامة", SYR, "Aleppo", "A'zaz", None, 1),
+    ("اندلعت اشتباكات قرب سد تشرين بين قسد والفصائل", "سد تشرين", SYR, "Aleppo", "Menbij", None, 2),
+    ("سيطرت قسد على سد الفرات بعد معارك مع داعش", "سد الفرات", SYR, "Ar-Raqqa", None, None, 1),
     # --- district and sub-district names ---------------------------------------------------------------
     ("قصف على منطقة جبل سمعان في محافظة حلب", "جبل سمعان", SYR, "Aleppo", "Jebel Saman", None, 2),
     ("قصف على ناحية حريتان شمال حلب", "حريتان", SYR, "Aleppo", "Jebel Saman", "Haritan", None),
@@ -136,6 +159,18 @@ def test_syrian_article_keeps_a_village_out_of_iraq(text: str) -> None:
     is not placed in Iraq: with no Syrian unit named it is not placed at all."""
     rp = _placed(text, "الزركة")
     assert rp.location is None or rp.location.country == "SYR"
+
+
+@pytest.mark.parametrize("text", [
+    "فاز المنتخب السوري في مباراة كرة القدم على نظيره العراقي",
+    "نظمت الجمعية حملة التضامن مع أهالي دمشق",
+    "تاهت الفتاة في الغاب قرب قريتها",
+])
+def test_a_quarter_named_by_an_ordinary_word_needs_its_cue(text: str) -> None:
+    """القدم (the foot), التضامن (solidarity), الغاب (the forest) are quarters or a plain only after
+    their cue ("حي القدم") or with their governorate named: "كرة القدم" is football."""
+    names = {fold(r.toponym.name) for r in geocode_text(text) if r.location is not None}
+    assert not names & {fold("القدم"), fold("التضامن"), fold("الغاب")}
 
 
 def test_table_is_large_enough() -> None:

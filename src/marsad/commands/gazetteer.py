@@ -35,12 +35,13 @@ def info() -> None:
     start = time.perf_counter()
     gz = Gazetteer.default()
     elapsed = time.perf_counter() - start
-    by_country = Counter(p.country for p in gz.places)
+    home = ("IRQ", "SYR")  # the others are the few cities abroad of curated.toml, never a scene
+    by_country = Counter(p.country if p.country in home else "abroad" for p in gz.places)
     by_kind = Counter(p.kind for p in gz.places)
     click.echo(f"{len(gz)} places, loaded in {elapsed:.3f} s")
     click.echo("by country: " + ", ".join(f"{c} {n}" for c, n in sorted(by_country.items())))
     click.echo("by kind:    " + ", ".join(f"{k} {n}" for k, n in sorted(by_kind.items())))
-    for country in sorted(by_country):
+    for country in sorted(set(by_country) & set(home)):
         units = Counter(p.kind for p in gz.places if p.country == country)
         click.echo(f"{country}: {units['governorate']} governorates, {units['district']} districts, "
                    f"{units['subdistrict']} sub-districts, "

@@ -66,6 +66,7 @@ class PlaceCues:
     anaphors: frozenset[str]  # "الناحية"، "الإقليم": a kind of place with the article points back, no name
     two_word_prefixes: frozenset[str]
     list_openers: frozenset[str]
+    demonstratives: frozenset[str]  # "هذه الطبقة": a word after a demonstrative is a common noun
     name_links: frozenset[str]
     weights: dict[str, Any]
     source_window: int
@@ -211,6 +212,7 @@ def load_place_cues() -> PlaceCues:
         anaphors=frozenset(fold(w) for w in _words(unknown, "anaphors")),
         two_word_prefixes=frozenset(fold(w) for w in _words(unknown, "two_word_prefixes")),
         list_openers=frozenset(fold(w) for w in _words(unknown, "list_openers")),
+        demonstratives=frozenset(fold(w) for w in _words(unknown, "demonstratives")),
         name_links=frozenset(fold(w) for w in _words(unknown, "name_links")),
         weights=weights,
         source_window=int(role.get("source_window", 4)),

@@ -130,6 +130,13 @@ def _context(toponyms: list[Toponym], text: str) -> _Context:
     return _Context(by1, by2, total1, total2, country, gov, city, reference, named)
 
 
+def _called_small(t: Toponym) -> bool:
+    """The text calls the place a village, quarter or camp ("قرية العزيزية جنوب كركوك"): it lies near the
+    place it is located by, even when its only namesake in the gazetteer is a town far away."""
+    spec = load_place_cues().cues.get(t.cue)
+    return spec is not None and spec.primary in MINOR_KINDS
+
+
 def _within(c: Place, parent: Place) -> bool:
     """Could ``c`` lie inside (or beside) the parent place?"""
     if c.admin1 != parent.admin1 or c.country != parent.country:
@@ -164,7 +171,10 @@ def _parent_score(t: Toponym, c: Place, parent: Place, ctx: _Context, w: dict[st
         named = set(part.split()) or {t.part} - {""}  # "X شمال شرقي Y"، "X شمال Y" (a direction after X)
         if _within(c, parent) or km <= 80 or (km <= _DIRECTED_KM and _lies_towards(c, parent, named)):
             return w["parent_fit"]
-        return w["parent_misfit"] if c.kind in MINOR_KINDS else 0.0
+        if c.kind in MINOR_KINDS:
+            return w["parent_misfit"]
+        # a town far away is no village the text places by its direction from here: out of the running
+        return 2 * w["parent_misfit"] if _called_small(t) else 0.0
     return w["parent_fit"] if _within(c, parent) else w["parent_misfit"]
 
 

@@ -793,8 +793,13 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     """Is this gazetteer name a place here? Plain names of towns and admin units always are; a name
     that is also an ordinary word, or only a village or neighbourhood, needs support."""
     spec = d.cue.payload.cue if d.cue is not None else None
-    if d.key in load_place_cues().anaphors:
+    cues = load_place_cues()
+    if d.key in cues.anaphors:
         return False  # "سوق الناحية"، "مناطق الإقليم": the place named before, not a village of that name
+    if spec is not None and d.key in cues.not_names and not d.key.startswith("ال"):
+        return False  # "قرية صغيرة"، "قرية جديدة": an indefinite adjective describes the place, names none
+    if spec is None and _after_demonstrative(words, d):
+        return False  # "هذه الطبقة"، "هذا الحصان": a common noun
     if spec is not None and (spec.unknown or any(p.kind in spec.kinds for p in d.candidates)):
         return True  # a cue introduced it (if no candidate fits, it is resolved as an unknown name)
     amb = _ambiguous(d, ambiguous)
@@ -804,6 +809,9 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     if not amb and not minor:
         return True
     pool = [p for p in d.candidates if p.kind in MAJOR_KINDS] if amb else d.candidates
+    if (amb and d.key not in ambiguous and "ال" + d.key not in ambiguous and d.parent is not None
+            and _locative(words, d)):
+        pool = d.candidates  # a nisba-shaped name placed in its town: "في الزعفرانية بجنوب بغداد"
     in_admin1 = any(p.admin1 in admin1 for p in pool)
     in_admin2 = any(p.admin2 in admin2 for p in pool if p.admin2)
     related = _locative(words, d) or d.parent is not None or d.child or d.near
@@ -819,6 +827,15 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     if " " not in d.key:  # "السبع" (seven), "الشقق" (the flats): as above, the district alone is not enough
         return (in_admin2 or in_admin1) and related
     return in_admin2 or (in_admin1 and related)
+
+
+def _after_demonstrative(words: _Words, d: _Draft) -> bool:
+    """The name follows a demonstrative directly ("هذه الطبقة"): a place after one comes with its cue
+    noun between them ("هذه المدينة"), so this is a common noun."""
+    if d.first == 0 or not gap_ok(words.text, words.tokens[d.first - 1].end, words.tokens[d.first].start):
+        return False
+    prev = words.tokens[d.first - 1].text
+    return any(f in load_place_cues().demonstratives for f in bare_forms(prev))
 
 
 def _qualified_noun(words: _Words, d: _Draft) -> bool:
