@@ -396,3 +396,38 @@ def test_without_a_count_after_the_name_the_plural_is_several():
 def test_a_broken_plural_of_people_without_a_count_is_several(text, value):
     """A plural of people with no count ("مقتل سكان"، "قتل شبان") is "several" (codebook §6: 3)."""
     assert sum(counts(text).values()) == value
+
+
+# --- a number before a month's name is a day of the month ------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('قالت الوحدات إن المقاتلة قتلت "في 15 آذار" بقصف على مدينة عفرين', {}),
+    ("أصيبت ناشطة يوم 3 حزيران بنيران قناص في درعا", {"wounded": 1}),
+    ("قتل في الثامن من تموز ثلاثة عناصر من الشرطة في هجوم على حاجز بالموصل", {"killed": 3}),
+    ("لقي جنديان حتفهما في 21 يوليو بانفجار عبوة في الرمادي", {"killed": 2}),
+])
+def test_a_number_before_a_month_is_a_date_not_a_count(text, expected):
+    assert counts(text) == expected
+
+
+# --- a definite number after a definite noun is its adjective ---------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("وقتل الجنود الأربعة في انفجار عبوة ناسفة بالرمادي", "killed", 4),
+    ("أصيب المتظاهرون الخمسة برصاص الشرطة في البصرة", "wounded", 5),
+    ("قتل المسلحون الثلاثة في اشتباك مع قوات الأمن بالموصل", "killed", 3),
+])
+def test_a_definite_number_after_its_noun_counts_the_people(text, kind, value):
+    assert counts(text) == {kind: value}
+
+
+# --- a killing told as the motive of an act is no toll of it -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "تظاهر المئات في البصرة احتجاجا على مقتل شاب برصاص الشرطة",
+    "خرجت مئات النساء في اللاذقية على خلفية جريمة قتل العقيد",
+    "وتجمع عشرات المتظاهرين أمام مبنى المحافظة تنديدا بمقتل ثلاثة ناشطين",
+    "أضرب المعلمون في كركوك استنكارا لإصابة زميلتين برصاص مجهولين",
+])
+def test_a_killing_told_as_the_motive_is_no_toll(text):
+    assert counts(text) == {}

@@ -112,7 +112,8 @@ class _SentenceTolls:
         self.actor_end = {m.first: m.last for m in actors}
         self.actor_at = {m.first: m for m in actors}
         self.time_tokens = {j for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "day_part")
-                            for j in range(m.first, m.last)} | _numeric_date_tokens(doc, sentence)
+                            for j in range(m.first, m.last)} | _numeric_date_tokens(doc, sentence) \
+            | _day_of_month_tokens(doc, sentence, lex)
         # "العشرين" is the twentieth (of the month) unless a counted noun follows: "العشرين جريحا" is twenty
         self.time_tokens |= {j for m in doc.sentence_entries(sentence, "ordinal") if not self._counted_after(m.last)
                              for j in range(m.first, m.last)}
@@ -127,6 +128,8 @@ class _SentenceTolls:
             floor = self.words[k - 1].last if k > 0 else self.sentence.first_token
             if self._negated(word) or any(0 < word.first - m <= 3 for m in self.subsets if m not in self.claimed):
                 continue  # "لا معلومات عن قتلى"؛ "بينها جثة طفل" is part of a toll told already
+            if self._motive(word):
+                continue  # "تظاهروا احتجاجا على مقتل شاب": the reason of what is told, not its toll
             if self._cause_of_death(word):
                 continue  # "توفي إثر إصابته برصاص الشرطة": the wound of the one who died, no one more
             if word.first in self.claimed:
@@ -212,6 +215,14 @@ class _SentenceTolls:
         window = range(max(self.sentence.first_token, start - 4), start)
         to = count > self.sentence.first_token and tokens[count - 1].text in ("الي", "الى")
         return to and any(any(k in verbs for k in lookup_keys(tokens[j].text)) for j in window)
+
+    def _motive(self, word: Match[Entry]) -> bool:
+        """"احتجاجا على مقتل شاب"، "تنديدا بمقتل ثلاثة"، "على خلفية جريمة قتل العقيد": a killing or a wound
+        told as the motive of the act (a protest, a strike, an arrest) happened before it, in an incident of
+        its own; it is no toll of this one.  The motive word stands at most three words before."""
+        motives, tokens = self.lex.word_set("motives"), self.doc.tokens
+        return any(any(k in motives for k in lookup_keys(tokens[j].text))
+                   for j in range(max(self.sentence.first_token, word.first - 3), word.first))
 
     def _negated(self, word: Match[Entry]) -> bool:
         return any(m.payload.label == "negation" and 0 <= word.first - m.last <= 3
@@ -360,8 +371,12 @@ class _SentenceTolls:
         if j < limit and self._free(j, word) and (found := self._count_at(j)) is not None:
             return found  # "بمقتل عنصري أمن": the named victims are the count
         if not _is_noun(self.doc, word) and j in self.actor_end:  # a verb's subject, not a noun's victims
+            named = j
             while j in self.actor_end and j < limit:  # "قتل مسلحو داعش خمسة": a head noun in construct, then the name
                 j = self.actor_end[j]
+            if j < limit and _definite(self.doc.tokens[j].text) and self._free(j, word) and (
+                    found := self._count_at(j)) is not None and found[1]:
+                return found[0], True, named, found[3]  # "قتل الجنود الأربعة": the number is the noun's adjective
             if j < limit and _adjective(self.doc.tokens[j].text):
                 j += 1  # "قتل تنظيم داعش المتشدد 9 رجال"
         end = min(limit, j + _AFTER_WINDOW)
@@ -781,6 +796,25 @@ def _numeric_date_tokens(doc: Doc, sentence: Sentence) -> set[int]:
     """The digit tokens of a date written in digits ("28/7/2021"): no count of people."""
     return {j for start, end, *_ in doc.sentence_digit_dates(sentence)
             for j in range(doc.token_index(start), doc.token_index(end))}
+
+
+def _day_of_month_tokens(doc: Doc, sentence: Sentence, lex: Lexicons) -> set[int]:
+    """"قتلت في 15 آذار"، "في الثامن من تموز"، "يوم 3 يوليو": a number right before a month's name is the
+    day of that month, no count of people (the time stage reads it as the date).  The month's name is a
+    time word too, which may stand between a verb and its subject ("قتل في الثامن من تموز ثلاثة")."""
+    out: set[int] = set()
+    tokens = doc.tokens
+    for m in doc.sentence_entries(sentence, "month"):
+        out.update(range(m.first, m.last))
+        j = m.first - 1
+        if j >= sentence.first_token and tokens[j].text == "من":
+            j -= 1  # "العاشر من آذار"
+        for i in range(max(sentence.first_token, j - 2), j + 1):
+            number = read_number(tokens, i, lex)
+            if number is not None and number.last == j + 1:
+                out.update(range(number.first, number.last))
+                break
+    return out
 
 
 def _preposition(word: str, preps: frozenset[str]) -> bool:
