@@ -431,3 +431,24 @@ def test_a_definite_number_after_its_noun_counts_the_people(text, kind, value):
 ])
 def test_a_killing_told_as_the_motive_is_no_toll(text):
     assert counts(text) == {}
+
+
+# --- one person named by office or kunya ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("وفي محافظة نينوى أصيب والي الجزيرة في التنظيم بغارة جوية قرب قضاء البعاج", "wounded", 1),
+    ("قتل أمير داعش في الموصل بضربة جوية", "killed", 1),
+    ("أعلنت الشرطة مقتل مدير الناحية بانفجار عبوة ناسفة في ديالى", "killed", 1),
+    ("قتل مستشاران روسيان في قصف على مدينة دير الزور", "killed", 2),
+])
+def test_an_office_holder_is_a_person(text, kind, value):
+    assert counts(text) == {kind: value}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("وقتل أبو محمد العدناني في غارة جوية على مدينة الباب", "killed"),
+    ("أعلن التحالف مقتل أبي علي الأنباري في غارة جوية قرب الميادين", "killed"),
+    ("أصيب أبو خليل السوداني بجروح في قصف على مدينة إدلب", "wounded"),
+])
+def test_a_kunya_names_one_person(text, kind):
+    assert counts(text) == {kind: 1}

@@ -573,6 +573,7 @@ class _SentenceTolls:
             value = self.lex.others_alone[nxt]
             return value, value < PLURAL_COUNT, j, j + 1
         one = self.doc.tokens[j].text in ("احد", "احدى")  # "مقتل أحد جنوده" (not الأحد, Sunday)
+        one = one or (nxt in self.lex.word_set("kunya") and j + 1 < limit)  # "مقتل أبو محمد": one named person
         if self._singular_person(nxt) or one or self._person_with_pronoun(self.doc.tokens[j].text):
             return self._and_another(1, j + 1, limit), True, j, j + 1
         if nxt in self.lex.word_set("plurals") and dual_of(nxt, self.lex) is None:
