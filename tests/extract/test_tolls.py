@@ -452,3 +452,38 @@ def test_an_office_holder_is_a_person(text, kind, value):
 ])
 def test_a_kunya_names_one_person(text, kind):
     assert counts(text) == {kind: 1}
+
+
+# --- a year, a manner and a breakdown are no counts -------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("منذ الإطاحة بالرئيس وقتله في 2011 تشهد البلاد اشتباكات متقطعة", {}),
+    ("وكانت الطائرة قد قصفت القرية عام 2014 ما أسفر عن مقتل ستة مدنيين", {"killed": 6}),
+    ("وقتل 2000 شخص في المعارك التي شهدتها المدينة", {"killed": 2000}),
+])
+def test_four_digits_of_a_year_are_no_count(text, expected):
+    assert counts(text) == expected
+
+
+def test_one_after_another_is_no_count():
+    assert counts("ودخل المسلحون القرية وقتلوهم واحدا تلو الآخر") != {"killed": 1}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أعلنت مصادر طبية وقوع 184 إصابة برصاص الجيش، منها 70 إصابة بالرصاص الحي", {"wounded": 184}),
+    ("سقطت قذائف على الحي ما أدى إلى 12 إصابة، ومنها ثلاث إصابات خطيرة", {"wounded": 12}),
+])
+def test_of_them_breaks_a_count_down(text, expected):
+    assert counts(text) == expected
+
+
+# --- "among them" between commas stands between a subject and its verb --------------------------
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("وقال المرصد إن 14 مدنيا، بينهم أربعة أطفال وامرأتان، قتلوا في غارة على بلدة سراقب", "killed", 14),
+    ("ذكرت الوكالة أن 11 شخصا على الأقل، معظمهم من المسنين، لقوا مصرعهم في القصف", "killed", 11),
+    ("وأفادت المصادر بأن سبع نساء، بينهن طفلتان، أصبن بجروح في انفجار عبوة", "wounded", 7),
+    ("إن عشرين عنصرا من الشرطة، منهم ضابطان، جرحوا في الهجوم على الحاجز", "wounded", 20),
+])
+def test_among_them_between_commas_is_an_aside(text, kind, value):
+    assert counts(text) == {kind: value}

@@ -126,7 +126,8 @@ class _SentenceTolls:
         for k, word in enumerate(self.words):
             limit = self.words[k + 1].first if k + 1 < len(self.words) else self.sentence.last_token
             floor = self.words[k - 1].last if k > 0 else self.sentence.first_token
-            if self._negated(word) or any(0 < word.first - m <= 3 for m in self.subsets if m not in self.claimed):
+            if self._negated(word) or any(0 < word.first - m <= 3 and not self._comma_between(m, word.first)
+                                          for m in self.subsets if m not in self.claimed):
                 continue  # "لا معلومات عن قتلى"؛ "بينها جثة طفل" is part of a toll told already
             if self._motive(word):
                 continue  # "تظاهروا احتجاجا على مقتل شاب": the reason of what is told, not its toll
@@ -315,9 +316,18 @@ class _SentenceTolls:
         number = read_number(self.doc.tokens, j, self.lex)
         if number is None or self._counts_something_else(number.last):
             return None
+        if self._year(number):
+            return None  # "وقتله في 2011": a year, not 2011 people
         if not number.exact and _definite(self.doc.tokens[j].text):
             return None  # "مقتل المسلحين": the gunmen told of already, not "two gunmen"
         return number.value, number.exact, number.first, number.last
+
+    def _year(self, number: Number) -> bool:
+        """Four digits of a year of these times (1900-2099) with no counted people after them ("قتل في
+        2011"، "منذ 2014"): a year.  "قتل 2000 شخص" is a count."""
+        token = self.doc.tokens[number.first]
+        return (number.last - number.first == 1 and token.is_number and len(token.text) == 4
+                and 1900 <= number.value < 2100 and not self._counted_after(number.last))
 
     def _counts_something_else(self, j: int) -> bool:
         """"في العشرين من العمر"، "3 مليارات دولار": a number of years, money or distance, not of people;
@@ -489,7 +499,11 @@ class _SentenceTolls:
         j, budget = word.first - 1, _BEFORE_WINDOW
         ambiguous: Count | None = None
         boundaries = self.lex.word_set("clause_links")
+        aside = self._aside(word.first, floor)
         while j >= floor and budget > 0:
+            if j in aside:  # "14 مدنيا، بينهم أربعة أطفال، قتلوا": who they were, not the subject
+                j -= 1
+                continue
             if j in self.predicates or strip_article(self.doc.tokens[j].text) in boundaries:
                 return ambiguous  # "اعتقلت الشرطة 5 مسلحين بعد اشتباك قتل فيه جندي": another clause's count
             found = self._count_at(j)
@@ -509,6 +523,23 @@ class _SentenceTolls:
                 budget -= 1
             j -= 1
         return ambiguous
+
+    def _aside(self, end: int, floor: int) -> range:
+        """"14 مدنيا، بينهم أربعة أطفال وامرأتان، قتلوا"، "11 شخصا، معظمهم من المسنين، لقوا مصرعهم": a
+        parenthesis between commas opened by "among them" (a subset marker) right before the verb tells
+        who the people counted before it were; it stands between the subject and its verb and adds no
+        distance and no count.  The tokens of that parenthesis (empty if none)."""
+        for k in range(end - 1, floor, -1):
+            if k in self.subsets and self._comma_between(k - 1, k):
+                close = next((c for c in range(k, end) if self._comma_between(c, c + 1)), None)
+                return range(k, close + 1) if close is not None else range(0)
+        return range(0)
+
+    def _comma_between(self, a: int, b: int) -> bool:
+        """A comma stands between tokens ``a`` and ``b`` (a < b)."""
+        tokens = self.doc.tokens
+        gap = self.doc.text[tokens[a].end:tokens[b].start] if a < b else ""
+        return "،" in gap or "," in gap
 
     def _governed(self, first: int) -> bool:
         """The count is the object or subject of another predicate right before it ("اعتقلت الشرطة 5"، "نزح
@@ -533,7 +564,8 @@ class _SentenceTolls:
         nxt = self.doc.tokens[last].text if last < len(self.doc.tokens) else ""
         if self._is_person(before) or (before.endswith("ا") and self._is_person(before[:-1])):
             return True  # "إن رجلا واحدا على الأقل قتل": the number after its noun
-        return (nxt == "من" or self._is_person(nxt) or last in self.actor_tokens
+        return (nxt == "من" or self._is_person(nxt) or (nxt.endswith("ا") and self._is_person(nxt[:-1]))  # "20 عنصرا"
+                or last in self.actor_tokens
                 or strip_article(nxt) in self.lex.word_set("others"))  # "عشرات آخرين أصيبوا"
 
     def _implicit(self, word: Match[Entry], limit: int) -> Count | None:
