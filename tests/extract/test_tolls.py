@@ -487,3 +487,25 @@ def test_of_them_breaks_a_count_down(text, expected):
 ])
 def test_among_them_between_commas_is_an_aside(text, kind, value):
     assert counts(text) == {kind: value}
+
+
+# --- a count joined by و counts people only when nothing else is named after it ----------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأفادت الطوارئ بوفاة 15 شخصا، واستجاب للبلاغ عدد 35 اسعاف و4 سيارات من الحرس الوطني", {"killed": 15}),
+    ("قتل ثلاثة أشخاص في الهجوم الذي وقع بين عامي 2010 و2011 في المدينة", {"killed": 3}),
+    ("وقتل في الهجوم ثلاثة جنود و4 مدنيين في مدينة الرمادي", {"killed": 7}),
+    ("وقد أصيبت 3 من حارسات المدرسة و4 جنود آخرين في الهجوم", {"wounded": 7}),
+    ("قتل 3 جنود و2 في هجوم على حاجز", {"killed": 5}),
+])
+def test_a_joined_count_of_things_is_no_toll(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "أوقفت الشرطة خمسة أشخاص في قضية مقتل الفتى",
+    "وأوقفت قوات الأمن ثلاث نساء بعد مقتل الحارس",
+    "أوقفوا أربعة مشتبه بهم إثر مقتل شرطي",
+])
+def test_the_held_are_no_toll(text):
+    assert counts(text) == {"killed": 1}

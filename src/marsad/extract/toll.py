@@ -756,6 +756,17 @@ class _SentenceTolls:
             self.claimed.add(j)
             j += 1
 
+    def _conjunct_of_people(self, number: Number, limit: int) -> bool:
+        """A count joined by و counts people like the one before it when nothing else is named after it:
+        a person noun, "others", "من"، a preposition or a time word follows it, or the clause ends ("و25 في
+        صفوف الشرطة"، "وأربعة آخرون الجمعة").  "و4 سيارات إسعاف"، "عامي 2010 و2011" count no people."""
+        k = number.last
+        if self._year(number):
+            return False
+        if k >= min(limit, self.sentence.last_token) or self._comma_between(k - 1, k) or k in self.time_tokens:
+            return True
+        return self._names_people(k, limit) or _preposition(self.doc.tokens[k].text, self.lex.word_set("prepositions"))
+
     def _conjoined(self, toll: TollMention, last: int, limit: int) -> list[TollMention]:
         """"15 جريحا من المتظاهرين و25 في صفوف الشرطة"، "تسعة شرطيين وستة عناصر وأربعة مدنيين": a count
         joined by و adds to the same kind."""
@@ -772,7 +783,8 @@ class _SentenceTolls:
             at = j + 1 if tokens[j].text == "و" else j
             if number is not None and any(w.first == number.last for w in self.words):
                 break  # "قتيل و6 جرحى": the count of the next casualty word
-            if number is not None and number.exact and not self._counts_something_else(number.last):
+            if number is not None and number.exact and not self._counts_something_else(number.last) and (
+                    self._conjunct_of_people(number, limit)):
                 self.claimed.update(range(number.first, number.last))
                 out.append(TollMention(toll.kind, number.value, True, tokens[at].start, tokens[number.last - 1].end,
                                        toll.sentence, number.first, additive=True,
