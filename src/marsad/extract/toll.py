@@ -765,7 +765,9 @@ class _SentenceTolls:
             return False
         if k >= min(limit, self.sentence.last_token) or self._comma_between(k - 1, k) or k in self.time_tokens:
             return True
-        return self._names_people(k, limit) or _preposition(self.doc.tokens[k].text, self.lex.word_set("prepositions"))
+        nxt = strip_article(self.doc.tokens[k].text)
+        return (self._names_people(k, limit) or _preposition(self.doc.tokens[k].text, self.lex.word_set("prepositions"))
+                or nxt.endswith(("يين", "يون")))  # a nisba names people by their origin: "و4 يمنيين"
 
     def _conjoined(self, toll: TollMention, last: int, limit: int) -> list[TollMention]:
         """"15 جريحا من المتظاهرين و25 في صفوف الشرطة"، "تسعة شرطيين وستة عناصر وأربعة مدنيين": a count
@@ -846,11 +848,14 @@ def _numeric_date_tokens(doc: Doc, sentence: Sentence) -> set[int]:
 def _day_of_month_tokens(doc: Doc, sentence: Sentence, lex: Lexicons) -> set[int]:
     """"قتلت في 15 آذار"، "في الثامن من تموز"، "يوم 3 يوليو": a number right before a month's name is the
     day of that month, no count of people (the time stage reads it as the date).  The month's name is a
-    time word too, which may stand between a verb and its subject ("قتل في الثامن من تموز ثلاثة")."""
+    time word too, which may stand between a verb and its subject ("قتل في الثامن من تموز ثلاثة"), and so
+    are the four digits of its year right after it."""
     out: set[int] = set()
     tokens = doc.tokens
     for m in doc.sentence_entries(sentence, "month"):
         out.update(range(m.first, m.last))
+        if m.last < sentence.last_token and tokens[m.last].is_number and len(tokens[m.last].text) == 4:
+            out.add(m.last)  # "24 أوت 2016 إرهابي": the year of the date, whatever follows it
         j = m.first - 1
         if j >= sentence.first_token and tokens[j].text == "من":
             j -= 1  # "العاشر من آذار"
