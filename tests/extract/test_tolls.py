@@ -491,6 +491,7 @@ def test_among_them_between_commas_is_an_aside(text, kind, value):
     ("وقتل في الهجوم ثلاثة جنود و4 مدنيين في مدينة الرمادي", {"killed": 7}),
     ("وقد أصيبت 3 من حارسات المدرسة و4 جنود آخرين في الهجوم", {"wounded": 7}),
     ("قتل 3 جنود و2 في هجوم على حاجز", {"killed": 5}),
+    ("استشهد جنديان وأصيب ضابط و3 مجندين أثناء الاشتباك", {"killed": 2, "wounded": 4}),
 ])
 def test_a_joined_count_of_things_is_no_toll(text, expected):
     assert counts(text) == expected

@@ -757,17 +757,9 @@ class _SentenceTolls:
             j += 1
 
     def _conjunct_of_people(self, number: Number, limit: int) -> bool:
-        """A count joined by و counts people like the one before it when nothing else is named after it:
-        a person noun, "others", "من"، a preposition or a time word follows it, or the clause ends ("و25 في
-        صفوف الشرطة"، "وأربعة آخرون الجمعة").  "و4 سيارات إسعاف"، "عامي 2010 و2011" count no people."""
-        k = number.last
-        if self._year(number):
-            return False
-        if k >= min(limit, self.sentence.last_token) or self._comma_between(k - 1, k) or k in self.time_tokens:
-            return True
-        nxt = strip_article(self.doc.tokens[k].text)
-        return (self._names_people(k, limit) or _preposition(self.doc.tokens[k].text, self.lex.word_set("prepositions"))
-                or nxt.endswith(("يين", "يون")))  # a nisba names people by their origin: "و4 يمنيين"
+        """A count joined by و counts people like the one before it, unless it is the year of a date ("بين
+        عامي 2010 و2011") or names things ("و4 سيارات إسعاف": ``not_people_after``, read by the caller)."""
+        return not self._year(number)
 
     def _conjoined(self, toll: TollMention, last: int, limit: int) -> list[TollMention]:
         """"15 جريحا من المتظاهرين و25 في صفوف الشرطة"، "تسعة شرطيين وستة عناصر وأربعة مدنيين": a count
