@@ -513,3 +513,15 @@ def test_the_held_are_no_toll(text):
 ])
 def test_a_joined_nisba_counts_people(text, value):
     assert counts(text) == {"killed": value}
+
+
+# --- a nisba noun after a count names people ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("وقالت وزارة الصحة إن 20 فلسطينيا قتلوا برصاص الجيش قرب السياج", "killed", 20),
+    ("سقط سبعة حوثيين في غارة جوية على مدينة صعدة", "killed", 7),
+    ("وأفادت المصادر بأن ثلاثة عراقيين أصيبوا في انفجار عبوة ناسفة", "wounded", 3),
+    ("ذكرت وسائل إعلام أن خمسة سوريون جرحوا من جراء الصاروخ", "wounded", 5),
+])
+def test_a_gentilic_after_a_count_names_people(text, kind, value):
+    assert counts(text) == {kind: value}

@@ -477,7 +477,8 @@ class _SentenceTolls:
         return (text in ("من", "منهم", "منهن") or self._is_person(text) or bare in self.lex.word_set("others")
                 or (bare.endswith("ا") and self._is_person(bare[:-1]))
                 or bare in self.lex.word_set("singular_nouns") or bare in self.lex.word_set("plural_nouns")
-                or j in self.actor_tokens or any(bare.startswith(f) for f in self.lex.word_set("fate_nouns")))
+                or j in self.actor_tokens or any(bare.startswith(f) for f in self.lex.word_set("fate_nouns"))
+                or _gentilic(text))
 
     def _conjoined_verb(self, word: Match[Entry]) -> bool:
         """"... 12 شخصا من تحت الأنقاض وقتل آخرون": a verb joined by و/ف opens its own clause; its subject
@@ -565,7 +566,7 @@ class _SentenceTolls:
         if self._is_person(before) or (before.endswith("ا") and self._is_person(before[:-1])):
             return True  # "إن رجلا واحدا على الأقل قتل": the number after its noun
         return (nxt == "من" or self._is_person(nxt) or (nxt.endswith("ا") and self._is_person(nxt[:-1]))  # "20 عنصرا"
-                or last in self.actor_tokens
+                or last in self.actor_tokens or _gentilic(nxt)  # "20 فلسطينيا قتلوا"
                 or strip_article(nxt) in self.lex.word_set("others"))  # "عشرات آخرين أصيبوا"
 
     def _implicit(self, word: Match[Entry], limit: int) -> Count | None:
@@ -863,6 +864,14 @@ def _preposition(word: str, preps: frozenset[str]) -> bool:
     """A preposition, alone (في، على، خلال) or joined to its noun (بالهجوم، للقصف)."""
     return word in preps or (len(word) > 3 and word[0] in "بل" and word[1:3] == "ال") or (
         word[:1] == "و" and word[1:] in preps)
+
+
+def _gentilic(word: str) -> bool:
+    """A nisba noun of people by origin or side right after a count, indefinite: "20 فلسطينيا"، "سبعة
+    حوثيين"، "ثلاثة عراقيون" (counted nouns the person lexicon cannot list one by one).  The accusative
+    singular -يا of a short word is an adverb ("رسميا"، "حاليا") and the definite one an adjective."""
+    return not word.startswith("ال") and (word.endswith(("يين", "يون")) and len(word) >= 6 or (
+        word.endswith("يا") and len(word) >= 6))
 
 
 def _adjective(word: str) -> bool:
