@@ -525,3 +525,12 @@ def test_a_joined_nisba_counts_people(text, value):
 ])
 def test_a_gentilic_after_a_count_names_people(text, kind, value):
     assert counts(text) == {kind: value}
+
+
+@pytest.mark.parametrize("text", [
+    "وعثر على جثتي امرأتين أخريين، إحداهما مصابة بطلق ناري في الرأس",
+    "قتل جنديان في الهجوم، أحدهما ضابط أصيب في رأسه",
+    "لقيت ثلاث نساء حتفهن، إحداهن مصابة بشظية",
+])
+def test_one_of_them_is_a_part(text):
+    assert "wounded" not in counts(text)
