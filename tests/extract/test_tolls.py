@@ -534,3 +534,13 @@ def test_a_gentilic_after_a_count_names_people(text, kind, value):
 ])
 def test_one_of_them_is_a_part(text):
     assert "wounded" not in counts(text)
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("أصيب ضابط و3 مجندين أثناء الاشتباك مع المسلحين", "wounded", 4),
+    ("قتل ستة تلاميذ في قصف استهدف مدرسة في البلدة", "killed", 6),
+    ("لقي راكبان حتفهما حين أطلق مسلحون النار على الحافلة", "killed", 2),
+    ("وأصيبت سيدة بجروح في سقوط قذيفة على حي سكني", "wounded", 1),
+])
+def test_more_person_nouns_from_their_lemmas(text, kind, value):
+    assert counts(text) == {kind: value}
