@@ -544,3 +544,12 @@ def test_one_of_them_is_a_part(text):
 ])
 def test_more_person_nouns_from_their_lemmas(text, kind, value):
     assert counts(text) == {kind: value}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("وتم توثيق 18 حالة اختناق وضيق نفس بعد صاروخ استهدف البلدة", 18),
+    ("أفادت مصادر طبية بتسجيل سبعين حالة اختناق إثر قصف بغاز الكلور", 70),
+    ("نقلت إلى المستشفى 12 حالة تسمم بعد سقوط قذائف تحمل غازا ساما", 12),
+])
+def test_cases_of_choking_are_wounded(text, value):
+    assert counts(text) == {"wounded": value}

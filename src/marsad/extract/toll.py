@@ -683,7 +683,7 @@ class _SentenceTolls:
     def _is_counted_noun(self, word: Match[Entry]) -> bool:
         key = strip_article(self.doc.tokens[word.first].text)
         return key in self.lex.word_set("singular_nouns") or key in self.lex.word_set("plural_nouns") or (
-            word.payload.label == "combined" and word.last - word.first >= 2)
+            word.last - word.first >= 2 and (word.payload.label == "combined" or key in self.lex.word_set("cases")))
 
     def _counted_after(self, j: int) -> bool:
         """A counted casualty noun or a person noun (also in the accusative) at token ``j``."""
