@@ -553,3 +553,24 @@ def test_more_person_nouns_from_their_lemmas(text, kind, value):
 ])
 def test_cases_of_choking_are_wounded(text, value):
     assert counts(text) == {"wounded": value}
+
+
+# --- ages, lists after "among them", and the other kind joined after them -------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل تسعة أشخاص بينهم خمسة أطفال دون سن الـ 18 في قصف البلدة", {"killed": 9}),
+    ("قتلت شابة بعمر 22 برصاص قناص في المدينة", {"killed": 1}),
+    ("وأصيب طفل في سن 12 بشظايا قذيفة في الحي", {"wounded": 1}),
+])
+def test_a_number_after_a_word_of_age_is_an_age(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل 7 مدنيين بينهم امرأة و3 أطفال في غارة على البلدة", {"killed": 7}),
+    ("قتل 10 أشخاص بينهم طفلان وأصيب 20 آخرون في القصف", {"killed": 10, "wounded": 20}),
+    ("أسفر القصف عن مقتل 10 أشخاص بينهم طفلان وإصابة 20 آخرين", {"killed": 10, "wounded": 20}),
+    ("وقتلت ثلاث نساء بينهن فتاة وجرح خمسة في الهجوم", {"killed": 3, "wounded": 5}),
+])
+def test_a_list_after_among_them_ends_at_the_other_kind(text, expected):
+    assert counts(text) == expected

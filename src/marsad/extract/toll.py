@@ -126,8 +126,12 @@ class _SentenceTolls:
         for k, word in enumerate(self.words):
             limit = self.words[k + 1].first if k + 1 < len(self.words) else self.sentence.last_token
             floor = self.words[k - 1].last if k > 0 else self.sentence.first_token
-            if self._negated(word) or any(0 < word.first - m <= 3 and not self._comma_between(m, word.first)
-                                          for m in self.subsets if m not in self.claimed):
+            # "بينها جثة طفل" is a part of the toll told; "قتل 10 بينهم طفلان وأصيب 20" opens the other kind's
+            joined = (self.doc.tokens[word.first].text.startswith("و") and bool(out)
+                      and out[-1].kind != word.payload.label)
+            if self._negated(word) or (not joined and any(
+                    0 < word.first - m <= 3 and not self._comma_between(m, word.first)
+                    for m in self.subsets if m not in self.claimed)):
                 continue  # "لا معلومات عن قتلى"؛ "بينها جثة طفل" is part of a toll told already
             if self._motive(word):
                 continue  # "تظاهروا احتجاجا على مقتل شاب": the reason of what is told, not its toll
@@ -318,9 +322,19 @@ class _SentenceTolls:
             return None
         if self._year(number):
             return None  # "وقتله في 2011": a year, not 2011 people
+        if self._age(number.first):
+            return None  # "خمسة أطفال دون سن الـ 18": an age
         if not number.exact and _definite(self.doc.tokens[j].text):
             return None  # "مقتل المسلحين": the gunmen told of already, not "two gunmen"
         return number.value, number.exact, number.first, number.last
+
+    def _age(self, first: int) -> bool:
+        """A number after a word of age ("دون سن الـ 18"، "بعمر 14"، "في العمر 30") is an age, not a count."""
+        tokens, ages = self.doc.tokens, self.lex.word_set("not_people_before")
+        j = first - 1
+        if j > self.sentence.first_token and tokens[j].text == "ال":
+            j -= 1  # "سن الـ 18"
+        return j >= self.sentence.first_token and any(k in ages for k in lookup_keys(tokens[j].text))
 
     def _year(self, number: Number) -> bool:
         """Four digits of a year of these times (1900-2099) with no counted people after them ("قتل في
@@ -344,8 +358,19 @@ class _SentenceTolls:
         return False
 
     def _free(self, j: int, word: Match[Entry]) -> bool:
-        """Not claimed yet and not a part of a toll ("بينهم 10 أطفال": a marker just before it)."""
-        return j not in self.claimed and not any(j - 2 <= s < j for s in self.subsets if s not in self.claimed)
+        """Not claimed yet and not a part of a toll: "بينهم 10 أطفال" (a marker just before it), "بينهم رئيس
+        المجلس المحلي وخمسة أطفال" (a later item of the list the marker opens, which runs to a comma or the
+        next casualty word)."""
+        return j not in self.claimed and not any(
+            j - 2 <= s < j or (s < j and self._listed_after(s, j)) for s in self.subsets if s not in self.claimed)
+
+    def _listed_after(self, s: int, j: int) -> bool:
+        """Token ``j`` joined by و (the count's own و) to the list the subset marker at ``s`` opens, with no
+        comma and no casualty word between them."""
+        text = self.doc.tokens[j].text
+        if not (text.startswith("و") or (j > 0 and self.doc.tokens[j - 1].text == "و")):
+            return False
+        return not self._comma_between(s, j) and not any(s < w.first <= j for w in self.words)
 
     def _adjacent_before(self, word: Match[Entry]) -> Count | None:
         """"30 جريحا", "خمسة قتلى": a counted casualty noun right after its number."""
