@@ -574,3 +574,12 @@ def test_a_number_after_a_word_of_age_is_an_age(text, expected):
 ])
 def test_a_list_after_among_them_ends_at_the_other_kind(text, expected):
     assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("ارتفعت حصيلة قتلى التفجير في سوق الحلة إلى 20 شخصا", "killed", 20),
+    ("وصل عدد جرحى القصف على أحياء مدينة درعا الجنوبية إلى 46 مدنيا", "wounded", 46),
+    ("وارتفعت حصيلة قتلى الهجوم، الذي وقع في سوق شعبي مزدحم، إلى 12 شخصا", "killed", 12),
+])
+def test_a_toll_figure_after_a_long_name_of_its_event(text, kind, value):
+    assert counts(text) == {kind: value}

@@ -446,6 +446,13 @@ class _SentenceTolls:
                 return found if self._free(j, word) else None
             if j in self.predicates or j in self.time_tokens:
                 return None
+        # "ارتفعت حصيلة قتلى التفجير في سوق الحلة إلى 20"، "حصيلة قتلى الهجوم، الذي وقع في سوق، إلى 12": a
+        # longer name (a relative clause too), the figure after إلى
+        for j in range(word.last + 5, min(limit, word.last + 10)):
+            if j in self.predicates:
+                return None
+            if self.doc.tokens[j - 1].text in ("الى", "الي") and (found := self._count_at(j)) is not None:
+                return found if self._free(j, word) else None
         return None
 
     def _after_phrase(self, word: Match[Entry], limit: int) -> Count | None:
