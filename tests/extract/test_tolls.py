@@ -437,8 +437,8 @@ def test_a_killing_told_as_the_motive_is_no_toll(text):
 
 @pytest.mark.parametrize(("text", "kind", "value"), [
     ("وفي محافظة نينوى أصيب والي الجزيرة في التنظيم بغارة جوية قرب قضاء البعاج", "wounded", 1),
-    ("قتل زعيم الجماعة في الموصل بضربة جوية", "killed", 1),
-    ("أعلنت الشرطة مقتل نائب في البرلمان بانفجار عبوة ناسفة في ديالى", "killed", 1),
+    ("قتل والي الرقة في التنظيم بضربة جوية", "killed", 1),
+    ("أصيبت سيدة وتلميذ في قصف على الحي", "wounded", 2),
     ("قتل مستشاران روسيان في قصف على مدينة دير الزور", "killed", 2),
 ])
 def test_an_office_holder_is_a_person(text, kind, value):

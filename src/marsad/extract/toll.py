@@ -448,9 +448,12 @@ class _SentenceTolls:
                 return None
         # "ارتفعت حصيلة قتلى التفجير في سوق الحلة إلى 20"، "حصيلة قتلى الهجوم، الذي وقع في سوق، إلى 12": a
         # longer name (a relative clause too), the figure after إلى
-        for j in range(word.last + 5, min(limit, word.last + 10)):
-            if j in self.predicates:
-                return None
+        for j in range(word.last, min(limit, word.last + 10)):
+            if j in self.predicates or (j > word.last and strip_article(self.doc.tokens[j].text).startswith(
+                    ("عدد", "حصيل"))):
+                return None  # "عدد القتلى بين المدنيين – الذي يصل عددهم إلى عشرات الآلاف": another figure's own
+            if j < word.last + 5:
+                continue
             if self.doc.tokens[j - 1].text in ("الى", "الي") and (found := self._count_at(j)) is not None:
                 return found if self._free(j, word) else None
         return None
