@@ -460,6 +460,7 @@ def test_a_kunya_names_one_person(text, kind):
     ("منذ الإطاحة بالرئيس وقتله في 2011 تشهد البلاد اشتباكات متقطعة", {}),
     ("وكانت الطائرة قد قصفت القرية عام 2014 ما أسفر عن مقتل ستة مدنيين", {"killed": 6}),
     ("وقتل 2000 شخص في المعارك التي شهدتها المدينة", {"killed": 2000}),
+    ("أعدم التنظيم 2000 في نينوى خلال سيطرته عليها", {"killed": 2000}),
 ])
 def test_four_digits_of_a_year_are_no_count(text, expected):
     assert counts(text) == expected

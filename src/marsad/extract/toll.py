@@ -337,11 +337,21 @@ class _SentenceTolls:
         return j >= self.sentence.first_token and any(k in ages for k in lookup_keys(tokens[j].text))
 
     def _year(self, number: Number) -> bool:
-        """Four digits of a year of these times (1900-2099) with no counted people after them ("قتل في
-        2011"، "منذ 2014"): a year.  "قتل 2000 شخص" is a count."""
-        token = self.doc.tokens[number.first]
-        return (number.last - number.first == 1 and token.is_number and len(token.text) == 4
-                and 1900 <= number.value < 2100 and not self._counted_after(number.last))
+        """Four digits of a year of these times (1900-2099) after a word that takes a year ("قتل في 2011"،
+        "منذ 2014"، "عام 2015"; numbers.toml `year_before`) or joined to another year ("عامي 2010 و2011"),
+        with no counted people after them: a year.  "قتل 2000 شخص" and "أعدم 2000 في نينوى" are counts."""
+        tokens, first = self.doc.tokens, number.first
+        token = tokens[first]
+        if not (number.last - first == 1 and token.is_number and len(token.text) == 4 and 1900 <= number.value < 2100
+                and not self._counted_after(number.last)):
+            return False
+        j = first - 1 if first > 0 and tokens[first - 1].text == "و" else first
+        before = tokens[j - 1] if j > 0 else None
+        if before is None:
+            return False
+        if before.is_number and len(before.text) == 4:
+            return True  # "2010 و2011"
+        return any(k in self.lex.word_set("year_before") for k in lookup_keys(before.text))
 
     def _counts_something_else(self, j: int) -> bool:
         """"في العشرين من العمر"، "3 مليارات دولار": a number of years, money or distance, not of people;
