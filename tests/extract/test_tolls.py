@@ -584,3 +584,12 @@ def test_a_list_after_among_them_ends_at_the_other_kind(text, expected):
 ])
 def test_a_toll_figure_after_a_long_name_of_its_event(text, kind, value):
     assert counts(text) == {kind: value}
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("فجر انتحاري حزامه الناسف في سوق ببغداد ما أدى إلى مقتل 12 شخصا بينهم الانتحاري", 12),
+    ("قتل تسعة أشخاص بينهم المهاجمان الانتحاريان في تفجير استهدف مسجدا في كركوك", 9),
+    ("فجرت انتحارية نفسها وسط المصلين في الموصل فقتلت خمسة أشخاص من بينهم الانتحارية", 5),
+])
+def test_a_bomber_among_the_counted_is_not_added(text, killed):
+    assert record(text)[0] == killed

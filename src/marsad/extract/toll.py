@@ -169,7 +169,7 @@ class _SentenceTolls:
         """Suicide attackers told as people (codebook §6: they count among the dead): "انتحاري" one,
         "انتحاريان" two, "ثلاثة انتحاريين" three — as a noun, not as the adjective of a bombing ("تفجيرين
         انتحاريين"، "الهجوم الانتحاري").  Value 0 when the attackers are the counted dead already ("قتل
-        انتحاريان").  Read only in sentences with a suicide cue."""
+        انتحاريان"، "مقتل 12 شخصا بينهم الانتحاري").  Read only in sentences with a suicide cue."""
         if not any(m.payload.label == "suicide" for m in self.doc.sentence_entries(self.sentence, "cue")):
             return []
         tokens, nouns = self.doc.tokens, self.lex.word_set("attacker_nouns")
@@ -182,7 +182,8 @@ class _SentenceTolls:
             prev = lookup_keys(tokens[j - 1].text) if j > self.sentence.first_token else ()
             if any(k in bombings or k.startswith(("تفجير", "هجوم", "هجمات", "عملي")) for k in prev):
                 continue  # the adjective of a bombing, not its bomber
-            value = 0 if j in self.claimed else self._attacker_count(j)
+            among = any(j - 2 <= m < j for m in self.subsets)  # "مقتل 12 شخصا بينهم الانتحاري": counted already
+            value = 0 if j in self.claimed or among else self._attacker_count(j)
             out.append(TollMention("attackers", value, True, tokens[j].start, tokens[j].end, self.sentence.index, j))
         return out
 
