@@ -396,3 +396,200 @@ def test_without_a_count_after_the_name_the_plural_is_several():
 def test_a_broken_plural_of_people_without_a_count_is_several(text, value):
     """A plural of people with no count ("مقتل سكان"، "قتل شبان") is "several" (codebook §6: 3)."""
     assert sum(counts(text).values()) == value
+
+
+# --- a number before a month's name is a day of the month ------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('قالت الوحدات إن المقاتلة قتلت "في 15 آذار" بقصف على مدينة عفرين', {}),
+    ("أصيبت ناشطة يوم 3 حزيران بنيران قناص في درعا", {"wounded": 1}),
+    ("قتل في الثامن من تموز ثلاثة عناصر من الشرطة في هجوم على حاجز بالموصل", {"killed": 3}),
+    ("لقي جنديان حتفهما في 21 يوليو بانفجار عبوة في الرمادي", {"killed": 2}),
+])
+def test_a_number_before_a_month_is_a_date_not_a_count(text, expected):
+    assert counts(text) == expected
+
+
+# --- a definite number after a definite noun is its adjective ---------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("وقتل الجنود الأربعة في انفجار عبوة ناسفة بالرمادي", "killed", 4),
+    ("أصيب المتظاهرون الخمسة برصاص الشرطة في البصرة", "wounded", 5),
+    ("قتل المسلحون الثلاثة في اشتباك مع قوات الأمن بالموصل", "killed", 3),
+])
+def test_a_definite_number_after_its_noun_counts_the_people(text, kind, value):
+    assert counts(text) == {kind: value}
+
+
+# --- a killing told as the motive of an act is no toll of it -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "تظاهر المئات في البصرة احتجاجا على مقتل شاب برصاص الشرطة",
+    "خرجت مئات النساء في اللاذقية على خلفية جريمة قتل العقيد",
+    "وتجمع عشرات المتظاهرين أمام مبنى المحافظة تنديدا بمقتل ثلاثة ناشطين",
+    "أضرب المعلمون في كركوك استنكارا لإصابة زميلتين برصاص مجهولين",
+])
+def test_a_killing_told_as_the_motive_is_no_toll(text):
+    assert counts(text) == {}
+
+
+# --- one person named by office or kunya ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("وفي محافظة نينوى أصيب والي الجزيرة في التنظيم بغارة جوية قرب قضاء البعاج", "wounded", 1),
+    ("قتل والي الرقة في التنظيم بضربة جوية", "killed", 1),
+    ("أصيبت سيدة وتلميذ في قصف على الحي", "wounded", 2),
+    ("قتل مستشاران روسيان في قصف على مدينة دير الزور", "killed", 2),
+])
+def test_an_office_holder_is_a_person(text, kind, value):
+    assert counts(text) == {kind: value}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("وقتل أبو محمد العدناني في غارة جوية على مدينة الباب", "killed"),
+    ("أعلن التحالف مقتل أبي علي الأنباري في غارة جوية قرب الميادين", "killed"),
+    ("أصيب أبو خليل السوداني بجروح في قصف على مدينة إدلب", "wounded"),
+])
+def test_a_kunya_names_one_person(text, kind):
+    assert counts(text) == {kind: 1}
+
+
+# --- a year, a manner and a breakdown are no counts -------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("منذ الإطاحة بالرئيس وقتله في 2011 تشهد البلاد اشتباكات متقطعة", {}),
+    ("وكانت الطائرة قد قصفت القرية عام 2014 ما أسفر عن مقتل ستة مدنيين", {"killed": 6}),
+    ("وقتل 2000 شخص في المعارك التي شهدتها المدينة", {"killed": 2000}),
+    ("أعدم التنظيم 2000 في نينوى خلال سيطرته عليها", {"killed": 2000}),
+])
+def test_four_digits_of_a_year_are_no_count(text, expected):
+    assert counts(text) == expected
+
+
+def test_one_after_another_is_no_count():
+    assert counts("ودخل المسلحون القرية وقتلوهم واحدا تلو الآخر") != {"killed": 1}
+
+
+
+
+# --- "among them" between commas stands between a subject and its verb --------------------------
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("وقال المرصد إن 14 مدنيا، بينهم أربعة أطفال وامرأتان، قتلوا في غارة على بلدة سراقب", "killed", 14),
+    ("ذكرت الوكالة أن 11 شخصا على الأقل، معظمهم من المسنين، لقوا مصرعهم في القصف", "killed", 11),
+    ("وأفادت المصادر بأن سبع نساء، بينهن طفلتان، أصبن بجروح في انفجار عبوة", "wounded", 7),
+    ("إن عشرين عنصرا من الشرطة، منهم ضابطان، جرحوا في الهجوم على الحاجز", "wounded", 20),
+])
+def test_among_them_between_commas_is_an_aside(text, kind, value):
+    assert counts(text) == {kind: value}
+
+
+# --- a count joined by و counts people only when nothing else is named after it ----------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأفادت الطوارئ بوفاة 15 شخصا، واستجاب للبلاغ عدد 35 اسعاف و4 سيارات من الحرس الوطني", {"killed": 15}),
+    ("قتل ثلاثة أشخاص في الهجوم الذي وقع بين عامي 2010 و2011 في المدينة", {"killed": 3}),
+    ("وقتل في الهجوم ثلاثة جنود و4 مدنيين في مدينة الرمادي", {"killed": 7}),
+    ("وقد أصيبت 3 من حارسات المدرسة و4 جنود آخرين في الهجوم", {"wounded": 7}),
+    ("قتل 3 جنود و2 في هجوم على حاجز", {"killed": 5}),
+    ("استشهد جنديان وأصيب ضابط و3 مجندين أثناء الاشتباك", {"killed": 2, "wounded": 4}),
+])
+def test_a_joined_count_of_things_is_no_toll(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "أوقفت الشرطة خمسة أشخاص في قضية مقتل الفتى",
+    "وأوقفت قوات الأمن ثلاث نساء بعد مقتل الحارس",
+    "أوقفوا أربعة مشتبه بهم إثر مقتل شرطي",
+])
+def test_the_held_are_no_toll(text):
+    assert counts(text) == {"killed": 1}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("أفادت مصادر يمنية بمقتل 3 خبراء من حزب الله، و4 يمنيين، في غارة جوية على صعدة", 7),
+    ("قتل جنديان و3 عراقيون في انفجار عبوة على الطريق", 5),
+    ("أسفر القصف عن مقتل خمس نساء و6 سوريين في البلدة", 11),
+])
+def test_a_joined_nisba_counts_people(text, value):
+    assert counts(text) == {"killed": value}
+
+
+# --- a nisba noun after a count names people ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("وقالت وزارة الصحة إن 20 فلسطينيا قتلوا برصاص الجيش قرب السياج", "killed", 20),
+    ("سقط سبعة حوثيين في غارة جوية على مدينة صعدة", "killed", 7),
+    ("وأفادت المصادر بأن ثلاثة عراقيين أصيبوا في انفجار عبوة ناسفة", "wounded", 3),
+    ("ذكرت وسائل إعلام أن خمسة سوريون جرحوا من جراء الصاروخ", "wounded", 5),
+])
+def test_a_gentilic_after_a_count_names_people(text, kind, value):
+    assert counts(text) == {kind: value}
+
+
+@pytest.mark.parametrize("text", [
+    "وعثر على جثتي امرأتين أخريين، إحداهما مصابة بطلق ناري في الرأس",
+    "قتل جنديان في الهجوم، أحدهما ضابط أصيب في رأسه",
+    "لقيت ثلاث نساء حتفهن، إحداهن مصابة بشظية",
+])
+def test_one_of_them_is_a_part(text):
+    assert "wounded" not in counts(text)
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("أصيب ضابط و3 مجندين أثناء الاشتباك مع المسلحين", "wounded", 4),
+    ("قتل ستة تلاميذ في قصف استهدف مدرسة في البلدة", "killed", 6),
+    ("لقي راكبان حتفهما حين أطلق مسلحون النار على الحافلة", "killed", 2),
+    ("وأصيبت سيدة بجروح في سقوط قذيفة على حي سكني", "wounded", 1),
+])
+def test_more_person_nouns_from_their_lemmas(text, kind, value):
+    assert counts(text) == {kind: value}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("وتم توثيق 18 حالة اختناق وضيق نفس بعد صاروخ استهدف البلدة", 18),
+    ("أفادت مصادر طبية بتسجيل سبعين حالة اختناق إثر قصف بغاز الكلور", 70),
+    ("نقلت إلى المستشفى 12 حالة تسمم بعد سقوط قذائف تحمل غازا ساما", 12),
+])
+def test_cases_of_choking_are_wounded(text, value):
+    assert counts(text) == {"wounded": value}
+
+
+# --- ages, lists after "among them", and the other kind joined after them -------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل تسعة أشخاص بينهم خمسة أطفال دون سن الـ 18 في قصف البلدة", {"killed": 9}),
+    ("قتلت شابة بعمر 22 برصاص قناص في المدينة", {"killed": 1}),
+    ("وأصيب طفل في سن 12 بشظايا قذيفة في الحي", {"wounded": 1}),
+])
+def test_a_number_after_a_word_of_age_is_an_age(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل 7 مدنيين بينهم امرأة و3 أطفال في غارة على البلدة", {"killed": 7}),
+    ("قتل 10 أشخاص بينهم طفلان وأصيب 20 آخرون في القصف", {"killed": 10, "wounded": 20}),
+    ("أسفر القصف عن مقتل 10 أشخاص بينهم طفلان وإصابة 20 آخرين", {"killed": 10, "wounded": 20}),
+    ("وقتلت ثلاث نساء بينهن فتاة وجرح خمسة في الهجوم", {"killed": 3, "wounded": 5}),
+])
+def test_a_list_after_among_them_ends_at_the_other_kind(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("ارتفعت حصيلة قتلى التفجير في سوق الحلة إلى 20 شخصا", "killed", 20),
+    ("وصل عدد جرحى القصف على أحياء مدينة درعا الجنوبية إلى 46 مدنيا", "wounded", 46),
+    ("وارتفعت حصيلة قتلى الهجوم، الذي وقع في سوق شعبي مزدحم، إلى 12 شخصا", "killed", 12),
+])
+def test_a_toll_figure_after_a_long_name_of_its_event(text, kind, value):
+    assert counts(text) == {kind: value}
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("فجر انتحاري حزامه الناسف في سوق ببغداد ما أدى إلى مقتل 12 شخصا بينهم الانتحاري", 12),
+    ("قتل تسعة أشخاص بينهم المهاجمان الانتحاريان في تفجير استهدف مسجدا في كركوك", 9),
+    ("فجرت انتحارية نفسها وسط المصلين في الموصل فقتلت خمسة أشخاص من بينهم الانتحارية", 5),
+])
+def test_a_bomber_among_the_counted_is_not_added(text, killed):
+    assert record(text)[0] == killed

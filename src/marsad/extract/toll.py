@@ -112,7 +112,8 @@ class _SentenceTolls:
         self.actor_end = {m.first: m.last for m in actors}
         self.actor_at = {m.first: m for m in actors}
         self.time_tokens = {j for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "day_part")
-                            for j in range(m.first, m.last)} | _numeric_date_tokens(doc, sentence)
+                            for j in range(m.first, m.last)} | _numeric_date_tokens(doc, sentence) \
+            | _day_of_month_tokens(doc, sentence, lex)
         # "العشرين" is the twentieth (of the month) unless a counted noun follows: "العشرين جريحا" is twenty
         self.time_tokens |= {j for m in doc.sentence_entries(sentence, "ordinal") if not self._counted_after(m.last)
                              for j in range(m.first, m.last)}
@@ -125,8 +126,15 @@ class _SentenceTolls:
         for k, word in enumerate(self.words):
             limit = self.words[k + 1].first if k + 1 < len(self.words) else self.sentence.last_token
             floor = self.words[k - 1].last if k > 0 else self.sentence.first_token
-            if self._negated(word) or any(0 < word.first - m <= 3 for m in self.subsets if m not in self.claimed):
+            # "بينها جثة طفل" is a part of the toll told; "قتل 10 بينهم طفلان وأصيب 20" opens the other kind's
+            joined = (self.doc.tokens[word.first].text.startswith("و") and bool(out)
+                      and out[-1].kind != word.payload.label)
+            if self._negated(word) or (not joined and any(
+                    0 < word.first - m <= 3 and not self._comma_between(m, word.first)
+                    for m in self.subsets if m not in self.claimed)):
                 continue  # "لا معلومات عن قتلى"؛ "بينها جثة طفل" is part of a toll told already
+            if self._motive(word):
+                continue  # "تظاهروا احتجاجا على مقتل شاب": the reason of what is told, not its toll
             if self._cause_of_death(word):
                 continue  # "توفي إثر إصابته برصاص الشرطة": the wound of the one who died, no one more
             if word.first in self.claimed:
@@ -161,7 +169,7 @@ class _SentenceTolls:
         """Suicide attackers told as people (codebook §6: they count among the dead): "انتحاري" one,
         "انتحاريان" two, "ثلاثة انتحاريين" three — as a noun, not as the adjective of a bombing ("تفجيرين
         انتحاريين"، "الهجوم الانتحاري").  Value 0 when the attackers are the counted dead already ("قتل
-        انتحاريان").  Read only in sentences with a suicide cue."""
+        انتحاريان"، "مقتل 12 شخصا بينهم الانتحاري").  Read only in sentences with a suicide cue."""
         if not any(m.payload.label == "suicide" for m in self.doc.sentence_entries(self.sentence, "cue")):
             return []
         tokens, nouns = self.doc.tokens, self.lex.word_set("attacker_nouns")
@@ -174,7 +182,8 @@ class _SentenceTolls:
             prev = lookup_keys(tokens[j - 1].text) if j > self.sentence.first_token else ()
             if any(k in bombings or k.startswith(("تفجير", "هجوم", "هجمات", "عملي")) for k in prev):
                 continue  # the adjective of a bombing, not its bomber
-            value = 0 if j in self.claimed else self._attacker_count(j)
+            among = any(j - 2 <= m < j for m in self.subsets)  # "مقتل 12 شخصا بينهم الانتحاري": counted already
+            value = 0 if j in self.claimed or among else self._attacker_count(j)
             out.append(TollMention("attackers", value, True, tokens[j].start, tokens[j].end, self.sentence.index, j))
         return out
 
@@ -212,6 +221,14 @@ class _SentenceTolls:
         window = range(max(self.sentence.first_token, start - 4), start)
         to = count > self.sentence.first_token and tokens[count - 1].text in ("الي", "الى")
         return to and any(any(k in verbs for k in lookup_keys(tokens[j].text)) for j in window)
+
+    def _motive(self, word: Match[Entry]) -> bool:
+        """"احتجاجا على مقتل شاب"، "تنديدا بمقتل ثلاثة"، "على خلفية جريمة قتل العقيد": a killing or a wound
+        told as the motive of the act (a protest, a strike, an arrest) happened before it, in an incident of
+        its own; it is no toll of this one.  The motive word stands at most three words before."""
+        motives, tokens = self.lex.word_set("motives"), self.doc.tokens
+        return any(any(k in motives for k in lookup_keys(tokens[j].text))
+                   for j in range(max(self.sentence.first_token, word.first - 3), word.first))
 
     def _negated(self, word: Match[Entry]) -> bool:
         return any(m.payload.label == "negation" and 0 <= word.first - m.last <= 3
@@ -304,9 +321,38 @@ class _SentenceTolls:
         number = read_number(self.doc.tokens, j, self.lex)
         if number is None or self._counts_something_else(number.last):
             return None
+        if self._year(number):
+            return None  # "وقتله في 2011": a year, not 2011 people
+        if self._age(number.first):
+            return None  # "خمسة أطفال دون سن الـ 18": an age
         if not number.exact and _definite(self.doc.tokens[j].text):
             return None  # "مقتل المسلحين": the gunmen told of already, not "two gunmen"
         return number.value, number.exact, number.first, number.last
+
+    def _age(self, first: int) -> bool:
+        """A number after a word of age ("دون سن الـ 18"، "بعمر 14"، "في العمر 30") is an age, not a count."""
+        tokens, ages = self.doc.tokens, self.lex.word_set("not_people_before")
+        j = first - 1
+        if j > self.sentence.first_token and tokens[j].text == "ال":
+            j -= 1  # "سن الـ 18"
+        return j >= self.sentence.first_token and any(k in ages for k in lookup_keys(tokens[j].text))
+
+    def _year(self, number: Number) -> bool:
+        """Four digits of a year of these times (1900-2099) after a word that takes a year ("قتل في 2011"،
+        "منذ 2014"، "عام 2015"; numbers.toml `year_before`) or joined to another year ("عامي 2010 و2011"),
+        with no counted people after them: a year.  "قتل 2000 شخص" and "أعدم 2000 في نينوى" are counts."""
+        tokens, first = self.doc.tokens, number.first
+        token = tokens[first]
+        if not (number.last - first == 1 and token.is_number and len(token.text) == 4 and 1900 <= number.value < 2100
+                and not self._counted_after(number.last)):
+            return False
+        j = first - 1 if first > 0 and tokens[first - 1].text == "و" else first
+        before = tokens[j - 1] if j > 0 else None
+        if before is None:
+            return False
+        if before.is_number and len(before.text) == 4:
+            return True  # "2010 و2011"
+        return any(k in self.lex.word_set("year_before") for k in lookup_keys(before.text))
 
     def _counts_something_else(self, j: int) -> bool:
         """"في العشرين من العمر"، "3 مليارات دولار": a number of years, money or distance, not of people;
@@ -323,8 +369,19 @@ class _SentenceTolls:
         return False
 
     def _free(self, j: int, word: Match[Entry]) -> bool:
-        """Not claimed yet and not a part of a toll ("بينهم 10 أطفال": a marker just before it)."""
-        return j not in self.claimed and not any(j - 2 <= s < j for s in self.subsets if s not in self.claimed)
+        """Not claimed yet and not a part of a toll: "بينهم 10 أطفال" (a marker just before it), "بينهم رئيس
+        المجلس المحلي وخمسة أطفال" (a later item of the list the marker opens, which runs to a comma or the
+        next casualty word)."""
+        return j not in self.claimed and not any(
+            j - 2 <= s < j or (s < j and self._listed_after(s, j)) for s in self.subsets if s not in self.claimed)
+
+    def _listed_after(self, s: int, j: int) -> bool:
+        """Token ``j`` joined by و (the count's own و) to the list the subset marker at ``s`` opens, with no
+        comma and no casualty word between them."""
+        text = self.doc.tokens[j].text
+        if not (text.startswith("و") or (j > 0 and self.doc.tokens[j - 1].text == "و")):
+            return False
+        return not self._comma_between(s, j) and not any(s < w.first <= j for w in self.words)
 
     def _adjacent_before(self, word: Match[Entry]) -> Count | None:
         """"30 جريحا", "خمسة قتلى": a counted casualty noun right after its number."""
@@ -360,8 +417,12 @@ class _SentenceTolls:
         if j < limit and self._free(j, word) and (found := self._count_at(j)) is not None:
             return found  # "بمقتل عنصري أمن": the named victims are the count
         if not _is_noun(self.doc, word) and j in self.actor_end:  # a verb's subject, not a noun's victims
+            named = j
             while j in self.actor_end and j < limit:  # "قتل مسلحو داعش خمسة": a head noun in construct, then the name
                 j = self.actor_end[j]
+            if j < limit and _definite(self.doc.tokens[j].text) and self._free(j, word) and (
+                    found := self._count_at(j)) is not None and found[1]:
+                return found[0], True, named, found[3]  # "قتل الجنود الأربعة": the number is the noun's adjective
             if j < limit and _adjective(self.doc.tokens[j].text):
                 j += 1  # "قتل تنظيم داعش المتشدد 9 رجال"
         end = min(limit, j + _AFTER_WINDOW)
@@ -396,6 +457,16 @@ class _SentenceTolls:
                 return found if self._free(j, word) else None
             if j in self.predicates or j in self.time_tokens:
                 return None
+        # "ارتفعت حصيلة قتلى التفجير في سوق الحلة إلى 20"، "حصيلة قتلى الهجوم، الذي وقع في سوق، إلى 12": a
+        # longer name (a relative clause too), the figure after إلى
+        for j in range(word.last, min(limit, word.last + 10)):
+            if j in self.predicates or (j > word.last and strip_article(self.doc.tokens[j].text).startswith(
+                    ("عدد", "حصيل"))):
+                return None  # "عدد القتلى بين المدنيين – الذي يصل عددهم إلى عشرات الآلاف": another figure's own
+            if j < word.last + 5:
+                continue
+            if self.doc.tokens[j - 1].text in ("الى", "الي") and (found := self._count_at(j)) is not None:
+                return found if self._free(j, word) else None
         return None
 
     def _after_phrase(self, word: Match[Entry], limit: int) -> Count | None:
@@ -452,7 +523,8 @@ class _SentenceTolls:
         return (text in ("من", "منهم", "منهن") or self._is_person(text) or bare in self.lex.word_set("others")
                 or (bare.endswith("ا") and self._is_person(bare[:-1]))
                 or bare in self.lex.word_set("singular_nouns") or bare in self.lex.word_set("plural_nouns")
-                or j in self.actor_tokens or any(bare.startswith(f) for f in self.lex.word_set("fate_nouns")))
+                or j in self.actor_tokens or any(bare.startswith(f) for f in self.lex.word_set("fate_nouns"))
+                or _gentilic(text))
 
     def _conjoined_verb(self, word: Match[Entry]) -> bool:
         """"... 12 شخصا من تحت الأنقاض وقتل آخرون": a verb joined by و/ف opens its own clause; its subject
@@ -474,7 +546,11 @@ class _SentenceTolls:
         j, budget = word.first - 1, _BEFORE_WINDOW
         ambiguous: Count | None = None
         boundaries = self.lex.word_set("clause_links")
+        aside = self._aside(word.first, floor)
         while j >= floor and budget > 0:
+            if j in aside:  # "14 مدنيا، بينهم أربعة أطفال، قتلوا": who they were, not the subject
+                j -= 1
+                continue
             if j in self.predicates or strip_article(self.doc.tokens[j].text) in boundaries:
                 return ambiguous  # "اعتقلت الشرطة 5 مسلحين بعد اشتباك قتل فيه جندي": another clause's count
             found = self._count_at(j)
@@ -494,6 +570,23 @@ class _SentenceTolls:
                 budget -= 1
             j -= 1
         return ambiguous
+
+    def _aside(self, end: int, floor: int) -> range:
+        """"14 مدنيا، بينهم أربعة أطفال وامرأتان، قتلوا"، "11 شخصا، معظمهم من المسنين، لقوا مصرعهم": a
+        parenthesis between commas opened by "among them" (a subset marker) right before the verb tells
+        who the people counted before it were; it stands between the subject and its verb and adds no
+        distance and no count.  The tokens of that parenthesis (empty if none)."""
+        for k in range(end - 1, floor, -1):
+            if k in self.subsets and self._comma_between(k - 1, k):
+                close = next((c for c in range(k, end) if self._comma_between(c, c + 1)), None)
+                return range(k, close + 1) if close is not None else range(0)
+        return range(0)
+
+    def _comma_between(self, a: int, b: int) -> bool:
+        """A comma stands between tokens ``a`` and ``b`` (a < b)."""
+        tokens = self.doc.tokens
+        gap = self.doc.text[tokens[a].end:tokens[b].start] if a < b else ""
+        return "،" in gap or "," in gap
 
     def _governed(self, first: int) -> bool:
         """The count is the object or subject of another predicate right before it ("اعتقلت الشرطة 5"، "نزح
@@ -518,7 +611,8 @@ class _SentenceTolls:
         nxt = self.doc.tokens[last].text if last < len(self.doc.tokens) else ""
         if self._is_person(before) or (before.endswith("ا") and self._is_person(before[:-1])):
             return True  # "إن رجلا واحدا على الأقل قتل": the number after its noun
-        return (nxt == "من" or self._is_person(nxt) or last in self.actor_tokens
+        return (nxt == "من" or self._is_person(nxt) or (nxt.endswith("ا") and self._is_person(nxt[:-1]))  # "20 عنصرا"
+                or last in self.actor_tokens or _gentilic(nxt)  # "20 فلسطينيا قتلوا"
                 or strip_article(nxt) in self.lex.word_set("others"))  # "عشرات آخرين أصيبوا"
 
     def _implicit(self, word: Match[Entry], limit: int) -> Count | None:
@@ -558,6 +652,7 @@ class _SentenceTolls:
             value = self.lex.others_alone[nxt]
             return value, value < PLURAL_COUNT, j, j + 1
         one = self.doc.tokens[j].text in ("احد", "احدى")  # "مقتل أحد جنوده" (not الأحد, Sunday)
+        one = one or (nxt in self.lex.word_set("kunya") and j + 1 < limit)  # "مقتل أبو محمد": one named person
         if self._singular_person(nxt) or one or self._person_with_pronoun(self.doc.tokens[j].text):
             return self._and_another(1, j + 1, limit), True, j, j + 1
         if nxt in self.lex.word_set("plurals") and dual_of(nxt, self.lex) is None:
@@ -634,7 +729,7 @@ class _SentenceTolls:
     def _is_counted_noun(self, word: Match[Entry]) -> bool:
         key = strip_article(self.doc.tokens[word.first].text)
         return key in self.lex.word_set("singular_nouns") or key in self.lex.word_set("plural_nouns") or (
-            word.payload.label == "combined" and word.last - word.first >= 2)
+            word.last - word.first >= 2 and (word.payload.label == "combined" or key in self.lex.word_set("cases")))
 
     def _counted_after(self, j: int) -> bool:
         """A counted casualty noun or a person noun (also in the accusative) at token ``j``."""
@@ -708,6 +803,11 @@ class _SentenceTolls:
             self.claimed.add(j)
             j += 1
 
+    def _conjunct_of_people(self, number: Number, limit: int) -> bool:
+        """A count joined by و counts people like the one before it, unless it is the year of a date ("بين
+        عامي 2010 و2011") or names things ("و4 سيارات إسعاف": ``not_people_after``, read by the caller)."""
+        return not self._year(number)
+
     def _conjoined(self, toll: TollMention, last: int, limit: int) -> list[TollMention]:
         """"15 جريحا من المتظاهرين و25 في صفوف الشرطة"، "تسعة شرطيين وستة عناصر وأربعة مدنيين": a count
         joined by و adds to the same kind."""
@@ -724,7 +824,8 @@ class _SentenceTolls:
             at = j + 1 if tokens[j].text == "و" else j
             if number is not None and any(w.first == number.last for w in self.words):
                 break  # "قتيل و6 جرحى": the count of the next casualty word
-            if number is not None and number.exact and not self._counts_something_else(number.last):
+            if number is not None and number.exact and not self._counts_something_else(number.last) and (
+                    self._conjunct_of_people(number, limit)):
                 self.claimed.update(range(number.first, number.last))
                 out.append(TollMention(toll.kind, number.value, True, tokens[at].start, tokens[number.last - 1].end,
                                        toll.sentence, number.first, additive=True,
@@ -783,10 +884,40 @@ def _numeric_date_tokens(doc: Doc, sentence: Sentence) -> set[int]:
             for j in range(doc.token_index(start), doc.token_index(end))}
 
 
+def _day_of_month_tokens(doc: Doc, sentence: Sentence, lex: Lexicons) -> set[int]:
+    """"قتلت في 15 آذار"، "في الثامن من تموز"، "يوم 3 يوليو": a number right before a month's name is the
+    day of that month, no count of people (the time stage reads it as the date).  The month's name is a
+    time word too, which may stand between a verb and its subject ("قتل في الثامن من تموز ثلاثة"), and so
+    are the four digits of its year right after it."""
+    out: set[int] = set()
+    tokens = doc.tokens
+    for m in doc.sentence_entries(sentence, "month"):
+        out.update(range(m.first, m.last))
+        if m.last < sentence.last_token and tokens[m.last].is_number and len(tokens[m.last].text) == 4:
+            out.add(m.last)  # "24 أوت 2016 إرهابي": the year of the date, whatever follows it
+        j = m.first - 1
+        if j >= sentence.first_token and tokens[j].text == "من":
+            j -= 1  # "العاشر من آذار"
+        for i in range(max(sentence.first_token, j - 2), j + 1):
+            number = read_number(tokens, i, lex)
+            if number is not None and number.last == j + 1:
+                out.update(range(number.first, number.last))
+                break
+    return out
+
+
 def _preposition(word: str, preps: frozenset[str]) -> bool:
     """A preposition, alone (في، على، خلال) or joined to its noun (بالهجوم، للقصف)."""
     return word in preps or (len(word) > 3 and word[0] in "بل" and word[1:3] == "ال") or (
         word[:1] == "و" and word[1:] in preps)
+
+
+def _gentilic(word: str) -> bool:
+    """A nisba noun of people by origin or side right after a count, indefinite: "20 فلسطينيا"، "سبعة
+    حوثيين"، "ثلاثة عراقيون" (counted nouns the person lexicon cannot list one by one).  The accusative
+    singular -يا of a short word is an adverb ("رسميا"، "حاليا") and the definite one an adjective."""
+    return not word.startswith("ال") and (word.endswith(("يين", "يون")) and len(word) >= 6 or (
+        word.endswith("يا") and len(word) >= 6))
 
 
 def _adjective(word: str) -> bool:
