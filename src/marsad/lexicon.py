@@ -175,6 +175,8 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
     _load_words(path, data, words)
     words["reporting_forms"] = frozenset(perfect_forms(words["reporting"], transitive=False))
     words["claim"] = frozenset(f for noun in words["claim"] for f in noun_forms(noun))  # the verbs: verbs.toml
+    words["both_sides"] = frozenset(article + f for noun in words["both_sides"] for f in dual_forms(noun)
+                                    for article in ("", "ال"))  # الطرفين، الجانبان، طرفي
     actors: dict[str, ActorInfo] = {}
     rows = _require(path, data, "actor", list)
     listed = {fold(a) for row in rows for a in _phrases(path, row, "aliases")}

@@ -395,3 +395,77 @@ def test_a_strike_believed_to_be_a_countrys_is_that_countrys(text: str, actor1: 
     """"غارة يرجح أنها روسية"، "قصف يعتقد أنه تركي": the nisba after a word of belief and أنها/أنه (actors.toml
     [forces] hedged) attributes the strike, as the adjective right after it would."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("استمرت الاشتباكات بين قوات النظام وحزب الله من جهة وبين فصائل المعارضة من جهة أخرى في مدينة الزبداني.",
+     "Military Forces of Syria", "Syrian opposition"),
+    ("دارت معارك بين عناصر داعش من طرف، وبين قوات سوريا الديمقراطية من طرف آخر قرب مدينة الحسكة.",
+     "Islamic State", "Syrian Democratic Forces"),
+    ("تجددت المواجهات بين الجيش العراقي والحشد الشعبي من ناحية وبين مسلحي داعش من ناحية أخرى في قضاء بيجي.",
+     "Military Forces of Iraq", "Islamic State"),
+])
+def test_between_said_again_for_the_other_side(text, actor1, actor2):
+    """"بين A وB من جهة وبين C من جهة أخرى": بين repeated after the side closer opens the other side; A and B
+    are still allies."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("كثفت قوات النظام قصفها على أحياء تحت سيطرة تنظيم داعش في جنوب دمشق، حيث اندلعت معارك عنيفة بين الطرفين.",
+     "Military Forces of Syria", "Islamic State"),
+    ("هاجم مقاتلو المعارضة نقاطا يسيطر عليها الجيش السوري في ريف حماة الشمالي، واندلعت اشتباكات بين الجانبين.",
+     "Syrian opposition", "Military Forces of Syria"),
+    ("تقدمت وحدات حماية الشعب نحو قرى تحت سيطرة داعش في ريف الرقة. وتدور اشتباكات عنيفة بين الطرفين.",
+     "Syrian Democratic Forces", "Islamic State"),
+])
+def test_the_two_sides_are_those_told_before(text, actor1, actor2):
+    """"بين الطرفين"، "بين الجانبين": the dual names the two sides told before it, even one named only as who
+    holds the place; the one that is not actor1 is actor2."""
+    clashes = [s for s, e in zip(sides(text), extract_events(Article("t", text, published=PUB)), strict=True)
+               if e.sub_event_type == "Armed clash"]
+    assert clashes and clashes[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor2", [
+    ("قال المرصد إن اشتباكات دارت مع فصائل المعارضة في ريف درعا. وسيطرت قوات النظام لاحقا على بلدة الحراك.",
+     "Syrian opposition"),
+    ("ويقاتل الجيش السوري المعارضة منذ أسابيع في ريف حماة. واستعاد الجيش السوري أمس مدينة حماة بالكامل.",
+     "Syrian opposition"),
+    ("تحدث المقاتلون الأكراد عن قصف عنيف. وسيطرت القوات التركية على بلدة راجو شمال غرب عفرين.",
+     "Syrian Democratic Forces"),
+])
+def test_a_place_taken_is_taken_from_the_side_described_nearby(text, actor2):
+    """A territorial change has a loser: when the clause names none, the other side the story names nearby —
+    by a description the region gives a side ("المعارضة"، "الأكراد" in Syria) as much as by a name."""
+    taken = [e for e in extract_events(Article("t", text, published=PUB))
+             if e.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")]
+    assert taken and taken[0].actor2 is not None and taken[0].actor2.name == actor2
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مدنيان عندما اندلعت اشتباكات بين الجيش التركي والمقاتلين الأكراد في قرية قرب عفرين.",
+    "اشتبكت قوات النظام مع مسلحي المعارضة في ريف إدلب الجنوبي، ما أدى إلى مقتل ثلاثة مدنيين بينهم طفلة.",
+    "أصيبت امرأتان وطفل بجروح خلال معارك بين داعش والقوات العراقية في قضاء تلعفر.",
+])
+def test_civilians_are_no_side_of_a_battle(text):
+    """A battle is between armed sides (codebook §2): civilians killed in it are neither its initiator nor
+    its target."""
+    battles = [e for e in extract_events(Article("t", text, published=PUB)) if e.event_type == "Battles"]
+    assert battles
+    assert all(e.actor2 is None or e.actor2.name != "Civilians" for e in battles)
+    assert all(e.actor1 is None or e.actor1.name != "Civilians" for e in battles)
+
+
+@pytest.mark.parametrize("text,country,named", [
+    ("قتل ثلاثة من عناصر قوات موالية للحكومة في هجوم شنه مسلحون على قرية قرب كركوك.", "IRQ", False),
+    ("هاجمت القوات الموالية للحكومة مواقع المعارضة في ريف حماة الشمالي.", "SYR", True),
+    ("قتل عنصران من القوات الموالية للحكومة بانفجار عبوة ناسفة استهدفت دوريتهما في قضاء الحويجة.", "IRQ", False),
+])
+def test_forces_loyal_to_the_government_are_the_syrian_army_only_in_syria(text, country, named):
+    """"قوات موالية للحكومة" is a description whose force depends on the place: in Syria the government's
+    army and its militias, in Iraq no one force (never the Syrian army)."""
+    events = [e for e in extract_events(Article("t", text, published=PUB)) if e.location.country == country]
+    assert events
+    names = {a.name for e in events for a in (e.actor1, e.actor2) if a is not None}
+    assert ("Military Forces of Syria" in names) == named

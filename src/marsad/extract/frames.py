@@ -549,8 +549,8 @@ def _number_sides(units: list[_Unit], tokens: list[Token]) -> list[_Unit]:
         run.clear()
 
     for u in units:
-        if u.kind == "between" and u.joined and run:
-            run.append(u)
+        if u.kind == "between" and run and (u.joined or _closed_side(run[-1], u, tokens)):
+            run.append(u)  # "بين الجيش وحزب الله من جهة وبين الفصائل من جهة أخرى": بين said again for the other side
             continue
         flush()
         if u.kind == "between":
@@ -559,6 +559,12 @@ def _number_sides(units: list[_Unit], tokens: list[Token]) -> list[_Unit]:
             out.append(u)
     flush()
     return out
+
+
+def _closed_side(before: _Unit, u: _Unit, tokens: list[Token]) -> bool:
+    """A side closer ("من جهة") stands between the last name of a side and a name whose own بين opens the
+    other side ("… من جهة، وبين …")."""
+    return any(_bare(tokens[j].text) in _SIDE_CLOSERS for j in range(before.last, u.first))
 
 
 #: Complementisers after which a noun phrase is the subject of the clause they open (إنّ and her sisters).
