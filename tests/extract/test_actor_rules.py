@@ -469,3 +469,29 @@ def test_forces_loyal_to_the_government_are_the_syrian_army_only_in_syria(text, 
     assert events
     names = {a.name for e in events for a in (e.actor1, e.actor2) if a is not None}
     assert ("Military Forces of Syria" in names) == named
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("قتلت امرأة وأصيب سبعة مدنيين جراء قصف حكومي بقذائف مدفعية استهدف مدينة دوما في ريف دمشق.",
+     "Military Forces of Syria"),
+    ("استهدفت طائرات حكومية أحياء في مدينة إدلب أمس.", "Military Forces of Syria"),
+    ("قتل أربعة مسلحين في ضربات جوية حكومية على مواقع للتنظيم في قضاء القائم.", "Military Forces of Iraq"),
+])
+def test_a_strike_called_the_governments_is_its_armys(text, actor1):
+    """"قصف حكومي"، "طائرات حكومية"، "ضربات جوية حكومية": the adjective حكومي on a force or strike noun names
+    the government's forces, as a country's nisba names that country's ("قصف تركي")."""
+    assert sides(text)[0][0] == actor1
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("تدور اشتباكات بين قوات النظام وحزب الله وكتائب البعث من جهة، وفصائل المعارضة من جهة أخرى في ريف درعا.",
+     "Military Forces of Syria", "Syrian opposition"),
+    ("دارت معارك بين الجيش التركي والفصائل الموالية له من جهة، ووحدات حماية الشعب من جهة ثانية قرب عفرين.",
+     "Military Forces of Turkey", "Syrian Democratic Forces"),
+    ("وقعت اشتباكات بين الحشد الشعبي والبيشمركة ومتطوعي القرية من جهة، وعناصر داعش من جهة أخرى في قضاء مخمور.",
+     "Popular Mobilization Forces", "Islamic State"),
+])
+def test_a_side_goes_on_past_words_no_lexicon_names(text, actor1, actor2):
+    """"بين X والمسلحين الموالين لها من جهة، وY …"، "بين X ولواء القدس من جهة، وY": a pronoun pointing back to the
+    side or an ally no lexicon names does not end the list of sides; the side closer still splits it."""
+    assert sides(text)[0] == (actor1, actor2)
