@@ -495,3 +495,45 @@ def test_a_side_goes_on_past_words_no_lexicon_names(text, actor1, actor2):
     """"بين X والمسلحين الموالين لها من جهة، وY …"، "بين X ولواء القدس من جهة، وY": a pronoun pointing back to the
     side or an ally no lexicon names does not end the list of sides; the side closer still splits it."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("قتل خمسة مدنيين نتيجة قصف مدفعي مصدره مواقع الفصائل في ريف حماة.", "Syrian opposition"),
+    ("أصيب طفلان بقذيفة هاون مصدرها مناطق داعش سقطت على حي الجورة في مدينة دير الزور.", "Islamic State"),
+    ("سقطت صواريخ مصدرها مواقع قوات النظام على بلدة معرة النعمان في ريف إدلب، فقتلت ثلاث نساء.",
+     "Military Forces of Syria"),
+])
+def test_the_source_of_fire_fired_it(text, actor1):
+    """"قصف مصدره مواقع الفصائل": the name after "its source" (مصدره، مصدرها) fired the shells, even named as
+    the owner of the positions they came from (which elsewhere are a target: "قصف مواقع الفصائل")."""
+    assert sides(text)[0][0] == actor1
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قتل قيادي في تنظيم القاعدة بغارة أمريكية قرب مدينة إدلب أمس.",
+     "Military Forces of the United States", "Al Qaeda"),
+    ("قتل ستة عسكريين من الجيش السوري في ضربات صاروخية أمريكية على مطار الشعيرات في ريف حمص.",
+     "Military Forces of the United States", "Military Forces of Syria"),
+    ("استهدفت ضربة جوية أميركية مواقع لداعش في ريف دير الزور.", "International Coalition against IS", "Islamic State"),
+    ("قصفت طائرات التحالف الدولي مواقع لتنظيم القاعدة قرب مدينة إدلب.",
+     "International Coalition against IS", "Al Qaeda"),
+])
+def test_american_strikes_are_the_coalitions_only_against_is(text, actor1, actor2):
+    """A coalition named by a member's nationality ("غارة أمريكية") is the coalition when it strikes the group it
+    was formed against (IS); against another group it is that state's own forces.  Named as the coalition it
+    stays the coalition."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قال المرصد إن جبهة النصرة -جناح تنظيم القاعدة في سوريا- هاجمت مقاتلين من الجيش الحر في ريف حلب.",
+     "Hayat Tahrir al-Sham", "Syrian opposition"),
+    ("اندلعت اشتباكات بين جبهة النصرة (تنظيم القاعدة في بلاد الشام) ومقاتلي المعارضة في ريف إدلب.",
+     "Hayat Tahrir al-Sham", "Syrian opposition"),
+    ("هاجمت هيئة تحرير الشام المرتبطة بتنظيم القاعدة مواقع لفصائل المعارضة قرب مدينة إدلب.",
+     "Hayat Tahrir al-Sham", "Syrian opposition"),
+])
+def test_a_groups_parent_is_no_party(text, actor1, actor2):
+    """"جبهة النصرة، ذراع تنظيم القاعدة"، "المبايع لداعش"، "(تنظيم القاعدة في بلاد الشام)": a group named as the
+    parent or patron of the group before it describes that group and is no party to the clause."""
+    assert sides(text)[0] == (actor1, actor2)

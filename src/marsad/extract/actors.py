@@ -87,12 +87,15 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     hits: list[ActorHit] = []
     lex = load_lexicons()
     controllers, speakers = lex.word_set("controller_before"), lex.word_set("speaker_before")
-    dress = lex.word_set("dress_before")
+    dress, fire_source = lex.word_set("dress_before"), lex.word_set("fire_source")
+    affiliated = lex.word_set("affiliation_before")
+    previous: list[Match[Entry]] = []  # the names told before in the sentence
     agents, patients = role_spans(frames_of(doc, sentence))
     sources: list[ActorHit] = []  # speakers: the owners of "قواتها" all the same
     for m in doc.sentence_entries(sentence, "actor", "generic"):
         if not lo <= m.first < hi:
             continue
+        previous.append(m)
         speaker = resolve(m.payload, region, doc) if _reporter(doc, sentence, m) else None
         if speaker is not None and speaker.inter not in _PEOPLE and not within(agents, m.first) \
                 and not within(patients, m.first):
@@ -102,6 +105,8 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
             continue
         if _held_by(doc, m, controllers):
             continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted
+        if _affiliation(doc, m, lo, affiliated, previous):
+            continue  # "جبهة النصرة، ذراع تنظيم القاعدة": the parent of the group before, not a party
         if m.first > lo and any(k in dress for k in lookup_keys(doc.tokens[m.first - 1].text)):
             continue  # "يرتدون زيا عسكريا": the adjective of a dress, not a soldier
         if m.first > 0 and doc.tokens[m.first - 1].text in speakers or _a_source(doc, m.first, lo):
@@ -112,13 +117,36 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         bare = m.last - m.first == 1 and any(
             k in lex.word_set("initiator_only") for k in lookup_keys(doc.tokens[m.first].text))
         generic = m.payload.category == "generic"
-        hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, generic, _ROLE * within(agents, m.first),
-                             _ROLE * within(patients, m.first), bare, m.payload.label if generic else ""))
+        initiator, target = _ROLE * within(agents, m.first), _ROLE * within(patients, m.first)
+        if any(doc.tokens[j].text in fire_source for j in range(max(lo, m.first - _SOURCE_OF_FIRE), m.first)):
+            initiator, target = _ROLE, 0.0  # "قصف مصدره مواقع الفصائل": whose positions it came from fired it
+        hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, generic, initiator, target, bare,
+                             m.payload.label if generic else ""))
     hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
                                 agents, patients, lo, hi))
     return _drop_associates(doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, hits, region, hi))), hi)
 
 
+_AFFILIATION_REACH = 2  # words from "ذراع"، "الفرع" to the parent group ("الفرع السوري لتنظيم القاعدة")
+
+
+def _affiliation(doc: Doc, m: Match[Entry], lo: int, affiliated: frozenset[str],
+                 previous: list[Match[Entry]]) -> bool:
+    """The name describes the group named before it: after a word of affiliation (ذراع، جناح، الفرع، الموالية،
+    المرتبطة، المبايع) or in brackets right after it ("جبهة النصرة (تنظيم القاعدة في بلاد الشام)")."""
+    before = [p for p in previous if p.last <= m.first]
+    if not before:
+        return False
+    if doc.text[before[-1].end:m.start].strip() in ("(", "-", "–"):
+        return True
+    if doc.tokens[m.first].text.startswith("و"):
+        return False  # "والفصائل الموالية لها وتنظيم داعش": a new name joined to the list, not the patron
+    return any(doc.tokens[j].text in affiliated and not any(doc.tokens[k].text in _BACK_PRONOUNS
+                                                            for k in range(j + 1, m.first))
+               for j in range(max(lo, m.first - _AFFILIATION_REACH), m.first))
+
+
+_SOURCE_OF_FIRE = 3  # words from "مصدره" to the name ("مصدره مواقع الفصائل المقاتلة")
 _ASSOCIATE_REACH = 3  # words from a coordinated group to "الموالية لها"
 _BACK_PRONOUNS = frozenset({"لها", "له", "لهم", "منها", "منه", "معها", "معه"})
 
@@ -310,6 +338,22 @@ def choose_actors(hits: list[ActorHit], sub_event: str,
     second = max(others, key=lambda h: h.target - h.initiator - prior.get(h.actor.inter, 0.0) + 2 * _specific(h),
                  default=None)
     return first, second
+
+
+def own_state(doc: Doc, initiator: tuple[Actor, ActorHit | None], target: Actor) -> Actor | None:
+    """The state whose forces struck, when a coalition named by a member's nationality ("غارة أمريكية")
+    strikes another than the group it was formed against ("قتل قيادي في تنظيم القاعدة بغارة أمريكية"):
+    those strikes are the state's own (``nation`` in actors.toml), else None.  Civilians are no other
+    target: a strike on IS kills civilians too."""
+    actor, hit = initiator
+    lex = load_lexicons()
+    info = lex.actors.get(actor.name)
+    if hit is None or info is None or not info.nation or target.name == info.against or target.inter == 7:
+        return None
+    nisba = _nisba_actors()
+    if not any(nisba.get(doc.tokens[j].text) == actor.name for j in range(hit.first, hit.last)):
+        return None  # named as the coalition ("طائرات التحالف"), not by a member's nationality
+    return Actor(info.nation, lex.actors[info.nation].inter)
 
 
 def implied_target(initiator: Actor) -> Actor | None:

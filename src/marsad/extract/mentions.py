@@ -726,6 +726,8 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
         victim = second.actor if second else None
         actor1 = (_default_initiator(doc, sub_event, region, sentence, victim), None)
     actor2: _Side | None = (second.actor, second) if second and second.actor.name != actor1[0].name else None
+    if actor2 is not None and (own := act.own_state(doc, actor1, actor2[0])) is not None:
+        actor1 = (own, actor1[1])
     if (actor2 is None and (target := act.implied_target(actor1[0])) is not None
             and event_type == "Explosions/Remote violence"):
         actor2 = (target, None)
