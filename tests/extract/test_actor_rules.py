@@ -537,3 +537,24 @@ def test_a_groups_parent_is_no_party(text, actor1, actor2):
     """"جبهة النصرة، ذراع تنظيم القاعدة"، "المبايع لداعش"، "(تنظيم القاعدة في بلاد الشام)": a group named as the
     parent or patron of the group before it describes that group and is no party to the clause."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "واصل الثوار استهداف قريتي كفريا والفوعة المواليتين لنظام الأسد شمال إدلب بالمدفعية الثقيلة.",
+    "قصفت فصائل المعارضة بلدتي نبل والزهراء المواليتين للنظام السوري في ريف حلب الشمالي.",
+    "استهدف مقاتلو المعارضة حي الزهراء الموالي لقوات النظام في مدينة حمص بقذائف الهاون.",
+])
+def test_a_place_loyal_to_a_side_does_not_make_the_side_a_target(text):
+    """"قريتي كفريا والفوعة المواليتين لنظام الأسد": the side a place is loyal to describes the place; the
+    shelling of it is not a strike on that side's forces."""
+    assert sides(text)[0] == ("Syrian opposition", "")
+
+
+@pytest.mark.parametrize("text", [
+    "خطف مسلحو داعش عشرات المسيحيين من مدينة القريتين في ريف حمص.",
+    "أطلق التنظيم سراح مسيحية وطفليها بعد أشهر من خطفهم في ريف الحسكة.",
+    "قتل مسلحون مجهولون ثلاثة إيزيديين قرب قضاء سنجار.",
+])
+def test_members_of_a_religious_community_are_civilians(text):
+    """Christians, Yazidis named as a community of people are civilians: the targets of an attack or abduction."""
+    assert sides(text)[0][1] == "Civilians"
