@@ -558,3 +558,14 @@ def test_a_place_loyal_to_a_side_does_not_make_the_side_a_target(text):
 def test_members_of_a_religious_community_are_civilians(text):
     """Christians, Yazidis named as a community of people are civilians: the targets of an attack or abduction."""
     assert sides(text)[0][1] == "Civilians"
+
+
+@pytest.mark.parametrize("text", [
+    "أعلن الجيش الإيراني مناورات جديدة. وسقطت ثلاث قذائف هاون على المنطقة الخضراء في بغداد، ولم تحدد هوية المنفذين.",
+    "سقطت ثلاثة صواريخ مجهولة المصدر على مطار البصرة دون خسائر بشرية.",
+    "قتلت امرأة بسقوط صاروخ مجهول المصدر على منزلها في مدينة البصرة.",
+])
+def test_fire_of_unknown_source_is_unidentified(text):
+    """"صواريخ مجهولة المصدر"، "ولم تحدد هوية المنفذين": the text says no one is known to have fired — an
+    unidentified armed group, not a force the article names elsewhere."""
+    assert sides(text)[0][0] == "Unidentified armed group"
