@@ -569,3 +569,15 @@ def test_fire_of_unknown_source_is_unidentified(text):
     """"صواريخ مجهولة المصدر"، "ولم تحدد هوية المنفذين": the text says no one is known to have fired — an
     unidentified armed group, not a force the article names elsewhere."""
     assert sides(text)[0][0] == "Unidentified armed group"
+
+
+@pytest.mark.parametrize("text,actor2", [
+    ("استهدف صاروخ مجهول المصدر قاعدة عسكرية قرب مدينة الموصل.", "Military Forces of Iraq"),
+    ("هاجم مسلحون نقطة تفتيش للجيش السوري قرب مدينة درعا.", "Military Forces of Syria"),
+    ("سقطت قذيفتا هاون على ثكنة للجيش العراقي في قضاء الطارمية.", "Military Forces of Iraq"),
+])
+def test_a_base_or_post_is_struck_and_does_not_strike(text, actor2):
+    """"قاعدة عسكرية"، "ثكنة"، "نقطة تفتيش": a force named by its base or post is the place struck — the target,
+    never who fired."""
+    first, second = sides(text)[0]
+    assert second == actor2 and first != actor2

@@ -42,6 +42,7 @@ class ActorHit:
     target: float
     initiator_only: bool = False  # a country's bare name: never the target
     key: str = ""  # a description's key in actors.toml ("security forces"), "" for a name
+    target_only: bool = False  # a force's base or post ("قاعدة عسكرية"): never the initiator
 
 
 def region_of(country: str, admin1: str) -> str:
@@ -88,7 +89,7 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     lex = load_lexicons()
     controllers, speakers = lex.word_set("controller_before"), lex.word_set("speaker_before")
     dress, fire_source = lex.word_set("dress_before"), lex.word_set("fire_source")
-    affiliated = lex.word_set("affiliation_before")
+    affiliated, posts = lex.word_set("affiliation_before"), lex.word_set("target_only")
     previous: list[Match[Entry]] = []  # the names told before in the sentence
     agents, patients = role_spans(frames_of(doc, sentence))
     sources: list[ActorHit] = []  # speakers: the owners of "قواتها" all the same
@@ -120,8 +121,9 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         initiator, target = _ROLE * within(agents, m.first), _ROLE * within(patients, m.first)
         if any(doc.tokens[j].text in fire_source for j in range(max(lo, m.first - _SOURCE_OF_FIRE), m.first)):
             initiator, target = _ROLE, 0.0  # "قصف مصدره مواقع الفصائل": whose positions it came from fired it
+        post = " ".join(doc.tokens[j].text for j in range(m.first, m.last)).removeprefix("و") in posts
         hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, generic, initiator, target, bare,
-                             m.payload.label if generic else ""))
+                             m.payload.label if generic else "", post))
     hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
                                 agents, patients, lo, hi))
     return _drop_associates(doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, hits, region, hi))), hi)
@@ -330,8 +332,9 @@ def choose_actors(hits: list[ActorHit], sub_event: str,
     """actor1 and actor2 among the hits: best initiator, then best target of another actor."""
     if not hits:
         return None, None
-    scored = sorted(hits, key=lambda h: -(h.initiator - h.target + prior.get(h.actor.inter, 0.0) + _specific(h)))
-    first: ActorHit | None = scored[0]
+    scored = sorted((h for h in hits if not h.target_only),  # a base or a post is struck, it does not strike
+                    key=lambda h: -(h.initiator - h.target + prior.get(h.actor.inter, 0.0) + _specific(h)))
+    first: ActorHit | None = scored[0] if scored else None
     if first is not None and first.target > first.initiator + prior.get(first.actor.inter, 0.0):
         first = None  # the best candidate reads as a victim: the text does not say who did it
     others = [h for h in hits if (first is None or h.actor.name != first.actor.name) and not h.initiator_only]
