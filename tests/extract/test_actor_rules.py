@@ -581,3 +581,15 @@ def test_a_base_or_post_is_struck_and_does_not_strike(text, actor2):
     never who fired."""
     first, second = sides(text)[0]
     assert second == actor2 and first != actor2
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("اندلعت اشتباكات بين مسلحين من حزب الله والشرطة الاتحادية في شارع فلسطين ببغداد.", "Kataib Hezbollah"),
+    ("هاجمت كتائب حزب الله مقرا للشرطة في قضاء الخالص بمحافظة ديالى.", "Kataib Hezbollah"),
+    ("قتل عنصران من حزب الله في هجوم لفصائل المعارضة قرب مدينة الزبداني في ريف دمشق.", "Hezbollah"),
+    ("قصفت فصائل المعارضة مواقع حزب الله اللبناني في ريف حلب الجنوبي.", "Hezbollah"),
+])
+def test_hezbollah_alone_is_named_by_the_place(text, actor):
+    """"حزب الله" alone names the Iraqi Kataib Hezbollah in Iraq and the Lebanese party in Syria; named in full
+    ("كتائب حزب الله"، "حزب الله اللبناني") each is itself anywhere."""
+    assert actor in sides(text)[0]
