@@ -593,3 +593,15 @@ def test_hezbollah_alone_is_named_by_the_place(text, actor):
     """"حزب الله" alone names the Iraqi Kataib Hezbollah in Iraq and the Lebanese party in Syria; named in full
     ("كتائب حزب الله"، "حزب الله اللبناني") each is itself anywhere."""
     assert actor in sides(text)[0]
+
+
+@pytest.mark.parametrize("text", [
+    "وأضاف المرصد أن طائرات تابعة للحكومة السورية أو طائرات روسية قصفت مدينة خان شيخون في إدلب.",
+    "قصفت طائرات روسية أو سورية بلدة كفرنبل في ريف إدلب.",
+    "قتل خمسة مدنيين في غارات شنتها مقاتلات روسية أو سورية على بلدة معرة النعمان بريف إدلب.",
+])
+def test_one_force_or_the_other_is_one_side(text):
+    """"طائرات روسية أو سورية": two forces told as the one or the other that struck are one side, not each
+    other's target; the state's own forces on their own ground stand for them."""
+    first, second = sides(text)[0]
+    assert first == "Military Forces of Syria" and second != "Military Forces of Russia"

@@ -187,16 +187,34 @@ def _joint_forces(doc: Doc, hits: list[ActorHit], region: str, hi: int) -> list[
     out = []
     for h in hits:
         word = doc.tokens[h.last].text if h.last < hi else ""
-        name = _nisba_actors().get(word[1:]) if word.startswith("و") and not h.generic else None
+        at = h.last + (word == "او")  # "طائرات روسية أو سورية": the one or the other, told the same way
+        word = doc.tokens[at].text[0 if at > h.last else 1:] if at < hi else ""
+        joined = at > h.last or doc.tokens[h.last].text.startswith("و") if h.last < hi else False
+        name = _nisba_actors().get(word) if joined and not h.generic else None
         if name is None or name == h.actor.name:
             out.append(h)
             continue
         partner = Actor(name, lex.actors[name].inter)
         if partner == army or (partner.inter == 1 and h.actor.inter != 1 and h.actor != army):
-            tok = doc.tokens[h.last]
-            h = replace(h, actor=partner, first=h.last, last=h.last + 1, start=tok.start, end=tok.end)
+            tok = doc.tokens[at]
+            h = replace(h, actor=partner, first=at, last=at + 1, start=tok.start, end=tok.end)
         out.append(h)
-    return out
+    return _either_force(doc, out, army)
+
+
+def _either_force(doc: Doc, hits: list[ActorHit], army: Actor | None) -> list[ActorHit]:
+    """"طائرات تابعة للحكومة السورية أو طائرات روسية": two forces told as the one or the other (أو) that struck
+    are one side, not each other's target; as with joint forces the state's own forces on their own ground
+    stand for them (the other is dropped)."""
+    by_first = {h.first: h for h in hits}
+    dropped: set[int] = set()
+    for h in hits:
+        other = by_first.get(h.last + 1)
+        if other is None or h.last >= len(doc.tokens) or doc.tokens[h.last].text != "او" \
+                or h.actor.inter not in (1, 8) or other.actor.inter not in (1, 8) or h.actor == other.actor:
+            continue
+        dropped.add(h.first if other.actor == army else other.first)
+    return [h for h in hits if h.first not in dropped]
 
 
 _MEMBER_OF = frozenset({"من", "في"})
