@@ -605,3 +605,13 @@ def test_one_force_or_the_other_is_one_side(text):
     other's target; the state's own forces on their own ground stand for them."""
     first, second = sides(text)[0]
     assert first == "Military Forces of Syria" and second != "Military Forces of Russia"
+
+
+@pytest.mark.parametrize("text", [
+    "استهدفت الحكومة السورية بالبراميل المتفجرة بلدة اليادودة بريف درعا. وتشارك طائرات روسية في المعارك.",
+    "يدعم الطيران الروسي العملية. وصعدت حكومة دمشق غاراتها على بلدات الغوطة الشرقية في ريف دمشق، فقتل عشرة مدنيين.",
+    "قصفت الحكومة السورية بالمدفعية أحياء في مدينة درعا، فيما حلقت طائرات إسرائيلية فوق القنيطرة.",
+])
+def test_the_syrian_government_acts_through_its_army(text):
+    """"الحكومة السورية"، "حكومة دمشق" as the doer of a strike: the state acts through its army."""
+    assert sides(text)[0][0] == "Military Forces of Syria"
