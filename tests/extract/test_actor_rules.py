@@ -615,3 +615,17 @@ def test_one_force_or_the_other_is_one_side(text):
 def test_the_syrian_government_acts_through_its_army(text):
     """"الحكومة السورية"، "حكومة دمشق" as the doer of a strike: the state acts through its army."""
     assert sides(text)[0][0] == "Military Forces of Syria"
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("تخوض قوات النظام السوري، مدعومة بغارات جوية روسية، معارك عنيفة ضد مقاتلي تنظيم داعش في ريف درعا الغربي.",
+     "Military Forces of Syria", "Islamic State"),
+    ("هاجمت القوات التركية بدعم من الطيران الروسي مواقع وحدات حماية الشعب قرب مدينة عفرين.",
+     "Military Forces of Turkey", "Syrian Democratic Forces"),
+    ("اشتبكت قوات سوريا الديمقراطية، مدعومة بطائرات أمريكية، مع عناصر داعش في ريف دير الزور الشرقي.",
+     "Syrian Democratic Forces", "Islamic State"),
+])
+def test_a_force_that_backs_a_side_is_its_associate(text, actor1, actor2):
+    """"مدعومة بغارات روسية"، "بدعم من الطيران الروسي": a force named after a word of support backs the side
+    named before it — on its side, neither the initiator nor the target."""
+    assert sides(text)[0] == (actor1, actor2)

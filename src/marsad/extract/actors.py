@@ -126,7 +126,26 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
                              m.payload.label if generic else "", post))
     hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
                                 agents, patients, lo, hi))
-    return _drop_associates(doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, hits, region, hi))), hi)
+    return _drop_supporters(doc, _drop_associates(
+        doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, hits, region, hi))), hi), lo)
+
+
+_SUPPORT_REACH = 2  # words from "بدعم" to the force ("بدعم من الطيران الروسي")
+
+
+def _drop_supporters(doc: Doc, hits: list[ActorHit], lo: int) -> list[ActorHit]:
+    """"تخوض قوات النظام، مدعومة بغارات روسية، معارك ضد داعش"، "تقدم الجيش بإسناد من طيران التحالف": a force
+    named right after a word of support backs the armed side named before it — that side's associate, on its
+    side: neither a second initiator nor its target."""
+    support = load_lexicons().word_set("support_before")
+    out = []
+    for h in hits:
+        backs = any(doc.tokens[j].text in support for j in range(max(lo, h.first - _SUPPORT_REACH), h.first))
+        if backs and not h.generic and h.target == 0 and any(
+                o.last <= h.first and o.actor.inter in (1, 2, 3, 8) and o.actor != h.actor for o in hits):
+            continue
+        out.append(h)
+    return out
 
 
 _AFFILIATION_REACH = 2  # words from "ذراع"، "الفرع" to the parent group ("الفرع السوري لتنظيم القاعدة")
