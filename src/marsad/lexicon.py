@@ -50,6 +50,7 @@ class ActorInfo:
     inter: int
     against: str = ""  # the group a force was formed to fight: its target when a clause names none
     nisba: tuple[str, ...] = ()  # its nationality adjectives, masculine singular (روسي): "الطيران الروسي"
+    nation: str = ""  # the state whose forces its nisba names when they strike another than ``against``
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +176,9 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
     _load_words(path, data, words)
     words["reporting_forms"] = frozenset(perfect_forms(words["reporting"], transitive=False))
     words["claim"] = frozenset(f for noun in words["claim"] for f in noun_forms(noun))  # the verbs: verbs.toml
+    words["fire_source"] = frozenset(f for noun in words["fire_source"] for f in noun_forms(noun) if f != noun)
+    words["both_sides"] = frozenset(article + f for noun in words["both_sides"] for f in dual_forms(noun)
+                                    for article in ("", "ال"))  # الطرفين، الجانبان، طرفي
     actors: dict[str, ActorInfo] = {}
     rows = _require(path, data, "actor", list)
     listed = {fold(a) for row in rows for a in _phrases(path, row, "aliases")}
@@ -186,7 +190,10 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
         against = row.get("against", "")
         if not isinstance(against, str):
             raise DataFileError(path, f"actor {name!r}: against must be an actor name")
-        info = ActorInfo(name, inter, against, tuple(fold(n) for n in row.get("nisba", [])))
+        nation = row.get("nation", "")
+        if not isinstance(nation, str):
+            raise DataFileError(path, f"actor {name!r}: nation must be an actor name")
+        info = ActorInfo(name, inter, against, tuple(fold(n) for n in row.get("nisba", [])), nation)
         actors[name] = info
         aliases = _phrases(path, row, "aliases") + _nouns(path, row)
         if "nisba" in row:
@@ -195,6 +202,8 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
     for info in actors.values():
         if info.against and info.against not in actors:
             raise DataFileError(path, f"actor {info.name!r}: against {info.against!r} is no actor")
+        if info.nation and info.nation not in actors:
+            raise DataFileError(path, f"actor {info.name!r}: nation {info.nation!r} is no actor")
     generics: dict[str, dict[str, str]] = {}
     for row in _require(path, data, "generic", list):
         key = _require(path, row, "key", str)

@@ -406,3 +406,237 @@ def test_the_joint_task_force_is_the_coalition(text):
     """"قوة المهام المشتركة" (the Combined Joint Task Force) is the coalition's command: its strikes are the
     coalition's, not the Iraqi army's ("قيادة العمليات المشتركة" is Iraq's own)."""
     assert [a for a, _ in sides(text)] == ["International Coalition against IS"]
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("استمرت الاشتباكات بين قوات النظام وحزب الله من جهة وبين فصائل المعارضة من جهة أخرى في مدينة الزبداني.",
+     "Military Forces of Syria", "Syrian opposition"),
+    ("دارت معارك بين عناصر داعش من طرف، وبين قوات سوريا الديمقراطية من طرف آخر قرب مدينة الحسكة.",
+     "Islamic State", "Syrian Democratic Forces"),
+    ("تجددت المواجهات بين الجيش العراقي والحشد الشعبي من ناحية وبين مسلحي داعش من ناحية أخرى في قضاء بيجي.",
+     "Military Forces of Iraq", "Islamic State"),
+])
+def test_between_said_again_for_the_other_side(text, actor1, actor2):
+    """"بين A وB من جهة وبين C من جهة أخرى": بين repeated after the side closer opens the other side; A and B
+    are still allies."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("كثفت قوات النظام قصفها على أحياء تحت سيطرة تنظيم داعش في جنوب دمشق، حيث اندلعت معارك عنيفة بين الطرفين.",
+     "Military Forces of Syria", "Islamic State"),
+    ("هاجم مقاتلو المعارضة نقاطا يسيطر عليها الجيش السوري في ريف حماة الشمالي، واندلعت اشتباكات بين الجانبين.",
+     "Syrian opposition", "Military Forces of Syria"),
+    ("تقدمت وحدات حماية الشعب نحو قرى تحت سيطرة داعش في ريف الرقة. وتدور اشتباكات عنيفة بين الطرفين.",
+     "Syrian Democratic Forces", "Islamic State"),
+])
+def test_the_two_sides_are_those_told_before(text, actor1, actor2):
+    """"بين الطرفين"، "بين الجانبين": the dual names the two sides told before it, even one named only as who
+    holds the place; the one that is not actor1 is actor2."""
+    clashes = [s for s, e in zip(sides(text), extract_events(Article("t", text, published=PUB)), strict=True)
+               if e.sub_event_type == "Armed clash"]
+    assert clashes and clashes[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor2", [
+    ("قال المرصد إن اشتباكات دارت مع فصائل المعارضة في ريف درعا. وسيطرت قوات النظام لاحقا على بلدة الحراك.",
+     "Syrian opposition"),
+    ("ويقاتل الجيش السوري المعارضة منذ أسابيع في ريف حماة. واستعاد الجيش السوري أمس مدينة حماة بالكامل.",
+     "Syrian opposition"),
+    ("تحدث المقاتلون الأكراد عن قصف عنيف. وسيطرت القوات التركية على بلدة راجو شمال غرب عفرين.",
+     "Syrian Democratic Forces"),
+])
+def test_a_place_taken_is_taken_from_the_side_described_nearby(text, actor2):
+    """A territorial change has a loser: when the clause names none, the other side the story names nearby —
+    by a description the region gives a side ("المعارضة"، "الأكراد" in Syria) as much as by a name."""
+    taken = [e for e in extract_events(Article("t", text, published=PUB))
+             if e.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")]
+    assert taken and taken[0].actor2 is not None and taken[0].actor2.name == actor2
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مدنيان عندما اندلعت اشتباكات بين الجيش التركي والمقاتلين الأكراد في قرية قرب عفرين.",
+    "اشتبكت قوات النظام مع مسلحي المعارضة في ريف إدلب الجنوبي، ما أدى إلى مقتل ثلاثة مدنيين بينهم طفلة.",
+    "أصيبت امرأتان وطفل بجروح خلال معارك بين داعش والقوات العراقية في قضاء تلعفر.",
+])
+def test_civilians_are_no_side_of_a_battle(text):
+    """A battle is between armed sides (codebook §2): civilians killed in it are neither its initiator nor
+    its target."""
+    battles = [e for e in extract_events(Article("t", text, published=PUB)) if e.event_type == "Battles"]
+    assert battles
+    assert all(e.actor2 is None or e.actor2.name != "Civilians" for e in battles)
+    assert all(e.actor1 is None or e.actor1.name != "Civilians" for e in battles)
+
+
+@pytest.mark.parametrize("text,country,named", [
+    ("قتل ثلاثة من عناصر قوات موالية للحكومة في هجوم شنه مسلحون على قرية قرب كركوك.", "IRQ", False),
+    ("هاجمت القوات الموالية للحكومة مواقع المعارضة في ريف حماة الشمالي.", "SYR", True),
+    ("قتل عنصران من القوات الموالية للحكومة بانفجار عبوة ناسفة استهدفت دوريتهما في قضاء الحويجة.", "IRQ", False),
+])
+def test_forces_loyal_to_the_government_are_the_syrian_army_only_in_syria(text, country, named):
+    """"قوات موالية للحكومة" is a description whose force depends on the place: in Syria the government's
+    army and its militias, in Iraq no one force (never the Syrian army)."""
+    events = [e for e in extract_events(Article("t", text, published=PUB)) if e.location.country == country]
+    assert events
+    names = {a.name for e in events for a in (e.actor1, e.actor2) if a is not None}
+    assert ("Military Forces of Syria" in names) == named
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("قتلت امرأة وأصيب سبعة مدنيين جراء قصف حكومي بقذائف مدفعية استهدف مدينة دوما في ريف دمشق.",
+     "Military Forces of Syria"),
+    ("استهدفت طائرات حكومية أحياء في مدينة إدلب أمس.", "Military Forces of Syria"),
+    ("قتل أربعة مسلحين في ضربات جوية حكومية على مواقع للتنظيم في قضاء القائم.", "Military Forces of Iraq"),
+])
+def test_a_strike_called_the_governments_is_its_armys(text, actor1):
+    """"قصف حكومي"، "طائرات حكومية"، "ضربات جوية حكومية": the adjective حكومي on a force or strike noun names
+    the government's forces, as a country's nisba names that country's ("قصف تركي")."""
+    assert sides(text)[0][0] == actor1
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("تدور اشتباكات بين قوات النظام وحزب الله وكتائب البعث من جهة، وفصائل المعارضة من جهة أخرى في ريف درعا.",
+     "Military Forces of Syria", "Syrian opposition"),
+    ("دارت معارك بين الجيش التركي والفصائل الموالية له من جهة، ووحدات حماية الشعب من جهة ثانية قرب عفرين.",
+     "Military Forces of Turkey", "Syrian Democratic Forces"),
+    ("وقعت اشتباكات بين الحشد الشعبي والبيشمركة ومتطوعي القرية من جهة، وعناصر داعش من جهة أخرى في قضاء مخمور.",
+     "Popular Mobilization Forces", "Islamic State"),
+])
+def test_a_side_goes_on_past_words_no_lexicon_names(text, actor1, actor2):
+    """"بين X والمسلحين الموالين لها من جهة، وY …"، "بين X ولواء القدس من جهة، وY": a pronoun pointing back to the
+    side or an ally no lexicon names does not end the list of sides; the side closer still splits it."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("قتل خمسة مدنيين نتيجة قصف مدفعي مصدره مواقع الفصائل في ريف حماة.", "Syrian opposition"),
+    ("أصيب طفلان بقذيفة هاون مصدرها مناطق داعش سقطت على حي الجورة في مدينة دير الزور.", "Islamic State"),
+    ("سقطت صواريخ مصدرها مواقع قوات النظام على بلدة معرة النعمان في ريف إدلب، فقتلت ثلاث نساء.",
+     "Military Forces of Syria"),
+])
+def test_the_source_of_fire_fired_it(text, actor1):
+    """"قصف مصدره مواقع الفصائل": the name after "its source" (مصدره، مصدرها) fired the shells, even named as
+    the owner of the positions they came from (which elsewhere are a target: "قصف مواقع الفصائل")."""
+    assert sides(text)[0][0] == actor1
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قتل قيادي في تنظيم القاعدة بغارة أمريكية قرب مدينة إدلب أمس.",
+     "Military Forces of the United States", "Al Qaeda"),
+    ("قتل ستة عسكريين من الجيش السوري في ضربات صاروخية أمريكية على مطار الشعيرات في ريف حمص.",
+     "Military Forces of the United States", "Military Forces of Syria"),
+    ("استهدفت ضربة جوية أميركية مواقع لداعش في ريف دير الزور.", "International Coalition against IS", "Islamic State"),
+    ("قصفت طائرات التحالف الدولي مواقع لتنظيم القاعدة قرب مدينة إدلب.",
+     "International Coalition against IS", "Al Qaeda"),
+])
+def test_american_strikes_are_the_coalitions_only_against_is(text, actor1, actor2):
+    """A coalition named by a member's nationality ("غارة أمريكية") is the coalition when it strikes the group it
+    was formed against (IS); against another group it is that state's own forces.  Named as the coalition it
+    stays the coalition."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قال المرصد إن جبهة النصرة -جناح تنظيم القاعدة في سوريا- هاجمت مقاتلين من الجيش الحر في ريف حلب.",
+     "Hayat Tahrir al-Sham", "Syrian opposition"),
+    ("اندلعت اشتباكات بين جبهة النصرة (تنظيم القاعدة في بلاد الشام) ومقاتلي المعارضة في ريف إدلب.",
+     "Hayat Tahrir al-Sham", "Syrian opposition"),
+    ("هاجمت هيئة تحرير الشام المرتبطة بتنظيم القاعدة مواقع لفصائل المعارضة قرب مدينة إدلب.",
+     "Hayat Tahrir al-Sham", "Syrian opposition"),
+])
+def test_a_groups_parent_is_no_party(text, actor1, actor2):
+    """"جبهة النصرة، ذراع تنظيم القاعدة"، "المبايع لداعش"، "(تنظيم القاعدة في بلاد الشام)": a group named as the
+    parent or patron of the group before it describes that group and is no party to the clause."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "واصل الثوار استهداف قريتي كفريا والفوعة المواليتين لنظام الأسد شمال إدلب بالمدفعية الثقيلة.",
+    "قصفت فصائل المعارضة بلدتي نبل والزهراء المواليتين للنظام السوري في ريف حلب الشمالي.",
+    "استهدف مقاتلو المعارضة حي الزهراء الموالي لقوات النظام في مدينة حمص بقذائف الهاون.",
+])
+def test_a_place_loyal_to_a_side_does_not_make_the_side_a_target(text):
+    """"قريتي كفريا والفوعة المواليتين لنظام الأسد": the side a place is loyal to describes the place; the
+    shelling of it is not a strike on that side's forces."""
+    assert sides(text)[0] == ("Syrian opposition", "")
+
+
+@pytest.mark.parametrize("text", [
+    "خطف مسلحو داعش عشرات المسيحيين من مدينة القريتين في ريف حمص.",
+    "أطلق التنظيم سراح مسيحية وطفليها بعد أشهر من خطفهم في ريف الحسكة.",
+    "قتل مسلحون مجهولون ثلاثة إيزيديين قرب قضاء سنجار.",
+])
+def test_members_of_a_religious_community_are_civilians(text):
+    """Christians, Yazidis named as a community of people are civilians: the targets of an attack or abduction."""
+    assert sides(text)[0][1] == "Civilians"
+
+
+@pytest.mark.parametrize("text", [
+    "أعلن الجيش الإيراني مناورات جديدة. وسقطت ثلاث قذائف هاون على المنطقة الخضراء في بغداد، ولم تحدد هوية المنفذين.",
+    "سقطت ثلاثة صواريخ مجهولة المصدر على مطار البصرة دون خسائر بشرية.",
+    "قتلت امرأة بسقوط صاروخ مجهول المصدر على منزلها في مدينة البصرة.",
+])
+def test_fire_of_unknown_source_is_unidentified(text):
+    """"صواريخ مجهولة المصدر"، "ولم تحدد هوية المنفذين": the text says no one is known to have fired — an
+    unidentified armed group, not a force the article names elsewhere."""
+    assert sides(text)[0][0] == "Unidentified armed group"
+
+
+@pytest.mark.parametrize("text,actor2", [
+    ("استهدف صاروخ مجهول المصدر قاعدة عسكرية قرب مدينة الموصل.", "Military Forces of Iraq"),
+    ("هاجم مسلحون نقطة تفتيش للجيش السوري قرب مدينة درعا.", "Military Forces of Syria"),
+    ("سقطت قذيفتا هاون على ثكنة للجيش العراقي في قضاء الطارمية.", "Military Forces of Iraq"),
+])
+def test_a_base_or_post_is_struck_and_does_not_strike(text, actor2):
+    """"قاعدة عسكرية"، "ثكنة"، "نقطة تفتيش": a force named by its base or post is the place struck — the target,
+    never who fired."""
+    first, second = sides(text)[0]
+    assert second == actor2 and first != actor2
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("اندلعت اشتباكات بين مسلحين من حزب الله والشرطة الاتحادية في شارع فلسطين ببغداد.", "Kataib Hezbollah"),
+    ("هاجمت كتائب حزب الله مقرا للشرطة في قضاء الخالص بمحافظة ديالى.", "Kataib Hezbollah"),
+    ("قتل عنصران من حزب الله في هجوم لفصائل المعارضة قرب مدينة الزبداني في ريف دمشق.", "Hezbollah"),
+    ("قصفت فصائل المعارضة مواقع حزب الله اللبناني في ريف حلب الجنوبي.", "Hezbollah"),
+])
+def test_hezbollah_alone_is_named_by_the_place(text, actor):
+    """"حزب الله" alone names the Iraqi Kataib Hezbollah in Iraq and the Lebanese party in Syria; named in full
+    ("كتائب حزب الله"، "حزب الله اللبناني") each is itself anywhere."""
+    assert actor in sides(text)[0]
+
+
+@pytest.mark.parametrize("text", [
+    "وأضاف المرصد أن طائرات تابعة للحكومة السورية أو طائرات روسية قصفت مدينة خان شيخون في إدلب.",
+    "قصفت طائرات روسية أو سورية بلدة كفرنبل في ريف إدلب.",
+    "قتل خمسة مدنيين في غارات شنتها مقاتلات روسية أو سورية على بلدة معرة النعمان بريف إدلب.",
+])
+def test_one_force_or_the_other_is_one_side(text):
+    """"طائرات روسية أو سورية": two forces told as the one or the other that struck are one side, not each
+    other's target; the state's own forces on their own ground stand for them."""
+    first, second = sides(text)[0]
+    assert first == "Military Forces of Syria" and second != "Military Forces of Russia"
+
+
+@pytest.mark.parametrize("text", [
+    "استهدفت الحكومة السورية بالبراميل المتفجرة بلدة اليادودة بريف درعا. وتشارك طائرات روسية في المعارك.",
+    "يدعم الطيران الروسي العملية. وصعدت حكومة دمشق غاراتها على بلدات الغوطة الشرقية في ريف دمشق، فقتل عشرة مدنيين.",
+    "قصفت الحكومة السورية بالمدفعية أحياء في مدينة درعا، فيما حلقت طائرات إسرائيلية فوق القنيطرة.",
+])
+def test_the_syrian_government_acts_through_its_army(text):
+    """"الحكومة السورية"، "حكومة دمشق" as the doer of a strike: the state acts through its army."""
+    assert sides(text)[0][0] == "Military Forces of Syria"
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("تخوض قوات النظام السوري، مدعومة بغارات جوية روسية، معارك عنيفة ضد مقاتلي تنظيم داعش في ريف درعا الغربي.",
+     "Military Forces of Syria", "Islamic State"),
+    ("هاجمت القوات التركية بدعم من الطيران الروسي مواقع وحدات حماية الشعب قرب مدينة عفرين.",
+     "Military Forces of Turkey", "Syrian Democratic Forces"),
+    ("اشتبكت قوات سوريا الديمقراطية، مدعومة بطائرات أمريكية، مع عناصر داعش في ريف دير الزور الشرقي.",
+     "Syrian Democratic Forces", "Islamic State"),
+])
+def test_a_force_that_backs_a_side_is_its_associate(text, actor1, actor2):
+    """"مدعومة بغارات روسية"، "بدعم من الطيران الروسي": a force named after a word of support backs the side
+    named before it — on its side, neither the initiator nor the target."""
+    assert sides(text)[0] == (actor1, actor2)

@@ -42,6 +42,7 @@ class ActorHit:
     target: float
     initiator_only: bool = False  # a country's bare name: never the target
     key: str = ""  # a description's key in actors.toml ("security forces"), "" for a name
+    target_only: bool = False  # a force's base or post ("قاعدة عسكرية"): never the initiator
 
 
 def region_of(country: str, admin1: str) -> str:
@@ -87,12 +88,15 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     hits: list[ActorHit] = []
     lex = load_lexicons()
     controllers, speakers = lex.word_set("controller_before"), lex.word_set("speaker_before")
-    dress = lex.word_set("dress_before")
+    dress, fire_source = lex.word_set("dress_before"), lex.word_set("fire_source")
+    affiliated, posts = lex.word_set("affiliation_before"), lex.word_set("target_only")
+    previous: list[Match[Entry]] = []  # the names told before in the sentence
     agents, patients = role_spans(frames_of(doc, sentence))
     sources: list[ActorHit] = []  # speakers: the owners of "قواتها" all the same
     for m in doc.sentence_entries(sentence, "actor", "generic"):
         if not lo <= m.first < hi:
             continue
+        previous.append(m)
         speaker = resolve(m.payload, region, doc) if _reporter(doc, sentence, m) else None
         if speaker is not None and speaker.inter not in _PEOPLE and not within(agents, m.first) \
                 and not within(patients, m.first):
@@ -102,6 +106,8 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
             continue
         if _held_by(doc, m, controllers):
             continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted
+        if _affiliation(doc, m, lo, affiliated, previous):
+            continue  # "جبهة النصرة، ذراع تنظيم القاعدة": the parent of the group before, not a party
         if m.first > lo and any(k in dress for k in lookup_keys(doc.tokens[m.first - 1].text)):
             continue  # "يرتدون زيا عسكريا": the adjective of a dress, not a soldier
         if m.first > 0 and doc.tokens[m.first - 1].text in speakers or _a_source(doc, m.first, lo):
@@ -112,13 +118,56 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         bare = m.last - m.first == 1 and any(
             k in lex.word_set("initiator_only") for k in lookup_keys(doc.tokens[m.first].text))
         generic = m.payload.category == "generic"
-        hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, generic, _ROLE * within(agents, m.first),
-                             _ROLE * within(patients, m.first), bare, m.payload.label if generic else ""))
+        initiator, target = _ROLE * within(agents, m.first), _ROLE * within(patients, m.first)
+        if any(doc.tokens[j].text in fire_source for j in range(max(lo, m.first - _SOURCE_OF_FIRE), m.first)):
+            initiator, target = _ROLE, 0.0  # "قصف مصدره مواقع الفصائل": whose positions it came from fired it
+        post = " ".join(doc.tokens[j].text for j in range(m.first, m.last)).removeprefix("و") in posts
+        hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, generic, initiator, target, bare,
+                             m.payload.label if generic else "", post))
     hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
                                 agents, patients, lo, hi))
-    return _drop_associates(doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, hits, region, hi))), hi)
+    return _drop_supporters(doc, _drop_associates(
+        doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, hits, region, hi))), hi), lo)
 
 
+_SUPPORT_REACH = 2  # words from "بدعم" to the force ("بدعم من الطيران الروسي")
+
+
+def _drop_supporters(doc: Doc, hits: list[ActorHit], lo: int) -> list[ActorHit]:
+    """"تخوض قوات النظام، مدعومة بغارات روسية، معارك ضد داعش"، "تقدم الجيش بإسناد من طيران التحالف": a force
+    named right after a word of support backs the armed side named before it — that side's associate, on its
+    side: neither a second initiator nor its target."""
+    support = load_lexicons().word_set("support_before")
+    out = []
+    for h in hits:
+        backs = any(doc.tokens[j].text in support for j in range(max(lo, h.first - _SUPPORT_REACH), h.first))
+        if backs and not h.generic and h.target == 0 and any(
+                o.last <= h.first and o.actor.inter in (1, 2, 3, 8) and o.actor != h.actor for o in hits):
+            continue
+        out.append(h)
+    return out
+
+
+_AFFILIATION_REACH = 2  # words from "ذراع"، "الفرع" to the parent group ("الفرع السوري لتنظيم القاعدة")
+
+
+def _affiliation(doc: Doc, m: Match[Entry], lo: int, affiliated: frozenset[str],
+                 previous: list[Match[Entry]]) -> bool:
+    """The name describes the group named before it: after a word of affiliation (ذراع، جناح، الفرع، الموالية،
+    المرتبطة، المبايع) or in brackets right after it ("جبهة النصرة (تنظيم القاعدة في بلاد الشام)")."""
+    before = [p for p in previous if p.last <= m.first]
+    if not before:
+        return False
+    if doc.text[before[-1].end:m.start].strip() in ("(", "-", "–"):
+        return True
+    if doc.tokens[m.first].text.startswith("و"):
+        return False  # "والفصائل الموالية لها وتنظيم داعش": a new name joined to the list, not the patron
+    return any(doc.tokens[j].text in affiliated and not any(doc.tokens[k].text in _BACK_PRONOUNS
+                                                            for k in range(j + 1, m.first))
+               for j in range(max(lo, m.first - _AFFILIATION_REACH), m.first))
+
+
+_SOURCE_OF_FIRE = 3  # words from "مصدره" to the name ("مصدره مواقع الفصائل المقاتلة")
 _ASSOCIATE_REACH = 3  # words from a coordinated group to "الموالية لها"
 _BACK_PRONOUNS = frozenset({"لها", "له", "لهم", "منها", "منه", "معها", "معه"})
 
@@ -157,16 +206,34 @@ def _joint_forces(doc: Doc, hits: list[ActorHit], region: str, hi: int) -> list[
     out = []
     for h in hits:
         word = doc.tokens[h.last].text if h.last < hi else ""
-        name = _nisba_actors().get(word[1:]) if word.startswith("و") and not h.generic else None
+        at = h.last + (word == "او")  # "طائرات روسية أو سورية": the one or the other, told the same way
+        word = doc.tokens[at].text[0 if at > h.last else 1:] if at < hi else ""
+        joined = at > h.last or doc.tokens[h.last].text.startswith("و") if h.last < hi else False
+        name = _nisba_actors().get(word) if joined and not h.generic else None
         if name is None or name == h.actor.name:
             out.append(h)
             continue
         partner = Actor(name, lex.actors[name].inter)
         if partner == army or (partner.inter == 1 and h.actor.inter != 1 and h.actor != army):
-            tok = doc.tokens[h.last]
-            h = replace(h, actor=partner, first=h.last, last=h.last + 1, start=tok.start, end=tok.end)
+            tok = doc.tokens[at]
+            h = replace(h, actor=partner, first=at, last=at + 1, start=tok.start, end=tok.end)
         out.append(h)
-    return out
+    return _either_force(doc, out, army)
+
+
+def _either_force(doc: Doc, hits: list[ActorHit], army: Actor | None) -> list[ActorHit]:
+    """"طائرات تابعة للحكومة السورية أو طائرات روسية": two forces told as the one or the other (أو) that struck
+    are one side, not each other's target; as with joint forces the state's own forces on their own ground
+    stand for them (the other is dropped)."""
+    by_first = {h.first: h for h in hits}
+    dropped: set[int] = set()
+    for h in hits:
+        other = by_first.get(h.last + 1)
+        if other is None or h.last >= len(doc.tokens) or doc.tokens[h.last].text != "او" \
+                or h.actor.inter not in (1, 8) or other.actor.inter not in (1, 8) or h.actor == other.actor:
+            continue
+        dropped.add(h.first if other.actor == army else other.first)
+    return [h for h in hits if h.first not in dropped]
 
 
 _MEMBER_OF = frozenset({"من", "في"})
@@ -302,14 +369,31 @@ def choose_actors(hits: list[ActorHit], sub_event: str,
     """actor1 and actor2 among the hits: best initiator, then best target of another actor."""
     if not hits:
         return None, None
-    scored = sorted(hits, key=lambda h: -(h.initiator - h.target + prior.get(h.actor.inter, 0.0) + _specific(h)))
-    first: ActorHit | None = scored[0]
+    scored = sorted((h for h in hits if not h.target_only),  # a base or a post is struck, it does not strike
+                    key=lambda h: -(h.initiator - h.target + prior.get(h.actor.inter, 0.0) + _specific(h)))
+    first: ActorHit | None = scored[0] if scored else None
     if first is not None and first.target > first.initiator + prior.get(first.actor.inter, 0.0):
         first = None  # the best candidate reads as a victim: the text does not say who did it
     others = [h for h in hits if (first is None or h.actor.name != first.actor.name) and not h.initiator_only]
     second = max(others, key=lambda h: h.target - h.initiator - prior.get(h.actor.inter, 0.0) + 2 * _specific(h),
                  default=None)
     return first, second
+
+
+def own_state(doc: Doc, initiator: tuple[Actor, ActorHit | None], target: Actor) -> Actor | None:
+    """The state whose forces struck, when a coalition named by a member's nationality ("غارة أمريكية")
+    strikes another than the group it was formed against ("قتل قيادي في تنظيم القاعدة بغارة أمريكية"):
+    those strikes are the state's own (``nation`` in actors.toml), else None.  Civilians are no other
+    target: a strike on IS kills civilians too."""
+    actor, hit = initiator
+    lex = load_lexicons()
+    info = lex.actors.get(actor.name)
+    if hit is None or info is None or not info.nation or target.name == info.against or target.inter == 7:
+        return None
+    nisba = _nisba_actors()
+    if not any(nisba.get(doc.tokens[j].text) == actor.name for j in range(hit.first, hit.last)):
+        return None  # named as the coalition ("طائرات التحالف"), not by a member's nationality
+    return Actor(info.nation, lex.actors[info.nation].inter)
 
 
 def implied_target(initiator: Actor) -> Actor | None:

@@ -510,8 +510,8 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
             if start == last - 1 or tokens[start].text[:1] != "و":
                 units[-1] = replace(prev, last=last, generic=prev.generic and first in generics)
                 continue
-        if not kind and units and tokens[start].text.startswith("و") and units[-1].kind and all(
-                _bare(tokens[j].text) in _SIDE_GAP for j in range(units[-1].last, start)):
+        if not kind and units and tokens[start].text.startswith("و") and units[-1].kind and _side_gap(
+                tokens, units[-1].last, start):
             marker, kind = units[-1].marker, units[-1].kind  # "بين مسلحين من داعش وقوات الشرطة": one marker
             joined = True
         else:
@@ -549,8 +549,8 @@ def _number_sides(units: list[_Unit], tokens: list[Token]) -> list[_Unit]:
         run.clear()
 
     for u in units:
-        if u.kind == "between" and u.joined and run:
-            run.append(u)
+        if u.kind == "between" and run and (u.joined or _closed_side(run[-1], u, tokens)):
+            run.append(u)  # "بين الجيش وحزب الله من جهة وبين الفصائل من جهة أخرى": بين said again for the other side
             continue
         flush()
         if u.kind == "between":
@@ -559,6 +559,34 @@ def _number_sides(units: list[_Unit], tokens: list[Token]) -> list[_Unit]:
             out.append(u)
     flush()
     return out
+
+
+_UNNAMED_ALLY = 4  # words of a coordinated group no lexicon names ("وجيش التحرير الفلسطيني من جهة")
+_POINTING_BACK = frozenset({"لها", "له", "لهم", "معها", "معه", "معهم"})  # "والمسلحين الموالين لها من جهة"
+
+
+def _side_gap(tokens: list[Token], first: int, last: int) -> bool:
+    """The words between two names listed after بين keep the list going: none, or the side words (من جهة،
+    طرف), after at most a phrase ending in a pronoun pointing back to the side ("الموالية لها من جهة") or a
+    coordinated group no
+    lexicon names ("وجيش التحرير الفلسطيني من جهة، والفصائل"), which then must end at a side closer."""
+    gap = [_bare(tokens[j].text) for j in range(first, last)]
+    while gap and gap[-1] in _SIDE_GAP:
+        gap.pop()
+    if not gap:
+        return True
+    closed = any(_bare(tokens[j].text) in _SIDE_CLOSERS for j in range(first, last))
+    if not closed or len(gap) > _UNNAMED_ALLY:
+        return False
+    unnamed = range(first, first + len(gap))
+    return gap[-1] in _POINTING_BACK or (
+        tokens[first].text.startswith("و") and not any(tokens[j].text.startswith("و") for j in unnamed[1:]))
+
+
+def _closed_side(before: _Unit, u: _Unit, tokens: list[Token]) -> bool:
+    """A side closer ("من جهة") stands between the last name of a side and a name whose own بين opens the
+    other side ("… من جهة، وبين …")."""
+    return any(_bare(tokens[j].text) in _SIDE_CLOSERS for j in range(before.last, u.first))
 
 
 #: Complementisers after which a noun phrase is the subject of the clause they open (إنّ and her sisters).

@@ -232,7 +232,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     for chosen, key in ((actor1, "actor1"), (actor2, "actor2")):
         if chosen is not None:
             spans = [doc.evidence(h.start, h.end) for h in hits if h.actor.name == chosen[0].name]
-            if not spans and key == "actor2" and sub_event in _TERRITORY:
+            if not spans and key == "actor2" and EVENT_TYPES[sub_event] == "Battles":  # a side told nearby
                 spans = _named_nearby(doc, chosen[0], region, sentence)
             if not spans and key == "actor2" and _implied_police(sub_event, actor2):
                 spans = evidence["trigger"][:1]  # the police a riot's casualties imply: its trigger
@@ -760,6 +760,10 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
     armed = act.by_activity([h for h in hits if h.actor.inter not in (5, 6)], event_type, sub_event, region, doc)
     if event_type in ("Protests", "Riots"):
         return _demonstration_actors(doc, armed, sub_event, region, bool(cues & _CASUALTY_CUES))
+    if event_type == "Battles" and any(h.target > 0 and h.actor.inter != act.CIVILIANS.inter for h in armed):
+        # a battle's sides are armed: the civilians it kills are neither side when the clause names the armed
+        # side fought (a "battle" whose only target is civilians is more likely an attack on them)
+        armed = [h for h in armed if h.actor.inter != act.CIVILIANS.inter]
     priors = _BOMB_PRIORS if sub_event in _BOMBS else _PRIORS.get(event_type, {})
     first, second = act.choose_actors(armed, sub_event, priors)
     actor1: _Side | None = (first.actor, first) if first else None
@@ -768,14 +772,18 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
         victim = second.actor if second else None
         actor1 = (_default_initiator(doc, sub_event, region, sentence, victim), None)
     actor2: _Side | None = (second.actor, second) if second and second.actor.name != actor1[0].name else None
+    if actor2 is not None and (own := act.own_state(doc, actor1, actor2[0])) is not None:
+        actor1 = (own, actor1[1])
     if (actor2 is None and (target := act.implied_target(actor1[0])) is not None
             and event_type == "Explosions/Remote violence"):
         actor2 = (target, None)
     if actor2 is None and sub_event in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         actor2 = (act.CIVILIANS, None)
+    if actor2 is None and event_type == "Battles" and (other := _both_sides(doc, actor1[0], region, sentence)):
+        actor2 = (other, None)
     if actor2 is None and sub_event in _TERRITORY:  # from whom it was taken: the other side told nearby
-        loser = _doc_actor(doc, {1, 2, 3, 4, 8} - {actor1[0].inter}, region, sentence, exclude=actor1[0])
-        actor2 = (loser, None) if loser is not None and loser != act.UNIDENTIFIED else None
+        loser = _loser(doc, actor1[0], region, sentence)
+        actor2 = (loser, None) if loser is not None else None
     return actor1, actor2, explicit
 
 
@@ -859,10 +867,57 @@ def _doc_actor(doc: Doc, inters: set[int], region: str, sentence: Sentence,
         doc, [m for m in doc.entries if m.payload.category == "actor"], inters, region, exclude)
 
 
+def _loser(doc: Doc, taker: Actor, region: str, sentence: Sentence) -> Actor | None:
+    """From whom a place was taken when the clause names no one: the armed side the story names most near
+    the sentence (else in the whole article), not of the taker's own category — by its name or by a
+    description the region gives a side ("المعارضة"، "الفصائل"، "الأكراد" in Syria).  Ground is fought
+    over: described security forces there are the army (codebook §3), and unidentified gunmen, civilians
+    or protesters hold none."""
+    inters = {1, 2, 3, 4, 8} - {taker.inter}
+
+    def most(entries: list[Match[Entry]]) -> Actor | None:
+        counts: Counter[Actor] = Counter()
+        for m in entries:
+            actor = _fighting_side(m, region, doc)
+            if actor is not None and actor.inter in inters and actor not in (taker, act.UNIDENTIFIED):
+                counts[actor] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    near = [m for s in doc.sentences if abs(s.index - sentence.index) <= _NEARBY
+            for m in doc.sentence_entries(s, "actor", "generic")]
+    return most(near) or most([m for m in doc.entries if m.payload.category in ("actor", "generic")])
+
+
+def _both_sides(doc: Doc, actor1: Actor, region: str, sentence: Sentence) -> Actor | None:
+    """"حيث اندلعت معارك بين الطرفين"، "خسائر في صفوف الجانبين": the dual of a side names the two sides told
+    before it; the one that is not actor1 is the other side — the armed side named last before the dual, in
+    its sentence or the one before, even as who holds a place ("قصفت قوات النظام أحياء تحت سيطرة داعش")."""
+    duals = load_lexicons().word_set("both_sides")
+    at = next((j for j in range(sentence.first_token, sentence.last_token) if doc.tokens[j].text in duals), None)
+    if at is None:
+        return None
+    told = [m for s in doc.sentences if sentence.index - 1 <= s.index <= sentence.index
+            for m in doc.sentence_entries(s, "actor", "generic") if m.last <= at]
+    for m in reversed(told):
+        actor = _fighting_side(m, region, doc)
+        if actor is not None and actor != actor1 and actor != act.UNIDENTIFIED and actor.inter not in (5, 6, 7):
+            return actor
+    return None
+
+
+def _fighting_side(m: Match[Entry], region: str, doc: Doc) -> Actor | None:
+    """The actor a name or a description names where there is fighting: described security forces are the
+    region's army (codebook §3)."""
+    if m.payload.category == "generic" and m.payload.label == "security forces":
+        key = "army"
+        return act.resolve(Entry("generic", key, load_lexicons().generics[key]), region, doc)
+    return act.resolve(m.payload, region, doc)
+
+
 def _named_nearby(doc: Doc, actor: Actor, region: str, sentence: Sentence) -> list[Evidence]:
     """Where the text names ``actor`` nearest to the sentence (for a side taken from the context)."""
     found = [m for s in doc.sentences if abs(s.index - sentence.index) <= _NEARBY
-             for m in doc.sentence_entries(s, "actor") if act.resolve(m.payload, region, doc) == actor]
+             for m in doc.sentence_entries(s, "actor", "generic") if _fighting_side(m, region, doc) == actor]
     nearest = min(found, key=lambda m: abs(m.first - doc.tokens[sentence.first_token].index), default=None)
     return [doc.evidence(nearest.start, nearest.end)] if nearest is not None else []
 
