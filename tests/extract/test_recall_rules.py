@@ -12,7 +12,7 @@ import pytest
 from marsad.extract.classify import ActorFacts, classify
 from marsad.lexicon import load_lexicons
 from marsad.model import Article
-from marsad.pipeline import extract_events
+from marsad.pipeline import default_pipeline, extract_events
 from marsad.text.normalise import fold
 from marsad.text.tokens import tokenise
 
@@ -289,3 +289,94 @@ def test_trigger_phrases(phrase: str, cue: str) -> None:
 @pytest.mark.parametrize("phrase", ["قصفت هيئة تحرير الشام المواقع", "تجمع المحتجون في ساحة التحرير"])
 def test_liberation_in_a_name_is_no_capture(phrase: str) -> None:
     assert "territory" not in cue_of(phrase)
+
+
+# --- "since" after a superlative compares, it does not date the act to the past ---------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a superlative noun phrase before "since" (air strikes, plural, active verb first)
+    ("شنت الطائرات الحربية أعنف غارات منذ سنوات على مدينة الرمادي.", [("Anbar", "Air/drone strike")]),
+    # "the first time since" in an aside after the act (feminine subject, SVO)
+    ("المدفعية التركية قصفت قرية في ناحية راجو، وهي المرة الأولى منذ عامين.",
+     [("Aleppo", "Shelling/artillery/missile attack")]),
+    # "the first attack since" opening the clause, with a passive toll after it
+    ("في أول هجوم على المدينة منذ 2017، قتل ثلاثة جنود بانفجار عبوة ناسفة في مدينة تكريت.",
+     [("Salah al-Din", "Remote explosive/landmine/IED")]),
+])
+def test_since_after_a_superlative_is_no_background(text: str, expected: list[tuple[str, str]]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert sorted((e.location.admin1, e.sub_event_type) for e in events) == expected
+    assert all(e.fatalities in (None, 0, 3) for e in events)
+
+
+def test_since_a_day_is_still_a_running_total() -> None:
+    text = "قتل 17 مدنيا منذ الثلاثاء في قصف على مدينة إدلب."
+    assert all(e.fatalities != 17 for e in extract_events(Article("t", text, published=PUBLISHED)))
+
+
+# --- "took the life of" ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase", [
+    "انفجار أودى بحياة ثلاثة جنود",  # masculine subject, the life of a count
+    "هجمات أودت بحياتهم",  # feminine (plural) subject, a possessive on the life
+    "قصف يودي بحياة المدنيين",  # imperfect, masculine
+    "غارة تودي بحياة طفلين",  # imperfect, feminine
+])
+def test_taking_a_life_is_a_killing(phrase: str) -> None:
+    assert "kill" in cue_of(phrase)
+
+
+# --- a "when" clause after a running total tells the incident that started or ended it -----------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the wave began on a day, when the police fired (feminine plural subject, active)
+    ("بدأت الاحتجاجات في 28 تموز عندما فتحت قوات الأمن النار على متظاهرين في مدينة البصرة.",
+     [("Basra", "Excessive force against protesters")]),
+    # the latest of a series, when people were wounded (passive, حين)
+    ("تكرر منذ مطلع العام قصف البلدة وكان آخره في 30 تموز حين أصيب ستة مدنيين بقذائف مدفعية في بلدة كفرنبل.",
+     [("Idlib", "Shelling/artillery/missile attack")]),
+    # the latest of the attacks a toll sums up, when aircraft struck (active verb, the subject after it)
+    ("قتل العشرات في هجمات على القرية منذ مطلع العام آخرها في 29 تموز حين قصف الطيران الحربي مدرسة في قرية حاس.",
+     [("Idlib", "Air/drone strike")]),
+    # حينما, a masculine singular subject, the day before the verb
+    ("انطلقت التظاهرات يوم الأحد الماضي حينما أطلق شرطي النار على محتج في مدينة الناصرية.",
+     [("Dhi Qar", "Excessive force against protesters")]),
+])
+def test_a_when_clause_after_a_total_is_an_incident(text: str, expected: list[tuple[str, str]]) -> None:
+    assert coded(text) == expected
+
+
+def test_a_when_clause_without_a_day_stays_the_total() -> None:
+    text = "اندلعت الاحتجاجات الأسبوع الماضي عندما خرج السكان إلى الشوارع في مدينة البصرة."
+    assert coded(text) == []
+
+
+# --- "this is the first attack": a clause that says what the act told before was -----------------------
+
+def supporting_flags(text: str) -> list[tuple[int, bool]]:
+    doc = default_pipeline().run(Article("t", text, published=PUBLISHED))
+    return sorted({(m.sentence, m.supporting) for m in doc.mentions})
+
+
+@pytest.mark.parametrize("text", [
+    # masculine "this", an ordinal before the noun, a place of its own
+    "سقطت ثلاث قذائف هاون داخل المنطقة الخضراء في بغداد أمس. وهذا أول هجوم من نوعه على المنطقة الخضراء.",
+    # feminine "this" and a feminine noun
+    "قصفت طائرات حربية مواقع الفصائل في بلدة كفرنبل صباح اليوم. وهذه ثالث غارة على بلدة كفرنبل.",
+    # "this is" with the pronoun هو and a definite noun
+    "فجر انتحاري نفسه عند حاجز للجيش في مدينة الرمادي. وهذا هو الهجوم الثاني على مدينة الرمادي.",
+])
+def test_this_is_the_act_told_before(text: str) -> None:
+    assert supporting_flags(text) == [(0, False), (1, True)]
+
+
+def test_this_and_is_a_connective_before_news() -> None:
+    text = "قصفت طائرات حربية بلدة كفرنبل صباح اليوم. هذا واندلعت اشتباكات عنيفة في قرية حاس أمس."
+    assert supporting_flags(text) == [(0, False), (1, False)]
+
+
+def test_this_is_adds_no_victims_of_its_own() -> None:
+    text = ("سقطت ثلاث قذائف هاون داخل المنطقة الخضراء في بغداد أمس. "
+            "وهذا أول هجوم من نوعه على المنطقة الخضراء في العاصمة بغداد.")
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Shelling/artillery/missile attack", None)]

@@ -19,7 +19,7 @@ from typing import Any
 from marsad.doc import Doc
 from marsad.extract import actors as act
 from marsad.extract.classify import ActorFacts, classify
-from marsad.extract.frames import Frame, frames_of, modal_flags
+from marsad.extract.frames import Frame, compares, frames_of, modal_flags
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention
 from marsad.extract.toll import Figure, TollMention, combine, share_evenly
@@ -243,7 +243,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         cues=frozenset(cues), background=background,
         supporting=aggregate or (background and (when is None or when[2].rule.whole_month)
                                  and not (explicit and _states_toll(tolls)))
-        or _anaphoric(doc, triggers, explicit, when, tolls),
+        or _anaphoric(doc, triggers, explicit, when, tolls) or _this_is(doc, span, triggers),
         names_told_act=_names_told_act(doc, triggers),
         redates=own_day and not explicit and not _states_toll(tolls) and not aggregate and not background
         and _points_back(doc, triggers),
@@ -308,6 +308,21 @@ def _anaphoric(doc: Doc, triggers: list[Match[Entry]], place_explicit: bool, whe
     return all(any(k.startswith("ال") for k in lookup_keys(doc.tokens[m.first].text)[:3]) for m in triggers)
 
 
+_THIS_IS_REACH = 3  # "وهذا [هو] أول هجوم"
+
+
+def _this_is(doc: Doc, span: Span, triggers: list[Match[Entry]]) -> bool:
+    """A clause that opens with "this" (triggers.toml `demonstratives`) and names the act within three words
+    ("وهذا أول هجوم من نوعه منذ سنوات على المنطقة الخضراء"، "وهذه ثالث غارة على البلدة") says what the act
+    told before was: it adds to it, it tells no new one."""
+    words, tokens = load_lexicons().word_set("demonstratives"), doc.tokens
+    if not any(k in words for k in lookup_keys(tokens[span[0]].text)) or span[0] + 1 >= span[1]:
+        return False
+    if tokens[span[0] + 1].text.startswith("و"):
+        return False  # "هذا، وقد ..."، "هذا واندلعت مواجهات": a connective that opens news, not "this is"
+    return any(0 < m.first - span[0] <= _THIS_IS_REACH for m in triggers)
+
+
 #: Cues that name the people of an event, not its act ("المتظاهرين"): no reference to an act told before.
 _PEOPLE_CUES = frozenset({"protesters"})
 
@@ -365,7 +380,7 @@ def _background(doc: Doc, sentence: Sentence, span: Span | None = None,
     it answers ("قصفت المعارضة قريتين، وأفاد مصدر بأن القصف يأتي ردا على قصف الزبداني": the cause is
     the background, ``_told_before``)."""
     modality = doc.sentence_entries(sentence, "modality")
-    return (any(m.payload.label == "background"
+    return (any(m.payload.label == "background" and not compares(doc, m.first)
                 and not (span and triggers and _told_before(doc, span, m, triggers)) for m in modality)
             or _opens_with_background(doc, sentence) or _names_an_earlier_year(doc, sentence))
 
@@ -395,6 +410,8 @@ def _governs(doc: Doc, span: Span, marker: Match[Entry], triggers: list[Match[En
     act's place or object ("السيطرة على مخيم اليرموك، والذي دارت به معارك خلال الأسابيع الماضية")."""
     if marker.payload.label not in ("aggregate", "recalled", "span"):
         return True
+    if _when_clause(doc, span, marker, triggers):
+        return False
     cuts = _segments(doc, span)
     if not cuts:
         return True
@@ -410,6 +427,26 @@ def _governs(doc: Doc, span: Span, marker: Match[Entry], triggers: list[Match[En
     return not any(p > part and p in dated for p in acts)
 
 
+def _when_clause(doc: Doc, span: Span, marker: Match[Entry], triggers: list[Match[Entry]]) -> bool:
+    """A total's or a recollection's marker does not reach into a "when" clause after it (triggers.toml
+    `when_words`) that tells an act: the one incident that started the wave or was its latest ("بدأت
+    الاحتجاجات في 8 تموز عندما فتحت قوات الأمن النار على المتظاهرين"، "كان آخرها في 25 شباط حين أصيب
+    14 مدنيا")."""
+    words = load_lexicons().word_set("when_words")
+    whens = [j for j in range(marker.last, span[1]) if any(k in words for k in lookup_keys(doc.tokens[j].text))]
+    return bool(whens) and any(t.first > whens[0] for t in triggers) and _names_a_day(doc, span)
+
+
+def _names_a_day(doc: Doc, span: Span) -> bool:
+    """The clause names a day of its own ("في 8 تموز"، "الأحد الماضي"), not a week or a month."""
+    for t in doc.times:
+        if span[0] <= t.first_token < span[1] and not (t.statement or t.since or t.future):
+            resolved = t.resolve(doc.published)
+            if resolved is not None and resolved[1] == 1:
+                return True
+    return False
+
+
 def _names_an_earlier_year(doc: Doc, sentence: Sentence) -> bool:
     """"مجزرة دير الزور عام 2014"، "في العام 2008"، "صيف 2014": a year before publication's, introduced
     by a year word, a preposition or a season (``time.toml`` year_introducers), or opening a
@@ -422,8 +459,8 @@ def _names_an_earlier_year(doc: Doc, sentence: Sentence) -> bool:
         text = toks[j].text
         if not (len(text) == 4 and text.isdigit() and 1900 <= int(text) < doc.published.year):
             continue
-        if j > sentence.first_token and strip_article(toks[j - 1].text) in years:
-            return True
+        if j > sentence.first_token and strip_article(toks[j - 1].text) in years and not compares(doc, j - 1):
+            return True  # not "أول هجوم منذ 2017" (a comparison)
         if j == sentence.first_token and doc.text[toks[j].end:toks[j].end + 2].strip()[:1] in _ENTRY_MARKS:
             return True  # a chronology's entry: "2003: مقتل 17 شخصا في تفجير ..."
     return False
