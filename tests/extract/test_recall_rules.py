@@ -380,3 +380,42 @@ def test_this_is_adds_no_victims_of_its_own() -> None:
             "وهذا أول هجوم من نوعه على المنطقة الخضراء في العاصمة بغداد.")
     events = extract_events(Article("t", text, published=PUBLISHED))
     assert [(e.sub_event_type, e.actor2) for e in events] == [("Shelling/artillery/missile attack", None)]
+
+
+# --- run-on round-ups: a linking adverb without its comma, a verb of happening before the event noun ------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "كما" + a perfect event noun's verb of happening, no comma before it (masculine plural noun)
+    ("قصفت قوات النظام مناطق في بلدة كفرنبل بريف إدلب الجنوبي ولم ترد أنباء عن إصابات كما دارت اشتباكات "
+     "بين الفصائل وقوات النظام في محيط بلدة مورك بريف حماة الشمالي.",
+     [("Hama", "Armed clash"), ("Idlib", "Shelling/artillery/missile attack")]),
+    # "كما" + an event verb in the perfect, no comma (a verb of the masculine plural, a possessive subject)
+    ("استهدفت الفصائل بقذائف الهاون مواقع لقوات النظام في قرية جورين بسهل الغاب كما اشتبك مقاتلوها مع عناصر "
+     "التنظيم في محيط مدينة السخنة بريف حمص الشرقي.",
+     [("Hama", "Shelling/artillery/missile attack"), ("Homs", "Armed clash")]),
+    # "، كذلك" + a verb of happening, a time word, then the event noun (feminine plural noun)
+    ("سقطت قذائف على حي الميدان في مدينة حلب، كذلك جرت صباح اليوم مواجهات بين الطرفين في بلدة خان طومان جنوب حلب.",
+     [("Aleppo", "Armed clash"), ("Aleppo", "Shelling/artillery/missile attack")]),
+])
+def test_a_linking_adverb_in_a_round_up_opens_a_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert coded(text) == expected
+
+
+# --- a background word in one clause of a round-up is not the background of another ---------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "since weeks" in a later clause's relative part (active verb, feminine plural subject)
+    ("قصفت قوات النظام مناطق في مدينة حرستا، كما دارت اشتباكات في محيط بلدة تل السمن بريف الرقة، حيث يشهد "
+     "الريف منذ أسابيع معارك كر وفر.", [("Rural Damascus", "Shelling/artillery/missile attack")]),
+    # "since months" after a relative pronoun in the later clause (masculine singular subject)
+    ("استهدف الطيران الحربي بلدة التمانعة بريف إدلب، كما دارت اشتباكات في محيط قرية الزارة بريف حماة، التي "
+     "تحاصرها الفصائل منذ أشهر.", [("Idlib", "Air/drone strike")]),
+    # the later clause opens with ثم and names its own scene (feminine plural subject)
+    ("أغارت طائرات حربية على قرية كفرزيتا بريف حماة الشمالي، ثم قصفت المدفعية قرية التح بريف إدلب، وهي القرية "
+     "التي نزح أهلها منذ عامين.", [("Hama", "Air/drone strike")]),
+    # a verb of happening with "since yesterday morning" in the later clause
+    ("ألقى الطيران المروحي براميل متفجرة على مدينة داريا، كذلك تدور منذ صباح أمس اشتباكات عنيفة بين التنظيم "
+     "والفصائل في مدينة الضمير.", [("Rural Damascus", "Air/drone strike")]),
+])
+def test_background_reaches_only_its_own_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert coded(text) == expected

@@ -124,7 +124,10 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
     """The sentence's clauses.  It is cut before "، و" + an event word, or before a comma + a linking
     adverb (كما، كذلك، ثم، تزامنا: triggers.toml `clause_adverbs`) with a word of what happened (not a
     toll word alone) within two words after another such word ("سقطت قذائف على نبل، كذلك دارت
-    اشتباكات في حندرات"), when the clauses on both sides name their own scene ("قتل جندي في الموصل
+    اشتباكات في حندرات"), or within six after a verb of happening (`happening_verbs`: "، كذلك تدور منذ
+    صباح أمس اشتباكات"); run-on round-ups drop the comma before the adverb when the verb follows it
+    ("ولم ترد أنباء عن إصابات كما دارت اشتباكات في ريف الرقة")), when the clauses on both sides name
+    their own scene ("قتل جندي في الموصل
     الإثنين، وقتل آخر في تكريت الثلاثاء": two incidents).  "، وإصابة اثنين آخرين" names none and goes
     on with the clause before it; "سقط ثلاثة قتلى في البصرة، كما قتل متظاهر في الديوانية" (tolls
     alone) is one account."""
@@ -135,12 +138,20 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
     triggers = [m for m in doc.sentence_entries(sentence, "cue") if m.payload.value.trigger]
     starts = {m.first for m in triggers}
     acts = {m.first for m in triggers if m.payload.value.family != "casualty"}  # not a toll word alone
-    links = load_lexicons().word_set("clause_adverbs")
+    lex = load_lexicons()
+    links, happening = lex.word_set("clause_adverbs"), lex.word_set("happening_verbs")
+
+    def linked(j: int) -> bool:  # "كما دارت اشتباكات"، "كذلك تدور منذ صباح أمس اشتباكات"
+        reach = _HAPPENING_REACH if j + 1 < sentence.last_token and doc.tokens[j + 1].text in happening else 2
+        return (doc.tokens[j].text in links and bool(acts & set(range(j + 1, j + 1 + reach)))
+                and any(sentence.first_token <= k < j for k in acts))
+
+    def comma(j: int) -> bool:
+        return any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")
+
     cuts = [j for j in range(sentence.first_token + 1, sentence.last_token)
-            if any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")
-            and ((j in starts and doc.tokens[j].text.startswith("و"))
-                 or (doc.tokens[j].text in links and acts & {j + 1, j + 2}
-                     and any(sentence.first_token <= k < j for k in acts)))]
+            if (comma(j) and ((j in starts and doc.tokens[j].text.startswith("و")) or linked(j)))
+            or (linked(j) and (j + 1 in acts or doc.tokens[j + 1].text in happening))]
     if not cuts:
         return whole
     bounds = [sentence.first_token, *cuts, sentence.last_token]
@@ -150,6 +161,9 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
     if not all(any(a <= rp.toponym.first_token < _first_comma(doc, a, b) for rp in places) for a, b in spans):
         return whole
     return spans
+
+
+_HAPPENING_REACH = 6  # "كذلك تدور منذ صباح أمس اشتباكات": a verb of happening, time words, the event noun
 
 
 def _first_comma(doc: Doc, first: int, last: int) -> int:
@@ -380,6 +394,8 @@ def _background(doc: Doc, sentence: Sentence, span: Span | None = None,
     it answers ("قصفت المعارضة قريتين، وأفاد مصدر بأن القصف يأتي ردا على قصف الزبداني": the cause is
     the background, ``_told_before``)."""
     modality = doc.sentence_entries(sentence, "modality")
+    if span is not None and span != (sentence.first_token, sentence.last_token):
+        modality = [m for m in modality if _in_span(span, m.first)]  # a clause of its own: its own markers
     return (any(m.payload.label == "background" and not compares(doc, m.first)
                 and not (span and triggers and _told_before(doc, span, m, triggers)) for m in modality)
             or _opens_with_background(doc, sentence) or _names_an_earlier_year(doc, sentence))
