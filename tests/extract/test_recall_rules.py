@@ -419,3 +419,40 @@ def test_a_linking_adverb_in_a_round_up_opens_a_clause(text: str, expected: list
 ])
 def test_background_reaches_only_its_own_clause(text: str, expected: list[tuple[str, str]]) -> None:
     assert coded(text) == expected
+
+
+# --- the taker's name between a capture verb and the place taken does not count towards its reach ------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a long plural subject in construct (VSO, masculine plural)
+    ("سيطر مقاتلو المعارضة السورية على نقاط عدة في الجبل الشرقي في الزبداني.",
+     [("Rural Damascus", "Non-state actor overtakes territory")]),
+    # two coordinated takers (feminine verb, a foreign army and its allies)
+    ("سيطرت القوات التركية وفصائل الجيش السوري الحر الموالية لها على أحياء واسعة في عفرين.",
+     [("Aleppo", "Non-state actor overtakes territory")]),
+    # a time word too between the taker and the place
+    ("سيطر عناصر تنظيم داعش الإرهابي صباح اليوم على ثلاثة مواقع للجيش قرب مدينة بيجي.",
+     [("Salah al-Din", "Non-state actor overtakes territory")]),
+])
+def test_a_capture_reaches_its_place_past_the_takers_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert coded(text) == expected
+
+
+# --- a clause cut off at "، بينما" goes on in the time of the clause before it -----------------------------
+
+@pytest.mark.parametrize("text", [
+    # بينما, a capture told months after an old one (masculine verb, a coalition as taker)
+    "استعادت القوات العراقية مدينة الموصل في تموز 2017، بينما استعاد تحالف من الأكراد والعرب مدينة الرقة "
+    "بعد ثلاثة أشهر من ذلك.",
+    # فيما, a feminine plural taker, weeks after an old bombardment
+    "قصفت الطائرات الروسية مدينة حلب في كانون الأول 2016، فيما سيطرت قوات النظام على أحياء حلب الشرقية بعد أسابيع.",
+    # في حين, an attack by a plural subject beside an old toll
+    "قتل عشرات المدنيين في غارات على مدينة إدلب في نيسان 2017، في حين هاجم مسلحو المعارضة مواقع الجيش في ريف حماة.",
+])
+def test_a_while_clause_after_an_old_one_is_background(text: str) -> None:
+    assert coded(text) == []
+
+
+def test_a_while_clause_after_todays_news_is_news() -> None:
+    text = "قصفت الطائرات الروسية مدينة حلب أمس، فيما سيطرت قوات النظام على حي الشيخ سعيد في حلب."
+    assert coded(text) == [("Aleppo", "Air/drone strike"), ("Aleppo", "Government regains territory")]

@@ -198,7 +198,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     if not triggers:
         return []
     cues = {m.payload.label for m in clause_cues if _live(m, covering, modality, names, doc)
-            and (m.payload.label != "territory" or _captures_a_place(doc, m))
+            and (m.payload.label != "territory" or _captures_a_place(doc, m, names))
             and (m.payload.label != "riot" or not _attempted(m, clause_cues, names))}
     places = [rp for rp in ctx.places.get(sentence.index, []) if _in_span(span, rp.toponym.first_token)]
     sites, explicit = _sites(doc, sentence, ctx, triggers, places)
@@ -229,6 +229,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
                  or (not own_day and any(m.payload.label == "reaction" for m in modality))
                  or (not own_day and _names_an_earlier_year(doc, sentence)))  # "2003: مقتل 17 شخصا في تفجير ..."
     if when is not None and not _recent(doc, when[0]):
+        return []
+    if when is None and _continues_an_old_clause(doc, sentence):
         return []
     actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues | ({"toll"} if tolls else set()), region,
                                           sentence)
@@ -283,6 +285,19 @@ def _continues(ctx: _Context, sentence: Sentence, cues: set[str], place_explicit
     index, mentions, _ = ctx.told_before
     return bool(not place_explicit and cues and cues <= {"wound", "kill"} and index == sentence.index - 1
                 and mentions)
+
+
+def _continues_an_old_clause(doc: Doc, sentence: Sentence) -> bool:
+    """A clause cut off at "، بينما" / "، فيما" (text.tokens: a sentence of its own) with no day of its own
+    goes on in the time of the clause before it: "استعادت القوات الموصل في تموز 2017، بينما استعاد تحالف
+    من الأكراد والعرب الرقة بعد ثلاثة أشهر من ذلك" tells no news when that clause's day is long past."""
+    if sentence.index == 0 or sentence.start == 0:
+        return False
+    previous = doc.sentences[sentence.index - 1]
+    if doc.text[previous.end - 1:sentence.start].strip()[:1] not in ("،", ","):
+        return False
+    when = _event_date(doc, previous, [], (previous.start, previous.end))
+    return when is not None and not _recent(doc, when[0])
 
 
 def _died_of_wounds(doc: Doc, sentence: Sentence) -> bool:
@@ -495,13 +510,22 @@ def _opens_with_background(doc: Doc, sentence: Sentence) -> bool:
 _CAPTURE_REACH = 8
 
 
-def _captures_a_place(doc: Doc, m: Match[Entry]) -> bool:
+def _captures_a_place(doc: Doc, m: Match[Entry], names: set[int]) -> bool:
     """"سيطر التنظيم على أجزاء من مدينة البوكمال": a capture names the place taken, just after, or
-    points back to the one named before ("وسيطر التنظيم على المدينة بعد قتال عنيف")."""
-    if any(0 <= rp.toponym.first_token - m.last <= _CAPTURE_REACH for rp in doc.places):
+    points back to the one named before ("وسيطر التنظيم على المدينة بعد قتال عنيف").  The name of the
+    taker between the verb and the place does not count towards the reach ("سيطر مقاتلو المعارضة السورية
+    على نقاط عدة في الجبل الشرقي في الزبداني")."""
+    words: list[int] = []
+    for j in range(m.last, len(doc.tokens)):
+        if len(words) > _CAPTURE_REACH:
+            break
+        if j not in names:
+            words.append(j)
+    window = set(words)
+    if any(rp.toponym.first_token in window for rp in doc.places):
         return True
     nouns = load_lexicons().word_set("place_nouns")
-    return any(doc.tokens[j].text in nouns for j in range(m.last, min(m.last + _CAPTURE_REACH, len(doc.tokens))))
+    return any(doc.tokens[j].text in nouns for j in words[:_CAPTURE_REACH])
 
 
 _ATTEMPT_REACH = 3  # words between an attempt and what was attempted ("حاول متظاهرون غاضبون اقتحام"), names not counted
@@ -518,7 +542,7 @@ def _live_triggers(doc: Doc, cues: list[Match[Entry]], covering: dict[int, Frame
                    modality: list[Match[Entry]], names: set[int]) -> list[Match[Entry]]:
     """Trigger cues told as having happened (``_live``), a capture only when it names the place taken."""
     return [m for m in cues if m.payload.value.trigger and _live(m, covering, modality, names, doc)
-            and (m.payload.label != "territory" or _captures_a_place(doc, m))]
+            and (m.payload.label != "territory" or _captures_a_place(doc, m, names))]
 
 
 def _live(m: Match[Entry], covering: dict[int, Frame], modality: list[Match[Entry]], names: set[int],
