@@ -12,7 +12,7 @@ import pytest
 from marsad.extract.classify import ActorFacts, classify
 from marsad.lexicon import load_lexicons
 from marsad.model import Article
-from marsad.pipeline import extract_events
+from marsad.pipeline import default_pipeline, extract_events
 from marsad.text.normalise import fold
 from marsad.text.tokens import tokenise
 
@@ -289,3 +289,170 @@ def test_trigger_phrases(phrase: str, cue: str) -> None:
 @pytest.mark.parametrize("phrase", ["قصفت هيئة تحرير الشام المواقع", "تجمع المحتجون في ساحة التحرير"])
 def test_liberation_in_a_name_is_no_capture(phrase: str) -> None:
     assert "territory" not in cue_of(phrase)
+
+
+# --- "since" after a superlative compares, it does not date the act to the past ---------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a superlative noun phrase before "since" (air strikes, plural, active verb first)
+    ("شنت الطائرات الحربية أعنف غارات منذ سنوات على مدينة الرمادي.", [("Anbar", "Air/drone strike")]),
+    # "the first time since" in an aside after the act (feminine subject, SVO)
+    ("المدفعية التركية قصفت قرية في ناحية راجو، وهي المرة الأولى منذ عامين.",
+     [("Aleppo", "Shelling/artillery/missile attack")]),
+    # "the first attack since" opening the clause, with a passive toll after it
+    ("في أول هجوم على المدينة منذ 2017، قتل ثلاثة جنود بانفجار عبوة ناسفة في مدينة تكريت.",
+     [("Salah al-Din", "Remote explosive/landmine/IED")]),
+])
+def test_since_after_a_superlative_is_no_background(text: str, expected: list[tuple[str, str]]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert sorted((e.location.admin1, e.sub_event_type) for e in events) == expected
+    assert all(e.fatalities in (None, 0, 3) for e in events)
+
+
+def test_since_a_day_is_still_a_running_total() -> None:
+    text = "قتل 17 مدنيا منذ الثلاثاء في قصف على مدينة إدلب."
+    assert all(e.fatalities != 17 for e in extract_events(Article("t", text, published=PUBLISHED)))
+
+
+# --- "took the life of" ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase", [
+    "انفجار أودى بحياة ثلاثة جنود",  # masculine subject, the life of a count
+    "هجمات أودت بحياتهم",  # feminine (plural) subject, a possessive on the life
+    "قصف يودي بحياة المدنيين",  # imperfect, masculine
+    "غارة تودي بحياة طفلين",  # imperfect, feminine
+])
+def test_taking_a_life_is_a_killing(phrase: str) -> None:
+    assert "kill" in cue_of(phrase)
+
+
+# --- a "when" clause after a running total tells the incident that started or ended it -----------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the wave began on a day, when the police fired (feminine plural subject, active)
+    ("بدأت الاحتجاجات في 28 تموز عندما فتحت قوات الأمن النار على متظاهرين في مدينة البصرة.",
+     [("Basra", "Excessive force against protesters")]),
+    # the latest of a series, when people were wounded (passive, حين)
+    ("تكرر منذ مطلع العام قصف البلدة وكان آخره في 30 تموز حين أصيب ستة مدنيين بقذائف مدفعية في بلدة كفرنبل.",
+     [("Idlib", "Shelling/artillery/missile attack")]),
+    # the latest of the attacks a toll sums up, when aircraft struck (active verb, the subject after it)
+    ("قتل العشرات في هجمات على القرية منذ مطلع العام آخرها في 29 تموز حين قصف الطيران الحربي مدرسة في قرية حاس.",
+     [("Idlib", "Air/drone strike")]),
+    # حينما, a masculine singular subject, the day before the verb
+    ("انطلقت التظاهرات يوم الأحد الماضي حينما أطلق شرطي النار على محتج في مدينة الناصرية.",
+     [("Dhi Qar", "Excessive force against protesters")]),
+])
+def test_a_when_clause_after_a_total_is_an_incident(text: str, expected: list[tuple[str, str]]) -> None:
+    assert coded(text) == expected
+
+
+def test_a_when_clause_without_a_day_stays_the_total() -> None:
+    text = "اندلعت الاحتجاجات الأسبوع الماضي عندما خرج السكان إلى الشوارع في مدينة البصرة."
+    assert coded(text) == []
+
+
+# --- "this is the first attack": a clause that says what the act told before was -----------------------
+
+def supporting_flags(text: str) -> list[tuple[int, bool]]:
+    doc = default_pipeline().run(Article("t", text, published=PUBLISHED))
+    return sorted({(m.sentence, m.supporting) for m in doc.mentions})
+
+
+@pytest.mark.parametrize("text", [
+    # masculine "this", an ordinal before the noun, a place of its own
+    "سقطت ثلاث قذائف هاون داخل المنطقة الخضراء في بغداد أمس. وهذا أول هجوم من نوعه على المنطقة الخضراء.",
+    # feminine "this" and a feminine noun
+    "قصفت طائرات حربية مواقع الفصائل في بلدة كفرنبل صباح اليوم. وهذه ثالث غارة على بلدة كفرنبل.",
+    # "this is" with the pronoun هو and a definite noun
+    "فجر انتحاري نفسه عند حاجز للجيش في مدينة الرمادي. وهذا هو الهجوم الثاني على مدينة الرمادي.",
+])
+def test_this_is_the_act_told_before(text: str) -> None:
+    assert supporting_flags(text) == [(0, False), (1, True)]
+
+
+def test_this_and_is_a_connective_before_news() -> None:
+    text = "قصفت طائرات حربية بلدة كفرنبل صباح اليوم. هذا واندلعت اشتباكات عنيفة في قرية حاس أمس."
+    assert supporting_flags(text) == [(0, False), (1, False)]
+
+
+def test_this_is_adds_no_victims_of_its_own() -> None:
+    text = ("سقطت ثلاث قذائف هاون داخل المنطقة الخضراء في بغداد أمس. "
+            "وهذا أول هجوم من نوعه على المنطقة الخضراء في العاصمة بغداد.")
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Shelling/artillery/missile attack", None)]
+
+
+# --- run-on round-ups: a linking adverb without its comma, a verb of happening before the event noun ------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "كما" + a perfect event noun's verb of happening, no comma before it (masculine plural noun)
+    ("قصفت قوات النظام مناطق في بلدة كفرنبل بريف إدلب الجنوبي ولم ترد أنباء عن إصابات كما دارت اشتباكات "
+     "بين الفصائل وقوات النظام في محيط بلدة مورك بريف حماة الشمالي.",
+     [("Hama", "Armed clash"), ("Idlib", "Shelling/artillery/missile attack")]),
+    # "كما" + an event verb in the perfect, no comma (a verb of the masculine plural, a possessive subject)
+    ("استهدفت الفصائل بقذائف الهاون مواقع لقوات النظام في قرية جورين بسهل الغاب كما اشتبك مقاتلوها مع عناصر "
+     "التنظيم في محيط مدينة السخنة بريف حمص الشرقي.",
+     [("Hama", "Shelling/artillery/missile attack"), ("Homs", "Armed clash")]),
+    # "، كذلك" + a verb of happening, a time word, then the event noun (feminine plural noun)
+    ("سقطت قذائف على حي الميدان في مدينة حلب، كذلك جرت صباح اليوم مواجهات بين الطرفين في بلدة خان طومان جنوب حلب.",
+     [("Aleppo", "Armed clash"), ("Aleppo", "Shelling/artillery/missile attack")]),
+])
+def test_a_linking_adverb_in_a_round_up_opens_a_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert coded(text) == expected
+
+
+# --- a background word in one clause of a round-up is not the background of another ---------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "since weeks" in a later clause's relative part (active verb, feminine plural subject)
+    ("قصفت قوات النظام مناطق في مدينة حرستا، كما دارت اشتباكات في محيط بلدة تل السمن بريف الرقة، حيث يشهد "
+     "الريف منذ أسابيع معارك كر وفر.", [("Rural Damascus", "Shelling/artillery/missile attack")]),
+    # "since months" after a relative pronoun in the later clause (masculine singular subject)
+    ("استهدف الطيران الحربي بلدة التمانعة بريف إدلب، كما دارت اشتباكات في محيط قرية الزارة بريف حماة، التي "
+     "تحاصرها الفصائل منذ أشهر.", [("Idlib", "Air/drone strike")]),
+    # the later clause opens with ثم and names its own scene (feminine plural subject)
+    ("أغارت طائرات حربية على قرية كفرزيتا بريف حماة الشمالي، ثم قصفت المدفعية قرية التح بريف إدلب، وهي القرية "
+     "التي نزح أهلها منذ عامين.", [("Hama", "Air/drone strike")]),
+    # a verb of happening with "since yesterday morning" in the later clause
+    ("ألقى الطيران المروحي براميل متفجرة على مدينة داريا، كذلك تدور منذ صباح أمس اشتباكات عنيفة بين التنظيم "
+     "والفصائل في مدينة الضمير.", [("Rural Damascus", "Air/drone strike")]),
+])
+def test_background_reaches_only_its_own_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert coded(text) == expected
+
+
+# --- the taker's name between a capture verb and the place taken does not count towards its reach ------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a long plural subject in construct (VSO, masculine plural)
+    ("سيطر مقاتلو المعارضة السورية على نقاط عدة في الجبل الشرقي في الزبداني.",
+     [("Rural Damascus", "Non-state actor overtakes territory")]),
+    # two coordinated takers (feminine verb, a foreign army and its allies)
+    ("سيطرت القوات التركية وفصائل الجيش السوري الحر الموالية لها على أحياء واسعة في عفرين.",
+     [("Aleppo", "Non-state actor overtakes territory")]),
+    # a time word too between the taker and the place
+    ("سيطر عناصر تنظيم داعش الإرهابي صباح اليوم على ثلاثة مواقع للجيش قرب مدينة بيجي.",
+     [("Salah al-Din", "Non-state actor overtakes territory")]),
+])
+def test_a_capture_reaches_its_place_past_the_takers_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert coded(text) == expected
+
+
+# --- a clause cut off at "، بينما" goes on in the time of the clause before it -----------------------------
+
+@pytest.mark.parametrize("text", [
+    # بينما, a capture told months after an old one (masculine verb, a coalition as taker)
+    "استعادت القوات العراقية مدينة الموصل في تموز 2017، بينما استعاد تحالف من الأكراد والعرب مدينة الرقة "
+    "بعد ثلاثة أشهر من ذلك.",
+    # فيما, a feminine plural taker, weeks after an old bombardment
+    "قصفت الطائرات الروسية مدينة حلب في كانون الأول 2016، فيما سيطرت قوات النظام على أحياء حلب الشرقية بعد أسابيع.",
+    # في حين, an attack by a plural subject beside an old toll
+    "قتل عشرات المدنيين في غارات على مدينة إدلب في نيسان 2017، في حين هاجم مسلحو المعارضة مواقع الجيش في ريف حماة.",
+])
+def test_a_while_clause_after_an_old_one_is_background(text: str) -> None:
+    assert coded(text) == []
+
+
+def test_a_while_clause_after_todays_news_is_news() -> None:
+    text = "قصفت الطائرات الروسية مدينة حلب أمس، فيما سيطرت قوات النظام على حي الشيخ سعيد في حلب."
+    assert coded(text) == [("Aleppo", "Air/drone strike"), ("Aleppo", "Government regains territory")]

@@ -456,6 +456,25 @@ def modal_flags(doc: Doc, modality: list[Match[Entry]], names: set[int], first: 
     return negated, irrealis, figurative
 
 
+_COMPARISON_REACH = 4  # "لأعنف قصف لها منذ سنوات"
+
+
+def compares(doc: Doc, since: int) -> bool:
+    """"Since" (the word at token ``since``) after a superlative or "the first" (triggers.toml `comparatives`)
+    within four words of its comma part compares the act with the past, it does not tell a past act:
+    "أعنف قصف منذ سنوات"، "وهي المرة الأولى منذ 30 عاما"، "أول هجوم على المدينة منذ 2014"."""
+    tokens = doc.tokens
+    if not tokens[since].text.endswith("منذ"):
+        return False
+    words = load_lexicons().word_set("comparatives")
+    for j in range(since - 1, max(since - 1 - _COMPARISON_REACH, -1), -1):
+        if any(c in doc.text[tokens[j].end:tokens[j + 1].start] for c in "،,.:؛!?"):
+            return False
+        if any(k in words for k in lookup_keys(tokens[j].text)):
+            return True
+    return False
+
+
 def _in_complement(doc: Doc, modal: Match[Entry], start: int) -> bool:
     """The word at offset ``start`` lies in the complement clause of a modal word: "أن"/"إلى" follows the
     modal within seven words (the verb's subject may stand between, a long noun phrase: "دعت تنسيقيات

@@ -20,7 +20,7 @@ from typing import Any
 from marsad.doc import Doc
 from marsad.extract import actors as act
 from marsad.extract.classify import ActorFacts, classify
-from marsad.extract.frames import Frame, frames_of, modal_flags
+from marsad.extract.frames import Frame, compares, frames_of, modal_flags
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention
 from marsad.extract.toll import Figure, TollMention, combine, share_evenly
@@ -125,10 +125,12 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
     """The sentence's clauses.  It is cut before "، و" + an event word, or before a comma + a linking
     adverb (كما، كذلك، ثم، تزامنا: triggers.toml `clause_adverbs`) with a word of what happened (not a
     toll word alone) within two words after another such word ("سقطت قذائف على نبل، كذلك دارت
-    اشتباكات في حندرات"), or before a conjunction of contrast, with or without a comma (بينما، فيما:
-    `clause_contrasts`), with an act on each side ("قصفت الطائرات كفرنبل بينما دارت اشتباكات في ريف
-    حماة"), when the clauses on both sides name their own scene ("قتل جندي في الموصل الإثنين، وقتل
-    آخر في تكريت الثلاثاء": two incidents).  "، وإصابة اثنين آخرين" names none and goes
+    اشتباكات في حندرات"), or within six after a verb of happening (`happening_verbs`: "، كذلك تدور منذ
+    صباح أمس اشتباكات"); run-on round-ups drop the comma before the adverb when the verb follows it
+    ("ولم ترد أنباء عن إصابات كما دارت اشتباكات في ريف الرقة")), or before a conjunction of contrast,
+    with or without a comma (بينما، فيما: `clause_contrasts`), with an act on each side ("قصفت الطائرات
+    كفرنبل بينما دارت اشتباكات في ريف حماة"), when the clauses on both sides name their own scene ("قتل
+    جندي في الموصل الإثنين، وقتل آخر في تكريت الثلاثاء": two incidents).  "، وإصابة اثنين آخرين" names none and goes
     on with the clause before it; "سقط ثلاثة قتلى في البصرة، كما قتل متظاهر في الديوانية" (tolls
     alone) is one account."""
     whole = [(sentence.first_token, sentence.last_token)]
@@ -138,15 +140,25 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
     triggers = [m for m in doc.sentence_entries(sentence, "cue") if m.payload.value.trigger]
     starts = {m.first for m in triggers}
     acts = {m.first for m in triggers if m.payload.value.family != "casualty"}  # not a toll word alone
-    links = load_lexicons().word_set("clause_adverbs")
-    contrasts = load_lexicons().word_set("clause_contrasts")
+    lex = load_lexicons()
+    links, happening = lex.word_set("clause_adverbs"), lex.word_set("happening_verbs")
+    contrasts = lex.word_set("clause_contrasts")
+
+    def linked(j: int) -> bool:  # "كما دارت اشتباكات"، "كذلك تدور منذ صباح أمس اشتباكات"
+        reach = _HAPPENING_REACH if j + 1 < sentence.last_token and doc.tokens[j + 1].text in happening else 2
+        return (doc.tokens[j].text in links and bool(acts & set(range(j + 1, j + 1 + reach)))
+                and any(sentence.first_token <= k < j for k in acts))
+
+    def comma(j: int) -> bool:
+        return any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")
+
+    def contrast(j: int) -> bool:  # "قصفت الطائرات كفرنبل بينما دارت اشتباكات في ريف حماة"
+        return (doc.tokens[j].text in contrasts and any(sentence.first_token <= k < j for k in acts)
+                and any(j < k < sentence.last_token for k in acts))
+
     cuts = [j for j in range(sentence.first_token + 1, sentence.last_token)
-            if (any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")
-                and ((j in starts and doc.tokens[j].text.startswith("و"))
-                     or (doc.tokens[j].text in links and acts & {j + 1, j + 2}
-                         and any(sentence.first_token <= k < j for k in acts))))
-            or (doc.tokens[j].text in contrasts and any(sentence.first_token <= k < j for k in acts)
-                and any(j < k < sentence.last_token for k in acts))]
+            if (comma(j) and ((j in starts and doc.tokens[j].text.startswith("و")) or linked(j)))
+            or (linked(j) and (j + 1 in acts or doc.tokens[j + 1].text in happening)) or contrast(j)]
     if not cuts:
         return whole
     bounds = [sentence.first_token, *cuts, sentence.last_token]
@@ -156,6 +168,9 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
     if not all(any(a <= rp.toponym.first_token < _first_comma(doc, a, b) for rp in places) for a, b in spans):
         return whole
     return spans
+
+
+_HAPPENING_REACH = 6  # "كذلك تدور منذ صباح أمس اشتباكات": a verb of happening, time words, the event noun
 
 
 def _first_comma(doc: Doc, first: int, last: int) -> int:
@@ -190,7 +205,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     if not triggers:
         return []
     cues = {m.payload.label for m in clause_cues if _live(m, covering, modality, names, doc)
-            and (m.payload.label != "territory" or _captures_a_place(doc, m))
+            and (m.payload.label != "territory" or _captures_a_place(doc, m, names))
             and (m.payload.label != "riot" or not _attempted(m, clause_cues, names))}
     places = [rp for rp in ctx.places.get(sentence.index, []) if _in_span(span, rp.toponym.first_token)]
     sites, explicit = _sites(doc, sentence, ctx, triggers, places)
@@ -222,6 +237,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
                  or (not own_day and _names_an_earlier_year(doc, sentence)))  # "2003: مقتل 17 شخصا في تفجير ..."
     if when is not None and not _recent(doc, when[0]):
         return []
+    if when is None and _continues_an_old_clause(doc, sentence):
+        return []
     actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues | ({"toll"} if tolls else set()), region,
                                           sentence)
     if sub_event in _TERRITORY and a1_explicit and actor1 is not None:
@@ -249,7 +266,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         cues=frozenset(cues), background=background,
         supporting=aggregate or (background and (when is None or when[2].rule.whole_month)
                                  and not (explicit and _states_toll(tolls)))
-        or _anaphoric(doc, triggers, explicit, when, tolls),
+        or _anaphoric(doc, triggers, explicit, when, tolls) or _this_is(doc, span, triggers),
         names_told_act=_names_told_act(doc, triggers),
         redates=own_day and not explicit and not _states_toll(tolls) and not aggregate and not background
         and _points_back(doc, triggers),
@@ -275,6 +292,19 @@ def _continues(ctx: _Context, sentence: Sentence, cues: set[str], place_explicit
     index, mentions, _ = ctx.told_before
     return bool(not place_explicit and cues and cues <= {"wound", "kill"} and index == sentence.index - 1
                 and mentions)
+
+
+def _continues_an_old_clause(doc: Doc, sentence: Sentence) -> bool:
+    """A clause cut off at "، بينما" / "، فيما" (text.tokens: a sentence of its own) with no day of its own
+    goes on in the time of the clause before it: "استعادت القوات الموصل في تموز 2017، بينما استعاد تحالف
+    من الأكراد والعرب الرقة بعد ثلاثة أشهر من ذلك" tells no news when that clause's day is long past."""
+    if sentence.index == 0 or sentence.start == 0:
+        return False
+    previous = doc.sentences[sentence.index - 1]
+    if doc.text[previous.end - 1:sentence.start].strip()[:1] not in ("،", ","):
+        return False
+    when = _event_date(doc, previous, [], (previous.start, previous.end))
+    return when is not None and not _recent(doc, when[0])
 
 
 def _died_of_wounds(doc: Doc, sentence: Sentence) -> bool:
@@ -312,6 +342,21 @@ def _anaphoric(doc: Doc, triggers: list[Match[Entry]], place_explicit: bool, whe
     if place_explicit or when is not None or tolls:
         return False
     return all(any(k.startswith("ال") for k in lookup_keys(doc.tokens[m.first].text)[:3]) for m in triggers)
+
+
+_THIS_IS_REACH = 3  # "وهذا [هو] أول هجوم"
+
+
+def _this_is(doc: Doc, span: Span, triggers: list[Match[Entry]]) -> bool:
+    """A clause that opens with "this" (triggers.toml `demonstratives`) and names the act within three words
+    ("وهذا أول هجوم من نوعه منذ سنوات على المنطقة الخضراء"، "وهذه ثالث غارة على البلدة") says what the act
+    told before was: it adds to it, it tells no new one."""
+    words, tokens = load_lexicons().word_set("demonstratives"), doc.tokens
+    if not any(k in words for k in lookup_keys(tokens[span[0]].text)) or span[0] + 1 >= span[1]:
+        return False
+    if tokens[span[0] + 1].text.startswith("و"):
+        return False  # "هذا، وقد ..."، "هذا واندلعت مواجهات": a connective that opens news, not "this is"
+    return any(0 < m.first - span[0] <= _THIS_IS_REACH for m in triggers)
 
 
 #: Cues that name the people of an event, not its act ("المتظاهرين"): no reference to an act told before.
@@ -371,7 +416,9 @@ def _background(doc: Doc, sentence: Sentence, span: Span | None = None,
     it answers ("قصفت المعارضة قريتين، وأفاد مصدر بأن القصف يأتي ردا على قصف الزبداني": the cause is
     the background, ``_told_before``)."""
     modality = doc.sentence_entries(sentence, "modality")
-    return (any(m.payload.label == "background"
+    if span is not None and span != (sentence.first_token, sentence.last_token):
+        modality = [m for m in modality if _in_span(span, m.first)]  # a clause of its own: its own markers
+    return (any(m.payload.label == "background" and not compares(doc, m.first)
                 and not (span and triggers and _told_before(doc, span, m, triggers)) for m in modality)
             or _opens_with_background(doc, sentence) or _names_an_earlier_year(doc, sentence))
 
@@ -401,6 +448,8 @@ def _governs(doc: Doc, span: Span, marker: Match[Entry], triggers: list[Match[En
     act's place or object ("السيطرة على مخيم اليرموك، والذي دارت به معارك خلال الأسابيع الماضية")."""
     if marker.payload.label not in ("aggregate", "recalled", "span"):
         return True
+    if _when_clause(doc, span, marker, triggers):
+        return False
     cuts = _segments(doc, span)
     if not cuts:
         return True
@@ -416,6 +465,26 @@ def _governs(doc: Doc, span: Span, marker: Match[Entry], triggers: list[Match[En
     return not any(p > part and p in dated for p in acts)
 
 
+def _when_clause(doc: Doc, span: Span, marker: Match[Entry], triggers: list[Match[Entry]]) -> bool:
+    """A total's or a recollection's marker does not reach into a "when" clause after it (triggers.toml
+    `when_words`) that tells an act: the one incident that started the wave or was its latest ("بدأت
+    الاحتجاجات في 8 تموز عندما فتحت قوات الأمن النار على المتظاهرين"، "كان آخرها في 25 شباط حين أصيب
+    14 مدنيا")."""
+    words = load_lexicons().word_set("when_words")
+    whens = [j for j in range(marker.last, span[1]) if any(k in words for k in lookup_keys(doc.tokens[j].text))]
+    return bool(whens) and any(t.first > whens[0] for t in triggers) and _names_a_day(doc, span)
+
+
+def _names_a_day(doc: Doc, span: Span) -> bool:
+    """The clause names a day of its own ("في 8 تموز"، "الأحد الماضي"), not a week or a month."""
+    for t in doc.times:
+        if span[0] <= t.first_token < span[1] and not (t.statement or t.since or t.future):
+            resolved = t.resolve(doc.published)
+            if resolved is not None and resolved[1] == 1:
+                return True
+    return False
+
+
 def _names_an_earlier_year(doc: Doc, sentence: Sentence) -> bool:
     """"مجزرة دير الزور عام 2014"، "في العام 2008"، "صيف 2014": a year before publication's, introduced
     by a year word, a preposition or a season (``time.toml`` year_introducers), or opening a
@@ -428,8 +497,8 @@ def _names_an_earlier_year(doc: Doc, sentence: Sentence) -> bool:
         text = toks[j].text
         if not (len(text) == 4 and text.isdigit() and 1900 <= int(text) < doc.published.year):
             continue
-        if j > sentence.first_token and strip_article(toks[j - 1].text) in years:
-            return True
+        if j > sentence.first_token and strip_article(toks[j - 1].text) in years and not compares(doc, j - 1):
+            return True  # not "أول هجوم منذ 2017" (a comparison)
         if j == sentence.first_token and doc.text[toks[j].end:toks[j].end + 2].strip()[:1] in _ENTRY_MARKS:
             return True  # a chronology's entry: "2003: مقتل 17 شخصا في تفجير ..."
     return False
@@ -448,13 +517,22 @@ def _opens_with_background(doc: Doc, sentence: Sentence) -> bool:
 _CAPTURE_REACH = 8
 
 
-def _captures_a_place(doc: Doc, m: Match[Entry]) -> bool:
+def _captures_a_place(doc: Doc, m: Match[Entry], names: set[int]) -> bool:
     """"سيطر التنظيم على أجزاء من مدينة البوكمال": a capture names the place taken, just after, or
-    points back to the one named before ("وسيطر التنظيم على المدينة بعد قتال عنيف")."""
-    if any(0 <= rp.toponym.first_token - m.last <= _CAPTURE_REACH for rp in doc.places):
+    points back to the one named before ("وسيطر التنظيم على المدينة بعد قتال عنيف").  The name of the
+    taker between the verb and the place does not count towards the reach ("سيطر مقاتلو المعارضة السورية
+    على نقاط عدة في الجبل الشرقي في الزبداني")."""
+    words: list[int] = []
+    for j in range(m.last, len(doc.tokens)):
+        if len(words) > _CAPTURE_REACH:
+            break
+        if j not in names:
+            words.append(j)
+    window = set(words)
+    if any(rp.toponym.first_token in window for rp in doc.places):
         return True
     nouns = load_lexicons().word_set("place_nouns")
-    return any(doc.tokens[j].text in nouns for j in range(m.last, min(m.last + _CAPTURE_REACH, len(doc.tokens))))
+    return any(doc.tokens[j].text in nouns for j in words[:_CAPTURE_REACH])
 
 
 _ATTEMPT_REACH = 3  # words between an attempt and what was attempted ("حاول متظاهرون غاضبون اقتحام"), names not counted
@@ -471,7 +549,7 @@ def _live_triggers(doc: Doc, cues: list[Match[Entry]], covering: dict[int, Frame
                    modality: list[Match[Entry]], names: set[int]) -> list[Match[Entry]]:
     """Trigger cues told as having happened (``_live``), a capture only when it names the place taken."""
     return [m for m in cues if m.payload.value.trigger and _live(m, covering, modality, names, doc)
-            and (m.payload.label != "territory" or _captures_a_place(doc, m))]
+            and (m.payload.label != "territory" or _captures_a_place(doc, m, names))]
 
 
 def _live(m: Match[Entry], covering: dict[int, Frame], modality: list[Match[Entry]], names: set[int],

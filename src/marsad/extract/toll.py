@@ -26,6 +26,7 @@ from typing import overload
 
 from marsad.doc import Doc
 from marsad.extract.actors import UNIDENTIFIED, dominant_rebel, resolve
+from marsad.extract.frames import compares
 from marsad.extract.numbers import Number, dual_of, read_number
 from marsad.lexicon import Entry, Lexicons, load_lexicons
 from marsad.text.matcher import Match
@@ -865,7 +866,7 @@ def _total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
         j = m.last
         if j >= sentence.last_token:
             continue
-        if m.payload.label == "background" and tokens[m.first].text.endswith("منذ"):
+        if m.payload.label == "background" and tokens[m.first].text.endswith("منذ") and not compares(doc, m.first):
             if strip_article(tokens[j].text) == "يوم" and j + 1 < sentence.last_token:
                 j += 1  # "منذ يوم الثلاثاء"
             if j in times or tokens[j].is_number or strip_article(tokens[j].text) in lex.word_set("since_starts"):
