@@ -38,7 +38,7 @@ def classify(cues: set[str], actors: ActorFacts) -> str | None:
         return "Government regains territory" if actors.state and not actors.armed_nonstate else (
             "Non-state actor overtakes territory" if actors.armed_nonstate and not actors.state else
             "Government regains territory")
-    if "clash" in cues and not (cues & {"suicide", "ied", "explosion"} and "attack" not in cues):
+    if "clash" in cues:  # fighting: a bombing or strike that supports it is one Battles event (codebook §2)
         return "Armed clash"
     if cues & {"disrupt", "foil"} and cues & {"suicide", "ied", "explosion"} and not cues & {"kill", "wound"}:
         return "Disrupted weapons use"  # a bombing foiled or a bomb defused, with no one hurt

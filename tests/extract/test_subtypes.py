@@ -1,0 +1,58 @@
+"""Sub-event types (codebook §2): invented reports through the whole extractor.
+
+Each rule is tried on several sentences that vary person, gender, number, voice and word order.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from marsad.model import Article
+from marsad.pipeline import extract_events
+
+PUBLISHED = date(2021, 8, 3)
+
+
+def _types(text: str) -> list[str]:
+    records: list[dict[str, Any]] = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
+    return [r["sub_event_type"] for r in records]
+
+
+# --- "مقاتلة": a fighter jet only as a noun with its type or maker ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # the adjective "fighting" after a group: the factions' shells are shelling
+    "سقطت عشرات القذائف التي أطلقتها الكتائب المقاتلة على بلدة نبل بريف حلب أمس.",
+    "قصفت الفصائل المقاتلة بالصواريخ بلدة الفوعة في ريف إدلب أمس ما أدى إلى مقتل طفل.",
+    # a woman fighter killed in a bombardment: no aircraft named, so shelling
+    "قتلت المقاتلة الكردية في قصف على قرية جنديرس بريف عفرين أمس.",
+    "أصيبت مقاتلتان من الوحدات الكردية بقصف استهدف قرية راجو بريف عفرين أمس.",
+])
+def test_fighting_factions_are_no_fighter_jets(text: str) -> None:
+    assert _types(text) == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "أغارت مقاتلة حربية على بلدة سراقب في ريف إدلب أمس.",
+    "قصفت مقاتلة روسية بلدة كفرنبل في ريف إدلب أمس ما أدى إلى مقتل ثلاثة مدنيين.",
+    "قصفت مقاتلات تركية مواقع للوحدات الكردية في قرية جنديرس بريف عفرين أمس.",
+])
+def test_a_fighter_jet_named_as_such_strikes_from_the_air(text: str) -> None:
+    assert _types(text) == ["Air/drone strike"]
+
+
+# --- fighting with bombs in it: one Battles event (codebook §2 priority order) -------------------------
+
+@pytest.mark.parametrize("text", [
+    "دارت اشتباكات عنيفة بين مسلحي داعش وفصائل المعارضة قرب بلدة مارع بريف حلب أمس، فجر خلالها انتحاريان "
+    "نفسيهما بسيارتين مفخختين.",
+    "فجر انتحاري من التنظيم نفسه بحزام ناسف خلال معارك مع قوات الجيش في قضاء تلعفر أمس.",
+    "اشتبك مقاتلو الفصائل مع عناصر داعش في قرية دابق بريف حلب أمس، وتخللت الاشتباكات عمليات انتحارية نفذها "
+    "التنظيم.",
+    "قتلت امرأتان بانفجار عبوة ناسفة خلال اشتباكات بين قوات الجيش ومسلحين في قضاء الطارمية أمس.",
+])
+def test_bombs_in_a_battle_are_the_battle(text: str) -> None:
+    assert _types(text) == ["Armed clash"]
