@@ -50,6 +50,7 @@ class ActorInfo:
     inter: int
     against: str = ""  # the group a force was formed to fight: its target when a clause names none
     nisba: tuple[str, ...] = ()  # its nationality adjectives, masculine singular (روسي): "الطيران الروسي"
+    air_power: bool = False  # it fights here only from the air: what it does is an air strike (classify.by_initiator)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,10 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
         against = row.get("against", "")
         if not isinstance(against, str):
             raise DataFileError(path, f"actor {name!r}: against must be an actor name")
-        info = ActorInfo(name, inter, against, tuple(fold(n) for n in row.get("nisba", [])))
+        air_power = row.get("air_power", False)
+        if not isinstance(air_power, bool):
+            raise DataFileError(path, f"actor {name!r}: air_power must be true or false")
+        info = ActorInfo(name, inter, against, tuple(fold(n) for n in row.get("nisba", [])), air_power)
         actors[name] = info
         aliases = _phrases(path, row, "aliases") + _nouns(path, row)
         if "nisba" in row:

@@ -56,3 +56,28 @@ def test_a_fighter_jet_named_as_such_strikes_from_the_air(text: str) -> None:
 ])
 def test_bombs_in_a_battle_are_the_battle(text: str) -> None:
     assert _types(text) == ["Armed clash"]
+
+
+# --- a force that fights here only from the air (actors.toml air_power) ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "قتل خمسة مدنيين في الهجمات الروسية على بلدة كفرنبل بريف إدلب أمس.",
+    "استهدفت القوات الروسية مستشفى في بلدة المسيفرة بريف درعا أمس ما أدى إلى خروجه عن الخدمة.",
+    "أصاب صاروخ إسرائيلي مطار المزة العسكري قرب دمشق ليل أمس.",
+    "أطلقت إسرائيل صواريخ على مواقع قرب بلدة الكسوة في ريف دمشق أمس.",
+    "قصف التحالف الدولي مواقع لداعش في بلدة هجين بريف دير الزور أمس ما أسفر عن مقتل عشرة مسلحين.",
+])
+def test_an_air_power_strikes_from_the_air(text: str) -> None:
+    assert _types(text) == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    # the air power is the target of a ground attack, not its initiator
+    ("هاجم مسلحون دورية للقوات الروسية قرب بلدة خان شيخون في ريف إدلب أمس واشتبكوا معها.", "Armed clash"),
+    # a force that also fights on the ground keeps its guns
+    ("قصفت المدفعية التركية قرية جنديرس بريف عفرين أمس.", "Shelling/artillery/missile attack"),
+    ("أطلق الحرس الثوري الإيراني صواريخ على مواقع لداعش قرب مدينة البوكمال أمس.",
+     "Shelling/artillery/missile attack"),
+])
+def test_ground_fighting_and_ground_forces_keep_their_type(text: str, sub_event: str) -> None:
+    assert _types(text) == [sub_event]

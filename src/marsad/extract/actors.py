@@ -312,6 +312,12 @@ def choose_actors(hits: list[ActorHit], sub_event: str,
     return first, second
 
 
+def air_power(actor: Actor) -> bool:
+    """Whether the force fights here only from the air (``air_power`` in actors.toml)."""
+    info = load_lexicons().actors.get(actor.name)
+    return info is not None and info.air_power
+
+
 def implied_target(initiator: Actor) -> Actor | None:
     """The target a force's name implies when the clause names none: a force formed to fight one group
     (``against`` in actors.toml: "غارات للتحالف الدولي على الرقة" strikes IS)."""

@@ -18,7 +18,7 @@ from typing import Any
 
 from marsad.doc import Doc
 from marsad.extract import actors as act
-from marsad.extract.classify import ActorFacts, classify
+from marsad.extract.classify import ActorFacts, by_initiator, classify
 from marsad.extract.frames import Frame, frames_of, modal_flags
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention
@@ -220,6 +220,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
                                           sentence)
     if sub_event in _TERRITORY and a1_explicit and actor1 is not None:
         sub_event = _taken_by(actor1[0])
+    if a1_explicit and actor1 is not None:
+        sub_event = by_initiator(sub_event, cues, act.air_power(actor1[0]))
     evidence = {"trigger": [doc.evidence(m.start, m.end) for m in triggers[:3]]}
     if when is not None:
         evidence["date"] = [doc.evidence(when[2].start, when[2].end)]
