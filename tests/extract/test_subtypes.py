@@ -81,3 +81,28 @@ def test_an_air_power_strikes_from_the_air(text: str) -> None:
 ])
 def test_ground_fighting_and_ground_forces_keep_their_type(text: str, sub_event: str) -> None:
     assert _types(text) == [sub_event]
+
+
+# --- a capture aimed at or attempted is no capture: the fighting is the event ------------------------------
+
+@pytest.mark.parametrize("text", [
+    # the purpose lām on the verbal noun: an aim
+    "دارت اشتباكات عنيفة بين قوات النظام والفصائل في مدينة الزبداني أمس، في محاولة من قوات النظام للسيطرة على "
+    "المدينة.",
+    "شنت قوات الجيش هجوما على بلدة الكرمة شرق الفلوجة أمس لاستعادة السيطرة عليها من داعش.",
+    "تقدمت فصائل المعارضة نحو بلدة مورك في ريف حماة أمس للسيطرة على البلدة بعد اشتباكات مع قوات النظام.",
+    "هاجم مسلحو داعش أمس قرية البشير جنوب كركوك للسيطرة عليها واشتبكوا مع قوات البيشمركة.",
+    # an attempt
+    "حاول المسلحون أمس السيطرة على بلدة مورك في ريف حماة واشتبكوا مع قوات النظام.",
+])
+def test_an_aimed_capture_is_the_fight(text: str) -> None:
+    assert _types(text) == ["Armed clash"]
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("سيطرت قوات النظام أمس على بلدة مورك في ريف حماة بعد اشتباكات مع الفصائل.", "Government regains territory"),
+    ("تمكنت القوات العراقية أمس من السيطرة على قرية البشير جنوب كركوك.", "Government regains territory"),
+    ("وسيطرت فصائل المعارضة أمس على بلدة مورك في ريف حماة.", "Non-state actor overtakes territory"),
+])
+def test_a_capture_done_changes_hands(text: str, sub_event: str) -> None:
+    assert _types(text) == [sub_event]
