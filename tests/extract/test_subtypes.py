@@ -76,6 +76,14 @@ def test_an_air_power_strikes_from_the_air(text: str) -> None:
     ("هاجم مسلحون دورية للقوات الروسية قرب بلدة خان شيخون في ريف إدلب أمس واشتبكوا معها.", "Armed clash"),
     # a force that also fights on the ground keeps its guns
     ("قصفت المدفعية التركية قرية جنديرس بريف عفرين أمس.", "Shelling/artillery/missile attack"),
+    # a gun fired from the ground is shelling, whoever fires it ([cue.artillery])
+    ("قصفت المدفعية الإسرائيلية أمس مواقع للجيش السوري قرب بلدة خان أرنبة في ريف القنيطرة.",
+     "Shelling/artillery/missile attack"),
+    ("أطلق الجيش الإسرائيلي قذائف هاون على موقع قرب بلدة خان أرنبة في ريف القنيطرة أمس.",
+     "Shelling/artillery/missile attack"),
+    ("استهدفت راجمات القوات الروسية أمس بلدة اللطامنة في ريف حماة.", "Shelling/artillery/missile attack"),
+    # jets and guns together: the air strike comes first (codebook §2)
+    ("قصفت الطائرات الحربية والمدفعية بلدة اللطامنة في ريف حماة أمس.", "Air/drone strike"),
     ("أطلق الحرس الثوري الإيراني صواريخ على مواقع لداعش قرب مدينة البوكمال أمس.",
      "Shelling/artillery/missile attack"),
 ])
