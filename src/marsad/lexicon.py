@@ -51,6 +51,7 @@ class ActorInfo:
     against: str = ""  # the group a force was formed to fight: its target when a clause names none
     nisba: tuple[str, ...] = ()  # its nationality adjectives, masculine singular (روسي): "الطيران الروسي"
     nation: str = ""  # the state whose forces its nisba names when they strike another than ``against``
+    air_power: bool = False  # it fights here only from the air: what it does is an air strike (classify.by_initiator)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +194,10 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
         nation = row.get("nation", "")
         if not isinstance(nation, str):
             raise DataFileError(path, f"actor {name!r}: nation must be an actor name")
-        info = ActorInfo(name, inter, against, tuple(fold(n) for n in row.get("nisba", [])), nation)
+        air_power = row.get("air_power", False)
+        if not isinstance(air_power, bool):
+            raise DataFileError(path, f"actor {name!r}: air_power must be true or false")
+        info = ActorInfo(name, inter, against, tuple(fold(n) for n in row.get("nisba", [])), nation, air_power)
         actors[name] = info
         aliases = _phrases(path, row, "aliases") + _nouns(path, row)
         if "nisba" in row:

@@ -396,6 +396,12 @@ def own_state(doc: Doc, initiator: tuple[Actor, ActorHit | None], target: Actor)
     return Actor(info.nation, lex.actors[info.nation].inter)
 
 
+def air_power(actor: Actor) -> bool:
+    """Whether the force fights here only from the air (``air_power`` in actors.toml)."""
+    info = load_lexicons().actors.get(actor.name)
+    return info is not None and info.air_power
+
+
 def implied_target(initiator: Actor) -> Actor | None:
     """The target a force's name implies when the clause names none: a force formed to fight one group
     (``against`` in actors.toml: "غارات للتحالف الدولي على الرقة" strikes IS)."""

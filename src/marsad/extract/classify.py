@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from marsad.taxonomy import EVENT_TYPES, PRIORITY  # noqa: F401  (re-exported for rules)
 
-_WEAPONS = {"air", "strike", "bombard", "shelling", "suicide", "ied", "grenade", "chemical", "explosion"}
-_STRUCK_FROM_THE_AIR = {"shelling", "bombard", "strike", "kill", "explosion", "attack"}  # with aircraft named
+_WEAPONS = {"air", "strike", "bombard", "shelling", "artillery", "suicide", "ied", "grenade", "chemical", "explosion"}
+_STRUCK_FROM_THE_AIR = {"shelling", "artillery", "bombard", "strike", "kill", "explosion", "attack"}  # aircraft named
 _ARMED_VIOLENCE = {"attack", "clash", "shooting", "kill", "wound", "abduction"}
 
 
@@ -32,13 +32,13 @@ def classify(cues: set[str], actors: ActorFacts) -> str | None:
     """The ACLED sub-event type for a clause with these cues, or None for no event."""
     demo = bool(cues & {"protest", "protesters"}) or actors.protesters or (
         "blockade" in cues and not cues & _ARMED_VIOLENCE)
-    if demo and not (cues & {"air", "shelling", "bombard", "suicide", "ied", "chemical"}):
+    if demo and not (cues & {"air", "shelling", "artillery", "bombard", "suicide", "ied", "chemical"}):
         return _demonstration(cues)
     if "territory" in cues and (actors.state or actors.armed_nonstate or actors.external):
         return "Government regains territory" if actors.state and not actors.armed_nonstate else (
             "Non-state actor overtakes territory" if actors.armed_nonstate and not actors.state else
             "Government regains territory")
-    if "clash" in cues and not (cues & {"suicide", "ied", "explosion"} and "attack" not in cues):
+    if "clash" in cues:  # fighting: a bombing or strike that supports it is one Battles event (codebook §2)
         return "Armed clash"
     if cues & {"disrupt", "foil"} and cues & {"suicide", "ied", "explosion"} and not cues & {"kill", "wound"}:
         return "Disrupted weapons use"  # a bombing foiled or a bomb defused, with no one hurt
@@ -48,7 +48,7 @@ def classify(cues: set[str], actors: ActorFacts) -> str | None:
         return "Chemical weapon"
     if "air" in cues or ("aircraft" in cues and cues & _STRUCK_FROM_THE_AIR):
         return "Air/drone strike"
-    if cues & {"shelling", "bombard"}:  # a strike by rockets, shells or guns ("ضربات صاروخية") is shelling
+    if cues & {"shelling", "artillery", "bombard"}:  # a strike by rockets, shells or guns ("ضربات صاروخية") is shelling
         return "Shelling/artillery/missile attack"
     if "strike" in cues:  # a strike with no weapon named is from the air
         return "Air/drone strike"
@@ -94,3 +94,20 @@ def _armed_violence(cues: set[str], actors: ActorFacts) -> str:
     if actors.state or actors.armed_nonstate or actors.external or "clash" in cues or "confront" in cues:
         return "Armed clash"
     return "Attack"
+
+
+#: What a force that fights only from the air can be doing when the clause tells no fighting on the ground:
+#: its missiles are fired from jets ("صاروخ إسرائيلي"), its "attacks" ("الهجمات الروسية") and unexplained
+#: blasts at a base it struck are air strikes.
+_FROM_THE_AIR = {"Shelling/artillery/missile attack", "Attack", "Armed clash", "Remote explosive/landmine/IED"}
+_ON_THE_GROUND = {"clash", "confront", "shooting", "territory", "ied", "abduction", "arrest", "artillery"}
+
+
+def by_initiator(sub_event: str, cues: set[str] | frozenset[str], air_power: bool) -> str:
+    """The type once the initiator is known: a force that fights here only from the air (actors.toml
+    ``air_power``: Russia, Israel, the coalition) strikes from the air, unless the clause tells fighting,
+    shooting, a capture, a planted bomb, a seizure of people or a gun fired on the ground ("قصفت المدفعية
+    الإسرائيلية": [cue.artillery])."""
+    if air_power and sub_event in _FROM_THE_AIR and not cues & _ON_THE_GROUND:
+        return "Air/drone strike"
+    return sub_event

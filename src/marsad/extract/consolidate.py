@@ -691,8 +691,8 @@ def _spans(members: list[EventMention], field_name: str) -> list[Evidence]:
 #: Cues that make a mention's type specific: a battle needs fighting words, a bombing its weapon.
 _DEFINING_CUES = {
     "Battles": {"clash", "territory", "confront"},
-    "Explosions/Remote violence": {"air", "strike", "bombard", "shelling", "suicide", "ied", "explosion", "grenade",
-                                   "chemical"},
+    "Explosions/Remote violence": {"air", "strike", "bombard", "shelling", "artillery", "suicide", "ied", "explosion",
+                                   "grenade", "chemical"},
 }
 
 
@@ -727,7 +727,7 @@ def _aircraft_named(members: list[EventMention], placed: list[EventMention]) -> 
     """A bombardment whose weapon is not said ("واستهدف القصف مقار التنظيم في هجين") is the air strike the
     incident's other sentences tell ("نفذت مقاتلات عراقية غارات"): the named weapon specifies the
     generic word, wherever it is told; a ground weapon named in a placed mention keeps it shelling."""
-    ground = any("shelling" in m.cues for m in placed if m.sub_event_type == _SHELLING)
+    ground = any(m.cues & {"shelling", "artillery"} for m in placed if m.sub_event_type == _SHELLING)
     return not ground and any(m.sub_event_type == "Air/drone strike" and not m.supporting for m in members)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from marsad.doc import Doc
 from marsad.extract import actors as act
-from marsad.extract.classify import ActorFacts, classify
+from marsad.extract.classify import ActorFacts, by_initiator, classify
 from marsad.extract.frames import Frame, compares, frames_of, modal_flags
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention
@@ -205,7 +205,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     if not triggers:
         return []
     cues = {m.payload.label for m in clause_cues if _live(m, covering, modality, names, doc)
-            and (m.payload.label != "territory" or _captures_a_place(doc, m, names))
+            and (m.payload.label != "territory" or _captured(doc, m, clause_cues, names))
             and (m.payload.label != "riot" or not _attempted(m, clause_cues, names))}
     places = [rp for rp in ctx.places.get(sentence.index, []) if _in_span(span, rp.toponym.first_token)]
     sites, explicit = _sites(doc, sentence, ctx, triggers, places)
@@ -243,6 +243,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
                                           sentence)
     if sub_event in _TERRITORY and a1_explicit and actor1 is not None:
         sub_event = _taken_by(actor1[0])
+    if a1_explicit and actor1 is not None:
+        sub_event = by_initiator(sub_event, cues, act.air_power(actor1[0]))
     evidence = {"trigger": [doc.evidence(m.start, m.end) for m in triggers[:3]]}
     if when is not None:
         evidence["date"] = [doc.evidence(when[2].start, when[2].end)]
@@ -547,9 +549,22 @@ def _attempted(m: Match[Entry], cues: list[Match[Entry]], names: set[int]) -> bo
 
 def _live_triggers(doc: Doc, cues: list[Match[Entry]], covering: dict[int, Frame],
                    modality: list[Match[Entry]], names: set[int]) -> list[Match[Entry]]:
-    """Trigger cues told as having happened (``_live``), a capture only when it names the place taken."""
+    """Trigger cues told as having happened (``_live``), a capture only when it names the place taken and
+    was done (``_captured``)."""
     return [m for m in cues if m.payload.value.trigger and _live(m, covering, modality, names, doc)
-            and (m.payload.label != "territory" or _captures_a_place(doc, m, names))]
+            and (m.payload.label != "territory" or _captured(doc, m, cues, names))]
+
+
+def _captured(doc: Doc, m: Match[Entry], cues: list[Match[Entry]], names: set[int]) -> bool:
+    """A capture done: it names the place taken (``_captures_a_place``), and it is neither an attempt ("حاول
+    التنظيم السيطرة على القرية"، "في محاولة للسيطرة") nor an aim — the verbal noun after the purpose lām
+    ("تقدمت القوات للسيطرة على البلدة"، "هجوم لاستعادة المدينة": triggers.toml [words] purpose_proclitics)."""
+    if _attempted(m, cues, names) or not _captures_a_place(doc, m, names):
+        return False
+    word = doc.tokens[m.first].text
+    if word[:1] in ("و", "ف") and len(word) > 3:
+        word = word[1:]
+    return not any(word.startswith(p) for p in load_lexicons().word_set("purpose_proclitics"))
 
 
 def _live(m: Match[Entry], covering: dict[int, Frame], modality: list[Match[Entry]], names: set[int],

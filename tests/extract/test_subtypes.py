@@ -1,0 +1,116 @@
+"""Sub-event types (codebook §2): invented reports through the whole extractor.
+
+Each rule is tried on several sentences that vary person, gender, number, voice and word order.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from marsad.model import Article
+from marsad.pipeline import extract_events
+
+PUBLISHED = date(2021, 8, 3)
+
+
+def _types(text: str) -> list[str]:
+    records: list[dict[str, Any]] = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
+    return [r["sub_event_type"] for r in records]
+
+
+# --- "مقاتلة": a fighter jet only as a noun with its type or maker ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # the adjective "fighting" after a group: the factions' shells are shelling
+    "سقطت عشرات القذائف التي أطلقتها الكتائب المقاتلة على بلدة نبل بريف حلب أمس.",
+    "قصفت الفصائل المقاتلة بالصواريخ بلدة الفوعة في ريف إدلب أمس ما أدى إلى مقتل طفل.",
+    # a woman fighter killed in a bombardment: no aircraft named, so shelling
+    "قتلت المقاتلة الكردية في قصف على قرية جنديرس بريف عفرين أمس.",
+    "أصيبت مقاتلتان من الوحدات الكردية بقصف استهدف قرية راجو بريف عفرين أمس.",
+])
+def test_fighting_factions_are_no_fighter_jets(text: str) -> None:
+    assert _types(text) == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "أغارت مقاتلة حربية على بلدة سراقب في ريف إدلب أمس.",
+    "قصفت مقاتلة روسية بلدة كفرنبل في ريف إدلب أمس ما أدى إلى مقتل ثلاثة مدنيين.",
+    "قصفت مقاتلات تركية مواقع للوحدات الكردية في قرية جنديرس بريف عفرين أمس.",
+])
+def test_a_fighter_jet_named_as_such_strikes_from_the_air(text: str) -> None:
+    assert _types(text) == ["Air/drone strike"]
+
+
+# --- fighting with bombs in it: one Battles event (codebook §2 priority order) -------------------------
+
+@pytest.mark.parametrize("text", [
+    "دارت اشتباكات عنيفة بين مسلحي داعش وفصائل المعارضة قرب بلدة مارع بريف حلب أمس، فجر خلالها انتحاريان "
+    "نفسيهما بسيارتين مفخختين.",
+    "فجر انتحاري من التنظيم نفسه بحزام ناسف خلال معارك مع قوات الجيش في قضاء تلعفر أمس.",
+    "اشتبك مقاتلو الفصائل مع عناصر داعش في قرية دابق بريف حلب أمس، وتخللت الاشتباكات عمليات انتحارية نفذها "
+    "التنظيم.",
+    "قتلت امرأتان بانفجار عبوة ناسفة خلال اشتباكات بين قوات الجيش ومسلحين في قضاء الطارمية أمس.",
+])
+def test_bombs_in_a_battle_are_the_battle(text: str) -> None:
+    assert _types(text) == ["Armed clash"]
+
+
+# --- a force that fights here only from the air (actors.toml air_power) ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "قتل خمسة مدنيين في الهجمات الروسية على بلدة كفرنبل بريف إدلب أمس.",
+    "استهدفت القوات الروسية مستشفى في بلدة المسيفرة بريف درعا أمس ما أدى إلى خروجه عن الخدمة.",
+    "أصاب صاروخ إسرائيلي مطار المزة العسكري قرب دمشق ليل أمس.",
+    "أطلقت إسرائيل صواريخ على مواقع قرب بلدة الكسوة في ريف دمشق أمس.",
+    "قصف التحالف الدولي مواقع لداعش في بلدة هجين بريف دير الزور أمس ما أسفر عن مقتل عشرة مسلحين.",
+])
+def test_an_air_power_strikes_from_the_air(text: str) -> None:
+    assert _types(text) == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    # the air power is the target of a ground attack, not its initiator
+    ("هاجم مسلحون دورية للقوات الروسية قرب بلدة خان شيخون في ريف إدلب أمس واشتبكوا معها.", "Armed clash"),
+    # a force that also fights on the ground keeps its guns
+    ("قصفت المدفعية التركية قرية جنديرس بريف عفرين أمس.", "Shelling/artillery/missile attack"),
+    # a gun fired from the ground is shelling, whoever fires it ([cue.artillery])
+    ("قصفت المدفعية الإسرائيلية أمس مواقع للجيش السوري قرب بلدة خان أرنبة في ريف القنيطرة.",
+     "Shelling/artillery/missile attack"),
+    ("أطلق الجيش الإسرائيلي قذائف هاون على موقع قرب بلدة خان أرنبة في ريف القنيطرة أمس.",
+     "Shelling/artillery/missile attack"),
+    ("استهدفت راجمات القوات الروسية أمس بلدة اللطامنة في ريف حماة.", "Shelling/artillery/missile attack"),
+    # jets and guns together: the air strike comes first (codebook §2)
+    ("قصفت الطائرات الحربية والمدفعية بلدة اللطامنة في ريف حماة أمس.", "Air/drone strike"),
+    ("أطلق الحرس الثوري الإيراني صواريخ على مواقع لداعش قرب مدينة البوكمال أمس.",
+     "Shelling/artillery/missile attack"),
+])
+def test_ground_fighting_and_ground_forces_keep_their_type(text: str, sub_event: str) -> None:
+    assert _types(text) == [sub_event]
+
+
+# --- a capture aimed at or attempted is no capture: the fighting is the event ------------------------------
+
+@pytest.mark.parametrize("text", [
+    # the purpose lām on the verbal noun: an aim
+    "دارت اشتباكات عنيفة بين قوات النظام والفصائل في مدينة الزبداني أمس، في محاولة من قوات النظام للسيطرة على "
+    "المدينة.",
+    "شنت قوات الجيش هجوما على بلدة الكرمة شرق الفلوجة أمس لاستعادة السيطرة عليها من داعش.",
+    "تقدمت فصائل المعارضة نحو بلدة مورك في ريف حماة أمس للسيطرة على البلدة بعد اشتباكات مع قوات النظام.",
+    "هاجم مسلحو داعش أمس قرية البشير جنوب كركوك للسيطرة عليها واشتبكوا مع قوات البيشمركة.",
+    # an attempt
+    "حاول المسلحون أمس السيطرة على بلدة مورك في ريف حماة واشتبكوا مع قوات النظام.",
+])
+def test_an_aimed_capture_is_the_fight(text: str) -> None:
+    assert _types(text) == ["Armed clash"]
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("سيطرت قوات النظام أمس على بلدة مورك في ريف حماة بعد اشتباكات مع الفصائل.", "Government regains territory"),
+    ("تمكنت القوات العراقية أمس من السيطرة على قرية البشير جنوب كركوك.", "Government regains territory"),
+    ("وسيطرت فصائل المعارضة أمس على بلدة مورك في ريف حماة.", "Non-state actor overtakes territory"),
+])
+def test_a_capture_done_changes_hands(text: str, sub_event: str) -> None:
+    assert _types(text) == [sub_event]
