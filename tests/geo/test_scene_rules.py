@@ -251,3 +251,21 @@ def test_a_field_named_with_a_direction(text: str, name: str, admin1: str) -> No
 def test_a_direction_without_a_facility_is_a_relation(text: str, name: str) -> None:
     rp = _placed(text, name)
     assert rp.toponym.relation == "near" and rp.location is not None and rp.location.name_ar == name
+
+
+# --- a relative set off by a comma that locates the place before it names its parent or reference ------
+
+@pytest.mark.parametrize("text,village,admin1,reference", [
+    ("قتل ثلاثة مدنيين بهجوم مسلح قرب بلدة داقوق، الواقعة إلى الجنوب من كركوك، مساء أمس.",
+     "داقوق", "Kirkuk", "كركوك"),
+    ("قصفت الطائرات الحربية قرية البوير، التي تقع شمال الرقة، فقتلت طفلين.", "البوير", "Ar-Raqqa", "الرقة"),
+    ("أصيبت امرأة حين سقطت قذيفة على ناحية العظيم، الواقعة شمال بعقوبة.", "العظيم", "Diyala", "بعقوبة"),
+    ("اشتبكت الشرطة مع مسلحين في بلدة داقوق، الواقعة جنوب كركوك، وقتل منهم اثنان.", "داقوق", "Kirkuk", "كركوك"),
+])
+def test_a_locating_relative_after_a_comma_names_no_second_scene(text: str, village: str, admin1: str,
+                                                                  reference: str) -> None:
+    """"X، الواقعة جنوب Y"، "X، التي تقع شمال Y": the comma sets off a relative clause that locates X (place_cues
+    `locating_relatives`); Y is X's parent or reference point — X is placed with it, Y is no scene of its own."""
+    rp = _placed(text, village)
+    assert rp.location is not None and rp.location.admin1 == admin1
+    assert all(r.toponym.role != "event" for r in _found(text, reference))

@@ -129,7 +129,7 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
 
 #: Categories of one-word function words: too frequent to scan for, looked up next to a name.
 FUNCTION = frozenset({"unit", "link", "route_filler", "route_from", "route_to", "parent_link", "transfer",
-                      "launch", "appositive"})
+                      "launch", "appositive", "locating_relative"})
 
 
 def _load_lists(data: dict[str, Any], index: WordIndex[Word], function: dict[str, list[Word]]) -> None:
@@ -141,6 +141,7 @@ def _load_lists(data: dict[str, Any], index: WordIndex[Word], function: dict[str
             (role, "organisation", "organisation"), (role, "source", "source"),
             (role, "route", "route"), (role, "route_filler", "route_fillers"), (role, "route_from", "route_from"),
             (role, "route_to", "route_to"), (role, "parent_link", "parent_links"), (role, "transfer", "transfer"),
+            (role, "locating_relative", "locating_relatives"),
             (role, "launch", "launch")):
         for w in _words(table, key):
             word = Word(category, fold(w))

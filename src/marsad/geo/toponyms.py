@@ -705,9 +705,8 @@ def _is_parent_link(words: _Words, a: _Draft, b: _Draft) -> bool:
     if n > 3 or n < 0:  # "X في محافظة Y"، "X التابعة لقضاء Y"، "X التي تقع في Y"
         return False
     gap = words.text[a.end:words.tokens[b.chain].start]
-    if "،" in gap or "," in gap:
-        if not (b.near and n == 0):
-            return False
+    if ("،" in gap or "," in gap) and not (b.near and n == 0) and not _relative_after_comma(words, a, lo, b):
+        return False
     if n and not _only(words, lo, b.chain, "parent_link", "link"):
         return False
     if n:
@@ -722,6 +721,15 @@ def _is_parent_link(words: _Words, a: _Draft, b: _Draft) -> bool:
 def _adjective(word: str) -> bool:
     """A definite nisba adjective (العسكرية، الجنوبية، النفطي) that may follow a place name."""
     return word.startswith("ال") and (word.endswith("يه") or word.endswith("ي")) and len(word) > 5
+
+
+def _relative_after_comma(words: _Words, a: _Draft, lo: int, b: _Draft) -> bool:
+    """"X، الواقعة جنوب Y"، "X، التي تقع في Y": the only comma sets off a relative that locates X."""
+    if lo >= b.chain or not words.is_word(lo, "locating_relative"):
+        return False
+    rest = words.text[words.tokens[lo].end:words.tokens[b.chain].start]
+    return not _CLAUSE_PUNCT.search(words.text[a.end:words.tokens[lo].start].replace("،", "").replace(",", "")) \
+        and not _CLAUSE_PUNCT.search(rest)
 
 
 def _could_be_parent(p: _Draft, child: _Draft | None) -> bool:
