@@ -157,7 +157,8 @@ FRAME_LABELS = ("irrealis", "background", "aggregate", "reaction", "recalled", "
 
 def _load_modality(matcher: PhraseMatcher[Entry]) -> None:
     """``modality.toml``: frames that make a clause no report of an incident, and attack words used
-    figuratively ("هجوم إعلامي"، "الحرب على الفساد"), built from nouns, qualifiers and targets."""
+    figuratively ("هجوم إعلامي"، "الحرب على الفساد"), built from nouns, qualifiers and targets, and the
+    fighting a halt names ("وقف القصف"), built from halt words and fighting nouns."""
     path, data = _read("modality")
     for name, table in _require(path, data, "frame", dict).items():
         label = _require(path, table, "label", str)
@@ -169,6 +170,9 @@ def _load_modality(matcher: PhraseMatcher[Entry]) -> None:
     phrases = [f"{n} {q}" for n in nouns for q in _phrases(path, metaphor, "qualifiers")]
     phrases += [f"{n} على {t}" for n in nouns for t in _phrases(path, metaphor, "targets")]
     matcher.add_all(phrases, Entry("modality", "metaphor"))
+    halt = _require(path, data, "halt", dict)
+    matcher.add_all([f"{w} {n}" for w in _phrases(path, halt, "words") for n in _phrases(path, halt, "nouns")],
+                    Entry("modality", "irrealis", "halt"))
 
 
 def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]], defaults: dict[str, dict[str, str]],

@@ -38,6 +38,7 @@ _GENITIVE_REACH = 2  # an adjective may stand between a noun and its genitive ("
 _NOUN_REACH = 8  # the reach of an event noun's obliques
 _LINK_REACH = 4  # a light or repel verb and the attack noun it carries
 _MODAL_REACH = 5
+_CONDITION_OPENS = 1  # the word of condition opens the sentence: its first word, or its second ("وفي حال")
 _CARRY_REACH = 12
 _VICTIM_REACH = 10  # "قامت مجموعة من عصابات داعش، من خلال حاجز وهمي على طريق رئيسي، بقتل 15 شخصا"
 _PROCLITICS = ("و", "ف")
@@ -234,6 +235,10 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
     if not any(f.predicate.family != "modal" for _, f in predicates):
         return _bare_frame(doc, sentence, units)
     frames: list[Frame] = []
+    # a sentence that opens with a condition ("وفي حال تمكنت الفصائل من السيطرة على البلدة، يصبح بإمكانها
+    # استهداف القرى"، "وإذا هاجم التنظيم المدينة فإن الجيش سيقصف مواقعه") tells neither the condition nor
+    # what would follow from it as having happened, however far its consequence reaches
+    conditional = any(j - lo <= _CONDITION_OPENS for j in marks.get("hypothetical", ()))
     used: set[int] = set()  # names already taken as a verb's subject after it (VSO)
     for k, form in predicates:
         at = bisect_left(edges, k)  # k itself is an edge
@@ -249,6 +254,8 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
             context.resumed = _resumed(doc, k, boundaries, units, lo)
             voice = _voice(doc, form, k, context)
         use = _use(doc, k, form, predicates, marks, voice, (modality, names, backgrounds))
+        if conditional and not use.hypothetical:
+            use = replace(use, hypothetical=True)
         frame = Frame(sentence.index, use, event_subject=context.event_subject)
         _fill(doc, frame, form, k, context)
         frame.counts = [(v, tokens[c].start, tokens[last - 1].end) for c, (v, last) in ordered_counts

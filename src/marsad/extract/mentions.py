@@ -208,7 +208,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
             and (m.payload.label != "territory" or _captured(doc, m, clause_cues, names))
             and (m.payload.label != "riot" or not _attempted(m, clause_cues, names))}
     places = [rp for rp in ctx.places.get(sentence.index, []) if _in_span(span, rp.toponym.first_token)]
-    sites, explicit = _sites(doc, sentence, ctx, triggers, places)
+    sites, explicit = _sites(doc, sentence, ctx, triggers, places, span)
     location = sites[0].location if sites else None
     region = act.region_of(location.country if location else ctx.country, location.admin1 if location else "")
     named_places = {j for rp in places if rp.toponym.cue for j in range(rp.toponym.first_token, rp.toponym.last_token)}
@@ -593,9 +593,19 @@ def _facts(hits: list[act.ActorHit]) -> ActorFacts:
 
 # --- places -------------------------------------------------------------------------------
 
+def _country_part(doc: Doc, span: Span) -> bool:
+    """The clause names a part of a whole country as its scene ("في جنوب البلاد"، "شمالي سوريا")."""
+    lex = load_lexicons()
+    directions, countries = lex.word_set("country_part_directions"), lex.word_set("country_words")
+    tokens = doc.tokens
+    return any(tokens[j + 1].text in countries and any(k in directions for k in lookup_keys(tokens[j].text))
+               for j in range(span[0], span[1] - 1))
+
+
 def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Entry]],
-           places: list[ResolvedPlace]) -> tuple[list[ResolvedPlace], bool]:
-    """The event place(s) of a clause (``places``: those it names), and whether it names them."""
+           places: list[ResolvedPlace], span: Span) -> tuple[list[ResolvedPlace], bool]:
+    """The event place(s) of a clause (``places``: those it names), and whether it names them.  A clause
+    that names no place but a part of a whole country ("في جنوب البلاد") takes no scene told before it."""
     if places:
         sites = _pick_sites(doc, places, triggers)
         if not _background(doc, sentence):  # an old story's places are not the scene of what follows
@@ -603,6 +613,8 @@ def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Ent
         if sentence.index == 0 and doc.in_title(sentence):
             ctx.title_places = sites
         return sites, True
+    if _country_part(doc, span):
+        return [], True  # "سقط ثمانية قتلى خلال احتجاجات الأسبوع الماضي في جنوب البلاد": nowhere the gazetteer places
     routes = ctx.routes.get(sentence.index, [])
     if len(routes) == 1:  # "قطعوا الطريق المؤدي إلى ميناء أم قصر": on the road to X, near X
         return [_near(routes[0])], True
