@@ -104,3 +104,28 @@ def test_the_screen_sees_phrases_added_after_it_was_made():
     assert not screen.any(norm, tokenise(norm))
     m.add("اشتباكات", "event")
     assert screen.any(norm, tokenise(norm))
+
+
+@pytest.mark.parametrize(("word", "keys"), [
+    ("الموصل", ("الموصل", "موصل")),  # no proclitic letter first: only the article comes off
+    ("هجوم", ("هجوم",)),
+    ("ال", ("ال",)),  # too short to lose its article
+    ("وبالموصل", ("وبالموصل", "بالموصل", "الموصل", "موصل")),
+    ("للموصل", ("للموصل", "الموصل", "موصل")),
+    ("ولم", ("ولم", "لم")),
+])
+def test_lookup_keys_peel_proclitics_least_first(word, keys):
+    from marsad.text.tokens import lookup_keys
+
+    assert lookup_keys(word) == keys
+
+
+def test_stems_of_different_lengths_under_one_head():
+    """Stems sharing their first letters but not their length are each tried (longest-stem lookups by head)."""
+    m: PhraseMatcher[str] = PhraseMatcher()
+    m.add("قتل*", "kill")
+    m.add("قتلا*", "dead")
+    m.add("قصف*", "shell")
+    assert sorted(p for _, p in _find(m, "وقتلاهم")) == ["dead", "kill"]
+    assert _find(m, "بالقصف") == [("بالقصف", "shell")]
+    assert _find(m, "قصفت") == [("قصفت", "shell")]

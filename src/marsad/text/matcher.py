@@ -72,7 +72,7 @@ class PhraseMatcher(Generic[P]):
         self.size = 0
         # word → the root's nodes it reaches (all clitic forms, exact and prefix entries)
         self._first: dict[str, tuple[_Node[P], ...]] = {}
-        self._heads: tuple[frozenset[str], int] | None = None  # see _stem_heads
+        self._heads: tuple[dict[str, tuple[int, ...]], int] | None = None  # see _stem_heads
 
     def add(self, phrase: str, payload: P) -> None:
         """Add one phrase (any spelling; it is folded here)."""
@@ -130,13 +130,14 @@ class PhraseMatcher(Generic[P]):
         """:meth:`_step` from the root for each lookup key of ``word``, each node once (inlined: every new
         word of a text comes here)."""
         nodes: list[_Node[P]] = []
-        children, prefixes, lengths = self._root.children, self._root.prefixes, self._prefix_lengths
+        children, prefixes = self._root.children, self._root.prefixes
         heads, shortest = self._stem_heads()
         for key in lookup_keys(word):
             nxt = children.get(key)
             if nxt is not None and nxt not in nodes:  # nodes compare by identity
                 nodes.append(nxt)
-            if key[:shortest] in heads:  # some stem may start the key: try each stem length
+            lengths = heads.get(key[:shortest])
+            if lengths:  # some stem may start the key: try the lengths of the stems that begin so
                 size = len(key)
                 for n in lengths:
                     if n <= size:
@@ -145,17 +146,24 @@ class PhraseMatcher(Generic[P]):
                             nodes.append(nxt)
         return tuple(nodes)
 
-    def _stem_heads(self) -> tuple[frozenset[str], int]:
-        """The first letters (as many as the shortest stem has) of the root's stem entries, and that length:
-        a key that starts with none of them starts with no stem."""
+    def _stem_heads(self) -> tuple[dict[str, tuple[int, ...]], int]:
+        """The first letters (as many as the shortest stem has) of the root's stem entries, each with the
+        lengths of the stems that begin with them (in the order of ``_prefix_lengths``), and that number
+        of letters: a key that starts with none of them starts with no stem."""
         if self._heads is None:
-            shortest = min(map(len, self._root.prefixes), default=0)
-            self._heads = (frozenset(stem[:shortest] for stem in self._root.prefixes), shortest)
+            stems = self._root.prefixes
+            shortest = min(map(len, stems), default=0)
+            lengths: dict[str, set[int]] = {}
+            for stem in stems:
+                lengths.setdefault(stem[:shortest], set()).add(len(stem))
+            self._heads = ({head: tuple(n for n in self._prefix_lengths if n in found)
+                            for head, found in lengths.items()}, shortest)
         return self._heads
 
     def _extend(
         self, text: str, tokens: list[Token], first: int, j: int, node: _Node[P], last: int, out: list[Match[P]]
     ) -> None:
+        """Add the matches of ``node`` (reached by tokens ``[first, j)``) and of the nodes below it to ``out``."""
         for payload in node.payloads:
             out.append(Match(first, j, tokens[first].start, tokens[j - 1].end, payload))
         if j >= last or not (node.children or node.prefixes):

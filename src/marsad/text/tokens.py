@@ -91,6 +91,8 @@ _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
 #: Two-letter particles that take و/ف too ("ولم ترد أنباء"، "فلا"): the only short words peeled.
 _SHORT_PARTICLES = frozenset({"لم", "لن", "لا", "قد", "ما"})
+#: The letters a peelable proclitic begins with (a word starting with none has no proclitic form).
+_PROCLITIC_LETTERS = frozenset(_CONJUNCTIONS + _PREPOSITIONS)
 
 
 def strip_article(word: str) -> str:
@@ -107,6 +109,8 @@ def lookup_keys(word: str) -> tuple[str, ...]:
     Each form is listed with its article and then without it, so a lexicon word written
     without ال matches both الهجوم and هجوم, while one written with ال (التنظيم) needs it.
     """
+    if word[:1] not in _PROCLITIC_LETTERS:  # most words: nothing to peel but the article
+        return _article_forms(word)
     forms = [word]
     if word[:1] in _CONJUNCTIONS and (len(word) > 3 or word[1:] in _SHORT_PARTICLES):
         forms.append(word[1:])
@@ -126,5 +130,10 @@ def lookup_keys(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=200_000)
 def inner_keys(word: str) -> tuple[str, ...]:
     """Forms of a later word of a phrase: as written, and without ال."""
+    return _article_forms(word)
+
+
+def _article_forms(word: str) -> tuple[str, ...]:
+    """``word``, and ``word`` without ال when it has one to drop."""
     bare = strip_article(word)
     return (word,) if bare == word else (word, bare)
