@@ -248,3 +248,46 @@ def test_the_wounded_an_agent_wounded_add_to_its_own_wounded(text, wounded):
     """"وأصابوا عشرة آخرين" (by the agent: not its own) and "جرح ثلاثة من المسلحين" (the agent's own) are
     two groups of wounded: all sides add up."""
     assert _toll(text)[1] == wounded
+
+
+# --- an incident's actors come from the clause that tells the act most explicitly ------------------
+
+@pytest.mark.parametrize("text,actors", [
+    ("هاجم تنظيم داعش قرية البو عيثة شمال الرمادي صباح اليوم. واشتبكت القوات العراقية مع عناصر التنظيم في "
+     "القرية. واستهدف مسلحو التنظيم مواقع الجيش العراقي في القرية بقذائف الهاون.",
+     ("Islamic State", "Military Forces of Iraq")),
+    ("هاجم مسلحو داعش بلدة الكرمة شرق الفلوجة فجر اليوم. وخاضت قوات الحشد الشعبي معارك مع عناصر التنظيم في "
+     "البلدة. وقصف التنظيم مقرات الحشد الشعبي في الكرمة.",
+     ("Islamic State", "Popular Mobilization Forces")),
+    ("شنت عناصر تنظيم الدولة هجوما على قرية الحمرا شرق حماة أمس. واندلعت مواجهات بين الجيش السوري ومقاتلي "
+     "التنظيم في القرية. وقتل التنظيم خمسة جنود من الجيش السوري في الحمرا.",
+     ("Islamic State", "Military Forces of Syria")),
+])
+def test_the_opponent_is_never_the_agent_itself(text, actors):
+    """The lead names the agent alone; a later clause has that agent as its target (the other side
+    fighting back): actor2 is the first target another clause states that is not actor1 itself, not
+    an empty actor2 because the first one stated was the agent."""
+    found = _events(text)
+    assert len(found) == 1
+    assert (found[0].actor1.name, found[0].actor2.name if found[0].actor2 else "") == actors
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("قتل ثلاثة جنود في هجوم على قرية البو عيثة شمال الرمادي صباح اليوم. وقال مصدر إن مسلحين من تنظيم داعش "
+     "نفذوا الهجوم. وهاجمت قوات الحشد الشعبي مسلحي داعش في القرية.",
+     ("Islamic State", "Military Forces of Iraq")),
+    ("أصيب جنديان بجروح في هجوم استهدف بلدة الكرمة شرق الفلوجة فجر اليوم. وقالت مصادر إن مسلحي داعش نفذوا "
+     "الهجوم. وردت قوات الحشد الشعبي بمهاجمة مواقع داعش في البلدة.",
+     ("Islamic State", "Military Forces of Iraq")),
+    ("قتل شرطيان في هجوم على قرية الحمرا شرق حماة مساء أمس. وأفاد مصدر بأن عناصر تنظيم الدولة هم من نفذوا "
+     "الهجوم. وهاجمت فصائل المعارضة مقاتلي التنظيم في القرية.",
+     ("Islamic State", "Police Forces of Syria")),
+])
+def test_a_counter_attack_does_not_name_the_agent(text, actors):
+    """The lead tells whom the act struck but not who did it; of the clauses that name an agent, one
+    that tells the lead's pair (who carried out "the attack") outranks one that tells another pair (a
+    side striking back at the attackers), even when that one is a clause of its own and the other
+    refers back to the attack."""
+    found = _events(text)
+    assert len(found) == 1
+    assert (found[0].actor1.name, found[0].actor2.name if found[0].actor2 else "") == actors
