@@ -291,3 +291,23 @@ def test_a_counter_attack_does_not_name_the_agent(text, actors):
     found = _events(text)
     assert len(found) == 1
     assert (found[0].actor1.name, found[0].actor2.name if found[0].actor2 else "") == actors
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("المعارضة تقصف بلدة كفرنبل في ريف إدلب. قصفت قوات النظام السوري بلدة كفرنبل بالمدفعية صباح اليوم. "
+     "واستهدف الجيش السوري منازل المدنيين في البلدة بقذائف الهاون. وقالت مصادر إن قوات النظام قتلت ثلاثة "
+     "مدنيين في قصف كفرنبل.", ("Military Forces of Syria", "Civilians")),
+    ("مقاتلو الحشد الشعبي يقصفون قرية البو عيثة شمال الرمادي. قصف مسلحو داعش قرية البو عيثة بقذائف الهاون فجر "
+     "اليوم. واستهدف التنظيم منازل الأهالي في القرية بالصواريخ. وقتل قصف داعش امرأتين وطفلا في البو عيثة.",
+     ("Islamic State", "Civilians")),
+    ("الطيران السوري يقصف بلدة خان شيخون في إدلب. شنت الطائرات الروسية غارات على بلدة خان شيخون صباح اليوم. "
+     "وقصفت المقاتلات الروسية منازل المدنيين في البلدة. وقتلت الغارات الروسية خمسة مدنيين في خان شيخون.",
+     ("Military Forces of Russia", "Civilians")),
+])
+def test_the_agent_the_body_repeats_outvotes_a_loose_lead(text, actors):
+    """A first sentence names a side loosely; three clauses of the body tell the same incident by
+    another agent (consolidate.AGENT_MAJORITY): the incident is that agent's, with the target its
+    clauses state."""
+    found = _events(text)
+    assert len(found) == 1
+    assert (found[0].actor1.name, found[0].actor2.name if found[0].actor2 else "") == actors

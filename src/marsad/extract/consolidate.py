@@ -11,6 +11,7 @@ lowest stated count (§6) and every field keeps the evidence of every mention.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -752,6 +753,8 @@ def _merged_actors(g: _Group, lead: EventMention) -> tuple[Actor | None, Actor |
         (m.actor2 for m in members if _states_target(m) and m.sub_event_type == lead.sub_event_type
          and not m.supporting), None)
     teller = lead
+    if lead.actor1_explicit:
+        teller = _told_by_most(named, lead)
     if named and not lead.actor1_explicit:
         teller = min(named, key=lambda m: (_other_pair(m, target), m.supporting, m.in_title, not _states_target(m),
                                            m.sentence))
@@ -765,6 +768,21 @@ def _merged_actors(g: _Group, lead: EventMention) -> tuple[Actor | None, Actor |
     if actor2 is None:  # no clause names one: the first default
         actor2 = next((m.actor2 for m in members if m.actor2 is not None and not m.supporting), None)
     return actor1, actor2
+
+
+#: How many of an incident's clauses must name one agent to outvote the one its lead names.
+AGENT_MAJORITY = 3
+
+
+def _told_by_most(named: list[EventMention], lead: EventMention) -> EventMention:
+    """The clause of the agent the incident's clauses tell most, when at least ``AGENT_MAJORITY`` of
+    them (not running totals) name it and fewer name the lead's: a lead (often the headline or a first
+    sentence) names a side loosely, the body repeats who did it; else the lead."""
+    votes = Counter(m.actor1.name for m in named if not m.supporting and m.actor1 is not None)
+    top = votes.most_common(1)
+    if lead.actor1 is None or not top or top[0][1] < AGENT_MAJORITY or votes[lead.actor1.name] >= top[0][1]:
+        return lead
+    return next(m for m in named if not m.supporting and m.actor1 is not None and m.actor1.name == top[0][0])
 
 
 def _other_pair(m: EventMention, target: Actor | None) -> bool:
