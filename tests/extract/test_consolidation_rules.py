@@ -311,3 +311,23 @@ def test_the_agent_the_body_repeats_outvotes_a_loose_lead(text, actors):
     found = _events(text)
     assert len(found) == 1
     assert (found[0].actor1.name, found[0].actor2.name if found[0].actor2 else "") == actors
+
+
+@pytest.mark.parametrize("title,body,actors", [
+    ("حصيلة غارات الطيران السوري على خان شيخون تتجاوز 200 قتيل منذ بداية العام",
+     "شنت الطائرات الروسية غارات على بلدة خان شيخون في إدلب صباح اليوم قتلت خمسة مدنيين.",
+     ("Military Forces of Russia", "Civilians")),
+    ("حصيلة قصف المعارضة على بلدة كفرنبل تتجاوز مئة قتيل منذ بداية العام",
+     "قصفت قوات النظام السوري بلدة كفرنبل في ريف إدلب بالمدفعية صباح اليوم ما أدى إلى مقتل عشرة مدنيين.",
+     ("Military Forces of Syria", "Civilians")),
+    ("غارات التحالف الدولي قتلت 40 مدنيا في الميادين خلال الأشهر الماضية",
+     "قصفت طائرات حربية روسية مدينة الميادين في دير الزور أمس فقتلت سبعة مدنيين.",
+     ("Military Forces of Russia", "Civilians")),
+])
+def test_a_headline_that_sums_up_does_not_lead_the_incident(title, body, actors):
+    """A headline that tells a running total or an earlier toll (a supporting clause) may join the
+    incident the body tells, but the body's first clause of that type leads it: its agent and target
+    are the incident's, not the side the total names."""
+    found = extract_events(Article.from_parts("t", title, body, published=date(2021, 8, 5)))
+    assert len(found) == 1
+    assert (found[0].actor1.name, found[0].actor2.name if found[0].actor2 else "") == actors

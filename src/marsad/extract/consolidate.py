@@ -601,7 +601,9 @@ def _km(a: Location, b: Location) -> float:
 def _event(doc: Doc, g: _Group, body_counts: set[str]) -> Event:
     """The event of one incident; ``body_counts`` names the tolls the article's body states for any."""
     sub_event = _merged_type(g)
-    lead = next(m for m in sorted(g.members, key=lambda m: m.sentence) if m.sub_event_type == sub_event)
+    own = [m for m in sorted(g.members, key=lambda m: m.sentence) if m.sub_event_type == sub_event]
+    # a headline that sums up or recalls (a running total: supporting) does not lead the incident the body tells
+    lead = next((m for m in own if not (m.supporting and m.in_title)), own[0])
     actor1, actor2 = _merged_actors(g, lead)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
