@@ -331,3 +331,20 @@ def test_a_headline_that_sums_up_does_not_lead_the_incident(title, body, actors)
     found = extract_events(Article.from_parts("t", title, body, published=date(2021, 8, 5)))
     assert len(found) == 1
     assert (found[0].actor1.name, found[0].actor2.name if found[0].actor2 else "") == actors
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("غارات جوية على بلدة خان شيخون في ريف إدلب وسط تحليق للطيران السوري صباح اليوم. وشنت الطائرات الروسية "
+     "غارات على منازل المدنيين في البلدة.", ("Military Forces of Russia", "Civilians")),
+    ("قصف مدفعي على حي الشعار في حلب وسط انتشار للقوات الروسية مساء أمس. وقصفت قوات النظام السوري الحي "
+     "بالمدفعية فقتلت ستة مدنيين.", ("Military Forces of Syria", "Civilians")),
+    ("قصف على مدينة الميادين في دير الزور وسط تحليق للطيران السوري فجر اليوم. وشنت المقاتلات الروسية غارات "
+     "على أحياء المدينة فقتلت خمسة مدنيين.", ("Military Forces of Russia", "Civilians")),
+])
+def test_an_agent_a_frame_states_beats_a_side_named_near_the_act(text, actors):
+    """The lead names a side near the act without a frame making it the agent (aircraft seen overhead);
+    a later clause of the same incident states its agent as the subject of an active verb: the stated
+    agent is the incident's, with the target that clause states."""
+    found = _events(text)
+    assert len(found) == 1
+    assert (found[0].actor1.name, found[0].actor2.name if found[0].actor2 else "") == actors

@@ -738,7 +738,12 @@ def _merged_actors(g: _Group, lead: EventMention) -> tuple[Actor | None, Actor |
 
     The incident's target is the one its own clauses state: the lead's (the first clause of the
     incident's own type), else the first another clause of that type tells of this incident.
-    actor1 is the lead's agent when it names one.  Else, of the clauses that name an agent: one that
+    actor1 is the lead's agent when it names one, unless a frame of the lead does not state it (a side
+    named near the act, the agent only by the codebook's priors) and another clause of the same type
+    states its agent in a frame (subject of an active verb, after على يد، من قبل، بنيران): a stated
+    agent beats a guessed one (not the side the lead names as the target: a reversal is a fight back,
+    told of the same fight; not in a demonstration or an agreement, whose sides are not agent and
+    patient).  Else, of the clauses that name an agent: one that
     tells the incident's pair outranks one that tells another (its agent is that target, or it strikes
     someone else: a counter-attack, a reprisal); one that tells this incident outranks a running total's
     or an aside's (background clauses tell earlier incidents: who did those did not do this one); one of
@@ -757,6 +762,10 @@ def _merged_actors(g: _Group, lead: EventMention) -> tuple[Actor | None, Actor |
     teller = lead
     if lead.actor1_explicit:
         teller = _told_by_most(named, lead)
+    if teller is lead and lead.actor1_explicit and not lead.actor1_framed and g.family == "violence":
+        teller = next((m for m in named if m.actor1_framed and not m.supporting
+                       and m.sub_event_type == lead.sub_event_type and m.actor1 not in (lead.actor1, lead.actor2)),
+                      lead)
     if named and not lead.actor1_explicit:
         teller = min(named, key=lambda m: (_other_pair(m, target), m.supporting, m.in_title, not _states_target(m),
                                            m.sentence))
