@@ -741,7 +741,8 @@ def _merged_actors(g: _Group, lead: EventMention) -> tuple[Actor | None, Actor |
     actor1 is the lead's agent when it names one, unless a frame of the lead does not state it (a side
     named near the act, the agent only by the codebook's priors) and another clause of the same type
     states its agent in a frame (subject of an active verb, after على يد، من قبل، بنيران): a stated
-    agent beats a guessed one (not the side the lead names as the target: a reversal is a fight back,
+    agent beats a guessed one (not civilians, who never carry out political violence; not the side the
+    lead names as the target: a reversal is a fight back,
     told of the same fight; not in a demonstration or an agreement, whose sides are not agent and
     patient).  Else, of the clauses that name an agent: one that
     tells the incident's pair outranks one that tells another (its agent is that target, or it strikes
@@ -764,7 +765,8 @@ def _merged_actors(g: _Group, lead: EventMention) -> tuple[Actor | None, Actor |
         teller = _told_by_most(named, lead)
     if teller is lead and lead.actor1_explicit and not lead.actor1_framed and g.family == "violence":
         teller = next((m for m in named if m.actor1_framed and not m.supporting
-                       and m.sub_event_type == lead.sub_event_type and m.actor1 not in (lead.actor1, lead.actor2)),
+                       and m.sub_event_type == lead.sub_event_type and m.actor1 not in (lead.actor1, lead.actor2)
+                       and m.actor1 is not None and m.actor1.inter != _CIVILIAN_INTER),
                       lead)
     if named and not lead.actor1_explicit:
         teller = min(named, key=lambda m: (_other_pair(m, target), m.supporting, m.in_title, not _states_target(m),
@@ -781,6 +783,8 @@ def _merged_actors(g: _Group, lead: EventMention) -> tuple[Actor | None, Actor |
     return actor1, actor2
 
 
+#: The interaction code of civilians (codebook §2): never the agent of political violence.
+_CIVILIAN_INTER = 7
 #: How many of an incident's clauses must name one agent to outvote the one its lead names.
 AGENT_MAJORITY = 3
 
