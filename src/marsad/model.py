@@ -108,6 +108,7 @@ class EventMention:
     injured_exact: bool = False  # the wounded are a stated count
     in_title: bool = False
     actor1_explicit: bool = False
+    actor1_framed: bool = False  # a frame of the clause states actor1 as the agent (not a prior's guess)
     actor2_explicit: bool = True  # False: actor2 is a codebook default the clause does not name
     supporting: bool = False  # background or running total: may add to an incident, not found one
     background: bool = False  # told as what had happened before ("وكان ..."، "منذ")

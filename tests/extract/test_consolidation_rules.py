@@ -248,3 +248,103 @@ def test_the_wounded_an_agent_wounded_add_to_its_own_wounded(text, wounded):
     """"وأصابوا عشرة آخرين" (by the agent: not its own) and "جرح ثلاثة من المسلحين" (the agent's own) are
     two groups of wounded: all sides add up."""
     assert _toll(text)[1] == wounded
+
+
+# --- an incident's actors come from the clause that tells the act most explicitly ------------------
+
+@pytest.mark.parametrize("text,actors", [
+    ("هاجم تنظيم داعش قرية البو عيثة شمال الرمادي صباح اليوم. واشتبكت القوات العراقية مع عناصر التنظيم في "
+     "القرية. واستهدف مسلحو التنظيم مواقع الجيش العراقي في القرية بقذائف الهاون.",
+     ("Islamic State", "Military Forces of Iraq")),
+    ("هاجم مسلحو داعش بلدة الكرمة شرق الفلوجة فجر اليوم. وخاضت قوات الحشد الشعبي معارك مع عناصر التنظيم في "
+     "البلدة. وقصف التنظيم مقرات الحشد الشعبي في الكرمة.",
+     ("Islamic State", "Popular Mobilization Forces")),
+    ("شنت عناصر تنظيم الدولة هجوما على قرية الحمرا شرق حماة أمس. واندلعت مواجهات بين الجيش السوري ومقاتلي "
+     "التنظيم في القرية. وقتل التنظيم خمسة جنود من الجيش السوري في الحمرا.",
+     ("Islamic State", "Military Forces of Syria")),
+])
+def test_the_opponent_is_never_the_agent_itself(text, actors):
+    """The lead names the agent alone; a later clause has that agent as its target (the other side
+    fighting back): actor2 is the first target another clause states that is not actor1 itself, not
+    an empty actor2 because the first one stated was the agent."""
+    found = _events(text)
+    assert len(found) == 1
+    assert (found[0].actor1.name, found[0].actor2.name if found[0].actor2 else "") == actors
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("قتل ثلاثة جنود في هجوم على قرية البو عيثة شمال الرمادي صباح اليوم. وقال مصدر إن مسلحين من تنظيم داعش "
+     "نفذوا الهجوم. وهاجمت قوات الحشد الشعبي مسلحي داعش في القرية.",
+     ("Islamic State", "Military Forces of Iraq")),
+    ("أصيب جنديان بجروح في هجوم استهدف بلدة الكرمة شرق الفلوجة فجر اليوم. وقالت مصادر إن مسلحي داعش نفذوا "
+     "الهجوم. وردت قوات الحشد الشعبي بمهاجمة مواقع داعش في البلدة.",
+     ("Islamic State", "Military Forces of Iraq")),
+    ("قتل شرطيان في هجوم على قرية الحمرا شرق حماة مساء أمس. وأفاد مصدر بأن عناصر تنظيم الدولة هم من نفذوا "
+     "الهجوم. وهاجمت فصائل المعارضة مقاتلي التنظيم في القرية.",
+     ("Islamic State", "Police Forces of Syria")),
+])
+def test_a_counter_attack_does_not_name_the_agent(text, actors):
+    """The lead tells whom the act struck but not who did it; of the clauses that name an agent, one
+    that tells the lead's pair (who carried out "the attack") outranks one that tells another pair (a
+    side striking back at the attackers), even when that one is a clause of its own and the other
+    refers back to the attack."""
+    found = _events(text)
+    assert len(found) == 1
+    assert (found[0].actor1.name, found[0].actor2.name if found[0].actor2 else "") == actors
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("المعارضة تقصف بلدة كفرنبل في ريف إدلب. قصفت قوات النظام السوري بلدة كفرنبل بالمدفعية صباح اليوم. "
+     "واستهدف الجيش السوري منازل المدنيين في البلدة بقذائف الهاون. وقالت مصادر إن قوات النظام قتلت ثلاثة "
+     "مدنيين في قصف كفرنبل.", ("Military Forces of Syria", "Civilians")),
+    ("مقاتلو الحشد الشعبي يقصفون قرية البو عيثة شمال الرمادي. قصف مسلحو داعش قرية البو عيثة بقذائف الهاون فجر "
+     "اليوم. واستهدف التنظيم منازل الأهالي في القرية بالصواريخ. وقتل قصف داعش امرأتين وطفلا في البو عيثة.",
+     ("Islamic State", "Civilians")),
+    ("الطيران السوري يقصف بلدة خان شيخون في إدلب. شنت الطائرات الروسية غارات على بلدة خان شيخون صباح اليوم. "
+     "وقصفت المقاتلات الروسية منازل المدنيين في البلدة. وقتلت الغارات الروسية خمسة مدنيين في خان شيخون.",
+     ("Military Forces of Russia", "Civilians")),
+])
+def test_the_agent_the_body_repeats_outvotes_a_loose_lead(text, actors):
+    """A first sentence names a side loosely; three clauses of the body tell the same incident by
+    another agent (consolidate.AGENT_MAJORITY): the incident is that agent's, with the target its
+    clauses state."""
+    found = _events(text)
+    assert len(found) == 1
+    assert (found[0].actor1.name, found[0].actor2.name if found[0].actor2 else "") == actors
+
+
+@pytest.mark.parametrize("title,body,actors", [
+    ("حصيلة غارات الطيران السوري على خان شيخون تتجاوز 200 قتيل منذ بداية العام",
+     "شنت الطائرات الروسية غارات على بلدة خان شيخون في إدلب صباح اليوم قتلت خمسة مدنيين.",
+     ("Military Forces of Russia", "Civilians")),
+    ("حصيلة قصف المعارضة على بلدة كفرنبل تتجاوز مئة قتيل منذ بداية العام",
+     "قصفت قوات النظام السوري بلدة كفرنبل في ريف إدلب بالمدفعية صباح اليوم ما أدى إلى مقتل عشرة مدنيين.",
+     ("Military Forces of Syria", "Civilians")),
+    ("غارات التحالف الدولي قتلت 40 مدنيا في الميادين خلال الأشهر الماضية",
+     "قصفت طائرات حربية روسية مدينة الميادين في دير الزور أمس فقتلت سبعة مدنيين.",
+     ("Military Forces of Russia", "Civilians")),
+])
+def test_a_headline_that_sums_up_does_not_lead_the_incident(title, body, actors):
+    """A headline that tells a running total or an earlier toll (a supporting clause) may join the
+    incident the body tells, but the body's first clause of that type leads it: its agent and target
+    are the incident's, not the side the total names."""
+    found = extract_events(Article.from_parts("t", title, body, published=date(2021, 8, 5)))
+    assert len(found) == 1
+    assert (found[0].actor1.name, found[0].actor2.name if found[0].actor2 else "") == actors
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("غارات جوية على بلدة خان شيخون في ريف إدلب وسط تحليق للطيران السوري صباح اليوم. وشنت الطائرات الروسية "
+     "غارات على منازل المدنيين في البلدة.", ("Military Forces of Russia", "Civilians")),
+    ("قصف مدفعي على حي الشعار في حلب وسط انتشار للقوات الروسية مساء أمس. وقصفت قوات النظام السوري الحي "
+     "بالمدفعية فقتلت ستة مدنيين.", ("Military Forces of Syria", "Civilians")),
+    ("قصف على مدينة الميادين في دير الزور وسط تحليق للطيران السوري فجر اليوم. وشنت المقاتلات الروسية غارات "
+     "على أحياء المدينة فقتلت خمسة مدنيين.", ("Military Forces of Russia", "Civilians")),
+])
+def test_an_agent_a_frame_states_beats_a_side_named_near_the_act(text, actors):
+    """The lead names a side near the act without a frame making it the agent (aircraft seen overhead);
+    a later clause of the same incident states its agent as the subject of an active verb: the stated
+    agent is the incident's, with the target that clause states."""
+    found = _events(text)
+    assert len(found) == 1
+    assert (found[0].actor1.name, found[0].actor2.name if found[0].actor2 else "") == actors

@@ -11,6 +11,7 @@ lowest stated count (§6) and every field keeps the evidence of every mention.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -600,9 +601,10 @@ def _km(a: Location, b: Location) -> float:
 def _event(doc: Doc, g: _Group, body_counts: set[str]) -> Event:
     """The event of one incident; ``body_counts`` names the tolls the article's body states for any."""
     sub_event = _merged_type(g)
-    lead = next(m for m in sorted(g.members, key=lambda m: m.sentence) if m.sub_event_type == sub_event)
-    actor1 = _merged_actor(g, "actor1", lead)
-    actor2 = _merged_actor(g, "actor2", lead)
+    own = [m for m in sorted(g.members, key=lambda m: m.sentence) if m.sub_event_type == sub_event]
+    # a headline that sums up or recalls (a running total: supporting) does not lead the incident the body tells
+    lead = next((m for m in own if not (m.supporting and m.in_title)), own[0])
+    actor1, actor2 = _merged_actors(g, lead)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
     if sub_event == "Peaceful protest":
@@ -731,26 +733,85 @@ def _aircraft_named(members: list[EventMention], placed: list[EventMention]) -> 
     return not ground and any(m.sub_event_type == "Air/drone strike" and not m.supporting for m in members)
 
 
-def _merged_actor(g: _Group, which: str, lead: EventMention) -> Actor | None:
-    """The lead mention's actor if it names one, else the first named in the incident's other clauses
-    (a side the text names outranks a codebook default: the police a riot's casualties imply).
-    Not a background clause's (earlier incidents told for context: who did those did not do this one),
-    nor a running total's target (it sums up more than this incident)."""
-    chosen = getattr(lead, which)
-    if which == "actor1" and lead.actor1_explicit:
-        return chosen
-    if which == "actor2" and chosen is not None and lead.actor2_explicit:
-        return chosen
-    for m in sorted(g.members, key=lambda m: m.sentence):
-        actor = getattr(m, which)
-        if m.supporting and (which == "actor2" or m.background):
-            continue
-        if actor is not None and (m.actor2_explicit if which == "actor2" else m.actor1_explicit):
-            return actor
-    if which == "actor2" and chosen is None:  # no clause names one: the first default
-        chosen = next((m.actor2 for m in sorted(g.members, key=lambda m: m.sentence)
-                       if m.actor2 is not None and not m.supporting), None)
-    return chosen
+def _merged_actors(g: _Group, lead: EventMention) -> tuple[Actor | None, Actor | None]:
+    """actor1 and actor2 of the incident, from the clause that tells the act most explicitly.
+
+    The incident's target is the one its own clauses state: the lead's (the first clause of the
+    incident's own type), else the first another clause of that type tells of this incident.
+    actor1 is the lead's agent when it names one, unless a frame of the lead does not state it (a side
+    named near the act, the agent only by the codebook's priors) and another clause of the same type
+    states its agent in a frame (subject of an active verb, after على يد، من قبل، بنيران): a stated
+    agent beats a guessed one (not civilians, who never carry out political violence; not the side the
+    lead names as the target: a reversal is a fight back,
+    told of the same fight; not in a demonstration or an agreement, whose sides are not agent and
+    patient).  Else, of the clauses that name an agent: one that
+    tells the incident's pair outranks one that tells another (its agent is that target, or it strikes
+    someone else: a counter-attack, a reprisal); one that tells this incident outranks a running total's
+    or an aside's (background clauses tell earlier incidents: who did those did not do this one); one of
+    the body outranks a headline's (a headline names a side loosely); one that states whom the agent
+    struck or fought outranks one that names the agent alone; among equals the first.  A side the text
+    names outranks a codebook default.
+    actor2: the incident's target when the chosen clause tells another pair; else the target that clause
+    states (a pair told in one frame); else the first stated by another clause of the incident, never
+    actor1 itself nor a running total's target (it sums up more than this incident); else the first
+    codebook default."""
+    members = sorted(g.members, key=lambda m: m.sentence)
+    named = [m for m in members if m.actor1 is not None and m.actor1_explicit and not (m.supporting and m.background)]
+    target = lead.actor2 if _states_target(lead) else next(
+        (m.actor2 for m in members if _states_target(m) and m.sub_event_type == lead.sub_event_type
+         and not m.supporting), None)
+    teller = lead
+    if lead.actor1_explicit:
+        teller = _told_by_most(named, lead)
+    if teller is lead and lead.actor1_explicit and not lead.actor1_framed and g.family == "violence":
+        teller = next((m for m in named if m.actor1_framed and not m.supporting
+                       and m.sub_event_type == lead.sub_event_type and m.actor1 not in (lead.actor1, lead.actor2)
+                       and m.actor1 is not None and m.actor1.inter != _CIVILIAN_INTER),
+                      lead)
+    if named and not lead.actor1_explicit:
+        teller = min(named, key=lambda m: (_other_pair(m, target), m.supporting, m.in_title, not _states_target(m),
+                                           m.sentence))
+    actor1 = teller.actor1
+    if target is not None and target != actor1 and _other_pair(teller, target):
+        return actor1, target
+    if _states_target(teller) and teller.actor2 != actor1:
+        return actor1, teller.actor2
+    actor2 = next((m.actor2 for m in members if _states_target(m) and not m.supporting and m.actor2 != actor1),
+                  teller.actor2)
+    if actor2 is None:  # no clause names one: the first default
+        actor2 = next((m.actor2 for m in members if m.actor2 is not None and not m.supporting), None)
+    return actor1, actor2
+
+
+#: The interaction code of civilians (codebook §2): never the agent of political violence.
+_CIVILIAN_INTER = 7
+#: How many of an incident's clauses must name one agent to outvote the one its lead names.
+AGENT_MAJORITY = 3
+
+
+def _told_by_most(named: list[EventMention], lead: EventMention) -> EventMention:
+    """The clause of the agent the incident's clauses tell most, when at least ``AGENT_MAJORITY`` of
+    them (not running totals) name it and fewer name the lead's: a lead (often the headline or a first
+    sentence) names a side loosely, the body repeats who did it; else the lead."""
+    votes = Counter(m.actor1.name for m in named if not m.supporting and m.actor1 is not None)
+    top = votes.most_common(1)
+    if lead.actor1 is None or not top or top[0][1] < AGENT_MAJORITY or votes[lead.actor1.name] >= top[0][1]:
+        return lead
+    return next(m for m in named if not m.supporting and m.actor1 is not None and m.actor1.name == top[0][0])
+
+
+def _other_pair(m: EventMention, target: Actor | None) -> bool:
+    """The clause tells another pair than the incident's, whose target is ``target``: the clause's agent
+    is that target, or it strikes someone else."""
+    if target is None:
+        return False
+    return m.actor1 == target or (_states_target(m) and m.actor2 != target)
+
+
+def _states_target(m: EventMention) -> bool:
+    """The clause names whom its act struck or fought (not a codebook default such as the police a
+    riot's casualties imply)."""
+    return m.actor2 is not None and m.actor2_explicit
 
 
 def _body_tells(doc: Doc, field_name: str) -> bool:
