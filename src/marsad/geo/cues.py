@@ -124,6 +124,9 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
             for w in _words(table, key) if key in table or key != "dual" else []:
                 cues[fold(w)] = spec
                 _add(index, w, Word("cue", fold(w), spec, plural, dual))
+                if len(fold(w)) == 2:  # "وحي"، "بحي": too short for the text's clitic peeling
+                    for p in _words(data, "short_cue_proclitics"):
+                        _add(index, p + w, Word("cue", fold(w), spec, plural, dual))
     return cues
 
 
