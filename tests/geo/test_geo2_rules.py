@@ -29,3 +29,33 @@ def test_short_cue_with_proclitic(text: str, name: str, admin1: str) -> None:
 @pytest.mark.parametrize("text", ["نزل الوحي على النبي في الغار", "قال إنه وحي من السماء"])
 def test_revelation_is_no_cue(text: str) -> None:
     assert all(p.toponym.name not in ("السماء", "من") for p in geocode_text(text))
+
+
+# A town name that is also a verb form or a participle (تدمر "she destroys", القائم "existing") is a
+# place only with support: a cue noun, a parent, or its governorate named with a preposition before it.
+@pytest.mark.parametrize("text,name", [
+    ("الغارات تدمر منازل المدنيين في حلب", "تدمر"),
+    ("قال إن الحرب تدمر مستقبل الأطفال في إدلب", "تدمر"),
+    ("لن تدمر الفيضانات الجسور هذه المرة", "تدمر"),
+    ("أكد الوزير أن الوضع القائم في حلب لن يستمر", "القائم"),
+    ("استقبل المحافظ القائم بالأعمال الأمريكي في بغداد", "القائم"),
+    ("ارتدت الكرة من القائم الأيسر لمرمى الحارس", "القائم"),
+])
+def test_verb_or_participle_is_no_town(text: str, name: str) -> None:
+    assert _admin1(text, name) is None
+
+
+@pytest.mark.parametrize("text,name,admin1", [
+    ("سيطرت قوات النظام على مدينة تدمر الأثرية", "تدمر", "Homs"),
+    ("دارت اشتباكات في تدمر بريف حمص الشرقي", "تدمر", "Homs"),
+    ("قتل جنديان في قضاء القائم غربي الأنبار", "القائم", "Anbar"),
+    ("اشتباكات في القائم بمحافظة الأنبار قرب الحدود", "القائم", "Anbar"),
+])
+def test_verb_shaped_town_with_support(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1
+
+
+@pytest.mark.parametrize("text", ["معارك عنيفة قرب تدمر منذ الصباح", "شنت الطائرات غارات على تدمر أمس",
+                                  "انسحب المسلحون من تدمر ليلا"])
+def test_verb_shaped_town_after_preposition(text: str) -> None:
+    assert _admin1(text, "تدمر") == "Homs"

@@ -62,6 +62,7 @@ class PlaceCues:
     country_words: frozenset[str]  # folded forms of the [country] words
     cues: dict[str, CueSpec]  # folded cue word → its family
     ambiguous: frozenset[str]
+    verb_shaped: frozenset[str]  # town names that are also verb forms: places only after a preposition or cue
     not_names: frozenset[str]
     anaphors: frozenset[str]  # "الناحية"، "الإقليم": a kind of place with the article points back, no name
     two_word_prefixes: frozenset[str]
@@ -211,6 +212,7 @@ def load_place_cues() -> PlaceCues:
         country_words=_country_forms(data),
         cues=cues,
         ambiguous=frozenset(fold(w) for w in _words(_table(data, "ambiguous"), "words")),
+        verb_shaped=frozenset(fold(w) for w in _words(_table(data, "ambiguous"), "verb_shaped")),
         not_names=frozenset(fold(w) for w in _words(unknown, "not_names")),
         anaphors=frozenset(fold(w) for w in _words(unknown, "anaphors")),
         two_word_prefixes=frozenset(fold(w) for w in _words(unknown, "two_word_prefixes")),

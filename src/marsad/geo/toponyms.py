@@ -802,6 +802,8 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
         return False  # "هذه الطبقة"، "هذا الحصان": a common noun
     if spec is not None and (spec.unknown or any(p.kind in spec.kinds for p in d.candidates)):
         return True  # a cue introduced it (if no candidate fits, it is resolved as an unknown name)
+    if d.key in cues.verb_shaped:  # "الطائرات تدمر منازل": a verb; "في تدمر": no verb follows a preposition
+        return _locative(words, d) or d.parent is not None or d.child or d.near
     amb = _ambiguous(d, ambiguous)
     minor = all(p.kind in MINOR_KINDS and not p.id.startswith("marsad:") for p in d.candidates)
     if minor and _qualified_noun(words, d):
