@@ -73,3 +73,13 @@ def test_verb_shaped_town_after_preposition(text: str) -> None:
 ])
 def test_curated_names(text: str, name: str, admin1: str) -> None:
     assert _admin1(text, name) == admin1
+
+
+# إلى is folded to الي like على to علي: a name after it has the support of a locative preposition.
+@pytest.mark.parametrize("text,name,admin1", [
+    ("وصلت تعزيزات عسكرية إلى تدمر أمس", "تدمر", "Homs"),
+    ("في محافظة ميسان، دخلت قوة أمنية إلى العمارة فجرا", "العمارة", "Maysan"),
+    ("في محافظة حلب، تقدمت الفصائل إلى الباب من الغرب", "الباب", "Aleppo"),
+])
+def test_name_after_ila(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1
