@@ -83,3 +83,22 @@ def test_curated_names(text: str, name: str, admin1: str) -> None:
 ])
 def test_name_after_ila(text: str, name: str, admin1: str) -> None:
     assert _admin1(text, name) == admin1
+
+
+# An ordinary word called a village or an area ("قرية السلام"، "منطقة الهلال") is an Iraqi or Syrian
+# place only in a document that points to Iraq or Syria (its country words or its governorates).
+@pytest.mark.parametrize("text,name", [
+    ("التقى الزعيمان الكوريان في قرية السلام الحدودية وزرعا شجرة", "السلام"),
+    ("فجر انتحاري نفسه في منطقة الهلال النفطي شرق سرت الليبية", "الهلال"),
+    ("زار الرئيسان قرية الوحدة على الحدود بين البلدين الأفريقيين", "الوحدة"),
+])
+def test_ordinary_word_village_abroad(text: str, name: str) -> None:
+    assert not _admin1(text, name)
+
+
+@pytest.mark.parametrize("text,name,admin1", [
+    ("اشتباكات بين الحشد الشعبي وداعش في قرية السلام بقضاء الخالص", "السلام", "Diyala"),
+    ("قصفت القوات العراقية مواقع للتنظيم في قرية السلام قرب الخالص في ديالى", "السلام", "Diyala"),
+])
+def test_ordinary_word_village_at_home(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1

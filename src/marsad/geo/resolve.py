@@ -68,6 +68,7 @@ class _Context:
     city_cued: set[str]  # names seen after مدينة
     reference: dict[int, bool]  # first token of a toponym → it is a "near"/direction reference point
     countries_named: set[str]  # countries whose governorates the strong toponyms vote for
+    country_worded: set[str]  # countries whose country words ([country] of place_cues.toml) the text uses
 
     def support(self, name: str, admin1: str, admin2: str) -> tuple[float, float]:
         """How much the toponyms with other names vote for ``admin1`` and ``admin2`` (a name repeated
@@ -118,8 +119,12 @@ def _context(toponyms: list[Toponym], text: str) -> _Context:
         total2.update(a2)
         for c in {p.country for p in t.candidates if p.kind in MAJOR_KINDS}:
             countries[c] += 0.5  # type: ignore[assignment]  # Counter takes any number
+    worded: set[str] = set()
     for code, pattern in _country_patterns().items():
-        countries[code] += len(pattern.findall(text))
+        found = len(pattern.findall(text))
+        countries[code] += found
+        if found:
+            worded.add(code)
     ranked = countries.most_common(2)
     clear = ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
     country = ranked[0][0] if clear else ""
@@ -127,7 +132,7 @@ def _context(toponyms: list[Toponym], text: str) -> _Context:
     city = {_name_key(t) for t in toponyms if t.cue in ("مدينه", "مدن", "مدينتي")}
     reference = {t.first_token: t.relation == "near" for t in toponyms}
     named = {p.country for t in toponyms for p in t.candidates if p.kind in MAJOR_KINDS and total1[p.admin1] > 0}
-    return _Context(by1, by2, total1, total2, country, gov, city, reference, named)
+    return _Context(by1, by2, total1, total2, country, gov, city, reference, named, worded)
 
 
 def _called_small(t: Toponym) -> bool:
@@ -221,6 +226,13 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
     if is_ambiguous(t.name, t.candidates, cues.ambiguous) and not (t.listed and c.kind in MAJOR_KINDS) and (
             not cue_fits or c.kind in MINOR_KINDS and not named_as_kind):
         s += w["ambiguous"]  # an ordinary word is a village only when called one ("قرية حرية", not "قاعدة حرية")
+    elif spec is not None and (spec.primary in MINOR_KINDS or spec.name == "area") \
+            and c.kind not in ("governorate", "city") and c.country not in ctx.countries_named | ctx.country_worded \
+            and (t.name in cues.ambiguous or "ال" + t.name in cues.ambiguous):
+        # "قرية السلام"، "منطقة الهلال" in a report from Korea or Libya: an ordinary word called a village
+        # or an area is Iraq's or Syria's only in a document that points to that country (its country
+        # words or its governorates)
+        s += w["context_misfit"]
     if c.kind in MINOR_KINDS and not curated and parent is None and (spec is None or spec.primary not in MINOR_KINDS):
         if a2 <= 0 and spec is None:
             s += w["minor_unsupported"]
