@@ -102,3 +102,23 @@ def test_ordinary_word_village_abroad(text: str, name: str) -> None:
 ])
 def test_ordinary_word_village_at_home(text: str, name: str, admin1: str) -> None:
     assert _admin1(text, name) == admin1
+
+
+# A street or square named after a city ("شارع بغداد"، "شارعي الثورة وبغداد") lies in the city the text
+# places it in, not in the city whose name it bears; the dual "شارعي"/"ساحتي" introduces two street names.
+@pytest.mark.parametrize("text,name,admin1", [
+    ("سقطت قذائف هاون على شارعي الثورة وبغداد في دمشق", "بغداد", "Damascus"),
+    ("تظاهر المئات في ساحتي التحرير والموصل ببغداد", "الموصل", "Baghdad"),
+    ("انفجرت عبوة في شارع حلب وسط دمشق", "حلب", "Damascus"),
+    ("أغلقت الشرطة شارع الكويت في البصرة", "الكويت", "Basra"),
+])
+def test_street_named_after_a_city(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1
+
+
+@pytest.mark.parametrize("text,name,admin1", [
+    ("فجر انتحاري نفسه في سوق ببغداد", "بغداد", "Baghdad"),
+    ("تجمع المحتجون في ساحة بالموصل", "الموصل", "Ninewa"),
+])
+def test_market_or_square_in_a_city(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1

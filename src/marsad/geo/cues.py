@@ -23,7 +23,7 @@ KINDS = ("governorate", "district", "subdistrict", "city", "town", "village", "n
 WEIGHT_KEYS = ("accept", "population_bonus", "cue_fit", "cue_misfit", "parent_fit", "parent_misfit",
                "context_admin1", "context_admin2", "context_country", "ambiguous", "minor_unsupported",
                "minor_shadowed", "curated", "foreign", "bare_governorate", "district_seat", "context_misfit",
-               "tie_margin", "unique_village", "part_fit", "subdistrict_seat")
+               "tie_margin", "unique_village", "part_fit", "subdistrict_seat", "site_misfit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,7 @@ class CueSpec:
     unknown: bool  # a name the gazetteer lacks still counts after this cue
     english: dict[str, str]  # folded cue word → English noun of the place it names (facilities)
     sites: frozenset[str]  # folded cue words naming a site of its own ("مطار"): the cue is part of the name
+    streets: frozenset[str] = frozenset()  # folded cue words of streets, often named after cities ("شارع بغداد")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,8 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
         spec = CueSpec(name, table["kinds"][0], kinds, int(table.get("precision", 1)),
                        bool(table.get("unknown", False)),
                        {fold(k): str(v) for k, v in table.get("english", {}).items()},
-                       frozenset(fold(w) for w in table.get("sites", [])))
+                       frozenset(fold(w) for w in table.get("sites", [])),
+                       frozenset(fold(w) for w in table.get("streets", [])))
         for plural, dual, key in ((False, False, "words"), (True, False, "plural"), (True, True, "dual")):
             for w in _words(table, key) if key in table or key != "dual" else []:
                 cues[fold(w)] = spec

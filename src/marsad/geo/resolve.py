@@ -198,6 +198,8 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
     cue_fits = spec is not None and (c.kind in spec.kinds or _facility_site(t, spec))
     if spec is not None:
         s += (w["cue_fit"] if c.kind == spec.primary else w["cue_fit"] / 2) if cue_fits else w["cue_misfit"]
+        if not cue_fits and t.cue in spec.streets:
+            s += w["site_misfit"]  # "شارع بغداد في دمشق": a street or square named after a city is not that city
     elif c.kind == "governorate" and _name_key(t) in ctx.gov_cued and _name_key(t) not in ctx.city_cued:
         s += 0.3  # the document speaks of "محافظة X" and never of "مدينة X"
     elif c.kind == "governorate" and any(p.kind in ("city", "town") and p.admin1 == c.admin1 for p in t.candidates):
