@@ -122,3 +122,18 @@ def test_street_named_after_a_city(text: str, name: str, admin1: str) -> None:
 ])
 def test_market_or_square_in_a_city(text: str, name: str, admin1: str) -> None:
     assert _admin1(text, name) == admin1
+
+
+# The first item of a list ("صيدا والجيزة") is a place like the item coordinated after it when one of its
+# namesakes lies in that item's district; an ordinary word heads no list of places.
+@pytest.mark.parametrize("text,name,admin1", [
+    ('قصفت الطائرات مستشفيات "صيدا والجيزة" شرقي مدينة درعا', "صيدا", "Daraa"),
+    ("نزح سكان صيدا والجيزة نحو الحدود بعد غارات على ريف درعا الشرقي", "صيدا", "Daraa"),
+    ("استهدفت الغارات صيدا والمسيفرة بريف درعا", "صيدا", "Daraa"),
+])
+def test_list_head_is_a_place(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1
+
+
+def test_ordinary_word_heads_no_list() -> None:
+    assert _admin1("انتشرت الشرطة والجيش في شوارع الرمادي", "الشرطة") is None

@@ -754,6 +754,7 @@ def _supported(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
         elif kept and _listed_with(words.text, kept[-1], d):
             d.listed = True
             kept.append(d)  # "في الكوت والعمارة والسماوة": a list of towns makes each item a town
+    kept = _list_heads(words.text, drafts, kept)
     alive = {id(d) for d in kept}
     for d in kept:
         if d.parent is not None and id(d.parent) not in alive:
@@ -766,6 +767,24 @@ def _supported(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
 
 
 _COORDINATED = re.compile(r"^[\s،,]*و?$")
+
+
+def _list_heads(text: str, drafts: list[_Draft], kept: list[_Draft]) -> list[_Draft]:
+    """"مستشفيات صيدا والجيزة والمسيفرة": the first item of a list is a place like the item coordinated
+    right after it when one of its namesakes lies in the same district as that item's (the list names
+    neighbouring places), even though alone it would be too weak a name."""
+    alive = {id(d) for d in kept}
+    words = load_place_cues().ambiguous | load_place_cues().not_names | load_place_cues().anaphors
+    heads: set[int] = set()
+    for d, nxt in zip(drafts, drafts[1:], strict=False):
+        if (id(d) in alive or id(nxt) not in alive or not d.candidates or not nxt.candidates
+                or text[d.end:nxt.start].strip() != "و" or d.key in words or "ال" + d.key in words):
+            continue  # only "X وY"; an ordinary word ("الشرطة والجيش") heads no list of places
+        districts = {(p.admin1, p.admin2) for p in nxt.candidates if p.admin2}
+        if any((p.admin1, p.admin2) in districts for p in d.candidates):
+            d.listed = True
+            heads.add(id(d))
+    return [d for d in drafts if id(d) in alive or id(d) in heads] if heads else kept
 
 
 def _listed_with(text: str, before: _Draft, d: _Draft) -> bool:
