@@ -137,3 +137,14 @@ def test_list_head_is_a_place(text: str, name: str, admin1: str) -> None:
 
 def test_ordinary_word_heads_no_list() -> None:
     assert _admin1("انتشرت الشرطة والجيش في شوارع الرمادي", "الشرطة") is None
+
+
+# A place name of several words whose first word has two letters (تل عفر، أم قصر) keeps its proclitic
+# in the text's clitic peeling ("وتل عفر"، "بأم قصر"): the gazetteer lists those names with proclitics.
+@pytest.mark.parametrize("text,name,admin1", [
+    ("قصفت الطائرات مواقع التنظيم في سنجار وتل عفر", "تل عفر", "Ninewa"),
+    ("رست سفينة محملة بالقمح بأم قصر جنوبي العراق", "أم قصر", "Basra"),
+    ("انسحب المسلحون من الموصل فتل عفر تحت ضغط الغارات", "تل عفر", "Ninewa"),
+])
+def test_short_first_word_with_proclitic(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1

@@ -193,6 +193,12 @@ def is_ambiguous(key: str, places: Iterable[Any], ambiguous: frozenset[str]) -> 
 
 
 @cache
+def short_word_proclitics() -> tuple[str, ...]:
+    """The proclitics listed with two-letter cue nouns and first words of names (``short_cue_proclitics``)."""
+    return tuple(fold(p) for p in _words(_read(), "short_cue_proclitics"))
+
+
+@cache
 def load_place_cues() -> PlaceCues:
     """Load and validate ``place_cues.toml`` (cached for the process)."""
     data = _read()

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from marsad.geo.cues import Word, is_ambiguous, load_place_cues
+from marsad.geo.cues import Word, is_ambiguous, load_place_cues, short_word_proclitics
 from marsad.geo.gazetteer import Gazetteer, NameHit, Place
 from marsad.geo.index import bare_forms, gap_ok
 from marsad.lexicon import load_lexicons
@@ -217,6 +217,8 @@ def _clitic_length(token: str, word: str) -> int:
             if token.endswith(form):
                 return len(token) - len(form)
             return len(token) - len(form) + 2  # للموصل: the name is read without its article
+    if len(word) == 2 and token.endswith(word) and token[:-2] in short_word_proclitics():
+        return len(token) - 2  # "وتل عفر": a two-letter first word keeps its proclitic in the text's peeling
     return 0
 
 
