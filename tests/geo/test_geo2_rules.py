@@ -148,3 +148,14 @@ def test_ordinary_word_heads_no_list() -> None:
 ])
 def test_short_first_word_with_proclitic(text: str, name: str, admin1: str) -> None:
     assert _admin1(text, name) == admin1
+
+
+# With no scene in its sentence, an unknown quarter stands in the governorate of a body named after it
+# in that sentence ("جامعة الأنبار وحي ..."), before the governorate the rest of the document is about.
+@pytest.mark.parametrize("text,name,admin1", [
+    ("انفجرت سيارة في بغداد. واستعادت القوات مبنى جامعة الأنبار وحي الزنابق", "الزنابق", "Anbar"),
+    ("قتل شرطي في بغداد. وانتشرت شرطة نينوى في حي الزنابق بعد الاشتباك", "الزنابق", "Ninewa"),
+    ("هاجم مسلحون حاجزا في بغداد. واقتحمت قوات من شرطة صلاح الدين حي الزنابق ليلا", "الزنابق", "Salah al-Din"),
+])
+def test_body_named_after_governorate_places_unknown_quarter(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1

@@ -371,6 +371,13 @@ def _anchor(i: int, toponyms: list[Toponym], chosen: list[Place | None], text: s
     after = [j for j in same if j > i]
     if after:
         return chosen[after[0]]
+    # "تحرير جامعة الأنبار وحي التأميم": a body named after its governorate (a university, the police
+    # of X) stands in that governorate, so with no scene in the sentence it tells where the place lies
+    bodies = [j for j, p in enumerate(chosen) if p is not None and toponyms[j].role == "organisation"
+              and p.kind == "governorate"
+              and not _SENTENCE_END.search(text[min(t.end, toponyms[j].end):max(t.start, toponyms[j].start)])]
+    if bodies:
+        return chosen[min(bodies, key=lambda j: abs(j - i))]
     # the governorate the document's scenes are in most (not its reporters' seats or reference points)
     main = Counter(p.admin1 for j, p in enumerate(chosen) if p is not None and j in usable).most_common(2)
     if not main or (len(main) == 2 and main[0][1] == main[1][1]):
