@@ -159,3 +159,14 @@ def test_short_first_word_with_proclitic(text: str, name: str, admin1: str) -> N
 ])
 def test_body_named_after_governorate_places_unknown_quarter(text: str, name: str, admin1: str) -> None:
     assert _admin1(text, name) == admin1
+
+
+# Places in an aside between dashes joined to its words ("سهل الغاب -الذي يمتد إلى ريف إدلب-") describe
+# the place before the aside: an unknown village after it stands in that place, not in the aside's.
+@pytest.mark.parametrize("text,name,admin1", [
+    ("وفي سهل الغاب -الذي تقع أجزاء منه في ريف إدلب الجنوبي- استعاد المقاتلون قرية الزنابق", "الزنابق", "Hama"),
+    ("وفي سهل الغاب -وهو يمتد حتى ريف اللاذقية- سيطرت الفصائل على قرية الزنابق", "الزنابق", "Hama"),
+    ("وفي مدينة الرمادي -التي تبعد عن بغداد 110 كم- اقتحمت القوات حي الزنابق", "الزنابق", "Anbar"),
+])
+def test_aside_between_dashes_is_no_anchor(text: str, name: str, admin1: str) -> None:
+    assert _admin1(text, name) == admin1

@@ -357,6 +357,11 @@ def _stands_in(t: Toponym) -> bool:
     return not t.candidates or (spec is not None and spec.unknown)
 
 
+#: An aside between dashes joined to its words ("سهل الغاب -الذي تقع أجزاء منه في ريف إدلب- استعاد"): the
+#: places in it describe the place before it and are no scene (a "City - Area" dash has spaces both sides).
+_ASIDE = re.compile(r"(?:^|\s)-(\S[^-\n]*?\S)-(?=\s)")
+
+
 def _anchor(i: int, toponyms: list[Toponym], chosen: list[Place | None], text: str, ctx: _Context) -> Place | None:
     """The place that stands in for unknown toponym ``i``: the nearest placed toponym of its sentence
     (before it, then after it), else the first place of the governorate most of the document's
@@ -365,7 +370,8 @@ def _anchor(i: int, toponyms: list[Toponym], chosen: list[Place | None], text: s
     usable = [j for j, p in enumerate(chosen) if p is not None and toponyms[j].role in ("event", "parent")]
     same = [j for j in usable
             if not _SENTENCE_END.search(text[min(t.end, toponyms[j].end):max(t.start, toponyms[j].start)])]
-    before = [j for j in same if j < i]
+    asides = [m.span(1) for m in _ASIDE.finditer(text, max(0, t.start - 400), t.start)]
+    before = [j for j in same if j < i and not any(a <= toponyms[j].start < e <= t.start for a, e in asides)]
     if before:
         return chosen[before[-1]]
     after = [j for j in same if j > i]
