@@ -23,7 +23,7 @@ KINDS = ("governorate", "district", "subdistrict", "city", "town", "village", "n
 WEIGHT_KEYS = ("accept", "population_bonus", "cue_fit", "cue_misfit", "parent_fit", "parent_misfit",
                "context_admin1", "context_admin2", "context_country", "ambiguous", "minor_unsupported",
                "minor_shadowed", "curated", "foreign", "bare_governorate", "district_seat", "context_misfit",
-               "tie_margin", "unique_village", "part_fit", "subdistrict_seat")
+               "tie_margin", "unique_village", "part_fit", "subdistrict_seat", "site_misfit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,7 @@ class CueSpec:
     unknown: bool  # a name the gazetteer lacks still counts after this cue
     english: dict[str, str]  # folded cue word → English noun of the place it names (facilities)
     sites: frozenset[str]  # folded cue words naming a site of its own ("مطار"): the cue is part of the name
+    streets: frozenset[str] = frozenset()  # folded cue words of streets, often named after cities ("شارع بغداد")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class PlaceCues:
     country_words: frozenset[str]  # folded forms of the [country] words
     cues: dict[str, CueSpec]  # folded cue word → its family
     ambiguous: frozenset[str]
+    verb_shaped: frozenset[str]  # town names that are also verb forms: places only after a preposition or cue
     not_names: frozenset[str]
     anaphors: frozenset[str]  # "الناحية"، "الإقليم": a kind of place with the article points back, no name
     two_word_prefixes: frozenset[str]
@@ -119,11 +121,15 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
         spec = CueSpec(name, table["kinds"][0], kinds, int(table.get("precision", 1)),
                        bool(table.get("unknown", False)),
                        {fold(k): str(v) for k, v in table.get("english", {}).items()},
-                       frozenset(fold(w) for w in table.get("sites", [])))
+                       frozenset(fold(w) for w in table.get("sites", [])),
+                       frozenset(fold(w) for w in table.get("streets", [])))
         for plural, dual, key in ((False, False, "words"), (True, False, "plural"), (True, True, "dual")):
             for w in _words(table, key) if key in table or key != "dual" else []:
                 cues[fold(w)] = spec
                 _add(index, w, Word("cue", fold(w), spec, plural, dual))
+                if len(fold(w)) == 2:  # "وحي"، "بحي": too short for the text's clitic peeling
+                    for p in _words(data, "short_cue_proclitics"):
+                        _add(index, p + w, Word("cue", fold(w), spec, plural, dual))
     return cues
 
 
@@ -188,6 +194,12 @@ def is_ambiguous(key: str, places: Iterable[Any], ambiguous: frozenset[str]) -> 
 
 
 @cache
+def short_word_proclitics() -> tuple[str, ...]:
+    """The proclitics listed with two-letter cue nouns and first words of names (``short_cue_proclitics``)."""
+    return tuple(fold(p) for p in _words(_read(), "short_cue_proclitics"))
+
+
+@cache
 def load_place_cues() -> PlaceCues:
     """Load and validate ``place_cues.toml`` (cached for the process)."""
     data = _read()
@@ -209,6 +221,7 @@ def load_place_cues() -> PlaceCues:
         country_words=_country_forms(data),
         cues=cues,
         ambiguous=frozenset(fold(w) for w in _words(_table(data, "ambiguous"), "words")),
+        verb_shaped=frozenset(fold(w) for w in _words(_table(data, "ambiguous"), "verb_shaped")),
         not_names=frozenset(fold(w) for w in _words(unknown, "not_names")),
         anaphors=frozenset(fold(w) for w in _words(unknown, "anaphors")),
         two_word_prefixes=frozenset(fold(w) for w in _words(unknown, "two_word_prefixes")),

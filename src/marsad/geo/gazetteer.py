@@ -18,6 +18,7 @@ from pathlib import Path
 
 from marsad.cache import no_gc
 from marsad.errors import DataFileError
+from marsad.geo.cues import short_word_proclitics
 from marsad.geo.index import WordIndex
 from marsad.text.matcher import Match
 from marsad.text.normalise import fold
@@ -110,7 +111,11 @@ class Gazetteer:
         for key in keys:
             self._by_key.setdefault(key, []).append(place)
             # A key without ال must not match a token that has it, unless the place also has the ال form.
-            self.index.add(tuple(key.split()), NameHit(place, key), strict=("ال" + key) not in keyset)
+            words = tuple(key.split())
+            self.index.add(words, NameHit(place, key), strict=("ال" + key) not in keyset)
+            if len(words) > 1 and len(words[0]) == 2:  # "وتل عفر": too short for the text's clitic peeling
+                for p in short_word_proclitics():
+                    self.index.add((p + words[0], *words[1:]), NameHit(place, key), strict=True)
         if place.kind == "governorate":
             self._governorates.setdefault(place.admin1, place)
 

@@ -68,6 +68,7 @@ class _Context:
     city_cued: set[str]  # names seen after مدينة
     reference: dict[int, bool]  # first token of a toponym → it is a "near"/direction reference point
     countries_named: set[str]  # countries whose governorates the strong toponyms vote for
+    country_worded: set[str]  # countries whose country words ([country] of place_cues.toml) the text uses
 
     def support(self, name: str, admin1: str, admin2: str) -> tuple[float, float]:
         """How much the toponyms with other names vote for ``admin1`` and ``admin2`` (a name repeated
@@ -118,8 +119,12 @@ def _context(toponyms: list[Toponym], text: str) -> _Context:
         total2.update(a2)
         for c in {p.country for p in t.candidates if p.kind in MAJOR_KINDS}:
             countries[c] += 0.5  # type: ignore[assignment]  # Counter takes any number
+    worded: set[str] = set()
     for code, pattern in _country_patterns().items():
-        countries[code] += len(pattern.findall(text))
+        found = len(pattern.findall(text))
+        countries[code] += found
+        if found:
+            worded.add(code)
     ranked = countries.most_common(2)
     clear = ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
     country = ranked[0][0] if clear else ""
@@ -127,7 +132,7 @@ def _context(toponyms: list[Toponym], text: str) -> _Context:
     city = {_name_key(t) for t in toponyms if t.cue in ("مدينه", "مدن", "مدينتي")}
     reference = {t.first_token: t.relation == "near" for t in toponyms}
     named = {p.country for t in toponyms for p in t.candidates if p.kind in MAJOR_KINDS and total1[p.admin1] > 0}
-    return _Context(by1, by2, total1, total2, country, gov, city, reference, named)
+    return _Context(by1, by2, total1, total2, country, gov, city, reference, named, worded)
 
 
 def _called_small(t: Toponym) -> bool:
@@ -193,6 +198,8 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
     cue_fits = spec is not None and (c.kind in spec.kinds or _facility_site(t, spec))
     if spec is not None:
         s += (w["cue_fit"] if c.kind == spec.primary else w["cue_fit"] / 2) if cue_fits else w["cue_misfit"]
+        if not cue_fits and t.cue in spec.streets:
+            s += w["site_misfit"]  # "شارع بغداد في دمشق": a street or square named after a city is not that city
     elif c.kind == "governorate" and _name_key(t) in ctx.gov_cued and _name_key(t) not in ctx.city_cued:
         s += 0.3  # the document speaks of "محافظة X" and never of "مدينة X"
     elif c.kind == "governorate" and any(p.kind in ("city", "town") and p.admin1 == c.admin1 for p in t.candidates):
@@ -221,6 +228,13 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
     if is_ambiguous(t.name, t.candidates, cues.ambiguous) and not (t.listed and c.kind in MAJOR_KINDS) and (
             not cue_fits or c.kind in MINOR_KINDS and not named_as_kind):
         s += w["ambiguous"]  # an ordinary word is a village only when called one ("قرية حرية", not "قاعدة حرية")
+    elif spec is not None and (spec.primary in MINOR_KINDS or spec.name == "area") \
+            and c.kind not in ("governorate", "city") and c.country not in ctx.countries_named | ctx.country_worded \
+            and (t.name in cues.ambiguous or "ال" + t.name in cues.ambiguous):
+        # "قرية السلام"، "منطقة الهلال" in a report from Korea or Libya: an ordinary word called a village
+        # or an area is Iraq's or Syria's only in a document that points to that country (its country
+        # words or its governorates)
+        s += w["context_misfit"]
     if c.kind in MINOR_KINDS and not curated and parent is None and (spec is None or spec.primary not in MINOR_KINDS):
         if a2 <= 0 and spec is None:
             s += w["minor_unsupported"]
@@ -343,6 +357,11 @@ def _stands_in(t: Toponym) -> bool:
     return not t.candidates or (spec is not None and spec.unknown)
 
 
+#: An aside between dashes joined to its words ("سهل الغاب -الذي تقع أجزاء منه في ريف إدلب- استعاد"): the
+#: places in it describe the place before it and are no scene (a "City - Area" dash has spaces both sides).
+_ASIDE = re.compile(r"(?:^|\s)-(\S[^-\n]*?\S)-(?=\s)")
+
+
 def _anchor(i: int, toponyms: list[Toponym], chosen: list[Place | None], text: str, ctx: _Context) -> Place | None:
     """The place that stands in for unknown toponym ``i``: the nearest placed toponym of its sentence
     (before it, then after it), else the first place of the governorate most of the document's
@@ -351,12 +370,20 @@ def _anchor(i: int, toponyms: list[Toponym], chosen: list[Place | None], text: s
     usable = [j for j, p in enumerate(chosen) if p is not None and toponyms[j].role in ("event", "parent")]
     same = [j for j in usable
             if not _SENTENCE_END.search(text[min(t.end, toponyms[j].end):max(t.start, toponyms[j].start)])]
-    before = [j for j in same if j < i]
+    asides = [m.span(1) for m in _ASIDE.finditer(text, max(0, t.start - 400), t.start)]
+    before = [j for j in same if j < i and not any(a <= toponyms[j].start < e <= t.start for a, e in asides)]
     if before:
         return chosen[before[-1]]
     after = [j for j in same if j > i]
     if after:
         return chosen[after[0]]
+    # "تحرير جامعة الأنبار وحي التأميم": a body named after its governorate (a university, the police
+    # of X) stands in that governorate, so with no scene in the sentence it tells where the place lies
+    bodies = [j for j, p in enumerate(chosen) if p is not None and toponyms[j].role == "organisation"
+              and p.kind == "governorate"
+              and not _SENTENCE_END.search(text[min(t.end, toponyms[j].end):max(t.start, toponyms[j].start)])]
+    if bodies:
+        return chosen[min(bodies, key=lambda j: abs(j - i))]
     # the governorate the document's scenes are in most (not its reporters' seats or reference points)
     main = Counter(p.admin1 for j, p in enumerate(chosen) if p is not None and j in usable).most_common(2)
     if not main or (len(main) == 2 and main[0][1] == main[1][1]):

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from marsad.geo.cues import Word, is_ambiguous, load_place_cues
+from marsad.geo.cues import Word, is_ambiguous, load_place_cues, short_word_proclitics
 from marsad.geo.gazetteer import Gazetteer, NameHit, Place
 from marsad.geo.index import bare_forms, gap_ok
 from marsad.lexicon import load_lexicons
@@ -34,7 +34,7 @@ MAJOR_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town
 MINOR_KINDS = frozenset({"village", "neighbourhood", "camp"})
 PARENT_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region"})
 PARENT_CUES = frozenset({"محافظه", "قضاء", "ناحيه", "مدينه", "ريف"})
-LOCATIVE = frozenset({"في", "من", "الى", "قرب", "داخل", "عند", "علي"})  # على (folded): an attack's target
+LOCATIVE = frozenset({"في", "من", "الي", "قرب", "داخل", "عند", "علي"})  # إلى, على (folded): an attack's target
 _STOP_PUNCT = re.compile(r"[.!?؟\n؛]")
 _CLAUSE_PUNCT = re.compile(r"[.!?؟\n؛،,:]")
 _DASH = re.compile(r"\s*[-–—]\s*")
@@ -217,6 +217,8 @@ def _clitic_length(token: str, word: str) -> int:
             if token.endswith(form):
                 return len(token) - len(form)
             return len(token) - len(form) + 2  # للموصل: the name is read without its article
+    if len(word) == 2 and token.endswith(word) and token[:-2] in short_word_proclitics():
+        return len(token) - 2  # "وتل عفر": a two-letter first word keeps its proclitic in the text's peeling
     return 0
 
 
@@ -762,6 +764,7 @@ def _supported(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
         elif kept and _listed_with(words.text, kept[-1], d):
             d.listed = True
             kept.append(d)  # "في الكوت والعمارة والسماوة": a list of towns makes each item a town
+    kept = _list_heads(words.text, drafts, kept)
     alive = {id(d) for d in kept}
     for d in kept:
         if d.parent is not None and id(d.parent) not in alive:
@@ -774,6 +777,24 @@ def _supported(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
 
 
 _COORDINATED = re.compile(r"^[\s،,]*و?$")
+
+
+def _list_heads(text: str, drafts: list[_Draft], kept: list[_Draft]) -> list[_Draft]:
+    """"مستشفيات صيدا والجيزة والمسيفرة": the first item of a list is a place like the item coordinated
+    right after it when one of its namesakes lies in the same district as that item's (the list names
+    neighbouring places), even though alone it would be too weak a name."""
+    alive = {id(d) for d in kept}
+    words = load_place_cues().ambiguous | load_place_cues().not_names | load_place_cues().anaphors
+    heads: set[int] = set()
+    for d, nxt in zip(drafts, drafts[1:], strict=False):
+        if (id(d) in alive or id(nxt) not in alive or not d.candidates or not nxt.candidates
+                or text[d.end:nxt.start].strip() != "و" or d.key in words or "ال" + d.key in words):
+            continue  # only "X وY"; an ordinary word ("الشرطة والجيش") heads no list of places
+        districts = {(p.admin1, p.admin2) for p in nxt.candidates if p.admin2}
+        if any((p.admin1, p.admin2) in districts for p in d.candidates):
+            d.listed = True
+            heads.add(id(d))
+    return [d for d in drafts if id(d) in alive or id(d) in heads] if heads else kept
 
 
 def _listed_with(text: str, before: _Draft, d: _Draft) -> bool:
@@ -810,6 +831,8 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
         return False  # "هذه الطبقة"، "هذا الحصان": a common noun
     if spec is not None and (spec.unknown or any(p.kind in spec.kinds for p in d.candidates)):
         return True  # a cue introduced it (if no candidate fits, it is resolved as an unknown name)
+    if d.key in cues.verb_shaped:  # "الطائرات تدمر منازل": a verb; "في تدمر": no verb follows a preposition
+        return _locative(words, d) or d.parent is not None or d.child or d.near
     amb = _ambiguous(d, ambiguous)
     minor = all(p.kind in MINOR_KINDS and not p.id.startswith("marsad:") for p in d.candidates)
     if minor and _qualified_noun(words, d):
