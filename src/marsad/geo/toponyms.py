@@ -784,11 +784,13 @@ def _list_heads(text: str, drafts: list[_Draft], kept: list[_Draft]) -> list[_Dr
     right after it when one of its namesakes lies in the same district as that item's (the list names
     neighbouring places), even though alone it would be too weak a name."""
     alive = {id(d) for d in kept}
-    words = load_place_cues().ambiguous | load_place_cues().not_names | load_place_cues().anaphors
+    cues = load_place_cues()
+    ordinary = (cues.ambiguous, cues.not_names, cues.anaphors)
     heads: set[int] = set()
     for d, nxt in zip(drafts, drafts[1:], strict=False):
         if (id(d) in alive or id(nxt) not in alive or not d.candidates or not nxt.candidates
-                or text[d.end:nxt.start].strip() != "و" or d.key in words or "ال" + d.key in words):
+                or text[d.end:nxt.start].strip() != "و"
+                or any(key in words for words in ordinary for key in (d.key, "ال" + d.key))):
             continue  # only "X وY"; an ordinary word ("الشرطة والجيش") heads no list of places
         districts = {(p.admin1, p.admin2) for p in nxt.candidates if p.admin2}
         if any((p.admin1, p.admin2) in districts for p in d.candidates):
