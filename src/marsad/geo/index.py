@@ -12,14 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
 from typing import Generic, TypeVar
 
 from marsad.text.matcher import Match, per_word
-from marsad.text.tokens import Token, inner_keys, lookup_keys, strip_article
+from marsad.text.tokens import Token, inner_keys, lookup_keys, strip_article, token_text
 
 P = TypeVar("P")
-_TEXT = itemgetter(0)  # Token.text
 _GAP_CHARS = " \t\u00a0\"'«»“”‘’"
 
 
@@ -78,7 +76,7 @@ class WordIndex(Generic[P]):
         """Every match in ``tokens`` (all lengths, all payloads)."""
         first = self._first
         out: list[Match[P]] = []
-        found = self._hits_of(list(map(_TEXT, tokens)))
+        found = self._hits_of(list(map(token_text, tokens)))
         for i in compress(range(len(tokens)), found):  # only the tokens that start some phrase
             tok = tokens[i]
             following = _next_keys(text, tokens, i)

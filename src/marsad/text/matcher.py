@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import compress
-from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
 from marsad.text.normalise import fold
-from marsad.text.tokens import Token, inner_keys, lookup_keys
+from marsad.text.tokens import Token, inner_keys, lookup_keys, token_text
 
 P = TypeVar("P")
 # Characters allowed between the words of one phrase: spaces and quotation marks.
@@ -41,7 +40,6 @@ def per_word(cache: dict[str, V], words: list[str], compute: Callable[[str], V])
     return list(map(cache.__getitem__, words))
 
 
-_TEXT = itemgetter(0)  # Token.text
 
 
 class _Node(Generic[P]):
@@ -112,7 +110,7 @@ class PhraseMatcher(Generic[P]):
         last = len(tokens) if last is None else last
         out: list[Match[P]] = []
         extend = self._extend
-        found = self.first_nodes(list(map(_TEXT, tokens[first:last])))
+        found = self.first_nodes(list(map(token_text, tokens[first:last])))
         for k in compress(range(len(found)), found):  # only the tokens that start some phrase
             i = first + k
             for node in found[k]:
@@ -218,7 +216,7 @@ class Screen(Generic[P]):
         """Whether some kept phrase matches in ``tokens``."""
         if self._matcher.size != self._size:  # phrases added since: sort the words again
             self._reset()
-        words = set(map(_TEXT, tokens))
+        words = set(map(token_text, tokens))
         new = words.difference(self._seen)
         if new:
             self._sort(new)
