@@ -640,3 +640,16 @@ def test_a_force_that_backs_a_side_is_its_associate(text, actor1, actor2):
     """"مدعومة بغارات روسية"، "بدعم من الطيران الروسي": a force named after a word of support backs the side
     named before it — on its side, neither the initiator nor the target."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("هاجمت وحدات من الجيش السوري مقاتلي تنظيم داعش في بادية تدمر.", "Military Forces of Syria", "Islamic State"),
+    ("استهدف وحدات من الجيش العراقي عناصر داعش قرب قضاء الحويجة.", "Military Forces of Iraq", "Islamic State"),
+    ("مسلحي داعش هاجمتهم وحدة من الجيش العراقي قرب قضاء بيجي.", "Military Forces of Iraq", "Islamic State"),
+    ("هاجمت مجموعة من مسلحي داعش دورية للجيش العراقي في قضاء الطارمية.", "Islamic State", "Military Forces of Iraq"),
+    ("قصفت مجموعات من فصائل المعارضة مواقع قوات النظام في ريف حماة.", "Syrian opposition", "Military Forces of Syria"),
+])
+def test_a_unit_or_group_of_a_force_is_that_force_as_agent(text, actor1, actor2):
+    """"وحدات/وحدة/مجموعة من X" before the verb's object: the partitive head is X, the agent (the و of وحدات
+    is the root's letter, not a conjunction)."""
+    assert sides(text)[0] == (actor1, actor2)

@@ -650,6 +650,10 @@ def _head_start(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon)
 
 @lru_cache(maxsize=50_000)
 def _head(word: str, heads: frozenset[str]) -> bool:
+    """A head noun of ``verbs.toml`` [markers] heads, as written or with a proclitic peeled off (a first و may be
+    the root's own letter: "وحدات من الجيش" is units, not "and" + حدات)."""
+    if word in heads or strip_article(word) in heads:
+        return True
     w = _bare(word)
     return w in heads or (w[:1] in ("ل", "ب") and w[1:] in heads) or strip_article(w) in heads
 
