@@ -653,3 +653,15 @@ def test_a_unit_or_group_of_a_force_is_that_force_as_agent(text, actor1, actor2)
     """"وحدات/وحدة/مجموعة من X" before the verb's object: the partitive head is X, the agent (the و of وحدات
     is the root's letter, not a conjunction)."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قتلت مجندة سورية برصاص قناص في حي جوبر بدمشق.", "Unidentified armed group", "Military Forces of Syria"),
+    ("أصيبت مجندتان في الجيش العراقي بنيران مسلحين قرب قضاء الطارمية.",
+     "Unidentified armed group", "Military Forces of Iraq"),
+    ("قتل داعش ثلاثة مجندين في هجوم على حاجز قرب الرمادي.", "Islamic State", "Military Forces of Iraq"),
+    ("استهدف مقاتلو المعارضة المجندات في ريف درعا.", "Syrian opposition", "Military Forces of Syria"),
+])
+def test_a_conscript_man_or_woman_is_a_soldier_not_a_civilian(text, actor1, actor2):
+    """مجند/مجندة/مجندان/مجندات (conscripts) are soldiers (actors.toml generic "soldiers")."""
+    assert sides(text)[0] == (actor1, actor2)
