@@ -208,6 +208,7 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
     after_preposition = False
     marks: dict[str, list[int]] = {}  # scope words by kind: their tokens
     infos = [_token_info(t.text) for t in tokens[lo:hi]]
+    name_heads = verbs.words["name_heads"]
     for j, info in enumerate(infos, lo):
         if info is None:  # most words: nothing a frame needs
             after_preposition = False
@@ -220,6 +221,8 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
             if number is not None and number.last > j:
                 counts[j] = (number.value, number.last)
         form = nominal if after_preposition else plain
+        if form is not None and form.kind != "verb" and j > lo and _bare(tokens[j - 1].text) in name_heads:
+            form = None  # "جيش التحرير الفلسطيني": the noun is part of an organisation's name
         if form is not None:
             predicates.append((j, form))
             edges.append(j)
@@ -602,7 +605,10 @@ def _side_gap(tokens: list[Token], first: int, last: int) -> bool:
     if not gap:
         return True
     closed = any(_bare(tokens[j].text) in _SIDE_CLOSERS for j in range(first, last))
-    if not closed or len(gap) > _UNNAMED_ALLY:
+    # an unnamed ally may also stand inside the list, the next name joined by و ("بين حزب الله وجيش التحرير
+    # الفلسطيني وقوات النظام من طرف، وداعش من طرف آخر")
+    listed = tokens[last].text.startswith("و") and tokens[first].text.startswith("و")
+    if not (closed or listed) or len(gap) > _UNNAMED_ALLY:
         return False
     unnamed = range(first, first + len(gap))
     return gap[-1] in _POINTING_BACK or (
