@@ -679,3 +679,15 @@ def test_an_event_noun_in_an_organisations_name_is_no_event(text, actor1, actor2
     """"جيش التحرير"، "جبهة التحرير"، "هيئة تحرير الشام": a verbal noun in construct after an organisation's head
     noun (verbs.toml [scope] name_heads) is part of the name; the unnamed ally stays in the list after بين."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("استهدف قناص من المعارضة جنديا في ريف درعا.", "Syrian opposition", "Military Forces of Syria"),
+    ("هاجمت خلية من داعش حاجزا للجيش العراقي في كركوك.", "Islamic State", "Military Forces of Iraq"),
+    ("هاجمت كتائب من المعارضة حاجزا لقوات النظام في درعا.", "Syrian opposition", "Military Forces of Syria"),
+    ("هاجمت دبابات من الجيش التركي مواقع وحدات حماية الشعب قرب عفرين.",
+     "Military Forces of Turkey", "Syrian Democratic Forces"),
+])
+def test_a_cell_sniper_battalion_or_tank_of_a_force_is_that_force(text, actor1, actor2):
+    """خلية/قناص/كتائب/دبابات من X (verbs.toml [markers] heads): the partitive names X as the doer."""
+    assert sides(text)[0] == (actor1, actor2)
