@@ -691,3 +691,16 @@ def test_an_event_noun_in_an_organisations_name_is_no_event(text, actor1, actor2
 def test_a_cell_sniper_battalion_or_tank_of_a_force_is_that_force(text, actor1, actor2):
     """خلية/قناص/كتائب/دبابات من X (verbs.toml [markers] heads): the partitive names X as the doer."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("وحدات من الجيش السوري هاجمت مقاتلي داعش في بادية تدمر.", "Military Forces of Syria", "Islamic State"),
+    ("قوة من الشرطة اعتقلت مسلحي التنظيم في الرمادي.", "Police Forces of Iraq", "Islamic State"),
+    ("الطائرات التركية قصفت مقاتلي حزب العمال الكردستاني في جبال قنديل.",
+     "Military Forces of Turkey", "PKK: Kurdistan Workers' Party"),
+    # alone after the verb news also writes the construct oblique as the subject: it stays the doer
+    ("هاجم مسلحي داعش حاجزا للجيش العراقي قرب بيجي.", "Islamic State", "Military Forces of Iraq"),
+])
+def test_a_construct_plural_in_the_oblique_after_a_clause_opening_subject_is_the_object(text, actor1, actor2):
+    """SVO: "X هاجمت مقاتلي داعش" — مقاتلي/مسلحي (not مقاتلو/مسلحو) is the accusative: the object."""
+    assert sides(text)[0] == (actor1, actor2)

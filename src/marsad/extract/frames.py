@@ -151,6 +151,9 @@ class _Unit:
     oblique_case: bool = False
     generic: bool = False  # a description ("عسكرية"، "مسلحين"), not a name
     clause_subject: bool = False  # the noun phrase right after إنّ/أنّ: the embedded clause's subject
+    # a sound plural in construct in the oblique ("مقاتلي داعش"): after a clause-opening subject it is the object
+    # ("وحدات من الجيش هاجمت مقاتلي داعش"); alone after the verb news also writes it as the subject
+    oblique_construct: bool = False
     joined: bool = False  # shares the marker of the name before it ("بين مسلحين من داعش وقوات الشرطة")
     side: int = 0  # its side of a clash after بين (``_number_sides``)
 
@@ -548,12 +551,13 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
         person = _person(tokens[start].text, lex)
         opener = _complement_opener(tokens, start, sentence.first_token)
         oblique = person and tokens[start].text.endswith(("ين", "ا")) and opener < 0  # not after إنّ
+        construct = person and opener < 0 and _oblique_construct(tokens[start].text)
         if opener >= 0 and kind in ("", "partitive") and not (units and units[-1].last > opener):
             start, marker, kind = opener, "", ""  # "إن مجموعة من عناصر داعش استهدفت": the whole phrase
             counted = counted or opener in vague  # "إن الكثير من الإرهابيين قتلوا": a number of people
         units.append(_Unit(start, first, last, marker, kind, counted, counted or person or first in civilians,
                            oblique, first in generics,
-                           clause_subject=opener >= 0, joined=joined))
+                           clause_subject=opener >= 0, joined=joined, oblique_construct=construct))
     return _number_sides(units, tokens)
 
 
@@ -703,6 +707,14 @@ def _person_word(word: str) -> bool:
     if w in _FORCE_HEADS:
         return False
     return any(c in people for c in (w, w[:-1], w[:-2], w[:-3]) if len(c) > 2)
+
+
+@lru_cache(maxsize=50_000)
+def _oblique_construct(word: str) -> bool:
+    """A sound masculine plural in construct in the oblique case: "مقاتلي داعش"، "مسلحي التنظيم" (the nominative
+    is مقاتلو، مسلحو): the verb's object, not its subject (a nisba singular such as جندي or مدني is not one)."""
+    w = _bare(word)
+    return not w.startswith("ال") and w.endswith("ي") and w[:-1] in load_lexicons().word_set("sound_plural")
 
 
 # --- filling the slots -----------------------------------------------------------------------
@@ -880,6 +892,8 @@ def _subject(k: int, c: _Context, intransitive: bool) -> _Unit | None:
         after = None
     if before is not None and not intransitive and before.oblique_case:
         before = None  # "11 قتيلا مدنيا في قصف": an accusative is no subject
+    if after is not None and before is not None and not intransitive and after.oblique_construct:
+        return before  # SVO: "وحدات من الجيش السوري هاجمت مقاتلي داعش"
     if after is not None and (intransitive or not after.counted):
         return after
     return before
