@@ -151,6 +151,9 @@ class _Unit:
     oblique_case: bool = False
     generic: bool = False  # a description ("عسكرية"، "مسلحين"), not a name
     clause_subject: bool = False  # the noun phrase right after إنّ/أنّ: the embedded clause's subject
+    # a sound plural in construct in the oblique ("مقاتلي داعش"): after a clause-opening subject it is the object
+    # ("وحدات من الجيش هاجمت مقاتلي داعش"); alone after the verb news also writes it as the subject
+    oblique_construct: bool = False
     joined: bool = False  # shares the marker of the name before it ("بين مسلحين من داعش وقوات الشرطة")
     side: int = 0  # its side of a clash after بين (``_number_sides``)
 
@@ -208,6 +211,7 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
     after_preposition = False
     marks: dict[str, list[int]] = {}  # scope words by kind: their tokens
     infos = [_token_info(t.text) for t in tokens[lo:hi]]
+    name_heads = verbs.words["name_heads"]
     for j, info in enumerate(infos, lo):
         if info is None:  # most words: nothing a frame needs
             after_preposition = False
@@ -220,6 +224,8 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
             if number is not None and number.last > j:
                 counts[j] = (number.value, number.last)
         form = nominal if after_preposition else plain
+        if form is not None and form.kind != "verb" and j > lo and _bare(tokens[j - 1].text) in name_heads:
+            form = None  # "جيش التحرير الفلسطيني": the noun is part of an organisation's name
         if form is not None:
             predicates.append((j, form))
             edges.append(j)
@@ -545,12 +551,13 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
         person = _person(tokens[start].text, lex)
         opener = _complement_opener(tokens, start, sentence.first_token)
         oblique = person and tokens[start].text.endswith(("ين", "ا")) and opener < 0  # not after إنّ
+        construct = person and opener < 0 and _oblique_construct(tokens[start].text)
         if opener >= 0 and kind in ("", "partitive") and not (units and units[-1].last > opener):
             start, marker, kind = opener, "", ""  # "إن مجموعة من عناصر داعش استهدفت": the whole phrase
             counted = counted or opener in vague  # "إن الكثير من الإرهابيين قتلوا": a number of people
         units.append(_Unit(start, first, last, marker, kind, counted, counted or person or first in civilians,
                            oblique, first in generics,
-                           clause_subject=opener >= 0, joined=joined))
+                           clause_subject=opener >= 0, joined=joined, oblique_construct=construct))
     return _number_sides(units, tokens)
 
 
@@ -602,7 +609,10 @@ def _side_gap(tokens: list[Token], first: int, last: int) -> bool:
     if not gap:
         return True
     closed = any(_bare(tokens[j].text) in _SIDE_CLOSERS for j in range(first, last))
-    if not closed or len(gap) > _UNNAMED_ALLY:
+    # an unnamed ally may also stand inside the list, the next name joined by و ("بين حزب الله وجيش التحرير
+    # الفلسطيني وقوات النظام من طرف، وداعش من طرف آخر")
+    listed = tokens[last].text.startswith("و") and tokens[first].text.startswith("و")
+    if not (closed or listed) or len(gap) > _UNNAMED_ALLY:
         return False
     unnamed = range(first, first + len(gap))
     return gap[-1] in _POINTING_BACK or (
@@ -650,6 +660,10 @@ def _head_start(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon)
 
 @lru_cache(maxsize=50_000)
 def _head(word: str, heads: frozenset[str]) -> bool:
+    """A head noun of ``verbs.toml`` [markers] heads, as written or with a proclitic peeled off (a first و may be
+    the root's own letter: "وحدات من الجيش" is units, not "and" + حدات)."""
+    if word in heads or strip_article(word) in heads:
+        return True
     w = _bare(word)
     return w in heads or (w[:1] in ("ل", "ب") and w[1:] in heads) or strip_article(w) in heads
 
@@ -693,6 +707,14 @@ def _person_word(word: str) -> bool:
     if w in _FORCE_HEADS:
         return False
     return any(c in people for c in (w, w[:-1], w[:-2], w[:-3]) if len(c) > 2)
+
+
+@lru_cache(maxsize=50_000)
+def _oblique_construct(word: str) -> bool:
+    """A sound masculine plural in construct in the oblique case: "مقاتلي داعش"، "مسلحي التنظيم" (the nominative
+    is مقاتلو، مسلحو): the verb's object, not its subject (a nisba singular such as جندي or مدني is not one)."""
+    w = _bare(word)
+    return not w.startswith("ال") and w.endswith("ي") and w[:-1] in load_lexicons().word_set("sound_plural")
 
 
 # --- filling the slots -----------------------------------------------------------------------
@@ -870,6 +892,8 @@ def _subject(k: int, c: _Context, intransitive: bool) -> _Unit | None:
         after = None
     if before is not None and not intransitive and before.oblique_case:
         before = None  # "11 قتيلا مدنيا في قصف": an accusative is no subject
+    if after is not None and before is not None and not intransitive and after.oblique_construct:
+        return before  # SVO: "وحدات من الجيش السوري هاجمت مقاتلي داعش"
     if after is not None and (intransitive or not after.counted):
         return after
     return before
