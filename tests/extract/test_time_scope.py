@@ -264,3 +264,35 @@ def test_a_count_of_days_yields_to_a_day_word(text: str, day: str) -> None:
 def test_a_count_of_days_alone_is_the_time_of_writing() -> None:
     text = "خرج آلاف المتظاهرين لليوم الرابع على التوالي إلى شوارع مدينة البصرة."
     assert [r["event_date"] for r in _records(text)] == ["2021-08-03"]
+
+
+# --- a demonstrative before a definite noun points back: the sentence goes on with the story told before it --
+# (time.toml back_reference; consolidate._points_back)
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("هاجم مسلحون متشددون أمس محلا لبيع المشروبات في مدينة البصرة. ونظمت هذه الجماعات تظاهرة غاضبة وسط مدينة"
+     " البصرة احتجاجا على بيع المشروبات.", ["2021-08-02", "2021-08-02"]),
+    ("اقتحم مسلحون مجهولون فجر الأحد قرية في ريف ديالى وقتلوا ثلاثة مدنيين. وخرج أهالي هذه القرية في تظاهرة"
+     " سلمية وسط مدينة بعقوبة.", ["2021-08-01", "2021-08-01"]),
+    ("نظمت عشرات النساء أمس وقفة احتجاجية في مدينة الموصل. وتعرضت هذه الوقفة لهجوم بقنبلة يدوية ألقاها مجهولون"
+     " في الموصل.", ["2021-08-02", "2021-08-02"]),
+])
+def test_a_sentence_that_points_back_takes_the_day_of_the_story(text: str, days: list[str]) -> None:
+    assert [r["event_date"] for r in _records(text)] == days
+
+
+def test_this_time_is_another_time_not_a_pointer_back() -> None:
+    text = ("قصفت طائرات حربية أمس بلدة كفرنبل في ريف إدلب. وتظاهر هذه المرة مئات من أهالي بلدة سراقب في ريف"
+            " إدلب.")
+    assert [r["event_date"] for r in _records(text)] == ["2021-08-02", "2021-08-03"]
+
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت طائرات حربية أمس بلدة كفرنبل في ريف إدلب. ولم يؤكد أي مصدر وقوع مثل هذه الاشتباكات في بلدة سراقب بريف إدلب.",
+    "قصفت طائرات حربية أمس بلدة كفرنبل في ريف إدلب. واندلعت مثل تلك المواجهات بين الفصائل وقوات النظام في بلدة سراقب"
+    " بريف إدلب.",
+    "قصفت طائرات حربية أمس بلدة كفرنبل في ريف إدلب. وتتكرر بمثل تلك الاشتباكات معاناة أهالي بلدة سراقب بريف إدلب.",
+])
+def test_such_an_incident_is_a_kind_not_the_incident_told(text: str) -> None:
+    assert [r["event_date"] for r in _records(text)][1:] == ["2021-08-03"]
