@@ -296,3 +296,29 @@ def test_this_time_is_another_time_not_a_pointer_back() -> None:
 ])
 def test_such_an_incident_is_a_kind_not_the_incident_told(text: str) -> None:
     assert [r["event_date"] for r in _records(text)][1:] == ["2021-08-03"]
+
+
+# --- in one clause an exact day tells the incident, a vague span only frames the story (mentions._event_date) --
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("امتدت الاحتجاجات قبل أيام إلى مدينة الديوانية، حيث فرقت قوات الأمن المتظاهرين بالقوة مما أدى إلى مقتل شخصين"
+     " الأحد.", "2021-08-01"),
+    ("اشتدت المعارك الأسبوع الماضي في محيط مدينة مارع، وقتل فيها ثلاثة مقاتلين من الفصائل يوم السبت.", "2021-07-31"),
+    ("تواصل القصف خلال الأيام الماضية على بلدة كفرنبل في ريف إدلب، وقُتلت امرأتان بقذيفة سقطت على منزلهما أمس.",
+     "2021-08-02"),
+    ("قبل أيام، أقدم مسلحون مجهولون على اغتيال ناشطة في مدينة البصرة يوم الجمعة.", "2021-07-30"),
+])
+def test_an_exact_day_outranks_a_vague_span_in_its_clause(text: str, day: str) -> None:
+    assert [(r["event_date"], r["time_precision"]) for r in _records(text)] == [(day, 1)]
+
+
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("شن الطيران الأمريكي العام الماضي غارات على قاعدة الشعيرات بعد هجوم مفترض، وحذر الرئيس السبت من رد قاس.", []),
+    ("قصفت طائرات حربية في يونيو الماضي بلدة سراقب بريف إدلب، وعاد إليها النازحون الجمعة.", []),
+    ("فجر انتحاري نفسه العام الماضي في سوق ببغداد، وقد تذكره الأهالي الأحد.", []),
+    ("هاجمت عناصر داعش الشهر الماضي قرى في ريف كركوك، وروى الناجون ما جرى أمس.", ["2021-07-15"]),
+])
+def test_a_month_or_year_in_the_clause_keeps_the_time_words_in_order(text: str, days: list[str]) -> None:
+    assert [r["event_date"] for r in _records(text)] == days
