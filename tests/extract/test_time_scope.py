@@ -322,3 +322,19 @@ def test_an_exact_day_outranks_a_vague_span_in_its_clause(text: str, day: str) -
 ])
 def test_a_month_or_year_in_the_clause_keeps_the_time_words_in_order(text: str, days: list[str]) -> None:
     assert [r["event_date"] for r in _records(text)] == days
+
+
+# --- a sentence opening with a verb of explaining details the report before it (time.toml elaborating) -------
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("قتل وأصيب تسعة عراقيين في حوادث متفرقة أمس في بغداد. وأوضح مصدر أمني أن عبوة ناسفة انفجرت قرب سوق شعبي في"
+     " منطقة المدائن فقتلت شخصا.", ["2021-08-02", "2021-08-02"]),
+    ("خرجت تظاهرات غاضبة يوم الأحد في مدينة الناصرية. وأوضحت الشرطة أن مسلحين مجهولين أطلقوا النار على حاجز أمني في"
+     " الناصرية فقتلوا شرطيا.", ["2021-08-01", "2021-08-01"]),
+    ("اشتبك مقاتلو الفصائل مع قوات النظام أمس في ريف حماة الشمالي. وبيّن ناشطون أن الطيران الحربي قصف بلدة كفرزيتا في"
+     " ريف حماة.", ["2021-08-02", "2021-08-02"]),
+    ("اشتبك مقاتلو الفصائل مع قوات النظام أمس في ريف حماة الشمالي. وقال ناشطون إن الطيران الحربي قصف بلدة كفرزيتا في"
+     " ريف حماة.", ["2021-08-02", "2021-08-03"]),
+])
+def test_a_verb_of_explaining_details_the_report_before_it(text: str, days: list[str]) -> None:
+    assert [r["event_date"] for r in _records(text)] == days

@@ -214,11 +214,15 @@ def _points_back(doc: Doc, m: EventMention) -> bool:
     """The sentence points back at what was told with a demonstrative before a definite noun ("وقامت هذه
     الجماعات بتحطيم ..."، "جاءت هذه المطالبة في وقفة احتجاجية": ``time.toml`` back_reference): it goes on
     with the story told before it, whatever its kind of event; not "هذه المرة"، "هذا العام" (another time:
-    back_reference_not), nor "مثل هذا الهجوم" (a kind of incident: back_reference_kind)."""
+    back_reference_not), nor "مثل هذا الهجوم" (a kind of incident: back_reference_kind).  So does a sentence that
+    opens with a verb of explaining ("وأوضح مصدر أمني أن ...": ``time.toml`` elaborating): it details what was told
+    just before it ("وقال ناشطون إن ..." need not)."""
     lexicons = load_lexicons()
     pointers, not_heads = lexicons.word_set("back_reference"), lexicons.word_set("back_reference_not")
     kinds = lexicons.word_set("back_reference_kind")
     s = doc.sentences[m.sentence]
+    if s.first_token < s.last_token and _one_of(doc.tokens[s.first_token].text, lexicons.word_set("elaborating")):
+        return True
     for j in range(s.first_token, s.last_token - 1):
         if not _one_of(doc.tokens[j].text, pointers):
             continue
