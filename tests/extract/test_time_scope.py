@@ -264,3 +264,77 @@ def test_a_count_of_days_yields_to_a_day_word(text: str, day: str) -> None:
 def test_a_count_of_days_alone_is_the_time_of_writing() -> None:
     text = "خرج آلاف المتظاهرين لليوم الرابع على التوالي إلى شوارع مدينة البصرة."
     assert [r["event_date"] for r in _records(text)] == ["2021-08-03"]
+
+
+# --- a demonstrative before a definite noun points back: the sentence goes on with the story told before it --
+# (time.toml back_reference; consolidate._points_back)
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("هاجم مسلحون متشددون أمس محلا لبيع المشروبات في مدينة البصرة. ونظمت هذه الجماعات تظاهرة غاضبة وسط مدينة"
+     " البصرة احتجاجا على بيع المشروبات.", ["2021-08-02", "2021-08-02"]),
+    ("اقتحم مسلحون مجهولون فجر الأحد قرية في ريف ديالى وقتلوا ثلاثة مدنيين. وخرج أهالي هذه القرية في تظاهرة"
+     " سلمية وسط مدينة بعقوبة.", ["2021-08-01", "2021-08-01"]),
+    ("نظمت عشرات النساء أمس وقفة احتجاجية في مدينة الموصل. وتعرضت هذه الوقفة لهجوم بقنبلة يدوية ألقاها مجهولون"
+     " في الموصل.", ["2021-08-02", "2021-08-02"]),
+])
+def test_a_sentence_that_points_back_takes_the_day_of_the_story(text: str, days: list[str]) -> None:
+    assert [r["event_date"] for r in _records(text)] == days
+
+
+def test_this_time_is_another_time_not_a_pointer_back() -> None:
+    text = ("قصفت طائرات حربية أمس بلدة كفرنبل في ريف إدلب. وتظاهر هذه المرة مئات من أهالي بلدة سراقب في ريف"
+            " إدلب.")
+    assert [r["event_date"] for r in _records(text)] == ["2021-08-02", "2021-08-03"]
+
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت طائرات حربية أمس بلدة كفرنبل في ريف إدلب. ولم يؤكد أي مصدر وقوع مثل هذه الاشتباكات في بلدة سراقب بريف إدلب.",
+    "قصفت طائرات حربية أمس بلدة كفرنبل في ريف إدلب. واندلعت مثل تلك المواجهات بين الفصائل وقوات النظام في بلدة سراقب"
+    " بريف إدلب.",
+    "قصفت طائرات حربية أمس بلدة كفرنبل في ريف إدلب. وتتكرر بمثل تلك الاشتباكات معاناة أهالي بلدة سراقب بريف إدلب.",
+])
+def test_such_an_incident_is_a_kind_not_the_incident_told(text: str) -> None:
+    assert [r["event_date"] for r in _records(text)][1:] == ["2021-08-03"]
+
+
+# --- in one clause an exact day tells the incident, a vague span only frames the story (mentions._event_date) --
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("امتدت الاحتجاجات قبل أيام إلى مدينة الديوانية، حيث فرقت قوات الأمن المتظاهرين بالقوة مما أدى إلى مقتل شخصين"
+     " الأحد.", "2021-08-01"),
+    ("اشتدت المعارك الأسبوع الماضي في محيط مدينة مارع، وقتل فيها ثلاثة مقاتلين من الفصائل يوم السبت.", "2021-07-31"),
+    ("تواصل القصف خلال الأيام الماضية على بلدة كفرنبل في ريف إدلب، وقُتلت امرأتان بقذيفة سقطت على منزلهما أمس.",
+     "2021-08-02"),
+    ("قبل أيام، أقدم مسلحون مجهولون على اغتيال ناشطة في مدينة البصرة يوم الجمعة.", "2021-07-30"),
+])
+def test_an_exact_day_outranks_a_vague_span_in_its_clause(text: str, day: str) -> None:
+    assert [(r["event_date"], r["time_precision"]) for r in _records(text)] == [(day, 1)]
+
+
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("شن الطيران الأمريكي العام الماضي غارات على قاعدة الشعيرات بعد هجوم مفترض، وحذر الرئيس السبت من رد قاس.", []),
+    ("قصفت طائرات حربية في يونيو الماضي بلدة سراقب بريف إدلب، وعاد إليها النازحون الجمعة.", []),
+    ("فجر انتحاري نفسه العام الماضي في سوق ببغداد، وقد تذكره الأهالي الأحد.", []),
+    ("هاجمت عناصر داعش الشهر الماضي قرى في ريف كركوك، وروى الناجون ما جرى أمس.", ["2021-07-15"]),
+])
+def test_a_month_or_year_in_the_clause_keeps_the_time_words_in_order(text: str, days: list[str]) -> None:
+    assert [r["event_date"] for r in _records(text)] == days
+
+
+# --- a sentence opening with a verb of explaining details the report before it (time.toml elaborating) -------
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("قتل وأصيب تسعة عراقيين في حوادث متفرقة أمس في بغداد. وأوضح مصدر أمني أن عبوة ناسفة انفجرت قرب سوق شعبي في"
+     " منطقة المدائن فقتلت شخصا.", ["2021-08-02", "2021-08-02"]),
+    ("خرجت تظاهرات غاضبة يوم الأحد في مدينة الناصرية. وأوضحت الشرطة أن مسلحين مجهولين أطلقوا النار على حاجز أمني في"
+     " الناصرية فقتلوا شرطيا.", ["2021-08-01", "2021-08-01"]),
+    ("اشتبك مقاتلو الفصائل مع قوات النظام أمس في ريف حماة الشمالي. وبيّن ناشطون أن الطيران الحربي قصف بلدة كفرزيتا في"
+     " ريف حماة.", ["2021-08-02", "2021-08-02"]),
+    ("اشتبك مقاتلو الفصائل مع قوات النظام أمس في ريف حماة الشمالي. وقال ناشطون إن الطيران الحربي قصف بلدة كفرزيتا في"
+     " ريف حماة.", ["2021-08-02", "2021-08-03"]),
+])
+def test_a_verb_of_explaining_details_the_report_before_it(text: str, days: list[str]) -> None:
+    assert [r["event_date"] for r in _records(text)] == days

@@ -185,7 +185,7 @@ def _new_group(doc: Doc, m: EventMention, groups: list[_Group], series: Sentence
         start = thread_starts(doc)[m.sentence]  # not across "من جهة أخرى"، "إلى ذلك"
         before = [g for g in groups if g.explicit_day and g.first_sentence < m.sentence
                   and any(start <= x.sentence < m.sentence for x in g.members)
-                  and (any(_same_kind(x, m) for x in g.members) or _a_series(g, series))
+                  and (any(_same_kind(x, m) for x in g.members) or _a_series(g, series) or _points_back(doc, m))
                   and _lends_its_day(doc, g, m)]
         told = max(before, key=lambda g: g.first_sentence, default=None)
         day, precision = (told.day, told.precision) if told else (doc.published, 1)
@@ -208,6 +208,34 @@ def _lends_its_day(doc: Doc, g: _Group, m: EventMention) -> bool:
     if m.background or not all(x.background for x in told):
         return True
     return any(x.sentence == m.sentence - 1 for x in g.members) and _at_the_same_time(doc, m.sentence)
+
+
+def _points_back(doc: Doc, m: EventMention) -> bool:
+    """The sentence points back at what was told with a demonstrative before a definite noun ("وقامت هذه
+    الجماعات بتحطيم ..."، "جاءت هذه المطالبة في وقفة احتجاجية": ``time.toml`` back_reference): it goes on
+    with the story told before it, whatever its kind of event; not "هذه المرة"، "هذا العام" (another time:
+    back_reference_not), nor "مثل هذا الهجوم" (a kind of incident: back_reference_kind).  So does a sentence that
+    opens with a verb of explaining ("وأوضح مصدر أمني أن ...": ``time.toml`` elaborating): it details what was told
+    just before it ("وقال ناشطون إن ..." need not)."""
+    lexicons = load_lexicons()
+    pointers, not_heads = lexicons.word_set("back_reference"), lexicons.word_set("back_reference_not")
+    kinds = lexicons.word_set("back_reference_kind")
+    s = doc.sentences[m.sentence]
+    if s.first_token < s.last_token and _one_of(doc.tokens[s.first_token].text, lexicons.word_set("elaborating")):
+        return True
+    for j in range(s.first_token, s.last_token - 1):
+        if not _one_of(doc.tokens[j].text, pointers):
+            continue
+        head = doc.tokens[j + 1].text
+        if head.startswith("ال") and head not in not_heads and not (
+                j > s.first_token and _one_of(doc.tokens[j - 1].text, kinds)):
+            return True
+    return False
+
+
+def _one_of(word: str, words: frozenset[str]) -> bool:
+    """The word, or the word after a one-letter proclitic (و، ف، ب، ل), is one of ``words``."""
+    return word in words or (word[:1] in "وفبل" and word[1:] in words)
 
 
 def _at_the_same_time(doc: Doc, sentence: int) -> bool:

@@ -809,6 +809,11 @@ def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
 
 # --- time ---------------------------------------------------------------------------------
 
+#: Spans of days or weeks counted back from publication ("قبل أيام"، "الأيام الماضية"، "الأسبوع الماضي"); a month or
+#: year ("الشهر الماضي"، "العام الماضي") tells another time, as a named one does.
+_SPANS_BACK = frozenset({"period", "week_back"})
+
+
 def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]],
                 within: tuple[int, int]) -> tuple[date, int, TimeMention] | None:
     """The date of the sentence's incident: its own time words, else the statement's day (which only
@@ -818,7 +823,13 @@ def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]],
              and (within[0] <= t.start < within[1] or t.statement)]
     if not times:
         return None
-    own = sorted((t for t in times if not t.statement), key=lambda t: t.tense)  # a time word before the tense
+    # a time word before the tense; an exact day before a span counted back from publication ("امتدت قبل أيام إلى
+    # بغداد ... مما أدى إلى مقتل 4 أشخاص الجمعة": the span frames the story, the day tells the incident), unless
+    # the clause names a month or year ("في نوفمبر 2013 ... اليوم"، "الأسبوع الماضي ... في أبريل الماضي": it
+    # tells another time, and the words keep their order)
+    own = [t for t in times if not t.statement]
+    named = any(t.rule.kind == "date" and t.rule.precision > 1 for t in own)
+    own.sort(key=lambda t: (t.tense, not named and t.rule.kind in _SPANS_BACK))
     statement = next((t for t in times if t.statement), None)
     anchor = doc.published
     if statement is not None and not statement.described:  # the report's statement anchors its days
