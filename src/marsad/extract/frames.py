@@ -31,7 +31,7 @@ from marsad.doc import Doc
 from marsad.extract.numbers import read_number
 from marsad.lexicon import Entry, Form, Lexicons, VerbLexicon, load_lexicons
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article
+from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article, without_conjunction
 
 _SUBJECT_REACH = 3  # words between a verb and its subject (VSO): time words, "مجددا"
 _GENITIVE_REACH = 2  # an adjective may stand between a noun and its genitive ("هجوم انتحاري لداعش")
@@ -224,7 +224,8 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
             if number is not None and number.last > j:
                 counts[j] = (number.value, number.last)
         form = nominal if after_preposition else plain
-        if form is not None and form.kind != "verb" and j > lo and _bare(tokens[j - 1].text) in name_heads:
+        if (form is not None and form.kind != "verb" and j > lo
+                and without_conjunction(tokens[j - 1].text) in name_heads):
             form = None  # "جيش التحرير الفلسطيني": the noun is part of an organisation's name
         if form is not None:
             predicates.append((j, form))
@@ -326,7 +327,7 @@ def _token_info(word: str) -> tuple[bool, bool, bool, Form | None, Form | None, 
     lex = load_lexicons()
     verbs = lex.verbs
     assert verbs is not None
-    bare = _bare(word)
+    bare = without_conjunction(word)
     index = _scope_index()
     kinds = index.get(bare, ()) or index.get(strip_article(bare), ())
     info = (word[0].isdigit() or bare in lex.cardinals, bare in verbs.words["prepositions"],
@@ -364,11 +365,6 @@ def _reading(word: str, after_preposition: bool = False) -> Form | None:
     if bare_nouns and verbs_ and all(f.clitic for f in verbs_):
         return bare_nouns[0]  # "ضربة" (a strike) before "ضربه" (he hit him)
     return (verbs_ or list(forms))[0]
-
-
-@lru_cache(maxsize=100_000)
-def _bare(word: str) -> str:
-    return word[1:] if word[:1] in _PROCLITICS and len(word) > 3 else word
 
 
 _AUXILIARY_REACH = 5  # "وكان تنظيم داعش قد سيطر": كان, the subject, then قد
@@ -573,7 +569,8 @@ def _number_sides(units: list[_Unit], tokens: list[Token]) -> list[_Unit]:
     run: list[_Unit] = []
 
     def flush() -> None:
-        closed = [i > 0 and any(_bare(tokens[j].text) in _SIDE_CLOSERS for j in range(run[i - 1].last, run[i].first))
+        closed = [i > 0 and any(without_conjunction(tokens[j].text) in _SIDE_CLOSERS
+                                for j in range(run[i - 1].last, run[i].first))
                   for i in range(len(run))]
         side = 0
         for i, u in enumerate(run):
@@ -603,12 +600,12 @@ def _side_gap(tokens: list[Token], first: int, last: int) -> bool:
     طرف), after at most a phrase ending in a pronoun pointing back to the side ("الموالية لها من جهة") or a
     coordinated group no
     lexicon names ("وجيش التحرير الفلسطيني من جهة، والفصائل"), which then must end at a side closer."""
-    gap = [_bare(tokens[j].text) for j in range(first, last)]
+    gap = [without_conjunction(tokens[j].text) for j in range(first, last)]
     while gap and gap[-1] in _SIDE_GAP:
         gap.pop()
     if not gap:
         return True
-    closed = any(_bare(tokens[j].text) in _SIDE_CLOSERS for j in range(first, last))
+    closed = any(without_conjunction(tokens[j].text) in _SIDE_CLOSERS for j in range(first, last))
     # an unnamed ally may also stand inside the list, the next name joined by و ("بين حزب الله وجيش التحرير
     # الفلسطيني وقوات النظام من طرف، وداعش من طرف آخر")
     listed = tokens[last].text.startswith("و") and tokens[first].text.startswith("و")
@@ -622,7 +619,7 @@ def _side_gap(tokens: list[Token], first: int, last: int) -> bool:
 def _closed_side(before: _Unit, u: _Unit, tokens: list[Token]) -> bool:
     """A side closer ("من جهة") stands between the last name of a side and a name whose own بين opens the
     other side ("… من جهة، وبين …")."""
-    return any(_bare(tokens[j].text) in _SIDE_CLOSERS for j in range(before.last, u.first))
+    return any(without_conjunction(tokens[j].text) in _SIDE_CLOSERS for j in range(before.last, u.first))
 
 
 #: Complementisers after which a noun phrase is the subject of the clause they open (إنّ and her sisters).
@@ -632,10 +629,10 @@ _COMPLEMENTISERS = frozenset({"ان", "بان", "لان", "فان", "وان"})  
 def _complement_opener(tokens: list[Token], start: int, floor: int) -> int:
     """The first token of the noun phrase that إنّ/أنّ/لأنّ/بأنّ opens when the name at ``start`` heads it
     or is its partitive ("إن مجموعة من عناصر داعش"، "أن قوة من الشرطة"), else -1."""
-    if start - 1 >= floor and _bare(tokens[start - 1].text) in _COMPLEMENTISERS:
+    if start - 1 >= floor and without_conjunction(tokens[start - 1].text) in _COMPLEMENTISERS:
         return start
-    if start - 3 >= floor and _bare(tokens[start - 1].text) == "من" \
-            and _bare(tokens[start - 3].text) in _COMPLEMENTISERS:
+    if start - 3 >= floor and without_conjunction(tokens[start - 1].text) == "من" \
+            and without_conjunction(tokens[start - 3].text) in _COMPLEMENTISERS:
         return start - 2
     return -1
 
@@ -644,14 +641,14 @@ def _head_start(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon)
     """Extend a name over the head noun in construct with it: "مسلحي داعش"، "قوة من الجيش"، "مفرزة خاصة من الحشد"."""
     heads = verbs.heads
     j = start - 1
-    word = strip_article(_bare(tokens[start].text))
+    word = strip_article(without_conjunction(tokens[start].text))
     partitives = ("من", "في") if word not in verbs.words["cause_nouns"] else ("من",)
-    if j >= floor and _bare(tokens[j].text) in partitives:
+    if j >= floor and without_conjunction(tokens[j].text) in partitives:
         for h in (j - 1, j - 2):
             if h >= floor and (_head(tokens[h].text, heads) or _person(tokens[h].text, load_lexicons())):
                 return h
         return start
-    if j >= floor and strip_article(_bare(tokens[j].text)) in _BELONGING and j - 1 >= floor:
+    if j >= floor and strip_article(without_conjunction(tokens[j].text)) in _BELONGING and j - 1 >= floor:
         j -= 1  # "عناصر تابعة لميليشيا بدر"، "مسلحين موالين لتركيا"
     if j >= floor and _head(tokens[j].text, heads):
         return j
@@ -664,19 +661,19 @@ def _head(word: str, heads: frozenset[str]) -> bool:
     the root's own letter: "وحدات من الجيش" is units, not "and" + حدات)."""
     if word in heads or strip_article(word) in heads:
         return True
-    w = _bare(word)
+    w = without_conjunction(word)
     return w in heads or (w[:1] in ("ل", "ب") and w[1:] in heads) or strip_article(w) in heads
 
 
 def _marker(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon) -> tuple[str, str]:
     """The marker before a phrase (two words, then one) or the clitic on its first word."""
     markers = verbs.markers
-    word = _bare(tokens[start].text)
+    word = without_conjunction(tokens[start].text)
     if strip_article(word) in verbs.words["cause_nouns"] or (
             word[:1] in ("ب", "ل") and strip_article(word[1:]) in verbs.words["cause_nouns"]):
         return word[:1] if word[:1] in ("ب", "ل") else "", "ب"  # "في غارة عراقية"، "بقصف تركي": the strike's owner
-    t1 = _bare(tokens[start - 1].text) if start - 1 >= floor else ""
-    t2 = _bare(tokens[start - 2].text) if start - 2 >= floor else ""
+    t1 = without_conjunction(tokens[start - 1].text) if start - 1 >= floor else ""
+    t2 = without_conjunction(tokens[start - 2].text) if start - 2 >= floor else ""
     if t1 and t2 and f"{t2} {t1}" in markers:
         return f"{t2} {t1}", markers[f"{t2} {t1}"]
     if t1 in markers:
@@ -703,7 +700,7 @@ def _person(word: str, lex: Lexicons) -> bool:
 @lru_cache(maxsize=50_000)
 def _person_word(word: str) -> bool:
     people = load_lexicons().word_set("person_words")
-    w = strip_article(_bare(word))
+    w = strip_article(without_conjunction(word))
     if w in _FORCE_HEADS:
         return False
     return any(c in people for c in (w, w[:-1], w[:-2], w[:-3]) if len(c) > 2)
@@ -713,7 +710,7 @@ def _person_word(word: str) -> bool:
 def _oblique_construct(word: str) -> bool:
     """A sound masculine plural in construct in the oblique case: "مقاتلي داعش"، "مسلحي التنظيم" (the nominative
     is مقاتلو، مسلحو): the verb's object, not its subject (a nisba singular such as جندي or مدني is not one)."""
-    w = _bare(word)
+    w = without_conjunction(word)
     return not w.startswith("ال") and w.endswith("ي") and w[:-1] in load_lexicons().word_set("sound_plural")
 
 
@@ -804,7 +801,7 @@ _RESUMPTIVE = frozenset({"انه", "انها", "انهم", "انهما", "بان
 
 def _resumed(doc: Doc, k: int, boundaries: list[int], units: list[_Unit], lo: int) -> _Unit | None:
     """"أعلن الجيش أنه استهدف ...": after أنه/أنها the verb's subject is the statement's subject."""
-    if k - 1 not in boundaries or _bare(doc.tokens[k - 1].text) not in _RESUMPTIVE:
+    if k - 1 not in boundaries or without_conjunction(doc.tokens[k - 1].text) not in _RESUMPTIVE:
         return None
     found = [u for u in units if lo <= u.first and u.last <= k - 1 and u.kind == "" and not u.person]
     return found[-1] if found else None
@@ -833,7 +830,7 @@ def _voice(doc: Doc, form: Form, k: int, c: _Context) -> str:
         agented = any(k < u.first < right and u.kind == "agent" for u in units)
         after = next((u for u in units if k < u.first <= k + _SUBJECT_REACH and u.kind == ""), None)
         target = after is not None and c.doc is not None and c.before_verb(after) and \
-            _marker_kind(strip_article(_bare(c.doc.tokens[after.first].text))) == "patient"
+            _marker_kind(strip_article(without_conjunction(c.doc.tokens[after.first].text))) == "patient"
         return "passive" if (agented or target) and form.tense == "perfect" else "active"
     before = _left_subject(k, c) or _opened(k, c)
     if before is not None and not before.person:
@@ -952,7 +949,8 @@ def _coordinated(doc: Doc, u: _Unit, units: list[_Unit]) -> _Unit:
         if v.first - last > 2 or not (tokens[last].text.startswith("و") if last < v.first
                                        else tokens[v.first].text.startswith("و")):
             break
-        if any(tokens[j].is_number is False and j != last and _bare(tokens[j].text) not in ("من",) for j in gap[1:]):
+        if any(tokens[j].is_number is False and j != last and without_conjunction(tokens[j].text) not in ("من",)
+               for j in gap[1:]):
             break
         last = v.last
     return u if last == u.last else replace(u, last=last, clause_subject=False, joined=False, side=0)

@@ -29,7 +29,7 @@ from marsad.lexicon import Entry, load_lexicons
 from marsad.model import Actor, EventMention, Evidence
 from marsad.taxonomy import EVENT_TYPES
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, lookup_keys, strip_article
+from marsad.text.tokens import Sentence, lookup_keys, strip_article, without_conjunction
 
 _COORDINATION_RE = re.compile(r"^[\s،,]*و?\s*$")
 
@@ -562,9 +562,7 @@ def _captured(doc: Doc, m: Match[Entry], cues: list[Match[Entry]], names: set[in
     ("تقدمت القوات للسيطرة على البلدة"، "هجوم لاستعادة المدينة": triggers.toml [words] purpose_proclitics)."""
     if _attempted(m, cues, names) or not _captures_a_place(doc, m, names):
         return False
-    word = doc.tokens[m.first].text
-    if word[:1] in ("و", "ف") and len(word) > 3:
-        word = word[1:]
+    word = without_conjunction(doc.tokens[m.first].text)
     return not any(word.startswith(p) for p in load_lexicons().word_set("purpose_proclitics"))
 
 

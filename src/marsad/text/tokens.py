@@ -132,6 +132,13 @@ def lookup_keys(word: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+@lru_cache(maxsize=100_000)
+def without_conjunction(word: str) -> str:
+    """The word without the conjunction و or ف joined to its front, when three letters or more remain
+    ("وقتل" → "قتل", "فالقوات" → "القوات"; "وفد" stays whole)."""
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+
+
 @lru_cache(maxsize=200_000)
 def inner_keys(word: str) -> tuple[str, ...]:
     """Forms of a later word of a phrase: as written, and without ال."""
