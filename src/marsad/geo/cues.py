@@ -182,11 +182,17 @@ def _country_forms(data: dict[str, Any]) -> frozenset[str]:
     return frozenset(forms)
 
 
+def in_word_list(key: str, words: frozenset[str]) -> bool:
+    """The name is in ``words`` as written or with the article before it (a word list may write a name
+    that the gazetteer keys without ال with it: الطبقة، السلام)."""
+    return key in words or "ال" + key in words
+
+
 def is_ambiguous(key: str, places: Iterable[Any], ambiguous: frozenset[str]) -> bool:
     """Is the place name ``key`` also an ordinary word?  Listed in ``[ambiguous]``, or a one-word
     definite nisba (العامرية، الفرنسية، الغربي) none of whose ``places`` is a governorate, a city or a
     town with a known population (الناصرية، المقدادية are places first)."""
-    if key in ambiguous or "ال" + key in ambiguous:
+    if in_word_list(key, ambiguous):
         return True
     nisba = " " not in key and key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) > 5
     return nisba and not any(p.kind in ("city", "governorate") or p.kind == "town" and p.population > 0

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from marsad.geo.cues import CueSpec, is_ambiguous, load_place_cues
+from marsad.geo.cues import CueSpec, in_word_list, is_ambiguous, load_place_cues
 from marsad.geo.gazetteer import Gazetteer, Place
 from marsad.geo.toponyms import MAJOR_KINDS, MINOR_KINDS, Toponym, find_toponyms, unique_village
 from marsad.geo.translit import transliterate
@@ -230,7 +230,7 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
         s += w["ambiguous"]  # an ordinary word is a village only when called one ("قرية حرية", not "قاعدة حرية")
     elif spec is not None and (spec.primary in MINOR_KINDS or spec.name == "area") \
             and c.kind not in ("governorate", "city") and c.country not in ctx.countries_named | ctx.country_worded \
-            and (t.name in cues.ambiguous or "ال" + t.name in cues.ambiguous):
+            and in_word_list(t.name, cues.ambiguous):
         # "قرية السلام"، "منطقة الهلال" in a report from Korea or Libya: an ordinary word called a village
         # or an area is Iraq's or Syria's only in a document that points to that country (its country
         # words or its governorates)

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from marsad.geo.cues import Word, is_ambiguous, load_place_cues, short_word_proclitics
+from marsad.geo.cues import Word, in_word_list, is_ambiguous, load_place_cues, short_word_proclitics
 from marsad.geo.gazetteer import Gazetteer, NameHit, Place
 from marsad.geo.index import bare_forms, gap_ok
 from marsad.lexicon import load_lexicons
@@ -790,7 +790,7 @@ def _list_heads(text: str, drafts: list[_Draft], kept: list[_Draft]) -> list[_Dr
     for d, nxt in zip(drafts, drafts[1:], strict=False):
         if (id(d) in alive or id(nxt) not in alive or not d.candidates or not nxt.candidates
                 or text[d.end:nxt.start].strip() != "و"
-                or any(key in words for words in ordinary for key in (d.key, "ال" + d.key))):
+                or any(in_word_list(d.key, words) for words in ordinary)):
             continue  # only "X وY"; an ordinary word ("الشرطة والجيش") heads no list of places
         districts = {(p.admin1, p.admin2) for p in nxt.candidates if p.admin2}
         if any((p.admin1, p.admin2) in districts for p in d.candidates):
@@ -842,7 +842,7 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     if not amb and not minor:
         return True
     pool = [p for p in d.candidates if p.kind in MAJOR_KINDS] if amb else d.candidates
-    if (amb and d.key not in ambiguous and "ال" + d.key not in ambiguous and d.parent is not None
+    if (amb and not in_word_list(d.key, ambiguous) and d.parent is not None
             and _locative(words, d)):
         pool = d.candidates  # a nisba-shaped name placed in its town: "في الزعفرانية بجنوب بغداد"
     in_admin1 = any(p.admin1 in admin1 for p in pool)
