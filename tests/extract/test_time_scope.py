@@ -338,3 +338,22 @@ def test_a_month_or_year_in_the_clause_keeps_the_time_words_in_order(text: str, 
 ])
 def test_a_verb_of_explaining_details_the_report_before_it(text: str, days: list[str]) -> None:
     assert [r["event_date"] for r in _records(text)] == days
+
+
+# --- a day right after the event word is that event's ("مظاهرات الجمعة الماضي") ----------------------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("تعقد الحكومة اليوم اجتماعا طارئا لبحث مطالب مظاهرات الجمعة الماضي في ساحة التحرير وسط بغداد.", "2021-07-30"),
+    ("يناقش مجلس المحافظة اليوم تداعيات تفجير يوم الأحد في سوق مدينة الحلة.", "2021-08-01"),
+    ("زارت الوزيرة أمس بلدة أريحا في ريف إدلب لتفقد آثار قصف السبت الماضي على سوقها.", "2021-07-31"),
+])
+def test_a_day_right_after_the_event_word_is_its_own(text: str, day: str) -> None:
+    """A day that follows the event word straight away belongs to it ("مظاهرات الجمعة": Friday's
+    demonstrations), not another day its sentence names for something else (a meeting, a visit)."""
+    assert day in [r["event_date"] for r in _records(text)]
+
+
+def test_a_day_after_a_second_event_word_is_not_the_first_ones() -> None:
+    """Only the first event word's day: "قتل 16 شخصا الخميس ... تشييع مقاتلين قتلوا الأربعاء" is Thursday's."""
+    text = "قتل ستة أشخاص الخميس بانفجار عبوة ناسفة خلال تشييع جنود قتلوا الأربعاء في ناحية العلم شرقي تكريت."
+    assert [r["event_date"] for r in _records(text)][:1] == ["2021-07-29"]

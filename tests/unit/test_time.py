@@ -67,6 +67,36 @@ def test_statement_day_is_marked():
     assert found[0][1].statement
 
 
+@pytest.mark.parametrize("text", [
+    "اعتقلت قوات الأمن ثلاثة شبان من أبناء الحي الشمالي في المدينة صباح الأحد، بحسب ناشطين",
+    "اعتصمت عشرات النساء من أهالي المعتقلين أمام مبنى المحكمة في وسط العاصمة مساء أمس وفقا لناشطين",
+    "خطف مسلحون مجهولون طبيبا يعمل في مستشفى البلدة الوحيد منذ سنوات قبل أيام حسب مصادر محلية",
+    "وأطلق الجنود النار على سيارة كانت تقل عائلة من أربعة أفراد عند مدخل القرية الخميس، وفق مصدر طبي",
+])
+def test_day_before_a_source_is_not_a_statement_day(text):
+    """"بحسب"، "وفقا"، "حسب"، "وفق" name a source: they have no day of their own, so the day right before
+    them dates the clause it ends (unlike "وفي وقت سابق الخميس أفاد ضابط")."""
+    _, found = times(text)
+    assert found and not any(t.statement for _, t in found)
+
+
+def test_day_before_a_statement_verb_is_still_the_statement_day():
+    _, found = times("وفي وقت سابق الخميس أفاد ضابط في الشرطة بأن مسلحين هاجموا الحاجز")
+    assert found[0][1].statement
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مسلح أحد أقرباء المحافظ الأحد في البلدة",
+    "نقل الجرحى إلى أقرب مستشفى صباح أمس",
+    "ضبطت الشرطة أقراصا مخدرة في المدينة السبت",
+])
+def test_words_that_begin_like_aqarra_are_no_statement_verbs(text):
+    """"أقرّ" (acknowledged) reports; "أقرباء" (relatives), "أقرب" (nearest), "أقراص" (pills) do not, so the
+    day after them is the act's own."""
+    _, found = times(text)
+    assert found and not any(t.statement for _, t in found)
+
+
 def test_future_day_is_marked():
     _, found = times("في موعد لا يتجاوز الأحد المقبل")
     assert found[0][1].future

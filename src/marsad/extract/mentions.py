@@ -827,7 +827,8 @@ def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]],
     # tells another time, and the words keep their order)
     own = [t for t in times if not t.statement]
     named = any(t.rule.kind == "date" and t.rule.precision > 1 for t in own)
-    own.sort(key=lambda t: (t.tense, not named and t.rule.kind in _SPANS_BACK))
+    own.sort(key=lambda t: (t.tense, not named and t.rule.kind in _SPANS_BACK,
+                            not _names_its_day(doc, t, triggers)))
     statement = next((t for t in times if t.statement), None)
     anchor = doc.published
     if statement is not None and not statement.described:  # the report's statement anchors its days
@@ -841,6 +842,17 @@ def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]],
     if resolved is None:
         return None
     return resolved[0], resolved[1], chosen
+
+
+def _names_its_day(doc: Doc, t: TimeMention, triggers: list[Match[Entry]]) -> bool:
+    """The time word follows an event word straight away ("مظاهرات الجمعة الماضي"، "هجوم أمس"، "قصف يوم
+    الأحد"): the day belongs to that noun or verb, whatever other day its clause names ("تعقد الحكومة اليوم
+    اجتماعا على خلفية مظاهرات الجمعة الماضي")."""
+    day_words = load_lexicons().word_set("day_words")
+    j = t.first_token
+    while j > 0 and strip_article(doc.tokens[j - 1].text) in day_words:
+        j -= 1
+    return bool(triggers) and min(triggers, key=lambda m: m.first).last == j
 
 
 def _recent(doc: Doc, day: date) -> bool:
