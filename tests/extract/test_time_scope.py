@@ -357,3 +357,17 @@ def test_a_day_after_a_second_event_word_is_not_the_first_ones() -> None:
     """Only the first event word's day: "قتل 16 شخصا الخميس ... تشييع مقاتلين قتلوا الأربعاء" is Thursday's."""
     text = "قتل ستة أشخاص الخميس بانفجار عبوة ناسفة خلال تشييع جنود قتلوا الأربعاء في ناحية العلم شرقي تكريت."
     assert [r["event_date"] for r in _records(text)][:1] == ["2021-07-29"]
+
+
+# --- a day in a relative clause tells what the clause says of a noun ("الرهائن الذين خطفهم الشهر الماضي") ------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("أعدم التنظيم اثنين من الرهائن الذين خطفهم الشهر الماضي، مساء الأحد، في بادية السويداء الشرقية.", "2021-08-01"),
+    ("قصفت طائرات حربية المستشفى الذي افتتحته المنظمة في 20 تموز، فجر اليوم، في بلدة كفرنبل بريف إدلب.",
+     "2021-08-03"),
+    ("اعتقلت قوات الأمن الناشطات اللواتي رفعن لافتات في تموز الماضي، صباح أمس، في مدينة الناصرية.", "2021-08-02"),
+])
+def test_a_day_in_a_relative_clause_yields_to_the_sentences_own(text: str, day: str) -> None:
+    """A time word in a relative clause after the event word dates what the clause says of its noun (the
+    hostages taken last month); the act itself keeps the sentence's other day."""
+    assert [r["event_date"] for r in _records(text)] == [day]

@@ -827,7 +827,7 @@ def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]],
     # tells another time, and the words keep their order)
     own = [t for t in times if not t.statement]
     named = any(t.rule.kind == "date" and t.rule.precision > 1 for t in own)
-    own.sort(key=lambda t: (t.tense, not named and t.rule.kind in _SPANS_BACK,
+    own.sort(key=lambda t: (t.tense, not named and t.rule.kind in _SPANS_BACK, _describes(doc, t, triggers),
                             not _names_its_day(doc, t, triggers)))
     statement = next((t for t in times if t.statement), None)
     anchor = doc.published
@@ -842,6 +842,23 @@ def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]],
     if resolved is None:
         return None
     return resolved[0], resolved[1], chosen
+
+
+def _describes(doc: Doc, t: TimeMention, triggers: list[Match[Entry]]) -> bool:
+    """The time word stands in a relative clause after the event word ("أعدم التنظيم أحد الرهائن الذين خطفهم
+    الشهر الماضي"، "قتل عنصرا من الفصيل الذي سيطر الأحد على البلدة"): it dates what the clause says of a noun,
+    and yields to another time word of the sentence."""
+    if not triggers:
+        return False
+    relative = load_lexicons().word_set("relative_pronouns")
+    first = min(m.first for m in triggers)
+    for j in range(t.first_token - 1, first, -1):
+        token = doc.tokens[j]
+        if token.text in relative:
+            return True
+        if not any(c.isalnum() for c in token.text) or doc.text[token.end:doc.tokens[j + 1].start].strip():
+            return False  # a comma or a stop closes the clause
+    return False
 
 
 def _names_its_day(doc: Doc, t: TimeMention, triggers: list[Match[Entry]]) -> bool:
