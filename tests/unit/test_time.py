@@ -51,6 +51,13 @@ def times(text: str, published: date | None = PUB):
     ("أوائل آذار", None, None),
     ("في 15 تشرين الأول 2020", date(2020, 10, 15), 1),
     ("في 5 ذو الحجة 1442", date(2021, 7, 15), 1),
+    # a day counted in words or hours, ten days back, the night before last, the week before last
+    ("قتل جندي قبل يوم واحد", date(2021, 8, 2), 1),
+    ("اختطفت ناشطتان قبل 48 ساعة", date(2021, 8, 1), 1),
+    ("تظاهر المئات قبل عشرة أيام", date(2021, 7, 24), 1),
+    ("سقطت قذائف على الحي قبل 10 أيام", date(2021, 7, 24), 1),
+    ("استهدفت غارات البلدة الليلة قبل الماضية", date(2021, 8, 1), 1),
+    ("اقتحم محتجون المبنى الأسبوع قبل الماضي", date(2021, 7, 21), 2),
 ])
 def test_expressions(text, expected, precision):
     _, found = times(text)
@@ -60,6 +67,17 @@ def test_expressions(text, expected, precision):
     assert found, f"no time found in {text!r}"
     resolved, _ = found[0]
     assert resolved == (expected, precision)
+
+
+@pytest.mark.parametrize("text", [
+    "أغلقت السلطات الطرق قبل يوم من الانتخابات",
+    "اعتقل الناشط قبل يوم على بدء الاحتجاجات",
+    "انسحب المسلحون قبل يومين من وصول القوات",
+])
+def test_days_before_something_else_are_not_counted_from_publication(text):
+    """"قبل يوم من الانتخابات": a day counted back from another event, not from publication."""
+    _, found = times(text)
+    assert not any(t.rule.kind == "days_back" for _, t in found)
 
 
 def test_statement_day_is_marked():

@@ -177,8 +177,9 @@ def _mention(doc: Doc, sentence: Sentence, m: Match[Entry], entries: list[Match[
     elif cat == "weekday":
         rule, start, end, first = _weekday(doc, m, entries)
     elif cat == "relative_day":
-        if m.payload.value > 1 and _word_after(doc, m.end) in load_lexicons().word_set("relative_to_other"):
-            return None  # "قبل يومين من الفرز": two days before something else
+        if ((m.payload.value > 1 or doc.tokens[m.first].text == "قبل")
+                and _word_after(doc, m.end) in load_lexicons().word_set("relative_to_other")):
+            return None  # "قبل يومين من الفرز"، "قبل يوم من الانتخابات": days before something else
         rule, start, end, first = TimeRule("days_back", n=m.payload.value), m.start, m.end, m.first
         named = _named_weekday(doc, m, entries)
         if named is not None:  # "أمس الجمعة": the weekday named beside the relative word fixes the day
