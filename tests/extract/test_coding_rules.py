@@ -447,3 +447,15 @@ def test_places_given_as_examples_with_ka_are_scenes():
 def test_a_neighbourhood_after_a_dash_resolves_inside_its_city():
     record = _one("بغداد - قتل مدني بانفجار عبوة ناسفة في مدينة الصدر، اليوم.")
     assert record["admin1"] == "Baghdad" and record["location_ar"] == "مدينة الصدر"
+
+
+@pytest.mark.parametrize("text", [
+    "خطف مسلحون ثلاثة مزارعين قرب بلدة الحويجة فجر الأربعاء. وقالت عائلاتهم إن المختطفين كانوا مفقودين إلى أن علمنا"
+    " السبت أنهم لدى التنظيم.",
+    "اعتقلت قوات الأمن عشرات الطلاب في مدينة الناصرية فجر الأربعاء. وأكد محامون أن المعتقلين نقلوا السبت إلى سجن آخر.",
+    "اختطف مجهولون صحفية في مدينة البصرة فجر الأربعاء. وذكرت زميلاتها أن المخطوفات ظهرن في شريط مصور بث السبت.",
+])
+def test_a_later_day_told_of_the_people_of_an_act_does_not_move_the_act(text):
+    """A later sentence moves the incident told to its day only when it names the act itself ("الانفجار وقع مساء
+    الأحد"); a definite plural of its people ("المختطفين"، "المعتقلين"، "المخطوفات") tells what befell them later."""
+    assert "2021-07-28" in [r["event_date"] for r in _records(text)]

@@ -382,8 +382,9 @@ def _points_back(doc: Doc, triggers: list[Match[Entry]]) -> bool:
     def definite(j: int) -> bool:
         return j < len(doc.tokens) and any(k.startswith("ال") for k in lookup_keys(doc.tokens[j].text)[:3])
 
-    def one_told(j: int) -> bool:  # "الهجوم"، "الانفجار"; not "الهجمات"، "الانفجارات" (several)
-        return definite(j) and not doc.tokens[j].text.endswith("ات")
+    def one_told(j: int) -> bool:  # "الهجوم"، "الانفجار"; not "الهجمات"، "الانفجارات" (several), nor the people
+        # of an act in a sound masculine plural ("المختطفين"، "المعتقلون": those taken, not the taking)
+        return definite(j) and not doc.tokens[j].text.endswith(("ات", "ين", "ون"))
 
     def victims_told(m: Match[Entry]) -> bool:
         nouns = lex.word_set("casualty_nouns")
