@@ -371,3 +371,17 @@ def test_a_day_in_a_relative_clause_yields_to_the_sentences_own(text: str, day: 
     """A time word in a relative clause after the event word dates what the clause says of its noun (the
     hostages taken last month); the act itself keeps the sentence's other day."""
     assert [r["event_date"] for r in _records(text)] == [day]
+
+
+# --- of two days in a clause, the one nearest the event word dates it ---------------------------------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("عقب جولة بدأها الوزير الأحد في المحافظة، انفجرت عبوة ناسفة الثلاثاء قرب موكبه في مدينة الرمادي.", "2021-08-03"),
+    ("بعد اجتماع عقده المحافظ الخميس مع شيوخ العشائر، تظاهر مئات الشبان أمس أمام مبنى المحافظة في الناصرية.",
+     "2021-08-02"),
+    ("ومع اقتراب الموعد الذي حددته اللجنة منتصف تموز الماضي، قصفت طائرات حربية أمس سوق مدينة أريحا.", "2021-08-02"),
+])
+def test_the_day_nearest_the_event_word_dates_it(text: str, day: str) -> None:
+    """Two time words in one clause: the one nearest the event's first word is its day; the other dates a
+    visit, a meeting, a deadline told around it."""
+    assert [r["event_date"] for r in _records(text)] == [day]

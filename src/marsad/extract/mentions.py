@@ -829,7 +829,7 @@ def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]],
     own = [t for t in times if not t.statement]
     named = any(t.rule.kind == "date" and t.rule.precision > 1 for t in own)
     own.sort(key=lambda t: (t.tense, not named and t.rule.kind in _SPANS_BACK, _describes(doc, t, triggers),
-                            not _names_its_day(doc, t, triggers)))
+                            not _names_its_day(doc, t, triggers), _distance_to_event(doc, t, triggers)))
     statement = next((t for t in times if t.statement), None)
     anchor = doc.published
     if statement is not None and not statement.described:  # the report's statement anchors its days
@@ -860,6 +860,22 @@ def _describes(doc: Doc, t: TimeMention, triggers: list[Match[Entry]]) -> bool:
         if not any(c.isalnum() for c in token.text) or doc.text[token.end:doc.tokens[j + 1].start].strip():
             return False  # a comma or a stop closes the clause
     return False
+
+
+def _distance_to_event(doc: Doc, t: TimeMention, triggers: list[Match[Entry]]) -> tuple[bool, int]:
+    """How far the time word stands from the clause's first event word: across a comma or not (a comma closes
+    the phrase a time word belongs to: "بعد اجتماع عقده المحافظ الخميس، تظاهر مئات الشبان أمس"), then the words
+    between them.  Of two time words of a clause, the nearer dates the event."""
+    if not triggers:
+        return False, 0
+    event = min(triggers, key=lambda m: m.first)
+    if t.first_token >= event.last:
+        left, right, gap = event.end, t.start, t.first_token - event.last
+    else:
+        last = doc.token_index(t.end)
+        left, right, gap = t.end, event.start, max(0, event.first - last)
+    between = doc.text[left:right]
+    return "،" in between or "," in between, gap
 
 
 def _names_its_day(doc: Doc, t: TimeMention, triggers: list[Match[Entry]]) -> bool:
