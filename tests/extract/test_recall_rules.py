@@ -314,6 +314,77 @@ def test_since_a_day_is_still_a_running_total() -> None:
     assert all(e.fatalities != 17 for e in extract_events(Article("t", text, published=PUBLISHED)))
 
 
+# --- "since" a day of the last few: one event a day, the toll split (codebook §1) ---------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # passive verb, masculine plural victims, "since Sunday" told on Tuesday: three days
+    ("قتل 9 متظاهرين منذ الأحد في مدينة البصرة.",
+     [("2021-08-01", 3), ("2021-08-02", 3), ("2021-08-03", 3)]),
+    # "met their death", the victims first, "since the day of Monday": two days
+    ("لقي ثمانية مدنيين حتفهم منذ يوم الإثنين جراء غارات على مدينة إدلب.", [("2021-08-02", 4), ("2021-08-03", 4)]),
+    # "fell", the dead after the verb, "since yesterday": the remainder on the last day
+    ("سقط 5 قتلى من الجنود منذ أمس في هجمات على قرى في قضاء الطارمية.", [("2021-08-02", 2), ("2021-08-03", 3)]),
+])
+def test_a_toll_since_a_day_of_the_last_few_is_one_event_a_day(text: str, expected: list[tuple[str, int]]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert sorted((str(e.event_date), e.fatalities) for e in events) == expected
+
+
+def test_a_toll_since_a_day_further_back_stays_a_running_total() -> None:
+    text = "قتل 30 مدنيا منذ الأربعاء في قصف على مدينة إدلب."  # Wednesday, six days before: a campaign's total
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert len(events) <= 1 and all(e.fatalities in (None, 0) for e in events)
+
+
+# --- a belief about whose the weapon is, not whether it struck ----------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # feminine plural aircraft "believed to belong to" the coalition, the verb before them
+    ("نفذت طائرات حربية يعتقد أنها تابعة للتحالف الدولي غارات على مدينة الرقة.", ("Ar-Raqqa", "Air/drone strike")),
+    # a masculine singular rocket "thought to be of the type", the verb first
+    ("سقط صاروخ يرجح أنه من نوع أرض أرض على حي في مدينة درعا.", ("Daraa", "Shelling/artillery/missile attack")),
+    # a dual subject and a dual word of belonging
+    ("أطلقت مروحيتان يعتقد أنهما تابعتان للجيش صواريخ على قرية في ريف حماة.", ("Hama", "Air/drone strike")),
+    # a bomber "suspected to be of" IS (بأنه)
+    ("فجر انتحاري يشتبه بأنه من تنظيم داعش حزامه الناسف في سوق بمدينة كركوك.", ("Kirkuk", "Suicide bomb")),
+])
+def test_a_belief_about_the_owner_keeps_the_act(text: str, expected: tuple[str, str]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert [(e.location.admin1, e.sub_event_type) for e in events if e.location] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "ويعتقد أن مسلحي داعش هاجموا قرية في ريف كركوك.",  # the belief is about the act itself
+    "ويعتقد أنه قصف قرية في ريف كركوك.",  # a pronoun, then the act: still a belief
+])
+def test_a_belief_about_the_act_is_no_event(text: str) -> None:
+    assert types(text) == []
+
+
+# --- the polling of an election is no legislation ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وجرت عملية التصويت في أجواء مستقرة، خرقها انفجار عبوة ناسفة في مدينة كركوك أدى إلى مقتل شخصين.",
+     ("Kirkuk", "Remote explosive/landmine/IED")),
+    ("أغلقت مراكز التصويت بعد انفجار سيارة مفخخة قرب مدرسة في مدينة الموصل.",
+     ("Ninewa", "Remote explosive/landmine/IED")),
+    ("وأوقفت عمليات التصويت في البلدة بعدما هاجم مسلحون مركزا انتخابيا في قضاء طوز خورماتو.",
+     ("Salah al-Din", "Armed clash")),
+])
+def test_a_bombing_during_the_polling_is_an_event(text: str, expected: tuple[str, str]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert [(e.location.admin1, e.sub_event_type) for e in events if e.location][:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "صوت البرلمان على قانون يجرم الهجمات على الصحفيين في بغداد.",
+    "تم التصويت على مشروع قانون يعاقب على الهجمات المسلحة في بغداد.",
+    "ودعا النواب إلى التصويت لانتخاب رئيس جديد رغم الهجمات في بغداد.",
+])
+def test_a_vote_on_a_bill_tells_no_incident(text: str) -> None:
+    assert types(text) == []
+
+
 # --- "took the life of" ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("phrase", [

@@ -23,7 +23,7 @@ from marsad.extract.classify import ActorFacts, by_initiator, classify
 from marsad.extract.frames import Frame, compares, frames_of, modal_flags
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention
-from marsad.extract.toll import Figure, TollMention, combine, share_evenly
+from marsad.extract.toll import Figure, TollMention, combine, share_evenly, total_markers
 from marsad.geo.resolve import ResolvedPlace
 from marsad.lexicon import Entry, load_lexicons
 from marsad.model import Actor, EventMention, Evidence
@@ -228,6 +228,9 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     if sub_event is None:
         return []
     when = None if _died_of_wounds(doc, sentence) else _event_date(doc, sentence, triggers, (start, end))
+    since = _since_a_day(doc, sentence, (start, end)) if when is None and explicit and _states_toll(tolls) else None
+    if since is not None:  # "قتل 17 مدنيا منذ يوم الثلاثاء": one event a day, Tuesday to publication
+        when, tolls = since[0], _over_the_days(doc, sentence, tolls, since[1])
     own_day = when is not None and not when[2].statement  # a statement's day only stands in for the event's
     background = _background(doc, sentence, span=span, triggers=triggers)
     governing = [m for m in modality if _governs(doc, span, m, triggers)]
@@ -275,6 +278,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         and _points_back(doc, triggers),
     )
     days = [when] + _more_days(doc, sentence, when, end) if when is not None else [None]
+    if since is not None and when is not None and doc.published is not None:
+        days = [(when[0] + timedelta(days=k), 1, when[2]) for k in range((doc.published - when[0]).days + 1)]
     out: list[EventMention] = []
     for d, day in enumerate(days):  # "يومي الثلاثاء والأربعاء": one event a day, the toll split (codebook §1)
         if day is not None:
@@ -318,6 +323,40 @@ def _died_of_wounds(doc: Doc, sentence: Sentence) -> bool:
     words = load_lexicons().word_set("died_of_wounds")
     return any(k in words for j in range(sentence.first_token, sentence.last_token)
                for k in lookup_keys(doc.tokens[j].text))
+
+
+_SINCE_SPAN = 4  # "منذ الاثنين" told on Thursday: a few days, one event each; a longer span is a campaign's total
+
+
+def _since_a_day(doc: Doc, sentence: Sentence, within: tuple[int, int]) -> tuple[Dated, int] | None:
+    """A clause that tells its toll or its acts "since" a day of the past week ("قتل 17 مدنيا على الأقل منذ
+    يوم الثلاثاء"، "10 متظاهرين لقوا مصرعهم منذ الاثنين الماضي"، "سقط 37 قتيلا منذ الأربعاء") tells what
+    happened on each day from that one to publication: a multi-day total, one event a day with the toll
+    split evenly (codebook §1), not a running total folded into another incident.  A month's date or a
+    longer span ("منذ 18 شباط"، "منذ أسبوعين") stays a total.  The day, and the token of "since"."""
+    if doc.published is None:
+        return None
+    day_words = load_lexicons().word_set("day_words")
+    for t in doc.times:
+        if (t.sentence != sentence.index or not t.since or t.future
+                or not within[0] <= t.start < within[1] or t.rule.kind not in ("weekday", "days_back")):
+            continue
+        resolved = t.resolve(doc.published)
+        if resolved is None or resolved[1] != 1 or not 1 <= (doc.published - resolved[0]).days <= _SINCE_SPAN:
+            continue
+        j = t.first_token - 1
+        while j > sentence.first_token and strip_article(doc.tokens[j].text) in day_words:
+            j -= 1
+        return (resolved[0], 1, t), j
+    return None
+
+
+def _over_the_days(doc: Doc, sentence: Sentence, tolls: list[TollMention], since: int) -> list[TollMention]:
+    """The clause's tolls counted "since" a day of the past week: the days' own (no running total), when
+    "since" is the sentence's only word of a total."""
+    if set(total_markers(doc, sentence, load_lexicons())) - {since}:
+        return tolls
+    return [replace(t, cumulative=False) for t in tolls]
 
 
 def _more_days(doc: Doc, sentence: Sentence, when: Dated, end: int) -> list[Dated]:
