@@ -385,6 +385,31 @@ def test_a_vote_on_a_bill_tells_no_incident(text: str) -> None:
     assert types(text) == []
 
 
+# --- the background of a scene described after "where" or a relative pronoun is not the act's ------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # clashes (a noun subject after a verb of happening), then "where" the region has seen battles for weeks
+    ("كما دارت اشتباكات بين قوات سوريا الديمقراطية وعناصر داعش في محيط بلدة تل أبيض، حيث تشهد المنطقة منذ "
+     "أسابيع معارك متقطعة.", ("Ar-Raqqa", "Armed clash")),
+    # an active verb with a plural subject, then a relative clause on the town (feminine, present tense)
+    ("قصفت الطائرات الحربية بلدة كفرنبل، التي تتعرض منذ أشهر لقصف متكرر.", ("Idlib", "Air/drone strike")),
+    # a bomb (intransitive verb), then "where" IS fighters have been active for years (masculine plural)
+    ("انفجرت عبوة ناسفة على دورية للشرطة في قضاء الطارمية، حيث ينشط مسلحو داعش منذ سنوات.",
+     ("Baghdad", "Remote explosive/landmine/IED")),
+])
+def test_a_described_scenes_background_leaves_the_act_news(text: str, expected: tuple[str, str]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert [(e.location.admin1, e.sub_event_type) for e in events if e.location] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "وتتعرض بلدة كفرنبل منذ أشهر لقصف متكرر.",  # the ongoing shelling itself, with "since"
+    "قصفت الطائرات بلدة كفرنبل منذ أشهر.",  # "since" in the act's own comma part
+])
+def test_since_in_the_acts_own_part_stays_background(text: str) -> None:
+    assert types(text) == []
+
+
 # --- "took the life of" ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("phrase", [
@@ -473,14 +498,17 @@ def test_a_linking_adverb_in_a_round_up_opens_a_clause(text: str, expected: list
 
 
 # --- a background word in one clause of a round-up is not the background of another ---------------------
+# (nor, after "where" or a relative pronoun, of the act its own clause told before it: the later clashes
+# are news too)
 
 @pytest.mark.parametrize(("text", "expected"), [
     # "since weeks" in a later clause's relative part (active verb, feminine plural subject)
     ("قصفت قوات النظام مناطق في مدينة حرستا، كما دارت اشتباكات في محيط بلدة تل السمن بريف الرقة، حيث يشهد "
-     "الريف منذ أسابيع معارك كر وفر.", [("Rural Damascus", "Shelling/artillery/missile attack")]),
+     "الريف منذ أسابيع معارك كر وفر.",
+     [("Ar-Raqqa", "Armed clash"), ("Rural Damascus", "Shelling/artillery/missile attack")]),
     # "since months" after a relative pronoun in the later clause (masculine singular subject)
     ("استهدف الطيران الحربي بلدة التمانعة بريف إدلب، كما دارت اشتباكات في محيط قرية الزارة بريف حماة، التي "
-     "تحاصرها الفصائل منذ أشهر.", [("Idlib", "Air/drone strike")]),
+     "تحاصرها الفصائل منذ أشهر.", [("Hama", "Armed clash"), ("Idlib", "Air/drone strike")]),
     # the later clause opens with ثم and names its own scene (feminine plural subject)
     ("أغارت طائرات حربية على قرية كفرزيتا بريف حماة الشمالي، ثم قصفت المدفعية قرية التح بريف إدلب، وهي القرية "
      "التي نزح أهلها منذ عامين.", [("Hama", "Air/drone strike")]),

@@ -474,11 +474,16 @@ def _segments(doc: Doc, span: Span) -> list[int]:
 def _told_before(doc: Doc, span: Span, marker: Match[Entry], triggers: list[Match[Entry]]) -> bool:
     """A cause marker ("ردا على"، "انتقاما ل": triggers.toml `cause_markers`) makes background of what it
     introduces, the act answered; an act told in an earlier comma part of the clause is the news."""
-    forward = load_lexicons().word_set("cause_markers")
-    if not any(k in forward for k in lookup_keys(doc.tokens[marker.first].text)):
-        return False
+    lex = load_lexicons()
     cuts = _segments(doc, span)
     part = bisect_right(cuts, marker.first)
+    if not any(k in lex.word_set("cause_markers") for k in lookup_keys(doc.tokens[marker.first].text)):
+        # a comma part opened by "where" or a relative pronoun describes the scene or a noun told before it:
+        # its background ("كما دارت اشتباكات في محيط بلدة تل السمن، حيث يشهد الريف منذ أسابيع معارك"،
+        # "قصفت الطائرات بلدة كفرنبل، التي تتعرض منذ أشهر لقصف متكرر") is not the act's
+        describes = lex.word_set("where_adverbs") | lex.word_set("relative_pronouns")
+        if part == 0 or not any(k in describes for k in lookup_keys(doc.tokens[cuts[part - 1]].text)):
+            return False
     return any(bisect_right(cuts, t.first) < part for t in triggers)
 
 
