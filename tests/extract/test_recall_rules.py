@@ -410,6 +410,26 @@ def test_since_in_the_acts_own_part_stays_background(text: str) -> None:
     assert types(text) == []
 
 
+# --- the comma that closes one side of a clash does not end a clause's first part ---------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "من جهة، ... من جهة أخرى،": a verb of happening in the present, the scene after both sides
+    ("قصفت قوات النظام بلدة كفرنبل بريف إدلب، كذلك تدور اشتباكات عنيفة بين تنظيم داعش من جهة، والفصائل من جهة "
+     "أخرى، في بلدة القريتين بريف حمص.", [("Homs", "Armed clash"), ("Idlib", "Shelling/artillery/missile attack")]),
+    # "من طرف، ... من طرف آخر،": the perfect, an air strike before it
+    ("استهدف الطيران الحربي مدينة الرستن في ريف حمص، كما دارت اشتباكات بين قوات النظام من طرف، وهيئة تحرير "
+     "الشام من طرف آخر، في قرية الزلاقيات بريف حماة.", [("Hama", "Armed clash"), ("Homs", "Air/drone strike")]),
+    # "من ناحية، ... من ناحية ثانية،": a feminine verb of breaking out, a bombing before it
+    ("انفجرت سيارة مفخخة في مدينة الباب بريف حلب، كما اندلعت مواجهات بين الجيش التركي من ناحية، وقوات سوريا "
+     "الديمقراطية من ناحية ثانية، في مدينة منبج.",
+     [("Aleppo", "Armed clash"), ("Aleppo", "Remote explosive/landmine/IED")]),
+])
+def test_a_clash_whose_scene_follows_its_sides_is_a_clause_of_its_own(text: str,
+                                                                     expected: list[tuple[str, str]]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert sorted((e.location.admin1, e.sub_event_type) for e in events if e.location) == expected
+
+
 # --- "took the life of" ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("phrase", [

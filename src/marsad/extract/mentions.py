@@ -174,9 +174,20 @@ _HAPPENING_REACH = 6  # "كذلك تدور منذ صباح أمس اشتباكا
 
 
 def _first_comma(doc: Doc, first: int, last: int) -> int:
-    """The first token after a comma in tokens [first, last), else ``last``."""
+    """The first token after a comma in tokens [first, last), else ``last``.  Not the comma that closes one
+    side of a clash ("تدور اشتباكات بين تنظيم داعش من جهة، والفصائل من جهة أخرى، في القلمون": triggers.toml
+    `side_closers`): the sides go on, and the scene is told after them."""
+    lex, tokens = load_lexicons(), doc.tokens
+    closers, others = lex.word_set("side_closers"), lex.word_set("side_others")
+
+    def closes_a_side(j: int) -> bool:  # "من جهة،"، "ومن جهة أخرى،"
+        k = j - 2 if j - 1 > first and tokens[j - 1].text in others else j - 1
+        return k - 1 >= first and without_conjunction(tokens[k].text) in closers \
+            and without_conjunction(tokens[k - 1].text) == "من"
+
     return next((j for j in range(first + 1, last)
-                 if any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")), last)
+                 if any(c in doc.text[tokens[j - 1].end:tokens[j].start] for c in "،,") and not closes_a_side(j)),
+                last)
 
 
 def _economic(doc: Doc, span: Span) -> bool:
