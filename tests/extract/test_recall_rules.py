@@ -330,6 +330,24 @@ def test_a_toll_since_a_day_of_the_last_few_is_one_event_a_day(text: str, expect
     assert sorted((str(e.event_date), e.fatalities) for e in events) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb of happening in the present, "since yesterday morning", the clash after it
+    ("كذلك تدور منذ صباح أمس اشتباكات عنيفة بين تنظيم داعش والفصائل في بلدة القريتين بريف حمص.",
+     ("Homs", "Armed clash")),
+    # "still going on" (feminine, ما زالت), "since last night", the sides after it
+    ("وما زالت المواجهات مستمرة منذ ليل أمس بين قوات الجيش ومسلحين في قضاء الطارمية.", ("Baghdad", "Armed clash")),
+    # a masculine verb of going on, the shelling as its subject, "since yesterday's dawn" last
+    ("ويتواصل القصف المدفعي على بلدة كفرنبل منذ فجر أمس.", ("Idlib", "Shelling/artillery/missile attack")),
+])
+def test_an_act_going_on_since_yesterday_is_yesterdays_incident(text: str, expected: tuple[str, str]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert [(e.location.admin1, e.sub_event_type, str(e.event_date)) for e in events] == [(*expected, "2021-08-02")]
+
+
+def test_an_act_going_on_since_a_day_further_back_is_a_campaign() -> None:
+    assert types("وتتواصل الاشتباكات في بلدة القريتين بريف حمص منذ يوم الأحد.") == []
+
+
 def test_a_toll_since_a_day_further_back_stays_a_running_total() -> None:
     text = "قتل 30 مدنيا منذ الأربعاء في قصف على مدينة إدلب."  # Wednesday, six days before: a campaign's total
     events = extract_events(Article("t", text, published=PUBLISHED))
@@ -519,7 +537,7 @@ def test_a_linking_adverb_in_a_round_up_opens_a_clause(text: str, expected: list
 
 # --- a background word in one clause of a round-up is not the background of another ---------------------
 # (nor, after "where" or a relative pronoun, of the act its own clause told before it: the later clashes
-# are news too)
+# are news too; so are clashes going on "since yesterday morning", yesterday's incident)
 
 @pytest.mark.parametrize(("text", "expected"), [
     # "since weeks" in a later clause's relative part (active verb, feminine plural subject)
@@ -534,7 +552,7 @@ def test_a_linking_adverb_in_a_round_up_opens_a_clause(text: str, expected: list
      "التي نزح أهلها منذ عامين.", [("Hama", "Air/drone strike")]),
     # a verb of happening with "since yesterday morning" in the later clause
     ("ألقى الطيران المروحي براميل متفجرة على مدينة داريا، كذلك تدور منذ صباح أمس اشتباكات عنيفة بين التنظيم "
-     "والفصائل في مدينة الضمير.", [("Rural Damascus", "Air/drone strike")]),
+     "والفصائل في مدينة الضمير.", [("Rural Damascus", "Air/drone strike"), ("Rural Damascus", "Armed clash")]),
 ])
 def test_background_reaches_only_its_own_clause(text: str, expected: list[tuple[str, str]]) -> None:
     assert coded(text) == expected

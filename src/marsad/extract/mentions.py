@@ -239,8 +239,9 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     if sub_event is None:
         return []
     when = None if _died_of_wounds(doc, sentence) else _event_date(doc, sentence, triggers, (start, end))
-    since = _since_a_day(doc, sentence, (start, end)) if when is None and explicit and _states_toll(tolls) else None
-    if since is not None:  # "قتل 17 مدنيا منذ يوم الثلاثاء": one event a day, Tuesday to publication
+    since = _since_a_day(doc, sentence, (start, end), _SINCE_SPAN if _states_toll(tolls) else _SINCE_ACT) \
+        if when is None and explicit else None
+    if since is not None:  # "قتل 9 متظاهرين منذ الأحد": one event a day; "تدور منذ صباح أمس اشتباكات": yesterday's
         when, tolls = since[0], _over_the_days(doc, sentence, tolls, since[1])
     own_day = when is not None and not when[2].statement  # a statement's day only stands in for the event's
     background = _background(doc, sentence, span=span, triggers=triggers)
@@ -289,7 +290,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         and _points_back(doc, triggers),
     )
     days = [when] + _more_days(doc, sentence, when, end) if when is not None else [None]
-    if since is not None and when is not None and doc.published is not None:
+    if since is not None and when is not None and doc.published is not None and _states_toll(tolls):
         days = [(when[0] + timedelta(days=k), 1, when[2]) for k in range((doc.published - when[0]).days + 1)]
     out: list[EventMention] = []
     for d, day in enumerate(days):  # "يومي الثلاثاء والأربعاء": one event a day, the toll split (codebook §1)
@@ -336,15 +337,19 @@ def _died_of_wounds(doc: Doc, sentence: Sentence) -> bool:
                for k in lookup_keys(doc.tokens[j].text))
 
 
+_SINCE_ACT = 1  # "تدور منذ صباح أمس اشتباكات": an act with no toll going on since yesterday began then
 _SINCE_SPAN = 4  # "منذ الاثنين" told on Thursday: a few days, one event each; a longer span is a campaign's total
 
 
-def _since_a_day(doc: Doc, sentence: Sentence, within: tuple[int, int]) -> tuple[Dated, int] | None:
-    """A clause that tells its toll or its acts "since" a day of the past week ("قتل 17 مدنيا على الأقل منذ
+def _since_a_day(doc: Doc, sentence: Sentence, within: tuple[int, int], reach: int) -> tuple[Dated, int] | None:
+    """A clause that tells its toll "since" a day of the last ``reach`` ("قتل 17 مدنيا على الأقل منذ
     يوم الثلاثاء"، "10 متظاهرين لقوا مصرعهم منذ الاثنين الماضي"، "سقط 37 قتيلا منذ الأربعاء") tells what
     happened on each day from that one to publication: a multi-day total, one event a day with the toll
     split evenly (codebook §1), not a running total folded into another incident.  A month's date or a
-    longer span ("منذ 18 شباط"، "منذ أسبوعين") stays a total.  The day, and the token of "since"."""
+    longer span ("منذ 18 شباط"، "منذ أسبوعين") stays a total.  An act with no toll told going on since
+    yesterday ("كذلك تدور منذ صباح أمس اشتباكات في القلمون"، "ما زالت المواجهات مستمرة منذ ليل أمس") began
+    then: the incident of that day (``reach`` 1); since a day further back it is a campaign told as a
+    whole.  The day, and the token of "since"."""
     if doc.published is None:
         return None
     day_words = load_lexicons().word_set("day_words")
@@ -353,7 +358,7 @@ def _since_a_day(doc: Doc, sentence: Sentence, within: tuple[int, int]) -> tuple
                 or not within[0] <= t.start < within[1] or t.rule.kind not in ("weekday", "days_back")):
             continue
         resolved = t.resolve(doc.published)
-        if resolved is None or resolved[1] != 1 or not 1 <= (doc.published - resolved[0]).days <= _SINCE_SPAN:
+        if resolved is None or resolved[1] != 1 or not 1 <= (doc.published - resolved[0]).days <= reach:
             continue
         j = t.first_token - 1
         while j > sentence.first_token and strip_article(doc.tokens[j].text) in day_words:
