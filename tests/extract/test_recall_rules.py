@@ -448,6 +448,29 @@ def test_a_clash_whose_scene_follows_its_sides_is_a_clause_of_its_own(text: str,
     assert sorted((e.location.admin1, e.sub_event_type) for e in events if e.location) == expected
 
 
+# --- a cause with its own day is an incident of that day ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a visit on Thursday "against the backdrop of" a protester killed last Tuesday (a noun of killing; a
+    # running total of the protests before the cause)
+    ("وصل وزير الداخلية، الخميس، إلى مدينة الناصرية، سعيا إلى تهدئة الاحتجاجات المتواصلة منذ أسبوع على خلفية "
+     "مقتل متظاهر في تظاهرة، الثلاثاء الماضي.", ("Dhi Qar", "Excessive force against protesters", "2021-07-27")),
+    # a session today "following" a bombing yesterday (a feminine-object verb in a relative clause)
+    ("عقد مجلس المحافظة جلسة طارئة اليوم لبحث الأوضاع الأمنية إثر تفجير استهدف سوقا في مدينة بعقوبة أمس.",
+     ("Diyala", "Remote explosive/landmine/IED", "2021-08-02")),
+    # a visit on Saturday "after" an attack gunmen launched on Thursday (a light verb with a plural subject)
+    ("زار رئيس الوزراء، السبت، مدينة الموصل، بعد هجوم شنه مسلحون على قرية في قضاء الحمدانية، الخميس.",
+     ("Ninewa", "Armed clash", "2021-07-29")),
+])
+def test_a_cause_with_its_own_day_is_that_days_incident(text: str, expected: tuple[str, str, str]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert [(e.location.admin1, e.sub_event_type, str(e.event_date)) for e in events] == [expected]
+
+
+def test_a_cause_with_no_day_leaves_a_running_total() -> None:
+    assert types("ارتفعت حصيلة القتلى منذ بدء الهجوم إلى 50 جراء القصف على مدينة إدلب.") == []
+
+
 # --- "took the life of" ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("phrase", [

@@ -238,14 +238,18 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         sub_event, sites = ctx.told_before[1][0].sub_event_type, ctx.told_before[2]
     if sub_event is None:
         return []
-    when = None if _died_of_wounds(doc, sentence) else _event_date(doc, sentence, triggers, (start, end))
+    cause = _dated_cause(doc, span, triggers)  # "على خلفية مقتل شخص في تظاهرة، الأحد الماضي": the cause's day
+    told = (doc.tokens[cause].start, end) if cause is not None else (start, end)
+    if cause is not None and all(j < cause for j in total_markers(doc, sentence, load_lexicons())):
+        tolls = [replace(t, cumulative=False) if t.start >= told[0] else t for t in tolls]  # the cause's own toll
+    when = None if _died_of_wounds(doc, sentence) else _event_date(doc, sentence, triggers, told)
     since = _since_a_day(doc, sentence, (start, end), _SINCE_SPAN if _states_toll(tolls) else _SINCE_ACT) \
         if when is None and explicit else None
     if since is not None:  # "قتل 9 متظاهرين منذ الأحد": one event a day; "تدور منذ صباح أمس اشتباكات": yesterday's
         when, tolls = since[0], _over_the_days(doc, sentence, tolls, since[1])
     own_day = when is not None and not when[2].statement  # a statement's day only stands in for the event's
-    background = _background(doc, sentence, span=span, triggers=triggers)
-    governing = [m for m in modality if _governs(doc, span, m, triggers)]
+    background = _background(doc, sentence, span=span if cause is None else (cause, span[1]), triggers=triggers)
+    governing = [m for m in modality if _governs(doc, span, m, triggers) and (cause is None or m.first >= cause)]
     aggregate = (any(m.payload.label in ("aggregate", "recalled") for m in governing)
                  or _over_a_span(doc, governing, sentence)
                  or (not own_day and any(m.payload.label == "reaction" for m in modality))
@@ -304,6 +308,23 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
 
 
 Dated = tuple[date, int, TimeMention]  # a day, its time_precision and the words that give it
+
+
+def _dated_cause(doc: Doc, span: Span, triggers: list[Match[Entry]]) -> int | None:
+    """A clause whose every act is told after a word of cause ("على خلفية"، "إثر"، "بعد": triggers.toml
+    `cause_openers`) that names a day of its own ("وصل العبادي، الجمعة، إلى البصرة، سعيا إلى تهدئة
+    الاحتجاجات القائمة منذ بداية الأسبوع على خلفية مقتل شخص في تظاهرة، الأحد الماضي") tells the cause, an
+    incident that happened on that day: the day, the running total and the background told before the cause
+    are the report's, not the incident's.  The token of the word of cause."""
+    if not triggers:
+        return None
+    causes = load_lexicons().word_set("cause_openers")
+    first = min(t.first for t in triggers)
+    opener = next((j for j in range(first - 1, span[0] - 1, -1)
+                   if any(k in causes for k in lookup_keys(doc.tokens[j].text))), None)
+    if opener is None or opener == span[0] or not _names_a_day(doc, (opener, span[1])):
+        return None
+    return opener
 
 
 def _continues(ctx: _Context, sentence: Sentence, cues: set[str], place_explicit: bool) -> bool:
