@@ -314,6 +314,163 @@ def test_since_a_day_is_still_a_running_total() -> None:
     assert all(e.fatalities != 17 for e in extract_events(Article("t", text, published=PUBLISHED)))
 
 
+# --- "since" a day of the last few: one event a day, the toll split (codebook §1) ---------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # passive verb, masculine plural victims, "since Sunday" told on Tuesday: three days
+    ("قتل 9 متظاهرين منذ الأحد في مدينة البصرة.",
+     [("2021-08-01", 3), ("2021-08-02", 3), ("2021-08-03", 3)]),
+    # "met their death", the victims first, "since the day of Monday": two days
+    ("لقي ثمانية مدنيين حتفهم منذ يوم الإثنين جراء غارات على مدينة إدلب.", [("2021-08-02", 4), ("2021-08-03", 4)]),
+    # "fell", the dead after the verb, "since yesterday": the remainder on the last day
+    ("سقط 5 قتلى من الجنود منذ أمس في هجمات على قرى في قضاء الطارمية.", [("2021-08-02", 2), ("2021-08-03", 3)]),
+])
+def test_a_toll_since_a_day_of_the_last_few_is_one_event_a_day(text: str, expected: list[tuple[str, int]]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert sorted((str(e.event_date), e.fatalities) for e in events) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb of happening in the present, "since yesterday morning", the clash after it
+    ("كذلك تدور منذ صباح أمس اشتباكات عنيفة بين تنظيم داعش والفصائل في بلدة القريتين بريف حمص.",
+     ("Homs", "Armed clash")),
+    # "still going on" (feminine, ما زالت), "since last night", the sides after it
+    ("وما زالت المواجهات مستمرة منذ ليل أمس بين قوات الجيش ومسلحين في قضاء الطارمية.", ("Baghdad", "Armed clash")),
+    # a masculine verb of going on, the shelling as its subject, "since yesterday's dawn" last
+    ("ويتواصل القصف المدفعي على بلدة كفرنبل منذ فجر أمس.", ("Idlib", "Shelling/artillery/missile attack")),
+])
+def test_an_act_going_on_since_yesterday_is_yesterdays_incident(text: str, expected: tuple[str, str]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert [(e.location.admin1, e.sub_event_type, str(e.event_date)) for e in events] == [(*expected, "2021-08-02")]
+
+
+def test_an_act_going_on_since_a_day_further_back_is_a_campaign() -> None:
+    assert types("وتتواصل الاشتباكات في بلدة القريتين بريف حمص منذ يوم الأحد.") == []
+
+
+def test_a_toll_since_a_day_further_back_stays_a_running_total() -> None:
+    text = "قتل 30 مدنيا منذ الأربعاء في قصف على مدينة إدلب."  # Wednesday, six days before: a campaign's total
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert len(events) <= 1 and all(e.fatalities in (None, 0) for e in events)
+
+
+# --- a belief about whose the weapon is, not whether it struck ----------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # feminine plural aircraft "believed to belong to" the coalition, the verb before them
+    ("نفذت طائرات حربية يعتقد أنها تابعة للتحالف الدولي غارات على مدينة الرقة.", ("Ar-Raqqa", "Air/drone strike")),
+    # a masculine singular rocket "thought to be of the type", the verb first
+    ("سقط صاروخ يرجح أنه من نوع أرض أرض على حي في مدينة درعا.", ("Daraa", "Shelling/artillery/missile attack")),
+    # a dual subject and a dual word of belonging
+    ("أطلقت مروحيتان يعتقد أنهما تابعتان للجيش صواريخ على قرية في ريف حماة.", ("Hama", "Air/drone strike")),
+    # a bomber "suspected to be of" IS (بأنه)
+    ("فجر انتحاري يشتبه بأنه من تنظيم داعش حزامه الناسف في سوق بمدينة كركوك.", ("Kirkuk", "Suicide bomb")),
+])
+def test_a_belief_about_the_owner_keeps_the_act(text: str, expected: tuple[str, str]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert [(e.location.admin1, e.sub_event_type) for e in events if e.location] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "ويعتقد أن مسلحي داعش هاجموا قرية في ريف كركوك.",  # the belief is about the act itself
+    "ويعتقد أنه قصف قرية في ريف كركوك.",  # a pronoun, then the act: still a belief
+])
+def test_a_belief_about_the_act_is_no_event(text: str) -> None:
+    assert types(text) == []
+
+
+# --- the polling of an election is no legislation ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وجرت عملية التصويت في أجواء مستقرة، خرقها انفجار عبوة ناسفة في مدينة كركوك أدى إلى مقتل شخصين.",
+     ("Kirkuk", "Remote explosive/landmine/IED")),
+    ("أغلقت مراكز التصويت بعد انفجار سيارة مفخخة قرب مدرسة في مدينة الموصل.",
+     ("Ninewa", "Remote explosive/landmine/IED")),
+    ("وأوقفت عمليات التصويت في البلدة بعدما هاجم مسلحون مركزا انتخابيا في قضاء طوز خورماتو.",
+     ("Salah al-Din", "Armed clash")),
+])
+def test_a_bombing_during_the_polling_is_an_event(text: str, expected: tuple[str, str]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert [(e.location.admin1, e.sub_event_type) for e in events if e.location][:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "صوت البرلمان على قانون يجرم الهجمات على الصحفيين في بغداد.",
+    "تم التصويت على مشروع قانون يعاقب على الهجمات المسلحة في بغداد.",
+    "ودعا النواب إلى التصويت لانتخاب رئيس جديد رغم الهجمات في بغداد.",
+])
+def test_a_vote_on_a_bill_tells_no_incident(text: str) -> None:
+    assert types(text) == []
+
+
+# --- the background of a scene described after "where" or a relative pronoun is not the act's ------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # clashes (a noun subject after a verb of happening), then "where" the region has seen battles for weeks
+    ("كما دارت اشتباكات بين قوات سوريا الديمقراطية وعناصر داعش في محيط بلدة تل أبيض، حيث تشهد المنطقة منذ "
+     "أسابيع معارك متقطعة.", ("Ar-Raqqa", "Armed clash")),
+    # an active verb with a plural subject, then a relative clause on the town (feminine, present tense)
+    ("قصفت الطائرات الحربية بلدة كفرنبل، التي تتعرض منذ أشهر لقصف متكرر.", ("Idlib", "Air/drone strike")),
+    # a bomb (intransitive verb), then "where" IS fighters have been active for years (masculine plural)
+    ("انفجرت عبوة ناسفة على دورية للشرطة في قضاء الطارمية، حيث ينشط مسلحو داعش منذ سنوات.",
+     ("Baghdad", "Remote explosive/landmine/IED")),
+])
+def test_a_described_scenes_background_leaves_the_act_news(text: str, expected: tuple[str, str]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert [(e.location.admin1, e.sub_event_type) for e in events if e.location] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "وتتعرض بلدة كفرنبل منذ أشهر لقصف متكرر.",  # the ongoing shelling itself, with "since"
+    "قصفت الطائرات بلدة كفرنبل منذ أشهر.",  # "since" in the act's own comma part
+])
+def test_since_in_the_acts_own_part_stays_background(text: str) -> None:
+    assert types(text) == []
+
+
+# --- the comma that closes one side of a clash does not end a clause's first part ---------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "من جهة، ... من جهة أخرى،": a verb of happening in the present, the scene after both sides
+    ("قصفت قوات النظام بلدة كفرنبل بريف إدلب، كذلك تدور اشتباكات عنيفة بين تنظيم داعش من جهة، والفصائل من جهة "
+     "أخرى، في بلدة القريتين بريف حمص.", [("Homs", "Armed clash"), ("Idlib", "Shelling/artillery/missile attack")]),
+    # "من طرف، ... من طرف آخر،": the perfect, an air strike before it
+    ("استهدف الطيران الحربي مدينة الرستن في ريف حمص، كما دارت اشتباكات بين قوات النظام من طرف، وهيئة تحرير "
+     "الشام من طرف آخر، في قرية الزلاقيات بريف حماة.", [("Hama", "Armed clash"), ("Homs", "Air/drone strike")]),
+    # "من ناحية، ... من ناحية ثانية،": a feminine verb of breaking out, a bombing before it
+    ("انفجرت سيارة مفخخة في مدينة الباب بريف حلب، كما اندلعت مواجهات بين الجيش التركي من ناحية، وقوات سوريا "
+     "الديمقراطية من ناحية ثانية، في مدينة منبج.",
+     [("Aleppo", "Armed clash"), ("Aleppo", "Remote explosive/landmine/IED")]),
+])
+def test_a_clash_whose_scene_follows_its_sides_is_a_clause_of_its_own(text: str,
+                                                                     expected: list[tuple[str, str]]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert sorted((e.location.admin1, e.sub_event_type) for e in events if e.location) == expected
+
+
+# --- a cause with its own day is an incident of that day ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a visit on Thursday "against the backdrop of" a protester killed last Tuesday (a noun of killing; a
+    # running total of the protests before the cause)
+    ("وصل وزير الداخلية، الخميس، إلى مدينة الناصرية، سعيا إلى تهدئة الاحتجاجات المتواصلة منذ أسبوع على خلفية "
+     "مقتل متظاهر في تظاهرة، الثلاثاء الماضي.", ("Dhi Qar", "Excessive force against protesters", "2021-07-27")),
+    # a session today "following" a bombing yesterday (a feminine-object verb in a relative clause)
+    ("عقد مجلس المحافظة جلسة طارئة اليوم لبحث الأوضاع الأمنية إثر تفجير استهدف سوقا في مدينة بعقوبة أمس.",
+     ("Diyala", "Remote explosive/landmine/IED", "2021-08-02")),
+    # a visit on Saturday "after" an attack gunmen launched on Thursday (a light verb with a plural subject)
+    ("زار رئيس الوزراء، السبت، مدينة الموصل، بعد هجوم شنه مسلحون على قرية في قضاء الحمدانية، الخميس.",
+     ("Ninewa", "Armed clash", "2021-07-29")),
+])
+def test_a_cause_with_its_own_day_is_that_days_incident(text: str, expected: tuple[str, str, str]) -> None:
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert [(e.location.admin1, e.sub_event_type, str(e.event_date)) for e in events] == [expected]
+
+
+def test_a_cause_with_no_day_leaves_a_running_total() -> None:
+    assert types("ارتفعت حصيلة القتلى منذ بدء الهجوم إلى 50 جراء القصف على مدينة إدلب.") == []
+
+
 # --- "took the life of" ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("phrase", [
@@ -402,20 +559,23 @@ def test_a_linking_adverb_in_a_round_up_opens_a_clause(text: str, expected: list
 
 
 # --- a background word in one clause of a round-up is not the background of another ---------------------
+# (nor, after "where" or a relative pronoun, of the act its own clause told before it: the later clashes
+# are news too; so are clashes going on "since yesterday morning", yesterday's incident)
 
 @pytest.mark.parametrize(("text", "expected"), [
     # "since weeks" in a later clause's relative part (active verb, feminine plural subject)
     ("قصفت قوات النظام مناطق في مدينة حرستا، كما دارت اشتباكات في محيط بلدة تل السمن بريف الرقة، حيث يشهد "
-     "الريف منذ أسابيع معارك كر وفر.", [("Rural Damascus", "Shelling/artillery/missile attack")]),
+     "الريف منذ أسابيع معارك كر وفر.",
+     [("Ar-Raqqa", "Armed clash"), ("Rural Damascus", "Shelling/artillery/missile attack")]),
     # "since months" after a relative pronoun in the later clause (masculine singular subject)
     ("استهدف الطيران الحربي بلدة التمانعة بريف إدلب، كما دارت اشتباكات في محيط قرية الزارة بريف حماة، التي "
-     "تحاصرها الفصائل منذ أشهر.", [("Idlib", "Air/drone strike")]),
+     "تحاصرها الفصائل منذ أشهر.", [("Hama", "Armed clash"), ("Idlib", "Air/drone strike")]),
     # the later clause opens with ثم and names its own scene (feminine plural subject)
     ("أغارت طائرات حربية على قرية كفرزيتا بريف حماة الشمالي، ثم قصفت المدفعية قرية التح بريف إدلب، وهي القرية "
      "التي نزح أهلها منذ عامين.", [("Hama", "Air/drone strike")]),
     # a verb of happening with "since yesterday morning" in the later clause
     ("ألقى الطيران المروحي براميل متفجرة على مدينة داريا، كذلك تدور منذ صباح أمس اشتباكات عنيفة بين التنظيم "
-     "والفصائل في مدينة الضمير.", [("Rural Damascus", "Air/drone strike")]),
+     "والفصائل في مدينة الضمير.", [("Rural Damascus", "Air/drone strike"), ("Rural Damascus", "Armed clash")]),
 ])
 def test_background_reaches_only_its_own_clause(text: str, expected: list[tuple[str, str]]) -> None:
     assert coded(text) == expected

@@ -459,7 +459,7 @@ def modal_flags(doc: Doc, modality: list[Match[Entry]], names: set[int], first: 
             negated = negated or first - x.last < _NEGATION_SCOPE
         elif label in ("failure", "denial"):
             negated = negated or first - x.last <= _IRREALIS_SCOPE or _in_complement(doc, x, start)
-        elif label == "irrealis" and not _cause_between(doc, x.last, first):
+        elif label == "irrealis" and not _cause_between(doc, x.last, first) and not _of_belonging(doc, x, names):
             irrealis = irrealis or sum(1 for j in range(x.last, first) if j not in names) <= _IRREALIS_SCOPE \
                 or _in_complement(doc, x, start)
     return negated, irrealis, figurative
@@ -494,6 +494,18 @@ def _in_complement(doc: Doc, modal: Match[Entry], start: int) -> bool:
     opens = any(tokens[j].text in starters and tokens[j].start < start
                 for j in range(modal.last, min(modal.last + _COMPLEMENT_REACH, len(tokens))))
     return opens and not any(c in doc.text[tokens[modal.last - 1].end:start] for c in "،,:؛")
+
+
+def _of_belonging(doc: Doc, modal: Match[Entry], names: set[int]) -> bool:
+    """A belief whose complement says whose a weapon, aircraft or attacker is, or of what kind: "أنها/أنه"
+    then a word of belonging or a name (triggers.toml `pronoun_complementisers`, `belonging_words`:
+    "نفذت طائرات يعتقد أنها تابعة للتحالف الدولي عدة ضربات"، "سقط صاروخ يرجح أنه من نوع أرض أرض"، "قتل مفجر
+    انتحاري يشتبه بأنه من التنظيم 32 شخصا").  It hedges who acted or with what, not whether the act
+    happened; "يعتقد أنه كان ينفذ"، "يبدو أنه هجوم" stay beliefs."""
+    lex, tokens, j = load_lexicons(), doc.tokens, modal.last
+    if j + 1 >= len(tokens) or tokens[j].text not in lex.word_set("pronoun_complementisers"):
+        return False
+    return j + 1 in names or strip_article(tokens[j + 1].text) in lex.word_set("belonging_words")
 
 
 def _cause_between(doc: Doc, first: int, last: int) -> bool:

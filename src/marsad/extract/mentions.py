@@ -23,7 +23,7 @@ from marsad.extract.classify import ActorFacts, by_initiator, classify
 from marsad.extract.frames import Frame, compares, frames_of, modal_flags
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention
-from marsad.extract.toll import Figure, TollMention, combine, share_evenly
+from marsad.extract.toll import Figure, TollMention, combine, share_evenly, total_markers
 from marsad.geo.resolve import ResolvedPlace
 from marsad.lexicon import Entry, load_lexicons
 from marsad.model import Actor, EventMention, Evidence
@@ -174,9 +174,20 @@ _HAPPENING_REACH = 6  # "كذلك تدور منذ صباح أمس اشتباكا
 
 
 def _first_comma(doc: Doc, first: int, last: int) -> int:
-    """The first token after a comma in tokens [first, last), else ``last``."""
+    """The first token after a comma in tokens [first, last), else ``last``.  Not the comma that closes one
+    side of a clash ("تدور اشتباكات بين تنظيم داعش من جهة، والفصائل من جهة أخرى، في القلمون": triggers.toml
+    `side_closers`): the sides go on, and the scene is told after them."""
+    lex, tokens = load_lexicons(), doc.tokens
+    closers, others = lex.word_set("side_closers"), lex.word_set("side_others")
+
+    def closes_a_side(j: int) -> bool:  # "من جهة،"، "ومن جهة أخرى،"
+        k = j - 2 if j - 1 > first and tokens[j - 1].text in others else j - 1
+        return k - 1 >= first and without_conjunction(tokens[k].text) in closers \
+            and without_conjunction(tokens[k - 1].text) == "من"
+
     return next((j for j in range(first + 1, last)
-                 if any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")), last)
+                 if any(c in doc.text[tokens[j - 1].end:tokens[j].start] for c in "،,") and not closes_a_side(j)),
+                last)
 
 
 def _economic(doc: Doc, span: Span) -> bool:
@@ -227,10 +238,18 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         sub_event, sites = ctx.told_before[1][0].sub_event_type, ctx.told_before[2]
     if sub_event is None:
         return []
-    when = None if _died_of_wounds(doc, sentence) else _event_date(doc, sentence, triggers, (start, end))
+    cause = _dated_cause(doc, span, triggers)  # "على خلفية مقتل شخص في تظاهرة، الأحد الماضي": the cause's day
+    told = (doc.tokens[cause].start, end) if cause is not None else (start, end)
+    if cause is not None and all(j < cause for j in total_markers(doc, sentence, load_lexicons())):
+        tolls = [replace(t, cumulative=False) if t.start >= told[0] else t for t in tolls]  # the cause's own toll
+    when = None if _died_of_wounds(doc, sentence) else _event_date(doc, sentence, triggers, told)
+    since = _since_a_day(doc, sentence, (start, end), _SINCE_SPAN if _states_toll(tolls) else _SINCE_ACT) \
+        if when is None and explicit else None
+    if since is not None:  # "قتل 9 متظاهرين منذ الأحد": one event a day; "تدور منذ صباح أمس اشتباكات": yesterday's
+        when, tolls = since[0], _over_the_days(doc, sentence, tolls, since[1])
     own_day = when is not None and not when[2].statement  # a statement's day only stands in for the event's
-    background = _background(doc, sentence, span=span, triggers=triggers)
-    governing = [m for m in modality if _governs(doc, span, m, triggers)]
+    background = _background(doc, sentence, span=span if cause is None else (cause, span[1]), triggers=triggers)
+    governing = [m for m in modality if _governs(doc, span, m, triggers) and (cause is None or m.first >= cause)]
     aggregate = (any(m.payload.label in ("aggregate", "recalled") for m in governing)
                  or _over_a_span(doc, governing, sentence)
                  or (not own_day and any(m.payload.label == "reaction" for m in modality))
@@ -275,6 +294,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         and _points_back(doc, triggers),
     )
     days = [when] + _more_days(doc, sentence, when, end) if when is not None else [None]
+    if since is not None and when is not None and doc.published is not None and _states_toll(tolls):
+        days = [(when[0] + timedelta(days=k), 1, when[2]) for k in range((doc.published - when[0]).days + 1)]
     out: list[EventMention] = []
     for d, day in enumerate(days):  # "يومي الثلاثاء والأربعاء": one event a day, the toll split (codebook §1)
         if day is not None:
@@ -287,6 +308,23 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
 
 
 Dated = tuple[date, int, TimeMention]  # a day, its time_precision and the words that give it
+
+
+def _dated_cause(doc: Doc, span: Span, triggers: list[Match[Entry]]) -> int | None:
+    """A clause whose every act is told after a word of cause ("على خلفية"، "إثر"، "بعد": triggers.toml
+    `cause_openers`) that names a day of its own ("وصل العبادي، الجمعة، إلى البصرة، سعيا إلى تهدئة
+    الاحتجاجات القائمة منذ بداية الأسبوع على خلفية مقتل شخص في تظاهرة، الأحد الماضي") tells the cause, an
+    incident that happened on that day: the day, the running total and the background told before the cause
+    are the report's, not the incident's.  The token of the word of cause."""
+    if not triggers:
+        return None
+    causes = load_lexicons().word_set("cause_openers")
+    first = min(t.first for t in triggers)
+    opener = next((j for j in range(first - 1, span[0] - 1, -1)
+                   if any(k in causes for k in lookup_keys(doc.tokens[j].text))), None)
+    if opener is None or opener == span[0] or not _names_a_day(doc, (opener, span[1])):
+        return None
+    return opener
 
 
 def _continues(ctx: _Context, sentence: Sentence, cues: set[str], place_explicit: bool) -> bool:
@@ -318,6 +356,44 @@ def _died_of_wounds(doc: Doc, sentence: Sentence) -> bool:
     words = load_lexicons().word_set("died_of_wounds")
     return any(k in words for j in range(sentence.first_token, sentence.last_token)
                for k in lookup_keys(doc.tokens[j].text))
+
+
+_SINCE_ACT = 1  # "تدور منذ صباح أمس اشتباكات": an act with no toll going on since yesterday began then
+_SINCE_SPAN = 4  # "منذ الاثنين" told on Thursday: a few days, one event each; a longer span is a campaign's total
+
+
+def _since_a_day(doc: Doc, sentence: Sentence, within: tuple[int, int], reach: int) -> tuple[Dated, int] | None:
+    """A clause that tells its toll "since" a day of the last ``reach`` ("قتل 17 مدنيا على الأقل منذ
+    يوم الثلاثاء"، "10 متظاهرين لقوا مصرعهم منذ الاثنين الماضي"، "سقط 37 قتيلا منذ الأربعاء") tells what
+    happened on each day from that one to publication: a multi-day total, one event a day with the toll
+    split evenly (codebook §1), not a running total folded into another incident.  A month's date or a
+    longer span ("منذ 18 شباط"، "منذ أسبوعين") stays a total.  An act with no toll told going on since
+    yesterday ("كذلك تدور منذ صباح أمس اشتباكات في القلمون"، "ما زالت المواجهات مستمرة منذ ليل أمس") began
+    then: the incident of that day (``reach`` 1); since a day further back it is a campaign told as a
+    whole.  The day, and the token of "since"."""
+    if doc.published is None:
+        return None
+    day_words = load_lexicons().word_set("day_words")
+    for t in doc.times:
+        if (t.sentence != sentence.index or not t.since or t.future
+                or not within[0] <= t.start < within[1] or t.rule.kind not in ("weekday", "days_back")):
+            continue
+        resolved = t.resolve(doc.published)
+        if resolved is None or resolved[1] != 1 or not 1 <= (doc.published - resolved[0]).days <= reach:
+            continue
+        j = t.first_token - 1
+        while j > sentence.first_token and strip_article(doc.tokens[j].text) in day_words:
+            j -= 1
+        return (resolved[0], 1, t), j
+    return None
+
+
+def _over_the_days(doc: Doc, sentence: Sentence, tolls: list[TollMention], since: int) -> list[TollMention]:
+    """The clause's tolls counted "since" a day of the past week: the days' own (no running total), when
+    "since" is the sentence's only word of a total."""
+    if set(total_markers(doc, sentence, load_lexicons())) - {since}:
+        return tolls
+    return [replace(t, cumulative=False) for t in tolls]
 
 
 def _more_days(doc: Doc, sentence: Sentence, when: Dated, end: int) -> list[Dated]:
@@ -436,11 +512,16 @@ def _segments(doc: Doc, span: Span) -> list[int]:
 def _told_before(doc: Doc, span: Span, marker: Match[Entry], triggers: list[Match[Entry]]) -> bool:
     """A cause marker ("ردا على"، "انتقاما ل": triggers.toml `cause_markers`) makes background of what it
     introduces, the act answered; an act told in an earlier comma part of the clause is the news."""
-    forward = load_lexicons().word_set("cause_markers")
-    if not any(k in forward for k in lookup_keys(doc.tokens[marker.first].text)):
-        return False
+    lex = load_lexicons()
     cuts = _segments(doc, span)
     part = bisect_right(cuts, marker.first)
+    if not any(k in lex.word_set("cause_markers") for k in lookup_keys(doc.tokens[marker.first].text)):
+        # a comma part opened by "where" or a relative pronoun describes the scene or a noun told before it:
+        # its background ("كما دارت اشتباكات في محيط بلدة تل السمن، حيث يشهد الريف منذ أسابيع معارك"،
+        # "قصفت الطائرات بلدة كفرنبل، التي تتعرض منذ أشهر لقصف متكرر") is not the act's
+        describes = lex.word_set("where_adverbs") | lex.word_set("relative_pronouns")
+        if part == 0 or not any(k in describes for k in lookup_keys(doc.tokens[cuts[part - 1]].text)):
+            return False
     return any(bisect_right(cuts, t.first) < part for t in triggers)
 
 

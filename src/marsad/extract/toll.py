@@ -70,7 +70,7 @@ def find_tolls(doc: Doc) -> None:
                 or any(m.payload.label == "suicide" for m in doc.sentence_entries(sentence, "cue"))):
             continue  # no casualty word and no suicide attacker: nothing to count
         tolls = _SentenceTolls(doc, sentence, lex, sides).read()
-        markers = _total_markers(doc, sentence, lex) if tolls else []
+        markers = total_markers(doc, sentence, lex) if tolls else []
         if markers:  # each marker belongs to the toll nearest to it, unless a casualty word of no toll is nearer
             spans = [(doc.token_index(t.start), doc.token_index(t.end)) for t in tolls]
             words = [(m.first, m.last) for m in doc.sentence_entries(sentence, "casualty", "loose_casualty")]
@@ -852,7 +852,7 @@ def _distance(j: int, span: tuple[int, int]) -> int:
     return first - j if j < first else (j - last + 1 if j >= last else 0)
 
 
-def _total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
+def total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
     """Where the sentence says a count sums up many incidents or days: words of a total ("إجمالي"،
     "منذ بدء", [modality.aggregate]), "since" with a day or date after it ("منذ الثلاثاء"، "منذ مساء
     الخميس"، "منذ 25 شباط"), a span of days, weeks or months ("خلال 30 يوما") or a rate ("يوميا")."""
