@@ -704,3 +704,34 @@ def test_a_cell_sniper_battalion_or_tank_of_a_force_is_that_force(text, actor1, 
 def test_a_construct_plural_in_the_oblique_after_a_clause_opening_subject_is_the_object(text, actor1, actor2):
     """SVO: "X هاجمت مقاتلي داعش" — مقاتلي/مسلحي (not مقاتلو/مسلحو) is the accusative: the object."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("إن خلية نائمة استهدفت ليلا نقطة تفتيش لقوات سوريا الديمقراطية في مدينة الحسكة.",
+     "Unidentified armed group", "Syrian Democratic Forces"),
+    ("قالت مصادر إن مجموعة مسلحة هاجمت فجرا نقطتي تفتيش للجيش العراقي في قضاء الطارمية.",
+     "Unidentified armed group", "Military Forces of Iraq"),
+    ("استهدفت قذائف هاون نقاط تفتيش لقوات البيشمركة قرب قضاء مخمور.",
+     "Unidentified armed group", "Military Forces of the Kurdistan Region"),
+    ("هاجمت مجموعة مسلحة صباح اليوم نقطتي تفتيش للحشد الشعبي في قضاء الطارمية.",
+     "Unidentified armed group", "Popular Mobilization Forces"),
+])
+def test_a_checkpoint_of_a_force_makes_the_force_the_target(text, actor1, actor2):
+    """"نقطة تفتيش لـX" (verbs.toml [markers] patient: نقطة/نقطتي/نقاط تفتيش): the checkpoint is X's post, and
+    X, in the genitive after it, the target — not an owner who acts."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("استهدفت الطائرات التركية مواقع تابعة للمقاتلين الموالين لدمشق في ريف عفرين.",
+     "Military Forces of Turkey", "Military Forces of Syria"),
+    ("قتل ثلاثة من المقاتلين الموالين لدمشق بقصف تركي على مدينة عفرين.",
+     "Military Forces of Turkey", "Military Forces of Syria"),
+    ("شنت الطائرات التركية غارات على مواقع قوات موالية لدمشق في مدينة عفرين.",
+     "Military Forces of Turkey", "Military Forces of Syria"),
+    ("هاجم مسلحو داعش حاجزا لمسلحين موالين لدمشق في بادية حمص.", "Islamic State", "Military Forces of Syria"),
+])
+def test_forces_loyal_to_damascus_are_the_syrian_government_side(text, actor1, actor2):
+    """"الموالين لدمشق"، "الموالية لدمشق": the capital stands for the government it seats (actors.toml aliases
+    of the Military Forces of Syria, beside "الموالين للنظام")."""
+    assert sides(text)[0] == (actor1, actor2)
