@@ -735,3 +735,30 @@ def test_forces_loyal_to_damascus_are_the_syrian_government_side(text, actor1, a
     """"الموالين لدمشق"، "الموالية لدمشق": the capital stands for the government it seats (actors.toml aliases
     of the Military Forces of Syria, beside "الموالين للنظام")."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قالت مصادر إن قوات النظام السوري ومقاتلين من حزب الله حاولوا فجر الأحد التقدم في مدينة داريا "
+     "لتندلع مواجهات عنيفة.", "Military Forces of Syria", ""),
+    ("هاجمت قوات النظام وعناصر من حزب الله اللبناني فجر اليوم بلدة مضايا في ريف دمشق.", "Military Forces of Syria", ""),
+    ("شن الطيران الروسي غارات على مدينة الزبداني بالتزامن مع تقدم قوات النظام فيها.", "Military Forces of Russia", ""),
+    ("قصفت قوات النظام والحرس الثوري الإيراني بلدة خان طومان في ريف حلب.", "Military Forces of Syria", ""),
+])
+def test_allies_named_together_are_one_side_not_each_others_target(text, actor1, actor2):
+    """The Syrian army, Hezbollah, Iran and Russia fight on one side (actors.toml ``allies``, both ways): named
+    with the initiator the clause states, an ally is beside it, never its target."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("وذكر المرصد أن الضربة استهدفت مواقع لحزب الله ومليشيات أخرى، من جنسيات غير سورية، موالية لقوات النظام، قرب "
+     "مدينة البوكمال.", "Unidentified armed group", "Hezbollah"),
+    ("قالت مصادر إن الغارة أصابت تجمعا للحرس الثوري الإيراني ومقاتلين أفغان، موالين لقوات النظام، في مدينة الميادين.",
+     "Unidentified armed group", "Military Forces of Iran"),
+    ("قال المرصد إن الغارة استهدفت مواقع للحرس الثوري الإيراني وعناصر أجنبية، موالية للجيش السوري، في مدينة الميادين.",
+     "Unidentified armed group", "Military Forces of Iran"),
+])
+def test_the_patron_after_an_indefinite_loyal_is_no_party(text, actor1, actor2):
+    """"ميليشيات أخرى، موالية لقوات النظام": after "loyal to" (the indefinite موالية/موالين as the definite الموالية)
+    the force named is the patron of the group before it, not a party to the strike."""
+    assert sides(text)[0] == (actor1, actor2)

@@ -374,10 +374,20 @@ def choose_actors(hits: list[ActorHit], sub_event: str,
     first: ActorHit | None = scored[0] if scored else None
     if first is not None and first.target > first.initiator + prior.get(first.actor.inter, 0.0):
         first = None  # the best candidate reads as a victim: the text does not say who did it
-    others = [h for h in hits if (first is None or h.actor.name != first.actor.name) and not h.initiator_only]
+    # the allies of an initiator the clause states are on its side, not its target
+    others = [h for h in hits if (first is None or (h.actor.name != first.actor.name and not (
+        first.initiator > 0 and allied(first.actor, h.actor)))) and not h.initiator_only]
     second = max(others, key=lambda h: h.target - h.initiator - prior.get(h.actor.inter, 0.0) + 2 * _specific(h),
                  default=None)
     return first, second
+
+
+def allied(a: Actor, b: Actor) -> bool:
+    """Whether two actors fight on one side (``allies`` in actors.toml: the Syrian army, Hezbollah, Iran and
+    Russia in Syria's war): "قوات النظام ومقاتلون من حزب الله حاولوا التقدم" tells one side, so neither is the
+    other's target."""
+    info = load_lexicons().actors.get(a.name)
+    return info is not None and b.name in info.allies
 
 
 def own_state(doc: Doc, initiator: tuple[Actor, ActorHit | None], target: Actor) -> Actor | None:

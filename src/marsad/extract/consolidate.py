@@ -732,7 +732,8 @@ def _defines(m: EventMention) -> bool:
     if _DEFINING_CUES.get(m.event_type, m.cues) & m.cues:
         return True
     inters = {a.inter for a in (m.actor1, m.actor2) if a is not None}
-    return m.event_type == "Battles" and 1 in inters and bool(inters & {2, 3, 4})
+    # the state's forces named with an armed ally beside them ("قوات النظام ومقاتلون من حزب الله"): a camp at war
+    return m.event_type == "Battles" and ((1 in inters and bool(inters & {2, 3, 4})) or m.allied_side)
 
 
 def _merged_type(g: _Group) -> str:
