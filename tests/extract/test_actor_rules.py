@@ -762,3 +762,17 @@ def test_the_patron_after_an_indefinite_loyal_is_no_party(text, actor1, actor2):
     """"ميليشيات أخرى، موالية لقوات النظام": after "loyal to" (the indefinite موالية/موالين as the definite الموالية)
     the force named is the patron of the group before it, not a party to the strike."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قتلت فتاة وأصيب شقيقها بقصف لقوات النظام على مدينة دوما.", "Military Forces of Syria", "Civilians"),
+    ("أسفر قصف لقوات النظام على مدينة دوما عن مقتل فتاتين ومسنة.", "Military Forces of Syria", "Civilians"),
+    ("أصيب ثلاثة مسنين بقصف لقوات النظام على مدينة دوما.", "Military Forces of Syria", "Civilians"),
+    ("صيادان قتلا بانفجار لغم أرضي في قضاء الطارمية.", "Unidentified armed group", "Civilians"),
+    ("قتلت عجوز بانفجار عبوة ناسفة في قضاء الطارمية.", "Unidentified armed group", "Civilians"),
+    ("أصيبت طفلة بانفجار عبوة ناسفة في قضاء الطارمية.", "Unidentified armed group", "Civilians"),
+])
+def test_victims_described_by_age_or_trade_are_civilians(text, actor1, actor2):
+    """A girl, an old man or woman, a fisherman (actors.toml Civilians nouns: فتاة، طفلة، مسن، عجوز، صياد، صبي، رضيع,
+    every number and case generated) is a civilian victim, whatever the verb's voice or the clause's order."""
+    assert sides(text)[0] == (actor1, actor2)
