@@ -776,3 +776,16 @@ def test_victims_described_by_age_or_trade_are_civilians(text, actor1, actor2):
     """A girl, an old man or woman, a fisherman (actors.toml Civilians nouns: فتاة، طفلة، مسن، عجوز، صياد، صبي، رضيع,
     every number and case generated) is a civilian victim, whatever the verb's voice or the clause's order."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("تعرض رتل عسكري تركي لقصف صاروخي في ريف إدلب.", "Unidentified armed group", "Military Forces of Turkey"),
+    ("سقطت قذائف هاون قرب نقطة المراقبة التركية في ريف إدلب.", "Unidentified armed group", "Military Forces of Turkey"),
+    ("قصفت قوات النظام نقطة مراقبة تركية في ريف إدلب.", "Military Forces of Syria", "Military Forces of Turkey"),
+    ("انفجرت عبوة ناسفة بدورية عسكرية روسية في ريف درعا.", "Unidentified armed group", "Military Forces of Russia"),
+])
+def test_a_convoy_patrol_or_post_with_a_nationality_is_that_forces_target(text, actor1, actor2):
+    """"رتل عسكري تركي"، "دورية عسكرية روسية"، "نقطة مراقبة تركية" (actors.toml [forces] × nisba, target_only): the
+    force the adjective names is struck — not the country where it stands (the soldiers' "عسكري" alone) nor
+    an observer (مراقب, a civilian)."""
+    assert sides(text)[0] == (actor1, actor2)

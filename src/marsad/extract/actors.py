@@ -121,7 +121,8 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         initiator, target = _ROLE * within(agents, m.first), _ROLE * within(patients, m.first)
         if any(doc.tokens[j].text in fire_source for j in range(max(lo, m.first - _SOURCE_OF_FIRE), m.first)):
             initiator, target = _ROLE, 0.0  # "قصف مصدره مواقع الفصائل": whose positions it came from fired it
-        post = " ".join(doc.tokens[j].text for j in range(m.first, m.last)).removeprefix("و") in posts
+        phrase = " ".join(doc.tokens[j].text for j in range(m.first, m.last)).removeprefix("و")
+        post = phrase in posts or any(phrase.startswith(p + " ") for p in posts)  # "رتل عسكري تركي"
         hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, generic, initiator, target, bare,
                              m.payload.label if generic else "", post))
     hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
