@@ -789,3 +789,19 @@ def test_a_convoy_patrol_or_post_with_a_nationality_is_that_forces_target(text, 
     force the adjective names is struck — not the country where it stands (the soldiers' "عسكري" alone) nor
     an observer (مراقب, a civilian)."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("هاجم مئات المقاتلين المؤيدين للرئيس السوري مواقع لقوات سوريا الديمقراطية في ريف دير الزور.",
+     "Military Forces of Syria", "Syrian Democratic Forces"),
+    ("قتل ثلاثة من العناصر الموالين للأسد بقصف تركي على مدينة عفرين.",
+     "Military Forces of Turkey", "Military Forces of Syria"),
+    ("قصفت المدفعية التركية تجمعا لقوات موالية للرئيس السوري قرب مدينة عفرين.",
+     "Military Forces of Turkey", "Military Forces of Syria"),
+    ("اشتبك مسلحون موالون لأنقرة مع وحدات حماية الشعب قرب مدينة عفرين.",
+     "Syrian opposition", "Syrian Democratic Forces"),
+])
+def test_fighters_loyal_to_a_leader_or_capital_are_of_its_side(text, actor1, actor2):
+    """Forces loyal to or supporting the Syrian president (الموالين للأسد، المؤيدين للرئيس السوري) are the Syrian
+    government's side; fighters loyal to Ankara (الموالون لأنقرة) are the Turkey-backed opposition."""
+    assert sides(text)[0] == (actor1, actor2)
