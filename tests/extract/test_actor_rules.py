@@ -805,3 +805,18 @@ def test_fighters_loyal_to_a_leader_or_capital_are_of_its_side(text, actor1, act
     """Forces loyal to or supporting the Syrian president (الموالين للأسد، المؤيدين للرئيس السوري) are the Syrian
     government's side; fighters loyal to Ankara (الموالون لأنقرة) are the Turkey-backed opposition."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("تعرض مطار الضبعة العسكري في محافظة حمص لقصف صاروخي.", "Unidentified armed group", "Military Forces of Syria"),
+    ("سقطت ثلاثة صواريخ على قاعدة كركوش العسكرية في محافظة ديالى.",
+     "Unidentified armed group", "Military Forces of Iraq"),
+    ("سقطت قذائف هاون داخل مطار المزة العسكري في دمشق.", "Unidentified armed group", "Military Forces of Syria"),
+    ("استهدفت طائرات مسيرة قاعدة حميميم العسكرية الروسية في ريف اللاذقية.",
+     "Unidentified armed group", "Military Forces of Russia"),
+])
+def test_a_military_site_named_by_its_place_is_the_armys_target(text, actor1, actor2):
+    """"مطار الضبعة العسكري"، "قاعدة كركوش العسكرية" (actors.toml military_site_nouns and _adjectives): a base of
+    the country's army — of the country its nationality names after the adjective ("العسكرية الروسية") — struck by
+    fire whose source is not told; its place name does not hide it, nor is "العسكري" a soldier there."""
+    assert sides(text)[0] == (actor1, actor2)

@@ -127,8 +127,44 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
                              m.payload.label if generic else "", post))
     hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
                                 agents, patients, lo, hi))
+    sites = _military_sites(doc, region, hits, lo, hi)  # "العسكري" of a site is its adjective, not a soldier
+    hits = [h for h in hits if not any(s.first <= h.first < s.last for s in sites)] + sites
     return _drop_supporters(doc, _drop_associates(
         doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, hits, region, hi))), hi), lo)
+
+
+#: The key of a military site's hit: its words are also the name of a place ("مطار الضبعة").
+SITE = "military site"
+#: How many words a military site's name may run between its noun and "العسكري" ("مطار الشعيرات العسكري").
+_SITE_NAME = 2
+#: The weight of a military site as the target of what strikes it (below any role a frame gives).
+_SITE = 1.0
+
+
+def _military_sites(doc: Doc, region: str, hits: list[ActorHit], lo: int, hi: int) -> list[ActorHit]:
+    """"تعرض مطار الضبعة العسكري لقصف صاروخي"، "سقطت قذائف على قاعدة كركوش العسكرية": a site noun, its name and
+    the adjective "military" name a base of the country's army (actors.toml military_site_nouns): a target, never
+    the one who strikes; a nationality after the adjective names its owner ("قاعدة حميميم العسكرية الروسية"); not
+    where the clause names a force inside the site's words."""
+    lex = load_lexicons()
+    nouns, adjectives = lex.word_set("military_site_nouns"), lex.word_set("military_site_adjectives")
+    army = resolve(Entry("generic", "army", lex.generics["army"]), region, doc)
+    if army is None:
+        return []
+    named = {j for h in hits for j in range(h.first, h.last)}
+    out: list[ActorHit] = []
+    for j in range(lo, hi):
+        if not any(k in nouns for k in lookup_keys(doc.tokens[j].text)):
+            continue
+        end = next((k for k in range(j + 2, min(hi, j + 2 + _SITE_NAME)) if doc.tokens[k].text in adjectives), None)
+        if end is None or any(k in named for k in range(j, end)):
+            continue
+        owner, generic = army, True
+        if end + 1 < hi and (name := _nisba_actors().get(doc.tokens[end + 1].text)) is not None:
+            owner, generic, end = Actor(name, lex.actors[name].inter), False, end + 1  # "العسكرية الروسية"
+        out.append(ActorHit(owner, j, end + 1, doc.tokens[j].start, doc.tokens[end].end, generic, 0.0, _SITE,
+                            key=SITE, target_only=True))
+    return out
 
 
 _SUPPORT_REACH = 2  # words from "بدعم" to the force ("بدعم من الطيران الروسي")

@@ -213,7 +213,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     region = act.region_of(location.country if location else ctx.country, location.admin1 if location else "")
     named_places = {j for rp in places if rp.toponym.cue for j in range(rp.toponym.first_token, rp.toponym.last_token)}
     hits = [h for h in act.find_actor_hits(doc, sentence, region)
-            if h.first not in named_places and _in_span(span, h.first)]  # "حي العامل"
+            if (h.first not in named_places or h.key == act.SITE) and _in_span(span, h.first)]  # "حي العامل"
     facts = _facts(hits)
     if _crowd_act(doc, clause_cues, covering, cues, facts, ctx):
         cues.add("protesters")
