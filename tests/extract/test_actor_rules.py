@@ -820,3 +820,16 @@ def test_a_military_site_named_by_its_place_is_the_armys_target(text, actor1, ac
     the country's army — of the country its nationality names after the adjective ("العسكرية الروسية") — struck by
     fire whose source is not told; its place name does not hide it, nor is "العسكري" a soldier there."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("اعتقلت الشرطة العراقية عددا من المشتبه بهم في حرق صناديق الاقتراع في بغداد.",
+     "Police Forces of Iraq", "Civilians"),
+    ("ألقت القوات الأمنية القبض على ثلاثة متهمين بسرقة مولدات في مدينة البصرة.", "Police Forces of Iraq", "Civilians"),
+    ("اعتقل مشتبه به في حرق مخزن للأغذية في مدينة البصرة.", "Police Forces of Iraq", "Civilians"),
+    ("اعتقلت الشرطة خمسة من عناصر داعش في قضاء الطارمية.", "Police Forces of Iraq", "Islamic State"),
+])
+def test_people_arrested_of_no_armed_group_named_are_civilians(text, actor1, actor2):
+    """Suspects or accused arrested whom the clause names as no armed group's members are civilians (the codebook
+    default of an act on unarmed people, mentions._actors); members of a group named keep it."""
+    assert sides(text)[0] == (actor1, actor2)

@@ -679,7 +679,9 @@ def _evidence(doc: Doc, g: _Group, actor1: Actor, actor2: Actor | None, location
         ev["actor2"] = _spans([m for m in members if m.actor2 == actor2], "actor2")
         if not ev["actor2"] and actor2.inter == 7:
             ev["actor2"] = ev["trigger"][:1]
-            basis["actor2"] = "not named in the text: an attack on unarmed people targets civilians (codebook §2)"
+            basis["actor2"] = ("not named in the text: people arrested as no armed group's members are civilians"
+                               if _merged_type(g) == "Arrests" else
+                               "not named in the text: an attack on unarmed people targets civilians (codebook §2)")
         elif not any(m.actor2_explicit for m in members if m.actor2 == actor2):
             basis["actor2"] = "not named in the text: a demonstration's dead or wounded imply the police (codebook §3)"
     ev["location"] = _spans([m for m in members if m.location and m.location.name == location.name], "location")

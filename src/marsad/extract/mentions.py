@@ -893,8 +893,8 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
     if (actor2 is None and (target := act.implied_target(actor1[0])) is not None
             and event_type == "Explosions/Remote violence"):
         actor2 = (target, None)
-    if actor2 is None and sub_event in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
-        actor2 = (act.CIVILIANS, None)
+    if actor2 is None and sub_event in ("Attack", "Abduction/forced disappearance", "Sexual violence", "Arrests"):
+        actor2 = (act.CIVILIANS, None)  # unarmed people attacked, and people arrested of no armed group named
     if actor2 is None and event_type == "Battles" and (other := _both_sides(doc, actor1[0], region, sentence)):
         actor2 = (other, None)
     if actor2 is None and sub_event in _TERRITORY:  # from whom it was taken: the other side told nearby
