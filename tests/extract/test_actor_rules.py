@@ -833,3 +833,14 @@ def test_people_arrested_of_no_armed_group_named_are_civilians(text, actor1, act
     """Suspects or accused arrested whom the clause names as no armed group's members are civilians (the codebook
     default of an act on unarmed people, mentions._actors); members of a group named keep it."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("هاجم مسلحون نقطة أمنية في قضاء الطارمية.", "Unidentified armed group", "Military Forces of Iraq"),
+    ("تعرضت نقطة أمنية لهجوم مسلح في قضاء الطارمية.", "Unidentified armed group", "Military Forces of Iraq"),
+    ("شن مسلحو داعش هجوما على نقطة أمنية في قضاء الطارمية.", "Islamic State", "Military Forces of Iraq"),
+])
+def test_a_security_post_is_the_security_forces_target(text, actor1, actor2):
+    """"نقطة أمنية" (actors.toml security-forces phrases, target_only): the security forces' post, struck, never
+    striking; named by what they do (codebook §3): attacked by an armed group, in combat, the military."""
+    assert sides(text)[0] == (actor1, actor2)
