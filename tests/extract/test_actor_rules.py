@@ -844,3 +844,17 @@ def test_a_security_post_is_the_security_forces_target(text, actor1, actor2):
     """"نقطة أمنية" (actors.toml security-forces phrases, target_only): the security forces' post, struck, never
     striking; named by what they do (codebook §3): attacked by an armed group, in combat, the military."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("استهدفت عبوة ناسفة قوات الأمن في قضاء الطارمية.", "Unidentified armed group", "Police Forces of Iraq"),
+    ("استهدفت عبوة لاصقة عجلة أمنية في مدينة الموصل.", "Unidentified armed group", "Police Forces of Iraq"),
+    ("أصاب صاروخ موجه قوات البيشمركة قرب قضاء مخمور.",
+     "Unidentified armed group", "Military Forces of the Kurdistan Region"),
+    ("ضربت قذيفة هاون قوات الحشد الشعبي في قضاء الطارمية.", "Unidentified armed group", "Popular Mobilization Forces"),
+])
+def test_a_weapon_right_after_the_verb_is_its_subject(text, actor1, actor2):
+    """VSO with a weapon or an event for subject ("استهدفت عبوة ناسفة قوات الأمن"): the event word right after a
+    singular verb, before any name, did it (frames._event_subject_after), so the force named after it is the
+    object — the target — not the subject."""
+    assert sides(text)[0] == (actor1, actor2)
