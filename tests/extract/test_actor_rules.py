@@ -858,3 +858,15 @@ def test_a_weapon_right_after_the_verb_is_its_subject(text, actor1, actor2):
     singular verb, before any name, did it (frames._event_subject_after), so the force named after it is the
     object — the target — not the subject."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("انفجرت عبوة ناسفة قرب نقطة أمنية في مدينة الموصل.", "Unidentified armed group", "Police Forces of Iraq"),
+    ("فجر انتحاري نفسه عند نقطة تفتيش في قضاء الطارمية.", "Unidentified armed group", "Police Forces of Iraq"),
+    ("انفجرت سيارة مفخخة قرب حاجز أمني في مدينة كركوك.", "Unidentified armed group", "Police Forces of Iraq"),
+])
+def test_a_security_post_a_bomb_strikes_is_the_polices(text, actor1, actor2):
+    """A checkpoint or security post where a bomb goes off (target_only: struck, never striking) is the target
+    of a bomb, so its unspecified security forces are the police (codebook §3; actors._in_combat), even where no
+    clause frame gives it a role ("قرب نقطة أمنية")."""
+    assert sides(text)[0] == (actor1, actor2)

@@ -397,7 +397,7 @@ def _in_combat(hit: ActorHit, hits: list[ActorHit], event_type: str, sub_event: 
     if event_type == "Battles" or sub_event in _COMBAT_SUB_EVENTS:
         return True
     if event_type == "Explosions/Remote violence":
-        return hit.initiator >= hit.target
+        return hit.initiator >= hit.target and not hit.target_only  # a post is struck ("قرب نقطة تفتيش")
     return sub_event == "Attack" and hit.initiator > hit.target and any(h.actor.inter in (2, 3, 4) for h in hits)
 
 
