@@ -870,3 +870,14 @@ def test_a_security_post_a_bomb_strikes_is_the_polices(text, actor1, actor2):
     of a bomb, so its unspecified security forces are the police (codebook §3; actors._in_combat), even where no
     clause frame gives it a role ("قرب نقطة أمنية")."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("هاجم مسلحو داعش قرية في قضاء المقدادية وقتلوا ثلاثة من سكانها.", "Islamic State", "Civilians"),
+    ("قصفت قوات النظام بلدة كفرنبل ما أدى إلى إصابة عدد من أهاليها.", "Military Forces of Syria", "Civilians"),
+    ("أصيب خمسة من سكانها بقصف لقوات النظام على بلدة كفرنبل.", "Military Forces of Syria", "Civilians"),
+])
+def test_a_places_residents_are_civilians(text, actor1, actor2):
+    """"ثلاثة من سكانها"، "عدد من أهاليها": the residents of the place struck, told with a pronoun that points to
+    it, are civilians (actors.toml Civilians: سكانها، سكانه، أهاليها، أهاليه)."""
+    assert sides(text)[0] == (actor1, actor2)
