@@ -881,3 +881,18 @@ def test_a_places_residents_are_civilians(text, actor1, actor2):
     """"ثلاثة من سكانها"، "عدد من أهاليها": the residents of the place struck, told with a pronoun that points to
     it, are civilians (actors.toml Civilians: سكانها، سكانه، أهاليها، أهاليه)."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("حاولت قوات النظام ومقاتلون من حزب الله التقدم في مدينة داريا لتندلع مواجهات عنيفة. وتسيطر فصائل المعارضة "
+     "على المدينة منذ سنوات.", "Military Forces of Syria", "Syrian opposition"),
+    ("تقدمت قوات النظام وعناصر من الحرس الثوري الإيراني في ريف حلب الجنوبي وسط اشتباكات عنيفة. وكانت الفصائل "
+     "المقاتلة قد أعلنت صد الهجوم.", "Military Forces of Syria", "Syrian opposition"),
+    ("تقدمت قوات النظام ومسلحون من حزب الله اللبناني في محيط مدينة الزبداني وسط اشتباكات عنيفة. وتسيطر فصائل "
+     "المعارضة على المدينة.", "Military Forces of Syria", "Syrian opposition"),
+])
+def test_a_camp_of_allies_is_led_by_the_state_and_fights_the_other_side_told(text, actor1, actor2):
+    """Allies named together with no role of their own are one camp: the state's forces lead it (as joint forces,
+    actors.choose_actors), and its battle is with the other side the story names (mentions._loser, never an
+    ally of the camp)."""
+    assert sides(text)[0] == (actor1, actor2)

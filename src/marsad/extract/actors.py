@@ -411,9 +411,14 @@ def choose_actors(hits: list[ActorHit], sub_event: str,
     first: ActorHit | None = scored[0] if scored else None
     if first is not None and first.target > first.initiator + prior.get(first.actor.inter, 0.0):
         first = None  # the best candidate reads as a victim: the text does not say who did it
-    # the allies of an initiator the clause states are on its side, not its target
-    others = [h for h in hits if (first is None or (h.actor.name != first.actor.name and not (
-        first.initiator > 0 and allied(first.actor, h.actor)))) and not h.initiator_only]
+    # the allies of an initiator the clause states are on its side, not its target; so are allies named with no
+    # role at all ("حاولت قوات النظام ومقاتلون من حزب الله التقدم": one camp), whose state's forces lead it
+    camp = [h for h in hits if first is not None and h.actor.name != first.actor.name
+            and allied(first.actor, h.actor) and (first.initiator > 0 or (h.target == 0 and first.target == 0))]
+    others = [h for h in hits if (first is None or (h.actor.name != first.actor.name and h not in camp))
+              and not h.initiator_only]
+    if first is not None and first.initiator == 0 and first.actor.inter != 1:
+        first = next((h for h in camp if h.actor.inter == 1 and h.initiator == 0), first)
     second = max(others, key=lambda h: h.target - h.initiator - prior.get(h.actor.inter, 0.0) + 2 * _specific(h),
                  default=None)
     return first, second

@@ -897,6 +897,9 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
         actor2 = (act.CIVILIANS, None)  # unarmed people attacked, and people arrested of no armed group named
     if actor2 is None and event_type == "Battles" and (other := _both_sides(doc, actor1[0], region, sentence)):
         actor2 = (other, None)
+    if actor2 is None and event_type == "Battles" and any(act.allied(actor1[0], h.actor) for h in armed) and (
+            other := _loser(doc, actor1[0], region, sentence)) is not None:
+        actor2 = (other, None)  # a camp of allies fights the other side the story names
     if actor2 is None and sub_event in _TERRITORY:  # from whom it was taken: the other side told nearby
         loser = _loser(doc, actor1[0], region, sentence)
         actor2 = (loser, None) if loser is not None else None
@@ -995,7 +998,8 @@ def _loser(doc: Doc, taker: Actor, region: str, sentence: Sentence) -> Actor | N
         counts: Counter[Actor] = Counter()
         for m in entries:
             actor = _fighting_side(m, region, doc)
-            if actor is not None and actor.inter in inters and actor not in (taker, act.UNIDENTIFIED):
+            if actor is not None and actor.inter in inters and actor not in (taker, act.UNIDENTIFIED) \
+                    and not act.allied(taker, actor):
                 counts[actor] += 1
         return counts.most_common(1)[0][0] if counts else None
 
