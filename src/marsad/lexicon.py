@@ -52,6 +52,7 @@ class ActorInfo:
     nisba: tuple[str, ...] = ()  # its nationality adjectives, masculine singular (روسي): "الطيران الروسي"
     nation: str = ""  # the state whose forces its nisba names when they strike another than ``against``
     air_power: bool = False  # it fights here only from the air: what it does is an air strike (classify.by_initiator)
+    allies: tuple[str, ...] = ()  # the actors it fights beside (both ways): never its target (actors.allied)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +188,13 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
     actors: dict[str, ActorInfo] = {}
     rows = _require(path, data, "actor", list)
     listed = {fold(a) for row in rows for a in _phrases(path, row, "aliases")}
+    allies: dict[str, set[str]] = {}
+    for row in rows:  # an alliance holds both ways: told on one side, known on both
+        for ally in row.get("allies", []):
+            if not isinstance(ally, str):
+                raise DataFileError(path, f"actor {row.get('name')!r}: allies must be actor names")
+            allies.setdefault(row.get("name", ""), set()).add(ally)
+            allies.setdefault(ally, set()).add(row.get("name", ""))
     for row in rows:
         name = _require(path, row, "name", str)
         inter = _require(path, row, "inter", int)
@@ -201,7 +209,8 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
         air_power = row.get("air_power", False)
         if not isinstance(air_power, bool):
             raise DataFileError(path, f"actor {name!r}: air_power must be true or false")
-        info = ActorInfo(name, inter, against, tuple(fold(n) for n in row.get("nisba", [])), nation, air_power)
+        info = ActorInfo(name, inter, against, tuple(fold(n) for n in row.get("nisba", [])), nation, air_power,
+                         tuple(sorted(allies.get(name, ()))))
         actors[name] = info
         aliases = _phrases(path, row, "aliases") + _nouns(path, row)
         if "nisba" in row:
@@ -212,6 +221,9 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
             raise DataFileError(path, f"actor {info.name!r}: against {info.against!r} is no actor")
         if info.nation and info.nation not in actors:
             raise DataFileError(path, f"actor {info.name!r}: nation {info.nation!r} is no actor")
+        for ally in info.allies:
+            if ally not in actors:
+                raise DataFileError(path, f"actor {info.name!r}: ally {ally!r} is no actor")
     generics: dict[str, dict[str, str]] = {}
     for row in _require(path, data, "generic", list):
         key = _require(path, row, "key", str)

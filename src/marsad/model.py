@@ -110,6 +110,7 @@ class EventMention:
     actor1_explicit: bool = False
     actor1_framed: bool = False  # a frame of the clause states actor1 as the agent (not a prior's guess)
     actor2_explicit: bool = True  # False: actor2 is a codebook default the clause does not name
+    allied_side: bool = False  # the clause names actor1 with an ally beside it: one armed camp at war
     supporting: bool = False  # background or running total: may add to an incident, not found one
     background: bool = False  # told as what had happened before ("وكان ..."، "منذ")
     redates: bool = False  # only dates what was told ("مقتل المسلحين كان في 12 يونيو")

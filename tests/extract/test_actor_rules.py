@@ -704,3 +704,195 @@ def test_a_cell_sniper_battalion_or_tank_of_a_force_is_that_force(text, actor1, 
 def test_a_construct_plural_in_the_oblique_after_a_clause_opening_subject_is_the_object(text, actor1, actor2):
     """SVO: "X هاجمت مقاتلي داعش" — مقاتلي/مسلحي (not مقاتلو/مسلحو) is the accusative: the object."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("إن خلية نائمة استهدفت ليلا نقطة تفتيش لقوات سوريا الديمقراطية في مدينة الحسكة.",
+     "Unidentified armed group", "Syrian Democratic Forces"),
+    ("قالت مصادر إن مجموعة مسلحة هاجمت فجرا نقطتي تفتيش للجيش العراقي في قضاء الطارمية.",
+     "Unidentified armed group", "Military Forces of Iraq"),
+    ("استهدفت قذائف هاون نقاط تفتيش لقوات البيشمركة قرب قضاء مخمور.",
+     "Unidentified armed group", "Military Forces of the Kurdistan Region"),
+    ("هاجمت مجموعة مسلحة صباح اليوم نقطتي تفتيش للحشد الشعبي في قضاء الطارمية.",
+     "Unidentified armed group", "Popular Mobilization Forces"),
+])
+def test_a_checkpoint_of_a_force_makes_the_force_the_target(text, actor1, actor2):
+    """"نقطة تفتيش لـX" (verbs.toml [markers] patient: نقطة/نقطتي/نقاط تفتيش): the checkpoint is X's post, and
+    X, in the genitive after it, the target — not an owner who acts."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("استهدفت الطائرات التركية مواقع تابعة للمقاتلين الموالين لدمشق في ريف عفرين.",
+     "Military Forces of Turkey", "Military Forces of Syria"),
+    ("قتل ثلاثة من المقاتلين الموالين لدمشق بقصف تركي على مدينة عفرين.",
+     "Military Forces of Turkey", "Military Forces of Syria"),
+    ("شنت الطائرات التركية غارات على مواقع قوات موالية لدمشق في مدينة عفرين.",
+     "Military Forces of Turkey", "Military Forces of Syria"),
+    ("هاجم مسلحو داعش حاجزا لمسلحين موالين لدمشق في بادية حمص.", "Islamic State", "Military Forces of Syria"),
+])
+def test_forces_loyal_to_damascus_are_the_syrian_government_side(text, actor1, actor2):
+    """"الموالين لدمشق"، "الموالية لدمشق": the capital stands for the government it seats (actors.toml aliases
+    of the Military Forces of Syria, beside "الموالين للنظام")."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قالت مصادر إن قوات النظام السوري ومقاتلين من حزب الله حاولوا فجر الأحد التقدم في مدينة داريا "
+     "لتندلع مواجهات عنيفة.", "Military Forces of Syria", ""),
+    ("هاجمت قوات النظام وعناصر من حزب الله اللبناني فجر اليوم بلدة مضايا في ريف دمشق.", "Military Forces of Syria", ""),
+    ("شن الطيران الروسي غارات على مدينة الزبداني بالتزامن مع تقدم قوات النظام فيها.", "Military Forces of Russia", ""),
+    ("قصفت قوات النظام والحرس الثوري الإيراني بلدة خان طومان في ريف حلب.", "Military Forces of Syria", ""),
+])
+def test_allies_named_together_are_one_side_not_each_others_target(text, actor1, actor2):
+    """The Syrian army, Hezbollah, Iran and Russia fight on one side (actors.toml ``allies``, both ways): named
+    with the initiator the clause states, an ally is beside it, never its target."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("وذكر المرصد أن الضربة استهدفت مواقع لحزب الله ومليشيات أخرى، من جنسيات غير سورية، موالية لقوات النظام، قرب "
+     "مدينة البوكمال.", "Unidentified armed group", "Hezbollah"),
+    ("قالت مصادر إن الغارة أصابت تجمعا للحرس الثوري الإيراني ومقاتلين أفغان، موالين لقوات النظام، في مدينة الميادين.",
+     "Unidentified armed group", "Military Forces of Iran"),
+    ("قال المرصد إن الغارة استهدفت مواقع للحرس الثوري الإيراني وعناصر أجنبية، موالية للجيش السوري، في مدينة الميادين.",
+     "Unidentified armed group", "Military Forces of Iran"),
+])
+def test_the_patron_after_an_indefinite_loyal_is_no_party(text, actor1, actor2):
+    """"ميليشيات أخرى، موالية لقوات النظام": after "loyal to" (the indefinite موالية/موالين as the definite الموالية)
+    the force named is the patron of the group before it, not a party to the strike."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قتلت فتاة وأصيب شقيقها بقصف لقوات النظام على مدينة دوما.", "Military Forces of Syria", "Civilians"),
+    ("أسفر قصف لقوات النظام على مدينة دوما عن مقتل فتاتين ومسنة.", "Military Forces of Syria", "Civilians"),
+    ("أصيب ثلاثة مسنين بقصف لقوات النظام على مدينة دوما.", "Military Forces of Syria", "Civilians"),
+    ("صيادان قتلا بانفجار لغم أرضي في قضاء الطارمية.", "Unidentified armed group", "Civilians"),
+    ("قتلت عجوز بانفجار عبوة ناسفة في قضاء الطارمية.", "Unidentified armed group", "Civilians"),
+    ("أصيبت طفلة بانفجار عبوة ناسفة في قضاء الطارمية.", "Unidentified armed group", "Civilians"),
+])
+def test_victims_described_by_age_or_trade_are_civilians(text, actor1, actor2):
+    """A girl, an old man or woman, a fisherman (actors.toml Civilians nouns: فتاة، طفلة، مسن، عجوز، صياد، صبي، رضيع,
+    every number and case generated) is a civilian victim, whatever the verb's voice or the clause's order."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("تعرض رتل عسكري تركي لقصف صاروخي في ريف إدلب.", "Unidentified armed group", "Military Forces of Turkey"),
+    ("سقطت قذائف هاون قرب نقطة المراقبة التركية في ريف إدلب.", "Unidentified armed group", "Military Forces of Turkey"),
+    ("قصفت قوات النظام نقطة مراقبة تركية في ريف إدلب.", "Military Forces of Syria", "Military Forces of Turkey"),
+    ("انفجرت عبوة ناسفة بدورية عسكرية روسية في ريف درعا.", "Unidentified armed group", "Military Forces of Russia"),
+])
+def test_a_convoy_patrol_or_post_with_a_nationality_is_that_forces_target(text, actor1, actor2):
+    """"رتل عسكري تركي"، "دورية عسكرية روسية"، "نقطة مراقبة تركية" (actors.toml [forces] × nisba, target_only): the
+    force the adjective names is struck — not the country where it stands (the soldiers' "عسكري" alone) nor
+    an observer (مراقب, a civilian)."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("هاجم مئات المقاتلين المؤيدين للرئيس السوري مواقع لقوات سوريا الديمقراطية في ريف دير الزور.",
+     "Military Forces of Syria", "Syrian Democratic Forces"),
+    ("قتل ثلاثة من العناصر الموالين للأسد بقصف تركي على مدينة عفرين.",
+     "Military Forces of Turkey", "Military Forces of Syria"),
+    ("قصفت المدفعية التركية تجمعا لقوات موالية للرئيس السوري قرب مدينة عفرين.",
+     "Military Forces of Turkey", "Military Forces of Syria"),
+    ("اشتبك مسلحون موالون لأنقرة مع وحدات حماية الشعب قرب مدينة عفرين.",
+     "Syrian opposition", "Syrian Democratic Forces"),
+])
+def test_fighters_loyal_to_a_leader_or_capital_are_of_its_side(text, actor1, actor2):
+    """Forces loyal to or supporting the Syrian president (الموالين للأسد، المؤيدين للرئيس السوري) are the Syrian
+    government's side; fighters loyal to Ankara (الموالون لأنقرة) are the Turkey-backed opposition."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("تعرض مطار الضبعة العسكري في محافظة حمص لقصف صاروخي.", "Unidentified armed group", "Military Forces of Syria"),
+    ("سقطت ثلاثة صواريخ على قاعدة كركوش العسكرية في محافظة ديالى.",
+     "Unidentified armed group", "Military Forces of Iraq"),
+    ("سقطت قذائف هاون داخل مطار المزة العسكري في دمشق.", "Unidentified armed group", "Military Forces of Syria"),
+    ("استهدفت طائرات مسيرة قاعدة حميميم العسكرية الروسية في ريف اللاذقية.",
+     "Unidentified armed group", "Military Forces of Russia"),
+])
+def test_a_military_site_named_by_its_place_is_the_armys_target(text, actor1, actor2):
+    """"مطار الضبعة العسكري"، "قاعدة كركوش العسكرية" (actors.toml military_site_nouns and _adjectives): a base of
+    the country's army — of the country its nationality names after the adjective ("العسكرية الروسية") — struck by
+    fire whose source is not told; its place name does not hide it, nor is "العسكري" a soldier there."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("اعتقلت الشرطة العراقية عددا من المشتبه بهم في حرق صناديق الاقتراع في بغداد.",
+     "Police Forces of Iraq", "Civilians"),
+    ("ألقت القوات الأمنية القبض على ثلاثة متهمين بسرقة مولدات في مدينة البصرة.", "Police Forces of Iraq", "Civilians"),
+    ("اعتقل مشتبه به في حرق مخزن للأغذية في مدينة البصرة.", "Police Forces of Iraq", "Civilians"),
+    ("اعتقلت الشرطة خمسة من عناصر داعش في قضاء الطارمية.", "Police Forces of Iraq", "Islamic State"),
+])
+def test_people_arrested_of_no_armed_group_named_are_civilians(text, actor1, actor2):
+    """Suspects or accused arrested whom the clause names as no armed group's members are civilians (the codebook
+    default of an act on unarmed people, mentions._actors); members of a group named keep it."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("هاجم مسلحون نقطة أمنية في قضاء الطارمية.", "Unidentified armed group", "Military Forces of Iraq"),
+    ("تعرضت نقطة أمنية لهجوم مسلح في قضاء الطارمية.", "Unidentified armed group", "Military Forces of Iraq"),
+    ("شن مسلحو داعش هجوما على نقطة أمنية في قضاء الطارمية.", "Islamic State", "Military Forces of Iraq"),
+])
+def test_a_security_post_is_the_security_forces_target(text, actor1, actor2):
+    """"نقطة أمنية" (actors.toml security-forces phrases, target_only): the security forces' post, struck, never
+    striking; named by what they do (codebook §3): attacked by an armed group, in combat, the military."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("استهدفت عبوة ناسفة قوات الأمن في قضاء الطارمية.", "Unidentified armed group", "Police Forces of Iraq"),
+    ("استهدفت عبوة لاصقة عجلة أمنية في مدينة الموصل.", "Unidentified armed group", "Police Forces of Iraq"),
+    ("أصاب صاروخ موجه قوات البيشمركة قرب قضاء مخمور.",
+     "Unidentified armed group", "Military Forces of the Kurdistan Region"),
+    ("ضربت قذيفة هاون قوات الحشد الشعبي في قضاء الطارمية.", "Unidentified armed group", "Popular Mobilization Forces"),
+])
+def test_a_weapon_right_after_the_verb_is_its_subject(text, actor1, actor2):
+    """VSO with a weapon or an event for subject ("استهدفت عبوة ناسفة قوات الأمن"): the event word right after a
+    singular verb, before any name, did it (frames._event_subject_after), so the force named after it is the
+    object — the target — not the subject."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("انفجرت عبوة ناسفة قرب نقطة أمنية في مدينة الموصل.", "Unidentified armed group", "Police Forces of Iraq"),
+    ("فجر انتحاري نفسه عند نقطة تفتيش في قضاء الطارمية.", "Unidentified armed group", "Police Forces of Iraq"),
+    ("انفجرت سيارة مفخخة قرب حاجز أمني في مدينة كركوك.", "Unidentified armed group", "Police Forces of Iraq"),
+])
+def test_a_security_post_a_bomb_strikes_is_the_polices(text, actor1, actor2):
+    """A checkpoint or security post where a bomb goes off (target_only: struck, never striking) is the target
+    of a bomb, so its unspecified security forces are the police (codebook §3; actors._in_combat), even where no
+    clause frame gives it a role ("قرب نقطة أمنية")."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("هاجم مسلحو داعش قرية في قضاء المقدادية وقتلوا ثلاثة من سكانها.", "Islamic State", "Civilians"),
+    ("قصفت قوات النظام بلدة كفرنبل ما أدى إلى إصابة عدد من أهاليها.", "Military Forces of Syria", "Civilians"),
+    ("أصيب خمسة من سكانها بقصف لقوات النظام على بلدة كفرنبل.", "Military Forces of Syria", "Civilians"),
+])
+def test_a_places_residents_are_civilians(text, actor1, actor2):
+    """"ثلاثة من سكانها"، "عدد من أهاليها": the residents of the place struck, told with a pronoun that points to
+    it, are civilians (actors.toml Civilians: سكانها، سكانه، أهاليها، أهاليه)."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("حاولت قوات النظام ومقاتلون من حزب الله التقدم في مدينة داريا لتندلع مواجهات عنيفة. وتسيطر فصائل المعارضة "
+     "على المدينة منذ سنوات.", "Military Forces of Syria", "Syrian opposition"),
+    ("تقدمت قوات النظام وعناصر من الحرس الثوري الإيراني في ريف حلب الجنوبي وسط اشتباكات عنيفة. وكانت الفصائل "
+     "المقاتلة قد أعلنت صد الهجوم.", "Military Forces of Syria", "Syrian opposition"),
+    ("تقدمت قوات النظام ومسلحون من حزب الله اللبناني في محيط مدينة الزبداني وسط اشتباكات عنيفة. وتسيطر فصائل "
+     "المعارضة على المدينة.", "Military Forces of Syria", "Syrian opposition"),
+])
+def test_a_camp_of_allies_is_led_by_the_state_and_fights_the_other_side_told(text, actor1, actor2):
+    """Allies named together with no role of their own are one camp: the state's forces lead it (as joint forces,
+    actors.choose_actors), and its battle is with the other side the story names (mentions._loser, never an
+    ally of the camp)."""
+    assert sides(text)[0] == (actor1, actor2)

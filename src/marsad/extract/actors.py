@@ -121,13 +121,50 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         initiator, target = _ROLE * within(agents, m.first), _ROLE * within(patients, m.first)
         if any(doc.tokens[j].text in fire_source for j in range(max(lo, m.first - _SOURCE_OF_FIRE), m.first)):
             initiator, target = _ROLE, 0.0  # "قصف مصدره مواقع الفصائل": whose positions it came from fired it
-        post = " ".join(doc.tokens[j].text for j in range(m.first, m.last)).removeprefix("و") in posts
+        phrase = " ".join(doc.tokens[j].text for j in range(m.first, m.last)).removeprefix("و")
+        post = phrase in posts or any(phrase.startswith(p + " ") for p in posts)  # "رتل عسكري تركي"
         hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, generic, initiator, target, bare,
                              m.payload.label if generic else "", post))
     hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
                                 agents, patients, lo, hi))
+    sites = _military_sites(doc, region, hits, lo, hi)  # "العسكري" of a site is its adjective, not a soldier
+    hits = [h for h in hits if not any(s.first <= h.first < s.last for s in sites)] + sites
     return _drop_supporters(doc, _drop_associates(
         doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, hits, region, hi))), hi), lo)
+
+
+#: The key of a military site's hit: its words are also the name of a place ("مطار الضبعة").
+SITE = "military site"
+#: How many words a military site's name may run between its noun and "العسكري" ("مطار الشعيرات العسكري").
+_SITE_NAME = 2
+#: The weight of a military site as the target of what strikes it (below any role a frame gives).
+_SITE = 1.0
+
+
+def _military_sites(doc: Doc, region: str, hits: list[ActorHit], lo: int, hi: int) -> list[ActorHit]:
+    """"تعرض مطار الضبعة العسكري لقصف صاروخي"، "سقطت قذائف على قاعدة كركوش العسكرية": a site noun, its name and
+    the adjective "military" name a base of the country's army (actors.toml military_site_nouns): a target, never
+    the one who strikes; a nationality after the adjective names its owner ("قاعدة حميميم العسكرية الروسية"); not
+    where the clause names a force inside the site's words."""
+    lex = load_lexicons()
+    nouns, adjectives = lex.word_set("military_site_nouns"), lex.word_set("military_site_adjectives")
+    army = resolve(Entry("generic", "army", lex.generics["army"]), region, doc)
+    if army is None:
+        return []
+    named = {j for h in hits for j in range(h.first, h.last)}
+    out: list[ActorHit] = []
+    for j in range(lo, hi):
+        if not any(k in nouns for k in lookup_keys(doc.tokens[j].text)):
+            continue
+        end = next((k for k in range(j + 2, min(hi, j + 2 + _SITE_NAME)) if doc.tokens[k].text in adjectives), None)
+        if end is None or any(k in named for k in range(j, end)):
+            continue
+        owner, generic = army, True
+        if end + 1 < hi and (name := _nisba_actors().get(doc.tokens[end + 1].text)) is not None:
+            owner, generic, end = Actor(name, lex.actors[name].inter), False, end + 1  # "العسكرية الروسية"
+        out.append(ActorHit(owner, j, end + 1, doc.tokens[j].start, doc.tokens[end].end, generic, 0.0, _SITE,
+                            key=SITE, target_only=True))
+    return out
 
 
 _SUPPORT_REACH = 2  # words from "بدعم" to the force ("بدعم من الطيران الروسي")
@@ -360,7 +397,7 @@ def _in_combat(hit: ActorHit, hits: list[ActorHit], event_type: str, sub_event: 
     if event_type == "Battles" or sub_event in _COMBAT_SUB_EVENTS:
         return True
     if event_type == "Explosions/Remote violence":
-        return hit.initiator >= hit.target
+        return hit.initiator >= hit.target and not hit.target_only  # a post is struck ("قرب نقطة تفتيش")
     return sub_event == "Attack" and hit.initiator > hit.target and any(h.actor.inter in (2, 3, 4) for h in hits)
 
 
@@ -374,10 +411,25 @@ def choose_actors(hits: list[ActorHit], sub_event: str,
     first: ActorHit | None = scored[0] if scored else None
     if first is not None and first.target > first.initiator + prior.get(first.actor.inter, 0.0):
         first = None  # the best candidate reads as a victim: the text does not say who did it
-    others = [h for h in hits if (first is None or h.actor.name != first.actor.name) and not h.initiator_only]
+    # the allies of an initiator the clause states are on its side, not its target; so are allies named with no
+    # role at all ("حاولت قوات النظام ومقاتلون من حزب الله التقدم": one camp), whose state's forces lead it
+    camp = [h for h in hits if first is not None and h.actor.name != first.actor.name
+            and allied(first.actor, h.actor) and (first.initiator > 0 or (h.target == 0 and first.target == 0))]
+    others = [h for h in hits if (first is None or (h.actor.name != first.actor.name and h not in camp))
+              and not h.initiator_only]
+    if first is not None and first.initiator == 0 and first.actor.inter != 1:
+        first = next((h for h in camp if h.actor.inter == 1 and h.initiator == 0), first)
     second = max(others, key=lambda h: h.target - h.initiator - prior.get(h.actor.inter, 0.0) + 2 * _specific(h),
                  default=None)
     return first, second
+
+
+def allied(a: Actor, b: Actor) -> bool:
+    """Whether two actors fight on one side (``allies`` in actors.toml: the Syrian army, Hezbollah, Iran and
+    Russia in Syria's war): "قوات النظام ومقاتلون من حزب الله حاولوا التقدم" tells one side, so neither is the
+    other's target."""
+    info = load_lexicons().actors.get(a.name)
+    return info is not None and b.name in info.allies
 
 
 def own_state(doc: Doc, initiator: tuple[Actor, ActorHit | None], target: Actor) -> Actor | None:

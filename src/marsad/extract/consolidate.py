@@ -679,7 +679,9 @@ def _evidence(doc: Doc, g: _Group, actor1: Actor, actor2: Actor | None, location
         ev["actor2"] = _spans([m for m in members if m.actor2 == actor2], "actor2")
         if not ev["actor2"] and actor2.inter == 7:
             ev["actor2"] = ev["trigger"][:1]
-            basis["actor2"] = "not named in the text: an attack on unarmed people targets civilians (codebook §2)"
+            basis["actor2"] = ("not named in the text: people arrested as no armed group's members are civilians"
+                               if _merged_type(g) == "Arrests" else
+                               "not named in the text: an attack on unarmed people targets civilians (codebook §2)")
         elif not any(m.actor2_explicit for m in members if m.actor2 == actor2):
             basis["actor2"] = "not named in the text: a demonstration's dead or wounded imply the police (codebook §3)"
     ev["location"] = _spans([m for m in members if m.location and m.location.name == location.name], "location")
@@ -732,7 +734,8 @@ def _defines(m: EventMention) -> bool:
     if _DEFINING_CUES.get(m.event_type, m.cues) & m.cues:
         return True
     inters = {a.inter for a in (m.actor1, m.actor2) if a is not None}
-    return m.event_type == "Battles" and 1 in inters and bool(inters & {2, 3, 4})
+    # the state's forces named with an armed ally beside them ("قوات النظام ومقاتلون من حزب الله"): a camp at war
+    return m.event_type == "Battles" and ((1 in inters and bool(inters & {2, 3, 4})) or m.allied_side)
 
 
 def _merged_type(g: _Group) -> str:

@@ -247,6 +247,10 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
     # what would follow from it as having happened, however far its consequence reaches
     conditional = any(j - lo <= _CONDITION_OPENS for j in marks.get("hypothetical", ()))
     used: set[int] = set()  # names already taken as a verb's subject after it (VSO)
+    cues = doc.sentence_entries(sentence, "cue")
+    cue_tokens = {m.first for m in cues if m.payload.value.trigger}
+    event_words = {m.first: m.last for m in cues}  # weapons too ("عبوة ناسفة": a cue that only refines)
+    unknown = {m.first for m in doc.sentence_entries(sentence, "actor") if m.payload.label == _UNKNOWN}
     for k, form in predicates:
         at = bisect_left(edges, k)  # k itself is an edge
         left = edges[at - 1] + 1 if at > 0 else lo
@@ -258,6 +262,8 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
             # "هجوم شنه": with a pronoun the noun before is the verb's object, not its subject
             if not form.clitic and form.predicate.family not in ("support", "repel"):
                 context.event_subject = _event_subject(k, context.left, predicates, units)
+                if context.event_subject < 0:
+                    context.event_subject = _event_subject_after(k, form, event_words, units, right, unknown)
             context.resumed = _resumed(doc, k, boundaries, units, lo)
             voice = _voice(doc, form, k, context)
         use = _use(doc, k, form, predicates, marks, voice, (modality, names, backgrounds))
@@ -268,7 +274,6 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
         frame.counts = [(v, tokens[c].start, tokens[last - 1].end) for c, (v, last) in ordered_counts
                         if left <= c < right]
         frames.append(frame)
-    cue_tokens = {m.first for m in doc.sentence_entries(sentence, "cue") if m.payload.value.trigger}
     _link(frames, cue_tokens)
     _attach_orphans(doc, frames, units)
     return frames
@@ -808,7 +813,20 @@ def _event_subject(k: int, left: int, predicates: list[tuple[int, Form]], units:
     return j if k - j <= 4 else -1
 
 
+def _event_subject_after(k: int, form: Form, event_words: dict[int, int], units: list[_Unit], right: int,
+                         unknown: set[int]) -> int:
+    """VSO with an event or a weapon for subject: "استهدفت عبوة ناسفة قوات الأمن"، "ضربت غارة جوية مقرا لداعش" —
+    an event word right after a singular verb, before any name, is what did it, so the name after it is the
+    object, not the subject — unless that name only says the weapon's source is unknown ("صاروخ مجهول المصدر")."""
+    if form.person not in ("3ms", "3fs") or k + 1 >= right or k + 1 not in event_words:
+        return -1
+    if event_words[k + 1] in unknown or any(u.first == k + 1 for u in units):
+        return -1
+    return k + 1
+
+
 _RESUMPTIVE = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم"})
+_UNKNOWN = "Unidentified armed group"  # "مجهول المصدر" after a weapon describes it: its doer unknown
 
 
 def _resumed(doc: Doc, k: int, boundaries: list[int], units: list[_Unit], lo: int) -> _Unit | None:

@@ -224,7 +224,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     region = act.region_of(location.country if location else ctx.country, location.admin1 if location else "")
     named_places = {j for rp in places if rp.toponym.cue for j in range(rp.toponym.first_token, rp.toponym.last_token)}
     hits = [h for h in act.find_actor_hits(doc, sentence, region)
-            if h.first not in named_places and _in_span(span, h.first)]  # "حي العامل"
+            if (h.first not in named_places or h.key == act.SITE) and _in_span(span, h.first)]  # "حي العامل"
     facts = _facts(hits)
     if _crowd_act(doc, clause_cues, covering, cues, facts, ctx):
         cues.add("protesters")
@@ -284,6 +284,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         event_date=when[0] if when else None, time_precision=when[1] if when else 1,
         date_explicit=own_day, place_explicit=explicit, in_title=doc.in_title(sentence),
         actor1_explicit=a1_explicit, actor1_framed=bool(actor1 and actor1[1] and actor1[1].initiator > 0),
+        allied_side=bool(actor1) and any(act.allied(actor1[0], h.actor) for h in hits),
         actor2_explicit=not _implied_police(sub_event, actor2),
         cues=frozenset(cues), background=background,
         supporting=aggregate or (background and (when is None or when[2].rule.whole_month)
@@ -1019,10 +1020,13 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
     if (actor2 is None and (target := act.implied_target(actor1[0])) is not None
             and event_type == "Explosions/Remote violence"):
         actor2 = (target, None)
-    if actor2 is None and sub_event in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
-        actor2 = (act.CIVILIANS, None)
+    if actor2 is None and sub_event in ("Attack", "Abduction/forced disappearance", "Sexual violence", "Arrests"):
+        actor2 = (act.CIVILIANS, None)  # unarmed people attacked, and people arrested of no armed group named
     if actor2 is None and event_type == "Battles" and (other := _both_sides(doc, actor1[0], region, sentence)):
         actor2 = (other, None)
+    if actor2 is None and event_type == "Battles" and any(act.allied(actor1[0], h.actor) for h in armed) and (
+            other := _loser(doc, actor1[0], region, sentence)) is not None:
+        actor2 = (other, None)  # a camp of allies fights the other side the story names
     if actor2 is None and sub_event in _TERRITORY:  # from whom it was taken: the other side told nearby
         loser = _loser(doc, actor1[0], region, sentence)
         actor2 = (loser, None) if loser is not None else None
@@ -1121,7 +1125,8 @@ def _loser(doc: Doc, taker: Actor, region: str, sentence: Sentence) -> Actor | N
         counts: Counter[Actor] = Counter()
         for m in entries:
             actor = _fighting_side(m, region, doc)
-            if actor is not None and actor.inter in inters and actor not in (taker, act.UNIDENTIFIED):
+            if actor is not None and actor.inter in inters and actor not in (taker, act.UNIDENTIFIED) \
+                    and not act.allied(taker, actor):
                 counts[actor] += 1
         return counts.most_common(1)[0][0] if counts else None
 
