@@ -704,3 +704,49 @@ def test_a_cell_sniper_battalion_or_tank_of_a_force_is_that_force(text, actor1, 
 def test_a_construct_plural_in_the_oblique_after_a_clause_opening_subject_is_the_object(text, actor1, actor2):
     """SVO: "X هاجمت مقاتلي داعش" — مقاتلي/مسلحي (not مقاتلو/مسلحو) is the accusative: the object."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("دارت اشتباكات عنيفة بين قوات النظام والفصائل في ريف حماة الشمالي.", "Military Forces of Syria",
+     "Syrian opposition"),
+    ("تجددت المواجهات بين جيش النظام والمعارضة المسلحة في محيط مدينة درعا.", "Military Forces of Syria",
+     "Syrian opposition"),
+    ("اندلعت اشتباكات بين الفصائل والقوات الحكومية السورية قرب بلدة كفرنبودة في ريف حماة.", "Syrian opposition",
+     "Military Forces of Syria"),
+    ("تدور معارك بين مسلحين مجهولين والشرطة العراقية في قضاء المقدادية.", "Unidentified armed group",
+     "Police Forces of Iraq"),
+])
+def test_a_definite_name_joined_by_wa_after_between_is_another_side(text, actor1, actor2):
+    """"بين قوات النظام والفصائل": a definite name joined by و is a side of its own, not an adjective of the
+    description before it ("مسلحين متشددين" is one phrase, "قوات النظام والفصائل" two)."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("استمرت الاشتباكات العنيفة حتى ما بعد منتصف الليل بين الفرقة الرابعة وحزب الله اللبناني وقوات الدفاع "
+     "الوطني وجيش التحرير الفلسطيني من جهة، والفصائل المقاتلة ومسلحين محليين من جهة أخرى في مدينة الزبداني ما "
+     "أدى لمقتل عنصر من حزب الله اللبناني.", "Military Forces of Syria", "Syrian opposition"),
+    ("تتواصل المعارك منذ فجر اليوم في محيط مدينة تدمر بين وحدات الجيش السوري وعناصر حزب الله اللبناني "
+     "وقوات الدفاع الوطني ومقاتلين عراقيين من جهة، وتنظيم داعش من جهة ثانية، وأسفرت عن مقتل ثلاثة من حزب الله "
+     "اللبناني.", "Military Forces of Syria", "Islamic State"),
+    ("دارت مواجهات بين الحشد الشعبي وقوات البيشمركة والحشد العشائري من طرف، ومسلحي داعش من طرف آخر "
+     "في قضاء سنجار، قتلت فيها عنصرين من قوات البيشمركة.", "Popular Mobilization Forces", "Islamic State"),
+])
+def test_every_side_of_a_long_list_after_between_is_the_clashs_and_allies_dead_are_no_target(text, actor1, actor2):
+    """The sides listed after one بين belong to the clash, however long the list; the allies of the first side
+    are not its target, even when the clause counts their dead."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("دارت اشتباكات بين قوات النظام مدعمة بمقاتلين من حزب الله من جهة، والفصائل من جهة أخرى في ريف حلب "
+     "الجنوبي.", "Military Forces of Syria", "Syrian opposition"),
+    ("وقعت اشتباكات قرب مطار النيرب شرق حلب بين قوات النظام مدعومة بقوات الدفاع الوطني وعناصر من حزب الله "
+     "اللبناني من جهة، والكتائب المقاتلة من جهة أخرى.", "Military Forces of Syria", "Syrian opposition"),
+    ("هاجمت الفصائل المعارضة، مدعومة بعناصر من جبهة النصرة، مواقع لقوات النظام في ريف إدلب.",
+     "Syrian opposition", "Military Forces of Syria"),
+])
+def test_a_force_backing_a_side_by_its_men_or_joined_to_another_backer_is_no_target(text, actor1, actor2):
+    """"مدعمة بمقاتلين من حزب الله"، "مدعومة بقوات الدفاع الوطني وعناصر من حزب الله": the backers, told by their
+    men or joined by و to another backer, fight on the side they back."""
+    assert sides(text)[0] == (actor1, actor2)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from marsad.doc import Doc
-from marsad.extract.frames import frames_of, role_spans, within
+from marsad.extract.frames import ally_spans, frames_of, role_spans, within
 from marsad.lexicon import ActorInfo, Entry, load_lexicons
 from marsad.model import Actor, Evidence
 from marsad.text.matcher import Match
@@ -43,6 +43,7 @@ class ActorHit:
     initiator_only: bool = False  # a country's bare name: never the target
     key: str = ""  # a description's key in actors.toml ("security forces"), "" for a name
     target_only: bool = False  # a force's base or post ("قاعدة عسكرية"): never the initiator
+    ally: bool = False  # told as an ally of the first side of a clash ("بين الجيش وحزب الله من جهة، و…")
 
 
 def region_of(country: str, admin1: str) -> str:
@@ -92,6 +93,7 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     affiliated, posts = lex.word_set("affiliation_before"), lex.word_set("target_only")
     previous: list[Match[Entry]] = []  # the names told before in the sentence
     agents, patients = role_spans(frames_of(doc, sentence))
+    allies = ally_spans(frames_of(doc, sentence))
     sources: list[ActorHit] = []  # speakers: the owners of "قواتها" all the same
     for m in doc.sentence_entries(sentence, "actor", "generic"):
         if not lo <= m.first < hi:
@@ -123,7 +125,7 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
             initiator, target = _ROLE, 0.0  # "قصف مصدره مواقع الفصائل": whose positions it came from fired it
         post = " ".join(doc.tokens[j].text for j in range(m.first, m.last)).removeprefix("و") in posts
         hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, generic, initiator, target, bare,
-                             m.payload.label if generic else "", post))
+                             m.payload.label if generic else "", post, within(allies, m.first)))
     hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
                                 agents, patients, lo, hi))
     return _drop_supporters(doc, _drop_associates(
@@ -136,16 +138,48 @@ _SUPPORT_REACH = 2  # words from "بدعم" to the force ("بدعم من الط�
 def _drop_supporters(doc: Doc, hits: list[ActorHit], lo: int) -> list[ActorHit]:
     """"تخوض قوات النظام، مدعومة بغارات روسية، معارك ضد داعش"، "تقدم الجيش بإسناد من طيران التحالف": a force
     named right after a word of support backs the armed side named before it — that side's associate, on its
-    side: neither a second initiator nor its target."""
+    side: neither a second initiator nor its target.  The force may be told by its men ("مدعمة بمقاتلين من حزب
+    الله"), and the forces joined by و to a supporter back the side too ("بين قوات النظام مدعمة بقوات الدفاع
+    الوطني وعناصر من حزب الله من جهة، والكتائب المقاتلة من جهة أخرى")."""
     support = load_lexicons().word_set("support_before")
     out = []
+    supporters: set[int] = set()  # where the supporters dropped so far end
     for h in hits:
-        backs = any(doc.tokens[j].text in support for j in range(max(lo, h.first - _SUPPORT_REACH), h.first))
-        if backs and not h.generic and h.target == 0 and any(
+        start = _phrase_start(doc, h.first, lo)
+        backs = any(doc.tokens[j].text in support for j in range(max(lo, start - _SUPPORT_REACH), start)) or (
+            doc.tokens[start].text.startswith("و") and start in supporters)
+        if backs:
+            supporters.add(h.last)  # "بقوات الدفاع الوطني وعناصر من حزب الله": a backer joined to another
+        if backs and h.target == 0 and any(
                 o.last <= h.first and o.actor.inter in (1, 2, 3, 8) and o.actor != h.actor for o in hits):
             continue
         out.append(h)
     return out
+
+
+_MEMBERS_REACH = 2  # head nouns before a name ("بمقاتلين من حزب الله"، "وعناصر من")
+
+
+def _phrase_start(doc: Doc, first: int, lo: int) -> int:
+    """The first word of a name's phrase: the name, or the head noun in construct with it or of its
+    partitive ("عناصر من حزب الله"، "بمقاتلين من حزب الله")."""
+    verbs = load_lexicons().verbs
+    heads = verbs.heads if verbs is not None else frozenset()
+    j = first
+    while j - 1 >= lo and first - (j - 1) <= _MEMBERS_REACH + 1:
+        word = doc.tokens[j - 1].text
+        bare = word[1:] if word[:1] in ("و", "ب") and len(word) > 3 else word
+        if word != "من" and bare not in heads and not _person_noun(bare):
+            break
+        j -= 1
+    return j if j < first and doc.tokens[j].text != "من" else first
+
+
+def _person_noun(word: str) -> bool:
+    """A noun of people ("مقاتلين"، "عناصر"، "جنود") in any of its endings."""
+    people = load_lexicons().word_set("person_words")
+    w = strip_article(word)
+    return any(c in people for c in (w, w[:-1], w[:-2], w[:-3]) if len(c) > 2)
 
 
 _AFFILIATION_REACH = 2  # words from "ذراع"، "الفرع" to the parent group ("الفرع السوري لتنظيم القاعدة")
@@ -374,7 +408,11 @@ def choose_actors(hits: list[ActorHit], sub_event: str,
     first: ActorHit | None = scored[0] if scored else None
     if first is not None and first.target > first.initiator + prior.get(first.actor.inter, 0.0):
         first = None  # the best candidate reads as a victim: the text does not say who did it
-    others = [h for h in hits if (first is None or h.actor.name != first.actor.name) and not h.initiator_only]
+    # the acting side's allies ("بين الجيش وحزب الله من جهة، والفصائل من جهة أخرى") are not its target, even
+    # where the clause counts their dead
+    allied = {h.actor.name for h in hits if h.ally} if first is not None and not first.ally else set()
+    others = [h for h in hits if (first is None or h.actor.name != first.actor.name) and not h.initiator_only
+              and h.actor.name not in allied]
     second = max(others, key=lambda h: h.target - h.initiator - prior.get(h.actor.inter, 0.0) + 2 * _specific(h),
                  default=None)
     return first, second

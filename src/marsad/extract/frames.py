@@ -289,15 +289,27 @@ def _bare_frame(doc: Doc, sentence: Sentence, units: list[_Unit]) -> list[Frame]
 
 def _attach_orphans(doc: Doc, frames: list[Frame], units: list[_Unit]) -> None:
     """A name marked as a side ("ضد داعش"، "على يد قوات الأمن"، "في صفوف التنظيم") outside every clause
-    window belongs to the nearest predicate of the sentence, as an oblique."""
+    window belongs to the nearest predicate of the sentence, as an oblique — but the sides listed after one
+    بين belong to the predicate the list's first side went to, however long the list ("الاشتباكات بين الفرقة
+    الرابعة وحزب الله وقوات الدفاع الوطني وجيش التحرير الفلسطيني من جهة، والفصائل المقاتلة من جهة أخرى ما
+    أدى لمقتل عنصر": the factions are the clash's other side, not the killing's)."""
     if not frames:
         return
-    taken = {a.first for f in frames for a in (f.agent, f.patient, *f.obliques) if a is not None}
+    holder = {a.first: f for f in frames for a in (f.agent, f.patient, *f.obliques) if a is not None}
+    listed: Frame | None = None  # the frame that holds the list of sides after بين being read
     for u in units:
-        if u.first in taken or u.kind not in _SIDE_KINDS:
+        if u.kind != "between":
+            listed = None
+        elif not (u.joined or u.side > 0):
+            listed = holder.get(u.first)
+        if u.first in holder or u.kind not in _SIDE_KINDS:
             continue
-        nearest = min(frames, key=lambda f: abs(f.predicate.first - u.first))
+        nearest = listed if listed is not None and u.kind == "between" else min(
+            frames, key=lambda f: abs(f.predicate.first - u.first))
         nearest.obliques.append(_argument(doc, u, "oblique"))
+        holder[u.first] = nearest
+        if u.kind == "between" and listed is None:
+            listed = nearest
 
 
 # --- predicates ------------------------------------------------------------------------------
@@ -533,9 +545,10 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
             continue
         if units and start == units[-1].last and not kind and not counted and (units[-1].generic or first in generics):
             # "مسلحين متشددين"، "مسلحو داعش"، "داعش الإرهابي": one phrase (two names side by side are two
-            # phrases: "هاجم مسلحو داعش قوات البيشمركة")
+            # phrases: "هاجم مسلحو داعش قوات البيشمركة"; a definite name joined by و is another one:
+            # "بين قوات النظام والفصائل" are two sides, not one)
             prev = units[-1]
-            if start == last - 1 or tokens[start].text[:1] != "و":
+            if (start == last - 1 and not tokens[start].text.startswith("وال")) or tokens[start].text[:1] != "و":
                 units[-1] = replace(prev, last=last, generic=prev.generic and first in generics)
                 continue
         if not kind and units and tokens[start].text.startswith("و") and units[-1].kind and _side_gap(
@@ -1101,6 +1114,19 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
             agents.append((sides[0].first, sides[0].last))
             patients.extend((o.first, o.last) for o in sides if o.side != sides[0].side)
     return agents, patients
+
+
+def ally_spans(frames: list[Frame]) -> list[tuple[int, int]]:
+    """The token spans of the allies told with the first side of a clash ("بين قوات النظام وحزب الله من جهة،
+    والفصائل من جهة أخرى": Hezbollah): they fight with the side that acts, so they are not its target, even
+    when the clash killed some of them ("... ما أدى لمقتل عنصر من حزب الله")."""
+    spans: list[tuple[int, int]] = []
+    for f in frames:
+        if not f.real:
+            continue
+        sides = [o for o in f.obliques if _marker_kinds().get(o.marker) == "between" and o.role == "oblique"]
+        spans.extend((o.first, o.last) for o in sides[1:] if o.side == sides[0].side)
+    return spans
 
 
 @cache
