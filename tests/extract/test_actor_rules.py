@@ -750,3 +750,19 @@ def test_a_force_backing_a_side_by_its_men_or_joined_to_another_backer_is_no_tar
     """"مدعمة بمقاتلين من حزب الله"، "مدعومة بقوات الدفاع الوطني وعناصر من حزب الله": the backers, told by their
     men or joined by و to another backer, fight on the side they back."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("استهدف التنظيم أمس حاجزا لقوات النظام قرب مدينة السخنة في ريف حمص. ويقاتل تنظيم الدولة الإسلامية "
+     "الفصائل المعارضة في البادية، فيما تتقدم الفصائل في ريف حماة وتسيطر الفصائل المعارضة على مناطق واسعة.",
+     "Islamic State", "Military Forces of Syria"),
+    ("هاجم مقاتلو التنظيم فجر اليوم نقاطا لقوات النظام قرب مدينة السخنة في ريف حمص. وتقاتل الفصائل المعارضة "
+     "تنظيم داعش منذ سنوات، وتتهم الفصائل المقاتلة قوات النظام بالتغاضي عن هجمات الفصائل.",
+     "Islamic State", "Military Forces of Syria"),
+    ("استهدف التنظيم بسيارة مفخخة حاجزا للفصائل في مدينة الباب بريف حلب. ويتبع مسلحو تنظيم القاعدة فكرا "
+     "متشددا، فيما ترفض الفصائل المعارضة والفصائل المقاتلة الأخرى وجوده.", "Al Qaeda", "Syrian opposition"),
+])
+def test_the_organisation_points_back_to_a_group_called_one(text, actor1, actor2):
+    """"التنظيم" (the Organisation) is the group the article calls a تنظيم (تنظيم الدولة، تنظيم القاعدة), not the
+    factions or the opposition it names more often."""
+    assert sides(text)[0] == (actor1, actor2)

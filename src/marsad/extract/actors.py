@@ -66,6 +66,21 @@ def dominant_rebel(doc: Doc) -> Actor | None:
     return Actor(name, lex.actors[name].inter)
 
 
+def dominant_organisation(doc: Doc) -> Actor | None:
+    """The armed group the article names most as an organisation ("تنظيم داعش"، "تنظيم الدولة الإسلامية"،
+    "تنظيم القاعدة"): the one "التنظيم" (the Organisation) points back to."""
+    counts: Counter[str] = Counter()
+    lex = load_lexicons()
+    for m in doc.entries:
+        if m.payload.category == "actor" and m.payload.value.inter in (2, 3) and any(
+                k == "تنظيم" for k in lookup_keys(doc.tokens[m.first].text)):
+            counts[m.payload.label] += 1
+    if not counts:
+        return None
+    name = counts.most_common(1)[0][0]
+    return Actor(name, lex.actors[name].inter)
+
+
 def resolve(entry: Entry, region: str, doc: Doc) -> Actor | None:
     """The actor an actor/generic lexicon entry names in ``region``."""
     lex = load_lexicons()
@@ -78,6 +93,8 @@ def resolve(entry: Entry, region: str, doc: Doc) -> Actor | None:
         return None
     if name == "@dominant-rebel":
         return dominant_rebel(doc) or UNIDENTIFIED
+    if name == "@dominant-organisation":
+        return dominant_organisation(doc) or dominant_rebel(doc) or UNIDENTIFIED
     return Actor(name, lex.actors[name].inter)
 
 
