@@ -788,6 +788,11 @@ def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
         if late is not None:
             _assign(doc, frame, genitive, late, units, k + 1, end)
             return
+        if role == "patient" and pred.family in _ATTACK_FAMILIES and genitive.last < end \
+                and _lam_object(doc.tokens[genitive.last].text):
+            # "استهداف قوات النظام لبلدة عين ترما"، "مهاجمة الجيش لمقرات التنظيم": a ل-phrase right after the genitive
+            # is the object (a place as much as a group), so the genitive is the subject
+            role = "agent"
     agent = own or owner or (genitive if role == "agent" else None)
     agent = agent or next((u for u in units if k < u.first < end and u.kind in ("agent", "ب")), None)
     patient = genitive if role == "patient" else None
@@ -795,6 +800,19 @@ def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
         genitive is not None and u.first >= genitive.last and u.kind in ("", "partitive")
         and (u.counted or u.person)))), None)
     _assign(doc, frame, agent, patient, units, k + 1, end)
+
+
+_ATTACK_FAMILIES = frozenset({"attack", "strike", "shelling", "raid"})
+
+
+def _lam_object(word: str) -> bool:
+    """A noun with the preposition ل that can be an attack's object ("لبلدة"، "لمواقع"، "للمدينة"), not a word
+    of time, measure or reference ("لمدة"، "لليوم"، "لدى"; verbs.toml [scope] not_objects)."""
+    bare = without_conjunction(word)
+    if bare[:1] != "ل" or len(bare) < 4:
+        return False
+    verbs = load_lexicons().verbs
+    return verbs is not None and bare not in verbs.words["not_objects"]
 
 
 def _event_subject(k: int, left: int, predicates: list[tuple[int, Form]], units: list[_Unit]) -> int:
