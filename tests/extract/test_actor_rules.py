@@ -766,3 +766,17 @@ def test_the_organisation_points_back_to_a_group_called_one(text, actor1, actor2
     """"التنظيم" (the Organisation) is the group the article calls a تنظيم (تنظيم الدولة، تنظيم القاعدة), not the
     factions or the opposition it names more often."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("تعرضت مواقع الفصائل لقصف من قوات النظام في ريف حماة.", "Military Forces of Syria", "Syrian opposition"),
+    ("تعرض مقر للحشد الشعبي لهجوم من مسلحي داعش في قضاء الطارمية.", "Islamic State", "Popular Mobilization Forces"),
+    ("تعرضت قرية في ريف حماة لاستهداف من قوات النظام.", "Military Forces of Syria", ""),
+    ("قتل ثلاثة جنود بعد أن تعرضوا لقصف مدفعي من الفصائل في ريف درعا.", "Syrian opposition",
+     "Military Forces of Syria"),
+])
+def test_min_after_an_attack_noun_names_its_source(text, actor1, actor2):
+    """"لقصف من قوات النظام"، "لاستهداف من قوات النظام": من after an attack noun names who made it; and a head noun
+    is not joined to that من across the attack noun ("مواقع الفصائل لقصف من قوات النظام": the positions are the
+    factions', the shelling the regime's)."""
+    assert sides(text)[0] == (actor1, actor2)

@@ -658,6 +658,10 @@ def _head_start(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon)
     partitives = ("من", "في") if word not in verbs.words["cause_nouns"] else ("من",)
     if j >= floor and without_conjunction(tokens[j].text) in partitives:
         for h in (j - 1, j - 2):
+            between = without_conjunction(tokens[j - 1].text)
+            if h == j - 2 and between[:1] in ("ل", "ب") and _readings(between[1:])[0]:
+                break  # an adjective may stand between the head and من ("قوة خاصة من الجيش"), an event noun with
+                # its preposition not: "مواقع الفصائل لقصف من قوات النظام" (the shelling is by the regime's forces)
             if h >= floor and (_head(tokens[h].text, heads) or _person(tokens[h].text, load_lexicons())):
                 return h
         return start
@@ -771,6 +775,9 @@ def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
                      and u.first < end and u.kind in ("", "partitive")), None)
     if genitive is not None and genitive.counted:
         role = "patient"
+    elif genitive is not None and genitive.kind == "partitive" and genitive.marker == "من" \
+            and pred.family in _ATTACK_FAMILIES:
+        role = "agent"  # "تعرضت لاستهداف من قوات النظام"، "قصف مدفعي من الفصائل": من after an attack names its source
     elif genitive is not None and genitive.first == k + 1 and not genitive.generic and (
             doc.tokens[genitive.first].text.endswith("يه") or (
             not genitive.person and doc.tokens[genitive.first].text.endswith("ي"))):
