@@ -275,3 +275,17 @@ def test_a_lam_word_of_time_after_the_genitive_is_no_object():
     """"استهداف قوات النظام لليوم الثالث": the day it went on for is no object; the genitive stays the target."""
     frame = _frame("استمر استهداف قوات النظام لليوم الثالث في ريف حماة.", "استهدف")
     assert frame["agent"] is None and _text(frame["patient"]) == "قوات النظام"
+
+
+@pytest.mark.parametrize("text,agent", [
+    ("قالت الفصائل المعارضة إنها كثفت قصفها على منطقة رئيسية لقوات النظام في ريف درعا.", "الفصائل المعارضة"),
+    ("كثفت قوات النظام قصفها على بلدة كفرنبودة في ريف حماة.", "قوات النظام"),
+    ("كثف مسلحو داعش قصفهم على قرى قضاء مخمور.", "مسلحو داعش"),
+    ("واصلت الطائرات التركية قصفها لقرى قضاء العمادية.", "الطائرات التركية"),
+])
+def test_a_light_verbs_object_with_its_is_a_noun_and_the_light_verbs_subject_makes_it(text, agent):
+    """"كثفت قوات النظام قصفها"، "واصلت الطائرات قصفها": the word with "its" after a light verb (شن، واصل، كثف) is
+    its object, the attack noun (not the verb "shelled it"), and the light verb's subject — after إنها the
+    statement's — makes it."""
+    frame = _frame(text, "قصف")
+    assert frame["kind"] == "noun" and _text(frame["agent"]) == fold(agent)

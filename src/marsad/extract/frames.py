@@ -212,6 +212,7 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
     marks: dict[str, list[int]] = {}  # scope words by kind: their tokens
     infos = [_token_info(t.text) for t in tokens[lo:hi]]
     name_heads = verbs.words["name_heads"]
+    light = -_LINK_REACH - 1  # the last light verb (شن، واصل، كثف …): its object is a noun
     for j, info in enumerate(infos, lo):
         if info is None:  # most words: nothing a frame needs
             after_preposition = False
@@ -224,6 +225,11 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
             if number is not None and number.last > j:
                 counts[j] = (number.value, number.last)
         form = nominal if after_preposition else plain
+        if form is not None and form.kind == "verb" and form.clitic and nominal is not None and nominal.clitic \
+                and 0 < j - light <= _LINK_REACH:
+            form = nominal  # "كثفت قوات النظام قصفها"، "واصلت غاراتها": a light verb's object, the noun with "its"
+        if form is not None and form.kind == "verb" and form.predicate.family == "support":
+            light = j
         if (form is not None and form.kind != "verb" and j > lo
                 and without_conjunction(tokens[j - 1].text) in name_heads):
             form = None  # "جيش التحرير الفلسطيني": the noun is part of an organisation's name
