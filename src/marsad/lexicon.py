@@ -52,6 +52,7 @@ class ActorInfo:
     nisba: tuple[str, ...] = ()  # its nationality adjectives, masculine singular (روسي): "الطيران الروسي"
     nation: str = ""  # the state whose forces its nisba names when they strike another than ``against``
     air_power: bool = False  # it fights here only from the air: what it does is an air strike (classify.by_initiator)
+    organisation: bool = False  # an alias calls it a تنظيم ("تنظيم داعش"): what "التنظيم" can point back to
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,9 +202,11 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
         air_power = row.get("air_power", False)
         if not isinstance(air_power, bool):
             raise DataFileError(path, f"actor {name!r}: air_power must be true or false")
-        info = ActorInfo(name, inter, against, tuple(fold(n) for n in row.get("nisba", [])), nation, air_power)
-        actors[name] = info
         aliases = _phrases(path, row, "aliases") + _nouns(path, row)
+        organisation = any(fold(a).startswith("تنظيم ") for a in aliases)
+        info = ActorInfo(name, inter, against, tuple(fold(n) for n in row.get("nisba", [])), nation, air_power,
+                         organisation)
+        actors[name] = info
         if "nisba" in row:
             aliases = aliases + _force_phrases(path, data, _phrases(path, row, "nisba"), listed)
         matcher.add_all(_with_duals(aliases), Entry("actor", name, info))

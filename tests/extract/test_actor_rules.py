@@ -761,10 +761,13 @@ def test_a_force_backing_a_side_by_its_men_or_joined_to_another_backer_is_no_tar
      "Islamic State", "Military Forces of Syria"),
     ("استهدف التنظيم بسيارة مفخخة حاجزا للفصائل في مدينة الباب بريف حلب. ويتبع مسلحو تنظيم القاعدة فكرا "
      "متشددا، فيما ترفض الفصائل المعارضة والفصائل المقاتلة الأخرى وجوده.", "Al Qaeda", "Syrian opposition"),
+    ("قتل 20 عنصرا من الفصائل المقاتلة وداعش إثر اشتباكات بين الطرفين وتفجير انتحاري نفذه التنظيم قرب مدينة "
+     "مارع في ريف حلب. وتتقدم الفصائل المعارضة في ريف حماة، فيما تتهم الفصائل قوات النظام بخرق الهدنة.",
+     "Islamic State", "Syrian opposition"),
 ])
 def test_the_organisation_points_back_to_a_group_called_one(text, actor1, actor2):
-    """"التنظيم" (the Organisation) is the group the article calls a تنظيم (تنظيم الدولة، تنظيم القاعدة), not the
-    factions or the opposition it names more often."""
+    """"التنظيم" (the Organisation) is a group the lexicon calls a تنظيم (تنظيم الدولة، تنظيم القاعدة), by whatever
+    name the article gives it ("داعش"), not the factions or the opposition it names more often."""
     assert sides(text)[0] == (actor1, actor2)
 
 

@@ -67,13 +67,13 @@ def dominant_rebel(doc: Doc) -> Actor | None:
 
 
 def dominant_organisation(doc: Doc) -> Actor | None:
-    """The armed group the article names most as an organisation ("تنظيم داعش"، "تنظيم الدولة الإسلامية"،
-    "تنظيم القاعدة"): the one "التنظيم" (the Organisation) points back to."""
+    """The armed group the article names most among those called an organisation (a تنظيم: "تنظيم داعش"،
+    "تنظيم الدولة الإسلامية"، "تنظيم القاعدة"; ``ActorInfo.organisation``), by any of their names: the one
+    "التنظيم" (the Organisation) points back to — not the factions or the opposition, never called so."""
     counts: Counter[str] = Counter()
     lex = load_lexicons()
     for m in doc.entries:
-        if m.payload.category == "actor" and m.payload.value.inter in (2, 3) and any(
-                k == "تنظيم" for k in lookup_keys(doc.tokens[m.first].text)):
+        if m.payload.category == "actor" and m.payload.value.inter in (2, 3) and m.payload.value.organisation:
             counts[m.payload.label] += 1
     if not counts:
         return None
