@@ -783,3 +783,21 @@ def test_min_after_an_attack_noun_names_its_source(text, actor1, actor2):
     is not joined to that من across the attack noun ("مواقع الفصائل لقصف من قوات النظام": the positions are the
     factions', the shelling the regime's)."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قتل خمسة عناصر من قوات النظام خلال اشتباكات مع الفصائل في ريف اللاذقية.", "Syrian opposition",
+     "Military Forces of Syria"),
+    ("قتل ثلاثة مقاتلين من الفصائل خلال اشتباكات مع قوات النظام في ريف اللاذقية.", "Military Forces of Syria",
+     "Syrian opposition"),
+    ("أربعة مقاتلين من الكتائب المقاتلة قتلوا خلال اشتباكات مع قوات النظام في الزبداني.",
+     "Military Forces of Syria", "Syrian opposition"),
+    ("أسفرت المواجهات مع مسلحي داعش عن مقتل جنديين من الجيش العراقي في قضاء الحويجة.", "Islamic State",
+     "Military Forces of Iraq"),
+    ("أصيب عنصران من البيشمركة في معارك مع تنظيم داعش قرب قضاء مخمور.", "Islamic State",
+     "Military Forces of the Kurdistan Region"),
+])
+def test_the_side_a_clash_was_with_fought_those_who_fell_in_it(text, actor1, actor2):
+    """"قتل خمسة عناصر من قوات النظام خلال اشتباكات مع الفصائل": the side named after مع fought the fallen — the
+    clash's initiator, the fallen its target."""
+    assert sides(text)[0] == (actor1, actor2)

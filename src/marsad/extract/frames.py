@@ -1124,6 +1124,7 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
     شخصا، من بينهم قياديان في الحزب")."""
     agents: list[tuple[int, int]] = []
     patients: list[tuple[int, int]] = []
+    opponents = _opponents(frames)
     for f in frames:
         if not f.real or f.predicate.family == "modal":
             continue  # what was planned, threatened, denied or said in a figure of speech has no sides
@@ -1135,7 +1136,7 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
             kind = _marker_kinds().get(o.marker, "")
             if o.role == "victim":
                 patients.append((o.first, o.last))
-            elif kind == "agent":
+            elif kind == "agent" or (o.first, o.last) in opponents:
                 agents.append((o.first, o.last))  # "على يد"، "من قبل"، "برصاص": who did it, wherever named
             elif kind in ("patient", "comitative") or f.predicate.family in _SIDES_TOO.get(kind, ()):
                 patients.append((o.first, o.last))
@@ -1145,6 +1146,20 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
             agents.append((sides[0].first, sides[0].last))
             patients.extend((o.first, o.last) for o in sides if o.side != sides[0].side)
     return agents, patients
+
+
+def _opponents(frames: list[Frame]) -> set[tuple[int, int]]:
+    """The other side of a clash told with its dead ("قتل خمسة عناصر من قوات النظام خلال اشتباكات مع الفصائل"،
+    "4 مقاتلين قتلوا خلال اشتباكات مع قوات النظام"): the side named after مع fought those who fell, so it is
+    the clash's initiator and the fallen its target (a clash with no one's dead keeps مع as the other side)."""
+    victims = [(f.patient.first, f.patient.last) for f in frames if f.real and f.patient is not None
+               and f.predicate.family in _CASUALTY_FAMILIES and f.predicate.voice != "active"]
+    victims += [(o.first, o.last) for f in frames if f.real for o in f.obliques if o.role == "victim"]
+    if not victims:
+        return set()
+    return {(o.first, o.last) for f in frames if f.real and f.predicate.family == "clash" and f.agent is None
+            for o in f.obliques if _marker_kinds().get(o.marker) == "comitative"
+            and not any(a < o.last and o.first < b for a, b in victims)}
 
 
 def ally_spans(frames: list[Frame]) -> list[tuple[int, int]]:
