@@ -801,3 +801,31 @@ def test_the_side_a_clash_was_with_fought_those_who_fell_in_it(text, actor1, act
     """"قتل خمسة عناصر من قوات النظام خلال اشتباكات مع الفصائل": the side named after مع fought the fallen — the
     clash's initiator, the fallen its target."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("انتفض أبناء العشائر في قضاء هيت ضد داعش واغتالوا عددا من عناصره، بعد أن ضمت الحكومة المتطوعين إلى صفوف "
+     "الشرطة الاتحادية ليشاركوا مع القوات الأمنية في تحرير مناطقهم.", "Tribal militia", "Islamic State"),
+    ("قتل أبناء العشائر عشرة من مسلحي داعش في قضاء القائم، فيما التحق مئات الشبان إلى صفوف الحشد الشعبي.",
+     "Tribal militia", "Islamic State"),
+    ("هاجمت الفصائل المعارضة حاجزا لتنظيم داعش في ريف حلب، وانضم عشرات المقاتلين لصفوف الجيش الحر.",
+     "Syrian opposition", "Islamic State"),
+])
+def test_the_ranks_people_joined_and_a_partner_with_ma_are_no_target(text, actor1, actor2):
+    """"ضم المتطوعين إلى صفوف الشرطة" (the ranks they joined; "في صفوف التنظيم" is still the target's) and
+    "ليشاركوا مع القوات الأمنية في تحرير مناطقهم" (مع a partner of anything but a fight) name no target."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("تمكنت قوات البيشمركة بالتنسيق مع الجيش العراقي من تحرير قرية في قضاء مخمور من سيطرة تنظيم داعش.",
+     "Military Forces of the Kurdistan Region", "Islamic State"),
+    ("استعادت القوات العراقية بالتعاون مع الحشد العشائري السيطرة على ناحية البغدادي من سيطرة داعش.",
+     "Military Forces of Iraq", "Islamic State"),
+    ("سيطرت الفصائل بمشاركة جبهة النصرة على بلدة كفرنبودة في ريف حماة بعد طرد قوات النظام.",
+     "Syrian opposition", "Military Forces of Syria"),
+])
+def test_whom_a_capture_took_the_place_from_is_its_target_and_a_partner_takes_it_too(text, actor1, actor2):
+    """"تحرير قرية من سيطرة داعش": the group the place was taken from is the capture's target, not the holder of
+    an area told aside; a force named after "بالتنسيق مع"، "بالتعاون مع"، "بمشاركة" is a partner of the taker."""
+    assert sides(text)[0] == (actor1, actor2)

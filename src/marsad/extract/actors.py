@@ -123,8 +123,9 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
             # (a witness or a resident who tells it is of the people it struck)
             sources.append(ActorHit(speaker, m.first, m.last, m.start, m.end, False, 0.0, 0.0))
             continue
-        if _held_by(doc, m, controllers):
-            continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted
+        if _held_by(doc, m, controllers) and not within(patients, m.first):
+            continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted (but "تحرير القرية من سيطرة
+            # داعش": whom a capture took the place from is its target)
         if _affiliation(doc, m, lo, affiliated, previous):
             continue  # "جبهة النصرة، ذراع تنظيم القاعدة": the parent of the group before, not a party
         if m.first > lo and any(k in dress for k in lookup_keys(doc.tokens[m.first - 1].text)):

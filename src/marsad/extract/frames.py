@@ -1138,7 +1138,9 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
                 patients.append((o.first, o.last))
             elif kind == "agent" or (o.first, o.last) in opponents:
                 agents.append((o.first, o.last))  # "على يد"، "من قبل"، "برصاص": who did it, wherever named
-            elif kind in ("patient", "comitative") or f.predicate.family in _SIDES_TOO.get(kind, ()):
+            elif kind == "patient" or f.predicate.family in _SIDES_TOO.get(kind, ()):
+                # مع names the other side of a fight ("اشتباكات مع قوات الأمن"), a partner of anything else
+                # ("ليشاركوا مع القوات الأمنية في تحرير مناطقهم")
                 patients.append((o.first, o.last))
         sides = [o for o in f.obliques if _marker_kinds().get(o.marker) == "between" and o.role == "oblique"]
         if sides:  # "اشتباكات بين سرايا السلام والمرافقين": the first side told acts, the others are its targets;
