@@ -829,3 +829,17 @@ def test_whom_a_capture_took_the_place_from_is_its_target_and_a_partner_takes_it
     """"تحرير قرية من سيطرة داعش": the group the place was taken from is the capture's target, not the holder of
     an area told aside; a force named after "بالتنسيق مع"، "بالتعاون مع"، "بمشاركة" is a partner of the taker."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قال قائد القوات الأمنية في الأنبار إن قواتنا قصفت مواقع لتنظيم داعش شمال الرمادي وقتلت 20 إرهابيا.",
+     "Military Forces of Iraq", "Islamic State"),
+    ("أعلنت القوات الأمنية أن قواتها اشتبكت مع مسلحي داعش في قضاء الحويجة وقتلت عشرة منهم.",
+     "Military Forces of Iraq", "Islamic State"),
+    ("وأوضح أن القوات الأمنية المشتركة وجهت ضربات صاروخية على مواقع داعش في قضاء هيت، وأن قواتنا تواصل تقدمها.",
+     "Military Forces of Iraq", "Islamic State"),
+])
+def test_the_forces_of_described_security_forces_are_named_by_what_they_do(text, actor1, actor2):
+    """"أعلنت القوات الأمنية أن قواتها اشتبكت"، "وأن قواتنا": the forces a pronoun points back to are the security
+    forces themselves, named by what they do (codebook §3: fighting, the military), not the police by default."""
+    assert sides(text)[0] == (actor1, actor2)

@@ -121,7 +121,8 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
                 and not within(patients, m.first):
             # "قالت خلية الإعلام الأمني إن ...": an office that reports is the report's source, not a party
             # (a witness or a resident who tells it is of the people it struck)
-            sources.append(ActorHit(speaker, m.first, m.last, m.start, m.end, False, 0.0, 0.0))
+            sources.append(ActorHit(speaker, m.first, m.last, m.start, m.end, False, 0.0, 0.0,
+                                    key=m.payload.label if m.payload.category == "generic" else ""))
             continue
         if _held_by(doc, m, controllers) and not within(patients, m.first):
             continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted (but "تحرير القرية من سيطرة
@@ -314,12 +315,16 @@ def _pointed_forces(doc: Doc, sentence: Sentence, region: str, hits: list[ActorH
                 continue
             if any(h.first == arg.first for h in out):
                 continue
-            owner = next((h.actor for h in reversed(hits) if h.last <= arg.first and h.actor.inter in (1, 8)), None)
+            told = next((h for h in reversed(hits) if h.last <= arg.first and h.actor.inter in (1, 8)), None)
+            owner = told.actor if told is not None else None
             actor = owner or resolve(Entry("generic", "army", load_lexicons().generics["army"]), region, doc)
             if actor is None:
                 continue
+            # "أن القوات الأمنية ... وأن قواتنا": the forces of described security forces are named as they are,
+            # by what they do (by_activity)
+            key = "security forces" if told is not None and told.key == "security forces" else "army"
             out.append(ActorHit(actor, arg.first, arg.last, arg.start, arg.end, owner is None,
-                                _ROLE * within(agents, arg.first), _ROLE * within(patients, arg.first), False, "army"))
+                                _ROLE * within(agents, arg.first), _ROLE * within(patients, arg.first), False, key))
     return out
 
 
