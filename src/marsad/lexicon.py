@@ -467,7 +467,7 @@ def _load_verbs() -> VerbLexicon:
             add(word, Form(pred, "noun", "noun", "", "", clitic=clitic))
     markers: dict[str, str] = {}
     table = _require(path, data, "markers", dict)
-    for kind in ("agent", "patient", "partitive", "comitative", "between", "place", "source", "joined"):
+    for kind in ("agent", "patient", "partitive", "comitative", "between", "place", "source", "partner"):
         for phrase in _phrases(path, table, kind):
             markers[fold(phrase)] = kind
     words: dict[str, frozenset[str]] = {}

@@ -843,3 +843,15 @@ def test_the_forces_of_described_security_forces_are_named_by_what_they_do(text,
     """"أعلنت القوات الأمنية أن قواتها اشتبكت"، "وأن قواتنا": the forces a pronoun points back to are the security
     forces themselves, named by what they do (codebook §3: fighting, the military), not the police by default."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("أعدم تنظيم الدولة شابين بتهمة التعامل مع قوات النظام في ريف دير الزور.", "Islamic State", "Civilians"),
+    ("اغتال مسلحون مجهولون مختار قرية في قضاء الحويجة بتهمة التعاون مع القوات الأمنية.",
+     "Unidentified armed group", "Civilians"),
+    ("خطف عناصر داعش ثلاثة رعاة بتهمة التخابر مع البيشمركة قرب قضاء مخمور.", "Islamic State", "Civilians"),
+])
+def test_ma_after_a_word_of_dealing_names_a_partner_not_the_other_side(text, actor1, actor2):
+    """"بتهمة التعامل مع قوات النظام": مع after a word of dealing, cooperation or timing (verbs.toml markers
+    ``partner``) names whom the victims dealt with, not the other side of the act."""
+    assert sides(text)[0] == (actor1, actor2)
