@@ -855,3 +855,15 @@ def test_ma_after_a_word_of_dealing_names_a_partner_not_the_other_side(text, act
     """"بتهمة التعامل مع قوات النظام": مع after a word of dealing, cooperation or timing (verbs.toml markers
     ``partner``) names whom the victims dealt with, not the other side of the act."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("نفذت طائرات حربية يرجح أنها روسية غارات على بلدة كفرنبودة في ريف حماة.", "Military Forces of Russia", ""),
+    ("قتل مدنيان في قصف طائرات حربية يعتقد أنها روسية على بلدة كفرنبودة في ريف حماة.",
+     "Military Forces of Russia", "Civilians"),
+    ("قصف الطيران الحربي الذي يرجح أنه روسي مناطق في بلدة كفرنبودة بريف حماة.", "Military Forces of Russia", ""),
+])
+def test_a_described_force_believed_to_be_a_countrys_is_that_countrys_alone(text, actor1, actor2):
+    """"طائرات حربية يرجح أنها روسية": the described aircraft are the ones believed Russian — one force, not the
+    air force of the place as a second side (its target) or as the striker."""
+    assert sides(text)[0] == (actor1, actor2)

@@ -148,7 +148,19 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
                                 agents, patients, lo, hi))
     return _drop_supporters(doc, _drop_associates(
-        doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, hits, region, hi))), hi), lo)
+        doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, _drop_hedged(doc, hits), region, hi))), hi), lo)
+
+
+def _drop_hedged(doc: Doc, hits: list[ActorHit]) -> list[ActorHit]:
+    """"طائرات حربية يرجح أنها روسية"، "غارة يعتقد أنها إسرائيلية": a described force followed by a word of belief that
+    gives its nationality is that country's force — one force, not the state of the place and a second one."""
+    hedged = load_lexicons().word_set("hedged")
+    starts = {h.first for h in hits if not h.generic and doc.tokens[h.first].text in hedged}
+    return [h for h in hits if not (h.generic and (h.last in starts or (  # "الطيران الحربي الذي يرجح أنه روسي"
+        h.last + 1 in starts and doc.tokens[h.last].text in _RELATIVES)))]
+
+
+_RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين"})
 
 
 _SUPPORT_REACH = 2  # words from "بدعم" to the force ("بدعم من الطيران الروسي")
