@@ -867,3 +867,31 @@ def test_a_described_force_believed_to_be_a_countrys_is_that_countrys_alone(text
     """"طائرات حربية يرجح أنها روسية": the described aircraft are the ones believed Russian — one force, not the
     air force of the place as a second side (its target) or as the striker."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("أعلنت وزارة الدفاع الروسية أن طائراتها قصفت مواقع للفصائل في ريف إدلب.", "Military Forces of Russia",
+     "Syrian opposition"),
+    ("قالت وزارة الدفاع التركية إن قواتها قصفت مواقع لوحدات حماية الشعب في منطقة عفرين.",
+     "Military Forces of Turkey", "Syrian Democratic Forces"),
+    ("ذكرت وزارة الدفاع الروسية أن قواتها قصفت بالصواريخ مواقع لتنظيم داعش قرب مدينة السخنة في ريف حمص.",
+     "Military Forces of Russia", "Islamic State"),
+])
+def test_a_ministry_of_defence_speaks_for_its_countrys_forces(text, actor1, actor2):
+    """"أعلنت وزارة الدفاع الروسية أن طائراتها قصفت": a state's ministry of defence ([forces] × nisba) is that
+    country's; the forces its statement points back to are its own, not the army of the place."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("نفذ التحالف الدولي غارات على مدينة الرقة أمس. وقتل خمسة مدنيين في الغارات التي استهدفت حيا سكنيا في "
+     "مدينة الرقة.", "International Coalition against IS", "Civilians"),
+    ("شنت طائرات التحالف الدولي غارات على بلدة الباغوز في ريف دير الزور. وأسفرت الغارات على بلدة الباغوز عن "
+     "مقتل عشرة مدنيين بينهم أطفال.", "International Coalition against IS", "Civilians"),
+    ("قصف التحالف الدولي مدينة الرقة فجر اليوم. وقال ناشطون إن القصف أصاب منازل المدنيين في حي الرميلة بمدينة "
+     "الرقة وقتل ثلاثة مدنيين.", "International Coalition against IS", "Civilians"),
+])
+def test_the_target_a_force_implies_is_a_default_that_a_stated_target_outranks(text, actor1, actor2):
+    """The group a force was formed to fight ("غارات للتحالف": IS) is a default when the clause names no target;
+    another clause of the incident that states whom the strike hit outranks it."""
+    assert sides(text)[0] == (actor1, actor2)
