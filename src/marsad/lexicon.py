@@ -53,6 +53,7 @@ class ActorInfo:
     nation: str = ""  # the state whose forces its nisba names when they strike another than ``against``
     air_power: bool = False  # it fights here only from the air: what it does is an air strike (classify.by_initiator)
     organisation: bool = False  # an alias calls it a تنظيم ("تنظيم داعش"): what "التنظيم" can point back to
+    countries: tuple[str, ...] = ()  # the names of its state ("تركيا"): whose "قواتها" it is ("قالت تركيا إن قواتها")
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +207,7 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
         aliases = _phrases(path, row, "aliases") + _nouns(path, row)
         organisation = any(fold(a).startswith("تنظيم ") for a in aliases)
         info = ActorInfo(name, inter, against, tuple(fold(n) for n in row.get("nisba", [])), nation, air_power,
-                         organisation)
+                         organisation, tuple(fold(c) for c in row.get("countries", [])))
         actors[name] = info
         if "nisba" in row:
             aliases = aliases + _force_phrases(path, data, _phrases(path, row, "nisba"), listed)

@@ -895,3 +895,16 @@ def test_the_target_a_force_implies_is_a_default_that_a_stated_target_outranks(t
     """The group a force was formed to fight ("غارات للتحالف": IS) is a default when the clause names no target;
     another clause of the incident that states whom the strike hit outranks it."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قالت تركيا إن قواتها قتلت 20 مسلحا من وحدات حماية الشعب الكردية في منطقة عفرين.",
+     "Military Forces of Turkey", "Syrian Democratic Forces"),
+    ("أعلنت موسكو أن طائراتها قصفت مواقع للفصائل في ريف إدلب.", "Military Forces of Russia", "Syrian opposition"),
+    ("قالت طهران إن قواتها قصفت بالصواريخ مواقع لتنظيم داعش في ريف دير الزور.", "Military Forces of Iran",
+     "Islamic State"),
+])
+def test_the_forces_a_states_statement_points_back_to_are_its_own(text, actor1, actor2):
+    """"قالت تركيا إن قواتها قتلت": a state's name (actors.toml ``countries``) is no actor by itself, but the forces
+    its statement points back to are its own, not the army of the place they fought in."""
+    assert sides(text)[0] == (actor1, actor2)

@@ -328,7 +328,7 @@ def _pointed_forces(doc: Doc, sentence: Sentence, region: str, hits: list[ActorH
             if any(h.first == arg.first for h in out):
                 continue
             told = next((h for h in reversed(hits) if h.last <= arg.first and h.actor.inter in (1, 8)), None)
-            owner = told.actor if told is not None else None
+            owner = told.actor if told is not None else _country_before(doc, lo, arg.first)
             actor = owner or resolve(Entry("generic", "army", load_lexicons().generics["army"]), region, doc)
             if actor is None:
                 continue
@@ -338,6 +338,22 @@ def _pointed_forces(doc: Doc, sentence: Sentence, region: str, hits: list[ActorH
             out.append(ActorHit(actor, arg.first, arg.last, arg.start, arg.end, owner is None,
                                 _ROLE * within(agents, arg.first), _ROLE * within(patients, arg.first), False, key))
     return out
+
+
+@cache
+def _country_forces() -> dict[str, Actor]:
+    """Each state's name (actors.toml ``countries``) → its forces."""
+    return {c: Actor(info.name, info.inter) for info in load_lexicons().actors.values() for c in info.countries}
+
+
+def _country_before(doc: Doc, lo: int, first: int) -> Actor | None:
+    """The forces of the last state named before token ``first`` ("قالت تركيا إن قواتها": Turkey's)."""
+    forces = _country_forces()
+    for j in range(first - 1, lo - 1, -1):
+        found = next((forces[k] for k in lookup_keys(doc.tokens[j].text) if k in forces), None)
+        if found is not None:
+            return found
+    return None
 
 
 _SOURCE_REACH = 4
