@@ -53,6 +53,8 @@ class ActorInfo:
     nation: str = ""  # the state whose forces its nisba names when they strike another than ``against``
     air_power: bool = False  # it fights here only from the air: what it does is an air strike (classify.by_initiator)
     allies: tuple[str, ...] = ()  # the actors it fights beside (both ways): never its target (actors.allied)
+    organisation: bool = False  # an alias calls it a تنظيم ("تنظيم داعش"): what "التنظيم" can point back to
+    countries: tuple[str, ...] = ()  # the names of its state ("تركيا"): whose "قواتها" it is ("قالت تركيا إن قواتها")
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +183,7 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
     path, data = _read("actors")
     _load_words(path, data, words)
     words["reporting_forms"] = frozenset(perfect_forms(words["reporting"], transitive=False))
+    words["hedged"] = frozenset(fold(w) for w in _require(path, data, "forces", dict).get("hedged", []))
     words["claim"] = frozenset(f for noun in words["claim"] for f in noun_forms(noun))  # the verbs: verbs.toml
     words["fire_source"] = frozenset(f for noun in words["fire_source"] for f in noun_forms(noun) if f != noun)
     words["both_sides"] = frozenset(article + f for noun in words["both_sides"] for f in dual_forms(noun)
@@ -209,10 +212,12 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
         air_power = row.get("air_power", False)
         if not isinstance(air_power, bool):
             raise DataFileError(path, f"actor {name!r}: air_power must be true or false")
-        info = ActorInfo(name, inter, against, tuple(fold(n) for n in row.get("nisba", [])), nation, air_power,
-                         tuple(sorted(allies.get(name, ()))))
-        actors[name] = info
         aliases = _phrases(path, row, "aliases") + _nouns(path, row)
+        organisation = any(fold(a).startswith("تنظيم ") for a in aliases)
+        info = ActorInfo(name, inter, against, tuple(fold(n) for n in row.get("nisba", [])), nation, air_power,
+                         tuple(sorted(allies.get(name, ()))), organisation,
+                         tuple(fold(c) for c in row.get("countries", [])))
+        actors[name] = info
         if "nisba" in row:
             aliases = aliases + _force_phrases(path, data, _phrases(path, row, "nisba"), listed)
         matcher.add_all(_with_duals(aliases), Entry("actor", name, info))
@@ -476,7 +481,7 @@ def _load_verbs() -> VerbLexicon:
             add(word, Form(pred, "noun", "noun", "", "", clitic=clitic))
     markers: dict[str, str] = {}
     table = _require(path, data, "markers", dict)
-    for kind in ("agent", "patient", "partitive", "comitative", "between", "place", "source"):
+    for kind in ("agent", "patient", "partitive", "comitative", "between", "place", "source", "partner"):
         for phrase in _phrases(path, table, kind):
             markers[fold(phrase)] = kind
     words: dict[str, frozenset[str]] = {}

@@ -896,3 +896,224 @@ def test_a_camp_of_allies_is_led_by_the_state_and_fights_the_other_side_told(tex
     actors.choose_actors), and its battle is with the other side the story names (mentions._loser, never an
     ally of the camp)."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("دارت اشتباكات عنيفة بين قوات النظام والفصائل في ريف حماة الشمالي.", "Military Forces of Syria",
+     "Syrian opposition"),
+    ("تجددت المواجهات بين جيش النظام والمعارضة المسلحة في محيط مدينة درعا.", "Military Forces of Syria",
+     "Syrian opposition"),
+    ("اندلعت اشتباكات بين الفصائل والقوات الحكومية السورية قرب بلدة كفرنبودة في ريف حماة.", "Syrian opposition",
+     "Military Forces of Syria"),
+    ("تدور معارك بين مسلحين مجهولين والشرطة العراقية في قضاء المقدادية.", "Unidentified armed group",
+     "Police Forces of Iraq"),
+])
+def test_a_definite_name_joined_by_wa_after_between_is_another_side(text, actor1, actor2):
+    """"بين قوات النظام والفصائل": a definite name joined by و is a side of its own, not an adjective of the
+    description before it ("مسلحين متشددين" is one phrase, "قوات النظام والفصائل" two)."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("استمرت الاشتباكات العنيفة حتى ما بعد منتصف الليل بين الفرقة الرابعة وحزب الله اللبناني وقوات الدفاع "
+     "الوطني وجيش التحرير الفلسطيني من جهة، والفصائل المقاتلة ومسلحين محليين من جهة أخرى في مدينة الزبداني ما "
+     "أدى لمقتل عنصر من حزب الله اللبناني.", "Military Forces of Syria", "Syrian opposition"),
+    ("تتواصل المعارك منذ فجر اليوم في محيط مدينة تدمر بين وحدات الجيش السوري وعناصر حزب الله اللبناني "
+     "وقوات الدفاع الوطني ومقاتلين عراقيين من جهة، وتنظيم داعش من جهة ثانية، وأسفرت عن مقتل ثلاثة من حزب الله "
+     "اللبناني.", "Military Forces of Syria", "Islamic State"),
+    ("دارت مواجهات بين الحشد الشعبي وقوات البيشمركة والحشد العشائري من طرف، ومسلحي داعش من طرف آخر "
+     "في قضاء سنجار، قتلت فيها عنصرين من قوات البيشمركة.", "Popular Mobilization Forces", "Islamic State"),
+])
+def test_every_side_of_a_long_list_after_between_is_the_clashs_and_allies_dead_are_no_target(text, actor1, actor2):
+    """The sides listed after one بين belong to the clash, however long the list; the allies of the first side
+    are not its target, even when the clause counts their dead."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("دارت اشتباكات بين قوات النظام مدعمة بمقاتلين من حزب الله من جهة، والفصائل من جهة أخرى في ريف حلب "
+     "الجنوبي.", "Military Forces of Syria", "Syrian opposition"),
+    ("وقعت اشتباكات قرب مطار النيرب شرق حلب بين قوات النظام مدعومة بقوات الدفاع الوطني وعناصر من حزب الله "
+     "اللبناني من جهة، والكتائب المقاتلة من جهة أخرى.", "Military Forces of Syria", "Syrian opposition"),
+    ("هاجمت الفصائل المعارضة، مدعومة بعناصر من جبهة النصرة، مواقع لقوات النظام في ريف إدلب.",
+     "Syrian opposition", "Military Forces of Syria"),
+])
+def test_a_force_backing_a_side_by_its_men_or_joined_to_another_backer_is_no_target(text, actor1, actor2):
+    """"مدعمة بمقاتلين من حزب الله"، "مدعومة بقوات الدفاع الوطني وعناصر من حزب الله": the backers, told by their
+    men or joined by و to another backer, fight on the side they back."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("استهدف التنظيم أمس حاجزا لقوات النظام قرب مدينة السخنة في ريف حمص. ويقاتل تنظيم الدولة الإسلامية "
+     "الفصائل المعارضة في البادية، فيما تتقدم الفصائل في ريف حماة وتسيطر الفصائل المعارضة على مناطق واسعة.",
+     "Islamic State", "Military Forces of Syria"),
+    ("هاجم مقاتلو التنظيم فجر اليوم نقاطا لقوات النظام قرب مدينة السخنة في ريف حمص. وتقاتل الفصائل المعارضة "
+     "تنظيم داعش منذ سنوات، وتتهم الفصائل المقاتلة قوات النظام بالتغاضي عن هجمات الفصائل.",
+     "Islamic State", "Military Forces of Syria"),
+    ("استهدف التنظيم بسيارة مفخخة حاجزا للفصائل في مدينة الباب بريف حلب. ويتبع مسلحو تنظيم القاعدة فكرا "
+     "متشددا، فيما ترفض الفصائل المعارضة والفصائل المقاتلة الأخرى وجوده.", "Al Qaeda", "Syrian opposition"),
+    ("قتل 20 عنصرا من الفصائل المقاتلة وداعش إثر اشتباكات بين الطرفين وتفجير انتحاري نفذه التنظيم قرب مدينة "
+     "مارع في ريف حلب. وتتقدم الفصائل المعارضة في ريف حماة، فيما تتهم الفصائل قوات النظام بخرق الهدنة.",
+     "Islamic State", "Syrian opposition"),
+])
+def test_the_organisation_points_back_to_a_group_called_one(text, actor1, actor2):
+    """"التنظيم" (the Organisation) is a group the lexicon calls a تنظيم (تنظيم الدولة، تنظيم القاعدة), by whatever
+    name the article gives it ("داعش"), not the factions or the opposition it names more often."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("تعرضت مواقع الفصائل لقصف من قوات النظام في ريف حماة.", "Military Forces of Syria", "Syrian opposition"),
+    ("تعرض مقر للحشد الشعبي لهجوم من مسلحي داعش في قضاء الطارمية.", "Islamic State", "Popular Mobilization Forces"),
+    ("تعرضت قرية في ريف حماة لاستهداف من قوات النظام.", "Military Forces of Syria", ""),
+    ("قتل ثلاثة جنود بعد أن تعرضوا لقصف مدفعي من الفصائل في ريف درعا.", "Syrian opposition",
+     "Military Forces of Syria"),
+])
+def test_min_after_an_attack_noun_names_its_source(text, actor1, actor2):
+    """"لقصف من قوات النظام"، "لاستهداف من قوات النظام": من after an attack noun names who made it; and a head noun
+    is not joined to that من across the attack noun ("مواقع الفصائل لقصف من قوات النظام": the positions are the
+    factions', the shelling the regime's)."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قتل خمسة عناصر من قوات النظام خلال اشتباكات مع الفصائل في ريف اللاذقية.", "Syrian opposition",
+     "Military Forces of Syria"),
+    ("قتل ثلاثة مقاتلين من الفصائل خلال اشتباكات مع قوات النظام في ريف اللاذقية.", "Military Forces of Syria",
+     "Syrian opposition"),
+    ("أربعة مقاتلين من الكتائب المقاتلة قتلوا خلال اشتباكات مع قوات النظام في الزبداني.",
+     "Military Forces of Syria", "Syrian opposition"),
+    ("أسفرت المواجهات مع مسلحي داعش عن مقتل جنديين من الجيش العراقي في قضاء الحويجة.", "Islamic State",
+     "Military Forces of Iraq"),
+    ("أصيب عنصران من البيشمركة في معارك مع تنظيم داعش قرب قضاء مخمور.", "Islamic State",
+     "Military Forces of the Kurdistan Region"),
+])
+def test_the_side_a_clash_was_with_fought_those_who_fell_in_it(text, actor1, actor2):
+    """"قتل خمسة عناصر من قوات النظام خلال اشتباكات مع الفصائل": the side named after مع fought the fallen — the
+    clash's initiator, the fallen its target."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("انتفض أبناء العشائر في قضاء هيت ضد داعش واغتالوا عددا من عناصره، بعد أن ضمت الحكومة المتطوعين إلى صفوف "
+     "الشرطة الاتحادية ليشاركوا مع القوات الأمنية في تحرير مناطقهم.", "Tribal militia", "Islamic State"),
+    ("قتل أبناء العشائر عشرة من مسلحي داعش في قضاء القائم، فيما التحق مئات الشبان إلى صفوف الحشد الشعبي.",
+     "Tribal militia", "Islamic State"),
+    ("هاجمت الفصائل المعارضة حاجزا لتنظيم داعش في ريف حلب، وانضم عشرات المقاتلين لصفوف الجيش الحر.",
+     "Syrian opposition", "Islamic State"),
+])
+def test_the_ranks_people_joined_and_a_partner_with_ma_are_no_target(text, actor1, actor2):
+    """"ضم المتطوعين إلى صفوف الشرطة" (the ranks they joined; "في صفوف التنظيم" is still the target's) and
+    "ليشاركوا مع القوات الأمنية في تحرير مناطقهم" (مع a partner of anything but a fight) name no target."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("تمكنت قوات البيشمركة بالتنسيق مع الجيش العراقي من تحرير قرية في قضاء مخمور من سيطرة تنظيم داعش.",
+     "Military Forces of the Kurdistan Region", "Islamic State"),
+    ("استعادت القوات العراقية بالتعاون مع الحشد العشائري السيطرة على ناحية البغدادي من سيطرة داعش.",
+     "Military Forces of Iraq", "Islamic State"),
+    ("سيطرت الفصائل بمشاركة جبهة النصرة على بلدة كفرنبودة في ريف حماة بعد طرد قوات النظام.",
+     "Syrian opposition", "Military Forces of Syria"),
+])
+def test_whom_a_capture_took_the_place_from_is_its_target_and_a_partner_takes_it_too(text, actor1, actor2):
+    """"تحرير قرية من سيطرة داعش": the group the place was taken from is the capture's target, not the holder of
+    an area told aside; a force named after "بالتنسيق مع"، "بالتعاون مع"، "بمشاركة" is a partner of the taker."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قال قائد القوات الأمنية في الأنبار إن قواتنا قصفت مواقع لتنظيم داعش شمال الرمادي وقتلت 20 إرهابيا.",
+     "Military Forces of Iraq", "Islamic State"),
+    ("أعلنت القوات الأمنية أن قواتها اشتبكت مع مسلحي داعش في قضاء الحويجة وقتلت عشرة منهم.",
+     "Military Forces of Iraq", "Islamic State"),
+    ("وأوضح أن القوات الأمنية المشتركة وجهت ضربات صاروخية على مواقع داعش في قضاء هيت، وأن قواتنا تواصل تقدمها.",
+     "Military Forces of Iraq", "Islamic State"),
+])
+def test_the_forces_of_described_security_forces_are_named_by_what_they_do(text, actor1, actor2):
+    """"أعلنت القوات الأمنية أن قواتها اشتبكت"، "وأن قواتنا": the forces a pronoun points back to are the security
+    forces themselves, named by what they do (codebook §3: fighting, the military), not the police by default."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("أعدم تنظيم الدولة شابين بتهمة التعامل مع قوات النظام في ريف دير الزور.", "Islamic State", "Civilians"),
+    ("اغتال مسلحون مجهولون مختار قرية في قضاء الحويجة بتهمة التعاون مع القوات الأمنية.",
+     "Unidentified armed group", "Civilians"),
+    ("خطف عناصر داعش ثلاثة رعاة بتهمة التخابر مع البيشمركة قرب قضاء مخمور.", "Islamic State", "Civilians"),
+])
+def test_ma_after_a_word_of_dealing_names_a_partner_not_the_other_side(text, actor1, actor2):
+    """"بتهمة التعامل مع قوات النظام": مع after a word of dealing, cooperation or timing (verbs.toml markers
+    ``partner``) names whom the victims dealt with, not the other side of the act."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("نفذت طائرات حربية يرجح أنها روسية غارات على بلدة كفرنبودة في ريف حماة.", "Military Forces of Russia", ""),
+    ("قتل مدنيان في قصف طائرات حربية يعتقد أنها روسية على بلدة كفرنبودة في ريف حماة.",
+     "Military Forces of Russia", "Civilians"),
+    ("قصف الطيران الحربي الذي يرجح أنه روسي مناطق في بلدة كفرنبودة بريف حماة.", "Military Forces of Russia", ""),
+])
+def test_a_described_force_believed_to_be_a_countrys_is_that_countrys_alone(text, actor1, actor2):
+    """"طائرات حربية يرجح أنها روسية": the described aircraft are the ones believed Russian — one force, not the
+    air force of the place as a second side (its target) or as the striker."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("أعلنت وزارة الدفاع الروسية أن طائراتها قصفت مواقع للفصائل في ريف إدلب.", "Military Forces of Russia",
+     "Syrian opposition"),
+    ("قالت وزارة الدفاع التركية إن قواتها قصفت مواقع لوحدات حماية الشعب في منطقة عفرين.",
+     "Military Forces of Turkey", "Syrian Democratic Forces"),
+    ("ذكرت وزارة الدفاع الروسية أن قواتها قصفت بالصواريخ مواقع لتنظيم داعش قرب مدينة السخنة في ريف حمص.",
+     "Military Forces of Russia", "Islamic State"),
+])
+def test_a_ministry_of_defence_speaks_for_its_countrys_forces(text, actor1, actor2):
+    """"أعلنت وزارة الدفاع الروسية أن طائراتها قصفت": a state's ministry of defence ([forces] × nisba) is that
+    country's; the forces its statement points back to are its own, not the army of the place."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("نفذ التحالف الدولي غارات على مدينة الرقة أمس. وقتل خمسة مدنيين في الغارات التي استهدفت حيا سكنيا في "
+     "مدينة الرقة.", "International Coalition against IS", "Civilians"),
+    ("شنت طائرات التحالف الدولي غارات على بلدة الباغوز في ريف دير الزور. وأسفرت الغارات على بلدة الباغوز عن "
+     "مقتل عشرة مدنيين بينهم أطفال.", "International Coalition against IS", "Civilians"),
+    ("قصف التحالف الدولي مدينة الرقة فجر اليوم. وقال ناشطون إن القصف أصاب منازل المدنيين في حي الرميلة بمدينة "
+     "الرقة وقتل ثلاثة مدنيين.", "International Coalition against IS", "Civilians"),
+])
+def test_the_target_a_force_implies_is_a_default_that_a_stated_target_outranks(text, actor1, actor2):
+    """The group a force was formed to fight ("غارات للتحالف": IS) is a default when the clause names no target;
+    another clause of the incident that states whom the strike hit outranks it."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قالت تركيا إن قواتها قتلت 20 مسلحا من وحدات حماية الشعب الكردية في منطقة عفرين.",
+     "Military Forces of Turkey", "Syrian Democratic Forces"),
+    ("أعلنت موسكو أن طائراتها قصفت مواقع للفصائل في ريف إدلب.", "Military Forces of Russia", "Syrian opposition"),
+    ("قالت طهران إن قواتها قصفت بالصواريخ مواقع لتنظيم داعش في ريف دير الزور.", "Military Forces of Iran",
+     "Islamic State"),
+])
+def test_the_forces_a_states_statement_points_back_to_are_its_own(text, actor1, actor2):
+    """"قالت تركيا إن قواتها قتلت": a state's name (actors.toml ``countries``) is no actor by itself, but the forces
+    its statement points back to are its own, not the army of the place they fought in."""
+    assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("قالت طهران إن قواتها قصفت بالصواريخ مواقع لتنظيم داعش في ريف دير الزور.", "Military Forces of Iran",
+     "Islamic State"),
+    ("قالت مصادر إن قوات النظام قصفت بالصواريخ مواقع للفصائل في ريف إدلب.", "Military Forces of Syria",
+     "Syrian opposition"),
+    ("الجيش العراقي قصف بالمدفعية مواقع لداعش في قضاء الحويجة.", "Military Forces of Iraq", "Islamic State"),
+    ("القوات التركية استهدفت بالمدفعية مواقع لوحدات حماية الشعب في ريف عفرين.", "Military Forces of Turkey",
+     "Syrian Democratic Forces"),
+])
+def test_a_weapon_after_a_preposition_is_the_instrument_not_the_subject(text, actor1, actor2):
+    """"قواتها قصفت بالصواريخ مواقع": a weapon governed by ب after the verb is what the subject struck with, so the
+    subject told before the verb stays the agent (only a bare weapon right after the verb is its subject)."""
+    assert sides(text)[0] == (actor1, actor2)

@@ -14,6 +14,7 @@ import pytest
 from marsad.lexicon import load_lexicons
 from marsad.model import Article
 from marsad.pipeline import default_pipeline, extract_events
+from marsad.text.normalise import fold
 
 PUBLISHED = date(2021, 8, 3)
 
@@ -254,3 +255,37 @@ def test_an_unclaimed_bombing_is_an_unidentified_groups(text: str) -> None:
 def test_security_forces_hit_by_a_bomb_are_not_fighting(text: str) -> None:
     actors = {a for e in _actors(text) for a in e[1:]}
     assert "Military Forces of Iraq" not in actors, actors
+
+
+@pytest.mark.parametrize("text,agent", [
+    ("تزامنا مع استهداف قوات النظام لبلدة كفرنبودة في ريف حماة بقصف صاروخي مكثف.", "قوات النظام"),
+    ("قتل مدني جراء استهداف الجيش العراقي لقرية في قضاء الحويجة بالمدفعية الثقيلة.", "الجيش العراقي"),
+    ("دمرت منازل عدة جراء مهاجمة قوات البيشمركة لقرية في قضاء مخمور.", "قوات البيشمركة"),
+    ("أدانت الحكومة استهداف الطائرات التركية للمدينة في ريف حلب.", "الطائرات التركية"),
+])
+def test_a_lam_object_after_the_genitive_makes_the_genitive_the_subject(text, agent):
+    """"استهداف قوات النظام لبلدة": the ل-phrase after the genitive is the verbal noun's object, a place as much as a
+    group, so the genitive is its subject (its agent), not whom it targeted."""
+    lemma = "هاجم" if "مهاجمة" in text else "استهدف"
+    frame = _frame(text, lemma)
+    assert _text(frame["agent"]) == fold(agent) and frame["patient"] is None
+
+
+def test_a_lam_word_of_time_after_the_genitive_is_no_object():
+    """"استهداف قوات النظام لليوم الثالث": the day it went on for is no object; the genitive stays the target."""
+    frame = _frame("استمر استهداف قوات النظام لليوم الثالث في ريف حماة.", "استهدف")
+    assert frame["agent"] is None and _text(frame["patient"]) == "قوات النظام"
+
+
+@pytest.mark.parametrize("text,agent", [
+    ("قالت الفصائل المعارضة إنها كثفت قصفها على منطقة رئيسية لقوات النظام في ريف درعا.", "الفصائل المعارضة"),
+    ("كثفت قوات النظام قصفها على بلدة كفرنبودة في ريف حماة.", "قوات النظام"),
+    ("كثف مسلحو داعش قصفهم على قرى قضاء مخمور.", "مسلحو داعش"),
+    ("واصلت الطائرات التركية قصفها لقرى قضاء العمادية.", "الطائرات التركية"),
+])
+def test_a_light_verbs_object_with_its_is_a_noun_and_the_light_verbs_subject_makes_it(text, agent):
+    """"كثفت قوات النظام قصفها"، "واصلت الطائرات قصفها": the word with "its" after a light verb (شن، واصل، كثف) is
+    its object, the attack noun (not the verb "shelled it"), and the light verb's subject — after إنها the
+    statement's — makes it."""
+    frame = _frame(text, "قصف")
+    assert frame["kind"] == "noun" and _text(frame["agent"]) == fold(agent)

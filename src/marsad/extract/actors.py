@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from marsad.doc import Doc
-from marsad.extract.frames import frames_of, role_spans, within
+from marsad.extract.frames import ally_spans, frames_of, role_spans, within
 from marsad.lexicon import ActorInfo, Entry, load_lexicons
 from marsad.model import Actor, Evidence
 from marsad.text.matcher import Match
@@ -43,6 +43,7 @@ class ActorHit:
     initiator_only: bool = False  # a country's bare name: never the target
     key: str = ""  # a description's key in actors.toml ("security forces"), "" for a name
     target_only: bool = False  # a force's base or post ("قاعدة عسكرية"): never the initiator
+    ally: bool = False  # told as an ally of the first side of a clash ("بين الجيش وحزب الله من جهة، و…")
 
 
 def region_of(country: str, admin1: str) -> str:
@@ -65,6 +66,21 @@ def dominant_rebel(doc: Doc) -> Actor | None:
     return Actor(name, lex.actors[name].inter)
 
 
+def dominant_organisation(doc: Doc) -> Actor | None:
+    """The armed group the article names most among those called an organisation (a تنظيم: "تنظيم داعش"،
+    "تنظيم الدولة الإسلامية"، "تنظيم القاعدة"; ``ActorInfo.organisation``), by any of their names: the one
+    "التنظيم" (the Organisation) points back to — not the factions or the opposition, never called so."""
+    counts: Counter[str] = Counter()
+    lex = load_lexicons()
+    for m in doc.entries:
+        if m.payload.category == "actor" and m.payload.value.inter in (2, 3) and m.payload.value.organisation:
+            counts[m.payload.label] += 1
+    if not counts:
+        return None
+    name = counts.most_common(1)[0][0]
+    return Actor(name, lex.actors[name].inter)
+
+
 def resolve(entry: Entry, region: str, doc: Doc) -> Actor | None:
     """The actor an actor/generic lexicon entry names in ``region``."""
     lex = load_lexicons()
@@ -77,6 +93,8 @@ def resolve(entry: Entry, region: str, doc: Doc) -> Actor | None:
         return None
     if name == "@dominant-rebel":
         return dominant_rebel(doc) or UNIDENTIFIED
+    if name == "@dominant-organisation":
+        return dominant_organisation(doc) or dominant_rebel(doc) or UNIDENTIFIED
     return Actor(name, lex.actors[name].inter)
 
 
@@ -92,6 +110,7 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     affiliated, posts = lex.word_set("affiliation_before"), lex.word_set("target_only")
     previous: list[Match[Entry]] = []  # the names told before in the sentence
     agents, patients = role_spans(frames_of(doc, sentence))
+    allies = ally_spans(frames_of(doc, sentence))
     sources: list[ActorHit] = []  # speakers: the owners of "قواتها" all the same
     for m in doc.sentence_entries(sentence, "actor", "generic"):
         if not lo <= m.first < hi:
@@ -102,10 +121,12 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
                 and not within(patients, m.first):
             # "قالت خلية الإعلام الأمني إن ...": an office that reports is the report's source, not a party
             # (a witness or a resident who tells it is of the people it struck)
-            sources.append(ActorHit(speaker, m.first, m.last, m.start, m.end, False, 0.0, 0.0))
+            sources.append(ActorHit(speaker, m.first, m.last, m.start, m.end, False, 0.0, 0.0,
+                                    key=m.payload.label if m.payload.category == "generic" else ""))
             continue
-        if _held_by(doc, m, controllers):
-            continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted
+        if _held_by(doc, m, controllers) and not within(patients, m.first):
+            continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted (but "تحرير القرية من سيطرة
+            # داعش": whom a capture took the place from is its target)
         if _affiliation(doc, m, lo, affiliated, previous):
             continue  # "جبهة النصرة، ذراع تنظيم القاعدة": the parent of the group before, not a party
         if m.first > lo and any(k in dress for k in lookup_keys(doc.tokens[m.first - 1].text)):
@@ -124,13 +145,25 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         phrase = " ".join(doc.tokens[j].text for j in range(m.first, m.last)).removeprefix("و")
         post = phrase in posts or any(phrase.startswith(p + " ") for p in posts)  # "رتل عسكري تركي"
         hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, generic, initiator, target, bare,
-                             m.payload.label if generic else "", post))
+                             m.payload.label if generic else "", post, within(allies, m.first)))
     hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
                                 agents, patients, lo, hi))
     sites = _military_sites(doc, region, hits, lo, hi)  # "العسكري" of a site is its adjective, not a soldier
     hits = [h for h in hits if not any(s.first <= h.first < s.last for s in sites)] + sites
     return _drop_supporters(doc, _drop_associates(
-        doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, hits, region, hi))), hi), lo)
+        doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, _drop_hedged(doc, hits), region, hi))), hi), lo)
+
+
+def _drop_hedged(doc: Doc, hits: list[ActorHit]) -> list[ActorHit]:
+    """"طائرات حربية يرجح أنها روسية"، "غارة يعتقد أنها إسرائيلية": a described force followed by a word of belief that
+    gives its nationality is that country's force — one force, not the state of the place and a second one."""
+    hedged = load_lexicons().word_set("hedged")
+    starts = {h.first for h in hits if not h.generic and doc.tokens[h.first].text in hedged}
+    return [h for h in hits if not (h.generic and (h.last in starts or (  # "الطيران الحربي الذي يرجح أنه روسي"
+        h.last + 1 in starts and doc.tokens[h.last].text in _RELATIVES)))]
+
+
+_RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين"})
 
 
 #: The key of a military site's hit: its words are also the name of a place ("مطار الضبعة").
@@ -173,16 +206,48 @@ _SUPPORT_REACH = 2  # words from "بدعم" to the force ("بدعم من الط�
 def _drop_supporters(doc: Doc, hits: list[ActorHit], lo: int) -> list[ActorHit]:
     """"تخوض قوات النظام، مدعومة بغارات روسية، معارك ضد داعش"، "تقدم الجيش بإسناد من طيران التحالف": a force
     named right after a word of support backs the armed side named before it — that side's associate, on its
-    side: neither a second initiator nor its target."""
+    side: neither a second initiator nor its target.  The force may be told by its men ("مدعمة بمقاتلين من حزب
+    الله"), and the forces joined by و to a supporter back the side too ("بين قوات النظام مدعمة بقوات الدفاع
+    الوطني وعناصر من حزب الله من جهة، والكتائب المقاتلة من جهة أخرى")."""
     support = load_lexicons().word_set("support_before")
     out = []
+    supporters: set[int] = set()  # where the supporters dropped so far end
     for h in hits:
-        backs = any(doc.tokens[j].text in support for j in range(max(lo, h.first - _SUPPORT_REACH), h.first))
-        if backs and not h.generic and h.target == 0 and any(
+        start = _phrase_start(doc, h.first, lo)
+        backs = any(doc.tokens[j].text in support for j in range(max(lo, start - _SUPPORT_REACH), start)) or (
+            doc.tokens[start].text.startswith("و") and start in supporters)
+        if backs:
+            supporters.add(h.last)  # "بقوات الدفاع الوطني وعناصر من حزب الله": a backer joined to another
+        if backs and h.target == 0 and any(
                 o.last <= h.first and o.actor.inter in (1, 2, 3, 8) and o.actor != h.actor for o in hits):
             continue
         out.append(h)
     return out
+
+
+_MEMBERS_REACH = 2  # head nouns before a name ("بمقاتلين من حزب الله"، "وعناصر من")
+
+
+def _phrase_start(doc: Doc, first: int, lo: int) -> int:
+    """The first word of a name's phrase: the name, or the head noun in construct with it or of its
+    partitive ("عناصر من حزب الله"، "بمقاتلين من حزب الله")."""
+    verbs = load_lexicons().verbs
+    heads = verbs.heads if verbs is not None else frozenset()
+    j = first
+    while j - 1 >= lo and first - (j - 1) <= _MEMBERS_REACH + 1:
+        word = doc.tokens[j - 1].text
+        bare = word[1:] if word[:1] in ("و", "ب") and len(word) > 3 else word
+        if word != "من" and bare not in heads and not _person_noun(bare):
+            break
+        j -= 1
+    return j if j < first and doc.tokens[j].text != "من" else first
+
+
+def _person_noun(word: str) -> bool:
+    """A noun of people ("مقاتلين"، "عناصر"، "جنود") in any of its endings."""
+    people = load_lexicons().word_set("person_words")
+    w = strip_article(word)
+    return any(c in people for c in (w, w[:-1], w[:-2], w[:-3]) if len(c) > 2)
 
 
 _AFFILIATION_REACH = 2  # words from "ذراع"، "الفرع" to the parent group ("الفرع السوري لتنظيم القاعدة")
@@ -299,13 +364,33 @@ def _pointed_forces(doc: Doc, sentence: Sentence, region: str, hits: list[ActorH
                 continue
             if any(h.first == arg.first for h in out):
                 continue
-            owner = next((h.actor for h in reversed(hits) if h.last <= arg.first and h.actor.inter in (1, 8)), None)
+            told = next((h for h in reversed(hits) if h.last <= arg.first and h.actor.inter in (1, 8)), None)
+            owner = told.actor if told is not None else _country_before(doc, lo, arg.first)
             actor = owner or resolve(Entry("generic", "army", load_lexicons().generics["army"]), region, doc)
             if actor is None:
                 continue
+            # "أن القوات الأمنية ... وأن قواتنا": the forces of described security forces are named as they are,
+            # by what they do (by_activity)
+            key = "security forces" if told is not None and told.key == "security forces" else "army"
             out.append(ActorHit(actor, arg.first, arg.last, arg.start, arg.end, owner is None,
-                                _ROLE * within(agents, arg.first), _ROLE * within(patients, arg.first), False, "army"))
+                                _ROLE * within(agents, arg.first), _ROLE * within(patients, arg.first), False, key))
     return out
+
+
+@cache
+def _country_forces() -> dict[str, Actor]:
+    """Each state's name (actors.toml ``countries``) → its forces."""
+    return {c: Actor(info.name, info.inter) for info in load_lexicons().actors.values() for c in info.countries}
+
+
+def _country_before(doc: Doc, lo: int, first: int) -> Actor | None:
+    """The forces of the last state named before token ``first`` ("قالت تركيا إن قواتها": Turkey's)."""
+    forces = _country_forces()
+    for j in range(first - 1, lo - 1, -1):
+        found = next((forces[k] for k in lookup_keys(doc.tokens[j].text) if k in forces), None)
+        if found is not None:
+            return found
+    return None
 
 
 _SOURCE_REACH = 4
@@ -412,11 +497,14 @@ def choose_actors(hits: list[ActorHit], sub_event: str,
     if first is not None and first.target > first.initiator + prior.get(first.actor.inter, 0.0):
         first = None  # the best candidate reads as a victim: the text does not say who did it
     # the allies of an initiator the clause states are on its side, not its target; so are allies named with no
-    # role at all ("حاولت قوات النظام ومقاتلون من حزب الله التقدم": one camp), whose state's forces lead it
+    # role at all ("حاولت قوات النظام ومقاتلون من حزب الله التقدم": one camp), whose state's forces lead it; and so
+    # are the first side's allies listed in a clash ("بين الجيش وحزب الله من جهة، والفصائل من جهة أخرى"), even
+    # where the clause counts their dead
     camp = [h for h in hits if first is not None and h.actor.name != first.actor.name
             and allied(first.actor, h.actor) and (first.initiator > 0 or (h.target == 0 and first.target == 0))]
+    listed_allies = {h.actor.name for h in hits if h.ally} if first is not None and not first.ally else set()
     others = [h for h in hits if (first is None or (h.actor.name != first.actor.name and h not in camp))
-              and not h.initiator_only]
+              and not h.initiator_only and h.actor.name not in listed_allies]
     if first is not None and first.initiator == 0 and first.actor.inter != 1:
         first = next((h for h in camp if h.actor.inter == 1 and h.initiator == 0), first)
     second = max(others, key=lambda h: h.target - h.initiator - prior.get(h.actor.inter, 0.0) + 2 * _specific(h),

@@ -212,6 +212,7 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
     marks: dict[str, list[int]] = {}  # scope words by kind: their tokens
     infos = [_token_info(t.text) for t in tokens[lo:hi]]
     name_heads = verbs.words["name_heads"]
+    light = -_LINK_REACH - 1  # the last light verb (شن، واصل، كثف …): its object is a noun
     for j, info in enumerate(infos, lo):
         if info is None:  # most words: nothing a frame needs
             after_preposition = False
@@ -224,6 +225,11 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
             if number is not None and number.last > j:
                 counts[j] = (number.value, number.last)
         form = nominal if after_preposition else plain
+        if form is not None and form.kind == "verb" and form.clitic and nominal is not None and nominal.clitic \
+                and 0 < j - light <= _LINK_REACH:
+            form = nominal  # "كثفت قوات النظام قصفها"، "واصلت غاراتها": a light verb's object, the noun with "its"
+        if form is not None and form.kind == "verb" and form.predicate.family == "support":
+            light = j
         if (form is not None and form.kind != "verb" and j > lo
                 and without_conjunction(tokens[j - 1].text) in name_heads):
             form = None  # "جيش التحرير الفلسطيني": the noun is part of an organisation's name
@@ -263,7 +269,7 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
             if not form.clitic and form.predicate.family not in ("support", "repel"):
                 context.event_subject = _event_subject(k, context.left, predicates, units)
                 if context.event_subject < 0:
-                    context.event_subject = _event_subject_after(k, form, event_words, units, right, unknown)
+                    context.event_subject = _event_subject_after(doc, k, form, event_words, units, right, unknown)
             context.resumed = _resumed(doc, k, boundaries, units, lo)
             voice = _voice(doc, form, k, context)
         use = _use(doc, k, form, predicates, marks, voice, (modality, names, backgrounds))
@@ -294,15 +300,27 @@ def _bare_frame(doc: Doc, sentence: Sentence, units: list[_Unit]) -> list[Frame]
 
 def _attach_orphans(doc: Doc, frames: list[Frame], units: list[_Unit]) -> None:
     """A name marked as a side ("ضد داعش"، "على يد قوات الأمن"، "في صفوف التنظيم") outside every clause
-    window belongs to the nearest predicate of the sentence, as an oblique."""
+    window belongs to the nearest predicate of the sentence, as an oblique — but the sides listed after one
+    بين belong to the predicate the list's first side went to, however long the list ("الاشتباكات بين الفرقة
+    الرابعة وحزب الله وقوات الدفاع الوطني وجيش التحرير الفلسطيني من جهة، والفصائل المقاتلة من جهة أخرى ما
+    أدى لمقتل عنصر": the factions are the clash's other side, not the killing's)."""
     if not frames:
         return
-    taken = {a.first for f in frames for a in (f.agent, f.patient, *f.obliques) if a is not None}
+    holder = {a.first: f for f in frames for a in (f.agent, f.patient, *f.obliques) if a is not None}
+    listed: Frame | None = None  # the frame that holds the list of sides after بين being read
     for u in units:
-        if u.first in taken or u.kind not in _SIDE_KINDS:
+        if u.kind != "between":
+            listed = None
+        elif not (u.joined or u.side > 0):
+            listed = holder.get(u.first)
+        if u.first in holder or u.kind not in _SIDE_KINDS:
             continue
-        nearest = min(frames, key=lambda f: abs(f.predicate.first - u.first))
+        nearest = listed if listed is not None and u.kind == "between" else min(
+            frames, key=lambda f: abs(f.predicate.first - u.first))
         nearest.obliques.append(_argument(doc, u, "oblique"))
+        holder[u.first] = nearest
+        if u.kind == "between" and listed is None:
+            listed = nearest
 
 
 # --- predicates ------------------------------------------------------------------------------
@@ -550,9 +568,10 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
             continue
         if units and start == units[-1].last and not kind and not counted and (units[-1].generic or first in generics):
             # "مسلحين متشددين"، "مسلحو داعش"، "داعش الإرهابي": one phrase (two names side by side are two
-            # phrases: "هاجم مسلحو داعش قوات البيشمركة")
+            # phrases: "هاجم مسلحو داعش قوات البيشمركة"; a definite name joined by و is another one:
+            # "بين قوات النظام والفصائل" are two sides, not one)
             prev = units[-1]
-            if start == last - 1 or tokens[start].text[:1] != "و":
+            if (start == last - 1 and not tokens[start].text.startswith("وال")) or tokens[start].text[:1] != "و":
                 units[-1] = replace(prev, last=last, generic=prev.generic and first in generics)
                 continue
         if not kind and units and tokens[start].text.startswith("و") and units[-1].kind and _side_gap(
@@ -662,6 +681,10 @@ def _head_start(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon)
     partitives = ("من", "في") if word not in verbs.words["cause_nouns"] else ("من",)
     if j >= floor and without_conjunction(tokens[j].text) in partitives:
         for h in (j - 1, j - 2):
+            between = without_conjunction(tokens[j - 1].text)
+            if h == j - 2 and between[:1] in ("ل", "ب") and _readings(between[1:])[0]:
+                break  # an adjective may stand between the head and من ("قوة خاصة من الجيش"), an event noun with
+                # its preposition not: "مواقع الفصائل لقصف من قوات النظام" (the shelling is by the regime's forces)
             if h >= floor and (_head(tokens[h].text, heads) or _person(tokens[h].text, load_lexicons())):
                 return h
         return start
@@ -775,6 +798,9 @@ def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
                      and u.first < end and u.kind in ("", "partitive")), None)
     if genitive is not None and genitive.counted:
         role = "patient"
+    elif genitive is not None and genitive.kind == "partitive" and genitive.marker == "من" \
+            and pred.family in _ATTACK_FAMILIES:
+        role = "agent"  # "تعرضت لاستهداف من قوات النظام"، "قصف مدفعي من الفصائل": من after an attack names its source
     elif genitive is not None and genitive.first == k + 1 and not genitive.generic and (
             doc.tokens[genitive.first].text.endswith("يه") or (
             not genitive.person and doc.tokens[genitive.first].text.endswith("ي"))):
@@ -792,6 +818,11 @@ def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
         if late is not None:
             _assign(doc, frame, genitive, late, units, k + 1, end)
             return
+        if role == "patient" and pred.family in _ATTACK_FAMILIES and genitive.last < end \
+                and _lam_object(doc.tokens[genitive.last].text):
+            # "استهداف قوات النظام لبلدة عين ترما"، "مهاجمة الجيش لمقرات التنظيم": a ل-phrase right after the genitive
+            # is the object (a place as much as a group), so the genitive is the subject
+            role = "agent"
     agent = own or owner or (genitive if role == "agent" else None)
     agent = agent or next((u for u in units if k < u.first < end and u.kind in ("agent", "ب")), None)
     patient = genitive if role == "patient" else None
@@ -799,6 +830,19 @@ def _fill(doc: Doc, frame: Frame, form: Form, k: int, c: _Context) -> None:
         genitive is not None and u.first >= genitive.last and u.kind in ("", "partitive")
         and (u.counted or u.person)))), None)
     _assign(doc, frame, agent, patient, units, k + 1, end)
+
+
+_ATTACK_FAMILIES = frozenset({"attack", "strike", "shelling", "raid"})
+
+
+def _lam_object(word: str) -> bool:
+    """A noun with the preposition ل that can be an attack's object ("لبلدة"، "لمواقع"، "للمدينة"), not a word
+    of time, measure or reference ("لمدة"، "لليوم"، "لدى"; verbs.toml [scope] not_objects)."""
+    bare = without_conjunction(word)
+    if bare[:1] != "ل" or len(bare) < 4:
+        return False
+    verbs = load_lexicons().verbs
+    return verbs is not None and bare not in verbs.words["not_objects"]
 
 
 def _event_subject(k: int, left: int, predicates: list[tuple[int, Form]], units: list[_Unit]) -> int:
@@ -813,18 +857,31 @@ def _event_subject(k: int, left: int, predicates: list[tuple[int, Form]], units:
     return j if k - j <= 4 else -1
 
 
-def _event_subject_after(k: int, form: Form, event_words: dict[int, int], units: list[_Unit], right: int,
+def _event_subject_after(doc: Doc, k: int, form: Form, event_words: dict[int, int], units: list[_Unit], right: int,
                          unknown: set[int]) -> int:
     """VSO with an event or a weapon for subject: "استهدفت عبوة ناسفة قوات الأمن"، "ضربت غارة جوية مقرا لداعش" —
     an event word right after a singular verb, before any name, is what did it, so the name after it is the
-    object, not the subject — unless that name only says the weapon's source is unknown ("صاروخ مجهول المصدر")."""
+    object, not the subject — unless that name only says the weapon's source is unknown ("صاروخ مجهول المصدر"),
+    or the weapon follows a preposition ("قواتها قصفت بالصواريخ مواقع"): then it is the instrument."""
     if form.person not in ("3ms", "3fs") or k + 1 >= right or k + 1 not in event_words:
+        return -1
+    if _after_preposition(doc.tokens[k + 1].text):
         return -1
     if event_words[k + 1] in unknown or any(u.first == k + 1 for u in units):
         return -1
     return k + 1
 
 
+def _after_preposition(word: str) -> bool:
+    """"بالصواريخ"، "بقذائف": a word whose first letter is the preposition ب، ل or ك — what is left still begins a
+    lexicon phrase — is governed by it ("براميل" is not: "راميل" begins none)."""
+    bare = without_conjunction(word)
+    if bare[:1] not in _PREPOSITION_LETTERS or len(bare) < 4:
+        return False
+    return bool(load_lexicons().matcher.first_nodes([bare[1:]])[0])
+
+
+_PREPOSITION_LETTERS = frozenset("بلك")
 _RESUMPTIVE = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم"})
 _UNKNOWN = "Unidentified armed group"  # "مجهول المصدر" after a weapon describes it: its doer unknown
 
@@ -1110,6 +1167,7 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
     شخصا، من بينهم قياديان في الحزب")."""
     agents: list[tuple[int, int]] = []
     patients: list[tuple[int, int]] = []
+    opponents = _opponents(frames)
     for f in frames:
         if not f.real or f.predicate.family == "modal":
             continue  # what was planned, threatened, denied or said in a figure of speech has no sides
@@ -1121,9 +1179,11 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
             kind = _marker_kinds().get(o.marker, "")
             if o.role == "victim":
                 patients.append((o.first, o.last))
-            elif kind == "agent":
+            elif kind == "agent" or (o.first, o.last) in opponents:
                 agents.append((o.first, o.last))  # "على يد"، "من قبل"، "برصاص": who did it, wherever named
-            elif kind in ("patient", "comitative") or f.predicate.family in _SIDES_TOO.get(kind, ()):
+            elif kind == "patient" or f.predicate.family in _SIDES_TOO.get(kind, ()):
+                # مع names the other side of a fight ("اشتباكات مع قوات الأمن"), a partner of anything else
+                # ("ليشاركوا مع القوات الأمنية في تحرير مناطقهم")
                 patients.append((o.first, o.last))
         sides = [o for o in f.obliques if _marker_kinds().get(o.marker) == "between" and o.role == "oblique"]
         if sides:  # "اشتباكات بين سرايا السلام والمرافقين": the first side told acts, the others are its targets;
@@ -1131,6 +1191,33 @@ def role_spans(frames: list[Frame]) -> tuple[list[tuple[int, int]], list[tuple[i
             agents.append((sides[0].first, sides[0].last))
             patients.extend((o.first, o.last) for o in sides if o.side != sides[0].side)
     return agents, patients
+
+
+def _opponents(frames: list[Frame]) -> set[tuple[int, int]]:
+    """The other side of a clash told with its dead ("قتل خمسة عناصر من قوات النظام خلال اشتباكات مع الفصائل"،
+    "4 مقاتلين قتلوا خلال اشتباكات مع قوات النظام"): the side named after مع fought those who fell, so it is
+    the clash's initiator and the fallen its target (a clash with no one's dead keeps مع as the other side)."""
+    victims = [(f.patient.first, f.patient.last) for f in frames if f.real and f.patient is not None
+               and f.predicate.family in _CASUALTY_FAMILIES and f.predicate.voice != "active"]
+    victims += [(o.first, o.last) for f in frames if f.real for o in f.obliques if o.role == "victim"]
+    if not victims:
+        return set()
+    return {(o.first, o.last) for f in frames if f.real and f.predicate.family == "clash" and f.agent is None
+            for o in f.obliques if _marker_kinds().get(o.marker) == "comitative"
+            and not any(a < o.last and o.first < b for a, b in victims)}
+
+
+def ally_spans(frames: list[Frame]) -> list[tuple[int, int]]:
+    """The token spans of the allies told with the first side of a clash ("بين قوات النظام وحزب الله من جهة،
+    والفصائل من جهة أخرى": Hezbollah): they fight with the side that acts, so they are not its target, even
+    when the clash killed some of them ("... ما أدى لمقتل عنصر من حزب الله")."""
+    spans: list[tuple[int, int]] = []
+    for f in frames:
+        if not f.real:
+            continue
+        sides = [o for o in f.obliques if _marker_kinds().get(o.marker) == "between" and o.role == "oblique"]
+        spans.extend((o.first, o.last) for o in sides[1:] if o.side == sides[0].side)
+    return spans
 
 
 @cache

@@ -285,7 +285,9 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         date_explicit=own_day, place_explicit=explicit, in_title=doc.in_title(sentence),
         actor1_explicit=a1_explicit, actor1_framed=bool(actor1 and actor1[1] and actor1[1].initiator > 0),
         allied_side=bool(actor1) and any(act.allied(actor1[0], h.actor) for h in hits),
-        actor2_explicit=not _implied_police(sub_event, actor2),
+        actor2_explicit=not _implied_police(sub_event, actor2) and not (  # the coalition strikes IS: a default
+            actor2 is not None and actor2[1] is None and actor1 is not None
+            and actor2[0] == act.implied_target(actor1[0])),
         cues=frozenset(cues), background=background,
         supporting=aggregate or (background and (when is None or when[2].rule.whole_month)
                                  and not (explicit and _states_toll(tolls)))
