@@ -114,3 +114,28 @@ def test_an_aimed_capture_is_the_fight(text: str) -> None:
 ])
 def test_a_capture_done_changes_hands(text: str, sub_event: str) -> None:
     assert _types(text) == [sub_event]
+
+
+# --- the taker: the agent of the capture, whoever the clause names first ------------------------------
+
+def _sides(text: str) -> list[tuple[str, str, str]]:
+    records = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
+    return [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in records]
+
+
+@pytest.mark.parametrize(("text", "sub_event", "taker", "loser"), [
+    # the attackers named first lost the place: the capture's agent (after a feminine verb) took it back
+    ("هاجمت فصائل المعارضة أمس مواقع الجيش السوري في بلدة مورك بريف حماة، فاستعادت قوات النظام السيطرة على "
+     "البلدة بعد ساعات.", "Government regains territory", "Military Forces of Syria", "Syrian opposition"),
+    # a masculine singular agent, the fight told with both sides first
+    ("اشتبك مسلحو داعش أمس مع الجيش العراقي في قرية البشير جنوب كركوك، واستعاد الجيش العراقي السيطرة على القرية.",
+     "Government regains territory", "Military Forces of Iraq", "Islamic State"),
+    # the regional government's forces, after a plural of gunmen
+    ("هاجم مسلحون من داعش أمس قرية البشير جنوب كركوك، ثم سيطرت قوات البيشمركة على القرية.",
+     "Government regains territory", "Military Forces of the Kurdistan Region", "Islamic State"),
+    # the agent before its verb, the attack told as a noun
+    ("شنت هيئة تحرير الشام هجوما على بلدة مورك في ريف حماة أمس، وقوات النظام استعادت البلدة مساء.",
+     "Government regains territory", "Military Forces of Syria", "Hayat Tahrir al-Sham"),
+])
+def test_the_capture_agent_took_the_place(text: str, sub_event: str, taker: str, loser: str) -> None:
+    assert (sub_event, taker, loser) in _sides(text)

@@ -241,6 +241,11 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         return []
     actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues | ({"toll"} if tolls else set()), region,
                                           sentence)
+    if sub_event in _TERRITORY and (taker := _taker(doc, sentence, region, triggers, covering, act.by_activity(
+            hits, EVENT_TYPES[sub_event], sub_event, region, doc))) is not None and (
+            actor1 is None or taker.actor.name != actor1[0].name):
+        actor2 = actor1 if actor1 is not None and actor1[0].name != taker.actor.name else actor2
+        actor1, a1_explicit = (taker.actor, taker), True
     if sub_event in _TERRITORY and a1_explicit and actor1 is not None:
         sub_event = _taken_by(actor1[0])
     if a1_explicit and actor1 is not None:
@@ -903,6 +908,27 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
 
 
 _TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+def _taker(doc: Doc, sentence: Sentence, region: str, triggers: list[Match[Entry]], covering: dict[int, Frame],
+           hits: list[act.ActorHit]) -> act.ActorHit | None:
+    """The side that took the place: the agent of the capture ("اندلعت اشتباكات بين المعارضة وقوات النظام،
+    أسفرت عن سيطرة قوات الأسد على القريتين": the army took them), whoever else the clause names first.
+    The agent must hold a name (not a pointer: "تمكنت هذه القوات من السيطرة على البلدة"); a side named twice
+    is one hit, at its first name."""
+    for m in triggers:
+        frame = covering.get(m.first) if m.payload.label == "territory" else None
+        if frame is None or frame.agent is None or frame.agent.actor_first < 0:
+            continue
+        first = frame.agent.actor_first
+        taker = next((h for h in hits if h.first == first), None)
+        if taker is None:
+            entry = next((e for e in doc.sentence_entries(sentence, "actor") if e.first == first), None)
+            named = act.resolve(entry.payload, region, doc) if entry is not None else None
+            taker = next((h for h in hits if named is not None and h.actor == named), None)
+        if taker is not None and taker.actor.inter != act.CIVILIANS.inter:
+            return taker
+    return None
 
 
 def _taken_by(taker: Actor) -> str:
