@@ -139,3 +139,29 @@ def _sides(text: str) -> list[tuple[str, str, str]]:
 ])
 def test_the_capture_agent_took_the_place(text: str, sub_event: str, taker: str, loser: str) -> None:
     assert (sub_event, taker, loser) in _sides(text)
+
+
+# --- cruise missiles: fired from warships, a missile attack whoever fires them ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أطلق الجيش الروسي أمس صواريخ كروز على مواقع لتنظيم داعش في ريف دير الزور.",
+    "أطلقت البحرية الروسية صاروخ كاليبر على مقر للتنظيم في ريف حماة الشرقي أمس ما أدى إلى مقتل خمسة مسلحين.",
+    "أطلقت القوات الروسية صاروخين مجنحين من طراز كاليبر على مواقع للتنظيم قرب تدمر أمس.",
+    # passive, the launcher after its missiles
+    "قتل ثلاثة مسلحين من داعش بصواريخ كروز أطلقتها القوات الروسية على ريف دير الزور أمس.",
+])
+def test_cruise_missiles_are_no_air_strike(text: str) -> None:
+    assert _types(text) == ["Shelling/artillery/missile attack"]
+
+
+# --- a force that fights only from the air, named in another clause of the incident -------------------------
+
+@pytest.mark.parametrize("text", [
+    "أعلن الجيش الروسي أن طائراته هاجمت مواقع للفصائل في ريف إدلب أمس. وقتل طفلان في قصف صاروخي على بلدة التح.",
+    "قال الجيش الإسرائيلي إن طائراته قصفت مواقع للجيش السوري في ريف القنيطرة أمس. وأفاد المرصد بأن الصواريخ "
+    "أصابت منطقة قرب بلدة حضر.",
+    "أكد التحالف الدولي أن طائراته استهدفت مواقع داعش في الحسكة أمس. وأضاف أن القصف الصاروخي دمر مستودع أسلحة "
+    "قرب مدينة الحسكة.",
+])
+def test_the_incident_striker_strikes_from_the_air(text: str) -> None:
+    assert _types(text) == ["Air/drone strike"]
