@@ -165,3 +165,17 @@ def test_cruise_missiles_are_no_air_strike(text: str) -> None:
 ])
 def test_the_incident_striker_strikes_from_the_air(text: str) -> None:
     assert _types(text) == ["Air/drone strike"]
+
+
+# --- an execution: the killing of captives is one-sided, an attack ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أعدم تنظيم داعش أمس ثلاثة جنود عراقيين أسرى في قرية البشير جنوب كركوك.",
+    "أعدمت هيئة تحرير الشام امرأتين في بلدة سراقب بريف إدلب أمس.",
+    # the verbal noun, the victims a named force
+    "نفذ مسلحو التنظيم عملية إعدام بحق خمسة من عناصر الشرطة في مدينة الحويجة أمس.",
+    # passive, the killers after على يد
+    "أعدم أربعة شبان على يد عناصر داعش في مدينة الميادين أمس.",
+])
+def test_an_execution_is_an_attack(text: str) -> None:
+    assert _types(text) == ["Attack"]

@@ -61,6 +61,8 @@ def classify(cues: set[str], actors: ActorFacts) -> str | None:
         return "Attack" if "kill" in cues else "Abduction/forced disappearance"
     if "sexual" in cues:
         return "Sexual violence"
+    if "execution" in cues:  # the killing of captives, unarmed in their killers' hands: one-sided
+        return "Attack"
     if cues & {"attack", "shooting", "kill", "confront"}:
         return _armed_violence(cues, actors)
     if "arrest" in cues:

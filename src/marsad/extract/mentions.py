@@ -217,7 +217,9 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     facts = _facts(hits)
     if _crowd_act(doc, clause_cues, covering, cues, facts, ctx):
         cues.add("protesters")
-    sub_event = classify(cues, facts)
+    # an execution refines the killing's type; the incident's cues stay those of the words
+    executes = "kill" in cues and _executes(doc, clause_cues, covering, modality, names)
+    sub_event = classify(cues | {"execution"} if executes else cues, facts)
     start, end = doc.tokens[span[0]].start, doc.tokens[span[1] - 1].end
     tolls = [t for t in doc.tolls if t.sentence == sentence.index and start <= t.start < end
              and t.kind != "attackers"]  # bombers: consolidate
@@ -569,6 +571,15 @@ def _captured(doc: Doc, m: Match[Entry], cues: list[Match[Entry]], names: set[in
         return False
     word = without_conjunction(doc.tokens[m.first].text)
     return not any(word.startswith(p) for p in load_lexicons().word_set("purpose_proclitics"))
+
+
+def _executes(doc: Doc, cues: list[Match[Entry]], covering: dict[int, Frame], modality: list[Match[Entry]],
+              names: set[int]) -> bool:
+    """A killing told as an execution ("أعدم التنظيم أحد الرهائن"، "عملية الإعدام"): the killing of a captive
+    (triggers.toml [words] execution_words)."""
+    words = load_lexicons().word_set("execution_words")
+    return any(m.payload.label == "kill" and _live(m, covering, modality, names, doc)
+               and set(lookup_keys(doc.tokens[m.first].text)) & words for m in cues)
 
 
 def _live(m: Match[Entry], covering: dict[int, Frame], modality: list[Match[Entry]], names: set[int],
