@@ -179,3 +179,25 @@ def test_the_incident_striker_strikes_from_the_air(text: str) -> None:
 ])
 def test_an_execution_is_an_attack(text: str) -> None:
     assert _types(text) == ["Attack"]
+
+
+# --- victims choking in a bombardment: a gas, a chemical weapon -------------------------------------------
+
+@pytest.mark.parametrize(("text", "striker"), [
+    ("أصيب عشرة مدنيين بحالات اختناق جراء قصف جوي استهدف بلدة كفرزيتا في ريف حماة أمس.", "Military Forces of Syria"),
+    ("قالت مصادر طبية إن القصف التركي على قرية جنديرس في عفرين تسبب في إصابة خمسة أشخاص باختناق أمس.",
+     "Military Forces of Turkey"),
+    # feminine plural victims, shells
+    ("أصيبت ثلاث نساء باختناق إثر قصف بقذائف على حي جوبر في دمشق أمس.", "Military Forces of Syria"),
+    # the passive, the raids after the victims
+    ("نقل عشرات المدنيين إلى المستشفى بحالات اختناق بعد غارات استهدفت مدينة سراقب في ريف إدلب أمس.",
+     "Military Forces of Syria"),
+])
+def test_choking_in_a_bombardment_is_a_chemical_weapon(text: str, striker: str) -> None:
+    records = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
+    assert [(r["sub_event_type"], r["actor1"]) for r in records] == [("Chemical weapon", striker)]
+
+
+def test_choking_on_tear_gas_is_the_police_dispersing_a_protest() -> None:
+    text = "أصيب جنديان بحالات اختناق جراء قنابل الغاز المسيل للدموع التي أطلقتها الشرطة على المحتجين في البصرة أمس."
+    assert "Chemical weapon" not in _types(text)

@@ -217,9 +217,13 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     facts = _facts(hits)
     if _crowd_act(doc, clause_cues, covering, cues, facts, ctx):
         cues.add("protesters")
-    # an execution refines the killing's type; the incident's cues stay those of the words
-    executes = "kill" in cues and _executes(doc, clause_cues, covering, modality, names)
-    sub_event = classify(cues | {"execution"} if executes else cues, facts)
+    # an execution or a choking bombardment refines the type; the incident's cues stay those of the words
+    refined = set(cues)
+    if "kill" in cues and _executes(doc, clause_cues, covering, modality, names):
+        refined.add("execution")
+    if cues & _BOMBARDMENT and _chokes(doc, span):
+        refined.add("chemical")
+    sub_event = classify(refined, facts)
     start, end = doc.tokens[span[0]].start, doc.tokens[span[1] - 1].end
     tolls = [t for t in doc.tolls if t.sentence == sentence.index and start <= t.start < end
              and t.kind != "attackers"]  # bombers: consolidate
@@ -571,6 +575,19 @@ def _captured(doc: Doc, m: Match[Entry], cues: list[Match[Entry]], names: set[in
         return False
     word = without_conjunction(doc.tokens[m.first].text)
     return not any(word.startswith(p) for p in load_lexicons().word_set("purpose_proclitics"))
+
+
+#: Cues of a bombardment or a strike, whose victims may choke on its gas.
+_BOMBARDMENT = frozenset({"air", "strike", "bombard", "shelling", "artillery"})
+
+
+def _chokes(doc: Doc, span: Span) -> bool:
+    """Victims of a bombardment choking ("توثيق 18 حالة اختناق بعد صاروخ أطلقته طائرة حربية"، "القصف التركي
+    تسبب في إصابة 6 أشخاص باختناق"): the mark of a gas, a chemical weapon whatever delivered it (codebook
+    §2; triggers.toml [words] choking_words).  Tear gas fired at a crowd is the police's, told as such."""
+    words, tear_gas = load_lexicons().word_set("choking_words"), load_lexicons().word_set("tear_gas_words")
+    keys = [set(lookup_keys(doc.tokens[j].text)) for j in range(*span)]
+    return any(k & words for k in keys) and not any(k & tear_gas for k in keys)
 
 
 def _executes(doc: Doc, cues: list[Match[Entry]], covering: dict[int, Frame], modality: list[Match[Entry]],
@@ -980,7 +997,8 @@ def _default_initiator(doc: Doc, sub_event: str, region: str, sentence: Sentence
                        victim: Actor | None = None) -> Actor:
     """Who did it when the clause does not say (codebook: unclaimed bombings are unidentified).
     Not the clause's own victim: "مقتل 13 من عناصر داعش" in a battle is the article's other side."""
-    if sub_event in ("Air/drone strike", "Shelling/artillery/missile attack"):
+    if sub_event in ("Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"):
+        # a gas comes in a bombardment: its firer is the bombardment's (the shelling default when unsaid)
         if victim is not None and victim.inter in (1, 8):
             # "صواريخ على قاعدة تستضيف قوات أمريكية": fire at a state's or a foreign force, by whom the
             # text does not say: a foreign force it names, else an unidentified group
