@@ -201,3 +201,22 @@ def test_choking_in_a_bombardment_is_a_chemical_weapon(text: str, striker: str) 
 def test_choking_on_tear_gas_is_the_police_dispersing_a_protest() -> None:
     text = "أصيب جنديان بحالات اختناق جراء قنابل الغاز المسيل للدموع التي أطلقتها الشرطة على المحتجين في البصرة أمس."
     assert "Chemical weapon" not in _types(text)
+
+
+# --- a capture's verbal noun after the bā': the process a verb advances, unless "did" ------------------------
+
+@pytest.mark.parametrize("text", [
+    "تتقدم القوات العراقية بتحرير مدينة الرمادي من داعش وسط اشتباكات عنيفة أمس.",
+    "بدأت قوات النظام أمس بالسيطرة على منافذ بلدة داريا في ريف دمشق بعد معارك مع الفصائل.",
+    "واصلت فصائل المعارضة أمس هجومها على مدينة مورك بريف حماة مطالبة بتحرير المدينة، واشتبكت مع قوات النظام.",
+])
+def test_a_capture_under_way_is_the_fight(text: str) -> None:
+    assert _types(text) == ["Armed clash"]
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("قامت قوات البيشمركة أمس بتحرير قرية البشير جنوب كركوك.", "Government regains territory"),
+    ("قام مقاتلو المعارضة بالسيطرة على بلدة مورك في ريف حماة أمس.", "Non-state actor overtakes territory"),
+])
+def test_a_capture_the_periphrastic_did_tells_is_done(text: str, sub_event: str) -> None:
+    assert _types(text) == [sub_event]

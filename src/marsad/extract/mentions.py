@@ -574,7 +574,25 @@ def _captured(doc: Doc, m: Match[Entry], cues: list[Match[Entry]], names: set[in
     if _attempted(m, cues, names) or not _captures_a_place(doc, m, names):
         return False
     word = without_conjunction(doc.tokens[m.first].text)
-    return not any(word.startswith(p) for p in load_lexicons().word_set("purpose_proclitics"))
+    lex = load_lexicons()
+    if word.startswith("ب") and word[1:] in lex.word_set("capture_masdars") and not _after_did(doc, m, names):
+        return False  # "تتقدم القوات بتحرير المدينة": the process it advances, not a capture done
+    return not any(word.startswith(p) for p in lex.word_set("purpose_proclitics"))
+
+
+_DID_REACH = 3  # words from the periphrastic verb to its verbal noun, names not counted ("قامت القوات أمس بتحرير")
+
+
+def _after_did(doc: Doc, m: Match[Entry], names: set[int]) -> bool:
+    """The verbal noun is the object of the periphrastic "did" ("قام الجيش العراقي أمس باستعادة القرية":
+    triggers.toml [words] did_verbs): the act is told as done."""
+    did, seen, j = load_lexicons().word_set("did_verbs"), 0, m.first - 1
+    while j >= 0 and seen < _DID_REACH:
+        if doc.tokens[j].text in did:
+            return True
+        seen += j not in names
+        j -= 1
+    return False
 
 
 #: Cues of a bombardment or a strike, whose victims may choke on its gas.
