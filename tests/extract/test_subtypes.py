@@ -220,3 +220,28 @@ def test_a_capture_under_way_is_the_fight(text: str) -> None:
 ])
 def test_a_capture_the_periphrastic_did_tells_is_done(text: str, sub_event: str) -> None:
     assert _types(text) == [sub_event]
+
+
+# --- security forces wounded at a protest: the crowd fought -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أصيب متظاهرون وأفراد من قوات الأمن بجروح أمام مبنى محافظة البصرة أمس.",
+    "أصيب ثلاثة من عناصر الشرطة وعدد من المحتجين خلال تظاهرة في مدينة الناصرية أمس.",
+    # a dual of policemen, an angry demonstration
+    "جرح شرطيان في تظاهرة غاضبة أمام مقر المحافظة في مدينة الديوانية أمس.",
+])
+def test_forces_wounded_at_a_protest_is_a_riot(text: str) -> None:
+    assert _types(text) == ["Violent demonstration"]
+
+
+def test_protesters_wounded_in_a_dispersal_is_an_intervention() -> None:
+    text = "أصيب عشرة متظاهرين خلال تفريق قوات الأمن للتظاهرة أمام مبنى محافظة البصرة أمس."
+    assert _types(text) == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("text", [
+    "أصيب خمسة متظاهرين بجروح على يد قوات الأمن في مدينة البصرة أمس.",
+    "أصابت قوات الأمن عشرة متظاهرين بجروح أمام مبنى محافظة البصرة أمس.",
+])
+def test_forces_that_wounded_protesters_do_not_make_a_riot(text: str) -> None:
+    assert "Violent demonstration" not in _types(text)

@@ -638,6 +638,7 @@ def _facts(hits: list[act.ActorHit]) -> ActorFacts:
     return ActorFacts(
         state=1 in inters, armed_nonstate=bool(inters & {2, 3, 4}), civilians=7 in inters,
         protesters=bool(inters & {5, 6}), external=8 in inters,
+        state_hit=any(h.actor.inter == 1 and h.target > h.initiator for h in hits),
     )
 
 
