@@ -229,6 +229,9 @@ def test_a_capture_the_periphrastic_did_tells_is_done(text: str, sub_event: str)
     "أصيب ثلاثة من عناصر الشرطة وعدد من المحتجين خلال تظاهرة في مدينة الناصرية أمس.",
     # a dual of policemen, an angry demonstration
     "جرح شرطيان في تظاهرة غاضبة أمام مقر المحافظة في مدينة الديوانية أمس.",
+    # a protester killed too: the forces among the wounded still tell a fight
+    "قتل متظاهر وأصيب 20 شخصا غالبيتهم من عناصر الأمن خلال تظاهرات في مدينة الديوانية أمس.",
+    "لقي محتج حتفه وجرح خمسة من أفراد الشرطة في احتجاجات بمدينة السماوة أمس.",
 ])
 def test_forces_wounded_at_a_protest_is_a_riot(text: str) -> None:
     assert _types(text) == ["Violent demonstration"]
@@ -242,6 +245,7 @@ def test_protesters_wounded_in_a_dispersal_is_an_intervention() -> None:
 @pytest.mark.parametrize("text", [
     "أصيب خمسة متظاهرين بجروح على يد قوات الأمن في مدينة البصرة أمس.",
     "أصابت قوات الأمن عشرة متظاهرين بجروح أمام مبنى محافظة البصرة أمس.",
+    "قتل متظاهر برصاص قوات الأمن خلال تظاهرات في مدينة الديوانية أمس.",
 ])
 def test_forces_that_wounded_protesters_do_not_make_a_riot(text: str) -> None:
     assert "Violent demonstration" not in _types(text)

@@ -81,11 +81,12 @@ def classify(cues: set[str], actors: ActorFacts) -> str | None:
 
 def _demonstration(cues: set[str], actors: ActorFacts) -> str:
     """Riot when demonstrators use violence, else how the authorities treated the protest.  Security forces
-    among the wounded with no dispersal or gunfire told ("أصيب متظاهرون وأفراد من قوات الأمن بجروح"): the
-    crowd fought (not forces that wounded protesters: "أصيب متظاهرون على يد قوات الأمن")."""
+    among the wounded with no dispersal, gunfire or arrest told ("أصيب متظاهرون وأفراد من قوات الأمن بجروح"،
+    "قتل متظاهر وأصيب 20 غالبيتهم من عناصر الأمن"): the crowd fought (not forces that wounded protesters:
+    "أصيب متظاهرون على يد قوات الأمن")."""
     if cues & {"riot", "clash", "confront"}:
         return "Violent demonstration"
-    if "wound" in cues and actors.state_hit and not cues & {"intervention", "shooting", "kill", "arrest"}:
+    if "wound" in cues and actors.state_hit and not cues & {"intervention", "shooting", "arrest"}:
         return "Violent demonstration"
     if cues & {"kill", "shooting"} or ("wound" in cues and "intervention" not in cues and "shooting" in cues):
         return "Excessive force against protesters"
