@@ -249,3 +249,19 @@ def test_protesters_wounded_in_a_dispersal_is_an_intervention() -> None:
 ])
 def test_forces_that_wounded_protesters_do_not_make_a_riot(text: str) -> None:
     assert "Violent demonstration" not in _types(text)
+
+
+# --- a depot's rockets and shells: what blew up, not what was fired ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "انفجرت قذائف صاروخية كانت مخزنة في منزل بحي الشعب في بغداد أمس ما أدى إلى مقتل ثلاثة أشخاص.",
+    "قتل خمسة مدنيين في انفجار مستودع للصواريخ في بلدة سرمدا بريف إدلب أمس.",
+    "أدى انفجار مخزن لقذائف الهاون في مدينة الصدر ببغداد أمس إلى مقتل طفلين.",
+])
+def test_stored_munitions_blowing_up_are_no_shelling(text: str) -> None:
+    assert _types(text) == ["Remote explosive/landmine/IED"]
+
+
+def test_rockets_that_fell_are_shelling() -> None:
+    assert _types("سقطت قذائف صاروخية على حي الشعب في بغداد أمس ما أدى إلى مقتل ثلاثة أشخاص.") == [
+        "Shelling/artillery/missile attack"]

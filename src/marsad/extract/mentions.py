@@ -206,7 +206,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         return []
     cues = {m.payload.label for m in clause_cues if _live(m, covering, modality, names, doc)
             and (m.payload.label != "territory" or _captured(doc, m, clause_cues, names))
-            and (m.payload.label != "riot" or not _attempted(m, clause_cues, names))}
+            and (m.payload.label != "riot" or not _attempted(m, clause_cues, names))
+            and not (m.payload.label in ("shelling", "artillery") and _stored(doc, m, span))}
     places = [rp for rp in ctx.places.get(sentence.index, []) if _in_span(span, rp.toponym.first_token)]
     sites, explicit = _sites(doc, sentence, ctx, triggers, places, span)
     location = sites[0].location if sites else None
@@ -606,6 +607,18 @@ def _chokes(doc: Doc, span: Span) -> bool:
     words, tear_gas = load_lexicons().word_set("choking_words"), load_lexicons().word_set("tear_gas_words")
     keys = [set(lookup_keys(doc.tokens[j].text)) for j in range(*span)]
     return any(k & words for k in keys) and not any(k & tear_gas for k in keys)
+
+
+_STORE_REACH = 3  # words between a depot and its contents ("مستودعا للصواريخ"، "قذائف صاروخية كانت مخزنة")
+
+
+def _stored(doc: Doc, m: Match[Entry], span: Span) -> bool:
+    """Rockets or shells named as a depot's contents ("قصف موقعا يحتوي مستودعا للصواريخ"، "انفجار أسلحة ثقيلة،
+    من بينها قذائف صاروخية، كانت مخزنة في أحد المنازل"): the store struck or blown up, not the weapon fired
+    (triggers.toml [words] storage_words)."""
+    words = load_lexicons().word_set("storage_words")
+    near = range(max(span[0], m.first - _STORE_REACH), min(span[1], m.last + _STORE_REACH))
+    return any(set(lookup_keys(doc.tokens[j].text)) & words for j in near if not m.first <= j < m.last)
 
 
 def _executes(doc: Doc, cues: list[Match[Entry]], covering: dict[int, Frame], modality: list[Match[Entry]],
