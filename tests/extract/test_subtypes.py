@@ -265,3 +265,24 @@ def test_stored_munitions_blowing_up_are_no_shelling(text: str) -> None:
 def test_rockets_that_fell_are_shelling() -> None:
     assert _types("سقطت قذائف صاروخية على حي الشعب في بغداد أمس ما أدى إلى مقتل ثلاثة أشخاص.") == [
         "Shelling/artillery/missile attack"]
+
+
+# --- "وجاء الهجوم ..." names the incident told before, to give its context ----------------------------------
+
+def _coded(text: str) -> list[tuple[str, str]]:
+    records = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
+    return [(r["sub_event_type"], r["actor1"]) for r in records]
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    ("قتل ثلاثة مدنيين بانفجار عبوة ناسفة في سوق مدينة الصدر ببغداد أمس. ويأتي هذا الهجوم بعد إعلان الجيش العراقي "
+     "الانتصار على داعش في المدينة.", [("Remote explosive/landmine/IED", "Unidentified armed group")]),
+    ("قتل 14 جنديا سوريا في تفجير انتحاري استهدف حاجزا في قرية زيزون بريف درعا أمس. وجاء الهجوم بعد اتفاق بين "
+     "الجيش السوري وفصائل المعارضة في القرية.", [("Suicide bomb", "Unidentified armed group")]),
+    # a feminine plural noun: the clause goes on with another incident, a battle
+    ("شنت طائرات حربية غارات على بلدة الغارية بريف درعا أمس ما أدى إلى مقتل عشرة مدنيين. وجاءت الغارات بينما كانت "
+     "فصائل المعارضة تشن هجوما على مواقع الجيش في مدينة درعا.",
+     [("Air/drone strike", "Military Forces of Syria"), ("Armed clash", "Syrian opposition")]),
+])
+def test_the_incident_named_again_adds_nothing(text: str, coded: list[tuple[str, str]]) -> None:
+    assert _coded(text) == coded

@@ -197,7 +197,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     if any(m.payload.label in _UNREAL for m in modality):
         return []  # a verdict, a vote, a story's plot: the clause tells no incident
     names = {j for m in doc.sentence_entries(sentence, "actor", "generic") for j in range(m.first, m.last)}
-    clause_cues = [m for m in doc.sentence_entries(sentence, "cue") if _in_span(span, m.first)]
+    clause_cues = [m for m in doc.sentence_entries(sentence, "cue") if _in_span(span, m.first)
+                   and not _comes_back(doc, m, span)]
     if any(m.payload.label == "agreement" for m in clause_cues) and _economic(doc, span):
         clause_cues = [m for m in clause_cues if m.payload.label != "agreement"]
     covering = _covering(doc, sentence)
@@ -607,6 +608,20 @@ def _chokes(doc: Doc, span: Span) -> bool:
     words, tear_gas = load_lexicons().word_set("choking_words"), load_lexicons().word_set("tear_gas_words")
     keys = [set(lookup_keys(doc.tokens[j].text)) for j in range(*span)]
     return any(k & words for k in keys) and not any(k & tear_gas for k in keys)
+
+
+def _comes_back(doc: Doc, m: Match[Entry], span: Span) -> bool:
+    """The event word right after the clause's opening "came" ("وجاء الهجوم بعد ..."، "وتأتي هذه الغارات
+    ردا على ..."): the incident told before, named again to give its context (triggers.toml [words]
+    come_verbs; a demonstrative may stand between: time.toml back_reference)."""
+    lex = load_lexicons()
+    j = span[0]
+    if j >= m.first or without_conjunction(doc.tokens[j].text) not in lex.word_set("come_verbs"):
+        return False
+    j += 1
+    if j < m.first and doc.tokens[j].text in lex.word_set("back_reference"):
+        j += 1
+    return j == m.first
 
 
 _STORE_REACH = 3  # words between a depot and its contents ("مستودعا للصواريخ"، "قذائف صاروخية كانت مخزنة")
