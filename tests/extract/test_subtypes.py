@@ -286,3 +286,15 @@ def _coded(text: str) -> list[tuple[str, str]]:
 ])
 def test_the_incident_named_again_adds_nothing(text: str, coded: list[tuple[str, str]]) -> None:
     assert _coded(text) == coded
+
+
+# --- a named battle an act belongs to is its campaign, not fighting told ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "قصفت فصائل المعارضة بلدة نبل بالمدفعية أمس ضمن معركة فك الحصار عن حلب.",
+    "أطلق مقاتلو الجيش الحر صواريخ على بلدة الفوعة بريف إدلب أمس في إطار معركة \"النصر المبين\".",
+    "استهدفت الفصائل قرية كفريا بقذائف الهاون أمس، ضمن المرحلة الأولى من معركة \"الفتح\".",
+    "قصف مسلحو التنظيم بقذائف الهاون حي الجورة في دير الزور أمس، من ضمن معركة أطلقوها قبل أيام.",
+])
+def test_shelling_within_a_named_battle_is_shelling(text: str) -> None:
+    assert _types(text) == ["Shelling/artillery/missile attack"]
