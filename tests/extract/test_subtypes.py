@@ -298,3 +298,19 @@ def test_the_incident_named_again_adds_nothing(text: str, coded: list[tuple[str,
 ])
 def test_shelling_within_a_named_battle_is_shelling(text: str) -> None:
     assert _types(text) == ["Shelling/artillery/missile attack"]
+
+
+# --- "مسيرة" with its maker or owner is a drone; alone, a march -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "استهدفت مسيرة تركية سيارة في مدينة القامشلي أمس ما أدى إلى مقتل شخصين.",
+    "قصفت مسيرات إسرائيلية مواقع في ريف القنيطرة أمس.",
+    # the verbal noun, the drone its agent, an armed victim
+    "قتل قيادي في الحشد الشعبي باستهداف مسيرة مجهولة لسيارته قرب مدينة القائم أمس.",
+])
+def test_a_named_drone_strikes_from_the_air(text: str) -> None:
+    assert _types(text) == ["Air/drone strike"]
+
+
+def test_a_march_is_no_drone() -> None:
+    assert _types("خرجت مسيرة احتجاجية في مدينة البصرة أمس للمطالبة بتوفير الكهرباء.") == ["Peaceful protest"]
