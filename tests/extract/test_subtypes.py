@@ -114,3 +114,203 @@ def test_an_aimed_capture_is_the_fight(text: str) -> None:
 ])
 def test_a_capture_done_changes_hands(text: str, sub_event: str) -> None:
     assert _types(text) == [sub_event]
+
+
+# --- the taker: the agent of the capture, whoever the clause names first ------------------------------
+
+def _sides(text: str) -> list[tuple[str, str, str]]:
+    records = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
+    return [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in records]
+
+
+@pytest.mark.parametrize(("text", "sub_event", "taker", "loser"), [
+    # the attackers named first lost the place: the capture's agent (after a feminine verb) took it back
+    ("هاجمت فصائل المعارضة أمس مواقع الجيش السوري في بلدة مورك بريف حماة، فاستعادت قوات النظام السيطرة على "
+     "البلدة بعد ساعات.", "Government regains territory", "Military Forces of Syria", "Syrian opposition"),
+    # a masculine singular agent, the fight told with both sides first
+    ("اشتبك مسلحو داعش أمس مع الجيش العراقي في قرية البشير جنوب كركوك، واستعاد الجيش العراقي السيطرة على القرية.",
+     "Government regains territory", "Military Forces of Iraq", "Islamic State"),
+    # the regional government's forces, after a plural of gunmen
+    ("هاجم مسلحون من داعش أمس قرية البشير جنوب كركوك، ثم سيطرت قوات البيشمركة على القرية.",
+     "Government regains territory", "Military Forces of the Kurdistan Region", "Islamic State"),
+    # the agent before its verb, the attack told as a noun
+    ("شنت هيئة تحرير الشام هجوما على بلدة مورك في ريف حماة أمس، وقوات النظام استعادت البلدة مساء.",
+     "Government regains territory", "Military Forces of Syria", "Hayat Tahrir al-Sham"),
+])
+def test_the_capture_agent_took_the_place(text: str, sub_event: str, taker: str, loser: str) -> None:
+    assert (sub_event, taker, loser) in _sides(text)
+
+
+# --- cruise missiles: fired from warships, a missile attack whoever fires them ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أطلق الجيش الروسي أمس صواريخ كروز على مواقع لتنظيم داعش في ريف دير الزور.",
+    "أطلقت البحرية الروسية صاروخ كاليبر على مقر للتنظيم في ريف حماة الشرقي أمس ما أدى إلى مقتل خمسة مسلحين.",
+    "أطلقت القوات الروسية صاروخين مجنحين من طراز كاليبر على مواقع للتنظيم قرب تدمر أمس.",
+    # passive, the launcher after its missiles
+    "قتل ثلاثة مسلحين من داعش بصواريخ كروز أطلقتها القوات الروسية على ريف دير الزور أمس.",
+])
+def test_cruise_missiles_are_no_air_strike(text: str) -> None:
+    assert _types(text) == ["Shelling/artillery/missile attack"]
+
+
+# --- a force that fights only from the air, named in another clause of the incident -------------------------
+
+@pytest.mark.parametrize("text", [
+    "أعلن الجيش الروسي أن طائراته هاجمت مواقع للفصائل في ريف إدلب أمس. وقتل طفلان في قصف صاروخي على بلدة التح.",
+    "قال الجيش الإسرائيلي إن طائراته قصفت مواقع للجيش السوري في ريف القنيطرة أمس. وأفاد المرصد بأن الصواريخ "
+    "أصابت منطقة قرب بلدة حضر.",
+    "أكد التحالف الدولي أن طائراته استهدفت مواقع داعش في الحسكة أمس. وأضاف أن القصف الصاروخي دمر مستودع أسلحة "
+    "قرب مدينة الحسكة.",
+])
+def test_the_incident_striker_strikes_from_the_air(text: str) -> None:
+    assert _types(text) == ["Air/drone strike"]
+
+
+# --- an execution: the killing of captives is one-sided, an attack ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أعدم تنظيم داعش أمس ثلاثة جنود عراقيين أسرى في قرية البشير جنوب كركوك.",
+    "أعدمت هيئة تحرير الشام امرأتين في بلدة سراقب بريف إدلب أمس.",
+    # the verbal noun, the victims a named force
+    "نفذ مسلحو التنظيم عملية إعدام بحق خمسة من عناصر الشرطة في مدينة الحويجة أمس.",
+    # passive, the killers after على يد
+    "أعدم أربعة شبان على يد عناصر داعش في مدينة الميادين أمس.",
+])
+def test_an_execution_is_an_attack(text: str) -> None:
+    assert _types(text) == ["Attack"]
+
+
+# --- victims choking in a bombardment: a gas, a chemical weapon -------------------------------------------
+
+@pytest.mark.parametrize(("text", "striker"), [
+    ("أصيب عشرة مدنيين بحالات اختناق جراء قصف جوي استهدف بلدة كفرزيتا في ريف حماة أمس.", "Military Forces of Syria"),
+    ("قالت مصادر طبية إن القصف التركي على قرية جنديرس في عفرين تسبب في إصابة خمسة أشخاص باختناق أمس.",
+     "Military Forces of Turkey"),
+    # feminine plural victims, shells
+    ("أصيبت ثلاث نساء باختناق إثر قصف بقذائف على حي جوبر في دمشق أمس.", "Military Forces of Syria"),
+    # the passive, the raids after the victims
+    ("نقل عشرات المدنيين إلى المستشفى بحالات اختناق بعد غارات استهدفت مدينة سراقب في ريف إدلب أمس.",
+     "Military Forces of Syria"),
+])
+def test_choking_in_a_bombardment_is_a_chemical_weapon(text: str, striker: str) -> None:
+    records = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
+    assert [(r["sub_event_type"], r["actor1"]) for r in records] == [("Chemical weapon", striker)]
+
+
+def test_choking_on_tear_gas_is_the_police_dispersing_a_protest() -> None:
+    text = "أصيب جنديان بحالات اختناق جراء قنابل الغاز المسيل للدموع التي أطلقتها الشرطة على المحتجين في البصرة أمس."
+    assert "Chemical weapon" not in _types(text)
+
+
+# --- a capture's verbal noun after the bā': the process a verb advances, unless "did" ------------------------
+
+@pytest.mark.parametrize("text", [
+    "تتقدم القوات العراقية بتحرير مدينة الرمادي من داعش وسط اشتباكات عنيفة أمس.",
+    "بدأت قوات النظام أمس بالسيطرة على منافذ بلدة داريا في ريف دمشق بعد معارك مع الفصائل.",
+    "واصلت فصائل المعارضة أمس هجومها على مدينة مورك بريف حماة مطالبة بتحرير المدينة، واشتبكت مع قوات النظام.",
+])
+def test_a_capture_under_way_is_the_fight(text: str) -> None:
+    assert _types(text) == ["Armed clash"]
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("قامت قوات البيشمركة أمس بتحرير قرية البشير جنوب كركوك.", "Government regains territory"),
+    ("قام مقاتلو المعارضة بالسيطرة على بلدة مورك في ريف حماة أمس.", "Non-state actor overtakes territory"),
+])
+def test_a_capture_the_periphrastic_did_tells_is_done(text: str, sub_event: str) -> None:
+    assert _types(text) == [sub_event]
+
+
+# --- security forces wounded at a protest: the crowd fought -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أصيب متظاهرون وأفراد من قوات الأمن بجروح أمام مبنى محافظة البصرة أمس.",
+    "أصيب ثلاثة من عناصر الشرطة وعدد من المحتجين خلال تظاهرة في مدينة الناصرية أمس.",
+    # a dual of policemen, an angry demonstration
+    "جرح شرطيان في تظاهرة غاضبة أمام مقر المحافظة في مدينة الديوانية أمس.",
+    # a protester killed too: the forces among the wounded still tell a fight
+    "قتل متظاهر وأصيب 20 شخصا غالبيتهم من عناصر الأمن خلال تظاهرات في مدينة الديوانية أمس.",
+    "لقي محتج حتفه وجرح خمسة من أفراد الشرطة في احتجاجات بمدينة السماوة أمس.",
+])
+def test_forces_wounded_at_a_protest_is_a_riot(text: str) -> None:
+    assert _types(text) == ["Violent demonstration"]
+
+
+def test_protesters_wounded_in_a_dispersal_is_an_intervention() -> None:
+    text = "أصيب عشرة متظاهرين خلال تفريق قوات الأمن للتظاهرة أمام مبنى محافظة البصرة أمس."
+    assert _types(text) == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("text", [
+    "أصيب خمسة متظاهرين بجروح على يد قوات الأمن في مدينة البصرة أمس.",
+    "أصابت قوات الأمن عشرة متظاهرين بجروح أمام مبنى محافظة البصرة أمس.",
+    "قتل متظاهر برصاص قوات الأمن خلال تظاهرات في مدينة الديوانية أمس.",
+])
+def test_forces_that_wounded_protesters_do_not_make_a_riot(text: str) -> None:
+    assert "Violent demonstration" not in _types(text)
+
+
+# --- a depot's rockets and shells: what blew up, not what was fired ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "انفجرت قذائف صاروخية كانت مخزنة في منزل بحي الشعب في بغداد أمس ما أدى إلى مقتل ثلاثة أشخاص.",
+    "قتل خمسة مدنيين في انفجار مستودع للصواريخ في بلدة سرمدا بريف إدلب أمس.",
+    "أدى انفجار مخزن لقذائف الهاون في مدينة الصدر ببغداد أمس إلى مقتل طفلين.",
+])
+def test_stored_munitions_blowing_up_are_no_shelling(text: str) -> None:
+    assert _types(text) == ["Remote explosive/landmine/IED"]
+
+
+def test_rockets_that_fell_are_shelling() -> None:
+    assert _types("سقطت قذائف صاروخية على حي الشعب في بغداد أمس ما أدى إلى مقتل ثلاثة أشخاص.") == [
+        "Shelling/artillery/missile attack"]
+
+
+# --- "وجاء الهجوم ..." names the incident told before, to give its context ----------------------------------
+
+def _coded(text: str) -> list[tuple[str, str]]:
+    records = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
+    return [(r["sub_event_type"], r["actor1"]) for r in records]
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    ("قتل ثلاثة مدنيين بانفجار عبوة ناسفة في سوق مدينة الصدر ببغداد أمس. ويأتي هذا الهجوم بعد إعلان الجيش العراقي "
+     "الانتصار على داعش في المدينة.", [("Remote explosive/landmine/IED", "Unidentified armed group")]),
+    ("قتل 14 جنديا سوريا في تفجير انتحاري استهدف حاجزا في قرية زيزون بريف درعا أمس. وجاء الهجوم بعد اتفاق بين "
+     "الجيش السوري وفصائل المعارضة في القرية.", [("Suicide bomb", "Unidentified armed group")]),
+    # a feminine plural noun: the clause goes on with another incident, a battle
+    ("شنت طائرات حربية غارات على بلدة الغارية بريف درعا أمس ما أدى إلى مقتل عشرة مدنيين. وجاءت الغارات بينما كانت "
+     "فصائل المعارضة تشن هجوما على مواقع الجيش في مدينة درعا.",
+     [("Air/drone strike", "Military Forces of Syria"), ("Armed clash", "Syrian opposition")]),
+])
+def test_the_incident_named_again_adds_nothing(text: str, coded: list[tuple[str, str]]) -> None:
+    assert _coded(text) == coded
+
+
+# --- a named battle an act belongs to is its campaign, not fighting told ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "قصفت فصائل المعارضة بلدة نبل بالمدفعية أمس ضمن معركة فك الحصار عن حلب.",
+    "أطلق مقاتلو الجيش الحر صواريخ على بلدة الفوعة بريف إدلب أمس في إطار معركة \"النصر المبين\".",
+    "استهدفت الفصائل قرية كفريا بقذائف الهاون أمس، ضمن المرحلة الأولى من معركة \"الفتح\".",
+    "قصف مسلحو التنظيم بقذائف الهاون حي الجورة في دير الزور أمس، من ضمن معركة أطلقوها قبل أيام.",
+])
+def test_shelling_within_a_named_battle_is_shelling(text: str) -> None:
+    assert _types(text) == ["Shelling/artillery/missile attack"]
+
+
+# --- "مسيرة" with its maker or owner is a drone; alone, a march -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "استهدفت مسيرة تركية سيارة في مدينة القامشلي أمس ما أدى إلى مقتل شخصين.",
+    "قصفت مسيرات إسرائيلية مواقع في ريف القنيطرة أمس.",
+    # the verbal noun, the drone its agent, an armed victim
+    "قتل قيادي في الحشد الشعبي باستهداف مسيرة مجهولة لسيارته قرب مدينة القائم أمس.",
+])
+def test_a_named_drone_strikes_from_the_air(text: str) -> None:
+    assert _types(text) == ["Air/drone strike"]
+
+
+def test_a_march_is_no_drone() -> None:
+    assert _types("خرجت مسيرة احتجاجية في مدينة البصرة أمس للمطالبة بتوفير الكهرباء.") == ["Peaceful protest"]

@@ -26,6 +26,7 @@ class ActorFacts:
     civilians: bool = False  # civilians named (as victims)
     protesters: bool = False
     external: bool = False  # foreign forces (air power)
+    state_hit: bool = False  # state forces named as the ones struck or wounded
 
 
 def classify(cues: set[str], actors: ActorFacts) -> str | None:
@@ -33,7 +34,7 @@ def classify(cues: set[str], actors: ActorFacts) -> str | None:
     demo = bool(cues & {"protest", "protesters"}) or actors.protesters or (
         "blockade" in cues and not cues & _ARMED_VIOLENCE)
     if demo and not (cues & {"air", "shelling", "artillery", "bombard", "suicide", "ied", "chemical"}):
-        return _demonstration(cues)
+        return _demonstration(cues, actors)
     if "territory" in cues and (actors.state or actors.armed_nonstate or actors.external):
         return "Government regains territory" if actors.state and not actors.armed_nonstate else (
             "Non-state actor overtakes territory" if actors.armed_nonstate and not actors.state else
@@ -61,6 +62,8 @@ def classify(cues: set[str], actors: ActorFacts) -> str | None:
         return "Attack" if "kill" in cues else "Abduction/forced disappearance"
     if "sexual" in cues:
         return "Sexual violence"
+    if "execution" in cues:  # the killing of captives, unarmed in their killers' hands: one-sided
+        return "Attack"
     if cues & {"attack", "shooting", "kill", "confront"}:
         return _armed_violence(cues, actors)
     if "arrest" in cues:
@@ -76,9 +79,14 @@ def classify(cues: set[str], actors: ActorFacts) -> str | None:
     return None
 
 
-def _demonstration(cues: set[str]) -> str:
-    """Riot when demonstrators use violence, else how the authorities treated the protest."""
+def _demonstration(cues: set[str], actors: ActorFacts) -> str:
+    """Riot when demonstrators use violence, else how the authorities treated the protest.  Security forces
+    among the wounded with no dispersal, gunfire or arrest told ("أصيب متظاهرون وأفراد من قوات الأمن بجروح"،
+    "قتل متظاهر وأصيب 20 غالبيتهم من عناصر الأمن"): the crowd fought (not forces that wounded protesters:
+    "أصيب متظاهرون على يد قوات الأمن")."""
     if cues & {"riot", "clash", "confront"}:
+        return "Violent demonstration"
+    if "wound" in cues and actors.state_hit and not cues & {"intervention", "shooting", "arrest"}:
         return "Violent demonstration"
     if cues & {"kill", "shooting"} or ("wound" in cues and "intervention" not in cues and "shooting" in cues):
         return "Excessive force against protesters"

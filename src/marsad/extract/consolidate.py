@@ -17,7 +17,8 @@ from datetime import date
 from functools import cache
 
 from marsad.doc import Doc
-from marsad.extract.actors import UNIDENTIFIED, claimant
+from marsad.extract.actors import UNIDENTIFIED, air_power, claimant
+from marsad.extract.classify import by_initiator
 from marsad.extract.time import thread_starts
 from marsad.extract.toll import combine, share_evenly
 from marsad.geo.cues import load_place_cues
@@ -644,6 +645,10 @@ def _event(doc: Doc, g: _Group, body_counts: set[str]) -> Event:
         claimed = claimant(doc)
         actor1 = claimed[0] if claimed else actor1
     actor1 = actor1 or UNIDENTIFIED
+    # the incident's striker fights here only from the air: what its clauses tell is an air strike unless one
+    # tells fighting on the ground (classify.by_initiator), whichever clause named the striker
+    sub_event = by_initiator(sub_event, frozenset().union(*(m.cues for m in g.members if _family(m) == g.family)),
+                             air_power(actor1))
     parties = frozenset(a.name for a in (actor1, actor2) if a is not None)
     fatalities = _merged_toll(g, "fatalities", "fatalities" in body_counts, parties)
     injured = _merged_toll(g, "injured", "injured" in body_counts, parties)

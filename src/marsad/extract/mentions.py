@@ -208,7 +208,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     if any(m.payload.label in _UNREAL for m in modality):
         return []  # a verdict, a vote, a story's plot: the clause tells no incident
     names = {j for m in doc.sentence_entries(sentence, "actor", "generic") for j in range(m.first, m.last)}
-    clause_cues = [m for m in doc.sentence_entries(sentence, "cue") if _in_span(span, m.first)]
+    clause_cues = [m for m in doc.sentence_entries(sentence, "cue") if _in_span(span, m.first)
+                   and not _comes_back(doc, m, span)]
     if any(m.payload.label == "agreement" for m in clause_cues) and _economic(doc, span):
         clause_cues = [m for m in clause_cues if m.payload.label != "agreement"]
     covering = _covering(doc, sentence)
@@ -217,7 +218,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         return []
     cues = {m.payload.label for m in clause_cues if _live(m, covering, modality, names, doc)
             and (m.payload.label != "territory" or _captured(doc, m, clause_cues, names))
-            and (m.payload.label != "riot" or not _attempted(m, clause_cues, names))}
+            and (m.payload.label != "riot" or not _attempted(m, clause_cues, names))
+            and not (m.payload.label in ("shelling", "artillery") and _stored(doc, m, span))}
     places = [rp for rp in ctx.places.get(sentence.index, []) if _in_span(span, rp.toponym.first_token)]
     sites, explicit = _sites(doc, sentence, ctx, triggers, places, span)
     location = sites[0].location if sites else None
@@ -228,7 +230,13 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     facts = _facts(hits)
     if _crowd_act(doc, clause_cues, covering, cues, facts, ctx):
         cues.add("protesters")
-    sub_event = classify(cues, facts)
+    # an execution or a choking bombardment refines the type; the incident's cues stay those of the words
+    refined = set(cues)
+    if "kill" in cues and _executes(doc, clause_cues, covering, modality, names):
+        refined.add("execution")
+    if cues & _BOMBARDMENT and _chokes(doc, span):
+        refined.add("chemical")
+    sub_event = classify(refined, facts)
     start, end = doc.tokens[span[0]].start, doc.tokens[span[1] - 1].end
     tolls = [t for t in doc.tolls if t.sentence == sentence.index and start <= t.start < end
              and t.kind != "attackers"]  # bombers: consolidate
@@ -260,6 +268,11 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         return []
     actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues | ({"toll"} if tolls else set()), region,
                                           sentence)
+    if sub_event in _TERRITORY and (taker := _taker(doc, sentence, region, triggers, covering, act.by_activity(
+            hits, EVENT_TYPES[sub_event], sub_event, region, doc))) is not None and (
+            actor1 is None or taker.actor.name != actor1[0].name):
+        actor2 = actor1 if actor1 is not None and actor1[0].name != taker.actor.name else actor2
+        actor1, a1_explicit = (taker.actor, taker), True
     if sub_event in _TERRITORY and a1_explicit and actor1 is not None:
         sub_event = _taken_by(actor1[0])
     if a1_explicit and actor1 is not None:
@@ -648,7 +661,73 @@ def _captured(doc: Doc, m: Match[Entry], cues: list[Match[Entry]], names: set[in
     if _attempted(m, cues, names) or not _captures_a_place(doc, m, names):
         return False
     word = without_conjunction(doc.tokens[m.first].text)
-    return not any(word.startswith(p) for p in load_lexicons().word_set("purpose_proclitics"))
+    lex = load_lexicons()
+    if word.startswith("ب") and word[1:] in lex.word_set("capture_masdars") and not _after_did(doc, m, names):
+        return False  # "تتقدم القوات بتحرير المدينة": the process it advances, not a capture done
+    return not any(word.startswith(p) for p in lex.word_set("purpose_proclitics"))
+
+
+_DID_REACH = 3  # words from the periphrastic verb to its verbal noun, names not counted ("قامت القوات أمس بتحرير")
+
+
+def _after_did(doc: Doc, m: Match[Entry], names: set[int]) -> bool:
+    """The verbal noun is the object of the periphrastic "did" ("قام الجيش العراقي أمس باستعادة القرية":
+    triggers.toml [words] did_verbs): the act is told as done."""
+    did, seen, j = load_lexicons().word_set("did_verbs"), 0, m.first - 1
+    while j >= 0 and seen < _DID_REACH:
+        if doc.tokens[j].text in did:
+            return True
+        seen += j not in names
+        j -= 1
+    return False
+
+
+#: Cues of a bombardment or a strike, whose victims may choke on its gas.
+_BOMBARDMENT = frozenset({"air", "strike", "bombard", "shelling", "artillery"})
+
+
+def _chokes(doc: Doc, span: Span) -> bool:
+    """Victims of a bombardment choking ("توثيق 18 حالة اختناق بعد صاروخ أطلقته طائرة حربية"، "القصف التركي
+    تسبب في إصابة 6 أشخاص باختناق"): the mark of a gas, a chemical weapon whatever delivered it (codebook
+    §2; triggers.toml [words] choking_words).  Tear gas fired at a crowd is the police's, told as such."""
+    words, tear_gas = load_lexicons().word_set("choking_words"), load_lexicons().word_set("tear_gas_words")
+    keys = [set(lookup_keys(doc.tokens[j].text)) for j in range(*span)]
+    return any(k & words for k in keys) and not any(k & tear_gas for k in keys)
+
+
+def _comes_back(doc: Doc, m: Match[Entry], span: Span) -> bool:
+    """The event word right after the clause's opening "came" ("وجاء الهجوم بعد ..."، "وتأتي هذه الغارات
+    ردا على ..."): the incident told before, named again to give its context (triggers.toml [words]
+    come_verbs; a demonstrative may stand between: time.toml back_reference)."""
+    lex = load_lexicons()
+    j = span[0]
+    if j >= m.first or without_conjunction(doc.tokens[j].text) not in lex.word_set("come_verbs"):
+        return False
+    j += 1
+    if j < m.first and doc.tokens[j].text in lex.word_set("back_reference"):
+        j += 1
+    return j == m.first
+
+
+_STORE_REACH = 3  # words between a depot and its contents ("مستودعا للصواريخ"، "قذائف صاروخية كانت مخزنة")
+
+
+def _stored(doc: Doc, m: Match[Entry], span: Span) -> bool:
+    """Rockets or shells named as a depot's contents ("قصف موقعا يحتوي مستودعا للصواريخ"، "انفجار أسلحة ثقيلة،
+    من بينها قذائف صاروخية، كانت مخزنة في أحد المنازل"): the store struck or blown up, not the weapon fired
+    (triggers.toml [words] storage_words)."""
+    words = load_lexicons().word_set("storage_words")
+    near = range(max(span[0], m.first - _STORE_REACH), min(span[1], m.last + _STORE_REACH))
+    return any(set(lookup_keys(doc.tokens[j].text)) & words for j in near if not m.first <= j < m.last)
+
+
+def _executes(doc: Doc, cues: list[Match[Entry]], covering: dict[int, Frame], modality: list[Match[Entry]],
+              names: set[int]) -> bool:
+    """A killing told as an execution ("أعدم التنظيم أحد الرهائن"، "عملية الإعدام"): the killing of a captive
+    (triggers.toml [words] execution_words)."""
+    words = load_lexicons().word_set("execution_words")
+    return any(m.payload.label == "kill" and _live(m, covering, modality, names, doc)
+               and set(lookup_keys(doc.tokens[m.first].text)) & words for m in cues)
 
 
 def _live(m: Match[Entry], covering: dict[int, Frame], modality: list[Match[Entry]], names: set[int],
@@ -672,6 +751,7 @@ def _facts(hits: list[act.ActorHit]) -> ActorFacts:
     return ActorFacts(
         state=1 in inters, armed_nonstate=bool(inters & {2, 3, 4}), civilians=7 in inters,
         protesters=bool(inters & {5, 6}), external=8 in inters,
+        state_hit=any(h.actor.inter == 1 and h.target > h.initiator for h in hits),
     )
 
 
@@ -1038,6 +1118,27 @@ def _actors(doc: Doc, hits: list[act.ActorHit], sub_event: str, cues: set[str], 
 _TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 
 
+def _taker(doc: Doc, sentence: Sentence, region: str, triggers: list[Match[Entry]], covering: dict[int, Frame],
+           hits: list[act.ActorHit]) -> act.ActorHit | None:
+    """The side that took the place: the agent of the capture ("اندلعت اشتباكات بين المعارضة وقوات النظام،
+    أسفرت عن سيطرة قوات الأسد على القريتين": the army took them), whoever else the clause names first.
+    The agent must hold a name (not a pointer: "تمكنت هذه القوات من السيطرة على البلدة"); a side named twice
+    is one hit, at its first name."""
+    for m in triggers:
+        frame = covering.get(m.first) if m.payload.label == "territory" else None
+        if frame is None or frame.agent is None or frame.agent.actor_first < 0:
+            continue
+        first = frame.agent.actor_first
+        taker = next((h for h in hits if h.first == first), None)
+        if taker is None:
+            entry = next((e for e in doc.sentence_entries(sentence, "actor") if e.first == first), None)
+            named = act.resolve(entry.payload, region, doc) if entry is not None else None
+            taker = next((h for h in hits if named is not None and h.actor == named), None)
+        if taker is not None and taker.actor.inter != act.CIVILIANS.inter:
+            return taker
+    return None
+
+
 def _taken_by(taker: Actor) -> str:
     """Who took the place decides the type: the country's own state forces regain territory; any other
     side, a foreign army included ("سيطرت القوات التركية ... على مدينة عفرين"), overtakes it."""
@@ -1076,7 +1177,8 @@ def _default_initiator(doc: Doc, sub_event: str, region: str, sentence: Sentence
                        victim: Actor | None = None) -> Actor:
     """Who did it when the clause does not say (codebook: unclaimed bombings are unidentified).
     Not the clause's own victim: "مقتل 13 من عناصر داعش" in a battle is the article's other side."""
-    if sub_event in ("Air/drone strike", "Shelling/artillery/missile attack"):
+    if sub_event in ("Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"):
+        # a gas comes in a bombardment: its firer is the bombardment's (the shelling default when unsaid)
         if victim is not None and victim.inter in (1, 8):
             # "صواريخ على قاعدة تستضيف قوات أمريكية": fire at a state's or a foreign force, by whom the
             # text does not say: a foreign force it names, else an unidentified group
