@@ -338,12 +338,53 @@ def test_suicide_attackers_count_as_the_text_names_them(text, fatalities):
 
 
 @pytest.mark.parametrize("text", [
-    "قتل 28 عنصرا في اشتباكات وتفجيرين انتحاريين في ريف حلب.",
     "أسفر الهجوم الانتحاري عن مقتل 7 أشخاص في بغداد.",
-    "نفذ التنظيم عمليتين انتحاريتين في ريف حلب.",
+    "نفذ التنظيم هجمات انتحارية في ريف حلب.",
+    "أدى تفجير انتحاري إلى مقتل شرطيين في الرمادي.",
 ])
 def test_a_suicide_bombing_is_no_attacker_count(text):
     assert not [t for t in _doc(text).tolls if t.kind == "attackers"]
+
+
+@pytest.mark.parametrize(("text", "bombers"), [
+    ("قتل 28 عنصرا في اشتباكات وتفجيرين انتحاريين في ريف حلب.", 2),
+    ("نفذ التنظيم عمليتين انتحاريتين في ريف حلب.", 2),
+    ("استهدف هجومان انتحاريان بسيارتين مفخختين حاجزين للجيش في الأنبار.", 2),
+    ("هزت ثلاثة تفجيرات انتحارية أسواق مدينة الصدر.", 3),
+])
+def test_counted_suicide_bombings_had_a_bomber_each(text, bombers):
+    assert [t.value for t in _doc(text).tolls if t.kind == "attackers"] == [bombers]
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("نفذ تنظيم داعش تفجيرين انتحاريين في قريتين قرب الرقة، اليوم، وسط أنباء عن سقوط قتلى.", 5),
+    ("قتل ستة جنود في هجومين انتحاريين استهدفا ثكنة للجيش في الرمادي، اليوم.", 8),
+    ("أسفرت ثلاث عمليات انتحارية نفذتها انتحاريات في سوق بمدينة الموصل، اليوم، عن مقتل 10 مدنيين.", 13),
+])
+def test_counted_suicide_bombings_add_their_bombers_to_the_dead(text, fatalities):
+    assert record(text)[0] == fatalities
+
+
+# --- a verbal noun with the pronoun of one names someone, a stated count wins over it -------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أكد مصدر أمني أن مقتله كان بغارة جوية على مغارة في حمص، اليوم، مشيرا إلى مقتل 9 من الموجودين فيها.", 9),
+    ("أعلنت الوحدات الكردية استشهادها في قصف على عفرين، اليوم، وقالت إن القصف أسفر عن مقتل 6 مقاتلات.", 6),
+    ("قصفت طائرة مسيرة سيارة في قرية قرب الرمادي، اليوم، ما أدى إلى مقتله.", 1),
+])
+def test_a_possessed_death_yields_to_a_stated_count(text, expected):
+    assert record(text)[0] == expected
+
+
+# --- إصابة of a target is a hit, not a wound ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "wounded"), [
+    ("قصف الثوار مواقع قوات النظام في مطار كويرس بالمدفعية، اليوم، محققين إصابات مباشرة.", 0),
+    ("استهدفت المدفعية التركية مواقع للحزب في قرية قرب زاخو، اليوم، وأصابت أهدافها بدقة.", 0),
+    ("سقطت قذيفة هاون على حي باب توما في دمشق، اليوم، وحققت إصابة مباشرة، وأصيب ثلاثة مدنيين.", 3),
+])
+def test_a_hit_on_a_target_is_no_wound(text, wounded):
+    assert record(text)[1] == wounded
 
 
 # --- a dual keeps its noun's class --------------------------------------------------------------

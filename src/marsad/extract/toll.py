@@ -136,6 +136,8 @@ class _SentenceTolls:
                 continue  # "لا معلومات عن قتلى"؛ "بينها جثة طفل" is part of a toll told already
             if self._motive(word):
                 continue  # "تظاهروا احتجاجا على مقتل شاب": the reason of what is told, not its toll
+            if self._a_hit(word):
+                continue  # "محققين إصابات مباشرة": direct hits on a target, no one wounded
             if self._cause_of_death(word):
                 continue  # "توفي إثر إصابته برصاص الشرطة": the wound of the one who died, no one more
             if word.first in self.claimed:
@@ -182,11 +184,34 @@ class _SentenceTolls:
                 continue
             prev = lookup_keys(tokens[j - 1].text) if j > self.sentence.first_token else ()
             if any(k in bombings or k.startswith(("تفجير", "هجوم", "هجمات", "عملي")) for k in prev):
-                continue  # the adjective of a bombing, not its bomber
+                # the adjective of a bombing, not its bomber; bombings counted ("تفجيرين انتحاريين"، "ثلاث
+                # عمليات انتحارية") had a bomber each
+                if bombings_told := self._bombings_counted(j - 1):
+                    out.append(TollMention("attackers", bombings_told, True, tokens[j - 1].start, tokens[j].end,
+                                           self.sentence.index, j - 1))
+                continue
             among = any(j - 2 <= m < j for m in self.subsets)  # "مقتل 12 شخصا بينهم الانتحاري": counted already
             value = 0 if j in self.claimed or among else self._attacker_count(j)
             out.append(TollMention("attackers", value, True, tokens[j].start, tokens[j].end, self.sentence.index, j))
         return out
+
+    def _bombings_counted(self, j: int) -> int:
+        """How many suicide bombings the bombing noun at ``j`` counts, 0 if it counts none: a dual ("تفجيرين"،
+        "هجومان"، "عمليتين") two, a number before it ("ثلاثة تفجيرات") that many.  Each had its own bomber
+        (codebook §6: one bomber unless stated), so as many attackers died as bombings were told."""
+        tokens = self.doc.tokens
+        for i in range(max(self.sentence.first_token, j - 3), j):
+            number = read_number(tokens, i, self.lex)
+            if number is not None and number.last == j and number.exact and not self._year(number):
+                return number.value
+        singulars = self.lex.word_set("bombing_singulars")
+        for word in lookup_keys(tokens[j].text):  # with its clitics off: "وتفجيرين"، "بهجومين"
+            stem = next((word[: -len(s)] for s in ("ين", "ان") if word.endswith(s)), "")
+            if stem.endswith("ت"):  # the ة of عملية is written ت before the dual's ending
+                stem = stem[:-1] + "ه"
+            if stem in singulars:
+                return 2
+        return 0
 
     def _self_detonated(self, counted: list[TollMention]) -> list[TollMention]:
         """"لقي طالب مصرعه بعد أن فجر نفسه"، "قتلت امرأتان حين فجرتا نفسيهما": a self-detonation whose
@@ -222,6 +247,15 @@ class _SentenceTolls:
         window = range(max(self.sentence.first_token, start - 4), start)
         to = count > self.sentence.first_token and tokens[count - 1].text in ("الي", "الى")
         return to and any(any(k in verbs for k in lookup_keys(tokens[j].text)) for j in window)
+
+    def _a_hit(self, word: Match[Entry]) -> bool:
+        """"حققت القذائف إصابات مباشرة"، "أصابت الصواريخ أهدافها بدقة": إصابة is also a hit on a target; with a
+        word of hitting right after it (``hit_after``: مباشرة، دقيقة، أهدافها) it tells where the fire
+        fell, not that anyone was wounded."""
+        if word.payload.label != "wounded" or word.last >= self.sentence.last_token:
+            return False
+        after = lookup_keys(self.doc.tokens[word.last].text)
+        return any(k in self.lex.word_set("hit_after") for k in after)
 
     def _motive(self, word: Match[Entry]) -> bool:
         """"احتجاجا على مقتل شاب"، "تنديدا بمقتل ثلاثة"، "على خلفية جريمة قتل العقيد": a killing or a wound
@@ -710,7 +744,11 @@ class _SentenceTolls:
         return any(k in self.lex.word_set("cause_before") for k in before)
 
     def _fate_pronoun(self, word: Match[Entry]) -> Count | None:
-        """"لقي شخص حتفه" one, "لقيا مصرعهما" two, "لقوا حتفهم" several: the pronoun on the noun."""
+        """"لقي شخص حتفه" one, "لقيا مصرعهما" two, "لقوا حتفهم" several: the pronoun on the noun.
+
+        A verbal noun with the pronoun of one ("أدى إلى مقتله"، "تأكيد استشهادها") tells the death of
+        someone the report names, not how many died: like "سقط قتيل" it is one, not stated (exact False),
+        so a stated count of the incident wins over it ("مقتله" ... "مقتل 11 من الموجودين": 11)."""
         text = self.doc.tokens[word.last - 1].text
         for stem in self.lex.word_set("fate_nouns"):
             at = text.find(stem)
@@ -718,7 +756,7 @@ class _SentenceTolls:
                 continue
             suffix = text[at + len(stem):]
             if suffix in ("ه", "ها"):
-                return 1, True, word.first, word.last
+                return 1, stem not in self.lex.word_set("possessed_deaths"), word.first, word.last
             if suffix == "هما":
                 return 2, True, word.first, word.last
             if suffix in ("هم", "هن"):
