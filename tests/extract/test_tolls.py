@@ -634,3 +634,58 @@ def test_a_toll_figure_after_a_long_name_of_its_event(text, kind, value):
 ])
 def test_a_bomber_among_the_counted_is_not_added(text, killed):
     assert record(text)[0] == killed
+
+
+# --- a compound number is read from its first word, also when the count stands before the verb -------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("لقي خمسة وعشرون مدنيا مصرعهم في غارات على بلدة سراقب، اليوم.", 25),
+    ("إن ثلاثة وثلاثين عنصرا من قوات النظام قتلوا في هجوم على حاجز قرب تدمر، اليوم.", 33),
+    ("مئة وخمسون شخصا لقوا حتفهم في الهجوم الكيماوي على مدينة دوما، اليوم.", 150),
+])
+def test_a_compound_number_before_the_verb_is_read_whole(text, expected):
+    assert record(text)[0] == expected
+
+
+# --- "versus": the other side's count adds ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("اندلعت اشتباكات في حي جوبر بدمشق، اليوم، قتل فيها 11 عنصرا من قوات النظام مقابل 8 من مقاتلي المعارضة.", 19),
+    ("أسفرت المعارك في ريف حماة، اليوم، عن مصرع 17 مسلحا من الموالين مقابل 19 قتيلا في صفوف الفصائل.", 36),
+    ("قتل 5 جنود مقابل 12 مسلحا في اشتباكات بريف حلب الشمالي، اليوم.", 17),
+])
+def test_the_count_after_versus_adds(text, expected):
+    assert record(text)[0] == expected
+
+
+# --- people joined by و to those counted add up ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل جندي وثلاثة مدنيين في قصف على بلدة كفرنبل، اليوم.", 4),
+    ("قتلت امرأة وطفلاها في قصف على بلدة كفرنبل، اليوم.", 3),
+    ("قتل رجل وابناه بقصف على بلدة حمورية في الغوطة الشرقية، اليوم.", 3),
+    ("استشهد ضابط وحارساه في هجوم على منزله في مدينة الموصل، اليوم.", 3),
+])
+def test_people_joined_to_the_dead_add(text, expected):
+    assert record(text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل عنصران من الشرطة وجرح ثالث في هجوم على حاجز في الموصل، اليوم.", (2, 1)),
+    ("أصيبت ثلاث نساء وقتلت رابعة بقصف على بلدة حمورية، اليوم.", (1, 3)),
+    ("قتل أربعة جنود وأصيب خامس بانفجار عبوة ناسفة في قضاء الطارمية شمالي بغداد، اليوم.", (4, 1)),
+])
+def test_an_ordinal_after_people_counted_is_one_more(text, expected):
+    assert record(text) == expected
+
+
+# --- a raised figure replaces the counts told before it ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أسفر القصف على مدينة دوما، اليوم، عن مقتل 15 مدنيا، وارتفعت الحصيلة لاحقا إلى 22 قتيلا.", 22),
+    ("قتل 20 شخصا في غارات على مدينة دوما، اليوم، وقال المرصد إن عدد القتلى ارتفع إلى 25.", 25),
+    ("قتل ستة أشخاص بانفجار سيارة مفخخة في سوق بمدينة الصدر، اليوم. وقالت مصادر طبية إن حصيلة القتلى "
+     "ارتفعت إلى تسعة.", 9),
+])
+def test_a_raised_figure_replaces_the_earlier_count(text, expected):
+    assert record(text)[0] == expected

@@ -875,6 +875,8 @@ def _merged_toll(g: _Group, field_name: str, body_tells: bool = True, parties: f
     if not counted and not body_tells:
         counted = told([m for m in g.members if m.in_title])
     which = 0 if field_name == "fatalities" else 1
+    # a raised figure ("ارتفعت حصيلة القتلى إلى 22") is the toll's latest: it replaces the counts told before
+    counted = [m for m in counted if m.raised[which]] or counted
     figures = [(m.victims[which], getattr(m, field_name), m.toll_exact if which == 0 else m.injured_exact)
                for m in counted]
     combined = combine(figures, parties)

@@ -30,7 +30,7 @@ from marsad.extract.frames import compares
 from marsad.extract.numbers import Number, dual_of, read_number
 from marsad.lexicon import Entry, Lexicons, load_lexicons
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article
+from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article, without_conjunction
 
 #: Unquantified plural (سقوط قتلى، جرحى): codebook "several" = 3.
 PLURAL_COUNT = 3
@@ -241,10 +241,12 @@ class _SentenceTolls:
         return 2 if word.endswith(("ان", "ين")) and dual_of(word, self.lex) is not None else 1
 
     def _raised(self, start: int, count: int) -> bool:
-        """"ارتفعت حصيلة القتلى إلى 20"، "وصل عدد الجرحى إلى 46": a verb of rising or reaching a few words
-        before the toll (and إلى right before its count) tells the latest figure of a toll told before."""
+        """"ارتفعت حصيلة القتلى إلى 20"، "وصل عدد الجرحى إلى 46"، "عدد القتلى ارتفع إلى 25": a verb of rising or
+        reaching a few words before the toll or its count (and إلى right before the count) tells the latest
+        figure of a toll told before."""
         tokens, verbs = self.doc.tokens, self.lex.word_set("raise_verbs")
-        window = range(max(self.sentence.first_token, start - 4), start)
+        # also between the toll's noun and its count: "عدد القتلى ارتفع إلى 25"
+        window = range(max(self.sentence.first_token, start - 4), count)
         to = count > self.sentence.first_token and tokens[count - 1].text in ("الي", "الى")
         return to and any(any(k in verbs for k in lookup_keys(tokens[j].text)) for j in window)
 
@@ -346,6 +348,15 @@ class _SentenceTolls:
         if bare.endswith("ت"):  # the ة before a pronoun is written ت
             bare = bare[:-1] + "ه"
         return bool(bare) and any(self._singular_person(w) for w in (bare, bare[:-1] if bare.endswith("ه") else bare))
+
+    def _pair_with_pronoun(self, word: str) -> bool:
+        """"طفلاها"، "ابنيه"، "شقيقتيه": the dual of a person noun, possessed (its ن dropped before the pronoun:
+        -ا nominative, -ي oblique; ة written ت): two people."""
+        bare = next((word[: -len(p)] for p in ("هما", "ها", "هم", "ه") if word.endswith(p)), "")
+        if len(bare) < 4 or bare[-1] not in "اي":
+            return False
+        base = bare[:-1]
+        return self._singular_person(base) or (base.endswith("ت") and self._singular_person(base[:-1] + "ه"))
 
     def _count_at(self, j: int) -> Count | None:
         if j in self.time_tokens:
@@ -451,6 +462,7 @@ class _SentenceTolls:
         j = word.last
         if j < limit and self._free(j, word) and (found := self._count_at(j)) is not None:
             return found  # "بمقتل عنصري أمن": the named victims are the count
+        people = 0  # single people named before the count: "استشهاد ضابط وجنديين" is three
         if not _is_noun(self.doc, word) and j in self.actor_end:  # a verb's subject, not a noun's victims
             named = j
             while j in self.actor_end and j < limit:  # "قتل مسلحو داعش خمسة": a head noun in construct, then the name
@@ -460,8 +472,9 @@ class _SentenceTolls:
                 return found[0], True, named, found[3]  # "قتل الجنود الأربعة": the number is the noun's adjective
             if j < limit and _adjective(self.doc.tokens[j].text):
                 j += 1  # "قتل تنظيم داعش المتشدد 9 رجال"
+            elif j == named + 1 and self._singular_person(self.doc.tokens[named].text):
+                people = 1  # "قتل جندي وثلاثة مدنيين": a person noun of a group, one of the dead joined to others
         end = min(limit, j + _AFTER_WINDOW)
-        people = 0  # single people named before the count: "استشهاد ضابط وجنديين" is three
         while j < end:
             if not self._free(j, word):
                 return None
@@ -589,6 +602,9 @@ class _SentenceTolls:
             if j in self.predicates or strip_article(self.doc.tokens[j].text) in boundaries:
                 return ambiguous  # "اعتقلت الشرطة 5 مسلحين بعد اشتباك قتل فيه جندي": another clause's count
             found = self._count_at(j)
+            while found is not None and j - 1 >= floor and (whole := self._count_at(j - 1)) is not None and (
+                    whole[3] >= found[3]):
+                found, j = whole, j - 1  # "خمسة وعشرون": read from its first word, not from "وعشرون"
             if found is not None and self._governed(found[2]):
                 return ambiguous
             if (found is not None and self._free(j, word)
@@ -725,7 +741,7 @@ class _SentenceTolls:
         tokens = self.doc.tokens
         while j < limit and tokens[j].text.startswith("و") and len(tokens[j].text) > 2:
             word = tokens[j].text[1:]
-            if dual_of(strip_article(word), self.lex):  # "ضابط وجنديين"
+            if dual_of(strip_article(word), self.lex) or self._pair_with_pronoun(word):  # "ضابط وجنديين"، "وطفلاها"
                 count, j = count + 2, j + 1
                 continue
             if not (self._singular_person(strip_article(word)) or self._person_with_pronoun(word)):
@@ -849,7 +865,8 @@ class _SentenceTolls:
 
     def _conjoined(self, toll: TollMention, last: int, limit: int) -> list[TollMention]:
         """"15 جريحا من المتظاهرين و25 في صفوف الشرطة"، "تسعة شرطيين وستة عناصر وأربعة مدنيين": a count
-        joined by و adds to the same kind."""
+        joined by و adds to the same kind; so does the count of the other side after "مقابل" (versus: "11
+        عنصرا من قوات النظام مقابل 8 من مقاتلي المعارضة" = 19, codebook §6 all sides)."""
         out: list[TollMention] = []
         tokens = self.doc.tokens
         j = last
@@ -861,6 +878,8 @@ class _SentenceTolls:
                 break  # "24 ... الخميس وأربعة آخرون الجمعة": another day's count
             number = self._joined_count(j, limit)
             at = j + 1 if tokens[j].text == "و" else j
+            if number is None and j + 1 < limit and without_conjunction(tokens[j].text) in self.lex.word_set("versus"):
+                number, at = read_number(tokens, j + 1, self.lex), j + 1  # "11 من قوات النظام مقابل 8 من المعارضة"
             if number is not None and any(w.first == number.last for w in self.words):
                 break  # "قتيل و6 جرحى": the count of the next casualty word
             if number is not None and number.exact and not self._counts_something_else(number.last) and (
