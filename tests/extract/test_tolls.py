@@ -689,3 +689,36 @@ def test_an_ordinal_after_people_counted_is_one_more(text, expected):
 ])
 def test_a_raised_figure_replaces_the_earlier_count(text, expected):
     assert record(text)[0] == expected
+
+
+# --- "took the life of", "fell victim to it": the count follows --------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("انفجار عبوة ناسفة في قضاء الطارمية شمالي بغداد، اليوم، أودى بحياة ثلاثة جنود.", 3),
+    ("أسفرت الغارات على مدينة دوما، اليوم، عن سقوط ضحايا، وأودت بحياة 16 مدنيا.", 16),
+    ("أطلق مسلحون النار على سيارة في مدينة الموصل، اليوم، ما أودى بحياة سائقها.", 1),
+    ("تفجير في سوق الكرادة ببغداد، اليوم، راح ضحيته 12 شخصا.", 12),
+    ("سقط صاروخ على حي سكني في مدينة حلب، اليوم، راح ضحيته طفلان.", 2),
+])
+def test_took_the_life_of_counts_the_dead_after_it(text, expected):
+    assert record(text)[0] == expected
+
+
+# --- "وقتل آخر": others than those counted add to them ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل 4 مدنيين جراء قصف على حي الوعر في حمص، اليوم، وقتل آخر برصاص قناص.", 5),
+    ("قتل 4 مدنيين جراء قصف على حي الوعر في حمص، اليوم، وتوفيت أخرى متأثرة بجراحها.", 5),
+    ("قتل 4 مدنيين جراء قصف على حي الوعر في حمص، اليوم، وقتل آخرون برصاص قناص.", 7),
+])
+def test_others_killed_in_the_same_sentence_add(text, expected):
+    assert record(text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل ضابطان وجندي بانفجار عبوة ناسفة في قضاء الطارمية شمالي بغداد، اليوم.", 3),
+    ("استشهد ثلاثة مدنيين وطفل بقصف على بلدة كفرنبل، اليوم.", 4),
+    ("لقي خمسة عناصر وضابط مصرعهم في هجوم على حاجز في الرمادي، اليوم.", 6),
+])
+def test_a_person_joined_to_a_count_is_one_more(text, expected):
+    assert record(text)[0] == expected

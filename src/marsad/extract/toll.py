@@ -160,7 +160,8 @@ class _SentenceTolls:
             self._claim_noun_phrase(last, limit)
             start = min(self.doc.tokens[first].start, word.start)
             end = max(self.doc.tokens[last - 1].end, word.end)
-            additive = bool(out) and self._says_others(last, limit)
+            # "وقتل آخر"، "وتوفي خامس متأثرا بجراحه": people named as others than those counted add to them
+            additive = bool(out) and (self._says_others(last, limit) or (implicit and self._others_alone(first, last)))
             toll = TollMention(word.payload.label, value, exact, start, end, self.sentence.index, first, implicit,
                                additive, update=not implicit and self._raised(min(first, word.first), first),
                                victims=self._victims(first, last, limit) or self._not_the_agent(word))
@@ -843,6 +844,16 @@ class _SentenceTolls:
         number = read_number(window, 0, self.lex)
         return Number(number.value, j, j + number.last, number.exact) if number else None
 
+    def _one_more_person(self, j: int) -> bool:
+        """"وجندي"، "وطفل": an indefinite singular person noun joined by و, one more person."""
+        text = self.doc.tokens[j].text
+        bare = without_conjunction(text)
+        return text.startswith("و") and bare != text and not _definite(bare) and self._singular_person(bare)
+
+    def _others_alone(self, first: int, last: int) -> bool:
+        """The count is read from a word of "others" alone ("آخر"، "آخرون"، "ثالث": ``others_alone``)."""
+        return last - first == 1 and strip_article(self.doc.tokens[first].text) in self.lex.others_alone
+
     def _says_others(self, j: int, limit: int) -> bool:
         """"وقتل خمسة مدنيين آخرين": the count is of others, on top of those already counted."""
         others = self.lex.word_set("others")
@@ -870,6 +881,7 @@ class _SentenceTolls:
         out: list[TollMention] = []
         tokens = self.doc.tokens
         j = last
+        phrase_end = next(k for k in range(last, limit + 1) if k not in self.claimed or k == limit)
         while j < min(limit, last + 8):
             if j in self.claimed or any(toll.token < s < j for s in self.subsets):
                 j += 1
@@ -880,8 +892,12 @@ class _SentenceTolls:
             at = j + 1 if tokens[j].text == "و" else j
             if number is None and j + 1 < limit and without_conjunction(tokens[j].text) in self.lex.word_set("versus"):
                 number, at = read_number(tokens, j + 1, self.lex), j + 1  # "11 من قوات النظام مقابل 8 من المعارضة"
-            if number is not None and any(w.first == number.last for w in self.words):
-                break  # "قتيل و6 جرحى": the count of the next casualty word
+            person = number is None and j == phrase_end and not toll.implicit and self._one_more_person(j)
+            if person:
+                number, at = Number(1, j, j + 1), j  # "قتل ضابطان وجندي": one more of the people counted
+            if number is not None and any(w.first == number.last and (not person or self._is_counted_noun(w))
+                                          for w in self.words):
+                break  # "قتيل و6 جرحى": the count of the next casualty word ("خمسة عناصر وضابط مصرعهم": not)
             if number is not None and number.exact and not self._counts_something_else(number.last) and (
                     self._conjunct_of_people(number, limit)):
                 self.claimed.update(range(number.first, number.last))
