@@ -722,3 +722,15 @@ def test_others_killed_in_the_same_sentence_add(text, expected):
 ])
 def test_a_person_joined_to_a_count_is_one_more(text, expected):
     assert record(text)[0] == expected
+
+
+# --- "آخرين" with no group of its own: others of the group counted before it -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "قال ناشطون إن ستة محتجين قتلوا، وجرح أكثر من 20 آخرين في البصرة.",
+    "قتل ثلاثة جنود وأصيب سبعة آخرون في هجوم على حاجز قرب كركوك.",
+    "لقيت امرأتان مصرعهما وأصيبت أربع أخريات بقصف على بلدة كفرنبل.",
+])
+def test_others_without_a_group_are_of_the_group_before(text):
+    found = tolls(text)
+    assert len(found) == 2 and found[0].victims and found[1].victims == found[0].victims, found

@@ -162,9 +162,12 @@ class _SentenceTolls:
             end = max(self.doc.tokens[last - 1].end, word.end)
             # "وقتل آخر"، "وتوفي خامس متأثرا بجراحه": people named as others than those counted add to them
             additive = bool(out) and (self._says_others(last, limit) or (implicit and self._others_alone(first, last)))
+            victims = self._victims(first, last, limit) or self._not_the_agent(word)
+            if not victims and out and self._says_others(last, limit) and out[-1].victims[:1] not in ("", "!", "*"):
+                victims = out[-1].victims  # "ستة محتجين قتلوا، وجرح أكثر من 20 آخرين": other protesters
             toll = TollMention(word.payload.label, value, exact, start, end, self.sentence.index, first, implicit,
                                additive, update=not implicit and self._raised(min(first, word.first), first),
-                               victims=self._victims(first, last, limit) or self._not_the_agent(word))
+                               victims=victims)
             out.append(toll)
             out.extend(self._conjoined(toll, last, limit))
         return out + self._attackers() + self._self_detonated(out)
