@@ -734,3 +734,17 @@ def test_a_person_joined_to_a_count_is_one_more(text, expected):
 def test_others_without_a_group_are_of_the_group_before(text):
     found = tolls(text)
     assert len(found) == 2 and found[0].victims and found[1].victims == found[0].victims, found
+
+
+# --- "the attackers" of an unnamed group are the unidentified armed group: their dead add to the other side's ----
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("شن مسلحون هجوما على حاجز للجيش قرب الرمادي، اليوم، ما أسفر عن مقتل جنديين. وقتل أربعة من المهاجمين "
+     "في الاشتباك.", 6),
+    ("هاجم مسلحون مجهولون نقطة للشرطة في قضاء الطارمية شمالي بغداد، اليوم، ما أدى إلى مقتل شرطي. وقتل اثنان "
+     "من المسلحين في تبادل إطلاق النار.", 3),
+    ("قتل ثلاثة من عناصر الحشد الشعبي في هجوم لمسلحين على قرية قرب المقدادية، اليوم، كما قتل خمسة من "
+     "المهاجمين.", 8),
+])
+def test_the_dead_of_unnamed_attackers_add(text, expected):
+    assert record(text)[0] == expected

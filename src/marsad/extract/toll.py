@@ -330,8 +330,8 @@ class _SentenceTolls:
         actor = resolve(m.payload, self.sides.country, self.doc)
         if actor is None:
             return str(m.payload.label)
-        if actor.name == UNIDENTIFIED.name:  # unnamed gunmen: of the armed group told of
-            return self.sides.rebel or str(m.payload.label)
+        if actor.name == UNIDENTIFIED.name:  # unnamed gunmen: of the armed group told of, else unidentified
+            return self.sides.rebel or UNIDENTIFIED.name
         return actor.name
 
     # -- where a count can be ----------------------------------------------------------
