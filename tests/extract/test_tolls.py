@@ -748,3 +748,15 @@ def test_others_without_a_group_are_of_the_group_before(text):
 ])
 def test_the_dead_of_unnamed_attackers_add(text, expected):
     assert record(text)[0] == expected
+
+
+# --- "among them" between a count and its span of time: the count is still the running total -------------
+
+@pytest.mark.parametrize("text", [
+    "أدت الحملة على الغوطة الشرقية إلى مقتل أكثر من 600 مدني بينهم أطفال خلال ثلاثة أسابيع.",
+    "قتل 120 شخصا، بينهم 30 طفلا، خلال 20 يوما من القصف على إدلب.",
+    "سقط 45 قتيلا من عناصر الشرطة بينهم ضباط منذ مطلع الشهر في الأنبار.",
+])
+def test_a_subset_between_a_count_and_its_span_keeps_it_cumulative(text):
+    counted = [t for t in _doc(text).tolls if t.kind == "killed" and not t.part]
+    assert counted and all(t.cumulative for t in counted), counted

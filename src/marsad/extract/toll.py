@@ -73,7 +73,8 @@ def find_tolls(doc: Doc) -> None:
         markers = _total_markers(doc, sentence, lex) if tolls else []
         if markers:  # each marker belongs to the toll nearest to it, unless a casualty word of no toll is nearer
             spans = [(doc.token_index(t.start), doc.token_index(t.end)) for t in tolls]
-            words = [(m.first, m.last) for m in doc.sentence_entries(sentence, "casualty", "loose_casualty")]
+            words = [(m.first, m.last) for m in doc.sentence_entries(sentence, "casualty", "loose_casualty")
+                     if m.payload.label != "subset"]  # "بينهم أطفال خلال ثلاثة أسابيع": who they were, no toll word
             near = {i for m in markers if (i := _marked(m, spans, words)) is not None}
             tolls = [replace(t, cumulative=True) if i in near else t for i, t in enumerate(tolls)]
         doc.tolls.extend(tolls)
