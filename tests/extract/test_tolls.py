@@ -760,3 +760,14 @@ def test_the_dead_of_unnamed_attackers_add(text, expected):
 def test_a_subset_between_a_count_and_its_span_keeps_it_cumulative(text):
     counted = [t for t in _doc(text).tolls if t.kind == "killed" and not t.part]
     assert counted and all(t.cumulative for t in counted), counted
+
+
+@pytest.mark.parametrize("text", [
+    "أصيب 10 أشخاص بجروح في قصف على بلدة حمورية منذ يوم السبت.",
+    "قتل 12 مدنيا رميا بالرصاص في ريف درعا منذ الأحد.",
+    "أصيبت 8 نساء بجروح طفيفة في قصف على الحي منذ 25 تموز.",
+])
+def test_the_words_of_a_toll_after_its_count_keep_it_cumulative(text):
+    counted = [t for t in _doc(text).tolls if not t.part]
+    assert counted and all(t.cumulative for t in counted), counted
+

@@ -73,8 +73,10 @@ def find_tolls(doc: Doc) -> None:
         markers = _total_markers(doc, sentence, lex) if tolls else []
         if markers:  # each marker belongs to the toll nearest to it, unless a casualty word of no toll is nearer
             spans = [(doc.token_index(t.start), doc.token_index(t.end)) for t in tolls]
+            # "بينهم أطفال خلال ثلاثة أسابيع": who they were; "أصيب 10 أشخاص بجروح منذ السبت": how, right after
+            # the toll — neither is a casualty word that read no count
             words = [(m.first, m.last) for m in doc.sentence_entries(sentence, "casualty", "loose_casualty")
-                     if m.payload.label != "subset"]  # "بينهم أطفال خلال ثلاثة أسابيع": who they were, no toll word
+                     if m.payload.label != "subset" and not any(a <= m.first <= b + 2 for a, b in spans)]
             near = {i for m in markers if (i := _marked(m, spans, words)) is not None}
             tolls = [replace(t, cumulative=True) if i in near else t for i, t in enumerate(tolls)]
         doc.tolls.extend(tolls)
