@@ -771,3 +771,16 @@ def test_the_words_of_a_toll_after_its_count_keep_it_cumulative(text):
     counted = [t for t in _doc(text).tolls if not t.part]
     assert counted and all(t.cumulative for t in counted), counted
 
+
+
+# --- "ارتفع إلى N عدد القتلى": the raised figure before the toll's noun -----------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ارتفع إلى 12 عدد الشهداء الذين قضوا جراء القصف على بلدة كفرنبل في ريف إدلب، اليوم.", (12, 0)),
+    ("ارتفع إلى 9 بينهم 5 أطفال وسيدة عدد القتلى الذين قضوا جراء قصف الطيران المروحي على بلدة اليادودة في ريف "
+     "درعا، اليوم.", (9, 0)),
+    ("ارتفع إلى سبعة عدد المواطنين الذين استشهدوا جراء قصف على مدينة دوما، اليوم.", (7, 0)),
+    ("ارتفعت إلى 20 حصيلة الجرحى جراء انفجار سيارة مفخخة في سوق مدينة الصدر ببغداد، اليوم.", (0, 20)),
+])
+def test_a_raised_figure_before_the_tolls_noun(text, expected):
+    assert record(text) == expected

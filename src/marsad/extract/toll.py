@@ -152,6 +152,7 @@ class _SentenceTolls:
                                        word.first, implicit=True, part=True))
                 continue
             count = self._adjacent_before(word) or self._with(word, limit) or self._after(word, limit) or (
+                self._raised_to_before(word, floor)) or (
                 None if self._strict(word) or self._conjoined_verb(word) else self._before(word, floor))
             implicit = count is None
             if count is None:
@@ -522,6 +523,31 @@ class _SentenceTolls:
                 continue
             if self.doc.tokens[j - 1].text in ("الى", "الي") and (found := self._count_at(j)) is not None:
                 return found if self._free(j, word) else None
+        return None
+
+    def _raised_to_before(self, word: Match[Entry], floor: int) -> Count | None:
+        """"ارتفع إلى 12 عدد الشهداء"، "ارتفع إلى 9 بينهم خمسة أطفال عدد القتلى"، "ارتفع إلى 7 عدد المواطنين
+        الذين استشهدوا": a verb of rising with its figure (إلى N) put before its subject, the toll's noun
+        (عدد/حصيلة + a counted casualty noun, or + people and a relative clause of dying); a list of who they
+        were ("بينهم ...") may stand between the figure and the noun."""
+        tokens = self.doc.tokens
+        k = word.first - 1
+        if k > floor + 1 and tokens[k].text in ("الذين", "اللذين", "اللواتي", "اللاتي") and self._is_person(
+                tokens[k - 1].text) and self._is_verb(word):
+            k -= 2  # "ارتفع إلى 7 عدد المواطنين الذين استشهدوا": the noun of the toll, then who died
+        elif not self._counted_noun_at(word.first):
+            return None
+        if k <= floor or strip_article(tokens[k].text) not in ("عدد", "حصيله"):
+            return None
+        verbs = self.lex.word_set("raise_verbs")
+        for j in range(k - 1, max(floor, k - 16), -1):
+            if tokens[j - 1].text not in ("الى", "الي") or not any(
+                    any(key in verbs for key in lookup_keys(tokens[i].text)) for i in range(max(floor, j - 3), j - 1)):
+                continue
+            found = self._count_at(j)
+            if found is None or found[2] != j or not (found[3] == k or found[3] in self.subsets):
+                return None
+            return found
         return None
 
     def _after_phrase(self, word: Match[Entry], limit: int) -> Count | None:
