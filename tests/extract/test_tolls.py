@@ -784,3 +784,14 @@ def test_the_words_of_a_toll_after_its_count_keep_it_cumulative(text):
 ])
 def test_a_raised_figure_before_the_tolls_noun(text, expected):
     assert record(text) == expected
+
+
+# --- a dual object after the agent's name is the count ("أعدم تنظيم داعش رجلين") ------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أعدم تنظيم داعش رجلين في مدينة الرقة، اليوم.", 2),
+    ("قتل تنظيم داعش شابين في قرية قرب مدينة الرقة، اليوم.", 2),
+    ("اغتال مسلحو داعش امرأتين في حي الميدان بمدينة الموصل، اليوم.", 2),
+])
+def test_a_dual_object_after_the_agent_is_the_count(text, expected):
+    assert record(text)[0] == expected

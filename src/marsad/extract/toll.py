@@ -475,6 +475,8 @@ class _SentenceTolls:
             named = j
             while j in self.actor_end and j < limit:  # "قتل مسلحو داعش خمسة": a head noun in construct, then the name
                 j = self.actor_end[j]
+                if j in self.actor_end and self._count_at(j) is not None:
+                    break  # "أعدم تنظيم داعش رجلين": the object, a dual that names its class, is the count
             if j < limit and _definite(self.doc.tokens[j].text) and self._free(j, word) and (
                     found := self._count_at(j)) is not None and found[1]:
                 return found[0], True, named, found[3]  # "قتل الجنود الأربعة": the number is the noun's adjective
