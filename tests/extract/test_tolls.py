@@ -795,3 +795,25 @@ def test_a_raised_figure_before_the_tolls_noun(text, expected):
 ])
 def test_a_dual_object_after_the_agent_is_the_count(text, expected):
     assert record(text)[0] == expected
+
+
+# --- a person's name right before a singular verb of dying: one death, not a stated count -------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أعلن البنتاغون أن القيادي في تنظيم القاعدة أبو خالد الشامي قتل في ضربة جوية قرب بلدة سرمدا في إدلب، اليوم.", 1),
+    ("قالت الوحدات الكردية إن المقاتلة الألمانية ليندا شميت قتلت بقصف تركي على قرية قرب عفرين، اليوم.", 1),
+    ("ذكرت مصادر أن الناشط الإعلامي حسين العمر استشهد أمس في قصف على بلدة كفرنبل في ريف إدلب.", 1),
+    ("أعلن البنتاغون أن القيادي كريم المحمد قتل في ضربة جوية قرب سرمدا في إدلب، اليوم، مع 4 من مرافقيه. "
+     "وقال إن الضربة أسفرت عن مقتل 5 أشخاص.", 5),
+])
+def test_a_named_person_who_died_is_one(text, expected):
+    assert record(text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قال مسؤول إن الرجل الذي قتل في الهجوم على حاجز الجيش قرب الرمادي كان جنديا.", {}),
+    ("قال المصدر إن أحمد الخطيب أصيب في قصف على بلدة كفرنبل في ريف إدلب.", {}),
+    ("وقال إن الاتفاق يقضي بإخراج 500 مسلح بعد هجوم على المدينة.", {}),
+])
+def test_no_death_is_read_from_a_particle_a_wound_or_a_verb_of_other_senses(text, expected):
+    assert counts(text) == expected

@@ -719,7 +719,7 @@ class _SentenceTolls:
                 return 2, True, word.first, word.last
             if plural:
                 return PLURAL_COUNT, False, word.first, word.last
-        if self._is_verb(word) and (subject := self._subject_before(word)) is not None:
+        if self._is_verb(word) and (subject := self._subject_before(word) or self._named_before(word)) is not None:
             return subject
         j = word.last
         if j >= limit:
@@ -762,6 +762,41 @@ class _SentenceTolls:
         if _definite(text) or not (self._singular_person(text) or self._singular_person(bare)):
             return None
         return 1, True, j, word.last
+
+    def _named_before(self, word: Match[Entry]) -> Count | None:
+        """"أن القيادي محسن الفضلي قتل في ضربة جوية"، "أن المقاتلة آنا كامبل قتلت في قصف": a verb of dying in
+        the singular followed by how, where or when it happened (no object), right after a word no lexicon
+        knows (a person's name: the subject before its verb), tells one death — not a stated count, so any
+        count of the incident wins over it.  Particles (``not_names``), places, actors, time words and
+        casualty words before the verb are no name.  Only deaths: a named person's wound is mostly told of
+        someone counted already (the target, or one who later died)."""
+        j, tokens = word.first - 1, self.doc.tokens
+        verb = tokens[word.first].text
+        if word.payload.label != "killed" or self._strict(word):
+            return None  # "يقضي الاتفاق ...": a verb with other senses names no death by itself
+        if j < self.sentence.first_token or word.last - word.first != 1 or verb.endswith(("وا", "ون", "ا", "ن")):
+            return None  # a plural or dual verb has no single named subject
+        if verb[:1] in "وف" and without_conjunction(verb) != verb:
+            return None  # "وقتل": a new clause, its subject follows
+        k = word.last
+        if k >= self.sentence.last_token or not (
+                _preposition(tokens[k].text, self.lex.word_set("prepositions")) or k in self.time_tokens
+                or (tokens[k].text[:1] == "ب" and len(tokens[k].text) > 3)
+                or strip_article(tokens[k].text) in self.lex.word_set("died_of_wounds")):
+            return None  # "قتل في ضربة جوية"، "قتلت برصاص قناص"، "قتل أمس": how, where or when, no object
+        name = tokens[j].text
+        if (len(name) < 3 or tokens[j].is_number or self.doc.text[tokens[j].end:tokens[word.first].start].strip()
+                or name in self.lex.word_set("not_names") or without_conjunction(name) in self.lex.word_set("not_names")
+                or j in self._known_tokens or self._is_person(name) or self._is_person(name[:-1])):
+            return None  # a person noun ("المقاتلة قتلت"): one told of already, not a name
+        return 1, False, j, word.last
+
+    @cached_property
+    def _known_tokens(self) -> set[int]:
+        """The tokens of the sentence a lexicon or the gazetteer knows (no person's name)."""
+        known = {i for m in self.doc.sentence_entries(self.sentence) for i in range(m.first, m.last)}
+        known |= {i for rp in self.doc.places for i in range(rp.toponym.first_token, rp.toponym.last_token)}
+        return known
 
     def _construct_plural(self, word: str) -> bool:
         """"مقاتلو التنظيم"، "مسلحو داعش": a sound plural in construct (its ن dropped) heads a name."""
