@@ -817,3 +817,14 @@ def test_a_named_person_who_died_is_one(text, expected):
 ])
 def test_no_death_is_read_from_a_particle_a_wound_or_a_verb_of_other_senses(text, expected):
     assert counts(text) == expected
+
+
+# --- an assassination is of one named person ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقبلها بيومين اغتيلت ليلى الحسن، إحدى الناشطات في المجتمع المدني، بإطلاق نار في البصرة.", 1),
+    ("اغتيل جاسم الكعبي أمام منزله بإطلاق نار في حي الجمهورية بالبصرة، اليوم.", 1),
+    ("أدان المحافظ اغتيال حسن الشيخ برصاص مسلحين مجهولين في البصرة، اليوم.", 1),
+])
+def test_an_assassination_of_a_name_is_one_death(text, expected):
+    assert record(text)[0] == expected

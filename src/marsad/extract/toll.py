@@ -733,6 +733,8 @@ class _SentenceTolls:
             after = self.doc.tokens[k].text  # "قتل في محافظة ديالى شرطي": the subject after the phrase
             if self._singular_person(after) and self._free(k, word):
                 return self._and_another(1, k + 1, limit), True, k, k + 1
+        if self._assassinated_name(word, j):
+            return 1, False, j, j + 1  # "اغتيلت سعاد العلي": one person, named
         nxt = strip_article(self.doc.tokens[j].text)
         if nxt in self.lex.others_alone:  # "وأصيب آخر"، "وجرح آخرون"
             value = self.lex.others_alone[nxt]
@@ -790,6 +792,17 @@ class _SentenceTolls:
                 or j in self._known_tokens or self._is_person(name) or self._is_person(name[:-1])):
             return None  # a person noun ("المقاتلة قتلت"): one told of already, not a name
         return 1, False, j, word.last
+
+    def _assassinated_name(self, word: Match[Entry], j: int) -> bool:
+        """"اغتيلت سعاد العلي"، "اغتيال حسن الشيخ": an assassination is of one named person; a word no lexicon
+        knows right after the word (``named_killings``) is the name."""
+        tokens = self.doc.tokens
+        if not any(k in self.lex.word_set("named_killings") for k in lookup_keys(tokens[word.first].text)):
+            return False
+        name = tokens[j].text
+        return not (len(name) < 3 or tokens[j].is_number or j in self._known_tokens or j in self.time_tokens
+                    or name in self.lex.word_set("not_names") or self._is_person(name)
+                    or self.doc.text[tokens[word.last - 1].end:tokens[j].start].strip())
 
     @cached_property
     def _known_tokens(self) -> set[int]:
