@@ -828,3 +828,17 @@ def test_no_death_is_read_from_a_particle_a_wound_or_a_verb_of_other_senses(text
 ])
 def test_an_assassination_of_a_name_is_one_death(text, expected):
     assert record(text)[0] == expected
+
+
+# --- a suicide attack told in a clause of the incident adds its bomber whatever the incident's type ----------
+
+@pytest.mark.parametrize(("text", "sub_event", "expected"), [
+    ("قتل 14 جنديا في هجوم انتحاري بسيارة مفخخة تلته اشتباكات مع مسلحي داعش قرب الرطبة، اليوم.", "Armed clash", 15),
+    ("اقتحم مسلحان مبنى المحافظة في أربيل، اليوم، وفتحا النار على الحرس، ونفذ أحدهما تفجيرا انتحاريا.",
+     "Suicide bomb", 1),
+    ("اندلعت اشتباكات بين الجيش ومسلحي داعش قرب تكريت، اليوم، قتل فيها 6 جنود، وأحبطت القوات هجوما انتحاريا.",
+     "Armed clash", 6),
+])
+def test_a_suicide_attack_in_the_incident_adds_its_bomber(text, sub_event, expected):
+    events = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [(sub_event, expected)]

@@ -649,7 +649,7 @@ def _event(doc: Doc, g: _Group, body_counts: set[str]) -> Event:
     injured = _merged_toll(g, "injured", "injured" in body_counts, parties)
     if sub_event in _NO_TOLL:
         fatalities = injured = 0  # deaths told with an arrest belong to the attack it answers
-    if sub_event == "Suicide bomb" and not _attackers_counted(g, actor1):
+    if _suicide_told(g, sub_event) and not _attackers_counted(g, actor1):
         fatalities += _bombers(doc, g)
     location = _closer_quarter(doc, g) or g.location or Location(country="", admin1="")
     evidence, basis = _evidence(doc, g, actor1, actor2, location, fatalities, injured, claimed)
@@ -845,6 +845,14 @@ def _states_target(m: EventMention) -> bool:
 def _body_tells(doc: Doc, field_name: str) -> bool:
     """Whether the article's body states a count of this kind for any incident."""
     return any(getattr(m, field_name) is not None and not m.in_title and not m.supporting for m in doc.mentions)
+
+
+def _suicide_told(g: _Group, sub_event: str) -> bool:
+    """A suicide attack is part of the incident: its type, or a clause of it of a violent kind that tells one
+    ("اقتحم مسلحان مبنى المحافظة ... ونفذ أحدهما تفجيرا انتحاريا": an armed clash in which a bomber died)."""
+    return sub_event == "Suicide bomb" or (EVENT_TYPES[sub_event] in ("Battles", "Explosions/Remote violence") and any(
+        "suicide" in m.cues and not m.supporting and m.sub_event_type in (sub_event, "Suicide bomb")
+        for m in g.members))
 
 
 def _attackers_counted(g: _Group, attacker: Actor) -> bool:
