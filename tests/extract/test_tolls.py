@@ -842,3 +842,24 @@ def test_an_assassination_of_a_name_is_one_death(text, expected):
 def test_a_suicide_attack_in_the_incident_adds_its_bomber(text, sub_event, expected):
     events = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
     assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [(sub_event, expected)]
+
+
+# --- "since" a counted span, or since a beginning with its pronoun, marks a running total ---------------------
+
+@pytest.mark.parametrize("text", [
+    "أسفرت الحملة على الغوطة الشرقية منذ ثلاثة أسابيع عن مقتل أكثر من 600 مدني.",
+    "قتل 30 مدنيا منذ أسبوعين في القصف على مدينة إدلب.",
+    "بلغت حصيلة القتلى في الاحتجاجات 15 شخصا منذ اندلاعها.",
+])
+def test_since_a_counted_span_is_a_running_total(text):
+    counted = [t for t in _doc(text).tolls if not t.part]
+    assert counted and all(t.cumulative for t in counted), counted
+
+
+@pytest.mark.parametrize("text", [
+    "وباتت مدينة دوما منذ أيام محور الاهتمام إثر هجوم كيميائي السبت أسفر عن مقتل 40 شخصا.",
+    "قتل 4 أشخاص في انفجار عبوة ناسفة في سوق بمدينة الموصل، اليوم.",
+])
+def test_for_some_days_is_no_running_total(text):
+    counted = [t for t in _doc(text).tolls if not t.part]
+    assert counted and not any(t.cumulative for t in counted), counted

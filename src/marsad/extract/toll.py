@@ -1010,7 +1010,8 @@ def _distance(j: int, span: tuple[int, int]) -> int:
 def _total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
     """Where the sentence says a count sums up many incidents or days: words of a total ("إجمالي"،
     "منذ بدء", [modality.aggregate]), "since" with a day or date after it ("منذ الثلاثاء"، "منذ مساء
-    الخميس"، "منذ 25 شباط"), a span of days, weeks or months ("خلال 30 يوما") or a rate ("يوميا")."""
+    الخميس"، "منذ 25 شباط") or a counted span ("منذ ثلاثة أسابيع"، "منذ أسبوعين"), a span of days,
+    weeks or months ("خلال 30 يوما") or a rate ("يوميا")."""
     modality = doc.sentence_entries(sentence, "modality")
     out = [m.first for m in modality if m.payload.label == "aggregate"]
     times = {m.first for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "month", "ordinal",
@@ -1024,7 +1025,13 @@ def _total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
         if m.payload.label == "background" and tokens[m.first].text.endswith("منذ") and not compares(doc, m.first):
             if strip_article(tokens[j].text) == "يوم" and j + 1 < sentence.last_token:
                 j += 1  # "منذ يوم الثلاثاء"
-            if j in times or tokens[j].is_number or strip_article(tokens[j].text) in lex.word_set("since_starts"):
+            # "منذ ثلاثة أسابيع"، "منذ أسبوعين": since a counted span ("منذ أيام" may be how long a state lasts)
+            span = read_number(tokens, j, lex)
+            counted_span = span is not None and span.last < sentence.last_token and (
+                strip_article(tokens[span.last].text) in units)
+            start = strip_article(tokens[j].text)  # "منذ بدء الهجوم"، "منذ اندلاعها" (with its pronoun)
+            if j in times or tokens[j].is_number or any(start.startswith(w) for w in lex.word_set("since_starts")) or (
+                    counted_span) or start in lex.word_set("dual_spans"):
                 out.append(m.first)
         if m.payload.label == "span":
             number = read_number(tokens, j, lex)
