@@ -850,6 +850,8 @@ def test_a_suicide_attack_in_the_incident_adds_its_bomber(text, sub_event, expec
     "أسفرت الحملة على الغوطة الشرقية منذ ثلاثة أسابيع عن مقتل أكثر من 600 مدني.",
     "قتل 30 مدنيا منذ أسبوعين في القصف على مدينة إدلب.",
     "بلغت حصيلة القتلى في الاحتجاجات 15 شخصا منذ اندلاعها.",
+    "بعد نحو عشرة أيام من القصف العنيف الذي أودى بحياة أكثر من 560 مدنيا، دخلت الهدنة حيز التنفيذ.",
+    "لقي أكثر من 400 مدني مصرعهم في خمسة أيام من الغارات الجوية على الغوطة الشرقية.",
 ])
 def test_since_a_counted_span_is_a_running_total(text):
     counted = [t for t in _doc(text).tolls if not t.part]
@@ -859,6 +861,7 @@ def test_since_a_counted_span_is_a_running_total(text):
 @pytest.mark.parametrize("text", [
     "وباتت مدينة دوما منذ أيام محور الاهتمام إثر هجوم كيميائي السبت أسفر عن مقتل 40 شخصا.",
     "قتل 4 أشخاص في انفجار عبوة ناسفة في سوق بمدينة الموصل، اليوم.",
+    "عثر على جثة رجل بعد ثلاثة أيام من اختطافه في الموصل، وقتل شرطيان في هجوم على حاجز قربها.",
 ])
 def test_for_some_days_is_no_running_total(text):
     counted = [t for t in _doc(text).tolls if not t.part]

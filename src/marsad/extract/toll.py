@@ -1038,6 +1038,16 @@ def _total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
             k = number.last if number is not None else j
             if k < sentence.last_token and strip_article(tokens[k].text) in units:
                 out.append(m.first)
+    # "بعد نحو عشرة أيام من القصف العنيف الذي أودى بحياة 560": a count of days, weeks or months of an activity
+    # (the unit, then من and a definite noun with no pronoun: not "بعد يومين من اختطافه") sums them up
+    for j in range(sentence.first_token, sentence.last_token - 2):
+        number = read_number(tokens, j, lex)
+        if number is None or number.value < 3 or number.last + 2 >= sentence.last_token:
+            continue
+        unit, of, act = tokens[number.last], tokens[number.last + 1], tokens[number.last + 2]
+        if strip_article(unit.text) in units and of.text == "من" and act.text.startswith("ال") and not (
+                act.text.endswith(("ه", "ها", "هم"))):
+            out.append(j)
     return out
 
 
