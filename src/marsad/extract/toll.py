@@ -797,8 +797,9 @@ class _SentenceTolls:
         """"اغتيلت سعاد العلي"، "اغتيال حسن الشيخ": an assassination is of one named person; a word no lexicon
         knows right after the word (``named_killings``) is the name."""
         tokens = self.doc.tokens
-        if not any(k in self.lex.word_set("named_killings") for k in lookup_keys(tokens[word.first].text)):
-            return False
+        if _definite(tokens[word.first].text) or not any(
+                k in self.lex.word_set("named_killings") for k in lookup_keys(tokens[word.first].text)):
+            return False  # "الاغتيال يحمل بصمات ...": the assassination told of already
         name = tokens[j].text
         return not (len(name) < 3 or tokens[j].is_number or j in self._known_tokens or j in self.time_tokens
                     or name in self.lex.word_set("not_names") or self._is_person(name)
@@ -1029,8 +1030,8 @@ def _total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
             span = read_number(tokens, j, lex)
             counted_span = span is not None and span.last < sentence.last_token and (
                 strip_article(tokens[span.last].text) in units)
-            start = strip_article(tokens[j].text)  # "منذ بدء الهجوم"، "منذ اندلاعها" (with its pronoun)
-            if j in times or tokens[j].is_number or any(start.startswith(w) for w in lex.word_set("since_starts")) or (
+            start = strip_article(tokens[j].text)  # "منذ بدء الهجوم"
+            if j in times or tokens[j].is_number or start in lex.word_set("since_starts") or (
                     counted_span) or start in lex.word_set("dual_spans"):
                 out.append(m.first)
         if m.payload.label == "span":
