@@ -106,6 +106,8 @@ class EventMention:
     date_explicit: bool = False  # the clause dates the event (not the publication day by default)
     toll_exact: bool = False  # the killed are a stated count (not "several" or a plural)
     injured_exact: bool = False  # the wounded are a stated count
+    #: whether its killed / wounded count is a raised figure ("ارتفعت حصيلة القتلى إلى 20"): the latest of the toll
+    raised: tuple[bool, bool] = (False, False)
     in_title: bool = False
     actor1_explicit: bool = False
     actor1_framed: bool = False  # a frame of the clause states actor1 as the agent (not a prior's guess)

@@ -338,12 +338,53 @@ def test_suicide_attackers_count_as_the_text_names_them(text, fatalities):
 
 
 @pytest.mark.parametrize("text", [
-    "قتل 28 عنصرا في اشتباكات وتفجيرين انتحاريين في ريف حلب.",
     "أسفر الهجوم الانتحاري عن مقتل 7 أشخاص في بغداد.",
-    "نفذ التنظيم عمليتين انتحاريتين في ريف حلب.",
+    "نفذ التنظيم هجمات انتحارية في ريف حلب.",
+    "أدى تفجير انتحاري إلى مقتل شرطيين في الرمادي.",
 ])
 def test_a_suicide_bombing_is_no_attacker_count(text):
     assert not [t for t in _doc(text).tolls if t.kind == "attackers"]
+
+
+@pytest.mark.parametrize(("text", "bombers"), [
+    ("قتل 28 عنصرا في اشتباكات وتفجيرين انتحاريين في ريف حلب.", 2),
+    ("نفذ التنظيم عمليتين انتحاريتين في ريف حلب.", 2),
+    ("استهدف هجومان انتحاريان بسيارتين مفخختين حاجزين للجيش في الأنبار.", 2),
+    ("هزت ثلاثة تفجيرات انتحارية أسواق مدينة الصدر.", 3),
+])
+def test_counted_suicide_bombings_had_a_bomber_each(text, bombers):
+    assert [t.value for t in _doc(text).tolls if t.kind == "attackers"] == [bombers]
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("نفذ تنظيم داعش تفجيرين انتحاريين في قريتين قرب الرقة، اليوم، وسط أنباء عن سقوط قتلى.", 5),
+    ("قتل ستة جنود في هجومين انتحاريين استهدفا ثكنة للجيش في الرمادي، اليوم.", 8),
+    ("أسفرت ثلاث عمليات انتحارية نفذتها انتحاريات في سوق بمدينة الموصل، اليوم، عن مقتل 10 مدنيين.", 13),
+])
+def test_counted_suicide_bombings_add_their_bombers_to_the_dead(text, fatalities):
+    assert record(text)[0] == fatalities
+
+
+# --- a verbal noun with the pronoun of one names someone, a stated count wins over it -------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أكد مصدر أمني أن مقتله كان بغارة جوية على مغارة في حمص، اليوم، مشيرا إلى مقتل 9 من الموجودين فيها.", 9),
+    ("أعلنت الوحدات الكردية استشهادها في قصف على عفرين، اليوم، وقالت إن القصف أسفر عن مقتل 6 مقاتلات.", 6),
+    ("قصفت طائرة مسيرة سيارة في قرية قرب الرمادي، اليوم، ما أدى إلى مقتله.", 1),
+])
+def test_a_possessed_death_yields_to_a_stated_count(text, expected):
+    assert record(text)[0] == expected
+
+
+# --- إصابة of a target is a hit, not a wound ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "wounded"), [
+    ("قصف الثوار مواقع قوات النظام في مطار كويرس بالمدفعية، اليوم، محققين إصابات مباشرة.", 0),
+    ("استهدفت المدفعية التركية مواقع للحزب في قرية قرب زاخو، اليوم، وأصابت أهدافها بدقة.", 0),
+    ("سقطت قذيفة هاون على حي باب توما في دمشق، اليوم، وحققت إصابة مباشرة، وأصيب ثلاثة مدنيين.", 3),
+])
+def test_a_hit_on_a_target_is_no_wound(text, wounded):
+    assert record(text)[1] == wounded
 
 
 # --- a dual keeps its noun's class --------------------------------------------------------------
@@ -593,3 +634,234 @@ def test_a_toll_figure_after_a_long_name_of_its_event(text, kind, value):
 ])
 def test_a_bomber_among_the_counted_is_not_added(text, killed):
     assert record(text)[0] == killed
+
+
+# --- a compound number is read from its first word, also when the count stands before the verb -------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("لقي خمسة وعشرون مدنيا مصرعهم في غارات على بلدة سراقب، اليوم.", 25),
+    ("إن ثلاثة وثلاثين عنصرا من قوات النظام قتلوا في هجوم على حاجز قرب تدمر، اليوم.", 33),
+    ("مئة وخمسون شخصا لقوا حتفهم في الهجوم الكيماوي على مدينة دوما، اليوم.", 150),
+])
+def test_a_compound_number_before_the_verb_is_read_whole(text, expected):
+    assert record(text)[0] == expected
+
+
+# --- "versus": the other side's count adds ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("اندلعت اشتباكات في حي جوبر بدمشق، اليوم، قتل فيها 11 عنصرا من قوات النظام مقابل 8 من مقاتلي المعارضة.", 19),
+    ("أسفرت المعارك في ريف حماة، اليوم، عن مصرع 17 مسلحا من الموالين مقابل 19 قتيلا في صفوف الفصائل.", 36),
+    ("قتل 5 جنود مقابل 12 مسلحا في اشتباكات بريف حلب الشمالي، اليوم.", 17),
+])
+def test_the_count_after_versus_adds(text, expected):
+    assert record(text)[0] == expected
+
+
+# --- people joined by و to those counted add up ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل جندي وثلاثة مدنيين في قصف على بلدة كفرنبل، اليوم.", 4),
+    ("قتلت امرأة وطفلاها في قصف على بلدة كفرنبل، اليوم.", 3),
+    ("قتل رجل وابناه بقصف على بلدة حمورية في الغوطة الشرقية، اليوم.", 3),
+    ("استشهد ضابط وحارساه في هجوم على منزله في مدينة الموصل، اليوم.", 3),
+])
+def test_people_joined_to_the_dead_add(text, expected):
+    assert record(text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل عنصران من الشرطة وجرح ثالث في هجوم على حاجز في الموصل، اليوم.", (2, 1)),
+    ("أصيبت ثلاث نساء وقتلت رابعة بقصف على بلدة حمورية، اليوم.", (1, 3)),
+    ("قتل أربعة جنود وأصيب خامس بانفجار عبوة ناسفة في قضاء الطارمية شمالي بغداد، اليوم.", (4, 1)),
+])
+def test_an_ordinal_after_people_counted_is_one_more(text, expected):
+    assert record(text) == expected
+
+
+# --- a raised figure replaces the counts told before it ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أسفر القصف على مدينة دوما، اليوم، عن مقتل 15 مدنيا، وارتفعت الحصيلة لاحقا إلى 22 قتيلا.", 22),
+    ("قتل 20 شخصا في غارات على مدينة دوما، اليوم، وقال المرصد إن عدد القتلى ارتفع إلى 25.", 25),
+    ("قتل ستة أشخاص بانفجار سيارة مفخخة في سوق بمدينة الصدر، اليوم. وقالت مصادر طبية إن حصيلة القتلى "
+     "ارتفعت إلى تسعة.", 9),
+])
+def test_a_raised_figure_replaces_the_earlier_count(text, expected):
+    assert record(text)[0] == expected
+
+
+# --- "took the life of", "fell victim to it": the count follows --------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("انفجار عبوة ناسفة في قضاء الطارمية شمالي بغداد، اليوم، أودى بحياة ثلاثة جنود.", 3),
+    ("أسفرت الغارات على مدينة دوما، اليوم، عن سقوط ضحايا، وأودت بحياة 16 مدنيا.", 16),
+    ("أطلق مسلحون النار على سيارة في مدينة الموصل، اليوم، ما أودى بحياة سائقها.", 1),
+    ("تفجير في سوق الكرادة ببغداد، اليوم، راح ضحيته 12 شخصا.", 12),
+    ("سقط صاروخ على حي سكني في مدينة حلب، اليوم، راح ضحيته طفلان.", 2),
+])
+def test_took_the_life_of_counts_the_dead_after_it(text, expected):
+    assert record(text)[0] == expected
+
+
+# --- "وقتل آخر": others than those counted add to them ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل 4 مدنيين جراء قصف على حي الوعر في حمص، اليوم، وقتل آخر برصاص قناص.", 5),
+    ("قتل 4 مدنيين جراء قصف على حي الوعر في حمص، اليوم، وتوفيت أخرى متأثرة بجراحها.", 5),
+    ("قتل 4 مدنيين جراء قصف على حي الوعر في حمص، اليوم، وقتل آخرون برصاص قناص.", 7),
+])
+def test_others_killed_in_the_same_sentence_add(text, expected):
+    assert record(text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل ضابطان وجندي بانفجار عبوة ناسفة في قضاء الطارمية شمالي بغداد، اليوم.", 3),
+    ("استشهد ثلاثة مدنيين وطفل بقصف على بلدة كفرنبل، اليوم.", 4),
+    ("لقي خمسة عناصر وضابط مصرعهم في هجوم على حاجز في الرمادي، اليوم.", 6),
+])
+def test_a_person_joined_to_a_count_is_one_more(text, expected):
+    assert record(text)[0] == expected
+
+
+# --- "آخرين" with no group of its own: others of the group counted before it -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "قال ناشطون إن ستة محتجين قتلوا، وجرح أكثر من 20 آخرين في البصرة.",
+    "قتل ثلاثة جنود وأصيب سبعة آخرون في هجوم على حاجز قرب كركوك.",
+    "لقيت امرأتان مصرعهما وأصيبت أربع أخريات بقصف على بلدة كفرنبل.",
+])
+def test_others_without_a_group_are_of_the_group_before(text):
+    found = tolls(text)
+    assert len(found) == 2 and found[0].victims and found[1].victims == found[0].victims, found
+
+
+# --- "the attackers" of an unnamed group are the unidentified armed group: their dead add to the other side's ----
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("شن مسلحون هجوما على حاجز للجيش قرب الرمادي، اليوم، ما أسفر عن مقتل جنديين. وقتل أربعة من المهاجمين "
+     "في الاشتباك.", 6),
+    ("هاجم مسلحون مجهولون نقطة للشرطة في قضاء الطارمية شمالي بغداد، اليوم، ما أدى إلى مقتل شرطي. وقتل اثنان "
+     "من المسلحين في تبادل إطلاق النار.", 3),
+    ("قتل ثلاثة من عناصر الحشد الشعبي في هجوم لمسلحين على قرية قرب المقدادية، اليوم، كما قتل خمسة من "
+     "المهاجمين.", 8),
+])
+def test_the_dead_of_unnamed_attackers_add(text, expected):
+    assert record(text)[0] == expected
+
+
+# --- "among them" between a count and its span of time: the count is still the running total -------------
+
+@pytest.mark.parametrize("text", [
+    "أدت الحملة على الغوطة الشرقية إلى مقتل أكثر من 600 مدني بينهم أطفال خلال ثلاثة أسابيع.",
+    "قتل 120 شخصا، بينهم 30 طفلا، خلال 20 يوما من القصف على إدلب.",
+    "سقط 45 قتيلا من عناصر الشرطة بينهم ضباط منذ مطلع الشهر في الأنبار.",
+])
+def test_a_subset_between_a_count_and_its_span_keeps_it_cumulative(text):
+    counted = [t for t in _doc(text).tolls if t.kind == "killed" and not t.part]
+    assert counted and all(t.cumulative for t in counted), counted
+
+
+@pytest.mark.parametrize("text", [
+    "أصيب 10 أشخاص بجروح في قصف على بلدة حمورية منذ يوم السبت.",
+    "قتل 12 مدنيا رميا بالرصاص في ريف درعا منذ الأحد.",
+    "أصيبت 8 نساء بجروح طفيفة في قصف على الحي منذ 25 تموز.",
+])
+def test_the_words_of_a_toll_after_its_count_keep_it_cumulative(text):
+    counted = [t for t in _doc(text).tolls if not t.part]
+    assert counted and all(t.cumulative for t in counted), counted
+
+
+
+# --- "ارتفع إلى N عدد القتلى": the raised figure before the toll's noun -----------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ارتفع إلى 12 عدد الشهداء الذين قضوا جراء القصف على بلدة كفرنبل في ريف إدلب، اليوم.", (12, 0)),
+    ("ارتفع إلى 9 بينهم 5 أطفال وسيدة عدد القتلى الذين قضوا جراء قصف الطيران المروحي على بلدة اليادودة في ريف "
+     "درعا، اليوم.", (9, 0)),
+    ("ارتفع إلى سبعة عدد المواطنين الذين استشهدوا جراء قصف على مدينة دوما، اليوم.", (7, 0)),
+    ("ارتفعت إلى 20 حصيلة الجرحى جراء انفجار سيارة مفخخة في سوق مدينة الصدر ببغداد، اليوم.", (0, 20)),
+])
+def test_a_raised_figure_before_the_tolls_noun(text, expected):
+    assert record(text) == expected
+
+
+# --- a dual object after the agent's name is the count ("أعدم تنظيم داعش رجلين") ------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أعدم تنظيم داعش رجلين في مدينة الرقة، اليوم.", 2),
+    ("قتل تنظيم داعش شابين في قرية قرب مدينة الرقة، اليوم.", 2),
+    ("اغتال مسلحو داعش امرأتين في حي الميدان بمدينة الموصل، اليوم.", 2),
+])
+def test_a_dual_object_after_the_agent_is_the_count(text, expected):
+    assert record(text)[0] == expected
+
+
+# --- a person's name right before a singular verb of dying: one death, not a stated count -------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أعلن البنتاغون أن القيادي في تنظيم القاعدة أبو خالد الشامي قتل في ضربة جوية قرب بلدة سرمدا في إدلب، اليوم.", 1),
+    ("قالت الوحدات الكردية إن المقاتلة الألمانية ليندا شميت قتلت بقصف تركي على قرية قرب عفرين، اليوم.", 1),
+    ("ذكرت مصادر أن الناشط الإعلامي حسين العمر استشهد أمس في قصف على بلدة كفرنبل في ريف إدلب.", 1),
+    ("أعلن البنتاغون أن القيادي كريم المحمد قتل في ضربة جوية قرب سرمدا في إدلب، اليوم، مع 4 من مرافقيه. "
+     "وقال إن الضربة أسفرت عن مقتل 5 أشخاص.", 5),
+])
+def test_a_named_person_who_died_is_one(text, expected):
+    assert record(text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قال مسؤول إن الرجل الذي قتل في الهجوم على حاجز الجيش قرب الرمادي كان جنديا.", {}),
+    ("قال المصدر إن أحمد الخطيب أصيب في قصف على بلدة كفرنبل في ريف إدلب.", {}),
+    ("وقال إن الاتفاق يقضي بإخراج 500 مسلح بعد هجوم على المدينة.", {}),
+])
+def test_no_death_is_read_from_a_particle_a_wound_or_a_verb_of_other_senses(text, expected):
+    assert counts(text) == expected
+
+
+# --- an assassination is of one named person ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقبلها بيومين اغتيلت ليلى الحسن، إحدى الناشطات في المجتمع المدني، بإطلاق نار في البصرة.", 1),
+    ("اغتيل جاسم الكعبي أمام منزله بإطلاق نار في حي الجمهورية بالبصرة، اليوم.", 1),
+    ("أدان المحافظ اغتيال حسن الشيخ برصاص مسلحين مجهولين في البصرة، اليوم.", 1),
+])
+def test_an_assassination_of_a_name_is_one_death(text, expected):
+    assert record(text)[0] == expected
+
+
+# --- a suicide attack told in a clause of the incident adds its bomber whatever the incident's type ----------
+
+@pytest.mark.parametrize(("text", "sub_event", "expected"), [
+    ("قتل 14 جنديا في هجوم انتحاري بسيارة مفخخة تلته اشتباكات مع مسلحي داعش قرب الرطبة، اليوم.", "Armed clash", 15),
+    ("اقتحم مسلحان مبنى المحافظة في أربيل، اليوم، وفتحا النار على الحرس، ونفذ أحدهما تفجيرا انتحاريا.",
+     "Suicide bomb", 1),
+    ("اندلعت اشتباكات بين الجيش ومسلحي داعش قرب تكريت، اليوم، قتل فيها 6 جنود، وأحبطت القوات هجوما انتحاريا.",
+     "Armed clash", 6),
+])
+def test_a_suicide_attack_in_the_incident_adds_its_bomber(text, sub_event, expected):
+    events = [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED))]
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [(sub_event, expected)]
+
+
+# --- "since" a counted span, or days of an activity, mark a running total ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أسفرت الحملة على الغوطة الشرقية منذ ثلاثة أسابيع عن مقتل أكثر من 600 مدني.",
+    "قتل 30 مدنيا منذ أسبوعين في القصف على مدينة إدلب.",
+    "بعد نحو عشرة أيام من القصف العنيف الذي أودى بحياة أكثر من 560 مدنيا، دخلت الهدنة حيز التنفيذ.",
+    "لقي أكثر من 400 مدني مصرعهم في خمسة أيام من الغارات الجوية على الغوطة الشرقية.",
+])
+def test_since_a_counted_span_is_a_running_total(text):
+    counted = [t for t in _doc(text).tolls if not t.part]
+    assert counted and all(t.cumulative for t in counted), counted
+
+
+@pytest.mark.parametrize("text", [
+    "وباتت مدينة دوما منذ أيام محور الاهتمام إثر هجوم كيميائي السبت أسفر عن مقتل 40 شخصا.",
+    "قتل 4 أشخاص في انفجار عبوة ناسفة في سوق بمدينة الموصل، اليوم.",
+    "عثر على جثة رجل بعد ثلاثة أيام من اختطافه في الموصل، وقتل شرطيان في هجوم على حاجز قربها.",
+])
+def test_for_some_days_is_no_running_total(text):
+    counted = [t for t in _doc(text).tolls if not t.part]
+    assert counted and not any(t.cumulative for t in counted), counted

@@ -654,7 +654,7 @@ def _event(doc: Doc, g: _Group, body_counts: set[str]) -> Event:
     injured = _merged_toll(g, "injured", "injured" in body_counts, parties)
     if sub_event in _NO_TOLL:
         fatalities = injured = 0  # deaths told with an arrest belong to the attack it answers
-    if sub_event == "Suicide bomb" and not _attackers_counted(g, actor1):
+    if _suicide_told(g, sub_event) and not _attackers_counted(g, actor1):
         fatalities += _bombers(doc, g)
     location = _closer_quarter(doc, g) or g.location or Location(country="", admin1="")
     evidence, basis = _evidence(doc, g, actor1, actor2, location, fatalities, injured, claimed)
@@ -855,6 +855,14 @@ def _body_tells(doc: Doc, field_name: str) -> bool:
     return any(getattr(m, field_name) is not None and not m.in_title and not m.supporting for m in doc.mentions)
 
 
+def _suicide_told(g: _Group, sub_event: str) -> bool:
+    """A suicide attack is part of the incident: its type, or a clause of it of a violent kind that tells one
+    ("اقتحم مسلحان مبنى المحافظة ... ونفذ أحدهما تفجيرا انتحاريا": an armed clash in which a bomber died)."""
+    return sub_event == "Suicide bomb" or (EVENT_TYPES[sub_event] in ("Battles", "Explosions/Remote violence") and any(
+        "suicide" in m.cues and not m.supporting and m.sub_event_type in (sub_event, "Suicide bomb")
+        for m in g.members))
+
+
 def _attackers_counted(g: _Group, attacker: Actor) -> bool:
     """The dead counted include the attacker's own ("قتل 28 عنصرا من الفصائل وداعش"، "مقتل 9 من عناصر
     التنظيم"): the bombers are among them already (codebook §6)."""
@@ -883,6 +891,8 @@ def _merged_toll(g: _Group, field_name: str, body_tells: bool = True, parties: f
     if not counted and not body_tells:
         counted = told([m for m in g.members if m.in_title])
     which = 0 if field_name == "fatalities" else 1
+    # a raised figure ("ارتفعت حصيلة القتلى إلى 22") is the toll's latest: it replaces the counts told before
+    counted = [m for m in counted if m.raised[which]] or counted
     figures = [(m.victims[which], getattr(m, field_name), m.toll_exact if which == 0 else m.injured_exact)
                for m in counted]
     combined = combine(figures, parties)

@@ -1291,6 +1291,8 @@ def _most_named(doc: Doc, entries: list[Match[Entry]], inters: set[int], region:
 def _per_site(doc: Doc, base: dict[str, Any], evidence: dict[str, list[Evidence]], sites: list[ResolvedPlace],
               tolls: list[TollMention], part: tuple[int, int] = (0, 1)) -> list[EventMention]:
     killed, injured, toll_evidence, (exact, injured_exact), victims = _sum_tolls(doc, tolls)
+    raised = tuple(any(t.update and not t.cumulative and t.kind in (kind, "combined") for t in tolls)
+                   for kind in ("killed", "wounded"))
     killed, injured = share_evenly(killed, part[1], part[0]), share_evenly(injured, part[1], part[0])
     n = max(1, len(sites))
     out = []
@@ -1304,7 +1306,7 @@ def _per_site(doc: Doc, base: dict[str, Any], evidence: dict[str, list[Evidence]
         out.append(EventMention(
             location=location, place_vague=vague,
             fatalities=share_evenly(killed, n, i), injured=share_evenly(injured, n, i), evidence=ev,
-            toll_exact=exact, injured_exact=injured_exact, victims=victims, **base,
+            toll_exact=exact, injured_exact=injured_exact, victims=victims, raised=(raised[0], raised[1]), **base,
         ))
     return out
 
@@ -1322,6 +1324,7 @@ def _sum_tolls(doc: Doc, tolls: list[TollMention]) -> tuple[
     extra_exact = {"killed": True, "wounded": True}
     extra_groups: dict[str, set[str]] = {"killed": set(), "wounded": set()}
     stated = {"killed": False, "wounded": False}
+    raised: dict[str, list[Figure]] = {"killed": [], "wounded": []}  # raised figures: they replace the earlier
     evidence: dict[str, list[Evidence]] = {}
     for t in tolls:
         if t.cumulative:  # a running total ("منذ 18 شباط"، "خلال 30 يوما"): no incident's own count (toll.py)
@@ -1342,6 +1345,11 @@ def _sum_tolls(doc: Doc, tolls: list[TollMention]) -> tuple[
                 extra_groups[kind].add(t.victims)
             else:
                 counts[kind].append((t.victims, value, exact))
+                if t.update:
+                    raised[kind].append((t.victims, value, exact))
+    for kind, figures in raised.items():  # "مقتل 15 مدنيا، وارتفعت الحصيلة لاحقا إلى 22 قتيلا": the latest, 22
+        if figures:
+            counts[kind] = figures
     totals = {kind: _total(counts[kind], extra[kind], stated[kind]) for kind in counts}
     exactness = (totals["killed"][1] and extra_exact["killed"], totals["wounded"][1] and extra_exact["wounded"])
     victims = (_victims_of(counts["killed"], extra["killed"], extra_groups["killed"]),

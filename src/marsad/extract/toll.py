@@ -30,7 +30,7 @@ from marsad.extract.frames import compares
 from marsad.extract.numbers import Number, dual_of, read_number
 from marsad.lexicon import Entry, Lexicons, load_lexicons
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article
+from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article, without_conjunction
 
 #: Unquantified plural (سقوط قتلى، جرحى): codebook "several" = 3.
 PLURAL_COUNT = 3
@@ -73,7 +73,10 @@ def find_tolls(doc: Doc) -> None:
         markers = total_markers(doc, sentence, lex) if tolls else []
         if markers:  # each marker belongs to the toll nearest to it, unless a casualty word of no toll is nearer
             spans = [(doc.token_index(t.start), doc.token_index(t.end)) for t in tolls]
-            words = [(m.first, m.last) for m in doc.sentence_entries(sentence, "casualty", "loose_casualty")]
+            # "بينهم أطفال خلال ثلاثة أسابيع": who they were; "أصيب 10 أشخاص بجروح منذ السبت": how, right after
+            # the toll — neither is a casualty word that read no count
+            words = [(m.first, m.last) for m in doc.sentence_entries(sentence, "casualty", "loose_casualty")
+                     if m.payload.label != "subset" and not any(a <= m.first <= b + 2 for a, b in spans)]
             near = {i for m in markers if (i := _marked(m, spans, words)) is not None}
             tolls = [replace(t, cumulative=True) if i in near else t for i, t in enumerate(tolls)]
         doc.tolls.extend(tolls)
@@ -136,6 +139,8 @@ class _SentenceTolls:
                 continue  # "لا معلومات عن قتلى"؛ "بينها جثة طفل" is part of a toll told already
             if self._motive(word):
                 continue  # "تظاهروا احتجاجا على مقتل شاب": the reason of what is told, not its toll
+            if self._a_hit(word):
+                continue  # "محققين إصابات مباشرة": direct hits on a target, no one wounded
             if self._cause_of_death(word):
                 continue  # "توفي إثر إصابته برصاص الشرطة": the wound of the one who died, no one more
             if word.first in self.claimed:
@@ -147,6 +152,7 @@ class _SentenceTolls:
                                        word.first, implicit=True, part=True))
                 continue
             count = self._adjacent_before(word) or self._with(word, limit) or self._after(word, limit) or (
+                self._raised_to_before(word, floor)) or (
                 None if self._strict(word) or self._conjoined_verb(word) else self._before(word, floor))
             implicit = count is None
             if count is None:
@@ -158,10 +164,14 @@ class _SentenceTolls:
             self._claim_noun_phrase(last, limit)
             start = min(self.doc.tokens[first].start, word.start)
             end = max(self.doc.tokens[last - 1].end, word.end)
-            additive = bool(out) and self._says_others(last, limit)
+            # "وقتل آخر"، "وتوفي خامس متأثرا بجراحه": people named as others than those counted add to them
+            additive = bool(out) and (self._says_others(last, limit) or (implicit and self._others_alone(first, last)))
+            victims = self._victims(first, last, limit) or self._not_the_agent(word)
+            if not victims and out and self._says_others(last, limit) and out[-1].victims[:1] not in ("", "!", "*"):
+                victims = out[-1].victims  # "ستة محتجين قتلوا، وجرح أكثر من 20 آخرين": other protesters
             toll = TollMention(word.payload.label, value, exact, start, end, self.sentence.index, first, implicit,
                                additive, update=not implicit and self._raised(min(first, word.first), first),
-                               victims=self._victims(first, last, limit) or self._not_the_agent(word))
+                               victims=victims)
             out.append(toll)
             out.extend(self._conjoined(toll, last, limit))
         return out + self._attackers() + self._self_detonated(out)
@@ -182,11 +192,34 @@ class _SentenceTolls:
                 continue
             prev = lookup_keys(tokens[j - 1].text) if j > self.sentence.first_token else ()
             if any(k in bombings or k.startswith(("تفجير", "هجوم", "هجمات", "عملي")) for k in prev):
-                continue  # the adjective of a bombing, not its bomber
+                # the adjective of a bombing, not its bomber; bombings counted ("تفجيرين انتحاريين"، "ثلاث
+                # عمليات انتحارية") had a bomber each
+                if bombings_told := self._bombings_counted(j - 1):
+                    out.append(TollMention("attackers", bombings_told, True, tokens[j - 1].start, tokens[j].end,
+                                           self.sentence.index, j - 1))
+                continue
             among = any(j - 2 <= m < j for m in self.subsets)  # "مقتل 12 شخصا بينهم الانتحاري": counted already
             value = 0 if j in self.claimed or among else self._attacker_count(j)
             out.append(TollMention("attackers", value, True, tokens[j].start, tokens[j].end, self.sentence.index, j))
         return out
+
+    def _bombings_counted(self, j: int) -> int:
+        """How many suicide bombings the bombing noun at ``j`` counts, 0 if it counts none: a dual ("تفجيرين"،
+        "هجومان"، "عمليتين") two, a number before it ("ثلاثة تفجيرات") that many.  Each had its own bomber
+        (codebook §6: one bomber unless stated), so as many attackers died as bombings were told."""
+        tokens = self.doc.tokens
+        for i in range(max(self.sentence.first_token, j - 3), j):
+            number = read_number(tokens, i, self.lex)
+            if number is not None and number.last == j and number.exact and not self._year(number):
+                return number.value
+        singulars = self.lex.word_set("bombing_singulars")
+        for word in lookup_keys(tokens[j].text):  # with its clitics off: "وتفجيرين"، "بهجومين"
+            stem = next((word[: -len(s)] for s in ("ين", "ان") if word.endswith(s)), "")
+            if stem.endswith("ت"):  # the ة of عملية is written ت before the dual's ending
+                stem = stem[:-1] + "ه"
+            if stem in singulars:
+                return 2
+        return 0
 
     def _self_detonated(self, counted: list[TollMention]) -> list[TollMention]:
         """"لقي طالب مصرعه بعد أن فجر نفسه"، "قتلت امرأتان حين فجرتا نفسيهما": a self-detonation whose
@@ -216,12 +249,23 @@ class _SentenceTolls:
         return 2 if word.endswith(("ان", "ين")) and dual_of(word, self.lex) is not None else 1
 
     def _raised(self, start: int, count: int) -> bool:
-        """"ارتفعت حصيلة القتلى إلى 20"، "وصل عدد الجرحى إلى 46": a verb of rising or reaching a few words
-        before the toll (and إلى right before its count) tells the latest figure of a toll told before."""
+        """"ارتفعت حصيلة القتلى إلى 20"، "وصل عدد الجرحى إلى 46"، "عدد القتلى ارتفع إلى 25": a verb of rising or
+        reaching a few words before the toll or its count (and إلى right before the count) tells the latest
+        figure of a toll told before."""
         tokens, verbs = self.doc.tokens, self.lex.word_set("raise_verbs")
-        window = range(max(self.sentence.first_token, start - 4), start)
+        # also between the toll's noun and its count: "عدد القتلى ارتفع إلى 25"
+        window = range(max(self.sentence.first_token, start - 4), count)
         to = count > self.sentence.first_token and tokens[count - 1].text in ("الي", "الى")
         return to and any(any(k in verbs for k in lookup_keys(tokens[j].text)) for j in window)
+
+    def _a_hit(self, word: Match[Entry]) -> bool:
+        """"حققت القذائف إصابات مباشرة"، "أصابت الصواريخ أهدافها بدقة": إصابة is also a hit on a target; with a
+        word of hitting right after it (``hit_after``: مباشرة، دقيقة، أهدافها) it tells where the fire
+        fell, not that anyone was wounded."""
+        if word.payload.label != "wounded" or word.last >= self.sentence.last_token:
+            return False
+        after = lookup_keys(self.doc.tokens[word.last].text)
+        return any(k in self.lex.word_set("hit_after") for k in after)
 
     def _motive(self, word: Match[Entry]) -> bool:
         """"احتجاجا على مقتل شاب"، "تنديدا بمقتل ثلاثة"، "على خلفية جريمة قتل العقيد": a killing or a wound
@@ -290,8 +334,8 @@ class _SentenceTolls:
         actor = resolve(m.payload, self.sides.country, self.doc)
         if actor is None:
             return str(m.payload.label)
-        if actor.name == UNIDENTIFIED.name:  # unnamed gunmen: of the armed group told of
-            return self.sides.rebel or str(m.payload.label)
+        if actor.name == UNIDENTIFIED.name:  # unnamed gunmen: of the armed group told of, else unidentified
+            return self.sides.rebel or UNIDENTIFIED.name
         return actor.name
 
     # -- where a count can be ----------------------------------------------------------
@@ -312,6 +356,15 @@ class _SentenceTolls:
         if bare.endswith("ت"):  # the ة before a pronoun is written ت
             bare = bare[:-1] + "ه"
         return bool(bare) and any(self._singular_person(w) for w in (bare, bare[:-1] if bare.endswith("ه") else bare))
+
+    def _pair_with_pronoun(self, word: str) -> bool:
+        """"طفلاها"، "ابنيه"، "شقيقتيه": the dual of a person noun, possessed (its ن dropped before the pronoun:
+        -ا nominative, -ي oblique; ة written ت): two people."""
+        bare = next((word[: -len(p)] for p in ("هما", "ها", "هم", "ه") if word.endswith(p)), "")
+        if len(bare) < 4 or bare[-1] not in "اي":
+            return False
+        base = bare[:-1]
+        return self._singular_person(base) or (base.endswith("ت") and self._singular_person(base[:-1] + "ه"))
 
     def _count_at(self, j: int) -> Count | None:
         if j in self.time_tokens:
@@ -417,17 +470,21 @@ class _SentenceTolls:
         j = word.last
         if j < limit and self._free(j, word) and (found := self._count_at(j)) is not None:
             return found  # "بمقتل عنصري أمن": the named victims are the count
+        people = 0  # single people named before the count: "استشهاد ضابط وجنديين" is three
         if not _is_noun(self.doc, word) and j in self.actor_end:  # a verb's subject, not a noun's victims
             named = j
             while j in self.actor_end and j < limit:  # "قتل مسلحو داعش خمسة": a head noun in construct, then the name
                 j = self.actor_end[j]
+                if j in self.actor_end and self._count_at(j) is not None:
+                    break  # "أعدم تنظيم داعش رجلين": the object, a dual that names its class, is the count
             if j < limit and _definite(self.doc.tokens[j].text) and self._free(j, word) and (
                     found := self._count_at(j)) is not None and found[1]:
                 return found[0], True, named, found[3]  # "قتل الجنود الأربعة": the number is the noun's adjective
             if j < limit and _adjective(self.doc.tokens[j].text):
                 j += 1  # "قتل تنظيم داعش المتشدد 9 رجال"
+            elif j == named + 1 and self._singular_person(self.doc.tokens[named].text):
+                people = 1  # "قتل جندي وثلاثة مدنيين": a person noun of a group, one of the dead joined to others
         end = min(limit, j + _AFTER_WINDOW)
-        people = 0  # single people named before the count: "استشهاد ضابط وجنديين" is three
         while j < end:
             if not self._free(j, word):
                 return None
@@ -468,6 +525,31 @@ class _SentenceTolls:
                 continue
             if self.doc.tokens[j - 1].text in ("الى", "الي") and (found := self._count_at(j)) is not None:
                 return found if self._free(j, word) else None
+        return None
+
+    def _raised_to_before(self, word: Match[Entry], floor: int) -> Count | None:
+        """"ارتفع إلى 12 عدد الشهداء"، "ارتفع إلى 9 بينهم خمسة أطفال عدد القتلى"، "ارتفع إلى 7 عدد المواطنين
+        الذين استشهدوا": a verb of rising with its figure (إلى N) put before its subject, the toll's noun
+        (عدد/حصيلة + a counted casualty noun, or + people and a relative clause of dying); a list of who they
+        were ("بينهم ...") may stand between the figure and the noun."""
+        tokens = self.doc.tokens
+        k = word.first - 1
+        if k > floor + 1 and tokens[k].text in ("الذين", "اللذين", "اللواتي", "اللاتي") and self._is_person(
+                tokens[k - 1].text) and self._is_verb(word):
+            k -= 2  # "ارتفع إلى 7 عدد المواطنين الذين استشهدوا": the noun of the toll, then who died
+        elif not self._counted_noun_at(word.first):
+            return None
+        if k <= floor or strip_article(tokens[k].text) not in ("عدد", "حصيله"):
+            return None
+        verbs = self.lex.word_set("raise_verbs")
+        for j in range(k - 1, max(floor, k - 16), -1):
+            if tokens[j - 1].text not in ("الى", "الي") or not any(
+                    any(key in verbs for key in lookup_keys(tokens[i].text)) for i in range(max(floor, j - 3), j - 1)):
+                continue
+            found = self._count_at(j)
+            if found is None or found[2] != j or not (found[3] == k or found[3] in self.subsets):
+                return None
+            return found
         return None
 
     def _after_phrase(self, word: Match[Entry], limit: int) -> Count | None:
@@ -555,6 +637,9 @@ class _SentenceTolls:
             if j in self.predicates or strip_article(self.doc.tokens[j].text) in boundaries:
                 return ambiguous  # "اعتقلت الشرطة 5 مسلحين بعد اشتباك قتل فيه جندي": another clause's count
             found = self._count_at(j)
+            while found is not None and j - 1 >= floor and (whole := self._count_at(j - 1)) is not None and (
+                    whole[3] >= found[3]):
+                found, j = whole, j - 1  # "خمسة وعشرون": read from its first word, not from "وعشرون"
             if found is not None and self._governed(found[2]):
                 return ambiguous
             if (found is not None and self._free(j, word)
@@ -634,7 +719,7 @@ class _SentenceTolls:
                 return 2, True, word.first, word.last
             if plural:
                 return PLURAL_COUNT, False, word.first, word.last
-        if self._is_verb(word) and (subject := self._subject_before(word)) is not None:
+        if self._is_verb(word) and (subject := self._subject_before(word) or self._named_before(word)) is not None:
             return subject
         j = word.last
         if j >= limit:
@@ -648,6 +733,8 @@ class _SentenceTolls:
             after = self.doc.tokens[k].text  # "قتل في محافظة ديالى شرطي": the subject after the phrase
             if self._singular_person(after) and self._free(k, word):
                 return self._and_another(1, k + 1, limit), True, k, k + 1
+        if self._assassinated_name(word, j):
+            return 1, False, j, j + 1  # "اغتيلت سعاد العلي": one person, named
         nxt = strip_article(self.doc.tokens[j].text)
         if nxt in self.lex.others_alone:  # "وأصيب آخر"، "وجرح آخرون"
             value = self.lex.others_alone[nxt]
@@ -678,6 +765,53 @@ class _SentenceTolls:
             return None
         return 1, True, j, word.last
 
+    def _named_before(self, word: Match[Entry]) -> Count | None:
+        """"أن القيادي محسن الفضلي قتل في ضربة جوية"، "أن المقاتلة آنا كامبل قتلت في قصف": a verb of dying in
+        the singular followed by how, where or when it happened (no object), right after a word no lexicon
+        knows (a person's name: the subject before its verb), tells one death — not a stated count, so any
+        count of the incident wins over it.  Particles (``not_names``), places, actors, time words and
+        casualty words before the verb are no name.  Only deaths: a named person's wound is mostly told of
+        someone counted already (the target, or one who later died)."""
+        j, tokens = word.first - 1, self.doc.tokens
+        verb = tokens[word.first].text
+        if word.payload.label != "killed" or self._strict(word):
+            return None  # "يقضي الاتفاق ...": a verb with other senses names no death by itself
+        if j < self.sentence.first_token or word.last - word.first != 1 or verb.endswith(("وا", "ون", "ا", "ن")):
+            return None  # a plural or dual verb has no single named subject
+        if verb[:1] in "وف" and without_conjunction(verb) != verb:
+            return None  # "وقتل": a new clause, its subject follows
+        k = word.last
+        if k >= self.sentence.last_token or not (
+                _preposition(tokens[k].text, self.lex.word_set("prepositions")) or k in self.time_tokens
+                or (tokens[k].text[:1] == "ب" and len(tokens[k].text) > 3)
+                or strip_article(tokens[k].text) in self.lex.word_set("died_of_wounds")):
+            return None  # "قتل في ضربة جوية"، "قتلت برصاص قناص"، "قتل أمس": how, where or when, no object
+        name = tokens[j].text
+        if (len(name) < 3 or tokens[j].is_number or self.doc.text[tokens[j].end:tokens[word.first].start].strip()
+                or name in self.lex.word_set("not_names") or without_conjunction(name) in self.lex.word_set("not_names")
+                or j in self._known_tokens or self._is_person(name) or self._is_person(name[:-1])):
+            return None  # a person noun ("المقاتلة قتلت"): one told of already, not a name
+        return 1, False, j, word.last
+
+    def _assassinated_name(self, word: Match[Entry], j: int) -> bool:
+        """"اغتيلت سعاد العلي"، "اغتيال حسن الشيخ": an assassination is of one named person; a word no lexicon
+        knows right after the word (``named_killings``) is the name."""
+        tokens = self.doc.tokens
+        if _definite(tokens[word.first].text) or not any(
+                k in self.lex.word_set("named_killings") for k in lookup_keys(tokens[word.first].text)):
+            return False  # "الاغتيال يحمل بصمات ...": the assassination told of already
+        name = tokens[j].text
+        return not (len(name) < 3 or tokens[j].is_number or j in self._known_tokens or j in self.time_tokens
+                    or name in self.lex.word_set("not_names") or self._is_person(name)
+                    or self.doc.text[tokens[word.last - 1].end:tokens[j].start].strip())
+
+    @cached_property
+    def _known_tokens(self) -> set[int]:
+        """The tokens of the sentence a lexicon or the gazetteer knows (no person's name)."""
+        known = {i for m in self.doc.sentence_entries(self.sentence) for i in range(m.first, m.last)}
+        known |= {i for rp in self.doc.places for i in range(rp.toponym.first_token, rp.toponym.last_token)}
+        return known
+
     def _construct_plural(self, word: str) -> bool:
         """"مقاتلو التنظيم"، "مسلحو داعش": a sound plural in construct (its ن dropped) heads a name."""
         return word.endswith("و") and word[:-1] in self.lex.word_set("sound_plural")
@@ -691,7 +825,7 @@ class _SentenceTolls:
         tokens = self.doc.tokens
         while j < limit and tokens[j].text.startswith("و") and len(tokens[j].text) > 2:
             word = tokens[j].text[1:]
-            if dual_of(strip_article(word), self.lex):  # "ضابط وجنديين"
+            if dual_of(strip_article(word), self.lex) or self._pair_with_pronoun(word):  # "ضابط وجنديين"، "وطفلاها"
                 count, j = count + 2, j + 1
                 continue
             if not (self._singular_person(strip_article(word)) or self._person_with_pronoun(word)):
@@ -710,7 +844,11 @@ class _SentenceTolls:
         return any(k in self.lex.word_set("cause_before") for k in before)
 
     def _fate_pronoun(self, word: Match[Entry]) -> Count | None:
-        """"لقي شخص حتفه" one, "لقيا مصرعهما" two, "لقوا حتفهم" several: the pronoun on the noun."""
+        """"لقي شخص حتفه" one, "لقيا مصرعهما" two, "لقوا حتفهم" several: the pronoun on the noun.
+
+        A verbal noun with the pronoun of one ("أدى إلى مقتله"، "تأكيد استشهادها") tells the death of
+        someone the report names, not how many died: like "سقط قتيل" it is one, not stated (exact False),
+        so a stated count of the incident wins over it ("مقتله" ... "مقتل 11 من الموجودين": 11)."""
         text = self.doc.tokens[word.last - 1].text
         for stem in self.lex.word_set("fate_nouns"):
             at = text.find(stem)
@@ -718,7 +856,7 @@ class _SentenceTolls:
                 continue
             suffix = text[at + len(stem):]
             if suffix in ("ه", "ها"):
-                return 1, True, word.first, word.last
+                return 1, stem not in self.lex.word_set("possessed_deaths"), word.first, word.last
             if suffix == "هما":
                 return 2, True, word.first, word.last
             if suffix in ("هم", "هن"):
@@ -789,6 +927,16 @@ class _SentenceTolls:
         number = read_number(window, 0, self.lex)
         return Number(number.value, j, j + number.last, number.exact) if number else None
 
+    def _one_more_person(self, j: int) -> bool:
+        """"وجندي"، "وطفل": an indefinite singular person noun joined by و, one more person."""
+        text = self.doc.tokens[j].text
+        bare = without_conjunction(text)
+        return text.startswith("و") and bare != text and not _definite(bare) and self._singular_person(bare)
+
+    def _others_alone(self, first: int, last: int) -> bool:
+        """The count is read from a word of "others" alone ("آخر"، "آخرون"، "ثالث": ``others_alone``)."""
+        return last - first == 1 and strip_article(self.doc.tokens[first].text) in self.lex.others_alone
+
     def _says_others(self, j: int, limit: int) -> bool:
         """"وقتل خمسة مدنيين آخرين": the count is of others, on top of those already counted."""
         others = self.lex.word_set("others")
@@ -811,10 +959,12 @@ class _SentenceTolls:
 
     def _conjoined(self, toll: TollMention, last: int, limit: int) -> list[TollMention]:
         """"15 جريحا من المتظاهرين و25 في صفوف الشرطة"، "تسعة شرطيين وستة عناصر وأربعة مدنيين": a count
-        joined by و adds to the same kind."""
+        joined by و adds to the same kind; so does the count of the other side after "مقابل" (versus: "11
+        عنصرا من قوات النظام مقابل 8 من مقاتلي المعارضة" = 19, codebook §6 all sides)."""
         out: list[TollMention] = []
         tokens = self.doc.tokens
         j = last
+        phrase_end = next(k for k in range(last, limit + 1) if k not in self.claimed or k == limit)
         while j < min(limit, last + 8):
             if j in self.claimed or any(toll.token < s < j for s in self.subsets):
                 j += 1
@@ -823,8 +973,14 @@ class _SentenceTolls:
                 break  # "24 ... الخميس وأربعة آخرون الجمعة": another day's count
             number = self._joined_count(j, limit)
             at = j + 1 if tokens[j].text == "و" else j
-            if number is not None and any(w.first == number.last for w in self.words):
-                break  # "قتيل و6 جرحى": the count of the next casualty word
+            if number is None and j + 1 < limit and without_conjunction(tokens[j].text) in self.lex.word_set("versus"):
+                number, at = read_number(tokens, j + 1, self.lex), j + 1  # "11 من قوات النظام مقابل 8 من المعارضة"
+            person = number is None and j == phrase_end and not toll.implicit and self._one_more_person(j)
+            if person:
+                number, at = Number(1, j, j + 1), j  # "قتل ضابطان وجندي": one more of the people counted
+            if number is not None and any(w.first == number.last and (not person or self._is_counted_noun(w))
+                                          for w in self.words):
+                break  # "قتيل و6 جرحى": the count of the next casualty word ("خمسة عناصر وضابط مصرعهم": not)
             if number is not None and number.exact and not self._counts_something_else(number.last) and (
                     self._conjunct_of_people(number, limit)):
                 self.claimed.update(range(number.first, number.last))
@@ -855,7 +1011,8 @@ def _distance(j: int, span: tuple[int, int]) -> int:
 def total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
     """Where the sentence says a count sums up many incidents or days: words of a total ("إجمالي"،
     "منذ بدء", [modality.aggregate]), "since" with a day or date after it ("منذ الثلاثاء"، "منذ مساء
-    الخميس"، "منذ 25 شباط"), a span of days, weeks or months ("خلال 30 يوما") or a rate ("يوميا")."""
+    الخميس"، "منذ 25 شباط") or a counted span ("منذ ثلاثة أسابيع"، "منذ أسبوعين"), a span of days,
+    weeks or months ("خلال 30 يوما") or a rate ("يوميا")."""
     modality = doc.sentence_entries(sentence, "modality")
     out = [m.first for m in modality if m.payload.label == "aggregate"]
     times = {m.first for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "month", "ordinal",
@@ -869,13 +1026,29 @@ def total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
         if m.payload.label == "background" and tokens[m.first].text.endswith("منذ") and not compares(doc, m.first):
             if strip_article(tokens[j].text) == "يوم" and j + 1 < sentence.last_token:
                 j += 1  # "منذ يوم الثلاثاء"
-            if j in times or tokens[j].is_number or strip_article(tokens[j].text) in lex.word_set("since_starts"):
+            # "منذ ثلاثة أسابيع"، "منذ أسبوعين": since a counted span ("منذ أيام" may be how long a state lasts)
+            span = read_number(tokens, j, lex)
+            counted_span = span is not None and span.last < sentence.last_token and (
+                strip_article(tokens[span.last].text) in units)
+            start = strip_article(tokens[j].text)  # "منذ بدء الهجوم"
+            if j in times or tokens[j].is_number or start in lex.word_set("since_starts") or (
+                    counted_span) or start in lex.word_set("dual_spans"):
                 out.append(m.first)
         if m.payload.label == "span":
             number = read_number(tokens, j, lex)
             k = number.last if number is not None else j
             if k < sentence.last_token and strip_article(tokens[k].text) in units:
                 out.append(m.first)
+    # "بعد نحو عشرة أيام من القصف العنيف الذي أودى بحياة 560": a count of days, weeks or months of an activity
+    # (the unit, then من and a definite noun with no pronoun: not "بعد يومين من اختطافه") sums them up
+    for j in range(sentence.first_token, sentence.last_token - 2):
+        number = read_number(tokens, j, lex)
+        if number is None or number.value < 3 or number.last + 2 >= sentence.last_token:
+            continue
+        unit, of, act = tokens[number.last], tokens[number.last + 1], tokens[number.last + 2]
+        if strip_article(unit.text) in units and of.text == "من" and act.text.startswith("ال") and not (
+                act.text.endswith(("ه", "ها", "هم"))):
+            out.append(j)
     return out
 
 
