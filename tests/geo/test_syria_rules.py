@@ -173,3 +173,46 @@ def test_a_street_square_or_market_is_named_in_full(text: str, name: str, writte
 def test_the_part_of_the_governorate_decides(text: str, admin2: str) -> None:
     loc = _placed(text, "صوران").location
     assert loc is not None and (loc.admin1, loc.admin2) == ("Aleppo", admin2)
+
+
+# --- an indefinite name in construct with a definite noun goes on with it ------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("اشتبك مقاتلو المعارضة مع قوات النظام في حي كرم الصنوبر بمدينة حلب", "كرم الصنوبر", "Aleppo"),
+    ("قتلت امرأتان بقصف استهدف بلدة فتحة الصخر في سهل الغاب", "فتحة الصخر", "Hama"),
+    ("سقطت قذائف على قرية ساقية الريح بريف اللاذقية وأصيب طفلان", "ساقية الريح", "Lattakia"),
+])
+def test_an_unknown_name_in_construct_is_read_whole(text: str, name: str, admin1: str) -> None:
+    loc = _placed(text, name).location
+    assert loc is not None and loc.admin1 == admin1 and fold(loc.name_ar) == fold(name)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("سيطرت على قرية شبيبات القوات التركية", "شبيبات"),  # an actor follows (verb, object, subject)
+    ("قُتل ثلاثة في بلدة رسيمات الحدودية", "رسيمات"),  # an adjective agreeing with the town
+    ("هاجم مسلحون قرية حميرات الأسبوع الماضي", "حميرات"),  # a time
+    ("استهدفت المدفعية مزرعة دبيبات الأربعاء", "دبيبات"),  # a day
+])
+def test_an_adjective_an_actor_or_a_time_is_no_part_of_the_name(text: str, name: str) -> None:
+    assert _found(text, name)
+
+
+@pytest.mark.parametrize("text", [
+    "نزح السكان من مناطق كثيفة البنيان وحرب شوارع في المدينة",
+    "انتهاك لقواعد حسن الجوار وحقوق الإنسان في سوريا",
+    "تقدمت القوات عبر أحياء ضيقة الشوارع في ريف حلب",
+])
+def test_a_plural_noun_opens_no_name_in_construct(text: str) -> None:
+    assert not [r for r in geocode_text(text) if " " in r.toponym.name and not r.toponym.candidates]
+
+
+# --- "X بY": a clitic ب on the first word of a several-word name makes Y the parent ----------------------------
+
+@pytest.mark.parametrize(("text", "child", "parent"), [
+    ("قصفت قوات النظام بلدة الطيبة بالغوطة الغربية", "الطيبة", "الغوطة الغربية"),
+    ("قُتل رجلان في قرية الحسينية بدير الزور", "الحسينية", "دير الزور"),
+    ("انفجرت عبوة ناسفة في حي الكورنيش برأس العين، وأُصيبت امرأة", "الكورنيش", "رأس العين"),
+])
+def test_a_name_of_several_words_after_b_is_the_parent(text: str, child: str, parent: str) -> None:
+    assert _placed(text, parent).toponym.role == "parent"
+    assert _placed(text, child).toponym.parent_token == _placed(text, parent).toponym.first_token

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from marsad.geo.cues import Word, in_word_list, is_ambiguous, load_place_cues, short_word_proclitics
@@ -28,7 +28,7 @@ from marsad.geo.gazetteer import Gazetteer, NameHit, Place
 from marsad.geo.index import bare_forms, gap_ok
 from marsad.lexicon import load_lexicons
 from marsad.text.matcher import Match
-from marsad.text.tokens import Token, strip_article
+from marsad.text.tokens import Token, strip_article, tokenise
 
 MAJOR_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region", "landmark"})
 MINOR_KINDS = frozenset({"village", "neighbourhood", "camp"})
@@ -332,7 +332,11 @@ def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
                 known.cue = known.cue or cue
             items.append(known)
         else:
-            item = _unknown(words, i, bool(items), not_names) if spec.unknown else None
+            # only the name of one place is read in construct: after a plural noun the first word is often
+            # no name at all ("قواعد حسن الجوار وحقوق الإنسان"، "مناطق كثيفة البنيان"), and a definite word
+            # after a list item as often goes on with the sentence as with the name
+            construct = None if cue.payload.plural or cue.payload.dual else by_first
+            item = _unknown(words, i, bool(items), not_names, construct) if spec.unknown else None
             if item is None:
                 break
             item.cue = cue
@@ -363,8 +367,11 @@ def cues_list_openers() -> frozenset[str]:
     return load_place_cues().list_openers
 
 
-def _unknown(words: _Words, i: int, in_list: bool, not_names: frozenset[str]) -> _Draft | None:
-    """An unknown name at token ``i`` (one word, or two after a name prefix such as تل، أبو، خان)."""
+def _unknown(words: _Words, i: int, in_list: bool, not_names: frozenset[str],
+             known: Container[int] | None = None) -> _Draft | None:
+    """An unknown name at token ``i`` (one word, or two after a name prefix such as تل، أبو، خان, and one
+    more when its last word is in construct with a definite noun: see ``_in_construct``; not read when
+    ``known``, the first tokens of the names the gazetteer knows, is None)."""
     tokens, text = words.tokens, words.text
     tok = tokens[i]
     word = tok.text
@@ -381,7 +388,36 @@ def _unknown(words: _Words, i: int, in_list: bool, not_names: frozenset[str]) ->
         if (tokens[last - 1].text in cues.name_links and last < len(tokens)
                 and gap_ok(text, tokens[last - 1].end, tokens[last].start)):
             last += 1  # "نهر بن عمر"
+    if known is not None and _in_construct(words, last, word if last == i + 1 else tokens[last - 1].text,
+                                           not_names, known) and not _lexicon_phrase_at(words, i):
+        last += 1
     return _Draft(i, last, start, tokens[last - 1].end, text[start:tokens[last - 1].end], [])
+
+
+def _in_construct(words: _Words, k: int, word: str, not_names: frozenset[str], known: Container[int]) -> bool:
+    """"قرية ساقية الكرت"، "حي كرم الطراب"، "بلدة قرص النفل": an indefinite noun followed directly by a definite
+    noun is in construct with it (idafa), so a name that opens with one goes on with the next word. An
+    adjective must agree in definiteness, so a definite word after an indefinite name is no adjective of
+    it unless it has an adjective's ending (الحدودية، الشرقي) or a participle's prefix (المحاصر); nor is a
+    day or another word that is no name (``not_names``: "الأربعاء"، "الماضي"), a word the lexicons read as
+    an actor, an event or a time ("قرية X القوات التركية"، "بلدة X الأسبوع الماضي"، "X الفجر"), nor a name
+    the gazetteer knows (``known``: "خور الزبير" lies by الزبير; see ``_compounds``)."""
+    tokens = words.tokens
+    if word.startswith("ال") or k >= len(tokens) or k in known:
+        return False
+    nxt = tokens[k].text
+    if not nxt.startswith("ال") or len(nxt) < 4 or not gap_ok(words.text, tokens[k - 1].end, tokens[k].start):
+        return False
+    if _agrees(nxt) or (nxt.startswith("الم") and len(nxt) >= 6):
+        return False
+    return _name_like(words, k, nxt, not_names) and not _lexicon_phrase_at(words, k)
+
+
+def _lexicon_phrase_at(words: _Words, k: int) -> bool:
+    """A phrase of the extraction lexicons (actor, trigger, time) opens at token ``k``."""
+    tokens = words.tokens
+    piece = words.text[tokens[k].start:tokens[min(k + 3, len(tokens)) - 1].end]
+    return any(m.first == 0 for m in load_lexicons().matcher.find(piece, tokenise(piece)))
 
 
 def _name_like(words: _Words, i: int, word: str, not_names: frozenset[str]) -> bool:
@@ -717,7 +753,10 @@ def _is_parent_link(words: _Words, a: _Draft, b: _Draft) -> bool:
         return True
     head = words.tokens[b.chain].text  # بمحافظة، لقضاء، بكركوك
     rest = head[1:]
-    return head[:1] in ("ب", "ل") and rest in {b.key, "ال" + b.key, b.cue.payload.label if b.cue else ""}
+    if head[:1] in ("ب", "ل") and rest in {b.key, "ال" + b.key, b.cue.payload.label if b.cue else ""}:
+        return True
+    # a name of several words with its clitic on the first: "بالغوطة الغربية"، "بدير الزور"
+    return b.chain == b.first and " " in b.key and words.text[words.tokens[b.first].start:b.start] in ("ب", "ل")
 
 
 def _adjective(word: str) -> bool:
