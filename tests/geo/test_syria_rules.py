@@ -216,3 +216,47 @@ def test_a_plural_noun_opens_no_name_in_construct(text: str) -> None:
 def test_a_name_of_several_words_after_b_is_the_parent(text: str, child: str, parent: str) -> None:
     assert _placed(text, parent).toponym.role == "parent"
     assert _placed(text, child).toponym.parent_token == _placed(text, parent).toponym.first_token
+
+
+# --- a relative after a place noun that points back only locates that place ------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقعت عدة انفجارات في المدينة، الواقعة جنوب العاصمة دمشق، وقتل عشرة", "دمشق"),
+    ("قصفت الطائرات البلدة التي تقع شمال حماة وقتلت خمسة مدنيين", "حماة"),
+    ("اقتحم مسلحون القرية الواقعة قرب الموصل صباح اليوم", "الموصل"),
+])
+def test_a_place_locating_an_anaphor_is_a_reference_point(text: str, name: str) -> None:
+    assert _placed(text, name).toponym.role == "reference"
+
+
+def test_an_area_located_by_a_place_is_near_it() -> None:
+    """"المنطقة" names no place before it: the area south of Aleppo is the scene, near Aleppo."""
+    assert _placed("اندلعت اشتباكات في المنطقة الواقعة جنوب حلب", "حلب").toponym.role == "event"
+
+
+# --- same-named places coordinated with a neighbour ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات مدينة السويداء ودوما",
+    "هاجم التنظيم السويداء، ودوما",
+    "سقطت قذائف على السويداء ودوما وقتل مدني",
+])
+def test_a_tied_name_listed_beside_a_place_lies_in_its_governorate(text: str) -> None:
+    loc = _placed(text, "دوما").location
+    assert loc is not None and (loc.admin1, loc.admin2, loc.geo_precision) == ("As-Suwayda", "Shahba", 1)
+
+
+# --- a list of villages goes on after a phrase that locates one of them -------------------------------------------
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("شن مسلحون هجمات على قرى عراجة شرق مدينة السويداء وتيما والشبكي", ["عراجة", "تيما", "الشبكي"]),
+    ("قصفت الطائرات الروسية قرى كفرنبل جنوب إدلب وحاس وكفرومة", ["كفرنبل", "حاس", "كفرومة"]),
+    ("استعاد الجيش بلدات الهبيط غرب خان شيخون وعابدين", ["الهبيط", "عابدين"]),
+])
+def test_a_list_goes_on_past_a_locating_phrase(text: str, items: list[str]) -> None:
+    places = [_placed(text, name).toponym for name in items]
+    assert len({t.list_token for t in places}) == 1 and places[0].list_token >= 0
+
+
+def test_after_a_locating_phrase_only_known_names_go_on_with_the_list() -> None:
+    assert not _found("هاجمت الفصائل قرى كفرنبل جنوب إدلب وقتلت عشرة جنود", "قتلت")

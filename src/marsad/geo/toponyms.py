@@ -314,11 +314,21 @@ def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
     tokens, text = words.tokens, words.text
     if cue.payload.plural and i < len(tokens) and any(f in cues_list_openers() for f in bare_forms(tokens[i].text)):
         i += 1  # "4 قرى هي شقرا والحصان"
+    located = False  # the list went on past a phrase that locates an item: only known names follow
     while i < len(tokens) and len(items) < 12:
         prev_end = (cue.end if i == cue.last else tokens[i - 1].end) if not items else items[-1].end
+        if located and items[-1].last < i:
+            prev_end = tokens[i - 1].end  # right after the locating phrase
         gap = text[prev_end:tokens[i].start]
         conj = bool(items) and (tokens[i].text.startswith("و") or gap.strip(" ") in ("،", ","))
+        if items and not conj and cue.payload.plural and not cue.payload.dual and not located:
+            j = _past_locator(words, i, by_first)
+            if j is not None and j < len(tokens) and tokens[j].text.startswith("و") and j in by_first:
+                i, located = j, True  # "قرى المتونة شمال مدينة السويداء ودوما وتيما"
+                continue
         if items and not conj:
+            break
+        if located and i not in by_first:
             break
         if not items and not gap_ok(text, prev_end, tokens[i].start):
             break
@@ -352,6 +362,23 @@ def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
         if cue.payload.plural or unknown[0].name.endswith(("يه", "يين", "يون")):
             return []  # "قواعد حزب", "قرى كردية", "منطقة حدودية": a lone indefinite word, no name
     return unknown
+
+
+def _past_locator(words: _Words, i: int, by_first: dict[int, _Draft]) -> int | None:
+    """Where a phrase that locates the list item before it ends: direction or "near" words, a cue noun
+    maybe, and a town or unit the gazetteer knows ("شمال مدينة السويداء"، "قرب حماة"); None if none starts
+    at token ``i``. A list of places goes on after it: "قرى المتونة شمال مدينة السويداء ودوما وتيما"."""
+    k = i
+    while k < len(words.tokens) and k - i < 3 and words.is_word(k, "near", "direction"):
+        k += 1
+    if k == i or k >= len(words.tokens):
+        return None
+    if words.is_word(k, "cue"):
+        k += 1
+    place = by_first.get(k)
+    if place is None or not any(p.kind in MAJOR_KINDS for p in place.candidates):
+        return None
+    return place.last
 
 
 def _after_a_pair(text: str, end: int, nxt: Token) -> bool:
@@ -559,8 +586,25 @@ def _roles(words: _Words, drafts: list[_Draft]) -> None:
         _pair(words, a, b)
     _share_list_parents(drafts)
     for d in drafts:
-        if d.far and d.role == "event":
+        if d.far and d.role == "event" or _locates_an_anaphor(words, d):
             d.role = "reference"  # "في القرية الواقعة على بعد 250 كلم شمال بغداد": not in Baghdad
+
+
+def _locates_an_anaphor(words: _Words, d: _Draft) -> bool:
+    """"في المدينة، الواقعة جنوب العاصمة دمشق"، "البلدة التي تقع شمال حماة": after a place noun that points
+    back to a place named before (``located_anaphors``) a locating relative says where that place lies, so the
+    place it names after a direction or "near" word is a reference point, not a second scene."""
+    if d.role != "event" or not d.near or d.chain < 2:
+        return False
+    cues, tokens = load_place_cues(), words.tokens
+    k = d.chain - 1
+    if not any(f in cues.locating_words for f in bare_forms(tokens[k].text)):
+        return False
+    if k > 0 and words.is_word(k - 1, "locating_relative") and not tokens[k].text.startswith("ال"):
+        k -= 1  # "التي تقع"، "الذي يقع"
+    if k == 0 or _CLAUSE_PUNCT.search(words.text[tokens[k - 1].end:tokens[k].start].replace("،", "").replace(",", "")):
+        return False
+    return any(f in cues.located_anaphors for f in bare_forms(tokens[k - 1].text))
 
 
 def _share_list_parents(drafts: list[_Draft]) -> None:
