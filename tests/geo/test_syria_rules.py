@@ -260,3 +260,23 @@ def test_a_list_goes_on_past_a_locating_phrase(text: str, items: list[str]) -> N
 
 def test_after_a_locating_phrase_only_known_names_go_on_with_the_list() -> None:
     assert not _found("هاجمت الفصائل قرى كفرنبل جنوب إدلب وقتلت عشرة جنود", "قتلت")
+
+
+# --- a quoted name with nothing that makes it a place names a party, a campaign or an operation --------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('أحرق المتظاهرون مقر حركة ما يسمى "البشائر" وسط المدينة', "البشائر"),
+    ("أعلنت الفصائل بدء معركة «تدمر» ضد قوات النظام", "تدمر"),
+    ('تبنت جماعة تطلق على نفسها "الميادين" الهجوم على الحاجز', "الميادين"),
+])
+def test_a_quoted_name_is_no_place(text: str, name: str) -> None:
+    assert not _found(text, name)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('قُتل ثلاثة مدنيين في "الميادين" بقصف جوي', "الميادين"),
+    ("سيطرت الفصائل على بلدة «تل أبيض» الحدودية", "تل أبيض"),
+    ('وصلت التعزيزات إلى "البوكمال" شرق دير الزور', "البوكمال"),
+])
+def test_a_quoted_name_after_a_preposition_or_a_cue_is_a_place(text: str, name: str) -> None:
+    assert _placed(text, name).location is not None

@@ -914,6 +914,8 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
         return False  # "قرية صغيرة"، "قرية جديدة": an indefinite adjective describes the place, names none
     if spec is None and _after_demonstrative(words, d):
         return False  # "هذه الطبقة"، "هذا الحصان": a common noun
+    if spec is None and _quoted(words, d) and not _locative(words, d) and d.parent is None and not d.near:
+        return False  # "أحرقوا مقر حركة "البشائر"": a quoted name is a party's, a campaign's or an operation's
     if spec is not None and (spec.unknown or any(p.kind in spec.kinds for p in d.candidates)):
         return True  # a cue introduced it (if no candidate fits, it is resolved as an unknown name)
     if d.key in cues.verb_shaped:  # "الطائرات تدمر منازل": a verb; "في تدمر": no verb follows a preposition
@@ -943,6 +945,20 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     if " " not in d.key:  # "السبع" (seven), "الشقق" (the flats): as above, the district alone is not enough
         return (in_admin2 or in_admin1) and related
     return in_admin2 or (in_admin1 and related)
+
+
+_QUOTES_OPEN = "\"«“'"
+_QUOTES_CLOSE = "\"»”'"
+
+
+def _quoted(words: _Words, d: _Draft) -> bool:
+    """The name stands alone between quotation marks ("البشائر"، «الفجر»): the press quotes the names of
+    parties, movements, campaigns and operations, not of the places it reports from, so a quoted name with
+    no cue noun, locative preposition, parent or direction before it names no place."""
+    text = words.text
+    before = text[:words.tokens[d.first].start].rstrip(" ")
+    after = text[d.end:].lstrip(" ")
+    return bool(before) and before[-1] in _QUOTES_OPEN and bool(after) and after[0] in _QUOTES_CLOSE
 
 
 def _after_demonstrative(words: _Words, d: _Draft) -> bool:
