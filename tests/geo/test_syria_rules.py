@@ -280,3 +280,24 @@ def test_a_quoted_name_is_no_place(text: str, name: str) -> None:
 ])
 def test_a_quoted_name_after_a_preposition_or_a_cue_is_a_place(text: str, name: str) -> None:
     assert _placed(text, name).location is not None
+
+
+# --- "في X شرقي Y": a name the gazetteer lacks, located by a direction and a known place -----------------------
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("قصفت المدفعية مواقع في تل شهيبان شرقي قرية شقا", "تل شهيبان", "As-Suwayda"),
+    ("سيطرت الفصائل على الصفيصفة غربي الفوعة في ريف إدلب", "الصفيصفة", "Idlib"),
+    ("تقدمت قوات النظام من الكريزة جنوب خان شيخون", "الكريزة", "Idlib"),
+])
+def test_an_unknown_name_located_by_a_direction_is_a_place(text: str, name: str, admin1: str) -> None:
+    loc = _placed(text, name).location
+    assert loc is not None and loc.admin1 == admin1 and loc.geo_precision == 2
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("قتل خمسة جنود في هجوم شرقي حلب", "هجوم"),
+    ("أسر الجيش العشرات من المسلحين شمال حماة", "المسلحين"),
+    ("تجددت الاشتباكات في الريف الغربي بعد المعارك جنوب إدلب", "المعارك"),
+])
+def test_an_event_or_plural_noun_before_a_direction_is_no_place(text: str, word: str) -> None:
+    assert not _found(text, word)

@@ -165,6 +165,7 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
     for d in drafts:
         d.cue = _cue_before(words, d.first)
     drafts = _with_unknown(words, drafts)
+    drafts = _located_unknown(words, drafts)
     drafts = _compounds(words, drafts)
     for d in drafts:
         _relation(words, d)
@@ -252,6 +253,53 @@ def _with_unknown(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
     # a known name inside an unknown two-word name is part of it: "قرية كفر داعل" is not Daraa's داعل
     inner = {k for d in out if not d.candidates for k in range(d.first + 1, d.last)}
     return sorted((d for d in out if not (d.candidates and d.first in inner)), key=lambda d: d.first)
+
+
+_PREPOSITIONS = frozenset({"في", "علي", "من"})  # في، على، من (folded)
+_PLURAL_ENDINGS = ("ين", "ون", "ات")
+
+
+def _located_unknown(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
+    """"في الصواغية شرقي الفوعة"، "في تل اشهيب شرقي مطار خلخلة": after a preposition, a definite word or a
+    name opened by a name prefix (تل، عين، كفر ...) that a direction word and a place the gazetteer knows follow
+    is a place located by that place, even without a cue noun: the gazetteer lacks it, the text places it.
+    Not a word of the lexicons (an event, actor or time: "في هجوم شرقي حلب"، "في الاشتباكات شمال حماة"),
+    a definite plural (المسلحين، الجبهات), a cue, a word that is no name, or a country word (``_name_like``)."""
+    cues = load_place_cues()
+    tokens = words.tokens
+    by_first = {d.first: d for d in drafts}
+    covered = {k for d in drafts for k in range(d.first, d.last)}
+    added: list[_Draft] = []
+    for i in range(1, len(tokens) - 2):
+        if i in covered or not gap_ok(words.text, tokens[i - 1].end, tokens[i].start):
+            continue
+        if not any(f in _PREPOSITIONS for f in bare_forms(tokens[i - 1].text)):
+            continue
+        word = tokens[i].text
+        if word in cues.two_word_prefixes:
+            last = i + 2
+        elif word.startswith("ال") and len(word) >= 5 and not word.endswith(_PLURAL_ENDINGS):
+            last = i + 1  # not a plural noun: "من المسلحين شمال حماة"، "على الجبهات غرب تعز"
+        else:
+            continue
+        if last >= len(tokens) or any(k in covered for k in range(i, last)) or not words.is_word(last, "direction"):
+            continue
+        if not all(_name_like(words, k, tokens[k].text, cues.not_names) for k in range(i, last)):
+            continue
+        if any(words.is_word(k, "cue") for k in range(i, last)) or _lexicon_phrase_at(words, i):
+            continue
+        k = last + 1
+        while k < len(tokens) and words.is_word(k, "direction"):
+            k += 1  # "شمال شرقي"
+        if k < len(tokens) and words.is_word(k, "cue"):
+            k += 1
+        place = by_first.get(k)
+        if place is None or not place.candidates:
+            continue
+        start, end = tokens[i].start, tokens[last - 1].end
+        added.append(_Draft(i, last, start, end, words.text[start:end], []))
+        covered.update(range(i, last))
+    return sorted(drafts + added, key=lambda d: d.first) if added else drafts
 
 
 #: Endings of an adjective agreeing with a name (nisba, feminine, dual, plural): "المحاصرة"، "المواليتين".
