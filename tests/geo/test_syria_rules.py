@@ -301,3 +301,24 @@ def test_an_unknown_name_located_by_a_direction_is_a_place(text: str, name: str,
 ])
 def test_an_event_or_plural_noun_before_a_direction_is_no_place(text: str, word: str) -> None:
     assert not _found(text, word)
+
+
+# --- "its headquarters in X": where a body sits is a source's seat, not a scene -----------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("قال مسؤول في الهلال الأحمر الكردي ومقره في القامشلي إن المدينة تعرضت لقصف", "القامشلي"),
+    ("أفادت المنظمة الإغاثية التي مقرها في غازي عنتاب بأن القصف طال مستشفى في حلب", "غازي عنتاب"),
+    ("ذكر ناشطون ومقرهم في إدلب أن طائرات قصفت مواقع الفصائل", "إدلب"),
+])
+def test_a_body_s_headquarters_is_a_source(text: str, name: str) -> None:
+    assert _placed(text, name).toponym.role == "source"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("استهدف انتحاري مقر الحزب في كركوك", "كركوك"),
+    ("أحرق المحتجون مقرها في البصرة", "البصرة"),
+    ("اقتحمت القوات مقرهم في الموصل واعتقلت خمسة", "الموصل"),
+])
+def test_a_headquarters_attacked_is_a_scene(text: str, name: str) -> None:
+    """"مقر X"، "أحرقوا مقرها": the headquarters as the object of an act is a building that was struck."""
+    assert _placed(text, name).toponym.role == "event"
