@@ -509,7 +509,13 @@ class Builder:
 
     def curated_places(self) -> None:
         for alias in self.curated.get("alias", []):
-            self.places[self.ref(alias["id"])].names.extend(alias["names"])
+            place = self.places[self.ref(alias["id"])]
+            bare = {fold(n) for n in place.names}
+            for name in alias["names"]:
+                # the press form with ال of a name the data write bare ("المزيريب" of OCHA's مزيريب) is kept
+                # whole, so the bare form stays a key too (finish() keeps only the ال form of a pair)
+                article = fold(name).startswith("ال") and fold(name)[2:] in bare
+                (place.fixed if article else place.names).append(name)
         for row in self.curated.get("place", []):
             donor = self.places[self.ref(row["at"])]
             place = Place(f"marsad:{row['slug']}", row["kind"], donor.country, donor.lat, donor.lon, row["name_en"],

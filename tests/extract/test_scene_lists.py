@@ -90,3 +90,23 @@ def test_a_where_clause_that_names_its_own_place_keeps_it() -> None:
     found = extract_events(Article("t", "خرجت التظاهرات أمس من البصرة، حيث أغلق المحتجون ميناء أم قصر.",
                                    published=PUB))
     assert [e.location.name_ar for e in found] == ["أم قصر"]
+
+
+# --- a list of villages whose first item is located goes on after the locating phrase ------------------------
+
+def _places(text: str) -> list[str]:
+    return [e.location.name_ar for e in extract_events(Article("t", text, published=PUB))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("هاجم مسلحو تنظيم الدولة الإسلامية الأربعاء قرى عراجة شرق مدينة السويداء وتيما والشبكي، وقتلوا 12 شخصا.",
+     ["عراجة", "تيما", "الشبكي"]),
+    ("قصفت الطائرات الروسية الثلاثاء قرى كفرنبل جنوب إدلب وحاس وكفرومة، ما أدى إلى مقتل ستة مدنيين.",
+     ["كفرنبل", "حاس", "كفرومة"]),
+    ("استعادت قوات النظام السوري الاثنين بلدات الهبيط غرب خان شيخون وعابدين بعد معارك مع الفصائل.",
+     ["الهبيط", "عابدين"]),
+])
+def test_items_of_one_cue_list_are_one_scene_each(text: str, expected: list[str]) -> None:
+    """"قرى X شمال مدينة Y وZ وW": the phrase that locates X does not end the list; the items of one plural
+    cue's list share its head (mentions._list_heads), so each is a scene (codebook §1), the toll split."""
+    assert _places(text) == expected

@@ -151,6 +151,10 @@ PHRASES = [
     ("انفجار في اللاذقية", "اللاذقية", "Lattakia", "Lattakia", 1, False),
     ("انفجار في طرطوس", "طرطوس", "Tartus", "Tartous", 1, False),
     ("تفجير سيارة على الطريق قرب بلدة عين عيسى بريف الرقة", "عين عيسى", "Ar-Raqqa", "Tell Abiad", 2, False),
+    # a town the open data lack (curated.toml: Saqlawiyah, north-west of Fallujah)
+    ("قُتل جنديان في هجوم على ناحية الصقلاوية شمال غربي الفلوجة", "الصقلاوية", "Anbar", "Al-Falluja", 1, False),
+    ("حررت القوات الأمنية بلدة الصقلاوية من سيطرة داعش", "الصقلاوية", "Anbar", "Al-Falluja", 1, False),
+    ("استهدف طيران التحالف تجمعا للمسلحين في أطراف ناحية الصقلاوية", "الصقلاوية", "Anbar", "Al-Falluja", 2, False),
 ]
 
 

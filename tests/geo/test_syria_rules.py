@@ -173,3 +173,152 @@ def test_a_street_square_or_market_is_named_in_full(text: str, name: str, writte
 def test_the_part_of_the_governorate_decides(text: str, admin2: str) -> None:
     loc = _placed(text, "صوران").location
     assert loc is not None and (loc.admin1, loc.admin2) == ("Aleppo", admin2)
+
+
+# --- an indefinite name in construct with a definite noun goes on with it ------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("اشتبك مقاتلو المعارضة مع قوات النظام في حي كرم الصنوبر بمدينة حلب", "كرم الصنوبر", "Aleppo"),
+    ("قتلت امرأتان بقصف استهدف بلدة فتحة الصخر في سهل الغاب", "فتحة الصخر", "Hama"),
+    ("سقطت قذائف على قرية ساقية الريح بريف اللاذقية وأصيب طفلان", "ساقية الريح", "Lattakia"),
+])
+def test_an_unknown_name_in_construct_is_read_whole(text: str, name: str, admin1: str) -> None:
+    loc = _placed(text, name).location
+    assert loc is not None and loc.admin1 == admin1 and fold(loc.name_ar) == fold(name)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("سيطرت على قرية شبيبات القوات التركية", "شبيبات"),  # an actor follows (verb, object, subject)
+    ("قُتل ثلاثة في بلدة رسيمات الحدودية", "رسيمات"),  # an adjective agreeing with the town
+    ("هاجم مسلحون قرية حميرات الأسبوع الماضي", "حميرات"),  # a time
+    ("استهدفت المدفعية مزرعة دبيبات الأربعاء", "دبيبات"),  # a day
+])
+def test_an_adjective_an_actor_or_a_time_is_no_part_of_the_name(text: str, name: str) -> None:
+    assert _found(text, name)
+
+
+@pytest.mark.parametrize("text", [
+    "نزح السكان من مناطق كثيفة البنيان وحرب شوارع في المدينة",
+    "انتهاك لقواعد حسن الجوار وحقوق الإنسان في سوريا",
+    "تقدمت القوات عبر أحياء ضيقة الشوارع في ريف حلب",
+])
+def test_a_plural_noun_opens_no_name_in_construct(text: str) -> None:
+    assert not [r for r in geocode_text(text) if " " in r.toponym.name and not r.toponym.candidates]
+
+
+# --- "X بY": a clitic ب on the first word of a several-word name makes Y the parent ----------------------------
+
+@pytest.mark.parametrize(("text", "child", "parent"), [
+    ("قصفت قوات النظام بلدة الطيبة بالغوطة الغربية", "الطيبة", "الغوطة الغربية"),
+    ("قُتل رجلان في قرية الحسينية بدير الزور", "الحسينية", "دير الزور"),
+    ("انفجرت عبوة ناسفة في حي الكورنيش برأس العين، وأُصيبت امرأة", "الكورنيش", "رأس العين"),
+])
+def test_a_name_of_several_words_after_b_is_the_parent(text: str, child: str, parent: str) -> None:
+    assert _placed(text, parent).toponym.role == "parent"
+    assert _placed(text, child).toponym.parent_token == _placed(text, parent).toponym.first_token
+
+
+# --- a relative after a place noun that points back only locates that place ------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقعت عدة انفجارات في المدينة، الواقعة جنوب العاصمة دمشق، وقتل عشرة", "دمشق"),
+    ("قصفت الطائرات البلدة التي تقع شمال حماة وقتلت خمسة مدنيين", "حماة"),
+    ("اقتحم مسلحون القرية الواقعة قرب الموصل صباح اليوم", "الموصل"),
+])
+def test_a_place_locating_an_anaphor_is_a_reference_point(text: str, name: str) -> None:
+    assert _placed(text, name).toponym.role == "reference"
+
+
+def test_an_area_located_by_a_place_is_near_it() -> None:
+    """"المنطقة" names no place before it: the area south of Aleppo is the scene, near Aleppo."""
+    assert _placed("اندلعت اشتباكات في المنطقة الواقعة جنوب حلب", "حلب").toponym.role == "event"
+
+
+# --- same-named places coordinated with a neighbour ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات مدينة السويداء ودوما",
+    "هاجم التنظيم السويداء، ودوما",
+    "سقطت قذائف على السويداء ودوما وقتل مدني",
+])
+def test_a_tied_name_listed_beside_a_place_lies_in_its_governorate(text: str) -> None:
+    loc = _placed(text, "دوما").location
+    assert loc is not None and (loc.admin1, loc.admin2, loc.geo_precision) == ("As-Suwayda", "Shahba", 1)
+
+
+# --- a list of villages goes on after a phrase that locates one of them -------------------------------------------
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("شن مسلحون هجمات على قرى عراجة شرق مدينة السويداء وتيما والشبكي", ["عراجة", "تيما", "الشبكي"]),
+    ("قصفت الطائرات الروسية قرى كفرنبل جنوب إدلب وحاس وكفرومة", ["كفرنبل", "حاس", "كفرومة"]),
+    ("استعاد الجيش بلدات الهبيط غرب خان شيخون وعابدين", ["الهبيط", "عابدين"]),
+])
+def test_a_list_goes_on_past_a_locating_phrase(text: str, items: list[str]) -> None:
+    places = [_placed(text, name).toponym for name in items]
+    assert len({t.list_token for t in places}) == 1 and places[0].list_token >= 0
+
+
+def test_after_a_locating_phrase_only_known_names_go_on_with_the_list() -> None:
+    assert not _found("هاجمت الفصائل قرى كفرنبل جنوب إدلب وقتلت عشرة جنود", "قتلت")
+
+
+# --- a quoted name with nothing that makes it a place names a party, a campaign or an operation --------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('أحرق المتظاهرون مقر حركة ما يسمى "البشائر" وسط المدينة', "البشائر"),
+    ("أعلنت الفصائل بدء معركة «تدمر» ضد قوات النظام", "تدمر"),
+    ('تبنت جماعة تطلق على نفسها "الميادين" الهجوم على الحاجز', "الميادين"),
+])
+def test_a_quoted_name_is_no_place(text: str, name: str) -> None:
+    assert not _found(text, name)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('قُتل ثلاثة مدنيين في "الميادين" بقصف جوي', "الميادين"),
+    ("سيطرت الفصائل على بلدة «تل أبيض» الحدودية", "تل أبيض"),
+    ('وصلت التعزيزات إلى "البوكمال" شرق دير الزور', "البوكمال"),
+])
+def test_a_quoted_name_after_a_preposition_or_a_cue_is_a_place(text: str, name: str) -> None:
+    assert _placed(text, name).location is not None
+
+
+# --- "في X شرقي Y": a name the gazetteer lacks, located by a direction and a known place -----------------------
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("قصفت المدفعية مواقع في تل شهيبان شرقي قرية شقا", "تل شهيبان", "As-Suwayda"),
+    ("سيطرت الفصائل على الصفيصفة غربي الفوعة في ريف إدلب", "الصفيصفة", "Idlib"),
+    ("تقدمت قوات النظام من الكريزة جنوب خان شيخون", "الكريزة", "Idlib"),
+])
+def test_an_unknown_name_located_by_a_direction_is_a_place(text: str, name: str, admin1: str) -> None:
+    loc = _placed(text, name).location
+    assert loc is not None and loc.admin1 == admin1 and loc.geo_precision == 2
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("قتل خمسة جنود في هجوم شرقي حلب", "هجوم"),
+    ("أسر الجيش العشرات من المسلحين شمال حماة", "المسلحين"),
+    ("تجددت الاشتباكات في الريف الغربي بعد المعارك جنوب إدلب", "المعارك"),
+])
+def test_an_event_or_plural_noun_before_a_direction_is_no_place(text: str, word: str) -> None:
+    assert not _found(text, word)
+
+
+# --- "its headquarters in X": where a body sits is a source's seat, not a scene -----------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("قال مسؤول في الهلال الأحمر الكردي ومقره في القامشلي إن المدينة تعرضت لقصف", "القامشلي"),
+    ("أفادت المنظمة الإغاثية التي مقرها في غازي عنتاب بأن القصف طال مستشفى في حلب", "غازي عنتاب"),
+    ("ذكر ناشطون ومقرهم في إدلب أن طائرات قصفت مواقع الفصائل", "إدلب"),
+])
+def test_a_body_s_headquarters_is_a_source(text: str, name: str) -> None:
+    assert _placed(text, name).toponym.role == "source"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("استهدف انتحاري مقر الحزب في كركوك", "كركوك"),
+    ("أحرق المحتجون مقرها في البصرة", "البصرة"),
+    ("اقتحمت القوات مقرهم في الموصل واعتقلت خمسة", "الموصل"),
+])
+def test_a_headquarters_attacked_is_a_scene(text: str, name: str) -> None:
+    """"مقر X"، "أحرقوا مقرها": the headquarters as the object of an act is a building that was struck."""
+    assert _placed(text, name).toponym.role == "event"

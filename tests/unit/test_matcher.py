@@ -129,3 +129,16 @@ def test_stems_of_different_lengths_under_one_head():
     assert sorted(p for _, p in _find(m, "وقتلاهم")) == ["dead", "kill"]
     assert _find(m, "بالقصف") == [("بالقصف", "shell")]
     assert _find(m, "قصفت") == [("قصفت", "shell")]
+
+
+def test_word_cache_emptied_mid_text_keeps_the_words_it_had_met():
+    """A text whose new words overflow the cache empties it: words of that text met before (cached) must be
+    computed again, not looked up in the emptied cache."""
+    cache: dict[str, int] = {}
+    matcher_module.per_word(cache, ["a", "b"], len)
+    limit = matcher_module._CACHE_LIMIT
+    try:
+        matcher_module._CACHE_LIMIT = 4
+        assert matcher_module.per_word(cache, ["a", "cc", "ddd", "eeee"], len) == [1, 2, 3, 4]
+    finally:
+        matcher_module._CACHE_LIMIT = limit

@@ -848,11 +848,19 @@ def _close_to(p: ResolvedPlace) -> bool:
 def _list_heads(doc: Doc) -> dict[int, ResolvedPlace]:
     """The first place of the list each place of the document belongs to (itself when it stands alone).
     One preposition governs a list whole: "غارات قرب حلب والرقة ودير الزور" strikes near all three,
-    the later names are no more "in" than the first."""
+    the later names are no more "in" than the first. The items of one plural cue's list share its head even
+    where a phrase locating an item parts them ("قرى المتونة شمال مدينة السويداء ودوما وتيما")."""
     heads: dict[int, ResolvedPlace] = {}
+    lists: dict[int, ResolvedPlace] = {}  # a plural cue's token → the first place of its list
     previous: ResolvedPlace | None = None
     for p in sorted(doc.places, key=lambda p: p.toponym.start):
-        heads[id(p)] = heads[id(previous)] if previous is not None and _coordinated(doc, previous, p) else p
+        cue = p.toponym.list_token
+        if cue >= 0 and cue in lists:
+            heads[id(p)] = lists[cue]
+        else:
+            heads[id(p)] = heads[id(previous)] if previous is not None and _coordinated(doc, previous, p) else p
+        if cue >= 0:
+            lists.setdefault(cue, heads[id(p)])
         previous = p
     return heads
 

@@ -79,6 +79,8 @@ class PlaceCues:
     metonym_verbs: frozenset[str]  # folded feminine verb forms whose subject city stands for its government
     surroundings: dict[str, str]  # admin1 of a one-city governorate → admin1 of the land around it
     allegiance: frozenset[str]  # folded forms of "loyal/allied to": a city after them with ل is its government
+    locating_words: frozenset[str] = frozenset()  # "الواقعة"، "تقع": a relative saying where a place lies
+    located_anaphors: frozenset[str] = frozenset()  # "المدينة": a place noun pointing back, located by a relative
 
 
 def _read() -> dict[str, Any]:
@@ -244,4 +246,6 @@ def load_place_cues() -> PlaceCues:
         surroundings={str(k): str(v) for k, v in data.get("surroundings", {}).items()},
         allegiance=frozenset(article + fold(stem) + ending for stem in role.get("allegiance_stems", [])
                              for ending in ("", "ه", "ي", "يه", "ين", "ون", "ه") for article in ("", "ال")),
+        locating_words=frozenset(fold(w) for w in _words(role, "locating_words")),
+        located_anaphors=frozenset(fold(w) for w in _words(role, "located_anaphors")),
     )

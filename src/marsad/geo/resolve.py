@@ -452,6 +452,7 @@ def resolve_toponyms(toponyms: list[Toponym], text: str | NormalisedText,
             stands_for[i] = parent or _common_unit(ranked[i], margin, gz)
         if chosen[i] is None and parent is not None and _stands_in(toponyms[i]):
             stands_for[i] = parent
+    _side_by_side(toponyms, ranked, chosen, stands_for, plain, margin)
     _agree_within_lists(toponyms, ranked, chosen, stands_for, ctx.country, accept)
     out: list[ResolvedPlace] = []
     for i, t in enumerate(toponyms):
@@ -489,6 +490,36 @@ def _common_unit(ranked: tuple[tuple[Place, float], ...], margin: float, gz: Gaz
     tied = [p for p, s in ranked if top - s < margin]
     admin1 = {p.admin1 for p in tied}
     return gz.governorate(tied[0].admin1) if len(admin1) == 1 else None
+
+
+_COORDINATION = re.compile(r"[\s،,]*و?\s*")
+
+
+def _side_by_side(toponyms: list[Toponym], ranked: list[tuple[tuple[Place, float], ...]],
+                  chosen: list[Place | None], stands_for: list[Place | None], text: str, margin: float) -> None:
+    """"قرى المتونة شمال مدينة السويداء ودوما وتيما والشبكي": names coordinated side by side (و or a comma
+    between them, no cue needed) are neighbouring places, so of same-named places that nothing else tells
+    apart (``_undecided``) the one lying in the district, else in the governorate, of a place listed right
+    next to it is meant."""
+    for i, t in enumerate(toponyms):
+        if chosen[i] is not None or not ranked[i] or not _undecided(ranked[i], margin):
+            continue
+        beside = [place for j in (i - 1, i + 1) if 0 <= j < len(toponyms) and (place := chosen[j]) is not None
+                  and _coordinated(text, *((toponyms[j], t) if j < i else (t, toponyms[j])))]
+        top = ranked[i][0][1]
+        tied = [p for p, score in ranked[i] if top - score < margin]
+        for unit in (lambda p: (p.admin1, p.admin2), lambda p: (p.admin1, "")):
+            fits = [p for p in tied if unit(p) in {unit(q) for q in beside}]
+            if fits:
+                if len(fits) == 1:
+                    chosen[i], stands_for[i] = fits[0], None
+                break
+
+
+def _coordinated(text: str, a: Toponym, b: Toponym) -> bool:
+    """``b`` follows ``a`` after و or a comma and nothing else ("السويداء ودوما"، "تيما، والشبكي")."""
+    gap = text[a.end:b.start]
+    return bool(_COORDINATION.fullmatch(gap)) and (gap.strip() != "" or text[b.start - 1:b.start] == "و")
 
 
 def _agree_within_lists(toponyms: list[Toponym], ranked: list[tuple[tuple[Place, float], ...]],

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from marsad.geo.cues import Word, in_word_list, is_ambiguous, load_place_cues, short_word_proclitics
@@ -28,7 +28,7 @@ from marsad.geo.gazetteer import Gazetteer, NameHit, Place
 from marsad.geo.index import bare_forms, gap_ok
 from marsad.lexicon import load_lexicons
 from marsad.text.matcher import Match
-from marsad.text.tokens import Token, strip_article
+from marsad.text.tokens import Token, strip_article, tokenise
 
 MAJOR_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region", "landmark"})
 MINOR_KINDS = frozenset({"village", "neighbourhood", "camp"})
@@ -165,6 +165,7 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
     for d in drafts:
         d.cue = _cue_before(words, d.first)
     drafts = _with_unknown(words, drafts)
+    drafts = _located_unknown(words, drafts)
     drafts = _compounds(words, drafts)
     for d in drafts:
         _relation(words, d)
@@ -254,6 +255,53 @@ def _with_unknown(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
     return sorted((d for d in out if not (d.candidates and d.first in inner)), key=lambda d: d.first)
 
 
+_PREPOSITIONS = frozenset({"في", "علي", "من"})  # في، على، من (folded)
+_PLURAL_ENDINGS = ("ين", "ون", "ات")
+
+
+def _located_unknown(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
+    """"في الصواغية شرقي الفوعة"، "في تل اشهيب شرقي مطار خلخلة": after a preposition, a definite word or a
+    name opened by a name prefix (تل، عين، كفر ...) that a direction word and a place the gazetteer knows follow
+    is a place located by that place, even without a cue noun: the gazetteer lacks it, the text places it.
+    Not a word of the lexicons (an event, actor or time: "في هجوم شرقي حلب"، "في الاشتباكات شمال حماة"),
+    a definite plural (المسلحين، الجبهات), a cue, a word that is no name, or a country word (``_name_like``)."""
+    cues = load_place_cues()
+    tokens = words.tokens
+    by_first = {d.first: d for d in drafts}
+    covered = {k for d in drafts for k in range(d.first, d.last)}
+    added: list[_Draft] = []
+    for i in range(1, len(tokens) - 2):
+        if i in covered or not gap_ok(words.text, tokens[i - 1].end, tokens[i].start):
+            continue
+        if not any(f in _PREPOSITIONS for f in bare_forms(tokens[i - 1].text)):
+            continue
+        word = tokens[i].text
+        if word in cues.two_word_prefixes:
+            last = i + 2
+        elif word.startswith("ال") and len(word) >= 5 and not word.endswith(_PLURAL_ENDINGS):
+            last = i + 1  # not a plural noun: "من المسلحين شمال حماة"، "على الجبهات غرب تعز"
+        else:
+            continue
+        if last >= len(tokens) or any(k in covered for k in range(i, last)) or not words.is_word(last, "direction"):
+            continue
+        if not all(_name_like(words, k, tokens[k].text, cues.not_names) for k in range(i, last)):
+            continue
+        if any(words.is_word(k, "cue") for k in range(i, last)) or _lexicon_phrase_at(words, i):
+            continue
+        k = last + 1
+        while k < len(tokens) and words.is_word(k, "direction"):
+            k += 1  # "شمال شرقي"
+        if k < len(tokens) and words.is_word(k, "cue"):
+            k += 1
+        place = by_first.get(k)
+        if place is None or not place.candidates:
+            continue
+        start, end = tokens[i].start, tokens[last - 1].end
+        added.append(_Draft(i, last, start, end, words.text[start:end], []))
+        covered.update(range(i, last))
+    return sorted(drafts + added, key=lambda d: d.first) if added else drafts
+
+
 #: Endings of an adjective agreeing with a name (nisba, feminine, dual, plural): "المحاصرة"، "المواليتين".
 _ADJECTIVE_ENDINGS = ("ه", "ي", "ة", "ين", "ون", "ات", "ان")
 #: A second word of a compound that stands for a place the compound lies by ("خور الزبير" by الزبير): a
@@ -314,11 +362,21 @@ def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
     tokens, text = words.tokens, words.text
     if cue.payload.plural and i < len(tokens) and any(f in cues_list_openers() for f in bare_forms(tokens[i].text)):
         i += 1  # "4 قرى هي شقرا والحصان"
+    located = False  # the list went on past a phrase that locates an item: only known names follow
     while i < len(tokens) and len(items) < 12:
         prev_end = (cue.end if i == cue.last else tokens[i - 1].end) if not items else items[-1].end
+        if located and items[-1].last < i:
+            prev_end = tokens[i - 1].end  # right after the locating phrase
         gap = text[prev_end:tokens[i].start]
         conj = bool(items) and (tokens[i].text.startswith("و") or gap.strip(" ") in ("،", ","))
+        if items and not conj and cue.payload.plural and not cue.payload.dual and not located:
+            j = _past_locator(words, i, by_first)
+            if j is not None and j < len(tokens) and tokens[j].text.startswith("و") and j in by_first:
+                i, located = j, True  # "قرى المتونة شمال مدينة السويداء ودوما وتيما"
+                continue
         if items and not conj:
+            break
+        if located and i not in by_first:
             break
         if not items and not gap_ok(text, prev_end, tokens[i].start):
             break
@@ -332,7 +390,11 @@ def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
                 known.cue = known.cue or cue
             items.append(known)
         else:
-            item = _unknown(words, i, bool(items), not_names) if spec.unknown else None
+            # only the name of one place is read in construct: after a plural noun the first word is often
+            # no name at all ("قواعد حسن الجوار وحقوق الإنسان"، "مناطق كثيفة البنيان"), and a definite word
+            # after a list item as often goes on with the sentence as with the name
+            construct = None if cue.payload.plural or cue.payload.dual else by_first
+            item = _unknown(words, i, bool(items), not_names, construct) if spec.unknown else None
             if item is None:
                 break
             item.cue = cue
@@ -350,6 +412,23 @@ def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
     return unknown
 
 
+def _past_locator(words: _Words, i: int, by_first: dict[int, _Draft]) -> int | None:
+    """Where a phrase that locates the list item before it ends: direction or "near" words, a cue noun
+    maybe, and a town or unit the gazetteer knows ("شمال مدينة السويداء"، "قرب حماة"); None if none starts
+    at token ``i``. A list of places goes on after it: "قرى المتونة شمال مدينة السويداء ودوما وتيما"."""
+    k = i
+    while k < len(words.tokens) and k - i < 3 and words.is_word(k, "near", "direction"):
+        k += 1
+    if k == i or k >= len(words.tokens):
+        return None
+    if words.is_word(k, "cue"):
+        k += 1
+    place = by_first.get(k)
+    if place is None or not any(p.kind in MAJOR_KINDS for p in place.candidates):
+        return None
+    return place.last
+
+
 def _after_a_pair(text: str, end: int, nxt: Token) -> bool:
     """After the two names of a dual cue, what follows is no third name when a comma parts it off
     ("بلدتي نبل والزهراء، عقبه قصف") or it agrees with the pair as an adjective ("والمحاصرتين")."""
@@ -363,8 +442,11 @@ def cues_list_openers() -> frozenset[str]:
     return load_place_cues().list_openers
 
 
-def _unknown(words: _Words, i: int, in_list: bool, not_names: frozenset[str]) -> _Draft | None:
-    """An unknown name at token ``i`` (one word, or two after a name prefix such as تل، أبو، خان)."""
+def _unknown(words: _Words, i: int, in_list: bool, not_names: frozenset[str],
+             known: Container[int] | None = None) -> _Draft | None:
+    """An unknown name at token ``i`` (one word, or two after a name prefix such as تل، أبو، خان, and one
+    more when its last word is in construct with a definite noun: see ``_in_construct``; not read when
+    ``known``, the first tokens of the names the gazetteer knows, is None)."""
     tokens, text = words.tokens, words.text
     tok = tokens[i]
     word = tok.text
@@ -381,7 +463,36 @@ def _unknown(words: _Words, i: int, in_list: bool, not_names: frozenset[str]) ->
         if (tokens[last - 1].text in cues.name_links and last < len(tokens)
                 and gap_ok(text, tokens[last - 1].end, tokens[last].start)):
             last += 1  # "نهر بن عمر"
+    if known is not None and _in_construct(words, last, word if last == i + 1 else tokens[last - 1].text,
+                                           not_names, known) and not _lexicon_phrase_at(words, i):
+        last += 1
     return _Draft(i, last, start, tokens[last - 1].end, text[start:tokens[last - 1].end], [])
+
+
+def _in_construct(words: _Words, k: int, word: str, not_names: frozenset[str], known: Container[int]) -> bool:
+    """"قرية ساقية الكرت"، "حي كرم الطراب"، "بلدة قرص النفل": an indefinite noun followed directly by a definite
+    noun is in construct with it (idafa), so a name that opens with one goes on with the next word. An
+    adjective must agree in definiteness, so a definite word after an indefinite name is no adjective of
+    it unless it has an adjective's ending (الحدودية، الشرقي) or a participle's prefix (المحاصر); nor is a
+    day or another word that is no name (``not_names``: "الأربعاء"، "الماضي"), a word the lexicons read as
+    an actor, an event or a time ("قرية X القوات التركية"، "بلدة X الأسبوع الماضي"، "X الفجر"), nor a name
+    the gazetteer knows (``known``: "خور الزبير" lies by الزبير; see ``_compounds``)."""
+    tokens = words.tokens
+    if word.startswith("ال") or k >= len(tokens) or k in known:
+        return False
+    nxt = tokens[k].text
+    if not nxt.startswith("ال") or len(nxt) < 4 or not gap_ok(words.text, tokens[k - 1].end, tokens[k].start):
+        return False
+    if _agrees(nxt) or (nxt.startswith("الم") and len(nxt) >= 6):
+        return False
+    return _name_like(words, k, nxt, not_names) and not _lexicon_phrase_at(words, k)
+
+
+def _lexicon_phrase_at(words: _Words, k: int) -> bool:
+    """A phrase of the extraction lexicons (actor, trigger, time) opens at token ``k``."""
+    tokens = words.tokens
+    piece = words.text[tokens[k].start:tokens[min(k + 3, len(tokens)) - 1].end]
+    return any(m.first == 0 for m in load_lexicons().matcher.find(piece, tokenise(piece)))
 
 
 def _name_like(words: _Words, i: int, word: str, not_names: frozenset[str]) -> bool:
@@ -523,8 +634,25 @@ def _roles(words: _Words, drafts: list[_Draft]) -> None:
         _pair(words, a, b)
     _share_list_parents(drafts)
     for d in drafts:
-        if d.far and d.role == "event":
+        if d.far and d.role == "event" or _locates_an_anaphor(words, d):
             d.role = "reference"  # "في القرية الواقعة على بعد 250 كلم شمال بغداد": not in Baghdad
+
+
+def _locates_an_anaphor(words: _Words, d: _Draft) -> bool:
+    """"في المدينة، الواقعة جنوب العاصمة دمشق"، "البلدة التي تقع شمال حماة": after a place noun that points
+    back to a place named before (``located_anaphors``) a locating relative says where that place lies, so the
+    place it names after a direction or "near" word is a reference point, not a second scene."""
+    if d.role != "event" or not d.near or d.chain < 2:
+        return False
+    cues, tokens = load_place_cues(), words.tokens
+    k = d.chain - 1
+    if not any(f in cues.locating_words for f in bare_forms(tokens[k].text)):
+        return False
+    if k > 0 and words.is_word(k - 1, "locating_relative") and not tokens[k].text.startswith("ال"):
+        k -= 1  # "التي تقع"، "الذي يقع"
+    if k == 0 or _CLAUSE_PUNCT.search(words.text[tokens[k - 1].end:tokens[k].start].replace("،", "").replace(",", "")):
+        return False
+    return any(f in cues.located_anaphors for f in bare_forms(tokens[k - 1].text))
 
 
 def _share_list_parents(drafts: list[_Draft]) -> None:
@@ -717,7 +845,10 @@ def _is_parent_link(words: _Words, a: _Draft, b: _Draft) -> bool:
         return True
     head = words.tokens[b.chain].text  # بمحافظة، لقضاء، بكركوك
     rest = head[1:]
-    return head[:1] in ("ب", "ل") and rest in {b.key, "ال" + b.key, b.cue.payload.label if b.cue else ""}
+    if head[:1] in ("ب", "ل") and rest in {b.key, "ال" + b.key, b.cue.payload.label if b.cue else ""}:
+        return True
+    # a name of several words with its clitic on the first: "بالغوطة الغربية"، "بدير الزور"
+    return b.chain == b.first and " " in b.key and words.text[words.tokens[b.first].start:b.start] in ("ب", "ل")
 
 
 def _adjective(word: str) -> bool:
@@ -831,6 +962,8 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
         return False  # "قرية صغيرة"، "قرية جديدة": an indefinite adjective describes the place, names none
     if spec is None and _after_demonstrative(words, d):
         return False  # "هذه الطبقة"، "هذا الحصان": a common noun
+    if spec is None and _quoted(words, d) and not _locative(words, d) and d.parent is None and not d.near:
+        return False  # "أحرقوا مقر حركة "البشائر"": a quoted name is a party's, a campaign's or an operation's
     if spec is not None and (spec.unknown or any(p.kind in spec.kinds for p in d.candidates)):
         return True  # a cue introduced it (if no candidate fits, it is resolved as an unknown name)
     if d.key in cues.verb_shaped:  # "الطائرات تدمر منازل": a verb; "في تدمر": no verb follows a preposition
@@ -860,6 +993,20 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     if " " not in d.key:  # "السبع" (seven), "الشقق" (the flats): as above, the district alone is not enough
         return (in_admin2 or in_admin1) and related
     return in_admin2 or (in_admin1 and related)
+
+
+_QUOTES_OPEN = "\"«“'"
+_QUOTES_CLOSE = "\"»”'"
+
+
+def _quoted(words: _Words, d: _Draft) -> bool:
+    """The name stands alone between quotation marks ("البشائر"، «الفجر»): the press quotes the names of
+    parties, movements, campaigns and operations, not of the places it reports from, so a quoted name with
+    no cue noun, locative preposition, parent or direction before it names no place."""
+    text = words.text
+    before = text[:words.tokens[d.first].start].rstrip(" ")
+    after = text[d.end:].lstrip(" ")
+    return bool(before) and before[-1] in _QUOTES_OPEN and bool(after) and after[0] in _QUOTES_CLOSE
 
 
 def _after_demonstrative(words: _Words, d: _Draft) -> bool:

@@ -32,7 +32,8 @@ def per_word(cache: dict[str, V], words: list[str], compute: Callable[[str], V])
     new = set(words).difference(cache)
     if new:
         if len(cache) + len(new) > _CACHE_LIMIT:
-            cache.clear()
+            cache.clear()  # the words met before are gone too: all of this text's words are new again
+            new = set(words)
             if len(new) > _CACHE_LIMIT:
                 return [compute(word) for word in words]
         for word in new:
