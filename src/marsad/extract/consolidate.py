@@ -380,6 +380,7 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
         candidates = [g for g in candidates if _at(g, m.location) or not _a_series(g, series)]
     if m.place_explicit and _worded(m):  # a battle and a bombardment told apart are two events
         candidates = [g for g in candidates if not _other_kind(g, m)]
+    candidates = [g for g in candidates if not _other_act_elsewhere(g, m)]
     if _stated_day(m):
         candidates = ([g for g in candidates if g.day == m.event_date]
                       or [g for g in candidates if _reports_on(g, m) and _same_scene(g.location, m.location)])
@@ -413,6 +414,38 @@ def _other_kind(g: _Group, m: EventMention) -> bool:
         return False
     kinds = {x.event_type for x in g.members if not x.in_title and not x.supporting and x.place_explicit and _worded(x)}
     return bool(kinds) and m.event_type not in kinds and kinds <= _SEPARATE_TYPES
+
+
+#: Acts of a front told clause by clause, each by its own arm, and the cues that name that arm: aircraft,
+#: guns and rounds fired from the ground, fighting (a bare "قصف" names no arm: triggers.toml bombard).
+_FRONT_ACTS = {"Air/drone strike": frozenset({"air", "aircraft"}),
+               "Shelling/artillery/missile attack": frozenset({"shelling", "artillery"}),
+               "Armed clash": frozenset({"clash", "confront"})}
+
+
+def _other_act_elsewhere(g: _Group, m: EventMention) -> bool:
+    """Codebook §1-2: a front report tells its incidents clause by clause, each by the arm that carried it
+    out (aircraft, artillery, fighters) at its own place ("قصف الطيران المروحي مدينة X ... كذلك استهدفت
+    الفصائل تمركزات النظام بقذائف الهاون في محيط قرية Y").  A clause that names its own place and its own
+    kind of front act is another incident than one whose every clause tells another kind of front act at
+    another place the gazetteer knows, even when one of them is told only as "near" or "around" it (which
+    otherwise reaches the next village).  Each clause names its arm: "وقصفت بلدة X" after "أغارت الطائرات"
+    goes on with the air strike.  Bombs and attacks on people are not front acts: a grenade and an
+    IED told of one blast, a massacre and the clash it is told with, may be one incident."""
+    b = m.location
+    if (m.in_title or m.supporting or m.background or not m.place_explicit or not _arm_named(m)
+            or b is None or not b.place_id):
+        return False
+    own = [x for x in g.members if not x.in_title and not x.supporting and x.place_explicit]
+    return bool(own) and all(
+        _arm_named(x) and x.sub_event_type != m.sub_event_type
+        and x.location is not None and bool(x.location.place_id) and not x.location.same_place(b)
+        for x in own)
+
+
+def _arm_named(m: EventMention) -> bool:
+    """The clause tells a front act and names the arm that carried it out."""
+    return bool(_FRONT_ACTS.get(m.sub_event_type, frozenset()) & m.cues)
 
 
 def _worded(m: EventMention) -> bool:
