@@ -2,7 +2,8 @@
 (aircraft, artillery, fighters) at its own place.  A clause with its own place and its own kind of front act is
 another incident than one told by another kind of front act at another place, even when one place is told only
 as "near" or "around" it (codebook §1-2); the same kind of act near the next village, and a blast told twice
-with two names for its bomb, still join."""
+with two names for its bomb, still join.  Two places a dual counts ("بلدتي X وY") are two scenes
+however close."""
 
 from __future__ import annotations
 
@@ -52,3 +53,26 @@ def test_another_kind_of_front_act_at_another_place_is_another_incident(
 ])
 def test_the_same_kind_of_act_near_the_next_village_still_joins(text: str, incidents: list[tuple[str, str]]) -> None:
     assert _incidents(text) == incidents
+
+
+@pytest.mark.parametrize(("text", "incidents"), [
+    # "near" two villages a dual counts: two incidents, though their points lie a few km apart
+    ("شن الطيران الحربي غارات قرب قريتي تلبيسة والغنطو بريف حمص.", [("Ghanto", _AIR), ("Talbiseh", _AIR)]),
+    # the passive "fell", the pair in the other order, no toll
+    ("سقطت قذائف صاروخية قرب بلدتي الغنطو وتلبيسة في ريف حمص الشمالي، دون أنباء عن إصابات.",
+     [("Ghanto", _SHELLING), ("Talbiseh", _SHELLING)]),
+    # fighting on the outskirts of two towns, the masculine plural subject after the verb
+    ("دارت اشتباكات عنيفة بين قوات النظام والفصائل على أطراف مدينتي الرستن وتلبيسة.",
+     [("Al-Rastan", "Armed clash"), ("Talbiseh", "Armed clash")]),
+    ("استهدف مسلحون بقذائف الهاون محيط مدينتي تلبيسة والرستن.",
+     [("Al-Rastan", _SHELLING), ("Talbiseh", _SHELLING)]),
+])
+def test_a_dual_counts_two_places_however_close(text: str, incidents: list[tuple[str, str]]) -> None:
+    """Codebook §1, two towns are two events: a dual noun ("بلدتي"، "قريتي"، "مدينتي") says the text counts
+    two settlements, so "near" them reaches neither's neighbour (adjacent places listed vaguely with no
+    such count may be one front)."""
+    assert _incidents(text) == incidents
+
+
+def test_adjacent_places_listed_vaguely_with_no_count_may_be_one_front() -> None:
+    assert len(_incidents("قصفت قوات النظام بالمدفعية محيط الغنطو وتلبيسة.")) == 1

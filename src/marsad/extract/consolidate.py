@@ -69,10 +69,11 @@ def consolidate(doc: Doc) -> None:
                                                   not (m.date_explicit or _stated_day(m)),
                                                   not m.place_explicit, m.sentence))
     series = _series_sentences(doc)
+    pairs = _told_as_a_pair(doc)
     for mention in ordered:
         if mention.redates and _redate(groups, mention):
             continue
-        group = _find_group(groups, mention, doc.published, series)
+        group = _find_group(groups, mention, doc.published, series, pairs)
         if group is not None:
             _add(group, mention)
         elif _founds(mention, groups):
@@ -368,14 +369,14 @@ def _sums_up(g: _Group, groups: list[_Group], series: Sentences) -> bool:
 
 
 def _find_group(groups: list[_Group], m: EventMention, published: date | None = None,
-                series: Sentences = frozenset()) -> _Group | None:
+                series: Sentences = frozenset(), pairs: Pairs = frozenset()) -> _Group | None:
     """The group this mention belongs to, or None for a new incident."""
     if _stated_day(m) and not m.place_explicit:
         told = _reported_incident(groups, m)
         if told is not None:
             return told
     candidates = [g for g in groups if (g.family == _family(m) or m.in_title or _crowd_violence(m, g))
-                  and _same_place(g, m)]
+                  and _same_place(g, m, pairs)]
     if _own_incident(m, series):  # an incident at its own place is not the series that sums it up
         candidates = [g for g in candidates if _at(g, m.location) or not _a_series(g, series)]
     if m.place_explicit and _worded(m):  # a battle and a bombardment told apart are two events
@@ -511,7 +512,7 @@ def _context_cues() -> frozenset[str]:
     return frozenset(name for name, info in load_lexicons().cues.items() if info.family == "context")
 
 
-def _same_place(g: _Group, m: EventMention) -> bool:
+def _same_place(g: _Group, m: EventMention, pairs: Pairs = frozenset()) -> bool:
     """One scene: same place, a governorate and a place in it, or two known places a few km apart."""
     a, b = g.location, m.location
     if a is None or b is None:  # an unplaced mention joins an incident of its day and kind told next to it
@@ -520,7 +521,7 @@ def _same_place(g: _Group, m: EventMention) -> bool:
         return False
     if not m.place_explicit or (a.place_id and a.place_id == b.place_id) or (a.name and a.name == b.name):
         return True
-    if _told_whole_apart(g, m) or _listed_apart(g, m) or _two_quarters(a, b):
+    if _told_whole_apart(g, m) or _listed_apart(g, m, pairs) or _two_quarters(a, b):
         return False
     if g.vague or m.place_vague:  # "near X" / "the countryside of X": still near X, not anywhere in the governorate
         reach = max(_near_reach(a) if g.vague else 0.0, _near_reach(b) if m.place_vague else 0.0)
@@ -530,17 +531,35 @@ def _same_place(g: _Group, m: EventMention) -> bool:
     return _km(a, b) <= SAME_SCENE_KM and not _two_settlements(a, b)
 
 
-def _listed_apart(g: _Group, m: EventMention) -> bool:
+def _listed_apart(g: _Group, m: EventMention, pairs: Pairs = frozenset()) -> bool:
     """Places a clause names side by side are distinct scenes, one event each (codebook §1), also when
     the list is told vaguely ("نفذ التحالف غارات قرب مدن حديثة والموصل وتلعفر"): "near" reaches a place's
     surroundings, not the list's other places, and the incident holding one of them holds none of the
     others.  Only places the gazetteer knows (a word misread as a place is no scene of its own) and
-    farther apart than one scene reaches (adjacent places told vaguely may be one front)."""
+    farther apart than one scene reaches (adjacent places told vaguely may be one front) — unless a dual
+    noun counts them as two ("في محيط بلدتي الفوعة وكفريا"، "قرب قريتي X وY": the text itself says two
+    towns, however close; ``_told_as_a_pair``)."""
     b = m.location
     return b is not None and bool(b.place_id) and any(
         x.sentence == m.sentence and x.place_explicit and x.location is not None and bool(x.location.place_id)
-        and not x.location.same_place(b) and _km(x.location, b) > SAME_SCENE_KM
+        and not x.location.same_place(b)
+        and (_km(x.location, b) > SAME_SCENE_KM or frozenset({x.location.place_id, b.place_id}) in pairs)
         for x in g.members)
+
+
+Pairs = frozenset[frozenset[str]]
+
+
+def _told_as_a_pair(doc: Doc) -> Pairs:
+    """The two places a dual cue names ("بلدتي الفوعة وكفريا"، "قريتي نبل والزهراء": ``place_cues.toml`` dual
+    forms), as pairs of gazetteer ids."""
+    duals = load_place_cues().dual_cues
+    lists: dict[int, set[str]] = {}
+    for rp in doc.places:
+        t = rp.toponym
+        if t.list_token >= 0 and t.cue in duals and rp.location is not None and rp.location.place_id:
+            lists.setdefault(t.list_token, set()).add(rp.location.place_id)
+    return frozenset(frozenset(ids) for ids in lists.values() if len(ids) == 2)
 
 
 def _two_settlements(a: Location, b: Location) -> bool:

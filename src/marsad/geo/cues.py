@@ -79,6 +79,7 @@ class PlaceCues:
     metonym_verbs: frozenset[str]  # folded feminine verb forms whose subject city stands for its government
     surroundings: dict[str, str]  # admin1 of a one-city governorate → admin1 of the land around it
     allegiance: frozenset[str]  # folded forms of "loyal/allied to": a city after them with ل is its government
+    dual_cues: frozenset[str] = frozenset()  # folded dual cue forms ("بلدتي"، "قريتي"): exactly two places
 
 
 def _read() -> dict[str, Any]:
@@ -244,4 +245,5 @@ def load_place_cues() -> PlaceCues:
         surroundings={str(k): str(v) for k, v in data.get("surroundings", {}).items()},
         allegiance=frozenset(article + fold(stem) + ending for stem in role.get("allegiance_stems", [])
                              for ending in ("", "ه", "ي", "يه", "ين", "ون", "ه") for article in ("", "ال")),
+        dual_cues=frozenset(fold(w) for table in _table(data, "cue").values() for w in table.get("dual", [])),
     )
