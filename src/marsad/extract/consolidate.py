@@ -70,10 +70,11 @@ def consolidate(doc: Doc) -> None:
                                                   not (m.date_explicit or _stated_day(m)),
                                                   not m.place_explicit, m.sentence))
     series = _series_sentences(doc)
+    pairs = _told_as_a_pair(doc)
     for mention in ordered:
         if mention.redates and _redate(groups, mention):
             continue
-        group = _find_group(groups, mention, doc.published, series)
+        group = _find_group(groups, mention, doc.published, series, pairs)
         if group is not None:
             _add(group, mention)
         elif _founds(mention, groups):
@@ -369,18 +370,19 @@ def _sums_up(g: _Group, groups: list[_Group], series: Sentences) -> bool:
 
 
 def _find_group(groups: list[_Group], m: EventMention, published: date | None = None,
-                series: Sentences = frozenset()) -> _Group | None:
+                series: Sentences = frozenset(), pairs: Pairs = frozenset()) -> _Group | None:
     """The group this mention belongs to, or None for a new incident."""
     if _stated_day(m) and not m.place_explicit:
         told = _reported_incident(groups, m)
         if told is not None:
             return told
     candidates = [g for g in groups if (g.family == _family(m) or m.in_title or _crowd_violence(m, g))
-                  and _same_place(g, m)]
+                  and _same_place(g, m, pairs)]
     if _own_incident(m, series):  # an incident at its own place is not the series that sums it up
         candidates = [g for g in candidates if _at(g, m.location) or not _a_series(g, series)]
     if m.place_explicit and _worded(m):  # a battle and a bombardment told apart are two events
         candidates = [g for g in candidates if not _other_kind(g, m)]
+    candidates = [g for g in candidates if not _other_act_elsewhere(g, m)]
     if _stated_day(m):
         candidates = ([g for g in candidates if g.day == m.event_date]
                       or [g for g in candidates if _reports_on(g, m) and _same_scene(g.location, m.location)])
@@ -414,6 +416,38 @@ def _other_kind(g: _Group, m: EventMention) -> bool:
         return False
     kinds = {x.event_type for x in g.members if not x.in_title and not x.supporting and x.place_explicit and _worded(x)}
     return bool(kinds) and m.event_type not in kinds and kinds <= _SEPARATE_TYPES
+
+
+#: Acts of a front told clause by clause, each by its own arm, and the cues that name that arm: aircraft,
+#: guns and rounds fired from the ground, fighting (a bare "قصف" names no arm: triggers.toml bombard).
+_FRONT_ACTS = {"Air/drone strike": frozenset({"air", "aircraft"}),
+               "Shelling/artillery/missile attack": frozenset({"shelling", "artillery"}),
+               "Armed clash": frozenset({"clash", "confront"})}
+
+
+def _other_act_elsewhere(g: _Group, m: EventMention) -> bool:
+    """Codebook §1-2: a front report tells its incidents clause by clause, each by the arm that carried it
+    out (aircraft, artillery, fighters) at its own place ("قصف الطيران المروحي مدينة X ... كذلك استهدفت
+    الفصائل تمركزات النظام بقذائف الهاون في محيط قرية Y").  A clause that names its own place and its own
+    kind of front act is another incident than one whose every clause tells another kind of front act at
+    another place the gazetteer knows, even when one of them is told only as "near" or "around" it (which
+    otherwise reaches the next village).  Each clause names its arm: "وقصفت بلدة X" after "أغارت الطائرات"
+    goes on with the air strike.  Bombs and attacks on people are not front acts: a grenade and an
+    IED told of one blast, a massacre and the clash it is told with, may be one incident."""
+    b = m.location
+    if (m.in_title or m.supporting or m.background or not m.place_explicit or not _arm_named(m)
+            or b is None or not b.place_id):
+        return False
+    own = [x for x in g.members if not x.in_title and not x.supporting and x.place_explicit]
+    return bool(own) and all(
+        _arm_named(x) and x.sub_event_type != m.sub_event_type
+        and x.location is not None and bool(x.location.place_id) and not x.location.same_place(b)
+        for x in own)
+
+
+def _arm_named(m: EventMention) -> bool:
+    """The clause tells a front act and names the arm that carried it out."""
+    return bool(_FRONT_ACTS.get(m.sub_event_type, frozenset()) & m.cues)
 
 
 def _worded(m: EventMention) -> bool:
@@ -479,7 +513,7 @@ def _context_cues() -> frozenset[str]:
     return frozenset(name for name, info in load_lexicons().cues.items() if info.family == "context")
 
 
-def _same_place(g: _Group, m: EventMention) -> bool:
+def _same_place(g: _Group, m: EventMention, pairs: Pairs = frozenset()) -> bool:
     """One scene: same place, a governorate and a place in it, or two known places a few km apart."""
     a, b = g.location, m.location
     if a is None or b is None:  # an unplaced mention joins an incident of its day and kind told next to it
@@ -488,7 +522,7 @@ def _same_place(g: _Group, m: EventMention) -> bool:
         return False
     if not m.place_explicit or (a.place_id and a.place_id == b.place_id) or (a.name and a.name == b.name):
         return True
-    if _told_whole_apart(g, m) or _listed_apart(g, m) or _two_quarters(a, b):
+    if _told_whole_apart(g, m) or _listed_apart(g, m, pairs) or _two_quarters(a, b):
         return False
     if g.vague or m.place_vague:  # "near X" / "the countryside of X": still near X, not anywhere in the governorate
         reach = max(_near_reach(a) if g.vague else 0.0, _near_reach(b) if m.place_vague else 0.0)
@@ -498,17 +532,35 @@ def _same_place(g: _Group, m: EventMention) -> bool:
     return _km(a, b) <= SAME_SCENE_KM and not _two_settlements(a, b)
 
 
-def _listed_apart(g: _Group, m: EventMention) -> bool:
+def _listed_apart(g: _Group, m: EventMention, pairs: Pairs = frozenset()) -> bool:
     """Places a clause names side by side are distinct scenes, one event each (codebook §1), also when
     the list is told vaguely ("نفذ التحالف غارات قرب مدن حديثة والموصل وتلعفر"): "near" reaches a place's
     surroundings, not the list's other places, and the incident holding one of them holds none of the
     others.  Only places the gazetteer knows (a word misread as a place is no scene of its own) and
-    farther apart than one scene reaches (adjacent places told vaguely may be one front)."""
+    farther apart than one scene reaches (adjacent places told vaguely may be one front) — unless a dual
+    noun counts them as two ("في محيط بلدتي الفوعة وكفريا"، "قرب قريتي X وY": the text itself says two
+    towns, however close; ``_told_as_a_pair``)."""
     b = m.location
     return b is not None and bool(b.place_id) and any(
         x.sentence == m.sentence and x.place_explicit and x.location is not None and bool(x.location.place_id)
-        and not x.location.same_place(b) and _km(x.location, b) > SAME_SCENE_KM
+        and not x.location.same_place(b)
+        and (_km(x.location, b) > SAME_SCENE_KM or frozenset({x.location.place_id, b.place_id}) in pairs)
         for x in g.members)
+
+
+Pairs = frozenset[frozenset[str]]
+
+
+def _told_as_a_pair(doc: Doc) -> Pairs:
+    """The two places a dual cue names ("بلدتي الفوعة وكفريا"، "قريتي نبل والزهراء": ``place_cues.toml`` dual
+    forms), as pairs of gazetteer ids."""
+    duals = load_place_cues().dual_cues
+    lists: dict[int, set[str]] = {}
+    for rp in doc.places:
+        t = rp.toponym
+        if t.list_token >= 0 and t.cue in duals and rp.location is not None and rp.location.place_id:
+            lists.setdefault(t.list_token, set()).add(rp.location.place_id)
+    return frozenset(frozenset(ids) for ids in lists.values() if len(ids) == 2)
 
 
 def _two_settlements(a: Location, b: Location) -> bool:

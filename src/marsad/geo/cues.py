@@ -81,6 +81,7 @@ class PlaceCues:
     allegiance: frozenset[str]  # folded forms of "loyal/allied to": a city after them with ل is its government
     locating_words: frozenset[str] = frozenset()  # "الواقعة"، "تقع": a relative saying where a place lies
     located_anaphors: frozenset[str] = frozenset()  # "المدينة": a place noun pointing back, located by a relative
+    dual_cues: frozenset[str] = frozenset()  # folded dual cue forms ("بلدتي"، "قريتي"): exactly two places
 
 
 def _read() -> dict[str, Any]:
@@ -248,4 +249,5 @@ def load_place_cues() -> PlaceCues:
                              for ending in ("", "ه", "ي", "يه", "ين", "ون", "ه") for article in ("", "ال")),
         locating_words=frozenset(fold(w) for w in _words(role, "locating_words")),
         located_anaphors=frozenset(fold(w) for w in _words(role, "located_anaphors")),
+        dual_cues=frozenset(fold(w) for table in _table(data, "cue").values() for w in table.get("dual", [])),
     )
