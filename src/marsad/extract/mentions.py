@@ -40,6 +40,7 @@ _UNREAL = {"judicial", "unreal"}
 #: The modality label of the policing of ordinary crime (modality.toml [frame.crime]): such a clause
 #: makes no event unless it tells of someone killed or hurt.
 _POLICING = "policing"
+_HOME = frozenset({"IRQ", "SYR"})  # the countries the codebook codes events in
 
 
 @dataclass(slots=True)
@@ -51,6 +52,7 @@ class _Context:
     last_place: tuple[list[ResolvedPlace], Sentence] | None = None  # the latest sentence that named a scene
     title_places: list[ResolvedPlace] = field(default_factory=list)
     routes: dict[int, list[ResolvedPlace]] = field(default_factory=dict)  # by sentence: roads and journeys
+    abroad: dict[int, list[ResolvedPlace]] = field(default_factory=dict)  # by sentence: scenes outside Iraq and Syria
     # the latest sentence that told an event: its index, its mentions and their places
     told_before: tuple[int, list[EventMention], list[ResolvedPlace]] = (-1, [], [])
     demonstrations: bool = False  # the article tells demonstrations (a protest word anywhere)
@@ -72,6 +74,9 @@ def _context(doc: Doc) -> _Context:
     counts: dict[str, int] = {}
     named = {j for m in doc.entries if m.payload.category in ("actor", "generic") for j in range(m.first, m.last)}
     for rp in doc.places:
+        if _abroad_scene(rp):
+            ctx.abroad.setdefault(_sentence_at(doc, rp.toponym.first_token), []).append(rp)
+            continue
         if rp.location is None or not rp.location.admin1 or rp.toponym.role not in ("event", "route"):
             continue
         if rp.toponym.first_token in named and not rp.toponym.cue:
@@ -592,6 +597,31 @@ def _facts(hits: list[act.ActorHit]) -> ActorFacts:
 
 # --- places -------------------------------------------------------------------------------
 
+def _abroad_scene(rp: ResolvedPlace) -> bool:
+    """A place outside Iraq and Syria named as where something happened ("في مدينة إسطنبول"، "في منطقة عسير").
+    The codebook codes events in Iraq and Syria only: a clause whose scene lies abroad tells an event abroad,
+    so it takes no Iraqi or Syrian scene told before it (nor the headline's, nor the dateline's)."""
+    loc = rp.location
+    return (loc is not None and bool(loc.country) and loc.country not in _HOME and rp.toponym.role == "event"
+            and rp.toponym.relation == "in")
+
+
+def _told_in(doc: Doc, rp: ResolvedPlace) -> bool:
+    """The place follows "in" ("في إسطنبول"، "في مدينة إسطنبول"، "بمدينة إسطنبول"، "بعسير"; triggers.toml scene_in):
+    it is where something happened, not a name that qualifies a noun ("قمة طهران"، "اتفاق أنقرة")."""
+    lex = load_lexicons()
+    words, proclitics = lex.word_set("scene_in"), tuple(lex.word_set("scene_in_proclitics"))
+    tokens, j = doc.tokens, rp.toponym.first_token
+    word = without_conjunction(tokens[j].text)
+    if word.startswith(proclitics) and not word.startswith(rp.toponym.name):
+        return True  # "بعسير": the preposition joined to the name
+    if rp.toponym.cue:
+        j -= len(rp.toponym.cue.split())  # "مدينة"، "منطقة": the cue noun before the name
+        if j >= 0 and without_conjunction(tokens[j].text).startswith(proclitics) and len(tokens[j].text) > 3:
+            return True  # "بمدينة إسطنبول"
+    return j > 0 and tokens[j - 1].text in words
+
+
 def _country_part(doc: Doc, span: Span) -> bool:
     """The clause names a part of a whole country as its scene ("في جنوب البلاد"، "شمالي سوريا")."""
     lex = load_lexicons()
@@ -614,6 +644,9 @@ def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Ent
         return sites, True
     if _country_part(doc, span):
         return [], True  # "سقط ثمانية قتلى خلال احتجاجات الأسبوع الماضي في جنوب البلاد": nowhere the gazetteer places
+    if any(_in_span(span, rp.toponym.first_token) and _told_in(doc, rp) for rp in ctx.abroad.get(sentence.index, [])):
+        ctx.last_place = ([], sentence)  # what goes on told with no place of its own is abroad too
+        return [], True  # "وقتل شرطيان في مدينة إسطنبول": an event abroad, not one at the scene told before
     routes = ctx.routes.get(sentence.index, [])
     if len(routes) == 1:  # "قطعوا الطريق المؤدي إلى ميناء أم قصر": on the road to X, near X
         return [_near(routes[0])], True
