@@ -239,7 +239,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     aggregate = (any(m.payload.label in ("aggregate", "recalled") for m in governing)
                  or _over_a_span(doc, governing, sentence)
                  or (not own_day and any(m.payload.label == "reaction" for m in modality))
-                 or (not own_day and _names_an_earlier_year(doc, sentence)))  # "2003: مقتل 17 شخصا في تفجير ..."
+                 or (not own_day and _names_an_earlier_year(doc, sentence))  # "2003: مقتل 17 شخصا في تفجير ..."
+                 or _war_total(tolls))
     if when is not None and not _recent(doc, when[0]):
         return []
     if when is None and _continues_an_old_clause(doc, sentence):
@@ -410,6 +411,18 @@ def _over_a_span(doc: Doc, modality: list[Match[Entry]], sentence: Sentence) -> 
         if j < sentence.last_token and strip_article(tokens[j].text) in units:
             return True
     return False
+
+
+#: A toll of this many is a war's running total: no one incident of the conflicts the codebook covers kills or
+#: wounds tens of thousands ("بشار الأسد قتل 400 ألف من أبناء شعبه"، "مقتل أكثر من 340 ألف شخص").
+_WAR_TOTAL = 10_000
+
+
+def _war_total(tolls: list[TollMention]) -> bool:
+    """The clause counts its dead or wounded only in the tens of thousands and more: the total of a war, not an
+    incident's toll (it may add to an incident, it makes none).  A clause that also counts an incident's
+    dead ("قتل 3 مدنيين في قصف، في حرب قتلت 400 ألف") tells that incident."""
+    return bool(tolls) and all(t.value >= _WAR_TOTAL for t in tolls)
 
 
 def _states_toll(tolls: list[TollMention]) -> bool:
