@@ -111,3 +111,13 @@ def test_a_qualifier_after_a_comma_leaves_the_incident() -> None:
 def test_the_consequences_of_an_act_are_of_one_not_done(text: str) -> None:
     """"من مغبة" (triggers.toml irrealis): the act whose consequences are warned of may come, it has not."""
     assert _events(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "قال الأهالي إن مسلحي التنظيم ما زالوا يقصفون قرى ناحية القيارة بقذائف الهاون",  # third person plural
+    "قال المقاتلون: ما زلنا نشتبك مع عناصر التنظيم على أطراف مدينة الرقة",  # first person plural
+    "أفاد ناشطون بأن الطائرات الحربية ظلت تقصف بلدات ريف إدلب الجنوبي، وأن المدنيين ظلوا يفرون منها",  # feminine
+])
+def test_still_in_every_person_is_an_ongoing_state(text: str) -> None:
+    """modality.toml [frame.ongoing]: "still" tells a state that goes on, not an incident of the day."""
+    assert _events(text) == [], text
