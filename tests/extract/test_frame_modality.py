@@ -121,3 +121,17 @@ def test_the_consequences_of_an_act_are_of_one_not_done(text: str) -> None:
 def test_still_in_every_person_is_an_ongoing_state(text: str) -> None:
     """modality.toml [frame.ongoing]: "still" tells a state that goes on, not an incident of the day."""
     assert _events(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "قال الرئيس الروسي إن أي ضربات جديدة على مدينة دمشق قد تؤدي إلى فوضى",  # plural noun, the subject
+    "تتصدى الدفاعات الجوية لأية غارة على مدينة حماة",  # feminine, with the preposition joined
+    "ترفض العشائر أي قصف للقرى الآمنة في ريف كركوك",  # a verbal noun after an imperfect
+])
+def test_any_act_of_a_kind_is_no_incident(text: str) -> None:
+    """modality.toml [predicate_scope] generic_before: "any" right before the event word names a kind of act."""
+    assert _events(text) == [], text
+
+
+def test_any_after_a_comma_meaning_that_is_leaves_the_incident() -> None:
+    assert _events("قتل خمسة أشخاص في انفجار في مدينة بغداد أمس، أي ثلاثة جنود ومدنيان") != []

@@ -462,7 +462,15 @@ def modal_flags(doc: Doc, modality: list[Match[Entry]], names: set[int], first: 
         elif label == "irrealis" and not _cause_between(doc, x.last, first):
             irrealis = irrealis or sum(1 for j in range(x.last, first) if j not in names) <= _IRREALIS_SCOPE \
                 or _in_complement(doc, x, start)
-    return negated, irrealis or _qualified_as_ahead(doc, first), figurative
+    return negated, irrealis or _qualified_as_ahead(doc, first) or _any_of_a_kind(doc, first), figurative
+
+
+def _any_of_a_kind(doc: Doc, first: int) -> bool:
+    """"Any" right before the event word ("أي ضربات جديدة"، "أية تظاهرة"; modality.toml [predicate_scope]
+    generic_before): a kind of act, no incident."""
+    verbs = load_lexicons().verbs
+    assert verbs is not None
+    return first > 0 and doc.tokens[first - 1].text in verbs.words["generic_before"]
 
 
 _QUALIFIER_REACH = 2  # "الهجوم المحتمل"، "العملية العسكرية المرتقبة": the qualifier, one word between at most
