@@ -99,6 +99,15 @@ def test_the_region_is_no_village(text: str) -> None:
     assert fold("الإقليم") not in [fold(n) for n in _names(text)]
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("انفجرت سيارة مفخخة في سوق مزدحم في مدينة إدلب", "مزدحم"),
+    ("أطلق مسلحون النار على المارة في شارع جانبي وسط كركوك", "جانبي"),
+    ("وقع الانفجار في سوق مكتظ بالمتسوقين في مدينة الحلة", "مكتظ"),
+])
+def test_the_look_of_a_market_or_street_is_no_name(text: str, word: str) -> None:
+    assert fold(word) not in [fold(n) for n in _names(text)]
+
+
 # --- where aircraft or missiles set off from -----------------------------------------------------------
 
 
