@@ -48,3 +48,17 @@ def test_a_foreign_name_that_qualifies_a_noun_is_no_scene():
 def test_where_a_source_sits_abroad_is_no_scene_of_the_act_it_reports():
     found = events("قال المرصد السوري، ومقره في لندن، إن طائرات حربية قصفت مدينة دوما أمس فقتلت خمسة مدنيين.")
     assert len(found) == 1 and found[0].location is not None and found[0].location.admin1 == "Rural Damascus"
+
+
+@pytest.mark.parametrize("text", [
+    # a bombing abroad leads; the fighting across the border is recalled with no day of its own
+    "قتل 30 شخصا في تفجير انتحاري استهدف مركزا ثقافيا في مدينة إسطنبول اليوم. وكانت المدينة قد استقبلت "
+    "نازحين من عين العرب. وتدور في ريف حلب معارك بين التنظيم والمقاتلين الأكراد.",
+    # a shooting abroad in the passive; a strike told as what goes on in Syria
+    "أصيب شرطيان بنيران مسلح في مدينة جدة اليوم. ويشن التحالف غارات على مواقع التنظيم في الرقة.",
+    # protesters abroad; a siege in Syria named as context
+    "تظاهر المئات في مدينة إسطنبول اليوم. وتحاصر القوات الحكومية بلدات في ريف إدلب منذ أشهر.",
+])
+def test_a_report_of_an_event_abroad_reports_nothing_of_iraq_or_syria(text: str) -> None:
+    found = events(text)
+    assert found == [], [(e.sub_event_type, e.location and e.location.name) for e in found]

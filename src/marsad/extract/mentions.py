@@ -657,9 +657,11 @@ def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Ent
         return sites, True
     if _country_part(doc, span):
         return [], True  # "سقط ثمانية قتلى خلال احتجاجات الأسبوع الماضي في جنوب البلاد": nowhere the gazetteer places
-    if any(_in_span(span, rp.toponym.first_token) and _told_in(doc, rp) for rp in ctx.abroad.get(sentence.index, [])):
-        ctx.last_place = ([], sentence)  # what goes on told with no place of its own is abroad too
-        return [], True  # "وقتل شرطيان في مدينة إسطنبول": an event abroad, not one at the scene told before
+    abroad = [rp for rp in ctx.abroad.get(sentence.index, [])
+              if _in_span(span, rp.toponym.first_token) and _told_in(doc, rp)]
+    if abroad:  # "وقتل شرطيان في مدينة إسطنبول": an event abroad, not one at the scene told before
+        ctx.last_place = (abroad[:1], sentence)  # what goes on told with no place of its own is abroad too
+        return abroad[:1], True  # placed abroad: coded nowhere, and the sentences that go on about it join it
     routes = ctx.routes.get(sentence.index, [])
     if len(routes) == 1:  # "قطعوا الطريق المؤدي إلى ميناء أم قصر": on the road to X, near X
         return [_near(routes[0])], True
