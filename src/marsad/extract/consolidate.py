@@ -330,12 +330,9 @@ def _reports_an_incident(doc: Doc, groups: list[_Group]) -> bool:
     return any(not x.in_title and x.sentence < lead + LEAD_SENTENCES for x in told)
 
 
-_HOME = frozenset({"IRQ", "SYR"})  # the countries the codebook codes events in
-
-
 def _abroad(g: _Group) -> bool:
-    """The incident is placed in another country than Iraq and Syria (``mentions._abroad_scene``)."""
-    return g.location is not None and bool(g.location.country) and g.location.country not in _HOME
+    """The incident is placed abroad, in a country known with no governorates (``mentions._abroad_scene``)."""
+    return g.location is not None and bool(g.location.country) and not g.location.admin1
 
 
 def _series_sentences(doc: Doc) -> Sentences:

@@ -40,7 +40,6 @@ _UNREAL = {"judicial", "unreal"}
 #: The modality label of the policing of ordinary crime (modality.toml [frame.crime]): such a clause
 #: makes no event unless it tells of someone killed or hurt.
 _POLICING = "policing"
-_HOME = frozenset({"IRQ", "SYR"})  # the countries the codebook codes events in
 
 
 @dataclass(slots=True)
@@ -611,11 +610,12 @@ def _facts(hits: list[act.ActorHit]) -> ActorFacts:
 # --- places -------------------------------------------------------------------------------
 
 def _abroad_scene(rp: ResolvedPlace) -> bool:
-    """A place outside Iraq and Syria named as where something happened ("في مدينة إسطنبول"، "في منطقة عسير").
-    The codebook codes events in Iraq and Syria only: a clause whose scene lies abroad tells an event abroad,
-    so it takes no Iraqi or Syrian scene told before it (nor the headline's, nor the dateline's)."""
+    """A place abroad named as where something happened ("في مدينة إسطنبول"، "في منطقة عسير"): one the gazetteer
+    knows in a country it codes no governorates of (curated.toml [[abroad]]; a country whose GeoNames dump was
+    imported has them, and its places are scenes like any).  A clause whose scene lies abroad tells an event
+    there, so it takes no Iraqi or Syrian scene told before it (nor the headline's, nor the dateline's)."""
     loc = rp.location
-    return (loc is not None and bool(loc.country) and loc.country not in _HOME and rp.toponym.role == "event"
+    return (loc is not None and bool(loc.country) and not loc.admin1 and rp.toponym.role == "event"
             and rp.toponym.relation == "in")
 
 
