@@ -86,3 +86,52 @@ def test_a_warning_tells_what_may_be_done_not_what_was(text: str) -> None:
 
 def test_a_warning_beside_a_real_incident_leaves_it() -> None:
     assert _events("قتل ثلاثة مدنيين بقصف لقوات النظام على بلدة خان شيخون في ريف إدلب، محذرا من تصعيد جديد")
+
+
+@pytest.mark.parametrize("text", [
+    "قال المبعوث الأممي إن الهجوم المحتمل لقوات النظام على مدينة إدلب سيكون كارثيا",  # masculine noun, possible
+    "نزحت عشرات العائلات من ريف درعا خوفا من معركة وشيكة بين الجيش والفصائل",  # feminine, indefinite, imminent
+    "ناقش الوزراء العملية العسكرية المرتقبة لتحرير مدينة تلعفر",  # an adjective between noun and qualifier
+    "أعلن الجيش أن الغارات المقبلة على مواقع التنظيم في الرقة ستكون أعنف",  # plural, next
+])
+def test_an_event_noun_qualified_as_expected_is_not_done(text: str) -> None:
+    """modality.toml [predicate_scope] irrealis_after: a qualifier right after the noun puts the act ahead."""
+    assert _events(text) == [], text
+
+
+def test_a_qualifier_after_a_comma_leaves_the_incident() -> None:
+    assert _events("قتل خمسة مدنيين بغارة على مدينة إدلب أمس، والمتوقع ارتفاع الحصيلة") == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "حذرت الخارجية الأمريكية طهران من مغبة مهاجمة سفارتها في بغداد",  # a feminine subject, a verbal noun
+    "نحذر التنظيم من مغبة الهجوم على القرى الآمنة في ريف كركوك",  # first person plural, a definite noun
+    "حذر زعماء العشائر، في بيان صدر عنهم، الميليشيات من مغبة قصف مدينة الفلوجة",  # a long gap before مغبة
+])
+def test_the_consequences_of_an_act_are_of_one_not_done(text: str) -> None:
+    """"من مغبة" (triggers.toml irrealis): the act whose consequences are warned of may come, it has not."""
+    assert _events(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "قال الأهالي إن مسلحي التنظيم ما زالوا يقصفون قرى ناحية القيارة بقذائف الهاون",  # third person plural
+    "قال المقاتلون: ما زلنا نشتبك مع عناصر التنظيم على أطراف مدينة الرقة",  # first person plural
+    "أفاد ناشطون بأن الطائرات الحربية ظلت تقصف بلدات ريف إدلب الجنوبي، وأن المدنيين ظلوا يفرون منها",  # feminine
+])
+def test_still_in_every_person_is_an_ongoing_state(text: str) -> None:
+    """modality.toml [frame.ongoing]: "still" tells a state that goes on, not an incident of the day."""
+    assert _events(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "قال الرئيس الروسي إن أي ضربات جديدة على مدينة دمشق قد تؤدي إلى فوضى",  # plural noun, the subject
+    "تتصدى الدفاعات الجوية لأية غارة على مدينة حماة",  # feminine, with the preposition joined
+    "ترفض العشائر أي قصف للقرى الآمنة في ريف كركوك",  # a verbal noun after an imperfect
+])
+def test_any_act_of_a_kind_is_no_incident(text: str) -> None:
+    """modality.toml [predicate_scope] generic_before: "any" right before the event word names a kind of act."""
+    assert _events(text) == [], text
+
+
+def test_any_after_a_comma_meaning_that_is_leaves_the_incident() -> None:
+    assert _events("قتل خمسة أشخاص في انفجار في مدينة بغداد أمس، أي ثلاثة جنود ومدنيان") != []

@@ -385,3 +385,26 @@ def test_the_day_nearest_the_event_word_dates_it(text: str, day: str) -> None:
     """Two time words in one clause: the one nearest the event's first word is its day; the other dates a
     visit, a meeting, a deadline told around it."""
     assert [r["event_date"] for r in _records(text)] == [day]
+
+
+# --- "ago" beyond the coded month (time.toml ago_*) -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "اعترف الجيش الإسرائيلي بأنه نفذ الغارة قبل 11 عاما على موقع في ريف دير الزور.",  # digits, years, active
+    "قصفت الطائرات الحربية مدينة الرقة قبل عامين، بحسب التقرير.",  # a dual
+    "قتل ثلاثة جنود في هجوم على قرية قرب الموصل قبل نحو ثلاثة أشهر.",  # a word count, months, passive
+    "فجر انتحاري نفسه في سوق مدينة الحلة قبل سنوات، وقالت الشرطة إن التحقيق انتهى.",  # a bare plural
+])
+def test_an_act_told_as_years_or_months_ago_is_no_event_of_the_article(text: str) -> None:
+    assert _records(text) == [], text
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("قتل جندي بانفجار عبوة ناسفة قرب مدينة الموصل قبل نحو أسبوعين.", None),  # within the month: left as it was
+    ("اقتحم مسلحون قرية في ريف كركوك قبل عامين من الانتخابات، وقتل اليوم شرطي في المدينة.", "2021-08-03"),
+])
+def test_an_ago_within_the_month_or_counted_from_another_event_is_left(text: str, day: str | None) -> None:
+    records = _records(text)
+    assert records, text
+    if day is not None:
+        assert day in [r["event_date"] for r in records]

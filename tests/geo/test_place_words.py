@@ -99,6 +99,15 @@ def test_the_region_is_no_village(text: str) -> None:
     assert fold("الإقليم") not in [fold(n) for n in _names(text)]
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("انفجرت سيارة مفخخة في سوق مزدحم في مدينة إدلب", "مزدحم"),
+    ("أطلق مسلحون النار على المارة في شارع جانبي وسط كركوك", "جانبي"),
+    ("وقع الانفجار في سوق مكتظ بالمتسوقين في مدينة الحلة", "مكتظ"),
+])
+def test_the_look_of_a_market_or_street_is_no_name(text: str, word: str) -> None:
+    assert fold(word) not in [fold(n) for n in _names(text)]
+
+
 # --- where aircraft or missiles set off from -----------------------------------------------------------
 
 
@@ -297,6 +306,9 @@ def test_the_qualifier_is_dropped_only_between_same_named_communities() -> None:
     # ordinary words that small places also bear ([ambiguous]), with no cue before them
     ("رفع الحكم البطاقة الحمراء في وجه المدافع", "الحمراء"),
     ("يعيش السكان في الوقت الحاضر أزمة مياه خانقة", "الحاضر"),
+    ("طالب المحتجون بحماية حرية الضمير في البلاد", "الضمير"),
+    ("ناشدت الأمهات الضمير الإنساني إنقاذ أبنائهن", "الضمير"),
+    ("قال اللاعب إنه مرتاح الضمير بعد المباراة", "الضمير"),
     ("أكد اللواء أن القوات بصدد اقتحام المدينة خلال أيام", "صدد"),
     ("وصل قائد فيلق القدس قاسم سليماني إلى بغداد", "سليماني"),
     ("كانت هذه اللفتة الكريمة محل تقدير الأهالي", "الكريمة"),

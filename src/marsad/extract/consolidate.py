@@ -322,12 +322,19 @@ LEAD_SENTENCES = 2
 def _reports_an_incident(doc: Doc, groups: list[_Group]) -> bool:
     """Whether the article reports an incident rather than discussing some: a report tells one in its
     lead, or gives one its own day or toll.  An article that mentions incidents only further down,
-    with neither day nor toll (an analysis, a reaction, a profile), reports none."""
-    told = [x for g in groups for x in g.members if not x.supporting and not x.in_title]
+    with neither day nor toll (an analysis, a reaction, a profile), reports none.  An incident abroad (placed
+    in another country: not coded) makes no report of Iraq or Syria: a story of a bombing in Turkey that
+    recalls the fighting across the border discusses that fighting."""
+    told = [x for g in groups if not _abroad(g) for x in g.members if not x.supporting and not x.in_title]
     if any(x.date_explicit or _stated_day(x) or x.fatalities is not None or x.injured is not None for x in told):
         return True
     lead = next((s.index for s in doc.sentences if not doc.in_title(s)), 0)
     return any(not x.in_title and x.sentence < lead + LEAD_SENTENCES for x in told)
+
+
+def _abroad(g: _Group) -> bool:
+    """The incident is placed abroad, in a country known with no governorates (``mentions._abroad_scene``)."""
+    return g.location is not None and bool(g.location.country) and not g.location.admin1
 
 
 def _series_sentences(doc: Doc) -> Sentences:

@@ -485,7 +485,34 @@ def modal_flags(doc: Doc, modality: list[Match[Entry]], names: set[int], first: 
         elif label == "irrealis" and not _cause_between(doc, x.last, first) and not _of_belonging(doc, x, names):
             irrealis = irrealis or sum(1 for j in range(x.last, first) if j not in names) <= _IRREALIS_SCOPE \
                 or _in_complement(doc, x, start)
-    return negated, irrealis, figurative
+    return negated, irrealis or _qualified_as_ahead(doc, first) or _any_of_a_kind(doc, first), figurative
+
+
+def _any_of_a_kind(doc: Doc, first: int) -> bool:
+    """"Any" right before the event word ("أي ضربات جديدة"، "أية تظاهرة"; modality.toml [predicate_scope]
+    generic_before): a kind of act, no incident."""
+    verbs = load_lexicons().verbs
+    assert verbs is not None
+    return first > 0 and doc.tokens[first - 1].text in verbs.words["generic_before"]
+
+
+_QUALIFIER_REACH = 2  # "الهجوم المحتمل"، "العملية العسكرية المرتقبة": the qualifier, one word between at most
+
+
+def _qualified_as_ahead(doc: Doc, first: int) -> bool:
+    """An event noun qualified as expected or possible right after it ("الهجوم المحتمل على إدلب"، "معركة
+    وشيكة"، "العملية العسكرية المرتقبة"; modality.toml [predicate_scope] irrealis_after): not done yet.  No
+    comma or clause break between the noun and its qualifier."""
+    verbs = load_lexicons().verbs
+    assert verbs is not None
+    ahead = verbs.words["irrealis_after"]
+    tokens = doc.tokens
+    for j in range(first + 1, min(first + 1 + _QUALIFIER_REACH, len(tokens))):
+        if any(c in doc.text[tokens[j - 1].end:tokens[j].start] for c in "،,.:؛!?"):
+            return False
+        if tokens[j].text in ahead or without_conjunction(tokens[j].text) in ahead:  # "وشيكة" is no "و" + "شيكة"
+            return True
+    return False
 
 
 _COMPARISON_REACH = 4  # "لأعنف قصف لها منذ سنوات"

@@ -51,6 +51,7 @@ class _Context:
     last_place: tuple[list[ResolvedPlace], Sentence] | None = None  # the latest sentence that named a scene
     title_places: list[ResolvedPlace] = field(default_factory=list)
     routes: dict[int, list[ResolvedPlace]] = field(default_factory=dict)  # by sentence: roads and journeys
+    abroad: dict[int, list[ResolvedPlace]] = field(default_factory=dict)  # by sentence: scenes outside Iraq and Syria
     # the latest sentence that told an event: its index, its mentions and their places
     told_before: tuple[int, list[EventMention], list[ResolvedPlace]] = (-1, [], [])
     demonstrations: bool = False  # the article tells demonstrations (a protest word anywhere)
@@ -72,6 +73,9 @@ def _context(doc: Doc) -> _Context:
     counts: dict[str, int] = {}
     named = {j for m in doc.entries if m.payload.category in ("actor", "generic") for j in range(m.first, m.last)}
     for rp in doc.places:
+        if _abroad_scene(rp):
+            ctx.abroad.setdefault(_sentence_at(doc, rp.toponym.first_token), []).append(rp)
+            continue
         if rp.location is None or not rp.location.admin1 or rp.toponym.role not in ("event", "route"):
             continue
         if rp.toponym.first_token in named and not rp.toponym.cue:
@@ -261,7 +265,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     aggregate = (any(m.payload.label in ("aggregate", "recalled") for m in governing)
                  or _over_a_span(doc, governing, sentence)
                  or (not own_day and any(m.payload.label == "reaction" for m in modality))
-                 or (not own_day and _names_an_earlier_year(doc, sentence)))  # "2003: مقتل 17 شخصا في تفجير ..."
+                 or (not own_day and _names_an_earlier_year(doc, sentence))  # "2003: مقتل 17 شخصا في تفجير ..."
+                 or _war_total(tolls))
     if when is not None and not _recent(doc, when[0]):
         return []
     if when is None and _continues_an_old_clause(doc, sentence):
@@ -498,6 +503,18 @@ def _over_a_span(doc: Doc, modality: list[Match[Entry]], sentence: Sentence) -> 
         if j < sentence.last_token and strip_article(tokens[j].text) in units:
             return True
     return False
+
+
+#: A toll of this many is a war's running total: no one incident of the conflicts the codebook covers kills or
+#: wounds tens of thousands ("بشار الأسد قتل 400 ألف من أبناء شعبه"، "مقتل أكثر من 340 ألف شخص").
+_WAR_TOTAL = 10_000
+
+
+def _war_total(tolls: list[TollMention]) -> bool:
+    """The clause counts its dead or wounded only in the tens of thousands and more: the total of a war, not an
+    incident's toll (it may add to an incident, it makes none).  A clause that also counts an incident's
+    dead ("قتل 3 مدنيين في قصف، في حرب قتلت 400 ألف") tells that incident."""
+    return bool(tolls) and all(t.value >= _WAR_TOTAL for t in tolls)
 
 
 def _states_toll(tolls: list[TollMention]) -> bool:
@@ -757,6 +774,32 @@ def _facts(hits: list[act.ActorHit]) -> ActorFacts:
 
 # --- places -------------------------------------------------------------------------------
 
+def _abroad_scene(rp: ResolvedPlace) -> bool:
+    """A place abroad named as where something happened ("في مدينة إسطنبول"، "في منطقة عسير"): one the gazetteer
+    knows in a country it codes no governorates of (curated.toml [[abroad]]; a country whose GeoNames dump was
+    imported has them, and its places are scenes like any).  A clause whose scene lies abroad tells an event
+    there, so it takes no Iraqi or Syrian scene told before it (nor the headline's, nor the dateline's)."""
+    loc = rp.location
+    return (loc is not None and bool(loc.country) and not loc.admin1 and rp.toponym.role == "event"
+            and rp.toponym.relation == "in")
+
+
+def _told_in(doc: Doc, rp: ResolvedPlace) -> bool:
+    """The place follows "in" ("في إسطنبول"، "في مدينة إسطنبول"، "بمدينة إسطنبول"، "بعسير"; triggers.toml scene_in):
+    it is where something happened, not a name that qualifies a noun ("قمة طهران"، "اتفاق أنقرة")."""
+    lex = load_lexicons()
+    words, proclitics = lex.word_set("scene_in"), tuple(lex.word_set("scene_in_proclitics"))
+    tokens, j = doc.tokens, rp.toponym.first_token
+    word = without_conjunction(tokens[j].text)
+    if word.startswith(proclitics) and not word.startswith(rp.toponym.name):
+        return True  # "بعسير": the preposition joined to the name
+    if rp.toponym.cue:
+        j -= len(rp.toponym.cue.split())  # "مدينة"، "منطقة": the cue noun before the name
+        if j >= 0 and without_conjunction(tokens[j].text).startswith(proclitics) and len(tokens[j].text) > 3:
+            return True  # "بمدينة إسطنبول"
+    return j > 0 and tokens[j - 1].text in words
+
+
 def _country_part(doc: Doc, span: Span) -> bool:
     """The clause names a part of a whole country as its scene ("في جنوب البلاد"، "شمالي سوريا")."""
     lex = load_lexicons()
@@ -779,6 +822,11 @@ def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Ent
         return sites, True
     if _country_part(doc, span):
         return [], True  # "سقط ثمانية قتلى خلال احتجاجات الأسبوع الماضي في جنوب البلاد": nowhere the gazetteer places
+    abroad = [rp for rp in ctx.abroad.get(sentence.index, [])
+              if _in_span(span, rp.toponym.first_token) and _told_in(doc, rp)]
+    if abroad:  # "وقتل شرطيان في مدينة إسطنبول": an event abroad, not one at the scene told before
+        ctx.last_place = (abroad[:1], sentence)  # what goes on told with no place of its own is abroad too
+        return abroad[:1], True  # placed abroad: coded nowhere, and the sentences that go on about it join it
     routes = ctx.routes.get(sentence.index, [])
     if len(routes) == 1:  # "قطعوا الطريق المؤدي إلى ميناء أم قصر": on the road to X, near X
         return [_near(routes[0])], True

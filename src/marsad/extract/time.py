@@ -18,10 +18,11 @@ from functools import cache
 from hijridate import Hijri
 
 from marsad.doc import Doc
+from marsad.extract.numbers import Number, read_number
 from marsad.lexicon import Entry, load_lexicons
 from marsad.text import inflect
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, strip_article
+from marsad.text.tokens import Sentence, Token, strip_article, without_conjunction
 
 _STATEMENT_GAP = 6
 _SUBJECT_REACH = 3  # "تدور حاليا اشتباكات عنيفة": the event word within three words after the verb
@@ -122,6 +123,10 @@ def find_times(doc: Doc) -> None:
             if mention is not None:
                 used.update(range(mention.first_token, _last_token(doc, mention)))
                 doc.times.append(mention)
+        for ago in _ago(doc, sentence):
+            if ago.first_token not in used:
+                used.update(range(ago.first_token, _last_token(doc, ago)))
+                doc.times.append(ago)
         doc.times.extend(_going_on(doc, sentence))
 
 
@@ -150,6 +155,59 @@ def _going_on(doc: Doc, sentence: Sentence) -> list[TimeMention]:
             continue
         out.append(TimeMention(TimeRule("days_back", n=0), token.start, token.end, sentence.index, j, tense=True))
     return out
+
+
+#: Days per unit of an "ago" count (time.toml ago_*), and the time_precision a date so reached has.
+_AGO_UNITS = (("ago_years", 365, 3), ("ago_months", 30, 3), ("ago_weeks", 7, 2), ("ago_days", 1, 1))
+_AGO_VAGUE = 3  # "قبل سنوات": a few, as "several" (codebook §6)
+_AGO_RECENT = 31  # days: read only what lies outside the 30 days an article's events are coded in (codebook §1)
+
+
+def _ago(doc: Doc, sentence: Sentence) -> list[TimeMention]:
+    """"قبل 11 عاما"، "قبل ثلاثة أشهر"، "قبل نحو عامين"، "قبل سنوات": so many years, months, weeks or days
+    before publication, more than the 30 days an article's events are coded in: what is told so is background
+    (codebook §1).  Not a count from another event ("قبل عامين من الانتخابات")."""
+    lex = load_lexicons()
+    tokens, out = doc.tokens, []
+    approx = lex.word_set("ago_approximators")
+    for j in range(sentence.first_token, sentence.last_token - 1):
+        if without_conjunction(tokens[j].text) not in lex.word_set("ago"):
+            continue
+        i = j + 1
+        for n in (1, 2, 3):  # "نحو"، "أكثر من"، "ما يزيد عن"
+            if " ".join(t.text for t in tokens[i:i + n]) in approx:
+                i += n
+                break
+        number = read_number(tokens, i, lex) if i < sentence.last_token else None
+        unit = number.last if number is not None and not _is_dual_count(tokens, number) else i
+        if unit >= sentence.last_token:
+            continue
+        word = strip_article(tokens[unit].text)
+        found = next(((days, precision) for key, days, precision in _AGO_UNITS if word in lex.word_set(key)), None)
+        if found is None:
+            continue
+        if number is not None and unit == number.last:
+            count = number.value
+        elif word in lex.word_set("ago_duals"):
+            count = 2
+        else:
+            count = _AGO_VAGUE if word in lex.word_set("ago_plurals") else 1
+        if _word_after(doc, tokens[unit].end) in lex.word_set("ago_of_other"):
+            continue  # "قبل عامين من الانتخابات"
+        if count * found[0] <= _AGO_RECENT:
+            continue  # "قبل نحو أسبوعين": within the coded month, left to the days and periods of time.toml
+        first = j
+        out.append(TimeMention(TimeRule("period", n=count * found[0], precision=found[1]), tokens[j].start,
+                               tokens[unit].end, sentence.index, first,
+                               statement=_after_statement(doc, sentence, first)
+                               or _before_statement(doc, sentence, first, tokens[unit].end)))
+    return out
+
+
+def _is_dual_count(tokens: list[Token], number: Number) -> bool:
+    """A dual read as a number ("عامين" = 2): the count and its unit are one word."""
+    return number.last - number.first == 1 and not tokens[number.first].is_number \
+        and number.value == 2 and tokens[number.first].text.endswith("ين")
 
 
 def _numeric_dates(doc: Doc, sentence: Sentence) -> list[TimeMention]:
