@@ -27,8 +27,8 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import Any
 
 from marsad.geo.cues import CueSpec, in_word_list, is_ambiguous, load_place_cues
@@ -69,6 +69,11 @@ class _Context:
     reference: dict[int, bool]  # first token of a toponym → it is a "near"/direction reference point
     countries_named: set[str]  # countries whose governorates the strong toponyms vote for
     country_worded: set[str]  # countries whose country words ([country] of place_cues.toml) the text uses
+    local: dict[int, str] = field(default_factory=dict)  # toponym index → the country its own clause names
+
+    def country_of(self, i: int) -> str:
+        """The country toponym ``i`` is read in: its clause's own country words, else the document's."""
+        return self.local.get(i, self.country)
 
     def support(self, name: str, admin1: str, admin2: str) -> tuple[float, float]:
         """How much the toponyms with other names vote for ``admin1`` and ``admin2`` (a name repeated
@@ -132,7 +137,116 @@ def _context(toponyms: list[Toponym], text: str) -> _Context:
     city = {_name_key(t) for t in toponyms if t.cue in ("مدينه", "مدن", "مدينتي")}
     reference = {t.first_token: t.relation == "near" for t in toponyms}
     named = {p.country for t in toponyms for p in t.candidates if p.kind in MAJOR_KINDS and total1[p.admin1] > 0}
-    return _Context(by1, by2, total1, total2, country, gov, city, reference, named, worded)
+    local = _local_countries(toponyms, text, country)
+    return _Context(by1, by2, total1, total2, country, gov, city, reference, named, worded, local)
+
+
+#: What ends a clause for country words: a comma, a semicolon or a sentence's end.
+_CLAUSE_END = re.compile(r"[.!?؟\n؛،,]")
+#: The word (or two) right before a country word, with "مع" or a clitic ل between: "الحدود مع"، "المتاخمة ل".
+_BORDER_TAIL = re.compile(r"(\w+(?:\s+\w+)?)(?:\s+مع)?\s+(?:ل)?$")
+#: What may stand between the two words of a pair of countries: "العراق وسوريا"، "العراقية - الإيرانية".
+_PAIR_GAP = re.compile(r"[\s\-–/و]*")
+
+
+@lru_cache(maxsize=4)
+def _country_marks(text: str) -> list[tuple[int, int, str]]:
+    """Every country word of the text ([country] of place_cues.toml: the country's name, its nisba, the
+    forces that fight only there) as (start, end, country), whole words, less those that name no
+    place's country: a word right next to the word of another country ("الحدود العراقية السورية"، "في
+    سوريا والعراق"، "الحرب العراقية الإيرانية": ``paired_with`` of [country_pairs]) names both; a word after
+    a border word (``borders``: "على الحدود العراقية"، "المعبر الحدودي مع سوريا") names the neighbour."""
+    regions, paired_with, borders = _pair_words("regions"), _pair_words("paired_with"), _pair_words("borders")
+    marks = [(_word_start(text, m.start()), _word_end(text, m.end()), code)
+             for code, pattern in _country_patterns().items() for m in pattern.finditer(text)]
+    fixed = {(s, e) for s, e, _ in marks if regions.pattern and regions.search(text[s:e])}
+    others = [(_word_start(text, m.start()), _word_end(text, m.end()), "") for m in paired_with.finditer(text)] \
+        if paired_with.pattern else []
+    every = sorted(marks + others)
+
+    def paired(k: int) -> bool:
+        s, e, c = every[k]
+        if (s, e) in fixed:
+            return False  # "الحزب الديمقراطي الكردستاني الإيراني": a region's word makes no pair
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(every) and every[j][2] != c:
+                a, b = (every[j], every[k]) if j < k else (every[k], every[j])
+                if _PAIR_GAP.fullmatch(text, a[1], b[0]):
+                    return True
+        return False
+
+    def across(k: int) -> bool:
+        tail = _BORDER_TAIL.search(text, max(0, every[k][0] - 30), every[k][0])
+        return bool(borders.pattern) and tail is not None and borders.search(tail.group(1)) is not None
+
+    return [every[k] for k in range(len(every)) if every[k][2] and not paired(k) and not across(k)]
+
+
+def _word_start(text: str, start: int) -> int:
+    """The start of the word a match starts in ("عراق" of "العراقية" → before "ال")."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    return start
+
+
+def _word_end(text: str, end: int) -> int:
+    """The end of the word a match ends in ("عراق" of "العراقية" → after "العراقية")."""
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return end
+
+
+@cache
+def _pair_words(key: str) -> re.Pattern[str]:
+    """A word list of [country_pairs] as one regex: ``paired_with``, other countries' names and nisbas,
+    which make a pair with a country word; ``regions``, country words that name a region (never paired)."""
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("marsad").joinpath("data/lexicons/place_cues.toml").read_text("utf-8"))
+    words = data.get("country_pairs", {}).get(key, [])
+    return re.compile("|".join(re.escape(fold(w.rstrip("*"))) for w in words))
+
+
+def _local_countries(toponyms: list[Toponym], text: str, country: str) -> dict[int, str]:
+    """The country each toponym's own clause names, where it differs from the document's.
+
+    Local evidence outweighs the document's dominant country: a place followed by a country or
+    region word ("كويسنجق في إقليم كردستان"، "قرب الموصل والرمادي في العراق") or told in one clause with
+    a force that fights in one country only ("صدت البيشمركة هجوما على قرية ..."، "قصفت قوات النظام بلدة
+    ...") lies in that country, even in an article about another (a round-up of Syria and Iraq does not
+    pull one country's towns into the other).  The clause runs between commas and sentence ends; a
+    country word after the place in its clause comes first ("X وY في العراق"), then the nearest before
+    it; a clause with none takes the sentence's country words when they all name one country.  Only a
+    toponym with a namesake in that country is read in it (a "البوكمال قرب الحدود العراقية" stays in Syria).
+    """
+    marks = _country_marks(text)
+    if not marks:
+        return {}
+    local: dict[int, str] = {}
+    for i, t in enumerate(toponyms):
+        found = _clause_country(t, text, marks)
+        if found and found != country and (not t.candidates or any(p.country == found for p in t.candidates)):
+            local[i] = found
+    return local
+
+
+def _clause_country(t: Toponym, text: str, marks: list[tuple[int, int, str]]) -> str:
+    """The country word of ``t``'s clause (after it first, then before it), else the one country its sentence names."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, t.start)), default=0)
+    end_match = _CLAUSE_END.search(text, t.end)
+    end = end_match.start() if end_match else len(text)
+    after = [c for s, e, c in marks if t.end <= s and e <= end]
+    if after:
+        return after[0]
+    before = [c for s, e, c in marks if start <= s and e <= t.start]
+    if before:
+        return before[-1]
+    s_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, t.start)), default=0)
+    s_match = _SENTENCE_END.search(text, t.end)
+    s_end = s_match.start() if s_match else len(text)
+    named = {c for s, e, c in marks if s_start <= s and e <= s_end and not (t.start <= s < t.end)}
+    return named.pop() if len(named) == 1 else ""
 
 
 def _called_small(t: Toponym) -> bool:
@@ -213,17 +327,21 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
         if part:  # "ريف حلب الشرقي", "شرقي حلب": the part around the parent's point (a governorate's is its capital's)
             s += w["part_fit"] * _side(c, parent, part)
     a1, a2 = ctx.support(_name_key(t), c.admin1, c.admin2)
+    local = ctx.local.get(i, "")
+    if local and c.country != local:
+        a1 = a2 = 0.0  # the clause names another country: the document's governorates there vouch for nothing here
     if a1 > 0:
         s += w["context_admin1"] * min(1.0, a1)
     if a2 > 0 and c.kind != "governorate":
         s += w["context_admin2"] * min(1.0, a2)
+    country = ctx.country_of(i)
     if _named_site(t, spec):
-        if ctx.country in ("", c.country):
+        if country in ("", c.country):
             s += w["unique_village"]  # "مطار الشعيرات": the airbase named after the only Shayrat
-    elif a1 <= 0 and parent is None and _misplaced(t, c, ctx):
+    elif a1 <= 0 and parent is None and _misplaced(t, c, ctx, local):
         s += w["context_misfit"]
-    if ctx.country:
-        s += w["context_country"] if c.country == ctx.country else w["foreign"]
+    if country:
+        s += w["context_country"] if c.country == country else w["foreign"]
     named_as_kind = spec is not None and c.kind == spec.primary
     if is_ambiguous(t.name, t.candidates, cues.ambiguous) and not (t.listed and c.kind in MAJOR_KINDS) and (
             not cue_fits or c.kind in MINOR_KINDS and not named_as_kind):
@@ -238,7 +356,7 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
     if c.kind in MINOR_KINDS and not curated and parent is None and (spec is None or spec.primary not in MINOR_KINDS):
         if a2 <= 0 and spec is None:
             s += w["minor_unsupported"]
-            if ctx.country == c.country and unique_village(t.name, t.candidates):
+            if country == c.country and unique_village(t.name, t.candidates):
                 s += w["unique_village"]  # "سيطرت قسد على الباغوز": the only place of that name, in the right country
         if any(p.kind in MAJOR_KINDS and (a1 <= 0 or ctx.support(_name_key(t), p.admin1, p.admin2)[0] > 0)
                for p in t.candidates):
@@ -258,12 +376,15 @@ def _named_site(t: Toponym, spec: CueSpec | None) -> bool:
     return spec is not None and spec.name == "facility" and unique_village(t.name, t.candidates, named=True)
 
 
-def _misplaced(t: Toponym, c: Place, ctx: _Context) -> bool:
+def _misplaced(t: Toponym, c: Place, ctx: _Context, local: str = "") -> bool:
     """The document points elsewhere: it names the governorate of another candidate of this name and
     not this one's, or ``c`` is a village and the document names governorates of its country, never
-    its own (a Syrian article about Deir ez-Zor: its "قرية شقرا" is not the Shaqra of Daraa)."""
+    its own (a Syrian article about Deir ez-Zor: its "قرية شقرا" is not the Shaqra of Daraa).  When the
+    place's clause names a country (``local``), only candidates in that country point elsewhere: "سنجار
+    في العراق" in an article about Idlib is not misplaced by Idlib's Sinjar."""
     name = _name_key(t)
-    if any(p.admin1 != c.admin1 and ctx.support(name, p.admin1, p.admin2)[0] > 0 for p in t.candidates):
+    if any(p.admin1 != c.admin1 and (not local or p.country == local) and ctx.support(name, p.admin1, p.admin2)[0] > 0
+           for p in t.candidates):
         return True
     return c.kind in MINOR_KINDS and c.country in ctx.countries_named
 
@@ -367,7 +488,11 @@ def _anchor(i: int, toponyms: list[Toponym], chosen: list[Place | None], text: s
     (before it, then after it), else the first place of the governorate most of the document's
     scenes are in."""
     t = toponyms[i]
-    usable = [j for j, p in enumerate(chosen) if p is not None and toponyms[j].role in ("event", "parent")]
+    # a place whose own clause names another country than the document's stands in there ("قرية X في
+    # إقليم كردستان" is not placed beside Idlib however Syrian the article), or nowhere
+    home = ctx.local.get(i, "")
+    usable = [j for j, p in enumerate(chosen) if p is not None and toponyms[j].role in ("event", "parent")
+              and (not home or p.country == home)]
     same = [j for j in usable
             if not _SENTENCE_END.search(text[min(t.end, toponyms[j].end):max(t.start, toponyms[j].start)])]
     asides = [m.span(1) for m in _ASIDE.finditer(text, max(0, t.start - 400), t.start)]

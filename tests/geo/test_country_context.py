@@ -1,0 +1,85 @@
+"""Country context (issue: Iraqi events placed in another country): a place's own clause outweighs the
+document's dominant country.  A country or region word after the place ("في العراق"، "في إقليم كردستان"),
+or before it in its clause, or a force that fights in one country only (البيشمركة، الحشد الشعبي vs قوات
+النظام), puts the place in that country, so a round-up of Syria and Iraq does not pull one country's
+towns into the other; two countries' words side by side ("الحرب العراقية الإيرانية") or a country word
+after a border word ("على الحدود العراقية") name no place's country.  Invented sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.geo.resolve import ResolvedPlace, _country_marks, geocode_text
+from marsad.text.normalise import fold, normalise
+
+#: An article about Idlib: its dominant country is Syria.
+SYRIAN = ("قصفت قوات النظام السوري والطائرات الروسية مدينة إدلب وبلدات سراقب ومعرة النعمان وخان شيخون في ريف "
+          "إدلب، وقال المرصد السوري إن عشرة مدنيين قتلوا. ")
+#: An article about Nineveh: its dominant country is Iraq.
+IRAQI = ("أعلنت قيادة العمليات المشتركة العراقية أن القوات العراقية حررت قرى جنوب الموصل وتلعفر في محافظة "
+         "نينوى، وقتل خمسة من عناصر الجيش العراقي. ")
+
+
+def _placed(text: str, name: str) -> ResolvedPlace:
+    key = fold(name)
+    found = [r for r in geocode_text(text) if fold(r.toponym.name) == key]
+    assert found, f"{name!r} not found as a toponym in {text!r}"
+    return found[-1]
+
+
+@pytest.mark.parametrize(("sentence", "name", "admin1"), [
+    # a country word after the place, in its clause (Sinjar is also a town of Idlib)
+    ("واستهدفت غارات التحالف مواقع للتنظيم قرب سنجار في العراق.", "سنجار", "Ninewa"),
+    ("وشنت طائرات أمريكية ثلاث غارات على سنجار وتلعفر في شمال العراق.", "سنجار", "Ninewa"),
+    # a region word after it: the Kurdistan Region is Iraq's
+    ("وأطلق الحرس الثوري صواريخ على مقر حزب معارض في بلدة كويسنجق في إقليم كردستان.", "كويسنجق", "Erbil"),
+    ("وسقطت قذائف على منطقة كوي سنجق في إقليم كردستان مساء السبت.", "كوي سنجق", "Erbil"),
+    # a force that fights only in Iraq, before the place in its clause
+    ("وقالت قوات البيشمركة إنها صدت هجوما لداعش على سنجار.", "سنجار", "Ninewa"),
+    ("واستعاد مقاتلو الحشد الشعبي السيطرة على سنجار بعد معارك عنيفة.", "سنجار", "Ninewa"),
+    # a nisba of the victims (a plural, a dual)
+    ("وقتل ثلاثة جنود عراقيين في هجوم انتحاري على سنجار.", "سنجار", "Ninewa"),
+    ("وأصيب شرطيان عراقيان بانفجار عبوة في سنجار.", "سنجار", "Ninewa"),
+])
+def test_the_clause_country_outweighs_a_syrian_article(sentence: str, name: str, admin1: str) -> None:
+    rp = _placed(SYRIAN + sentence, name)
+    assert rp.location is not None and rp.location.country == "IRQ" and rp.location.admin1 == admin1
+
+
+@pytest.mark.parametrize(("sentence", "name", "admin1"), [
+    # the Syrian Sinjar in an Iraqi article: Syria's forces in its clause, or "in Syria" after it
+    ("وفي تطور آخر، قصفت قوات النظام بلدة سنجار بالبراميل المتفجرة.", "سنجار", "Idlib"),
+    ("وقصفت طائرات حربية بلدة سنجار في سوريا أمس.", "سنجار", "Idlib"),
+    ("وسيطرت هيئة تحرير الشام وفصائل المعارضة المسلحة على سنجار.", "سنجار", "Idlib"),
+])
+def test_the_clause_country_outweighs_an_iraqi_article(sentence: str, name: str, admin1: str) -> None:
+    rp = _placed(IRAQI + sentence, name)
+    assert rp.location is not None and rp.location.country == "SYR" and rp.location.admin1 == admin1
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    # no local word: the article's country decides, as before
+    (SYRIAN + "وقصفت الطائرات بلدة سنجار بعد منتصف الليل.", "سنجار", "Idlib"),
+    (IRAQI + "وقصفت الطائرات مواقع للتنظيم في سنجار بعد منتصف الليل.", "سنجار", "Ninewa"),
+    # an explicit parent still rules (a Syrian Sinjar with Iraqi words elsewhere in the sentence)
+    (IRAQI + "وقصفت طائرات النظام بلدة سنجار في ريف إدلب الشرقي، قرب الحدود العراقية.", "سنجار", "Idlib"),
+])
+def test_without_local_words_the_article_decides(text: str, name: str, admin1: str) -> None:
+    rp = _placed(text, name)
+    assert rp.location is not None and rp.location.admin1 == admin1
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    ("أحيا العراقيون ذكرى الحرب العراقية الإيرانية", {"IRQ"}),  # the first word is no pair
+    ("اندلعت الحرب العراقية الإيرانية عام 1980", set()),
+    ("تقع القرية على الحدود العراقية", set()),
+    ("سيطر التنظيم على المعبر الحدودي مع سوريا", set()),
+    ("قصفت الطائرات مواقع في سوريا والعراق", set()),
+    ("قصفت الطائرات مواقع في سوريا و العراق", set()),
+    ("استهدف القصف مقر الحزب الديمقراطي الكردستاني الإيراني", {"IRQ"}),  # a region's word is never paired
+    ("قتل جنديان عراقيان وأصيب ثلاثة من قوات النظام", {"IRQ", "SYR"}),
+])
+def test_country_words_that_name_no_place_country(text: str, countries: set[str]) -> None:
+    norm = normalise(text).text
+    assert {c for _, _, c in _country_marks(norm)} == countries
