@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.geo.resolve import ResolvedPlace, _country_marks, geocode_text
+from marsad.geo.countries import country_marks
+from marsad.geo.resolve import ResolvedPlace, geocode_text
 from marsad.text.normalise import fold, normalise
 
 #: An article about Idlib: its dominant country is Syria.
@@ -82,4 +83,4 @@ def test_without_local_words_the_article_decides(text: str, name: str, admin1: s
 ])
 def test_country_words_that_name_no_place_country(text: str, countries: set[str]) -> None:
     norm = normalise(text).text
-    assert {c for _, _, c in _country_marks(norm)} == countries
+    assert {c for _, _, c in country_marks(norm)} == countries
