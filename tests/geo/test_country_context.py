@@ -84,3 +84,44 @@ def test_without_local_words_the_article_decides(text: str, name: str, admin1: s
 def test_country_words_that_name_no_place_country(text: str, countries: set[str]) -> None:
     norm = normalise(text).text
     assert {c for _, _, c in country_marks(norm)} == countries
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a coalition round-up: a list in Syria, then one in Iraq (headed by a word no gazetteer knows),
+    # each followed by its country, in one clause
+    ("وأفاد البيان أن الغارات استهدفت مواقع التنظيم في الحسكة والرقة في سوريا، وقرب الحديثة وكركوك وسنجار في "
+     "العراق.", {"Al-Hasakah", "Ar-Raqqa", "Kirkuk", "Ninewa"}),
+    # one place "in" Syria and one "near" a town of Iraq, a feminine plural subject
+    ("وشنت المقاتلات غارات على مواقع في الرقة في سوريا وعلى مواقع قرب الموصل في العراق.", {"Ar-Raqqa", "Ninewa"}),
+    # Iraq first, a passive verb, Syria's list second
+    ("ونفذت ضربات جوية على أهداف قرب الرمادي في العراق وعلى أهداف في منبج والباب في سوريا.",
+     {"Anbar", "Aleppo"}),
+])
+def test_a_round_up_of_two_countries_keeps_each_countrys_scenes(text: str, expected: set[str]) -> None:
+    from datetime import date
+
+    from marsad.model import Article
+    from marsad.pipeline import extract_events
+
+    events = extract_events(Article.from_parts("t", "", text, date(2015, 8, 1)))
+    got = {e.to_record().get("admin1") for e in events}
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    # a sub-district named like an adjective (a nisba), in a clause naming its country's forces or people
+    ("صدت قوات الحشد الشعبي هجوما لداعش في الطارمية.", "الطارمية", "Baghdad"),
+    ("قتل جنديان عراقيان بانفجار عبوة ناسفة في الضلوعية.", "الضلوعية", "Salah al-Din"),
+    ("وأعلنت القوات العراقية أنها أحبطت هجوما على التاجي.", "التاجي", "Baghdad"),
+])
+def test_a_nisba_named_unit_in_a_clause_of_its_country(text: str, name: str, admin1: str) -> None:
+    rp = _placed(text, name)
+    assert rp.location is not None and rp.location.admin1 == admin1
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات مواقع في الطارمية.",  # no country word in the clause: still an adjective-shaped word
+    "استهدف تفجير انتحاري الحسينية وقتل جنديان عراقيان",  # a Shia hall ([ambiguous])
+])
+def test_a_nisba_named_unit_without_its_country_is_no_place(text: str) -> None:
+    assert all(r.location is None for r in geocode_text(text))

@@ -24,6 +24,7 @@ from marsad.extract.frames import Frame, compares, frames_of, modal_flags
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention
 from marsad.extract.toll import Figure, TollMention, combine, share_evenly, total_markers
+from marsad.geo.countries import clause_country, country_marks
 from marsad.geo.resolve import ResolvedPlace
 from marsad.lexicon import Entry, load_lexicons
 from marsad.model import Actor, EventMention, Evidence
@@ -742,6 +743,10 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
                    and sizes[id(heads[id(p)])] > 1]
     if inside:
         inside += [p for p in listed_near if p not in inside]
+        # "غارات على مواقع في الرقة في سوريا وعلى مواقع قرب الموصل في العراق": near a place of another
+        # country, told with its own country's word, is a scene of its own
+        inside += [p for p in places if p not in inside and id(p) in near and id(p) not in ends
+                   and _each_in_its_country(doc, inside[-1:], [p])]
     places = _drop_containers(inside or places)
     runs: list[list[ResolvedPlace]] = []
     for p in places:
@@ -752,7 +757,20 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
     anchor = triggers[0].first if triggers else (anchor or 0)
     best = max(runs, key=lambda run: _run_score(doc, run, anchor) + 4 * _where_of(doc, run, places, triggers))
     return [p for run in runs if run is best or _listed(doc, run) or (not inside and _close_to(run[0]))
-            or any(q in listed_near for q in run) for p in run]
+            or any(q in listed_near for q in run) or _each_in_its_country(doc, best, run) for p in run]
+
+
+def _each_in_its_country(doc: Doc, best: list[ResolvedPlace], run: list[ResolvedPlace]) -> bool:
+    """A round-up names its places country by country, each list followed (or preceded) in its clause
+    by its country's word: "استهدفت الغارات مواقع في الحسكة والرقة في سوريا، وقرب كركوك وسنجار والموصل
+    في العراق" tells strikes in both countries, so a list in another country than the scene's is a
+    scene too, when its country words and the scene's each name their own (marsad.geo.countries)."""
+    here, there = best[-1].location, run[-1].location
+    if here is None or there is None or here.country == there.country:
+        return False
+    marks = country_marks(doc.text)
+    return (clause_country(run[-1].toponym.start, run[-1].toponym.end, doc.text, marks) == there.country
+            and clause_country(best[-1].toponym.start, best[-1].toponym.end, doc.text, marks) == here.country)
 
 
 def _close_to(p: ResolvedPlace) -> bool:

@@ -33,7 +33,14 @@ from typing import Any
 from marsad.geo.countries import clause_country, country_marks, country_patterns
 from marsad.geo.cues import CueSpec, in_word_list, is_ambiguous, load_place_cues
 from marsad.geo.gazetteer import Gazetteer, Place
-from marsad.geo.toponyms import MAJOR_KINDS, MINOR_KINDS, Toponym, find_toponyms, unique_village
+from marsad.geo.toponyms import (
+    MAJOR_KINDS,
+    MINOR_KINDS,
+    Toponym,
+    find_toponyms,
+    unique_village,
+    unit_in_clause_country,
+)
 from marsad.geo.translit import transliterate
 from marsad.model import Location
 from marsad.text.normalise import NormalisedText, fold, normalise
@@ -70,6 +77,7 @@ class _Context:
     countries_named: set[str]  # countries whose governorates the strong toponyms vote for
     country_worded: set[str]  # countries whose country words ([country] of place_cues.toml) the text uses
     local: dict[int, str] = field(default_factory=dict)  # toponym index → the country its own clause names
+    text: str = ""  # the normalised text
 
     def country_of(self, i: int) -> str:
         """The country toponym ``i`` is read in: its clause's own country words, else the document's."""
@@ -125,7 +133,7 @@ def _context(toponyms: list[Toponym], text: str) -> _Context:
     reference = {t.first_token: t.relation == "near" for t in toponyms}
     named = {p.country for t in toponyms for p in t.candidates if p.kind in MAJOR_KINDS and total1[p.admin1] > 0}
     local = _local_countries(toponyms, text, country)
-    return _Context(by1, by2, total1, total2, country, gov, city, reference, named, worded, local)
+    return _Context(by1, by2, total1, total2, country, gov, city, reference, named, worded, local, text)
 
 
 def _local_countries(toponyms: list[Toponym], text: str, country: str) -> dict[int, str]:
@@ -245,7 +253,9 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
     if country:
         s += w["context_country"] if c.country == country else w["foreign"]
     named_as_kind = spec is not None and c.kind == spec.primary
-    if is_ambiguous(t.name, t.candidates, cues.ambiguous) and not (t.listed and c.kind in MAJOR_KINDS) and (
+    if is_ambiguous(t.name, t.candidates, cues.ambiguous) and not (t.listed and c.kind in MAJOR_KINDS) \
+            and not (c.kind in ("district", "subdistrict") and spec is None
+                     and unit_in_clause_country(ctx.text, t.start, t.end, t.name, t.candidates)) and (
             not cue_fits or c.kind in MINOR_KINDS and not named_as_kind):
         s += w["ambiguous"]  # an ordinary word is a village only when called one ("قرية حرية", not "قاعدة حرية")
     elif spec is not None and (spec.primary in MINOR_KINDS or spec.name == "area") \
