@@ -125,3 +125,14 @@ def test_a_nisba_named_unit_in_a_clause_of_its_country(text: str, name: str, adm
 ])
 def test_a_nisba_named_unit_without_its_country_is_no_place(text: str) -> None:
     assert all(r.location is None for r in geocode_text(text))
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    # "قضاء" before a city the gazetteer has as a city only (its district under another spelling)
+    ("قتل خمسة أشخاص في هجوم مسلح على قضاء أبو غريب.", "أبو غريب", "Baghdad"),
+    ("سقطت قذائف هاون على أطراف قضاء أبو غريب غربي العاصمة.", "أبو غريب", "Baghdad"),
+    ("اعتقلت القوات الأمنية ثلاثة مطلوبين في قضاءي أبو غريب والتاجي.", "أبو غريب", "Baghdad"),
+])
+def test_a_district_called_by_its_seat_city(text: str, name: str, admin1: str) -> None:
+    rp = _placed(text, name)
+    assert rp.location is not None and rp.location.admin1 == admin1
