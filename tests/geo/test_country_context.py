@@ -136,3 +136,14 @@ def test_a_nisba_named_unit_without_its_country_is_no_place(text: str) -> None:
 def test_a_district_called_by_its_seat_city(text: str, name: str, admin1: str) -> None:
     rp = _placed(text, name)
     assert rp.location is not None and rp.location.admin1 == admin1
+
+
+@pytest.mark.parametrize("text", [
+    # the press variant of مخمور in lists of strikes, alone after a preposition, and after a direction
+    "وشنت طائرات التحالف غارات قرب كركوك والمخمورة وسنجار.",
+    "قصفت المقاتلات مواقع للتنظيم في المخمورة مساء أمس.",
+    "تقدمت قوات البيشمركة نحو قرى جنوب المخمورة.",
+])
+def test_the_press_variant_of_makhmour(text: str) -> None:
+    rp = _placed(text, "المخمورة")
+    assert rp.location is not None and rp.location.admin1 == "Erbil" and rp.location.admin2 == "Makhmour"
