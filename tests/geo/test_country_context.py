@@ -147,3 +147,14 @@ def test_a_district_called_by_its_seat_city(text: str, name: str, admin1: str) -
 def test_the_press_variant_of_makhmour(text: str) -> None:
     rp = _placed(text, "المخمورة")
     assert rp.location is not None and rp.location.admin1 == "Erbil" and rp.location.admin2 == "Makhmour"
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    # forces and weapons of one country only ([country] of place_cues.toml) in the place's own clause
+    (SYRIAN + "وأعلنت الشرطة الاتحادية أنها أحبطت هجوما على سنجار.", "Ninewa"),
+    (SYRIAN + "ودخلت قطعات جهاز مكافحة الإرهاب إلى سنجار.", "Ninewa"),
+    (IRAQI + "وألقت المروحيات البراميل المتفجرة على سنجار.", "Idlib"),
+])
+def test_one_country_forces_in_the_clause(text: str, admin1: str) -> None:
+    rp = _placed(text, "سنجار")
+    assert rp.location is not None and rp.location.admin1 == admin1
