@@ -158,3 +158,20 @@ def test_the_press_variant_of_makhmour(text: str) -> None:
 def test_one_country_forces_in_the_clause(text: str, admin1: str) -> None:
     rp = _placed(text, "سنجار")
     assert rp.location is not None and rp.location.admin1 == admin1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list after a plural word for towns names peers: a sub-district in the list is one more town
+    # struck, not the container of the town beside it
+    ("ونفذت طائرات التحالف 11 غارة قرب مدن الحبانية وحديثة والرمادي.", {"Al-Habbaniya", "Haditha", "Ramadi"}),
+    ("وقصفت المدفعية العراقية بلدات الكرمة والفلوجة مساء أمس.", {"Al-Garma", "Al-Falluja"}),
+    ("وتعرضت مدن العامرية والفلوجة لقصف بقذائف الهاون.", {"Al-Amirya", "Al-Falluja"}),
+])
+def test_towns_of_one_list_are_peers(text: str, expected: set[str]) -> None:
+    from datetime import date
+
+    from marsad.model import Article
+    from marsad.pipeline import extract_events
+
+    events = extract_events(Article.from_parts("t", "", text, date(2015, 8, 1)))
+    assert {e.location.name for e in events if e.location is not None} == expected

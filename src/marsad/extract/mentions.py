@@ -25,6 +25,7 @@ from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention
 from marsad.extract.toll import Figure, TollMention, combine, share_evenly, total_markers
 from marsad.geo.countries import clause_country, country_marks
+from marsad.geo.cues import load_place_cues
 from marsad.geo.resolve import ResolvedPlace
 from marsad.lexicon import Entry, load_lexicons
 from marsad.model import Actor, EventMention, Evidence
@@ -747,7 +748,7 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
         # country, told with its own country's word, is a scene of its own
         inside += [p for p in places if p not in inside and id(p) in near and id(p) not in ends
                    and _each_in_its_country(doc, inside[-1:], [p])]
-    places = _drop_containers(inside or places)
+    places = _drop_containers(inside or places, heads)
     runs: list[list[ResolvedPlace]] = []
     for p in places:
         if runs and heads[id(runs[-1][-1])] is heads[id(p)]:
@@ -876,10 +877,25 @@ def _same_site(a: ResolvedPlace, b: ResolvedPlace) -> bool:
     return a.location.same_place(b.location)
 
 
-def _drop_containers(places: list[ResolvedPlace]) -> list[ResolvedPlace]:
-    """A place that holds another named place of the sentence is context, not a second scene."""
-    kept = [p for p in places if not any(q is not p and _contains(p, q) for q in places)]
+def _drop_containers(places: list[ResolvedPlace],
+                     heads: dict[int, ResolvedPlace] | None = None) -> list[ResolvedPlace]:
+    """A place that holds another named place of the sentence is context, not a second scene.  Items of
+    one list after a place word for towns or villages are peers ("غارات قرب مدن الحبانية وحديثة والرمادي": the
+    sub-district of Habbaniya lies in Ramadi's district, yet the list names it as one more town
+    struck), so none holds another."""
+    def peers(p: ResolvedPlace, q: ResolvedPlace) -> bool:
+        return (heads is not None and id(p) in heads and heads[id(p)] is heads.get(id(q))
+                and p.toponym.list_token >= 0 and p.toponym.list_token == q.toponym.list_token
+                and _settlement_cue(p.toponym.cue))
+
+    kept = [p for p in places if not any(q is not p and not peers(p, q) and _contains(p, q) for q in places)]
     return kept or places
+
+
+def _settlement_cue(cue: str) -> bool:
+    """A place word for towns or villages ("مدن"، "بلدات"، "قرى"), not for areas ("مناطق")."""
+    spec = load_place_cues().cues.get(cue)
+    return spec is not None and spec.primary in _SETTLEMENT_KINDS | {"village"}
 
 
 _AREA_KINDS = {"district", "subdistrict", "region"}
