@@ -9,6 +9,7 @@ border word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 
 from marsad.text.normalise import fold
@@ -99,17 +100,28 @@ def pair_words(key: str) -> re.Pattern[str]:
 def clause_country(start_: int, end_: int, text: str, marks: list[tuple[int, int, str]]) -> str:
     """The country word of the clause of the name at ``text[start_:end_]`` (after the name first, then
     the nearest before it), else the one country its sentence names, else ""."""
-    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start_)), default=0)
-    end_match = _CLAUSE_END.search(text, end_)
-    end = end_match.start() if end_match else len(text)
+    if not marks:
+        return ""
+    start, end = _around(_ends(text, clause=True), start_, end_, len(text))
     after = [c for s, e, c in marks if end_ <= s and e <= end]
     if after:
         return after[0]
     before = [c for s, e, c in marks if start <= s and e <= start_]
     if before:
         return before[-1]
-    s_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start_)), default=0)
-    s_match = _SENTENCE_END.search(text, end_)
-    s_end = s_match.start() if s_match else len(text)
+    s_start, s_end = _around(_ends(text, clause=False), start_, end_, len(text))
     named = {c for s, e, c in marks if s_start <= s and e <= s_end and not (start_ <= s < end_)}
     return named.pop() if len(named) == 1 else ""
+
+
+@lru_cache(maxsize=8)
+def _ends(text: str, clause: bool) -> list[int]:
+    """The offsets of the clause (or sentence) ends of ``text``, in order."""
+    return [m.start() for m in (_CLAUSE_END if clause else _SENTENCE_END).finditer(text)]
+
+
+def _around(ends: list[int], start: int, end: int, size: int) -> tuple[int, int]:
+    """The span between the last end before ``start`` and the first end at or after ``end``."""
+    i = bisect_left(ends, start)
+    j = bisect_left(ends, end)
+    return (ends[i - 1] + 1 if i > 0 else 0), (ends[j] if j < len(ends) else size)
