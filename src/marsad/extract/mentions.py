@@ -24,6 +24,8 @@ from marsad.extract.frames import Frame, compares, frames_of, modal_flags
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention
 from marsad.extract.toll import Figure, TollMention, combine, share_evenly, total_markers
+from marsad.geo.countries import clause_country, country_marks
+from marsad.geo.cues import load_place_cues
 from marsad.geo.resolve import ResolvedPlace
 from marsad.lexicon import Entry, load_lexicons
 from marsad.model import Actor, EventMention, Evidence
@@ -873,7 +875,11 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
                    and sizes[id(heads[id(p)])] > 1]
     if inside:
         inside += [p for p in listed_near if p not in inside]
-    places = _drop_containers(inside or places)
+        # "غارات على مواقع في الرقة في سوريا وعلى مواقع قرب الموصل في العراق": near a place of another
+        # country, told with its own country's word, is a scene of its own
+        inside += [p for p in places if p not in inside and id(p) in near and id(p) not in ends
+                   and _each_in_its_country(doc, inside[-1:], [p])]
+    places = _drop_containers(inside or places, heads)
     runs: list[list[ResolvedPlace]] = []
     for p in places:
         if runs and heads[id(runs[-1][-1])] is heads[id(p)]:
@@ -883,7 +889,20 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
     anchor = triggers[0].first if triggers else (anchor or 0)
     best = max(runs, key=lambda run: _run_score(doc, run, anchor) + 4 * _where_of(doc, run, places, triggers))
     return [p for run in runs if run is best or _listed(doc, run) or (not inside and _close_to(run[0]))
-            or any(q in listed_near for q in run) for p in run]
+            or any(q in listed_near for q in run) or _each_in_its_country(doc, best, run) for p in run]
+
+
+def _each_in_its_country(doc: Doc, best: list[ResolvedPlace], run: list[ResolvedPlace]) -> bool:
+    """A round-up names its places country by country, each list followed (or preceded) in its clause
+    by its country's word: "استهدفت الغارات مواقع في الحسكة والرقة في سوريا، وقرب كركوك وسنجار والموصل
+    في العراق" tells strikes in both countries, so a list in another country than the scene's is a
+    scene too, when its country words and the scene's each name their own (marsad.geo.countries)."""
+    here, there = best[-1].location, run[-1].location
+    if here is None or there is None or here.country == there.country:
+        return False
+    marks = country_marks(doc.text)
+    return (clause_country(run[-1].toponym.start, run[-1].toponym.end, doc.text, marks) == there.country
+            and clause_country(best[-1].toponym.start, best[-1].toponym.end, doc.text, marks) == here.country)
 
 
 def _close_to(p: ResolvedPlace) -> bool:
@@ -997,10 +1016,25 @@ def _same_site(a: ResolvedPlace, b: ResolvedPlace) -> bool:
     return a.location.same_place(b.location)
 
 
-def _drop_containers(places: list[ResolvedPlace]) -> list[ResolvedPlace]:
-    """A place that holds another named place of the sentence is context, not a second scene."""
-    kept = [p for p in places if not any(q is not p and _contains(p, q) for q in places)]
+def _drop_containers(places: list[ResolvedPlace],
+                     heads: dict[int, ResolvedPlace] | None = None) -> list[ResolvedPlace]:
+    """A place that holds another named place of the sentence is context, not a second scene.  Items of
+    one list after a place word for towns or villages are peers ("غارات قرب مدن الحبانية وحديثة والرمادي": the
+    sub-district of Habbaniya lies in Ramadi's district, yet the list names it as one more town
+    struck), so none holds another."""
+    def peers(p: ResolvedPlace, q: ResolvedPlace) -> bool:
+        return (heads is not None and id(p) in heads and heads[id(p)] is heads.get(id(q))
+                and p.toponym.list_token >= 0 and p.toponym.list_token == q.toponym.list_token
+                and _settlement_cue(p.toponym.cue))
+
+    kept = [p for p in places if not any(q is not p and not peers(p, q) and _contains(p, q) for q in places)]
     return kept or places
+
+
+def _settlement_cue(cue: str) -> bool:
+    """A place word for towns or villages ("مدن"، "بلدات"، "قرى"), not for areas ("مناطق")."""
+    spec = load_place_cues().cues.get(cue)
+    return spec is not None and spec.primary in _SETTLEMENT_KINDS | {"village"}
 
 
 _AREA_KINDS = {"district", "subdistrict", "region"}

@@ -27,13 +27,20 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.geo.countries import clause_country, country_marks, country_patterns
 from marsad.geo.cues import CueSpec, in_word_list, is_ambiguous, load_place_cues
 from marsad.geo.gazetteer import Gazetteer, Place
-from marsad.geo.toponyms import MAJOR_KINDS, MINOR_KINDS, Toponym, find_toponyms, unique_village
+from marsad.geo.toponyms import (
+    MAJOR_KINDS,
+    MINOR_KINDS,
+    Toponym,
+    find_toponyms,
+    unique_village,
+    unit_in_clause_country,
+)
 from marsad.geo.translit import transliterate
 from marsad.model import Location
 from marsad.text.normalise import NormalisedText, fold, normalise
@@ -69,6 +76,12 @@ class _Context:
     reference: dict[int, bool]  # first token of a toponym → it is a "near"/direction reference point
     countries_named: set[str]  # countries whose governorates the strong toponyms vote for
     country_worded: set[str]  # countries whose country words ([country] of place_cues.toml) the text uses
+    local: dict[int, str] = field(default_factory=dict)  # toponym index → the country its own clause names
+    text: str = ""  # the normalised text
+
+    def country_of(self, i: int) -> str:
+        """The country toponym ``i`` is read in: its clause's own country words, else the document's."""
+        return self.local.get(i, self.country)
 
     def support(self, name: str, admin1: str, admin2: str) -> tuple[float, float]:
         """How much the toponyms with other names vote for ``admin1`` and ``admin2`` (a name repeated
@@ -91,19 +104,6 @@ def _votes(t: Toponym, ambiguous: frozenset[str]) -> tuple[Counter[str], Counter
     return Counter({a: 1 / len(a1) for a in a1}), Counter({a: 1 / len(a2) for a in a2})
 
 
-@cache
-def _country_patterns() -> dict[str, re.Pattern[str]]:
-    """Country words of ``place_cues.toml`` as one regex per country (on normalised text)."""
-    import tomllib
-    from importlib import resources
-
-    from marsad.text.normalise import fold
-
-    data = tomllib.loads(resources.files("marsad").joinpath("data/lexicons/place_cues.toml").read_text("utf-8"))
-    return {code: re.compile("|".join(re.escape(fold(w.rstrip("*"))) for w in words))
-            for code, words in data["country"].items()}
-
-
 def _context(toponyms: list[Toponym], text: str) -> _Context:
     ambiguous = load_place_cues().ambiguous
     by1: dict[str, Counter[str]] = {}
@@ -120,7 +120,7 @@ def _context(toponyms: list[Toponym], text: str) -> _Context:
         for c in {p.country for p in t.candidates if p.kind in MAJOR_KINDS}:
             countries[c] += 0.5  # type: ignore[assignment]  # Counter takes any number
     worded: set[str] = set()
-    for code, pattern in _country_patterns().items():
+    for code, pattern in country_patterns().items():
         found = len(pattern.findall(text))
         countries[code] += found
         if found:
@@ -132,7 +132,31 @@ def _context(toponyms: list[Toponym], text: str) -> _Context:
     city = {_name_key(t) for t in toponyms if t.cue in ("مدينه", "مدن", "مدينتي")}
     reference = {t.first_token: t.relation == "near" for t in toponyms}
     named = {p.country for t in toponyms for p in t.candidates if p.kind in MAJOR_KINDS and total1[p.admin1] > 0}
-    return _Context(by1, by2, total1, total2, country, gov, city, reference, named, worded)
+    local = _local_countries(toponyms, text, country)
+    return _Context(by1, by2, total1, total2, country, gov, city, reference, named, worded, local, text)
+
+
+def _local_countries(toponyms: list[Toponym], text: str, country: str) -> dict[int, str]:
+    """The country each toponym's own clause names, where it differs from the document's.
+
+    Local evidence outweighs the document's dominant country: a place followed by a country or
+    region word ("كويسنجق في إقليم كردستان"، "قرب الموصل والرمادي في العراق") or told in one clause with
+    a force that fights in one country only ("صدت البيشمركة هجوما على قرية ..."، "قصفت قوات النظام بلدة
+    ...") lies in that country, even in an article about another (a round-up of Syria and Iraq does not
+    pull one country's towns into the other).  The clause runs between commas and sentence ends; a
+    country word after the place in its clause comes first ("X وY في العراق"), then the nearest before
+    it; a clause with none takes the sentence's country words when they all name one country.  Only a
+    toponym with a namesake in that country is read in it (a "البوكمال قرب الحدود العراقية" stays in Syria).
+    """
+    marks = country_marks(text)
+    if not marks:
+        return {}
+    local: dict[int, str] = {}
+    for i, t in enumerate(toponyms):
+        found = clause_country(t.start, t.end, text, marks)
+        if found and found != country and (not t.candidates or any(p.country == found for p in t.candidates)):
+            local[i] = found
+    return local
 
 
 def _called_small(t: Toponym) -> bool:
@@ -213,19 +237,25 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
         if part:  # "ريف حلب الشرقي", "شرقي حلب": the part around the parent's point (a governorate's is its capital's)
             s += w["part_fit"] * _side(c, parent, part)
     a1, a2 = ctx.support(_name_key(t), c.admin1, c.admin2)
+    local = ctx.local.get(i, "")
+    if local and c.country != local:
+        a1 = a2 = 0.0  # the clause names another country: the document's governorates there vouch for nothing here
     if a1 > 0:
         s += w["context_admin1"] * min(1.0, a1)
     if a2 > 0 and c.kind != "governorate":
         s += w["context_admin2"] * min(1.0, a2)
+    country = ctx.country_of(i)
     if _named_site(t, spec):
-        if ctx.country in ("", c.country):
+        if country in ("", c.country):
             s += w["unique_village"]  # "مطار الشعيرات": the airbase named after the only Shayrat
-    elif a1 <= 0 and parent is None and _misplaced(t, c, ctx):
+    elif a1 <= 0 and parent is None and _misplaced(t, c, ctx, local):
         s += w["context_misfit"]
-    if ctx.country:
-        s += w["context_country"] if c.country == ctx.country else w["foreign"]
+    if country:
+        s += w["context_country"] if c.country == country else w["foreign"]
     named_as_kind = spec is not None and c.kind == spec.primary
-    if is_ambiguous(t.name, t.candidates, cues.ambiguous) and not (t.listed and c.kind in MAJOR_KINDS) and (
+    if is_ambiguous(t.name, t.candidates, cues.ambiguous) and not (t.listed and c.kind in MAJOR_KINDS) \
+            and not (c.kind in ("district", "subdistrict") and spec is None
+                     and unit_in_clause_country(ctx.text, t.start, t.end, t.name, t.candidates)) and (
             not cue_fits or c.kind in MINOR_KINDS and not named_as_kind):
         s += w["ambiguous"]  # an ordinary word is a village only when called one ("قرية حرية", not "قاعدة حرية")
     elif spec is not None and (spec.primary in MINOR_KINDS or spec.name == "area") \
@@ -238,7 +268,7 @@ def _score(i: int, t: Toponym, c: Place, ctx: _Context, parent: Place | None, pa
     if c.kind in MINOR_KINDS and not curated and parent is None and (spec is None or spec.primary not in MINOR_KINDS):
         if a2 <= 0 and spec is None:
             s += w["minor_unsupported"]
-            if ctx.country == c.country and unique_village(t.name, t.candidates):
+            if country == c.country and unique_village(t.name, t.candidates):
                 s += w["unique_village"]  # "سيطرت قسد على الباغوز": the only place of that name, in the right country
         if any(p.kind in MAJOR_KINDS and (a1 <= 0 or ctx.support(_name_key(t), p.admin1, p.admin2)[0] > 0)
                for p in t.candidates):
@@ -258,12 +288,15 @@ def _named_site(t: Toponym, spec: CueSpec | None) -> bool:
     return spec is not None and spec.name == "facility" and unique_village(t.name, t.candidates, named=True)
 
 
-def _misplaced(t: Toponym, c: Place, ctx: _Context) -> bool:
+def _misplaced(t: Toponym, c: Place, ctx: _Context, local: str = "") -> bool:
     """The document points elsewhere: it names the governorate of another candidate of this name and
     not this one's, or ``c`` is a village and the document names governorates of its country, never
-    its own (a Syrian article about Deir ez-Zor: its "قرية شقرا" is not the Shaqra of Daraa)."""
+    its own (a Syrian article about Deir ez-Zor: its "قرية شقرا" is not the Shaqra of Daraa).  When the
+    place's clause names a country (``local``), only candidates in that country point elsewhere: "سنجار
+    في العراق" in an article about Idlib is not misplaced by Idlib's Sinjar."""
     name = _name_key(t)
-    if any(p.admin1 != c.admin1 and ctx.support(name, p.admin1, p.admin2)[0] > 0 for p in t.candidates):
+    if any(p.admin1 != c.admin1 and (not local or p.country == local) and ctx.support(name, p.admin1, p.admin2)[0] > 0
+           for p in t.candidates):
         return True
     return c.kind in MINOR_KINDS and c.country in ctx.countries_named
 
@@ -367,7 +400,11 @@ def _anchor(i: int, toponyms: list[Toponym], chosen: list[Place | None], text: s
     (before it, then after it), else the first place of the governorate most of the document's
     scenes are in."""
     t = toponyms[i]
-    usable = [j for j, p in enumerate(chosen) if p is not None and toponyms[j].role in ("event", "parent")]
+    # a place whose own clause names another country than the document's stands in there ("قرية X في
+    # إقليم كردستان" is not placed beside Idlib however Syrian the article), or nowhere
+    home = ctx.local.get(i, "")
+    usable = [j for j, p in enumerate(chosen) if p is not None and toponyms[j].role in ("event", "parent")
+              and (not home or p.country == home)]
     same = [j for j in usable
             if not _SENTENCE_END.search(text[min(t.end, toponyms[j].end):max(t.start, toponyms[j].start)])]
     asides = [m.span(1) for m in _ASIDE.finditer(text, max(0, t.start - 400), t.start)]

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
+from marsad.geo.countries import clause_country, country_marks
 from marsad.geo.cues import Word, in_word_list, is_ambiguous, load_place_cues, short_word_proclitics
 from marsad.geo.gazetteer import Gazetteer, NameHit, Place
 from marsad.geo.index import bare_forms, gap_ok
@@ -982,7 +983,7 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     in_admin2 = any(p.admin2 in admin2 for p in pool if p.admin2)
     related = _locative(words, d) or d.parent is not None or d.child or d.near
     if amb:
-        return in_admin1 and related
+        return (in_admin1 or unit_in_clause_country(words.text, d.start, d.end, d.key, d.candidates)) and related
     if related and unique_village(d.key, d.candidates) and _locative(words, d):
         return True  # "على الباغوز": a name no other place bears; the resolver weighs the document's country
     if " " not in d.key and not d.key.startswith("ال"):
@@ -1007,6 +1008,19 @@ def _quoted(words: _Words, d: _Draft) -> bool:
     before = text[:words.tokens[d.first].start].rstrip(" ")
     after = text[d.end:].lstrip(" ")
     return bool(before) and before[-1] in _QUOTES_OPEN and bool(after) and after[0] in _QUOTES_CLOSE
+
+
+def unit_in_clause_country(text: str, start: int, end: int, key: str, candidates: Iterable[Place]) -> bool:
+    """A nisba-shaped name (not on the ``[ambiguous]`` list) of a district or sub-district of one country,
+    named in a clause whose country words name that country: "صدت قوات الحشد الشعبي هجوما في الطارمية"،
+    "قتل جنديان عراقيان في الضلوعية", a town seat and not an adjective.  (The district or sub-district is
+    named after its seat; the clause's country words are those of marsad.geo.countries.)"""
+    if in_word_list(key, load_place_cues().ambiguous):
+        return False
+    units = {p.country for p in candidates if p.kind in ("district", "subdistrict")}
+    if len(units) != 1:
+        return False
+    return clause_country(start, end, text, country_marks(text)) == units.pop()
 
 
 def _after_demonstrative(words: _Words, d: _Draft) -> bool:

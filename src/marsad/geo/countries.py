@@ -1,0 +1,127 @@
+"""Country words in a text: which country a clause, a sentence or a document speaks of.
+
+The words are ``[country]`` of place_cues.toml: a country's name and nisba, and the forces and bodies
+that act in one country only (قوات النظام، قسد vs الحشد الشعبي، البيشمركة).  A word that names no place's
+country is left out (``[country_pairs]``): one of a pair of countries side by side, or one after a
+border word.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache, lru_cache
+
+from marsad.text.normalise import fold
+
+_SENTENCE_END = re.compile(r"[.!?؟\n؛]")
+
+
+@cache
+def country_patterns() -> dict[str, re.Pattern[str]]:
+    """Country words of ``place_cues.toml`` as one regex per country (on normalised text)."""
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("marsad").joinpath("data/lexicons/place_cues.toml").read_text("utf-8"))
+    return {code: re.compile("|".join(re.escape(fold(w.rstrip("*"))) for w in words))
+            for code, words in data["country"].items()}
+
+
+
+#: What ends a clause for country words: a comma, a semicolon or a sentence's end.
+_CLAUSE_END = re.compile(r"[.!?؟\n؛،,]")
+#: The word (or two) right before a country word, with "مع" or a clitic ل between: "الحدود مع"، "المتاخمة ل".
+_BORDER_TAIL = re.compile(r"(\w+(?:\s+\w+)?)(?:\s+مع)?\s+(?:ل)?$")
+#: What may stand between the two words of a pair of countries: "العراق وسوريا"، "العراقية - الإيرانية".
+_PAIR_GAP = re.compile(r"[\s\-–/و]*")
+
+
+@lru_cache(maxsize=4)
+def country_marks(text: str) -> list[tuple[int, int, str]]:
+    """Every country word of the text ([country] of place_cues.toml: the country's name, its nisba, the
+    forces that fight only there) as (start, end, country), whole words, less those that name no
+    place's country: a word right next to the word of another country ("الحدود العراقية السورية"، "في
+    سوريا والعراق"، "الحرب العراقية الإيرانية": ``paired_with`` of [country_pairs]) names both; a word after
+    a border word (``borders``: "على الحدود العراقية"، "المعبر الحدودي مع سوريا") names the neighbour."""
+    regions, paired_with, borders = pair_words("regions"), pair_words("paired_with"), pair_words("borders")
+    marks = [(_word_start(text, m.start()), _word_end(text, m.end()), code)
+             for code, pattern in country_patterns().items() for m in pattern.finditer(text)]
+    fixed = {(s, e) for s, e, _ in marks if regions.pattern and regions.search(text[s:e])}
+    others = [(_word_start(text, m.start()), _word_end(text, m.end()), "") for m in paired_with.finditer(text)] \
+        if paired_with.pattern else []
+    every = sorted(marks + others)
+
+    def paired(k: int) -> bool:
+        s, e, c = every[k]
+        if (s, e) in fixed:
+            return False  # "الحزب الديمقراطي الكردستاني الإيراني": a region's word makes no pair
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(every) and every[j][2] != c:
+                a, b = (every[j], every[k]) if j < k else (every[k], every[j])
+                if _PAIR_GAP.fullmatch(text, a[1], b[0]):
+                    return True
+        return False
+
+    def across(k: int) -> bool:
+        tail = _BORDER_TAIL.search(text, max(0, every[k][0] - 30), every[k][0])
+        return bool(borders.pattern) and tail is not None and borders.search(tail.group(1)) is not None
+
+    return [every[k] for k in range(len(every)) if every[k][2] and not paired(k) and not across(k)]
+
+
+def _word_start(text: str, start: int) -> int:
+    """The start of the word a match starts in ("عراق" of "العراقية" → before "ال")."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    return start
+
+
+def _word_end(text: str, end: int) -> int:
+    """The end of the word a match ends in ("عراق" of "العراقية" → after "العراقية")."""
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return end
+
+
+@cache
+def pair_words(key: str) -> re.Pattern[str]:
+    """A word list of [country_pairs] as one regex: ``paired_with``, other countries' names and nisbas,
+    which make a pair with a country word; ``regions``, country words that name a region (never paired)."""
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("marsad").joinpath("data/lexicons/place_cues.toml").read_text("utf-8"))
+    words = data.get("country_pairs", {}).get(key, [])
+    return re.compile("|".join(re.escape(fold(w.rstrip("*"))) for w in words))
+
+
+
+def clause_country(start_: int, end_: int, text: str, marks: list[tuple[int, int, str]]) -> str:
+    """The country word of the clause of the name at ``text[start_:end_]`` (after the name first, then
+    the nearest before it), else the one country its sentence names, else ""."""
+    if not marks:
+        return ""
+    start, end = _around(_ends(text, clause=True), start_, end_, len(text))
+    after = [c for s, e, c in marks if end_ <= s and e <= end]
+    if after:
+        return after[0]
+    before = [c for s, e, c in marks if start <= s and e <= start_]
+    if before:
+        return before[-1]
+    s_start, s_end = _around(_ends(text, clause=False), start_, end_, len(text))
+    named = {c for s, e, c in marks if s_start <= s and e <= s_end and not (start_ <= s < end_)}
+    return named.pop() if len(named) == 1 else ""
+
+
+@lru_cache(maxsize=8)
+def _ends(text: str, clause: bool) -> list[int]:
+    """The offsets of the clause (or sentence) ends of ``text``, in order."""
+    return [m.start() for m in (_CLAUSE_END if clause else _SENTENCE_END).finditer(text)]
+
+
+def _around(ends: list[int], start: int, end: int, size: int) -> tuple[int, int]:
+    """The span between the last end before ``start`` and the first end at or after ``end``."""
+    i = bisect_left(ends, start)
+    j = bisect_left(ends, end)
+    return (ends[i - 1] + 1 if i > 0 else 0), (ends[j] if j < len(ends) else size)
