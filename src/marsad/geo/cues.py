@@ -38,6 +38,7 @@ class CueSpec:
     english: dict[str, str]  # folded cue word → English noun of the place it names (facilities)
     sites: frozenset[str]  # folded cue words naming a site of its own ("مطار"): the cue is part of the name
     streets: frozenset[str] = frozenset()  # folded cue words of streets, often named after cities ("شارع بغداد")
+    areas: frozenset[str] = frozenset()  # folded cue words of a land area holding villages ("جبل الأكراد"): a parent
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,8 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
                        bool(table.get("unknown", False)),
                        {fold(k): str(v) for k, v in table.get("english", {}).items()},
                        frozenset(fold(w) for w in table.get("sites", [])),
-                       frozenset(fold(w) for w in table.get("streets", [])))
+                       frozenset(fold(w) for w in table.get("streets", [])),
+                       frozenset(fold(w) for w in table.get("areas", [])))
         for plural, dual, key in ((False, False, "words"), (True, False, "plural"), (True, True, "dual")):
             for w in _words(table, key) if key in table or key != "dual" else []:
                 cues[fold(w)] = spec

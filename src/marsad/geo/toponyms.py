@@ -32,6 +32,7 @@ from marsad.text.tokens import Token, strip_article, tokenise
 
 MAJOR_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region", "landmark"})
 MINOR_KINDS = frozenset({"village", "neighbourhood", "camp"})
+_AREA_SIZED = frozenset({"governorate", "district", "region"})  # as large as a land area: none lies in one
 PARENT_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region"})
 PARENT_CUES = frozenset({"محافظه", "قضاء", "ناحيه", "مدينه", "ريف"})
 LOCATIVE = frozenset({"في", "من", "الي", "قرب", "داخل", "عند", "علي"})  # إلى, على (folded): an attack's target
@@ -869,6 +870,8 @@ def _could_be_parent(p: _Draft, child: _Draft | None) -> bool:
     """Y can contain X: Y names an admin unit, a city or a town (or has a cue such as محافظة)."""
     if p.cue is not None and p.cue.payload.label in PARENT_CUES:
         return True
+    if p.cue is not None and p.cue.payload.cue is not None and p.cue.payload.label in p.cue.payload.cue.areas:
+        return child is None or not any(c.kind in _AREA_SIZED for c in child.candidates)  # it holds villages, towns
     if not any(c.kind in PARENT_KINDS for c in p.candidates):
         return False
     if child is not None and child.candidates and all(c.kind == "governorate" for c in child.candidates):

@@ -1,0 +1,52 @@
+"""A mountain, plain or basin holds villages: a place tied to it ("قرية X بجبل الأكراد") has it as its
+parent, and the event is at that place, even one told "near" ("في محيط تل X في سهل الغاب"), the most
+specific place the text ties the event to (codebook §4). Plural nouns of places with the article
+("المناطق"، "القرى") point back and are no names. Invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.geo.resolve import ResolvedPlace, geocode_text
+from marsad.model import Article
+from marsad.pipeline import extract_events
+from marsad.text.normalise import fold
+
+
+def _found(text: str, name: str) -> list[ResolvedPlace]:
+    return [r for r in geocode_text(text) if fold(r.toponym.name) == fold(name)]
+
+
+@pytest.mark.parametrize(("text", "child", "area"), [
+    ("قصفت طائرات حربية قرية الزعفرانة بجبل الأكراد صباح اليوم", "الزعفرانة", "الأكراد"),
+    ("سيطر المقاتلون على قرية المريجة في سهل الغاب بعد معارك عنيفة", "المريجة", "الغاب"),
+    ("تعرضت بلدة الحويرة الواقعة في جرود القلمون لقصف مدفعي", "الحويرة", "جرود القلمون"),
+])
+def test_a_land_area_is_the_parent_of_a_place_in_it(text: str, child: str, area: str) -> None:
+    found = _found(text, child)
+    assert found, f"{child!r} not found"
+    parents = _found(text, area)
+    assert parents and found[0].toponym.parent_token == parents[0].toponym.first_token
+    assert parents[0].toponym.role == "parent"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("دارت اشتباكات عنيفة في محيط منطقة تل الكبينة بجبل الأكراد في ريف اللاذقية اليوم", "تل الكبينة"),
+    ("قصفت قوات النظام بالمدفعية أطراف قرية الزعفرانة في سهل الغاب", "الزعفرانة"),
+    ("استهدفت غارة روسية محيط قرية الخضر في جرود القلمون، وقتل فيها مسلحان", "الخضر"),
+])
+def test_the_place_near_which_it_happened_beats_its_land_area(text: str, name: str) -> None:
+    events = extract_events(Article(id="t", text=text, published=date(2021, 8, 3)))
+    assert events and all(fold(e.location.name_ar) == fold(name) for e in events), \
+        [(e.location.name_ar, e.location.geo_precision) for e in events]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("استعادت القوات قريتي الزعفرانة والمريجة والمناطق المحيطة بهما", "المناطق"),
+    ("قصفت الطائرات بلدتي الحويرة والكبينة والقرى المجاورة لهما", "القرى"),
+    ("انتشرت صور المرشحين في شوارع المدن العراقية", "المدن"),
+])
+def test_a_plural_noun_of_places_is_no_name(text: str, word: str) -> None:
+    assert not _found(text, word)
