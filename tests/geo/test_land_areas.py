@@ -50,3 +50,14 @@ def test_the_place_near_which_it_happened_beats_its_land_area(text: str, name: s
 ])
 def test_a_plural_noun_of_places_is_no_name(text: str, word: str) -> None:
     assert not _found(text, word)
+
+
+@pytest.mark.parametrize(("text", "home", "scene"), [
+    ("قتل عشرة مدنيين من عائلات نزحت من محافظة حمص في غارة على قرية كفرنبل", "حمص", "كفرنبل"),
+    ("أصيب نازح فر من الرقة بقصف استهدف مخيما قرب مدينة اعزاز", "الرقة", "اعزاز"),
+    ("قال المرصد إن القتيلات من المهجرين من داريا وقد قتلن في قصف على معرة النعمان", "داريا", "معرة النعمان"),
+])
+def test_where_people_fled_from_is_no_scene(text: str, home: str, scene: str) -> None:
+    """"نزحوا من X"، "فر من X"، "المهجرين من X": the place people fled is their home, not where it happened."""
+    assert [r.toponym.role for r in _found(text, home)] == ["origin"]
+    assert [r.toponym.role for r in _found(text, scene)] == ["event"]

@@ -139,7 +139,7 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
 
 #: Categories of one-word function words: too frequent to scan for, looked up next to a name.
 FUNCTION = frozenset({"unit", "link", "route_filler", "route_from", "route_to", "parent_link", "transfer",
-                      "launch", "appositive", "locating_relative"})
+                      "launch", "flight", "appositive", "locating_relative"})
 
 
 def _load_lists(data: dict[str, Any], index: WordIndex[Word], function: dict[str, list[Word]]) -> None:
@@ -152,7 +152,7 @@ def _load_lists(data: dict[str, Any], index: WordIndex[Word], function: dict[str
             (role, "route", "route"), (role, "route_filler", "route_fillers"), (role, "route_from", "route_from"),
             (role, "route_to", "route_to"), (role, "parent_link", "parent_links"), (role, "transfer", "transfer"),
             (role, "locating_relative", "locating_relatives"),
-            (role, "launch", "launch")):
+            (role, "launch", "launch"), (role, "flight", "flight")):
         for w in _words(table, key):
             word = Word(category, fold(w))
             if category in FUNCTION and " " not in word.label:

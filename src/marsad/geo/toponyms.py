@@ -705,9 +705,10 @@ def _destination(words: _Words, d: _Draft) -> bool:
 
 def _origin(words: _Words, d: _Draft) -> bool:
     """Where aircraft or missiles set off from: "انطلقت من مطار الشعيرات"، "صواريخ أطلقت من الأراضي التركية"
-    (a ``launch`` verb right before من)."""
+    (a ``launch`` verb right before من); where people fled from: "عائلات نزحت من محافظة حمص" (a ``flight``
+    word)."""
     source = words.before(d.chain, "route_from")
-    return source is not None and source.first > 0 and words.is_word(source.first - 1, "launch")
+    return source is not None and source.first > 0 and words.is_word(source.first - 1, "launch", "flight")
 
 
 def _route_start(words: _Words, d: _Draft) -> bool:
