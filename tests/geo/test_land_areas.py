@@ -61,3 +61,23 @@ def test_where_people_fled_from_is_no_scene(text: str, home: str, scene: str) ->
     """"نزحوا من X"، "فر من X"، "المهجرين من X": the place people fled is their home, not where it happened."""
     assert [r.toponym.role for r in _found(text, home)] == ["origin"]
     assert [r.toponym.role for r in _found(text, scene)] == ["event"]
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت قوات النظام على قريتي تل أعور والفريكة في ريف حماة بعد أن قصفت القريتين بالصواريخ",
+    "قصف الطيران قريتي الزعفرانة والمريجة، وقال ناشطون إن القريتين تعرضتا لعشرين غارة",
+    "قتلت امرأة بقصف على قريتي كفريا والفوعة، وأفاد سكان القريتين بسقوط جرحى",
+])
+def test_the_dual_of_a_cue_points_back_to_the_pair(text: str) -> None:
+    """"قريتي X وY ... القريتين": the two villages named before, not the town of القريتين (Homs)."""
+    assert not _found(text, "القريتين")
+
+
+@pytest.mark.parametrize("text", [
+    "خطف التنظيم عشرات المدنيين من القريتين بريف حمص",
+    "سيطر مسلحو داعش على مدينة القريتين بعد معارك مع الجيش",
+    "قصفت الطائرات الروسية القريتين في ريف حمص الشرقي",
+])
+def test_the_town_of_al_qaryatayn_is_still_a_place(text: str) -> None:
+    found = _found(text, "القريتين")
+    assert found and found[0].location is not None and found[0].location.admin1 == "Homs"

@@ -966,6 +966,8 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
         return False  # "قرية صغيرة"، "قرية جديدة": an indefinite adjective describes the place, names none
     if spec is None and _after_demonstrative(words, d):
         return False  # "هذه الطبقة"، "هذا الحصان": a common noun
+    if spec is None and _points_to_a_pair(words, d):
+        return False  # "قريتي تل أعور والفريكة ... وقصفت القوات القريتين": the two villages, not القريتين
     if spec is None and _quoted(words, d) and not _locative(words, d) and d.parent is None and not d.near:
         return False  # "أحرقوا مقر حركة "البشائر"": a quoted name is a party's, a campaign's or an operation's
     if spec is not None and (spec.unknown or any(p.kind in spec.kinds for p in d.candidates)):
@@ -997,6 +999,17 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     if " " not in d.key:  # "السبع" (seven), "الشقق" (the flats): as above, the district alone is not enough
         return (in_admin2 or in_admin1) and related
     return in_admin2 or (in_admin1 and related)
+
+
+def _points_to_a_pair(words: _Words, d: _Draft) -> bool:
+    """The name is the dual of a cue noun with the article ("القريتين"، "البلدتين") and the text named a pair
+    with that dual cue before it ("قريتي تل أعور والفريكة"): the noun points back to the pair, it names no
+    place of its own, even when a town bears it (القريتين in Homs, named after its cue: "مدينة القريتين")."""
+    if not d.key.startswith("ال"):
+        return False
+    bare = d.key[2:]
+    return any(m.payload.category == "cue" and m.payload.dual and bare in (m.payload.label, m.payload.label + "ن")
+               for k, ms in words.ending.items() if k <= d.first for m in ms)
 
 
 _QUOTES_OPEN = "\"«“'"
