@@ -81,3 +81,25 @@ def test_the_dual_of_a_cue_points_back_to_the_pair(text: str) -> None:
 def test_the_town_of_al_qaryatayn_is_still_a_place(text: str) -> None:
     found = _found(text, "القريتين")
     assert found and found[0].location is not None and found[0].location.admin1 == "Homs"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("قال المرصد إن مستشفى المسيفرة خرج عن الخدمة بعد غارات روسية ليلا", "المسيفرة"),
+    ("استهدفت طائرات حربية مستشفى كفرنبل وأصابت ثلاثة من العاملين فيه", "كفرنبل"),
+    ("قصفت المدفعية مستشفى دوما، ما أدى إلى مقتل طبيبين", "دوما"),
+])
+def test_a_hospital_struck_is_a_scene_at_its_town(text: str, name: str) -> None:
+    """"مستشفى X" is a facility at X: struck, it places the event there (precision 2), like "مطار X"."""
+    found = _found(text, name)
+    assert found and found[0].toponym.role == "event"
+    assert found[0].location is not None and found[0].location.geo_precision == 2
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("قتل جنديان في هجوم على حاجز قرب كفرنبل ونقل الجرحى إلى مستشفى إدلب", "إدلب", "destination"),
+    ("قال مدير مستشفى دوما إن القصف على عربين أوقع قتلى", "دوما", "organisation"),
+    ("أفاد مصدر طبي في مستشفى الرقة بأن المسلحين أعدموا ثلاثة مدنيين في الطبقة", "الرقة", "source"),
+])
+def test_a_hospital_people_were_taken_to_or_speak_from_is_no_scene(text: str, name: str, role: str) -> None:
+    found = _found(text, name)
+    assert found and found[0].toponym.role == role
