@@ -103,3 +103,13 @@ def test_a_hospital_struck_is_a_scene_at_its_town(text: str, name: str) -> None:
 def test_a_hospital_people_were_taken_to_or_speak_from_is_no_scene(text: str, name: str, role: str) -> None:
     found = _found(text, name)
     assert found and found[0].toponym.role == role
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("وصلت القافلة إلى مدينة دوما، كبرى مدن الغوطة بعدما تعذر دخولها أمس", "بعدما"),
+    ("قصفت الطائرات قرى فيما كان الأهالي ينزحون نحو الحدود", "فيما"),
+    ("تشهد المحافظة عمليات تهجير في مناطق منه وهو ما نفته الحكومة", "منه"),
+])
+def test_a_conjunction_or_pronoun_after_a_place_word_is_no_name(text: str, word: str) -> None:
+    """After a cue noun the sentence may go on with a conjunction, an adverb or a pronoun: no name."""
+    assert not _found(text, word)
