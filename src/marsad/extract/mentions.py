@@ -867,7 +867,11 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
     ends = _ends_of_between(doc, places)
     heads = _list_heads(doc)
     near = {id(p) for p in places if heads[id(p)].toponym.relation == "near"}  # "قرب حلب والرقة"
-    inside = [p for p in places if p.toponym.relation == "in" and id(p) not in ends and id(p) not in near]
+    # the parent of a place named "near" locates it and is no scene "in" of its own: "في محيط منطقة تل X
+    # بجبل التركمان" happened near the hill, which the mountain only places (codebook §4: the most specific)
+    parents = {p.toponym.parent_token for p in places if p.toponym.relation == "near"}
+    inside = [p for p in places if p.toponym.relation == "in" and id(p) not in ends and id(p) not in near
+              and p.toponym.first_token not in parents]
     # a list of places after a word of nearness names one scene per item, beside places "in":
     # "استهدفت الغارات مواقع في الحسكة والرقة، وقرب كركوك وسنجار والموصل"
     sizes = Counter(id(h) for h in heads.values())

@@ -38,6 +38,7 @@ class CueSpec:
     english: dict[str, str]  # folded cue word → English noun of the place it names (facilities)
     sites: frozenset[str]  # folded cue words naming a site of its own ("مطار"): the cue is part of the name
     streets: frozenset[str] = frozenset()  # folded cue words of streets, often named after cities ("شارع بغداد")
+    areas: frozenset[str] = frozenset()  # folded cue words of a land area holding villages ("جبل الأكراد"): a parent
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,8 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
                        bool(table.get("unknown", False)),
                        {fold(k): str(v) for k, v in table.get("english", {}).items()},
                        frozenset(fold(w) for w in table.get("sites", [])),
-                       frozenset(fold(w) for w in table.get("streets", [])))
+                       frozenset(fold(w) for w in table.get("streets", [])),
+                       frozenset(fold(w) for w in table.get("areas", [])))
         for plural, dual, key in ((False, False, "words"), (True, False, "plural"), (True, True, "dual")):
             for w in _words(table, key) if key in table or key != "dual" else []:
                 cues[fold(w)] = spec
@@ -138,7 +140,7 @@ def _load_cues(data: dict[str, Any], index: WordIndex[Word]) -> dict[str, CueSpe
 
 #: Categories of one-word function words: too frequent to scan for, looked up next to a name.
 FUNCTION = frozenset({"unit", "link", "route_filler", "route_from", "route_to", "parent_link", "transfer",
-                      "launch", "appositive", "locating_relative"})
+                      "launch", "flight", "appositive", "locating_relative"})
 
 
 def _load_lists(data: dict[str, Any], index: WordIndex[Word], function: dict[str, list[Word]]) -> None:
@@ -151,7 +153,7 @@ def _load_lists(data: dict[str, Any], index: WordIndex[Word], function: dict[str
             (role, "route", "route"), (role, "route_filler", "route_fillers"), (role, "route_from", "route_from"),
             (role, "route_to", "route_to"), (role, "parent_link", "parent_links"), (role, "transfer", "transfer"),
             (role, "locating_relative", "locating_relatives"),
-            (role, "launch", "launch")):
+            (role, "launch", "launch"), (role, "flight", "flight")):
         for w in _words(table, key):
             word = Word(category, fold(w))
             if category in FUNCTION and " " not in word.label:

@@ -33,6 +33,7 @@ from marsad.text.tokens import Token, strip_article, tokenise
 
 MAJOR_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region", "landmark"})
 MINOR_KINDS = frozenset({"village", "neighbourhood", "camp"})
+_AREA_SIZED = frozenset({"governorate", "district", "region"})  # as large as a land area: none lies in one
 PARENT_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region"})
 PARENT_CUES = frozenset({"محافظه", "قضاء", "ناحيه", "مدينه", "ريف"})
 LOCATIVE = frozenset({"في", "من", "الي", "قرب", "داخل", "عند", "علي"})  # إلى, على (folded): an attack's target
@@ -705,9 +706,10 @@ def _destination(words: _Words, d: _Draft) -> bool:
 
 def _origin(words: _Words, d: _Draft) -> bool:
     """Where aircraft or missiles set off from: "انطلقت من مطار الشعيرات"، "صواريخ أطلقت من الأراضي التركية"
-    (a ``launch`` verb right before من)."""
+    (a ``launch`` verb right before من); where people fled from: "عائلات نزحت من محافظة حمص" (a ``flight``
+    word)."""
     source = words.before(d.chain, "route_from")
-    return source is not None and source.first > 0 and words.is_word(source.first - 1, "launch")
+    return source is not None and source.first > 0 and words.is_word(source.first - 1, "launch", "flight")
 
 
 def _route_start(words: _Words, d: _Draft) -> bool:
@@ -870,6 +872,8 @@ def _could_be_parent(p: _Draft, child: _Draft | None) -> bool:
     """Y can contain X: Y names an admin unit, a city or a town (or has a cue such as محافظة)."""
     if p.cue is not None and p.cue.payload.label in PARENT_CUES:
         return True
+    if p.cue is not None and p.cue.payload.cue is not None and p.cue.payload.label in p.cue.payload.cue.areas:
+        return child is None or not any(c.kind in _AREA_SIZED for c in child.candidates)  # it holds villages, towns
     if not any(c.kind in PARENT_KINDS for c in p.candidates):
         return False
     if child is not None and child.candidates and all(c.kind == "governorate" for c in child.candidates):
@@ -963,6 +967,8 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
         return False  # "قرية صغيرة"، "قرية جديدة": an indefinite adjective describes the place, names none
     if spec is None and _after_demonstrative(words, d):
         return False  # "هذه الطبقة"، "هذا الحصان": a common noun
+    if spec is None and _points_to_a_pair(words, d):
+        return False  # "قريتي تل أعور والفريكة ... وقصفت القوات القريتين": the two villages, not القريتين
     if spec is None and _quoted(words, d) and not _locative(words, d) and d.parent is None and not d.near:
         return False  # "أحرقوا مقر حركة "البشائر"": a quoted name is a party's, a campaign's or an operation's
     if spec is not None and (spec.unknown or any(p.kind in spec.kinds for p in d.candidates)):
@@ -994,6 +1000,17 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     if " " not in d.key:  # "السبع" (seven), "الشقق" (the flats): as above, the district alone is not enough
         return (in_admin2 or in_admin1) and related
     return in_admin2 or (in_admin1 and related)
+
+
+def _points_to_a_pair(words: _Words, d: _Draft) -> bool:
+    """The name is the dual of a cue noun with the article ("القريتين"، "البلدتين") and the text named a pair
+    with that dual cue before it ("قريتي تل أعور والفريكة"): the noun points back to the pair, it names no
+    place of its own, even when a town bears it (القريتين in Homs, named after its cue: "مدينة القريتين")."""
+    if not d.key.startswith("ال"):
+        return False
+    bare = d.key[2:]
+    return any(m.payload.category == "cue" and m.payload.dual and bare in (m.payload.label, m.payload.label + "ن")
+               for k, ms in words.ending.items() if k <= d.first for m in ms)
 
 
 _QUOTES_OPEN = "\"«“'"
