@@ -49,6 +49,7 @@ class WordIndex(Generic[P]):
         self._first: dict[str, list[_Entry[P]]] = {}
         self._hits: dict[str, tuple[tuple[str, bool], ...]] = {}  # token → (key, ال stripped) with entries
         self._second_words: dict[str, frozenset[str]] = {}  # first word → the second words of its phrases
+        self._one_word: dict[str, list[_Entry[P]]] = {}  # first word → its phrases of that word alone
         self.size = 0
 
     def add(self, words: tuple[str, ...], payload: P, strict: bool = False) -> None:
@@ -56,6 +57,7 @@ class WordIndex(Generic[P]):
         self._first.setdefault(words[0], []).append(_Entry(words[1:], payload, strict))
         self._hits.clear()
         self._second_words.pop(words[0], None)
+        self._one_word.pop(words[0], None)
         self.size += 1
 
     def _keys_of(self, word: str) -> tuple[tuple[str, bool], ...]:
@@ -81,9 +83,10 @@ class WordIndex(Generic[P]):
             tok = tokens[i]
             following = _next_keys(text, tokens, i)
             for key, stripped in found[i]:
-                entries = first[key]
                 longer = not following.isdisjoint(self._seconds(key)) if following else False
-                for entry in entries:
+                # no phrase of the key goes on with the next token (علي and ام start scores of names):
+                # only its one-word phrases can match
+                for entry in first[key] if longer else self._alone(key):
                     if stripped and entry.strict:
                         continue
                     if not entry.rest:
@@ -95,6 +98,13 @@ class WordIndex(Generic[P]):
                     if last:
                         out.append(Match(i, last, tok.start, tokens[last - 1].end, entry.payload))
         return out
+
+    def _alone(self, key: str) -> list[_Entry[P]]:
+        """The phrases of the one word ``key``, in the order they were added (cached)."""
+        found = self._one_word.get(key)
+        if found is None:
+            found = self._one_word[key] = [e for e in self._first[key] if not e.rest]
+        return found
 
     def _seconds(self, key: str) -> frozenset[str]:
         """The second words of the phrases that start with ``key`` (cached)."""
