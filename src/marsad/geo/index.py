@@ -19,6 +19,7 @@ from marsad.text.tokens import Token, inner_keys, lookup_keys, strip_article, to
 
 P = TypeVar("P")
 _GAP_CHARS = " \t\u00a0\"'«»“”‘’"
+_NONE: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=200_000)
@@ -81,17 +82,20 @@ class WordIndex(Generic[P]):
         found = self._hits_of(list(map(token_text, tokens)))
         for i in compress(range(len(tokens)), found):  # only the tokens that start some phrase
             tok = tokens[i]
-            following = _next_keys(text, tokens, i)
+            following: tuple[str, ...] | None = None  # the next token's forms, read once some phrase may go on
             for key, stripped in found[i]:
-                longer = not following.isdisjoint(self._seconds(key)) if following else False
-                # no phrase of the key goes on with the next token (علي and ام start scores of names):
-                # only its one-word phrases can match
-                for entry in first[key] if longer else self._alone(key):
+                seconds = self._seconds(key)
+                if seconds and following is None:
+                    following = _next_keys(text, tokens, i)
+                # the second words of the key's phrases that the next token is: with none (علي and ام start
+                # scores of names), only the key's one-word phrases can match
+                going_on = seconds.intersection(following) if seconds and following else _NONE
+                for entry in first[key] if going_on else self._alone(key):
                     if stripped and entry.strict:
                         continue
                     if not entry.rest:
                         last = i + 1
-                    elif not longer or entry.rest[0] not in following:
+                    elif entry.rest[0] not in going_on:
                         continue  # the phrase's second word is not the next token: no need to read on
                     else:
                         last = _rest_end(text, tokens, i, entry.rest)
@@ -114,12 +118,12 @@ class WordIndex(Generic[P]):
         return found
 
 
-def _next_keys(text: str, tokens: list[Token], i: int) -> frozenset[str] | tuple[()]:
+def _next_keys(text: str, tokens: list[Token], i: int) -> tuple[str, ...]:
     """The forms the token after ``i`` may take as a later word of a phrase (none across punctuation)."""
     j = i + 1
     if j >= len(tokens) or not gap_ok(text, tokens[i].end, tokens[j].start):
         return ()
-    return frozenset(inner_keys(tokens[j].text))
+    return inner_keys(tokens[j].text)
 
 
 def _rest_end(text: str, tokens: list[Token], i: int, rest: tuple[str, ...]) -> int:
