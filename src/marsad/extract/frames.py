@@ -501,7 +501,7 @@ def _cause_between(doc: Doc, first: int, last: int) -> bool:
     for what caused it has happened ("سعيا إلى تهدئة الغضب على خلفية مقتل متظاهر"، "يخطط لشن هجوم إثر
     تفجير استهدف حاجزا"; triggers.toml `cause_openers`)."""
     causes = load_lexicons().word_set("cause_openers")
-    return any(k in causes for j in range(first, last) for k in lookup_keys(doc.tokens[j].text))
+    return any(not causes.isdisjoint(lookup_keys(doc.tokens[j].text)) for j in range(first, last))
 
 
 # --- slot fillers ----------------------------------------------------------------------------
