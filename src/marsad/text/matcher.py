@@ -33,6 +33,7 @@ def per_word(cache: dict[str, V], words: list[str], compute: Callable[[str], V])
     if new:
         if len(cache) + len(new) > _CACHE_LIMIT:
             cache.clear()
+            new = set(words)  # the words met before are gone with the rest
             if len(new) > _CACHE_LIMIT:
                 return [compute(word) for word in words]
         for word in new:
