@@ -45,6 +45,7 @@ class Doc:
     entries_by_sentence: list[list[Match[Entry]]] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
     _by_category: list[dict[str, list[Match[Entry]]]] = field(default_factory=list)
+    _selections: dict[tuple[int, tuple[str, ...]], list[Match[Entry]]] = field(default_factory=dict)
     title_end: int = 0  # normalised offset where the title ends (0: no title)
     digit_dates: list[tuple[int, int, int, int, int]] = field(default_factory=list)  # "28/7/2021": start, end, y, m, d
     finished: bool = False  # a stage found nothing left to do: the pipeline skips the rest
@@ -63,13 +64,18 @@ class Doc:
         return Evidence(s, e, self.norm.original[s:e])
 
     def sentence_entries(self, sentence: Sentence, *categories: str) -> list[Match[Entry]]:
-        """Lexicon matches inside ``sentence`` (optionally only of the given categories), in text order."""
+        """Lexicon matches inside ``sentence`` (optionally only of the given categories), in text order: a list
+        shared with later callers (not to be changed)."""
         found = self.entries_by_sentence[sentence.index]
         if not categories:
             return found
         if len(categories) == 1:
             return self._by_category[sentence.index].get(categories[0], [])
-        return [m for m in found if m.payload.category in categories]
+        key = (sentence.index, categories)  # the stages ask the same few sets again and again
+        kept = self._selections.get(key)
+        if kept is None:
+            kept = self._selections[key] = [m for m in found if m.payload.category in categories]
+        return kept
 
     def sentence_digit_dates(self, sentence: Sentence) -> list[tuple[int, int, int, int, int]]:
         """The dates written in digits inside ``sentence`` (found once for the document by ``analyse``)."""
@@ -78,6 +84,7 @@ class Doc:
     def index_by_category(self) -> None:
         """Group each sentence's matches by category (called once the matches are known)."""
         self._by_category = []
+        self._selections = {}
         for found in self.entries_by_sentence:
             groups: dict[str, list[Match[Entry]]] = {}
             for m in found:

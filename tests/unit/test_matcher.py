@@ -65,6 +65,17 @@ def test_word_cache_stays_bounded_and_results_do_not_change(lexicon, monkeypatch
     assert len(fresh._first) <= 10
 
 
+def test_word_cache_that_fills_up_still_answers_for_the_words_it_held(monkeypatch):
+    """A text whose new words fill the cache empties it: its words met before must be worked out again."""
+    monkeypatch.setattr(matcher_module, "_CACHE_LIMIT", 10)
+    cache: dict[str, int] = {}
+    first = ["قصف", "مدفعي", "على", "قرية", "في", "ريف"]
+    assert matcher_module.per_word(cache, first, len) == [3, 5, 3, 4, 2, 3]
+    second = ["قصف", "على", "ريف", "ادلب", "الجنوبي", "امس", "الاحد", "صباحا"]
+    assert matcher_module.per_word(cache, second, len) == [len(w) for w in second]
+    assert len(cache) <= 10
+
+
 # --- the screen: does a text hold a match with a kept payload? -------------------------------------------
 
 

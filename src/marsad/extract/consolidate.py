@@ -342,8 +342,8 @@ def _series_sentences(doc: Doc) -> Sentences:
     words = load_lexicons().word_set("summaries")
     told = {m.sentence for m in doc.mentions}
     return frozenset(i for i in told if any(
-        k in words for j in range(doc.sentences[i].first_token, doc.sentences[i].last_token)
-        for k in lookup_keys(doc.tokens[j].text)))
+        not words.isdisjoint(lookup_keys(doc.tokens[j].text))
+        for j in range(doc.sentences[i].first_token, doc.sentences[i].last_token)))
 
 
 def _own_incident(m: EventMention, series: Sentences) -> bool:

@@ -31,7 +31,7 @@ from marsad.doc import Doc
 from marsad.extract.numbers import read_number
 from marsad.lexicon import Entry, Form, Lexicons, VerbLexicon, load_lexicons
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article, without_conjunction
+from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article, token_text, without_conjunction
 
 _SUBJECT_REACH = 3  # words between a verb and its subject (VSO): time words, "مجددا"
 _GENITIVE_REACH = 2  # an adjective may stand between a noun and its genitive ("هجوم انتحاري لداعش")
@@ -210,7 +210,7 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
     edges: list[int] = []  # predicates and boundaries: where clauses end
     after_preposition = False
     marks: dict[str, list[int]] = {}  # scope words by kind: their tokens
-    infos = [_token_info(t.text) for t in tokens[lo:hi]]
+    infos = list(map(_token_info, map(token_text, tokens[lo:hi])))
     name_heads = verbs.words["name_heads"]
     light = -_LINK_REACH - 1  # the last light verb (شن، واصل، كثف …): its object is a noun
     for j, info in enumerate(infos, lo):
@@ -563,7 +563,7 @@ def _cause_between(doc: Doc, first: int, last: int) -> bool:
     for what caused it has happened ("سعيا إلى تهدئة الغضب على خلفية مقتل متظاهر"، "يخطط لشن هجوم إثر
     تفجير استهدف حاجزا"; triggers.toml `cause_openers`)."""
     causes = load_lexicons().word_set("cause_openers")
-    return any(k in causes for j in range(first, last) for k in lookup_keys(doc.tokens[j].text))
+    return any(not causes.isdisjoint(lookup_keys(doc.tokens[j].text)) for j in range(first, last))
 
 
 # --- slot fillers ----------------------------------------------------------------------------

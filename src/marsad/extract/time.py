@@ -145,6 +145,8 @@ def _going_on(doc: Doc, sentence: Sentence) -> list[TimeMention]:
     forms = _going_on_forms()
     since = load_lexicons().word_set("since")
     events = {c.first for c in doc.sentence_entries(sentence, "cue") if c.payload.value.trigger}
+    if not events:
+        return []  # no event word for such a verb to have as its subject
     out = []
     for j in range(sentence.first_token, sentence.last_token):
         token = doc.tokens[j]

@@ -229,7 +229,7 @@ class _SentenceTolls:
         tokens = self.doc.tokens
         verbs = self.lex.word_set("self_detonation")
         for j in range(self.sentence.first_token, self.sentence.last_token - 1):
-            if not any(k in verbs for k in lookup_keys(tokens[j].text)):
+            if verbs.isdisjoint(lookup_keys(tokens[j].text)):
                 continue
             reflexive = strip_article(tokens[j + 1].text)
             number = 1 if reflexive in self.lex.word_set("reflexives_one") else (

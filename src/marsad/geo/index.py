@@ -19,6 +19,7 @@ from marsad.text.tokens import Token, inner_keys, lookup_keys, strip_article, to
 
 P = TypeVar("P")
 _GAP_CHARS = " \t\u00a0\"'«»“”‘’"
+_NONE: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=200_000)
@@ -49,6 +50,7 @@ class WordIndex(Generic[P]):
         self._first: dict[str, list[_Entry[P]]] = {}
         self._hits: dict[str, tuple[tuple[str, bool], ...]] = {}  # token → (key, ال stripped) with entries
         self._second_words: dict[str, frozenset[str]] = {}  # first word → the second words of its phrases
+        self._one_word: dict[str, list[_Entry[P]]] = {}  # first word → its phrases of that word alone
         self.size = 0
 
     def add(self, words: tuple[str, ...], payload: P, strict: bool = False) -> None:
@@ -56,6 +58,7 @@ class WordIndex(Generic[P]):
         self._first.setdefault(words[0], []).append(_Entry(words[1:], payload, strict))
         self._hits.clear()
         self._second_words.pop(words[0], None)
+        self._one_word.pop(words[0], None)
         self.size += 1
 
     def _keys_of(self, word: str) -> tuple[tuple[str, bool], ...]:
@@ -79,22 +82,33 @@ class WordIndex(Generic[P]):
         found = self._hits_of(list(map(token_text, tokens)))
         for i in compress(range(len(tokens)), found):  # only the tokens that start some phrase
             tok = tokens[i]
-            following = _next_keys(text, tokens, i)
+            following: tuple[str, ...] | None = None  # the next token's forms, read once some phrase may go on
             for key, stripped in found[i]:
-                entries = first[key]
-                longer = not following.isdisjoint(self._seconds(key)) if following else False
-                for entry in entries:
+                seconds = self._seconds(key)
+                if seconds and following is None:
+                    following = _next_keys(text, tokens, i)
+                # the second words of the key's phrases that the next token is: with none (علي and ام start
+                # scores of names), only the key's one-word phrases can match
+                going_on = seconds.intersection(following) if seconds and following else _NONE
+                for entry in first[key] if going_on else self._alone(key):
                     if stripped and entry.strict:
                         continue
                     if not entry.rest:
                         last = i + 1
-                    elif not longer or entry.rest[0] not in following:
+                    elif entry.rest[0] not in going_on:
                         continue  # the phrase's second word is not the next token: no need to read on
                     else:
                         last = _rest_end(text, tokens, i, entry.rest)
                     if last:
                         out.append(Match(i, last, tok.start, tokens[last - 1].end, entry.payload))
         return out
+
+    def _alone(self, key: str) -> list[_Entry[P]]:
+        """The phrases of the one word ``key``, in the order they were added (cached)."""
+        found = self._one_word.get(key)
+        if found is None:
+            found = self._one_word[key] = [e for e in self._first[key] if not e.rest]
+        return found
 
     def _seconds(self, key: str) -> frozenset[str]:
         """The second words of the phrases that start with ``key`` (cached)."""
@@ -104,12 +118,12 @@ class WordIndex(Generic[P]):
         return found
 
 
-def _next_keys(text: str, tokens: list[Token], i: int) -> frozenset[str] | tuple[()]:
+def _next_keys(text: str, tokens: list[Token], i: int) -> tuple[str, ...]:
     """The forms the token after ``i`` may take as a later word of a phrase (none across punctuation)."""
     j = i + 1
     if j >= len(tokens) or not gap_ok(text, tokens[i].end, tokens[j].start):
         return ()
-    return frozenset(inner_keys(tokens[j].text))
+    return inner_keys(tokens[j].text)
 
 
 def _rest_end(text: str, tokens: list[Token], i: int, rest: tuple[str, ...]) -> int:

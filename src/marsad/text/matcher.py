@@ -10,7 +10,7 @@ never runs across a comma or a sentence end.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from itertools import compress
 from typing import Generic, NamedTuple, TypeVar
 
@@ -95,16 +95,22 @@ class PhraseMatcher(Generic[P]):
         for phrase in phrases:
             self.add(phrase, payload)
 
-    def _step(self, node: _Node[P], key: str) -> Iterator[_Node[P]]:
-        nxt = node.children.get(key)
-        if nxt is not None:
-            yield nxt
-        if node.prefixes:
-            for n in self._prefix_lengths:
-                if n <= len(key):
-                    nxt = node.prefixes.get(key[:n])
-                    if nxt is not None:
-                        yield nxt
+    def _next_nodes(self, node: _Node[P], word: str) -> list[_Node[P]]:
+        """The nodes below ``node`` that a later word of a phrase reaches when it is ``word`` (as written or
+        without ال, whole or through a stem), each once, in the order its forms and stems reach them."""
+        children, prefixes = node.children, node.prefixes
+        found: list[_Node[P]] = []
+        for key in inner_keys(word):
+            nxt = children.get(key)
+            if nxt is not None and nxt not in found:  # nodes compare by identity
+                found.append(nxt)
+            if prefixes:
+                for n in self._prefix_lengths:
+                    if n <= len(key):
+                        nxt = prefixes.get(key[:n])
+                        if nxt is not None and nxt not in found:
+                            found.append(nxt)
+        return found
 
     def find(self, text: str, tokens: list[Token], first: int = 0, last: int | None = None) -> list[Match[P]]:
         """Every match starting at tokens ``first..last`` (all lengths, all payloads)."""
@@ -126,7 +132,7 @@ class PhraseMatcher(Generic[P]):
         return per_word(self._first, words, self._root_nodes)
 
     def _root_nodes(self, word: str) -> tuple[_Node[P], ...]:
-        """:meth:`_step` from the root for each lookup key of ``word``, each node once (inlined: every new
+        """:meth:`_next_nodes` from the root for each lookup key of ``word``, each node once (inlined: every new
         word of a text comes here)."""
         nodes: list[_Node[P]] = []
         children, prefixes = self._root.children, self._root.prefixes
@@ -170,12 +176,8 @@ class PhraseMatcher(Generic[P]):
         prev, tok = tokens[j - 1], tokens[j]
         if text[prev.end : tok.start].strip(_GAP_CHARS):
             return
-        seen: set[int] = set()
-        for key in inner_keys(tok.text):
-            for nxt in self._step(node, key):
-                if id(nxt) not in seen:
-                    seen.add(id(nxt))
-                    self._extend(text, tokens, first, j + 1, nxt, last, out)
+        for nxt in self._next_nodes(node, tok.text):
+            self._extend(text, tokens, first, j + 1, nxt, last, out)
 
 
 def longest_first(matches: list[Match[P]]) -> list[Match[P]]:
