@@ -108,3 +108,15 @@ def test_a_statement_does_not_report_across_a_turn_to_another_story(opener: str)
 ])
 def test_pointing_back_at_a_dated_sentence_takes_its_day(text: str, day: str) -> None:
     assert [r["event_date"] for r in _records(text)] == [day]
+
+
+# --- "أورد" reports: its day is the statement's ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وأوردت وكالة الأنباء الرسمية الأحد أن قذائف سقطت على حي باب توما في دمشق.",
+    "أورد المرصد السوري الأحد أن طائرات حربية قصفت بلدة كفرنبل.",
+    "وتورد الصحف المحلية الأحد أن مسلحين اغتالوا ناشطا في البصرة.",
+])
+def test_a_day_after_orada_dates_the_statement(text: str) -> None:
+    (sunday,) = [t for t in _doc(text).times if t.rule.kind == "weekday"]
+    assert sunday.statement
