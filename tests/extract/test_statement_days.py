@@ -120,3 +120,20 @@ def test_pointing_back_at_a_dated_sentence_takes_its_day(text: str, day: str) ->
 def test_a_day_after_orada_dates_the_statement(text: str) -> None:
     (sunday,) = [t for t in _doc(text).times if t.rule.kind == "weekday"]
     assert sunday.statement
+
+
+# --- a day right after a verb of reaction dates the reaction ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وأدانت بعثة الأمم المتحدة، الأربعاء الماضي، قتل المتظاهرين في البصرة.",
+    "نعى المحافظ مساء أمس ضحايا الهجوم على سوق المدينة.",
+    "استنكرت الحكومة العراقية اليوم الاعتداء على مقر القنصلية في البصرة.",
+])
+def test_a_day_after_a_reaction_verb_dates_the_reaction(text: str) -> None:
+    (day,) = list(_doc(text).times)
+    assert day.statement
+
+
+def test_a_day_of_the_act_a_reaction_names_is_the_acts() -> None:
+    (day,) = list(_doc("أدان المجلس الهجمات التي وقعت أمس في ديالى.").times)
+    assert not day.statement

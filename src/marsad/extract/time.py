@@ -494,12 +494,14 @@ def _after_statement(doc: Doc, sentence: Sentence, first: int, day_word: bool = 
     the complementiser has opened what was said ("أعلن المرصد أنه تعرضت ليل الأحد مناطق ..."، "قالت
     الشرطة إن مسلحين هاجموا أمس ..."): a day inside the reported clause dates the act told there.  A day
     word may stand further off when only the speaker's name and titles come between ("وقال مدير المرصد
-    السوري لحقوق الإنسان رامي عبد الرحمن الأحد"): no relative clause, no quotation."""
+    السوري لحقوق الإنسان رامي عبد الرحمن الأحد"): no relative clause, no quotation.  So is a day right after
+    a verb of reaction ("ودانت البعثة، الأربعاء الماضي، أعمال العنف"، "نعى مساء أول من أمس مقتل ..."): it
+    dates the condemnation or the mourning, not the act it answers."""
     lex = load_lexicons()
     opens, relative = lex.word_set("reported_clause"), lex.word_set("relative_pronouns")
     for m in doc.sentence_entries(sentence, "modality"):
         reach = _SUBJECT_GAP if day_word else _STATEMENT_GAP
-        if m.payload.label == "statement" and m.last <= first <= m.last + reach:
+        if m.payload.label in ("statement", "reaction") and m.last <= first <= m.last + reach:
             cues = [c for c in doc.sentence_entries(sentence, "cue")
                     if m.last <= c.first < first and c.payload.value.trigger]
             if cues or any(doc.tokens[j].text in opens for j in range(m.last, first)):
