@@ -74,7 +74,7 @@ def consolidate(doc: Doc) -> None:
     for mention in ordered:
         if mention.redates and _redate(groups, mention):
             continue
-        group = _find_group(groups, mention, doc.published, series, pairs)
+        group = _find_group(groups, mention, doc.published, series, pairs, thread_starts(doc)[mention.sentence])
         if group is not None:
             _add(group, mention)
         elif _founds(mention, groups):
@@ -167,11 +167,14 @@ def _reports_on(g: _Group, m: EventMention) -> bool:
     return 0 <= (m.event_date - g.day).days <= 1 and any(x.sub_event_type == m.sub_event_type for x in g.members)
 
 
-def _reported_incident(groups: list[_Group], m: EventMention) -> _Group | None:
+def _reported_incident(groups: list[_Group], m: EventMention, thread: int = 0) -> _Group | None:
     """A statement that names no place of its own ("وقالت خلية الإعلام الأمني في بيان اليوم إن عناصر
     من داعش هاجموا قوة للشرطة") reports on the latest incident of its type told before it, wherever
-    its paragraph stands; the headline's or a neighbour's place does not make it another one."""
-    told = [g for g in groups if g.family == _family(m) and g.explicit_day and _reports_on(g, m)]
+    its paragraph stands; the headline's or a neighbour's place does not make it another one.  Not across
+    a turn to another story ("من جهة أخرى، قصفت القوات مخيم درعا ... وأوضحت مجموعة العمل في بيان أمس أن
+    القصف ...": the statement is on the shelling of the camp, not on a strike told before the turn)."""
+    told = [g for g in groups if g.family == _family(m) and g.explicit_day and _reports_on(g, m)
+            and any(x.sentence >= thread for x in g.members)]
     return max(told, key=lambda g: g.first_sentence, default=None)
 
 
@@ -190,11 +193,23 @@ def _new_group(doc: Doc, m: EventMention, groups: list[_Group], series: Sentence
                   and (any(_same_kind(x, m) for x in g.members) or _a_series(g, series) or _points_back(doc, m))
                   and _lends_its_day(doc, g, m)]
         told = max(before, key=lambda g: g.first_sentence, default=None)
-        day, precision = (told.day, told.precision) if told else (doc.published, 1)
+        day, precision = (told.day, told.precision) if told else _day_pointed_at(doc, m) or (doc.published, 1)
         return _Group(_family(m), day, precision, m.location, [m], vague=m.place_vague or not m.place_explicit,
                       date_from=told)
     return _Group(_family(m), day, precision, m.location, [m], explicit_day=m.date_explicit or _stated_day(m),
                   vague=m.place_vague or not m.place_explicit)
+
+
+def _day_pointed_at(doc: Doc, m: EventMention) -> tuple[date, int] | None:
+    """A sentence that points back at the one before it ("طالب المئات أمس بتحرير مناطقهم. جاءت هذه المطالبة
+    في وقفة احتجاجية"), which told no incident but named its own day, goes on at that day."""
+    if m.sentence == 0 or not _points_back(doc, m) or thread_starts(doc)[m.sentence] == m.sentence:
+        return None
+    told = [t for t in doc.times if t.sentence == m.sentence - 1
+            and not (t.statement or t.future or t.since or t.tense or t.described)]
+    if len(told) != 1:
+        return None
+    return told[0].resolve(doc.published)
 
 
 def _lends_its_day(doc: Doc, g: _Group, m: EventMention) -> bool:
@@ -377,10 +392,11 @@ def _sums_up(g: _Group, groups: list[_Group], series: Sentences) -> bool:
 
 
 def _find_group(groups: list[_Group], m: EventMention, published: date | None = None,
-                series: Sentences = frozenset(), pairs: Pairs = frozenset()) -> _Group | None:
-    """The group this mention belongs to, or None for a new incident."""
+                series: Sentences = frozenset(), pairs: Pairs = frozenset(), thread: int = 0) -> _Group | None:
+    """The group this mention belongs to, or None for a new incident (``thread``: the sentence that opened
+    the mention's story, ``time.thread_starts``)."""
     if _stated_day(m) and not m.place_explicit:
-        told = _reported_incident(groups, m)
+        told = _reported_incident(groups, m, thread)
         if told is not None:
             return told
     candidates = [g for g in groups if (g.family == _family(m) or m.in_title or _crowd_violence(m, g))

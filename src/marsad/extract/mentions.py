@@ -1095,6 +1095,12 @@ def _event_date(doc: Doc, sentence: Sentence, triggers: list[Match[Entry]],
         if resolved is not None and own and own[0].rule.kind in ("days_back", "weekday"):
             anchor = resolved[0]
     chosen = own[0] if own else statement
+    if (own and statement is not None and not statement.described and _describes(doc, own[0], triggers)
+            and not _describes_the_act(doc, own[0], triggers)):
+        chosen = statement  # "أعدم أحد الرهائن الذين خطفهم الشهر الماضي، أفاد المرصد الأحد": the month is the taking's
+    if (own and statement is not None and not statement.described and own[0].rule.kind in _SPANS_BACK
+            and statement.rule.kind in ("days_back", "weekday")):
+        chosen = statement  # "قال المرصد الليلة الماضية إن الجيش هاجم البلدة في تكثيف للقصف هذا الأسبوع"
     if chosen is None or chosen.since:
         return None
     resolved = chosen.resolve(anchor)
@@ -1118,6 +1124,20 @@ def _describes(doc: Doc, t: TimeMention, triggers: list[Match[Entry]]) -> bool:
         if not any(c.isalnum() for c in token.text) or doc.text[token.end:doc.tokens[j + 1].start].strip():
             return False  # a comma or a stop closes the clause
     return False
+
+
+def _describes_the_act(doc: Doc, t: TimeMention, triggers: list[Match[Entry]]) -> bool:
+    """The relative clause that holds the time word describes an act, not people: its noun is an event word
+    ("في الغارة التي استهدفت الأحد البلدة") or the clause tells no act of its own ("أصيبوا في الاشتباكات التي
+    وقعت الأحد"), and its pronoun is not one of people ("أعدم أحد الرهائن الذين خطفهم الشهر الماضي": the
+    month is the taking of the people, ``time.toml`` human_relative)."""
+    lex = load_lexicons()
+    relative = lex.word_set("relative_pronouns")
+    j = next((k for k in range(t.first_token - 1, -1, -1) if doc.tokens[k].text in relative), None)
+    if j is None or doc.tokens[j].text in lex.word_set("human_relative"):
+        return False
+    return (any(m.first <= j - 1 < m.last for m in triggers)
+            or not any(j < m.first < t.first_token for m in triggers))
 
 
 def _distance_to_event(doc: Doc, t: TimeMention, triggers: list[Match[Entry]]) -> tuple[bool, int]:

@@ -25,6 +25,8 @@ from marsad.text.matcher import Match
 from marsad.text.tokens import Sentence, Token, strip_article, without_conjunction
 
 _STATEMENT_GAP = 6
+_SUBJECT_GAP = 12  # a day word after a statement verb and its speaker's name and titles
+_QUOTES = ('"', '«', '»', '“', '”')
 _SUBJECT_REACH = 3  # "تدور حاليا اشتباكات عنيفة": the event word within three words after the verb
 _SINCE_REACH = 6
 
@@ -261,7 +263,8 @@ def _mention(doc: Doc, sentence: Sentence, m: Match[Entry], entries: list[Match[
     described = _described_statement(doc, sentence, first)
     return TimeMention(
         rule, start, end, sentence.index, first,
-        statement=described or _after_statement(doc, sentence, first) or _before_statement(doc, sentence, first, end),
+        statement=described or _after_statement(doc, sentence, first, rule.kind in ("days_back", "weekday"))
+        or _before_statement(doc, sentence, first, end),
         described=described, tense=_day_count(doc, m),
         since=_word_before(doc, first) in lex.word_set("since"),
         future=_word_after(doc, end) in lex.word_set("future"),
@@ -546,16 +549,28 @@ def _described_statement(doc: Doc, sentence: Sentence, first: int) -> bool:
     return False
 
 
-def _after_statement(doc: Doc, sentence: Sentence, first: int) -> bool:
+def _after_statement(doc: Doc, sentence: Sentence, first: int, day_word: bool = False) -> bool:
     """True when the expression dates a statement verb just before it ("أعلن الجيش، السبت،").  Not once
     the complementiser has opened what was said ("أعلن المرصد أنه تعرضت ليل الأحد مناطق ..."، "قالت
-    الشرطة إن مسلحين هاجموا أمس ..."): a day inside the reported clause dates the act told there."""
-    opens = load_lexicons().word_set("reported_clause")
+    الشرطة إن مسلحين هاجموا أمس ..."): a day inside the reported clause dates the act told there.  A day
+    word may stand further off when only the speaker's name and titles come between ("وقال مدير المرصد
+    السوري لحقوق الإنسان رامي عبد الرحمن الأحد"): no relative clause, no quotation.  So is a day right after
+    a verb of reaction ("ودانت البعثة، الأربعاء الماضي، أعمال العنف"، "نعى مساء أول من أمس مقتل ..."): it
+    dates the condemnation or the mourning, not the act it answers."""
+    lex = load_lexicons()
+    opens, relative = lex.word_set("reported_clause"), lex.word_set("relative_pronouns")
     for m in doc.sentence_entries(sentence, "modality"):
-        if m.payload.label == "statement" and m.last <= first <= m.last + _STATEMENT_GAP:
+        reach = _SUBJECT_GAP if day_word else _STATEMENT_GAP
+        if m.payload.label in ("statement", "reaction") and m.last <= first <= m.last + reach:
             cues = [c for c in doc.sentence_entries(sentence, "cue")
                     if m.last <= c.first < first and c.payload.value.trigger]
-            if not cues and not any(doc.tokens[j].text in opens for j in range(m.last, first)):
+            if cues or any(doc.tokens[j].text in opens for j in range(m.last, first)):
+                continue
+            if first <= m.last + _STATEMENT_GAP:
+                return True
+            between = doc.text[doc.tokens[m.last].start:doc.tokens[first].start]
+            if not any(doc.tokens[j].text in relative for j in range(m.last, first)) and not any(
+                    q in between for q in _QUOTES):
                 return True
     return False
 
