@@ -278,7 +278,12 @@ _AFFILIATION_REACH = 2  # words from "ذراع"، "الفرع" to the parent gro
 def _affiliation(doc: Doc, m: Match[Entry], lo: int, affiliated: frozenset[str],
                  previous: list[Match[Entry]]) -> bool:
     """The name describes the group named before it: after a word of affiliation (ذراع، جناح، الفرع، الموالية،
-    المرتبطة، المبايع) or in brackets right after it ("جبهة النصرة (تنظيم القاعدة في بلاد الشام)")."""
+    المرتبطة، المبايع), after a participle of opposition and "ل" ("الفصائل المعارضة للنظام"، "مقاتلين مناهضين
+    لتنظيم الدولة": whom that group opposes) or in brackets right after it ("جبهة النصرة (تنظيم القاعدة في بلاد
+    الشام)")."""
+    if m.first > lo and doc.tokens[m.first].text.startswith("ل") \
+            and doc.tokens[m.first - 1].text in load_lexicons().word_set("opposed_before"):
+        return True  # "الفصائل المعارضة للنظام"، "مقاتلون معارضون للحكومة": whom the group before opposes
     before = [p for p in previous if p.last <= m.first]
     if not before:
         return False
