@@ -1222,10 +1222,13 @@ def _default_initiator(doc: Doc, sub_event: str, region: str, sentence: Sentence
             # "صواريخ على قاعدة تستضيف قوات أمريكية": fire at a state's or a foreign force, by whom the
             # text does not say: a foreign force it names, else an unidentified group
             return _doc_actor(doc, {8}, region, sentence, exclude=victim) or act.UNIDENTIFIED
-        external = _doc_actor(doc, {8, 1}, region, sentence, exclude=victim)
-        if external is not None:
-            return external
-        return _regional_default("air strikes" if sub_event == "Air/drone strike" else "shelling", region, doc)
+        # a foreign force the story names fired it; the country's own forces only where the region's
+        # unnamed fire of this kind is the state's (Syria's regime shells its towns): in Iraq unclaimed rockets
+        # and mortars are an armed group's, whichever security forces the story names (codebook §3, actors.toml
+        # [defaults])
+        default = _regional_default("air strikes" if sub_event == "Air/drone strike" else "shelling", region, doc)
+        external = _doc_actor(doc, {8, 1} if default.inter == 1 else {8}, region, sentence, exclude=victim)
+        return external if external is not None else default
     if sub_event in ("Arrests", "Disrupted weapons use"):
         return _regional_default("arrests", region, doc)
     if sub_event in ("Attack", "Armed clash", "Abduction/forced disappearance", "Non-state actor overtakes territory"):
