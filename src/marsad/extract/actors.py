@@ -20,7 +20,7 @@ from marsad.extract.frames import ally_spans, frames_of, role_spans, within
 from marsad.lexicon import ActorInfo, Entry, load_lexicons
 from marsad.model import Actor, Evidence
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, lookup_keys, strip_article
+from marsad.text.tokens import Sentence, lookup_keys, strip_article, without_conjunction
 
 KURDISTAN_REGION = {"Erbil", "Dahuk", "Sulaymaniyah", "Halabja"}
 UNIDENTIFIED = Actor("Unidentified armed group", 3)
@@ -134,11 +134,15 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         if m.first > 0 and doc.tokens[m.first - 1].text in speakers or _a_source(doc, m.first, lo):
             continue  # "المتحدث باسم الحزب"، "وفقا لضابط الشرطة": who tells it, not who did it
         actor = resolve(m.payload, region, doc)
+        generic = m.payload.category == "generic"
+        if actor is not None and generic and m.last - m.first == 1 \
+                and without_conjunction(doc.tokens[m.first].text) in lex.word_set("pointing_back") \
+                and (told := _told_force(doc, sentence, m.first, region)) is not None:
+            actor, generic = told, False  # the force named before, by its name
         if actor is None:
             continue
         bare = m.last - m.first == 1 and any(
             k in lex.word_set("initiator_only") for k in lookup_keys(doc.tokens[m.first].text))
-        generic = m.payload.category == "generic"
         initiator, target = _ROLE * within(agents, m.first), _ROLE * within(patients, m.first)
         if any(doc.tokens[j].text in fire_source for j in range(max(lo, m.first - _SOURCE_OF_FIRE), m.first)):
             initiator, target = _ROLE, 0.0  # "قصف مصدره مواقع الفصائل": whose positions it came from fired it
@@ -152,6 +156,24 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     hits = [h for h in hits if not any(s.first <= h.first < s.last for s in sites)] + sites
     return _drop_supporters(doc, _drop_associates(
         doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, _drop_hedged(doc, hits), region, hi))), hi), lo)
+
+
+_BACK_SENTENCES = 2  # how far back a bare "القوات" looks for the force it points to
+
+
+def _told_force(doc: Doc, sentence: Sentence, first: int, region: str) -> Actor | None:
+    """The force a bare definite "القوات" points back to: the last force named by its name (state or foreign
+    forces, not a description) before it in the sentence, else in the sentences just before (the same report:
+    "نفذت قوات التحالف 41 ضربة ... وأضاف البيان أن القوات نفذت 17 ضربة في العراق": the coalition's).  None
+    when none is named: the description keeps its own reading (codebook §3: by what it does)."""
+    for s in range(sentence.index, max(-1, sentence.index - _BACK_SENTENCES - 1), -1):
+        entries = [e for e in doc.sentence_entries(doc.sentences[s], "actor")
+                   if s < sentence.index or e.last <= first]
+        for e in reversed(entries):
+            actor = resolve(e.payload, region, doc)
+            if actor is not None and actor.inter in (1, 8):
+                return actor
+    return None
 
 
 def _drop_hedged(doc: Doc, hits: list[ActorHit]) -> list[ActorHit]:
@@ -256,7 +278,12 @@ _AFFILIATION_REACH = 2  # words from "ذراع"، "الفرع" to the parent gro
 def _affiliation(doc: Doc, m: Match[Entry], lo: int, affiliated: frozenset[str],
                  previous: list[Match[Entry]]) -> bool:
     """The name describes the group named before it: after a word of affiliation (ذراع، جناح، الفرع، الموالية،
-    المرتبطة، المبايع) or in brackets right after it ("جبهة النصرة (تنظيم القاعدة في بلاد الشام)")."""
+    المرتبطة، المبايع), after a participle of opposition and "ل" ("الفصائل المعارضة للنظام"، "مقاتلين مناهضين
+    لتنظيم الدولة": whom that group opposes) or in brackets right after it ("جبهة النصرة (تنظيم القاعدة في بلاد
+    الشام)")."""
+    if m.first > lo and doc.tokens[m.first].text.startswith("ل") \
+            and doc.tokens[m.first - 1].text in load_lexicons().word_set("opposed_before"):
+        return True  # "الفصائل المعارضة للنظام"، "مقاتلون معارضون للحكومة": whom the group before opposes
     before = [p for p in previous if p.last <= m.first]
     if not before:
         return False

@@ -867,7 +867,9 @@ def _merged_actors(g: _Group, lead: EventMention) -> tuple[Actor | None, Actor |
     actor1 itself nor a running total's target (it sums up more than this incident); else the first
     codebook default."""
     members = sorted(g.members, key=lambda m: m.sentence)
-    named = [m for m in members if m.actor1 is not None and m.actor1_explicit and not (m.supporting and m.background)]
+    named = [m for m in members if m.actor1 is not None and m.actor1_explicit and not (m.supporting and m.background)
+             and not (m.supporting and not m.actor1_framed and not lead.actor1_explicit
+                      and m.actor1.inter == _STATE_INTER)]
     target = lead.actor2 if _states_target(lead) else next(
         (m.actor2 for m in members if _states_target(m) and m.sub_event_type == lead.sub_event_type
          and not m.supporting), None)
@@ -894,6 +896,10 @@ def _merged_actors(g: _Group, lead: EventMention) -> tuple[Actor | None, Actor |
     return actor1, actor2
 
 
+#: The interaction code of state forces: named without a role in an aside to an incident whose own clauses name
+#: no agent ("وقالت الشرطة إن قوات الجيش تبحث عن مطلقي الصواريخ"، "وطالب نائب القوات الأمنية بالضرب بيد من حديد"),
+#: they are who answers the incident (hunting, guarding, asked to act), not who did it: the codebook's default stands.
+_STATE_INTER = 1
 #: The interaction code of civilians (codebook §2): never the agent of political violence.
 _CIVILIAN_INTER = 7
 #: How many of an incident's clauses must name one agent to outvote the one its lead names.

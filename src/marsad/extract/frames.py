@@ -156,6 +156,7 @@ class _Unit:
     oblique_construct: bool = False
     joined: bool = False  # shares the marker of the name before it ("بين مسلحين من داعش وقوات الشرطة")
     side: int = 0  # its side of a clash after بين (``_number_sides``)
+    unknown_gunmen: bool = False  # "مسلحون مجهولون": people the text knows only as armed attackers
 
 
 @dataclass(slots=True)
@@ -568,6 +569,10 @@ def _cause_between(doc: Doc, first: int, last: int) -> bool:
 
 # --- slot fillers ----------------------------------------------------------------------------
 
+#: The actor the lexicon gives unknown gunmen ("مسلحون مجهولون"، "جماعة مسلحة").
+_UNKNOWN_GUNMEN = "Unidentified armed group"
+
+
 def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
            counts: dict[int, tuple[int, int]], pointers: list[int]) -> list[_Unit]:
     """The names of a sentence as slot fillers, in text order."""
@@ -577,6 +582,7 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
     names: list[tuple[int, int, int]] = [(m.first, m.first, m.last) for m in found]
     civilians = {m.first for m in found if m.payload.category == "actor" and m.payload.value.inter == 7}
     generics = {m.first for m in found if m.payload.category == "generic"}
+    unknown = {m.first for m in found if m.payload.category == "actor" and m.payload.label == _UNKNOWN_GUNMEN}
     taken = {j for _, f, last in names for j in range(f, last)}
     names += [(j, -1, j + 1) for j in pointers if j not in taken]
     names.sort()
@@ -616,7 +622,8 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
             counted = counted or opener in vague  # "إن الكثير من الإرهابيين قتلوا": a number of people
         units.append(_Unit(start, first, last, marker, kind, counted, counted or person or first in civilians,
                            oblique, first in generics,
-                           clause_subject=opener >= 0, joined=joined, oblique_construct=construct))
+                           clause_subject=opener >= 0, joined=joined, oblique_construct=construct,
+                           unknown_gunmen=first in unknown))
     return _number_sides(units, tokens)
 
 
@@ -949,6 +956,10 @@ def _voice(doc: Doc, form: Form, k: int, c: _Context) -> str:
     before = _left_subject(k, c) or _opened(k, c)
     if before is not None and not before.person:
         return "active"  # a force opens the clause: "القوات العراقية قتلت 22 مسلحا"
+    if before is not None and before.unknown_gunmen and not before.counted:
+        # "مسلحين مجهولين يرتدون زيا عسكريا، قتلوا بعد التاسعة 7 أشخاص": unknown gunmen, uncounted, are known only
+        # by what they did — the attackers; their victims are counted ("قتل 3 مسلحين مجهولين" stays passive)
+        return "active"
     after = next((u for u in units if k < u.first <= k + _SUBJECT_REACH and u.kind == ""), None)
     if after is not None and not after.counted:
         more = any(after.last <= u.first < right and u.kind in ("", "partitive", "patient") for u in units
