@@ -141,6 +141,32 @@ def test_the_capture_agent_took_the_place(text: str, sub_event: str, taker: str,
     assert (sub_event, taker, loser) in _sides(text)
 
 
+# --- a capture told as a noun after a verb of outcome: what the incident ended in -------------------------
+
+@pytest.mark.parametrize(("text", "sub_event", "taker", "loser"), [
+    ("دارت معارك عنيفة بين فصائل المعارضة وقوات النظام في بلدة مورك بريف حماة أمس، أسفرت عن سيطرة قوات النظام "
+     "على البلدة.", "Government regains territory", "Military Forces of Syria", "Syrian opposition"),
+    # a masculine verb, the noun's agent a non-state group
+    ("شن تنظيم داعش أمس هجوما واسعا على مواقع الجيش العراقي في قرية البشير جنوب كركوك، ما أدى إلى سيطرة التنظيم "
+     "على القرية.", "Non-state actor overtakes territory", "Islamic State", "Military Forces of Iraq"),
+    # the verb after its subject, the opposition taking the town from the army
+    ("اندلع قتال عنيف أمس بين فصائل المعارضة وقوات النظام في بلدة بصرى الشام بريف درعا، والقتال أسفر عن سيطرة "
+     "المعارضة على البلدة.", "Non-state actor overtakes territory", "Syrian opposition", "Military Forces of Syria"),
+])
+def test_a_capture_noun_after_a_verb_of_outcome_is_the_capture(text: str, sub_event: str, taker: str,
+                                                                loser: str) -> None:
+    """"أسفرت عن سيطرة قوات الأسد على القريتين"، "أدى إلى سيطرة التنظيم على القرية": the capture noun after a verb
+    of outcome is what the incident ended in, taken by the noun's agent."""
+    assert any(s == sub_event and a1 == taker and (not loser or a2 == loser) for s, a1, a2 in _sides(text))
+
+
+def test_a_capture_noun_after_since_is_background() -> None:
+    """"منذ سيطرة التنظيم على المدينة": a capture told as the time since which, not an event of the news."""
+    assert all(s not in ("Government regains territory", "Non-state actor overtakes territory")
+               for s, _, _ in _sides("قصفت طائرات حربية أمس مدينة الرقة الخاضعة لتنظيم داعش منذ سيطرة التنظيم "
+                                     "على المدينة قبل عامين."))
+
+
 # --- cruise missiles: fired from warships, a missile attack whoever fires them ------------------------------
 
 @pytest.mark.parametrize("text", [
