@@ -167,6 +167,32 @@ def test_a_capture_noun_after_since_is_background() -> None:
                                      "على المدينة قبل عامين."))
 
 
+# --- a weapon noun's nisba names its owner: drones by their loanword, warships ------------------------------
+
+@pytest.mark.parametrize(("text", "sub_event", "striker"), [
+    ("استهدفت طائرة درون تركية سيارة قرب مدينة القامشلي أمس ما أدى إلى مقتل شخصين.",
+     "Air/drone strike", "Military Forces of Turkey"),
+    ("قصفت طائرات درون تركية مواقع لحزب العمال الكردستاني في جبال قنديل أمس.",
+     "Air/drone strike", "Military Forces of Turkey"),
+    # a warship's fire is from the sea, even by a force that otherwise strikes only from the air
+    ("أطلقت غواصة روسية صواريخ على مواقع لتنظيم داعش في ريف دير الزور أمس.",
+     "Shelling/artillery/missile attack", "Military Forces of Russia"),
+    ("أطلقت غواصتان روسيتان صواريخ على مواقع لتنظيم داعش قرب تدمر أمس.",
+     "Shelling/artillery/missile attack", "Military Forces of Russia"),
+    ("مواقع التنظيم في ريف دير الزور قصفتها البوارج الروسية أمس بالصواريخ.",
+     "Shelling/artillery/missile attack", "Military Forces of Russia"),
+])
+def test_a_weapon_nisba_names_its_owner(text: str, sub_event: str, striker: str) -> None:
+    """"طائرة درون تركية"، "غواصة روسية"، "البوارج الروسية": the nisba after a weapon noun names the state whose
+    forces own it (actors.toml [forces]); a warship ([cue.warship]) fires from the sea, not from the air."""
+    assert any(s == sub_event and a1 == striker for s, a1, _ in _sides(text))
+
+
+def test_a_warship_alone_is_no_event() -> None:
+    """A warship named without an act of fire reports nothing."""
+    assert _sides("عبرت غواصة روسية مضيق البوسفور أمس متجهة إلى الساحل السوري.") == []
+
+
 # --- cruise missiles: fired from warships, a missile attack whoever fires them ------------------------------
 
 @pytest.mark.parametrize("text", [
