@@ -193,6 +193,20 @@ def test_a_warship_alone_is_no_event() -> None:
     assert _sides("عبرت غواصة روسية مضيق البوسفور أمس متجهة إلى الساحل السوري.") == []
 
 
+# --- repelling an attack: the repellers fought its owners -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "حاولت قوات النظام أمس اقتحام بلدة مورك بريف حماة، إلا أن فصائل المعارضة صدوا الهجمات.",
+    "تقول فصائل المعارضة إنها تتصدى للهجوم البري الذي تشنه قوات النظام على بلدة مورك بريف حماة.",
+    "وتصدى مقاتلو المعارضة أمس للهجوم الذي شنته قوات النظام على بلدة مورك بريف حماة.",
+    "صدت فصائل المعارضة الهجوم الذي شنته قوات النظام أمس على بلدة مورك بريف حماة.",
+])
+def test_a_repelled_attack_is_a_clash(text: str) -> None:
+    """"صدوا الهجمات"، "تتصدى للهجوم"، "تصدى للهجوم": repelling an attack, in any person and tense and with the
+    attack definite, is an armed clash: the attack's owner its actor1, the repellers actor2 (codebook §2)."""
+    assert ("Armed clash", "Military Forces of Syria", "Syrian opposition") in _sides(text)
+
+
 # --- cruise missiles: fired from warships, a missile attack whoever fires them ------------------------------
 
 @pytest.mark.parametrize("text", [
