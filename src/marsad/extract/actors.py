@@ -124,7 +124,7 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
             sources.append(ActorHit(speaker, m.first, m.last, m.start, m.end, False, 0.0, 0.0,
                                     key=m.payload.label if m.payload.category == "generic" else ""))
             continue
-        if _held_by(doc, m, controllers) and not within(patients, m.first):
+        if (_held_by(doc, m, controllers) or _stronghold_of(doc, m, lo)) and not within(patients, m.first):
             continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted (but "تحرير القرية من سيطرة
             # داعش": whom a capture took the place from is its target)
         if _affiliation(doc, m, lo, affiliated, previous):
@@ -458,6 +458,21 @@ def _held_by(doc: Doc, m: Match[Entry], controllers: frozenset[str]) -> bool:
             return False
         j -= 1
     return False
+
+
+def _stronghold_of(doc: Doc, m: Match[Entry], lo: int) -> bool:
+    """"المعقل الأبرز للفصائل المعارضة"، "المعقل الأخير لداعش": the name after the possessive lām, one adjective
+    after a stronghold noun, is the place's holder."""
+    first = doc.tokens[m.first].text
+    j = m.first - 1
+    if j > lo and doc.tokens[j].text in ("ل", "لـ"):
+        j -= 1
+    elif not first.startswith("ل"):
+        return False
+    if j - 1 < lo:
+        return False
+    strongholds = load_lexicons().word_set("stronghold")
+    return strip_article(doc.tokens[j - 1].text) in strongholds
 
 
 def _drop_vague_gunmen(hits: list[ActorHit]) -> list[ActorHit]:
