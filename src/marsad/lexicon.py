@@ -183,6 +183,8 @@ def _load_actors(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]
     path, data = _read("actors")
     _load_words(path, data, words)
     words["reporting_forms"] = frozenset(perfect_forms(words["reporting"], transitive=False))
+    words["attribution_forms"] = words["attribution"] | perfect_forms(words["attribution_verbs"], transitive=False)
+    words["own_member_forms"] = frozenset(f for noun in words["own_members"] for f in noun_forms(noun) if f != noun)
     words["hedged"] = frozenset(fold(w) for w in _require(path, data, "forces", dict).get("hedged", []))
     words["claim"] = frozenset(f for noun in words["claim"] for f in noun_forms(noun))  # the verbs: verbs.toml
     words["fire_source"] = frozenset(f for noun in words["fire_source"] for f in noun_forms(noun) if f != noun)

@@ -1117,3 +1117,47 @@ def test_a_weapon_after_a_preposition_is_the_instrument_not_the_subject(text, ac
     """"قواتها قصفت بالصواريخ مواقع": a weapon governed by ب after the verb is what the subject struck with, so the
     subject told before the verb stays the agent (only a bare weapon right after the verb is its subject)."""
     assert sides(text)[0] == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت مصادر عسكرية في الجيش العراقي إن مجهولين قتلوا شابا قرب مدينة كركوك.",
+    "أفادت مصادر في الشرطة بأن مسلحين مجهولين اغتالوا موظفا قرب مدينة كركوك.",
+    "ذكرت ضابطة في الشرطة أن مجهولين قتلوا امرأة في منزلها بقرية قرب الحويجة.",
+    "وأوضح ضباط في الحشد الشعبي أن مسلحين قتلوا راعيا قرب مدينة كركوك.",
+])
+def test_a_source_in_any_person_or_number_is_no_side(text: str) -> None:
+    """Every person of the perfect of a verb of attribution (قالت، أفادت، ذكرت، أوضح: actors.toml
+    attribution_verbs, generated from one lemma) and the plural speaker noun "مصادر" introduce the report's
+    source: its force is no side of what it tells."""
+    assert sides(text)[0] == ("Unidentified armed group", "Civilians")
+
+
+@pytest.mark.parametrize("text,party", [
+    ("قالت مصادر في الشرطة العراقية إن خمسة من أفرادها قتلوا في هجوم شنه مسلحو داعش قرب مدينة حديثة.",
+     "Police Forces of Iraq"),
+    ("وذكرت مصادر في الجيش العراقي أن عناصره صدوا هجوما لداعش وقتلوا عشرة من مسلحيه قرب مدينة حديثة.",
+     "Military Forces of Iraq"),
+    ("أكدت مصادر مقربة من الحشد الشعبي مقتل ثلاثة من عناصره في هجوم لداعش قرب مدينة بيجي.",
+     "Popular Mobilization Forces"),
+])
+def test_a_source_that_tells_of_its_own_members_or_is_only_near_a_force_keeps_the_force(
+        text: str, party: str) -> None:
+    """A source whose report points back to its force's own members ("من أفرادها"، "عناصره") speaks of what
+    the force did or suffered, and a source only near a force ("مصادر مقربة من ...") is not that force: the
+    force stays a side."""
+    assert any(party in pair for pair in sides(text))
+
+
+@pytest.mark.parametrize("text,taker,holder", [
+    ("تواصل قوات النظام عملياتها في ريف دمشق بعدما سيطرت أمس على بلدة حمورية، المعقل الأبرز للفصائل المعارضة.",
+     "Military Forces of Syria", "Syrian opposition"),
+    ("يواصل الجيش العراقي تقدمه في الأنبار بعدما استعاد أمس قضاء القائم الذي ظل المعقل الأخير لداعش.",
+     "Military Forces of Iraq", "Islamic State"),
+    ("تتقدم القوات العراقية نحو الحدود بعدما حررت أمس بلدة راوة التي كانت معقلا رئيسيا للتنظيم.",
+     "Military Forces of Iraq", "Islamic State"),
+])
+def test_the_holder_of_a_stronghold_is_not_the_taker(text: str, taker: str, holder: str) -> None:
+    """"المعقل الأبرز للفصائل المعارضة"، "المعقل الأخير لداعش"، "معقلا رئيسيا للتنظيم": the name after a stronghold
+    noun and its adjective holds the place (actors.toml stronghold); the capture's agent took it."""
+    assert all(pair[0] != holder for pair in sides(text))
+    assert any(pair[0] == taker for pair in sides(text))

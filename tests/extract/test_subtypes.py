@@ -141,6 +141,72 @@ def test_the_capture_agent_took_the_place(text: str, sub_event: str, taker: str,
     assert (sub_event, taker, loser) in _sides(text)
 
 
+# --- a capture told as a noun after a verb of outcome: what the incident ended in -------------------------
+
+@pytest.mark.parametrize(("text", "sub_event", "taker", "loser"), [
+    ("دارت معارك عنيفة بين فصائل المعارضة وقوات النظام في بلدة مورك بريف حماة أمس، أسفرت عن سيطرة قوات النظام "
+     "على البلدة.", "Government regains territory", "Military Forces of Syria", "Syrian opposition"),
+    # a masculine verb, the noun's agent a non-state group
+    ("شن تنظيم داعش أمس هجوما واسعا على مواقع الجيش العراقي في قرية البشير جنوب كركوك، ما أدى إلى سيطرة التنظيم "
+     "على القرية.", "Non-state actor overtakes territory", "Islamic State", "Military Forces of Iraq"),
+    # the verb after its subject, the opposition taking the town from the army
+    ("اندلع قتال عنيف أمس بين فصائل المعارضة وقوات النظام في بلدة بصرى الشام بريف درعا، والقتال أسفر عن سيطرة "
+     "المعارضة على البلدة.", "Non-state actor overtakes territory", "Syrian opposition", "Military Forces of Syria"),
+])
+def test_a_capture_noun_after_a_verb_of_outcome_is_the_capture(text: str, sub_event: str, taker: str,
+                                                                loser: str) -> None:
+    """"أسفرت عن سيطرة قوات الأسد على القريتين"، "أدى إلى سيطرة التنظيم على القرية": the capture noun after a verb
+    of outcome is what the incident ended in, taken by the noun's agent."""
+    assert any(s == sub_event and a1 == taker and (not loser or a2 == loser) for s, a1, a2 in _sides(text))
+
+
+def test_a_capture_noun_after_since_is_background() -> None:
+    """"منذ سيطرة التنظيم على المدينة": a capture told as the time since which, not an event of the news."""
+    assert all(s not in ("Government regains territory", "Non-state actor overtakes territory")
+               for s, _, _ in _sides("قصفت طائرات حربية أمس مدينة الرقة الخاضعة لتنظيم داعش منذ سيطرة التنظيم "
+                                     "على المدينة قبل عامين."))
+
+
+# --- a weapon noun's nisba names its owner: drones by their loanword, warships ------------------------------
+
+@pytest.mark.parametrize(("text", "sub_event", "striker"), [
+    ("استهدفت طائرة درون تركية سيارة قرب مدينة القامشلي أمس ما أدى إلى مقتل شخصين.",
+     "Air/drone strike", "Military Forces of Turkey"),
+    ("قصفت طائرات درون تركية مواقع لحزب العمال الكردستاني في جبال قنديل أمس.",
+     "Air/drone strike", "Military Forces of Turkey"),
+    # a warship's fire is from the sea, even by a force that otherwise strikes only from the air
+    ("أطلقت غواصة روسية صواريخ على مواقع لتنظيم داعش في ريف دير الزور أمس.",
+     "Shelling/artillery/missile attack", "Military Forces of Russia"),
+    ("أطلقت غواصتان روسيتان صواريخ على مواقع لتنظيم داعش قرب تدمر أمس.",
+     "Shelling/artillery/missile attack", "Military Forces of Russia"),
+    ("مواقع التنظيم في ريف دير الزور قصفتها البوارج الروسية أمس بالصواريخ.",
+     "Shelling/artillery/missile attack", "Military Forces of Russia"),
+])
+def test_a_weapon_nisba_names_its_owner(text: str, sub_event: str, striker: str) -> None:
+    """"طائرة درون تركية"، "غواصة روسية"، "البوارج الروسية": the nisba after a weapon noun names the state whose
+    forces own it (actors.toml [forces]); a warship ([cue.warship]) fires from the sea, not from the air."""
+    assert any(s == sub_event and a1 == striker for s, a1, _ in _sides(text))
+
+
+def test_a_warship_alone_is_no_event() -> None:
+    """A warship named without an act of fire reports nothing."""
+    assert _sides("عبرت غواصة روسية مضيق البوسفور أمس متجهة إلى الساحل السوري.") == []
+
+
+# --- repelling an attack: the repellers fought its owners -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "حاولت قوات النظام أمس اقتحام بلدة مورك بريف حماة، إلا أن فصائل المعارضة صدوا الهجمات.",
+    "تقول فصائل المعارضة إنها تتصدى للهجوم البري الذي تشنه قوات النظام على بلدة مورك بريف حماة.",
+    "وتصدى مقاتلو المعارضة أمس للهجوم الذي شنته قوات النظام على بلدة مورك بريف حماة.",
+    "صدت فصائل المعارضة الهجوم الذي شنته قوات النظام أمس على بلدة مورك بريف حماة.",
+])
+def test_a_repelled_attack_is_a_clash(text: str) -> None:
+    """"صدوا الهجمات"، "تتصدى للهجوم"، "تصدى للهجوم": repelling an attack, in any person and tense and with the
+    attack definite, is an armed clash: the attack's owner its actor1, the repellers actor2 (codebook §2)."""
+    assert ("Armed clash", "Military Forces of Syria", "Syrian opposition") in _sides(text)
+
+
 # --- cruise missiles: fired from warships, a missile attack whoever fires them ------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -124,14 +124,14 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
             sources.append(ActorHit(speaker, m.first, m.last, m.start, m.end, False, 0.0, 0.0,
                                     key=m.payload.label if m.payload.category == "generic" else ""))
             continue
-        if _held_by(doc, m, controllers) and not within(patients, m.first):
+        if (_held_by(doc, m, controllers) or _stronghold_of(doc, m, lo)) and not within(patients, m.first):
             continue  # "مناطق تسيطر عليها المعارضة": who holds the area, not who acted (but "تحرير القرية من سيطرة
             # داعش": whom a capture took the place from is its target)
         if _affiliation(doc, m, lo, affiliated, previous):
             continue  # "جبهة النصرة، ذراع تنظيم القاعدة": the parent of the group before, not a party
         if m.first > lo and any(k in dress for k in lookup_keys(doc.tokens[m.first - 1].text)):
             continue  # "يرتدون زيا عسكريا": the adjective of a dress, not a soldier
-        if m.first > 0 and doc.tokens[m.first - 1].text in speakers or _a_source(doc, m.first, lo):
+        if m.first > 0 and doc.tokens[m.first - 1].text in speakers or _a_source(doc, m.first, lo, hi):
             continue  # "المتحدث باسم الحزب"، "وفقا لضابط الشرطة": who tells it, not who did it
         actor = resolve(m.payload, region, doc)
         generic = m.payload.category == "generic"
@@ -444,21 +444,32 @@ _COMPLEMENTISERS = frozenset({"ان", "بان", "وان"})
 _PEOPLE = frozenset({5, 6, 7})  # rioters, protesters, civilians
 
 
-def _a_source(doc: Doc, first: int, floor: int) -> bool:
+def _a_source(doc: Doc, first: int, floor: int, ceiling: int) -> bool:
     """The name belongs to the speaker of a report: a speaker noun right after a word of attribution,
     then at most a few words ("قال ضابط برتبة عقيد في الشرطة"، "وفقا لضابط الشرطة").  Not past the
     complementiser that opens what the speaker reports ("قال مصدر أمني إن مسلحين مجهولين قتلوا ...": the
     gunmen are in the report, not its source)."""
     lex = load_lexicons()
-    nouns, said = lex.word_set("speaker_nouns"), lex.word_set("attribution")
+    nouns, said = lex.word_set("speaker_nouns"), lex.word_set("attribution_forms")
+    near = lex.word_set("speaker_near")
     for j in range(first, max(floor, first - _SOURCE_REACH) - 1, -1):
         if j < first and doc.tokens[j].text in _COMPLEMENTISERS:
             return False
+        if j < first and any(k in near for k in lookup_keys(doc.tokens[j].text)):
+            return False  # "مصادر مقربة من الحزب": near the force, not the force
         if j <= floor or not any(k in nouns for k in lookup_keys(doc.tokens[j].text)):
             continue
         if any(k in said for k in lookup_keys(doc.tokens[j - 1].text)):
-            return True
+            return not _own_members_told(doc, first, ceiling)
     return False
+
+
+def _own_members_told(doc: Doc, first: int, ceiling: int) -> bool:
+    """After the source's force, the report points back to its own members ("قالت مصادر في الشرطة إن خمسة من
+    أفرادها قتلوا"، "وذكرت مصادر في الجيش أن عناصره صدوا الهجوم"): the force tells what it did or suffered, and
+    is a party of it."""
+    members = load_lexicons().word_set("own_member_forms")
+    return any(k in members for j in range(first, ceiling) for k in lookup_keys(doc.tokens[j].text))
 
 
 def _held_by(doc: Doc, m: Match[Entry], controllers: frozenset[str]) -> bool:
@@ -474,6 +485,21 @@ def _held_by(doc: Doc, m: Match[Entry], controllers: frozenset[str]) -> bool:
             return False
         j -= 1
     return False
+
+
+def _stronghold_of(doc: Doc, m: Match[Entry], lo: int) -> bool:
+    """"المعقل الأبرز للفصائل المعارضة"، "المعقل الأخير لداعش": the name after the possessive lām, one adjective
+    after a stronghold noun, is the place's holder."""
+    first = doc.tokens[m.first].text
+    j = m.first - 1
+    if j > lo and doc.tokens[j].text in ("ل", "لـ"):
+        j -= 1
+    elif not first.startswith("ل"):
+        return False
+    if j - 1 < lo:
+        return False
+    strongholds = load_lexicons().word_set("stronghold")
+    return strip_article(doc.tokens[j - 1].text) in strongholds
 
 
 def _drop_vague_gunmen(hits: list[ActorHit]) -> list[ActorHit]:

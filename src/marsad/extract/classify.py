@@ -108,14 +108,14 @@ def _armed_violence(cues: set[str], actors: ActorFacts) -> str:
 #: its missiles are fired from jets ("صاروخ إسرائيلي"), its "attacks" ("الهجمات الروسية") and unexplained
 #: blasts at a base it struck are air strikes.
 _FROM_THE_AIR = {"Shelling/artillery/missile attack", "Attack", "Armed clash", "Remote explosive/landmine/IED"}
-_ON_THE_GROUND = {"clash", "confront", "shooting", "territory", "ied", "abduction", "arrest", "artillery"}
+_ON_THE_GROUND = {"clash", "confront", "shooting", "territory", "ied", "abduction", "arrest", "artillery", "warship"}
 
 
 def by_initiator(sub_event: str, cues: set[str] | frozenset[str], air_power: bool) -> str:
     """The type once the initiator is known: a force that fights here only from the air (actors.toml
     ``air_power``: Russia, Israel, the coalition) strikes from the air, unless the clause tells fighting,
     shooting, a capture, a planted bomb, a seizure of people or a gun fired on the ground ("قصفت المدفعية
-    الإسرائيلية": [cue.artillery])."""
+    الإسرائيلية": [cue.artillery]) or from a warship ("غواصة روسية": [cue.warship])."""
     if air_power and sub_event in _FROM_THE_AIR and not cues & _ON_THE_GROUND:
         return "Air/drone strike"
     return sub_event

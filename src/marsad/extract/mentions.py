@@ -1271,6 +1271,8 @@ def _taker(doc: Doc, sentence: Sentence, region: str, triggers: list[Match[Entry
     is one hit, at its first name."""
     for m in triggers:
         frame = covering.get(m.first) if m.payload.label == "territory" else None
+        if m.payload.label == "territory" and (frame is None or frame.agent is None):
+            frame = covering.get(m.last - 1)  # "أسفرت عن سيطرة قوات الأسد": the noun that ends the cue
         if frame is None or frame.agent is None or frame.agent.actor_first < 0:
             continue
         first = frame.agent.actor_first
