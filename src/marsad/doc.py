@@ -40,6 +40,7 @@ class Doc:
     places: list[ResolvedPlace] = field(default_factory=list)
     tolls: list[TollMention] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
+    threads: list[int] = field(default_factory=list)  # per sentence, the one that opened its story (time stage)
     mentions: list[EventMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     entries_by_sentence: list[list[Match[Entry]]] = field(default_factory=list)

@@ -147,7 +147,7 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         if any(doc.tokens[j].text in fire_source for j in range(max(lo, m.first - _SOURCE_OF_FIRE), m.first)):
             initiator, target = _ROLE, 0.0  # "قصف مصدره مواقع الفصائل": whose positions it came from fired it
         phrase = " ".join(doc.tokens[j].text for j in range(m.first, m.last)).removeprefix("و")
-        post = phrase in posts or any(phrase.startswith(p + " ") for p in posts)  # "رتل عسكري تركي"
+        post = _starts_with_one_of(phrase, posts)  # "رتل عسكري تركي"
         hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, generic, initiator, target, bare,
                              m.payload.label if generic else "", post, within(allies, m.first)))
     hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
@@ -174,6 +174,12 @@ def _told_force(doc: Doc, sentence: Sentence, first: int, region: str) -> Actor 
             if actor is not None and actor.inter in (1, 8):
                 return actor
     return None
+
+
+def _starts_with_one_of(phrase: str, phrases: frozenset[str]) -> bool:
+    """``phrase`` is one of ``phrases`` or begins with one of them, whole words."""
+    words = phrase.split(" ")
+    return any(" ".join(words[:n]) in phrases for n in range(1, len(words) + 1))
 
 
 def _drop_hedged(doc: Doc, hits: list[ActorHit]) -> list[ActorHit]:
@@ -203,6 +209,8 @@ def _military_sites(doc: Doc, region: str, hits: list[ActorHit], lo: int, hi: in
     where the clause names a force inside the site's words."""
     lex = load_lexicons()
     nouns, adjectives = lex.word_set("military_site_nouns"), lex.word_set("military_site_adjectives")
+    if not any(doc.tokens[k].text in adjectives for k in range(lo + 2, hi)):
+        return []  # no "العسكري" after a site's name: most clauses
     army = resolve(Entry("generic", "army", lex.generics["army"]), region, doc)
     if army is None:
         return []

@@ -19,7 +19,6 @@ from functools import cache
 from marsad.doc import Doc
 from marsad.extract.actors import UNIDENTIFIED, air_power, claimant
 from marsad.extract.classify import by_initiator
-from marsad.extract.time import thread_starts
 from marsad.extract.toll import combine, share_evenly
 from marsad.geo.cues import load_place_cues
 from marsad.geo.distance import haversine_km
@@ -74,7 +73,7 @@ def consolidate(doc: Doc) -> None:
     for mention in ordered:
         if mention.redates and _redate(groups, mention):
             continue
-        group = _find_group(groups, mention, doc.published, series, pairs, thread_starts(doc)[mention.sentence])
+        group = _find_group(groups, mention, doc.published, series, pairs, doc.threads[mention.sentence])
         if group is not None:
             _add(group, mention)
         elif _founds(mention, groups):
@@ -187,7 +186,7 @@ def _new_group(doc: Doc, m: EventMention, groups: list[_Group], series: Sentence
     if m.event_date:
         day, precision = m.event_date, m.time_precision
     else:  # no day of its own: the day of the incident told just before it, else publication
-        start = thread_starts(doc)[m.sentence]  # not across "من جهة أخرى"، "إلى ذلك"
+        start = doc.threads[m.sentence]  # not across "من جهة أخرى"، "إلى ذلك"
         before = [g for g in groups if g.explicit_day and g.first_sentence < m.sentence
                   and any(start <= x.sentence < m.sentence for x in g.members)
                   and (any(_same_kind(x, m) for x in g.members) or _a_series(g, series) or _points_back(doc, m))
@@ -203,7 +202,7 @@ def _new_group(doc: Doc, m: EventMention, groups: list[_Group], series: Sentence
 def _day_pointed_at(doc: Doc, m: EventMention) -> tuple[date, int] | None:
     """A sentence that points back at the one before it ("طالب المئات أمس بتحرير مناطقهم. جاءت هذه المطالبة
     في وقفة احتجاجية"), which told no incident but named its own day, goes on at that day."""
-    if m.sentence == 0 or not _points_back(doc, m) or thread_starts(doc)[m.sentence] == m.sentence:
+    if m.sentence == 0 or not _points_back(doc, m) or doc.threads[m.sentence] == m.sentence:
         return None
     told = [t for t in doc.times if t.sentence == m.sentence - 1
             and not (t.statement or t.future or t.since or t.tense or t.described)]

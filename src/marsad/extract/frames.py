@@ -508,12 +508,11 @@ def _qualified_as_ahead(doc: Doc, first: int) -> bool:
     assert verbs is not None
     ahead = verbs.words["irrealis_after"]
     tokens = doc.tokens
-    for j in range(first + 1, min(first + 1 + _QUALIFIER_REACH, len(tokens))):
-        if any(c in doc.text[tokens[j - 1].end:tokens[j].start] for c in "،,.:؛!?"):
-            return False
-        if tokens[j].text in ahead or without_conjunction(tokens[j].text) in ahead:  # "وشيكة" is no "و" + "شيكة"
-            return True
-    return False
+    reach = range(first + 1, min(first + 1 + _QUALIFIER_REACH, len(tokens)))
+    # "وشيكة" is no "و" + "شيكة": the word as written, or without its conjunction
+    at = next((j for j in reach if tokens[j].text in ahead or without_conjunction(tokens[j].text) in ahead), None)
+    return at is not None and not any(c in doc.text[tokens[j - 1].end:tokens[j].start]
+                                      for j in range(first + 1, at + 1) for c in "،,.:؛!?")
 
 
 _COMPARISON_REACH = 4  # "لأعنف قصف لها منذ سنوات"

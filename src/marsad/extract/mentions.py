@@ -348,6 +348,8 @@ def _dated_cause(doc: Doc, span: Span, triggers: list[Match[Entry]]) -> int | No
         return None
     causes = load_lexicons().word_set("cause_openers")
     first = min(t.first for t in triggers)
+    if first <= span[0] or not any(c in doc.text[doc.tokens[span[0]].start:doc.tokens[first].start] for c in causes):
+        return None  # no word of cause before the act (its peeled forms are inside the words)
     opener = next((j for j in range(first - 1, span[0] - 1, -1)
                    if any(k in causes for k in lookup_keys(doc.tokens[j].text))), None)
     if opener is None or opener == span[0] or not _names_a_day(doc, (opener, span[1])):
@@ -1259,6 +1261,9 @@ def _reply_at(doc: Doc, span: Span, triggers: list[Match[Entry]]) -> int | None:
     answers, told as its cause; the sides named there are the earlier act's, not parties to the act told before
     the reply.  The token of the reply word, when an act of the clause is told before it."""
     replies = load_lexicons().word_set("reply_before")
+    if span[1] <= span[0] or not any(
+            r in doc.text[doc.tokens[span[0]].start:doc.tokens[span[1] - 1].end] for r in replies):
+        return None  # no word of reply in the clause (its forms without و/ف are inside the words)
     at = next((j for j in range(*span) if without_conjunction(doc.tokens[j].text) in replies), None)
     return at if at is not None and any(m.first < at for m in triggers) else None
 

@@ -110,7 +110,9 @@ def _week_middle(anchor: date, weeks_back: int) -> date:
 
 
 def find_times(doc: Doc) -> None:
-    """Fill ``doc.times`` with every time expression, in text order."""
+    """Fill ``doc.times`` with every time expression, in text order, and ``doc.threads`` with the story each
+    sentence belongs to (:func:`thread_starts`)."""
+    doc.threads = thread_starts(doc)
     for sentence in doc.sentences:
         entries = doc.sentence_entries(sentence, "weekday", "month", "hijri_month", "relative_day", "period",
                                        "ordinal", "month_part")
@@ -172,10 +174,14 @@ def _ago(doc: Doc, sentence: Sentence) -> list[TimeMention]:
     before publication, more than the 30 days an article's events are coded in: what is told so is background
     (codebook §1).  Not a count from another event ("قبل عامين من الانتخابات")."""
     lex = load_lexicons()
-    tokens, out = doc.tokens, []
-    approx = lex.word_set("ago_approximators")
+    tokens = doc.tokens
+    out: list[TimeMention] = []
+    ago, approx = lex.word_set("ago"), lex.word_set("ago_approximators")
+    told = doc.text[sentence.start:sentence.end]
+    if not any(word in told for word in ago):  # most sentences: no word of "ago" at all
+        return out
     for j in range(sentence.first_token, sentence.last_token - 1):
-        if without_conjunction(tokens[j].text) not in lex.word_set("ago"):
+        if without_conjunction(tokens[j].text) not in ago:
             continue
         i = j + 1
         for n in (1, 2, 3):  # "نحو"، "أكثر من"، "ما يزيد عن"
@@ -582,7 +588,9 @@ def thread_starts(doc: Doc) -> list[int]:
     openers = load_lexicons().word_set("new_thread")
     starts, current = [], 0
     for sentence in doc.sentences:
-        head = doc.text[sentence.start:sentence.end].replace("،", " ").replace(",", " ").split()[:4]
+        # the first words only (the openers are three words at most): a short slice, not the whole sentence
+        opening = doc.text[sentence.start:min(sentence.end, sentence.start + 200)]
+        head = opening.replace("،", " ").replace(",", " ").split()[:4]
         if head and head[0].startswith("و") and head[0][1:]:
             head[0] = head[0][1:]  # "وإلى ذلك"، "ومن جهة أخرى"
         if any(" ".join(head[:n]) in openers for n in (1, 2, 3)):

@@ -1018,7 +1018,9 @@ def total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
     times = {m.first for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "month", "ordinal",
                                                    "day_part")}
     tokens, units, totals = doc.tokens, lex.word_set("span_units"), lex.word_set("total_words")
-    out += [j for j in range(sentence.first_token, sentence.last_token) if strip_article(tokens[j].text) in totals]
+    told = doc.text[sentence.start:sentence.end]
+    if any(word in told for word in totals):  # a word of a total (or ال + it) holds it: most sentences have none
+        out += [j for j in range(sentence.first_token, sentence.last_token) if strip_article(tokens[j].text) in totals]
     for m in modality:
         j = m.last
         if j >= sentence.last_token:

@@ -272,10 +272,11 @@ def _located_unknown(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
     by_first = {d.first: d for d in drafts}
     covered = {k for d in drafts for k in range(d.first, d.last)}
     added: list[_Draft] = []
-    for i in range(1, len(tokens) - 2):
-        if i in covered or not gap_ok(words.text, tokens[i - 1].end, tokens[i].start):
-            continue
-        if not any(f in _PREPOSITIONS for f in bare_forms(tokens[i - 1].text)):
+    directions = {m.first for found in words.ending.values() for m in found
+                  if m.payload.category == "direction" and m.last == m.first + 1}
+    starts = sorted(i for i in {d - n for d in directions for n in (1, 2)} if 1 <= i < len(tokens) - 2)
+    for i in starts:  # the words one or two before a direction word: the only ones a direction can locate
+        if i in covered:
             continue
         word = tokens[i].text
         if word in cues.two_word_prefixes:
@@ -284,7 +285,11 @@ def _located_unknown(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
             last = i + 1  # not a plural noun: "من المسلحين شمال حماة"، "على الجبهات غرب تعز"
         else:
             continue
-        if last >= len(tokens) or any(k in covered for k in range(i, last)) or not words.is_word(last, "direction"):
+        if last >= len(tokens) or not any(f in _PREPOSITIONS for f in bare_forms(tokens[i - 1].text)):
+            continue
+        if any(k in covered for k in range(i, last)) or not words.is_word(last, "direction"):
+            continue
+        if not gap_ok(words.text, tokens[i - 1].end, tokens[i].start):
             continue
         if not all(_name_like(words, k, tokens[k].text, cues.not_names) for k in range(i, last)):
             continue
