@@ -29,6 +29,13 @@ def country_patterns() -> dict[str, re.Pattern[str]]:
 
 
 
+@lru_cache(maxsize=4)
+def country_matches(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The spans of each country's words in ``text`` (``country_patterns``, not yet widened to whole
+    words), found once per text for the document's country count and its country marks."""
+    return {code: [m.span() for m in pattern.finditer(text)] for code, pattern in country_patterns().items()}
+
+
 #: What ends a clause for country words: a comma, a semicolon or a sentence's end.
 _CLAUSE_END = re.compile(r"[.!?؟\n؛،,]")
 #: The word (or two) right before a country word, with "مع" or a clitic ل between: "الحدود مع"، "المتاخمة ل".
@@ -45,8 +52,10 @@ def country_marks(text: str) -> list[tuple[int, int, str]]:
     سوريا والعراق"، "الحرب العراقية الإيرانية": ``paired_with`` of [country_pairs]) names both; a word after
     a border word (``borders``: "على الحدود العراقية"، "المعبر الحدودي مع سوريا") names the neighbour."""
     regions, paired_with, borders = pair_words("regions"), pair_words("paired_with"), pair_words("borders")
-    marks = [(_word_start(text, m.start()), _word_end(text, m.end()), code)
-             for code, pattern in country_patterns().items() for m in pattern.finditer(text)]
+    marks = [(_word_start(text, s), _word_end(text, e), code)
+             for code, spans in country_matches(text).items() for s, e in spans]
+    if not marks:
+        return []  # no country word: nothing to pair or to read across a border
     fixed = {(s, e) for s, e, _ in marks if regions.pattern and regions.search(text[s:e])}
     others = [(_word_start(text, m.start()), _word_end(text, m.end()), "") for m in paired_with.finditer(text)] \
         if paired_with.pattern else []
