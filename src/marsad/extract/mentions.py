@@ -31,7 +31,7 @@ from marsad.lexicon import Entry, load_lexicons
 from marsad.model import Actor, EventMention, Evidence
 from marsad.taxonomy import EVENT_TYPES
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, lookup_keys, strip_article, without_conjunction
+from marsad.text.tokens import Sentence, lookup_keys, may_have_key, strip_article, without_conjunction
 
 _COORDINATION_RE = re.compile(r"^[\s،,]*و?\s*$")
 
@@ -717,6 +717,8 @@ def _chokes(doc: Doc, span: Span) -> bool:
     تسبب في إصابة 6 أشخاص باختناق"): the mark of a gas, a chemical weapon whatever delivered it (codebook
     §2; triggers.toml [words] choking_words).  Tear gas fired at a crowd is the police's, told as such."""
     words, tear_gas = load_lexicons().word_set("choking_words"), load_lexicons().word_set("tear_gas_words")
+    if not may_have_key(doc.text[doc.tokens[span[0]].start:doc.tokens[span[1] - 1].end], words):
+        return False  # no word of choking in the clause (most clauses)
     keys = [set(lookup_keys(doc.tokens[j].text)) for j in range(*span)]
     return any(k & words for k in keys) and not any(k & tear_gas for k in keys)
 
@@ -814,6 +816,9 @@ def _country_part(doc: Doc, span: Span) -> bool:
     lex = load_lexicons()
     directions, countries = lex.word_set("country_part_directions"), lex.word_set("country_words")
     tokens = doc.tokens
+    told = doc.text[tokens[span[0]].start:tokens[span[1] - 1].end] if span[1] - span[0] >= 2 else ""
+    if not any(w in told for w in countries):
+        return False  # a country word that is a token lies in the clause's text: most clauses have none
     return any(tokens[j + 1].text in countries and any(k in directions for k in lookup_keys(tokens[j].text))
                for j in range(span[0], span[1] - 1))
 
