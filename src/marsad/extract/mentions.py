@@ -348,7 +348,7 @@ def _dated_cause(doc: Doc, span: Span, triggers: list[Match[Entry]]) -> int | No
         return None
     causes = load_lexicons().word_set("cause_openers")
     first = min(t.first for t in triggers)
-    if first <= span[0] or not any(c in doc.text[doc.tokens[span[0]].start:doc.tokens[first].start] for c in causes):
+    if first <= span[0] or not may_have_key(doc.text[doc.tokens[span[0]].start:doc.tokens[first].start], causes):
         return None  # no word of cause before the act (its peeled forms are inside the words)
     opener = next((j for j in range(first - 1, span[0] - 1, -1)
                    if any(k in causes for k in lookup_keys(doc.tokens[j].text))), None)

@@ -228,6 +228,9 @@ class _SentenceTolls:
         already (an "attackers" toll of 0, codebook §6).  A named bomber ("فجر انتحاري نفسه") is not this."""
         tokens = self.doc.tokens
         verbs = self.lex.word_set("self_detonation")
+        told = self.doc.text[self.sentence.start:self.sentence.end]
+        if not any(w in told for w in self.lex.word_set("reflexives_one") | self.lex.word_set("reflexives_two")):
+            return []  # no reflexive (a whole word, or ال + it) in the sentence: most sentences
         for j in range(self.sentence.first_token, self.sentence.last_token - 1):
             if verbs.isdisjoint(lookup_keys(tokens[j].text)):
                 continue
