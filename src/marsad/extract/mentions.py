@@ -546,9 +546,21 @@ def _background(doc: Doc, sentence: Sentence, span: Span | None = None,
 
 
 def _segments(doc: Doc, span: Span) -> list[int]:
-    """The first tokens of a clause's comma-delimited parts after its first (sorted)."""
-    return [j for j in range(span[0] + 1, span[1])
-            if any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")]
+    """The first tokens of a clause's comma-delimited parts after its first (sorted): the token after each
+    comma that stands between two tokens (a comma inside a token, "3,5", cuts nothing)."""
+    if span[1] - span[0] < 2:
+        return []
+    text, tokens = doc.text, doc.tokens
+    lo, hi = tokens[span[0]].end, tokens[span[1] - 1].start
+    cuts: set[int] = set()
+    for comma in "،,":
+        at = text.find(comma, lo, hi)
+        while at >= 0:
+            j = doc.token_index(at)  # the first token after the comma
+            if tokens[j - 1].end <= at:
+                cuts.add(j)
+            at = text.find(comma, at + 1, hi)
+    return sorted(cuts)
 
 
 def _told_before(doc: Doc, span: Span, marker: Match[Entry], triggers: list[Match[Entry]]) -> bool:
