@@ -110,6 +110,9 @@ def _read_dual(tokens: list[Token], i: int, lex: Lexicons) -> Number | None:
     return None
 
 
+_DUAL_ENDINGS = ("ين", "ان", "ي")  # in the order they are tried
+
+
 def dual_of(word: str, lex: Lexicons) -> bool | None:
     """None if ``word`` is no dual of a listed person noun; else whether it surely is one.
 
@@ -117,8 +120,10 @@ def dual_of(word: str, lex: Lexicons) -> bool | None:
     ends in -ين (متظاهرين، مقاتلي الحشد) those endings are ambiguous.  The accusative singular -ا
     (شخصا) is no dual.
     """
+    if not word.endswith(_DUAL_ENDINGS):
+        return None  # most words: no dual ending at all
     broken, sound = lex.word_set("broken_plural"), lex.word_set("sound_plural")
-    for suffix in ("ين", "ان", "ي"):
+    for suffix in _DUAL_ENDINGS:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             base = word[: -len(suffix)]
             if base.endswith("ت"):  # امرأتين → امراه
