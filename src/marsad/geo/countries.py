@@ -18,22 +18,47 @@ _SENTENCE_END = re.compile(r"[.!?؟\n؛]")
 
 
 @cache
-def country_patterns() -> dict[str, re.Pattern[str]]:
-    """Country words of ``place_cues.toml`` as one regex per country (on normalised text)."""
+def country_words() -> dict[str, tuple[str, ...]]:
+    """Country words of ``place_cues.toml`` per country, folded, in the file's order (on normalised text)."""
     import tomllib
     from importlib import resources
 
     data = tomllib.loads(resources.files("marsad").joinpath("data/lexicons/place_cues.toml").read_text("utf-8"))
-    return {code: re.compile("|".join(re.escape(fold(w.rstrip("*"))) for w in words))
-            for code, words in data["country"].items()}
+    words = {code: tuple(fold(w.rstrip("*")) for w in listed) for code, listed in data["country"].items()}
+    assert all(all(words_) for words_ in words.values()), "an empty country word"
+    return words
 
+
+@cache
+def country_patterns() -> dict[str, re.Pattern[str]]:
+    """Country words of ``place_cues.toml`` as one regex per country (on normalised text)."""
+    return {code: re.compile("|".join(map(re.escape, words))) for code, words in country_words().items()}
 
 
 @lru_cache(maxsize=4)
 def country_matches(text: str) -> dict[str, list[tuple[int, int]]]:
-    """The spans of each country's words in ``text`` (``country_patterns``, not yet widened to whole
-    words), found once per text for the document's country count and its country marks."""
-    return {code: [m.span() for m in pattern.finditer(text)] for code, pattern in country_patterns().items()}
+    """The spans of each country's words in ``text`` (the matches of ``country_patterns``, not yet widened
+    to whole words), found once per text for the document's country count and its country marks."""
+    return {code: _literal_spans(text, words) for code, words in country_words().items()}
+
+
+def _literal_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans ``re.finditer`` finds for the alternation of the literal ``words``, by string search (a regex
+    tries its alternation at every letter of the text): leftmost first, at each place the first word in order
+    that is there, the next search from the end of the last span."""
+    found: dict[int, str] = {}
+    for word in words:  # in order: the first word found at a place keeps it
+        at = text.find(word)
+        while at >= 0:
+            found.setdefault(at, word)
+            at = text.find(word, at + 1)
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for at in sorted(found):
+        if at >= end:
+            end = at + len(found[at])
+            spans.append((at, end))
+    return spans
 
 
 #: What ends a clause for country words: a comma, a semicolon or a sentence's end.
