@@ -407,7 +407,9 @@ def _anchor(i: int, toponyms: list[Toponym], chosen: list[Place | None], text: s
               and (not home or p.country == home)]
     same = [j for j in usable
             if not _SENTENCE_END.search(text[min(t.end, toponyms[j].end):max(t.start, toponyms[j].start)])]
-    asides = [m.span(1) for m in _ASIDE.finditer(text, max(0, t.start - 400), t.start)]
+    window = max(0, t.start - 400)
+    asides = [m.span(1) for m in _ASIDE.finditer(text, window, t.start)] \
+        if "-" in text[window:t.start] else []  # an aside is told between dashes: most windows have none
     before = [j for j in same if j < i and not any(a <= toponyms[j].start < e <= t.start for a, e in asides)]
     if before:
         return chosen[before[-1]]
