@@ -98,7 +98,10 @@ def country_marks(text: str) -> list[tuple[int, int, str]]:
         return False
 
     def across(k: int) -> bool:
-        tail = _BORDER_TAIL.search(text, max(0, every[k][0] - 30), every[k][0])
+        lo, hi = max(0, every[k][0] - 30), every[k][0]
+        if not borders.pattern or borders.search(text, lo, hi) is None:
+            return False  # no border word in the 30 letters before (most): none in the words right before
+        tail = _BORDER_TAIL.search(text, lo, hi)
         return bool(borders.pattern) and tail is not None and borders.search(tail.group(1)) is not None
 
     return [every[k] for k in range(len(every)) if every[k][2] and not paired(k) and not across(k)]
