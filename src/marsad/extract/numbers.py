@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from marsad.lexicon import Lexicons
 from marsad.text.tokens import Token, lookup_keys, strip_article
 
-_DIGIT_TRIPLE = re.compile(r"(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})")
+#: A date in digits, three numbers joined by one separator.  The first number is written \d\d{0,3}, not \d{1,4}
+#: (the same matches): a pattern that opens with a digit lets the regex engine jump to the digits.
+_DIGIT_TRIPLE = re.compile(r"(\d\d{0,3})([/.-])(\d{1,2})\2(\d{1,4})")
 
 
 def numeric_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int, int, int]]:
