@@ -240,6 +240,8 @@ def _drop_supporters(doc: Doc, hits: list[ActorHit], lo: int) -> list[ActorHit]:
     الله"), and the forces joined by و to a supporter back the side too ("بين قوات النظام مدعمة بقوات الدفاع
     الوطني وعناصر من حزب الله من جهة، والكتائب المقاتلة من جهة أخرى")."""
     support = load_lexicons().word_set("support_before")
+    if not hits or not _any_word_in(doc, lo, max(h.first for h in hits), support):
+        return list(hits)  # no word of support before the last name: none backs a side (most clauses)
     out = []
     supporters: set[int] = set()  # where the supporters dropped so far end
     for h in hits:
@@ -253,6 +255,15 @@ def _drop_supporters(doc: Doc, hits: list[ActorHit], lo: int) -> list[ActorHit]:
             continue
         out.append(h)
     return out
+
+
+def _any_word_in(doc: Doc, lo: int, hi: int, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` may be a token of ``lo..hi`` (a quick test of their text: a token equal to a
+    word holds it; False means none is)."""
+    if hi <= lo:
+        return False
+    told = doc.text[doc.tokens[lo].start:doc.tokens[hi - 1].end]
+    return any(w in told for w in words)
 
 
 _MEMBERS_REACH = 2  # head nouns before a name ("بمقاتلين من حزب الله"، "وعناصر من")
@@ -463,9 +474,10 @@ def _a_source(doc: Doc, first: int, floor: int, ceiling: int) -> bool:
     for j in range(first, max(floor, first - _SOURCE_REACH) - 1, -1):
         if j < first and doc.tokens[j].text in _COMPLEMENTISERS:
             return False
-        if j < first and any(k in near for k in lookup_keys(doc.tokens[j].text)):
+        keys = lookup_keys(doc.tokens[j].text)
+        if j < first and not near.isdisjoint(keys):
             return False  # "مصادر مقربة من الحزب": near the force, not the force
-        if j <= floor or not any(k in nouns for k in lookup_keys(doc.tokens[j].text)):
+        if j <= floor or nouns.isdisjoint(keys):
             continue
         if any(k in said for k in lookup_keys(doc.tokens[j - 1].text)):
             return not _own_members_told(doc, first, ceiling)

@@ -26,7 +26,7 @@ from marsad.geo.gazetteer import Gazetteer
 from marsad.lexicon import load_lexicons
 from marsad.model import Actor, Event, EventMention, Evidence, Location
 from marsad.taxonomy import EVENT_TYPES, PRIORITY
-from marsad.text.tokens import lookup_keys
+from marsad.text.tokens import lookup_keys, may_have_key
 
 _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -355,9 +355,9 @@ def _series_sentences(doc: Doc) -> Sentences:
     """Sentences that sum up a series of attacks ("حصيلة"، "سلسلة تفجيرات"، "هجمات متفرقة")."""
     words = load_lexicons().word_set("summaries")
     told = {m.sentence for m in doc.mentions}
-    return frozenset(i for i in told if any(
-        not words.isdisjoint(lookup_keys(doc.tokens[j].text))
-        for j in range(doc.sentences[i].first_token, doc.sentences[i].last_token)))
+    return frozenset(i for i in told if may_have_key(doc.text[doc.sentences[i].start:doc.sentences[i].end], words)
+                     and any(not words.isdisjoint(lookup_keys(doc.tokens[j].text))
+                             for j in range(doc.sentences[i].first_token, doc.sentences[i].last_token)))
 
 
 def _own_incident(m: EventMention, series: Sentences) -> bool:

@@ -31,7 +31,7 @@ from marsad.lexicon import Entry, load_lexicons
 from marsad.model import Actor, EventMention, Evidence
 from marsad.taxonomy import EVENT_TYPES
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, lookup_keys, strip_article, without_conjunction
+from marsad.text.tokens import Sentence, lookup_keys, may_have_key, strip_article, without_conjunction
 
 _COORDINATION_RE = re.compile(r"^[\s،,]*و?\s*$")
 
@@ -348,7 +348,7 @@ def _dated_cause(doc: Doc, span: Span, triggers: list[Match[Entry]]) -> int | No
         return None
     causes = load_lexicons().word_set("cause_openers")
     first = min(t.first for t in triggers)
-    if first <= span[0] or not any(c in doc.text[doc.tokens[span[0]].start:doc.tokens[first].start] for c in causes):
+    if first <= span[0] or not may_have_key(doc.text[doc.tokens[span[0]].start:doc.tokens[first].start], causes):
         return None  # no word of cause before the act (its peeled forms are inside the words)
     opener = next((j for j in range(first - 1, span[0] - 1, -1)
                    if any(k in causes for k in lookup_keys(doc.tokens[j].text))), None)
@@ -546,9 +546,21 @@ def _background(doc: Doc, sentence: Sentence, span: Span | None = None,
 
 
 def _segments(doc: Doc, span: Span) -> list[int]:
-    """The first tokens of a clause's comma-delimited parts after its first (sorted)."""
-    return [j for j in range(span[0] + 1, span[1])
-            if any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")]
+    """The first tokens of a clause's comma-delimited parts after its first (sorted): the token after each
+    comma that stands between two tokens (a comma inside a token, "3,5", cuts nothing)."""
+    if span[1] - span[0] < 2:
+        return []
+    text, tokens = doc.text, doc.tokens
+    lo, hi = tokens[span[0]].end, tokens[span[1] - 1].start
+    cuts: set[int] = set()
+    for comma in "،,":
+        at = text.find(comma, lo, hi)
+        while at >= 0:
+            j = doc.token_index(at)  # the first token after the comma
+            if tokens[j - 1].end <= at:
+                cuts.add(j)
+            at = text.find(comma, at + 1, hi)
+    return sorted(cuts)
 
 
 def _told_before(doc: Doc, span: Span, marker: Match[Entry], triggers: list[Match[Entry]]) -> bool:
@@ -632,7 +644,10 @@ def _names_an_earlier_year(doc: Doc, sentence: Sentence) -> bool:
 
 
 _ENTRY_MARKS = {":", "-", "–", "—"}
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: A year 1900-2099 in digits, no digit before or after it.  The look-behind comes after "19"/"20" (no digit
+#: before them: the three characters before the third digit are no three digits) so that the regex engine
+#: jumps to a 1 or a 2 instead of trying every letter.
+_YEAR_RE = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
 
 
 def _opens_with_background(doc: Doc, sentence: Sentence) -> bool:
@@ -717,6 +732,8 @@ def _chokes(doc: Doc, span: Span) -> bool:
     تسبب في إصابة 6 أشخاص باختناق"): the mark of a gas, a chemical weapon whatever delivered it (codebook
     §2; triggers.toml [words] choking_words).  Tear gas fired at a crowd is the police's, told as such."""
     words, tear_gas = load_lexicons().word_set("choking_words"), load_lexicons().word_set("tear_gas_words")
+    if not may_have_key(doc.text[doc.tokens[span[0]].start:doc.tokens[span[1] - 1].end], words):
+        return False  # no word of choking in the clause (most clauses)
     keys = [set(lookup_keys(doc.tokens[j].text)) for j in range(*span)]
     return any(k & words for k in keys) and not any(k & tear_gas for k in keys)
 
@@ -814,6 +831,9 @@ def _country_part(doc: Doc, span: Span) -> bool:
     lex = load_lexicons()
     directions, countries = lex.word_set("country_part_directions"), lex.word_set("country_words")
     tokens = doc.tokens
+    told = doc.text[tokens[span[0]].start:tokens[span[1] - 1].end] if span[1] - span[0] >= 2 else ""
+    if not any(w in told for w in countries):
+        return False  # a country word that is a token lies in the clause's text: most clauses have none
     return any(tokens[j + 1].text in countries and any(k in directions for k in lookup_keys(tokens[j].text))
                for j in range(span[0], span[1] - 1))
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from marsad.lexicon import Lexicons
 from marsad.text.tokens import Token, lookup_keys, strip_article
 
-_DIGIT_TRIPLE = re.compile(r"(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})")
+#: A date in digits, three numbers joined by one separator.  The first number is written \d\d{0,3}, not \d{1,4}
+#: (the same matches): a pattern that opens with a digit lets the regex engine jump to the digits.
+_DIGIT_TRIPLE = re.compile(r"(\d\d{0,3})([/.-])(\d{1,2})\2(\d{1,4})")
 
 
 def numeric_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int, int, int]]:
@@ -110,6 +112,9 @@ def _read_dual(tokens: list[Token], i: int, lex: Lexicons) -> Number | None:
     return None
 
 
+_DUAL_ENDINGS = ("ين", "ان", "ي")  # in the order they are tried
+
+
 def dual_of(word: str, lex: Lexicons) -> bool | None:
     """None if ``word`` is no dual of a listed person noun; else whether it surely is one.
 
@@ -117,8 +122,10 @@ def dual_of(word: str, lex: Lexicons) -> bool | None:
     ends in -ين (متظاهرين، مقاتلي الحشد) those endings are ambiguous.  The accusative singular -ا
     (شخصا) is no dual.
     """
+    if not word.endswith(_DUAL_ENDINGS):
+        return None  # most words: no dual ending at all
     broken, sound = lex.word_set("broken_plural"), lex.word_set("sound_plural")
-    for suffix in ("ين", "ان", "ي"):
+    for suffix in _DUAL_ENDINGS:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             base = word[: -len(suffix)]
             if base.endswith("ت"):  # امرأتين → امراه

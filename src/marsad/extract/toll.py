@@ -228,6 +228,9 @@ class _SentenceTolls:
         already (an "attackers" toll of 0, codebook §6).  A named bomber ("فجر انتحاري نفسه") is not this."""
         tokens = self.doc.tokens
         verbs = self.lex.word_set("self_detonation")
+        told = self.doc.text[self.sentence.start:self.sentence.end]
+        if not any(w in told for w in self.lex.word_set("reflexives_one") | self.lex.word_set("reflexives_two")):
+            return []  # no reflexive (a whole word, or ال + it) in the sentence: most sentences
         for j in range(self.sentence.first_token, self.sentence.last_token - 1):
             if verbs.isdisjoint(lookup_keys(tokens[j].text)):
                 continue
@@ -1043,15 +1046,22 @@ def total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
                 out.append(m.first)
     # "بعد نحو عشرة أيام من القصف العنيف الذي أودى بحياة 560": a count of days, weeks or months of an activity
     # (the unit, then من and a definite noun with no pronoun: not "بعد يومين من اختطافه") sums them up
+    if not any(_span_of_activity(tokens, k, units) for k in range(sentence.first_token, sentence.last_token - 2)):
+        return out  # no such unit in the sentence: no number needs reading (most sentences)
     for j in range(sentence.first_token, sentence.last_token - 2):
         number = read_number(tokens, j, lex)
         if number is None or number.value < 3 or number.last + 2 >= sentence.last_token:
             continue
-        unit, of, act = tokens[number.last], tokens[number.last + 1], tokens[number.last + 2]
-        if strip_article(unit.text) in units and of.text == "من" and act.text.startswith("ال") and not (
-                act.text.endswith(("ه", "ها", "هم"))):
+        if _span_of_activity(tokens, number.last, units):
             out.append(j)
     return out
+
+
+def _span_of_activity(tokens: list[Token], k: int, units: frozenset[str]) -> bool:
+    """A unit of time at ``k`` followed by من and a definite noun with no pronoun ("أيام من القصف")."""
+    of, act = tokens[k + 1], tokens[k + 2]
+    return of.text == "من" and act.text.startswith("ال") and not act.text.endswith(("ه", "ها", "هم")) and (
+        strip_article(tokens[k].text) in units)
 
 
 def _numeric_date_tokens(doc: Doc, sentence: Sentence) -> set[int]:

@@ -18,15 +18,47 @@ _SENTENCE_END = re.compile(r"[.!?؟\n؛]")
 
 
 @cache
-def country_patterns() -> dict[str, re.Pattern[str]]:
-    """Country words of ``place_cues.toml`` as one regex per country (on normalised text)."""
+def country_words() -> dict[str, tuple[str, ...]]:
+    """Country words of ``place_cues.toml`` per country, folded, in the file's order (on normalised text)."""
     import tomllib
     from importlib import resources
 
     data = tomllib.loads(resources.files("marsad").joinpath("data/lexicons/place_cues.toml").read_text("utf-8"))
-    return {code: re.compile("|".join(re.escape(fold(w.rstrip("*"))) for w in words))
-            for code, words in data["country"].items()}
+    words = {code: tuple(fold(w.rstrip("*")) for w in listed) for code, listed in data["country"].items()}
+    assert all(all(words_) for words_ in words.values()), "an empty country word"
+    return words
 
+
+@cache
+def country_patterns() -> dict[str, re.Pattern[str]]:
+    """Country words of ``place_cues.toml`` as one regex per country (on normalised text)."""
+    return {code: re.compile("|".join(map(re.escape, words))) for code, words in country_words().items()}
+
+
+@lru_cache(maxsize=4)
+def country_matches(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The spans of each country's words in ``text`` (the matches of ``country_patterns``, not yet widened
+    to whole words), found once per text for the document's country count and its country marks."""
+    return {code: _literal_spans(text, words) for code, words in country_words().items()}
+
+
+def _literal_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans ``re.finditer`` finds for the alternation of the literal ``words``, by string search (a regex
+    tries its alternation at every letter of the text): leftmost first, at each place the first word in order
+    that is there, the next search from the end of the last span."""
+    found: dict[int, str] = {}
+    for word in words:  # in order: the first word found at a place keeps it
+        at = text.find(word)
+        while at >= 0:
+            found.setdefault(at, word)
+            at = text.find(word, at + 1)
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for at in sorted(found):
+        if at >= end:
+            end = at + len(found[at])
+            spans.append((at, end))
+    return spans
 
 
 #: What ends a clause for country words: a comma, a semicolon or a sentence's end.
@@ -45,8 +77,10 @@ def country_marks(text: str) -> list[tuple[int, int, str]]:
     سوريا والعراق"، "الحرب العراقية الإيرانية": ``paired_with`` of [country_pairs]) names both; a word after
     a border word (``borders``: "على الحدود العراقية"، "المعبر الحدودي مع سوريا") names the neighbour."""
     regions, paired_with, borders = pair_words("regions"), pair_words("paired_with"), pair_words("borders")
-    marks = [(_word_start(text, m.start()), _word_end(text, m.end()), code)
-             for code, pattern in country_patterns().items() for m in pattern.finditer(text)]
+    marks = [(_word_start(text, s), _word_end(text, e), code)
+             for code, spans in country_matches(text).items() for s, e in spans]
+    if not marks:
+        return []  # no country word: nothing to pair or to read across a border
     fixed = {(s, e) for s, e, _ in marks if regions.pattern and regions.search(text[s:e])}
     others = [(_word_start(text, m.start()), _word_end(text, m.end()), "") for m in paired_with.finditer(text)] \
         if paired_with.pattern else []
@@ -64,7 +98,10 @@ def country_marks(text: str) -> list[tuple[int, int, str]]:
         return False
 
     def across(k: int) -> bool:
-        tail = _BORDER_TAIL.search(text, max(0, every[k][0] - 30), every[k][0])
+        lo, hi = max(0, every[k][0] - 30), every[k][0]
+        if not borders.pattern or borders.search(text, lo, hi) is None:
+            return False  # no border word in the 30 letters before (most): none in the words right before
+        tail = _BORDER_TAIL.search(text, lo, hi)
         return bool(borders.pattern) and tail is not None and borders.search(tail.group(1)) is not None
 
     return [every[k] for k in range(len(every)) if every[k][2] and not paired(k) and not across(k)]

@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.geo.countries import clause_country, country_marks, country_patterns
+from marsad.geo.countries import clause_country, country_marks, country_matches
 from marsad.geo.cues import CueSpec, in_word_list, is_ambiguous, load_place_cues
 from marsad.geo.gazetteer import Gazetteer, Place
 from marsad.geo.toponyms import (
@@ -120,8 +120,8 @@ def _context(toponyms: list[Toponym], text: str) -> _Context:
         for c in {p.country for p in t.candidates if p.kind in MAJOR_KINDS}:
             countries[c] += 0.5  # type: ignore[assignment]  # Counter takes any number
     worded: set[str] = set()
-    for code, pattern in country_patterns().items():
-        found = len(pattern.findall(text))
+    for code, spans in country_matches(text).items():
+        found = len(spans)
         countries[code] += found
         if found:
             worded.add(code)
@@ -407,7 +407,9 @@ def _anchor(i: int, toponyms: list[Toponym], chosen: list[Place | None], text: s
               and (not home or p.country == home)]
     same = [j for j in usable
             if not _SENTENCE_END.search(text[min(t.end, toponyms[j].end):max(t.start, toponyms[j].start)])]
-    asides = [m.span(1) for m in _ASIDE.finditer(text, max(0, t.start - 400), t.start)]
+    window = max(0, t.start - 400)
+    asides = [m.span(1) for m in _ASIDE.finditer(text, window, t.start)] \
+        if "-" in text[window:t.start] else []  # an aside is told between dashes: most windows have none
     before = [j for j in same if j < i and not any(a <= toponyms[j].start < e <= t.start for a, e in asides)]
     if before:
         return chosen[before[-1]]

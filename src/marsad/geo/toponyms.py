@@ -140,8 +140,11 @@ class _Words:
 
     def before(self, k: int, *categories: str) -> Match[Word] | None:
         """The longest place word of one of ``categories`` that ends right before token ``k``."""
+        found = self._at.get(k)  # asked tens of times a name: the cached list without a call
+        if found is None:
+            found = self.ending_at(k)
         best = None
-        for m in self.ending_at(k):
+        for m in found:
             if m.payload.category in categories and (best is None or m.first < best.first):
                 best = m
         return best

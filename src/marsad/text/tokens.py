@@ -132,6 +132,13 @@ def lookup_keys(word: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def may_have_key(text: str, words: frozenset[str]) -> bool:
+    """Whether some token of ``text`` may have one of ``words`` among its :func:`lookup_keys` (a quick test
+    before a scan of the tokens): a key less its article lies inside its token, even one that turns "لل"
+    into "ال" ("للاختناق" → "الاختناق" → "اختناق"), so False means no token has."""
+    return any(strip_article(w) in text for w in words)
+
+
 @lru_cache(maxsize=100_000)
 def without_conjunction(word: str) -> str:
     """The word without the conjunction و or ف joined to its front, when three letters or more remain
