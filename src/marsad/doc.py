@@ -78,6 +78,13 @@ class Doc:
             kept = self._selections[key] = [m for m in found if m.payload.category in categories]
         return kept
 
+    def span_text(self, first: int, last: int) -> str:
+        """The normalised text of tokens ``[first, last)`` ("" for no token)."""
+        return self.text[self.tokens[first].start:self.tokens[last - 1].end] if last > first else ""
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start:sentence.end]
+
     def sentence_digit_dates(self, sentence: Sentence) -> list[tuple[int, int, int, int, int]]:
         """The dates written in digits inside ``sentence`` (found once for the document by ``analyse``)."""
         return [d for d in self.digit_dates if sentence.start <= d[0] < sentence.end]

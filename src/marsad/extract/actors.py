@@ -20,7 +20,7 @@ from marsad.extract.frames import ally_spans, frames_of, role_spans, within
 from marsad.lexicon import ActorInfo, Entry, load_lexicons
 from marsad.model import Actor, Evidence
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, lookup_keys, strip_article, without_conjunction
+from marsad.text.tokens import Sentence, lookup_keys, may_have_key, strip_article, without_conjunction
 
 KURDISTAN_REGION = {"Erbil", "Dahuk", "Sulaymaniyah", "Halabja"}
 UNIDENTIFIED = Actor("Unidentified armed group", 3)
@@ -240,7 +240,7 @@ def _drop_supporters(doc: Doc, hits: list[ActorHit], lo: int) -> list[ActorHit]:
     الله"), and the forces joined by و to a supporter back the side too ("بين قوات النظام مدعمة بقوات الدفاع
     الوطني وعناصر من حزب الله من جهة، والكتائب المقاتلة من جهة أخرى")."""
     support = load_lexicons().word_set("support_before")
-    if not hits or not _any_word_in(doc, lo, max(h.first for h in hits), support):
+    if not hits or not may_have_key(doc.span_text(lo, max(h.first for h in hits)), support):
         return list(hits)  # no word of support before the last name: none backs a side (most clauses)
     out = []
     supporters: set[int] = set()  # where the supporters dropped so far end
@@ -255,15 +255,6 @@ def _drop_supporters(doc: Doc, hits: list[ActorHit], lo: int) -> list[ActorHit]:
             continue
         out.append(h)
     return out
-
-
-def _any_word_in(doc: Doc, lo: int, hi: int, words: frozenset[str]) -> bool:
-    """Whether one of ``words`` may be a token of ``lo..hi`` (a quick test of their text: a token equal to a
-    word holds it; False means none is)."""
-    if hi <= lo:
-        return False
-    told = doc.text[doc.tokens[lo].start:doc.tokens[hi - 1].end]
-    return any(w in told for w in words)
 
 
 _MEMBERS_REACH = 2  # head nouns before a name ("بمقاتلين من حزب الله"، "وعناصر من")

@@ -355,7 +355,7 @@ def _series_sentences(doc: Doc) -> Sentences:
     """Sentences that sum up a series of attacks ("حصيلة"، "سلسلة تفجيرات"، "هجمات متفرقة")."""
     words = load_lexicons().word_set("summaries")
     told = {m.sentence for m in doc.mentions}
-    return frozenset(i for i in told if may_have_key(doc.text[doc.sentences[i].start:doc.sentences[i].end], words)
+    return frozenset(i for i in told if may_have_key(doc.sentence_text(doc.sentences[i]), words)
                      and any(not words.isdisjoint(lookup_keys(doc.tokens[j].text))
                              for j in range(doc.sentences[i].first_token, doc.sentences[i].last_token)))
 

@@ -348,7 +348,7 @@ def _dated_cause(doc: Doc, span: Span, triggers: list[Match[Entry]]) -> int | No
         return None
     causes = load_lexicons().word_set("cause_openers")
     first = min(t.first for t in triggers)
-    if first <= span[0] or not may_have_key(doc.text[doc.tokens[span[0]].start:doc.tokens[first].start], causes):
+    if first <= span[0] or not may_have_key(doc.span_text(span[0], first), causes):
         return None  # no word of cause before the act (its peeled forms are inside the words)
     opener = next((j for j in range(first - 1, span[0] - 1, -1)
                    if any(k in causes for k in lookup_keys(doc.tokens[j].text))), None)
@@ -732,7 +732,7 @@ def _chokes(doc: Doc, span: Span) -> bool:
     تسبب في إصابة 6 أشخاص باختناق"): the mark of a gas, a chemical weapon whatever delivered it (codebook
     §2; triggers.toml [words] choking_words).  Tear gas fired at a crowd is the police's, told as such."""
     words, tear_gas = load_lexicons().word_set("choking_words"), load_lexicons().word_set("tear_gas_words")
-    if not may_have_key(doc.text[doc.tokens[span[0]].start:doc.tokens[span[1] - 1].end], words):
+    if not may_have_key(doc.span_text(*span), words):
         return False  # no word of choking in the clause (most clauses)
     keys = [set(lookup_keys(doc.tokens[j].text)) for j in range(*span)]
     return any(k & words for k in keys) and not any(k & tear_gas for k in keys)
@@ -831,9 +831,8 @@ def _country_part(doc: Doc, span: Span) -> bool:
     lex = load_lexicons()
     directions, countries = lex.word_set("country_part_directions"), lex.word_set("country_words")
     tokens = doc.tokens
-    told = doc.text[tokens[span[0]].start:tokens[span[1] - 1].end] if span[1] - span[0] >= 2 else ""
-    if not any(w in told for w in countries):
-        return False  # a country word that is a token lies in the clause's text: most clauses have none
+    if not may_have_key(doc.span_text(*span), countries):
+        return False  # most clauses name no country
     return any(tokens[j + 1].text in countries and any(k in directions for k in lookup_keys(tokens[j].text))
                for j in range(span[0], span[1] - 1))
 
@@ -1281,9 +1280,8 @@ def _reply_at(doc: Doc, span: Span, triggers: list[Match[Entry]]) -> int | None:
     answers, told as its cause; the sides named there are the earlier act's, not parties to the act told before
     the reply.  The token of the reply word, when an act of the clause is told before it."""
     replies = load_lexicons().word_set("reply_before")
-    if span[1] <= span[0] or not any(
-            r in doc.text[doc.tokens[span[0]].start:doc.tokens[span[1] - 1].end] for r in replies):
-        return None  # no word of reply in the clause (its forms without و/ف are inside the words)
+    if not may_have_key(doc.span_text(*span), replies):
+        return None  # no word of reply in the clause (most clauses)
     at = next((j for j in range(*span) if without_conjunction(doc.tokens[j].text) in replies), None)
     return at if at is not None and any(m.first < at for m in triggers) else None
 

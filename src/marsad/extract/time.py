@@ -22,7 +22,7 @@ from marsad.extract.numbers import Number, read_number
 from marsad.lexicon import Entry, load_lexicons
 from marsad.text import inflect
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, Token, strip_article, without_conjunction
+from marsad.text.tokens import Sentence, Token, may_have_key, strip_article, without_conjunction
 
 _STATEMENT_GAP = 6
 _SUBJECT_GAP = 12  # a day word after a statement verb and its speaker's name and titles
@@ -177,8 +177,7 @@ def _ago(doc: Doc, sentence: Sentence) -> list[TimeMention]:
     tokens = doc.tokens
     out: list[TimeMention] = []
     ago, approx = lex.word_set("ago"), lex.word_set("ago_approximators")
-    told = doc.text[sentence.start:sentence.end]
-    if not any(word in told for word in ago):  # most sentences: no word of "ago" at all
+    if not may_have_key(doc.sentence_text(sentence), ago):  # most sentences: no word of "ago" at all
         return out
     for j in range(sentence.first_token, sentence.last_token - 1):
         if without_conjunction(tokens[j].text) not in ago:

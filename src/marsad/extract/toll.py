@@ -30,7 +30,7 @@ from marsad.extract.frames import compares
 from marsad.extract.numbers import Number, dual_of, read_number
 from marsad.lexicon import Entry, Lexicons, load_lexicons
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article, without_conjunction
+from marsad.text.tokens import Sentence, Token, lookup_keys, may_have_key, strip_article, without_conjunction
 
 #: Unquantified plural (سقوط قتلى، جرحى): codebook "several" = 3.
 PLURAL_COUNT = 3
@@ -228,9 +228,10 @@ class _SentenceTolls:
         already (an "attackers" toll of 0, codebook §6).  A named bomber ("فجر انتحاري نفسه") is not this."""
         tokens = self.doc.tokens
         verbs = self.lex.word_set("self_detonation")
-        told = self.doc.text[self.sentence.start:self.sentence.end]
-        if not any(w in told for w in self.lex.word_set("reflexives_one") | self.lex.word_set("reflexives_two")):
-            return []  # no reflexive (a whole word, or ال + it) in the sentence: most sentences
+        told = self.doc.sentence_text(self.sentence)
+        if not (may_have_key(told, self.lex.word_set("reflexives_one"))
+                or may_have_key(told, self.lex.word_set("reflexives_two"))):
+            return []  # no reflexive in the sentence: most sentences
         for j in range(self.sentence.first_token, self.sentence.last_token - 1):
             if verbs.isdisjoint(lookup_keys(tokens[j].text)):
                 continue
@@ -1021,8 +1022,7 @@ def total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
     times = {m.first for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "month", "ordinal",
                                                    "day_part")}
     tokens, units, totals = doc.tokens, lex.word_set("span_units"), lex.word_set("total_words")
-    told = doc.text[sentence.start:sentence.end]
-    if any(word in told for word in totals):  # a word of a total (or ال + it) holds it: most sentences have none
+    if may_have_key(doc.sentence_text(sentence), totals):  # most sentences have no word of a total
         out += [j for j in range(sentence.first_token, sentence.last_token) if strip_article(tokens[j].text) in totals]
     for m in modality:
         j = m.last
