@@ -29,16 +29,10 @@ def country_words() -> dict[str, tuple[str, ...]]:
     return words
 
 
-@cache
-def country_patterns() -> dict[str, re.Pattern[str]]:
-    """Country words of ``place_cues.toml`` as one regex per country (on normalised text)."""
-    return {code: re.compile("|".join(map(re.escape, words))) for code, words in country_words().items()}
-
-
 @lru_cache(maxsize=4)
 def country_matches(text: str) -> dict[str, list[tuple[int, int]]]:
-    """The spans of each country's words in ``text`` (the matches of ``country_patterns``, not yet widened
-    to whole words), found once per text for the document's country count and its country marks."""
+    """The spans of each country's words in ``text`` (what a regex alternation of them would match, not yet
+    widened to whole words), found once per text for the document's country count and its country marks."""
     return {code: _literal_spans(text, words) for code, words in country_words().items()}
 
 
