@@ -55,30 +55,23 @@ def region_of(country: str, admin1: str) -> str:
 
 def dominant_rebel(doc: Doc) -> Actor | None:
     """The rebel group the article names most (for "the militants", "the terrorists")."""
-    counts: Counter[str] = Counter()
-    lex = load_lexicons()
-    for m in doc.entries:
-        if m.payload.category == "actor" and m.payload.value.inter == 2:
-            counts[m.payload.label] += 1
-    if not counts:
-        return None
-    name = counts.most_common(1)[0][0]
-    return Actor(name, lex.actors[name].inter)
+    return _most_named(doc, lambda info: info.inter == 2)
 
 
 def dominant_organisation(doc: Doc) -> Actor | None:
     """The armed group the article names most among those called an organisation (a تنظيم: "تنظيم داعش"،
     "تنظيم الدولة الإسلامية"، "تنظيم القاعدة"; ``ActorInfo.organisation``), by any of their names: the one
     "التنظيم" (the Organisation) points back to — not the factions or the opposition, never called so."""
-    counts: Counter[str] = Counter()
-    lex = load_lexicons()
-    for m in doc.entries:
-        if m.payload.category == "actor" and m.payload.value.inter in (2, 3) and m.payload.value.organisation:
-            counts[m.payload.label] += 1
+    return _most_named(doc, lambda info: info.inter in (2, 3) and info.organisation)
+
+
+def _most_named(doc: Doc, keep: Callable[[ActorInfo], bool]) -> Actor | None:
+    """The actor of those ``keep`` accepts that the article names most (the first named, on a tie)."""
+    counts = Counter(m.payload.label for m in doc.entries if m.payload.category == "actor" and keep(m.payload.value))
     if not counts:
         return None
     name = counts.most_common(1)[0][0]
-    return Actor(name, lex.actors[name].inter)
+    return Actor(name, load_lexicons().actors[name].inter)
 
 
 def resolve(entry: Entry, region: str, doc: Doc) -> Actor | None:
