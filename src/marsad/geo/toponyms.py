@@ -908,7 +908,7 @@ def _supported(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
         elif kept and _listed_with(words.text, kept[-1], d):
             d.listed = True
             kept.append(d)  # "في الكوت والعمارة والسماوة": a list of towns makes each item a town
-    kept = _list_heads(words.text, drafts, kept)
+    kept = _keep_list_heads(words.text, drafts, kept)
     alive = {id(d) for d in kept}
     for d in kept:
         if d.parent is not None and id(d.parent) not in alive:
@@ -923,7 +923,7 @@ def _supported(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
 _COORDINATED = re.compile(r"^[\s،,]*و?$")
 
 
-def _list_heads(text: str, drafts: list[_Draft], kept: list[_Draft]) -> list[_Draft]:
+def _keep_list_heads(text: str, drafts: list[_Draft], kept: list[_Draft]) -> list[_Draft]:
     """"مستشفيات صيدا والجيزة والمسيفرة": the first item of a list is a place like the item coordinated
     right after it when one of its namesakes lies in the same district as that item's (the list names
     neighbouring places), even though alone it would be too weak a name."""
