@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from functools import cache, lru_cache
 
+from marsad.geo.cues import place_cues_data
 from marsad.text.normalise import fold
 
 _SENTENCE_END = re.compile(r"[.!?؟\n؛]")
@@ -20,11 +21,7 @@ _SENTENCE_END = re.compile(r"[.!?؟\n؛]")
 @cache
 def country_words() -> dict[str, tuple[str, ...]]:
     """Country words of ``place_cues.toml`` per country, folded, in the file's order (on normalised text)."""
-    import tomllib
-    from importlib import resources
-
-    data = tomllib.loads(resources.files("marsad").joinpath("data/lexicons/place_cues.toml").read_text("utf-8"))
-    words = {code: tuple(fold(w.rstrip("*")) for w in listed) for code, listed in data["country"].items()}
+    words = {code: tuple(fold(w.rstrip("*")) for w in listed) for code, listed in place_cues_data()["country"].items()}
     assert all(all(words_) for words_ in words.values()), "an empty country word"
     return words
 
@@ -119,11 +116,7 @@ def _word_end(text: str, end: int) -> int:
 def pair_words(key: str) -> re.Pattern[str]:
     """A word list of [country_pairs] as one regex: ``paired_with``, other countries' names and nisbas,
     which make a pair with a country word; ``regions``, country words that name a region (never paired)."""
-    import tomllib
-    from importlib import resources
-
-    data = tomllib.loads(resources.files("marsad").joinpath("data/lexicons/place_cues.toml").read_text("utf-8"))
-    words = data.get("country_pairs", {}).get(key, [])
+    words = place_cues_data().get("country_pairs", {}).get(key, [])
     return re.compile("|".join(re.escape(fold(w.rstrip("*"))) for w in words))
 
 

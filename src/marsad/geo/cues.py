@@ -85,7 +85,9 @@ class PlaceCues:
     dual_cues: frozenset[str] = frozenset()  # folded dual cue forms ("بلدتي"، "قريتي"): exactly two places
 
 
-def _read() -> dict[str, Any]:
+@cache
+def place_cues_data() -> dict[str, Any]:
+    """The parsed ``place_cues.toml`` (read once for the process; not to be changed)."""
     try:
         raw = resources.files("marsad").joinpath("data/lexicons/place_cues.toml").read_bytes()
         return tomllib.loads(raw.decode("utf-8"))
@@ -207,13 +209,13 @@ def is_ambiguous(key: str, places: Iterable[Any], ambiguous: frozenset[str]) -> 
 @cache
 def short_word_proclitics() -> tuple[str, ...]:
     """The proclitics listed with two-letter cue nouns and first words of names (``short_cue_proclitics``)."""
-    return tuple(fold(p) for p in _words(_read(), "short_cue_proclitics"))
+    return tuple(fold(p) for p in _words(place_cues_data(), "short_cue_proclitics"))
 
 
 @cache
 def load_place_cues() -> PlaceCues:
     """Load and validate ``place_cues.toml`` (cached for the process)."""
-    data = _read()
+    data = place_cues_data()
     index: WordIndex[Word] = WordIndex()
     cues = _load_cues(data, index)
     function: dict[str, list[Word]] = {}
