@@ -234,6 +234,62 @@ def test_so_many_days_before_another_event_is_not_counted_from_publication() -> 
     assert not [t for t in _doc(text).times if t.rule.kind == "days_back"]
 
 
+# --- "قبل 12 يوما": a count of days within the coded month is that day (time._ago) -------------------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("قصفت طائرات حربية قبل 12 يوما بلدة كفرنبل في ريف إدلب.", "2021-07-22"),
+    ("اغتيلت ناشطة مدنية برصاص مسلحين مجهولين في مدينة البصرة قبل أحد عشر يوما.", "2021-07-23"),
+    ("قالت الشرطة إن عبوة ناسفة انفجرت قبل نحو 15 يوما بدورية للجيش في قضاء الطارمية.", "2021-07-19"),
+    ("قبل عشرين يوما، اقتحم متظاهرون غاضبون مبنى المحافظة في مدينة الناصرية.", "2021-07-14"),
+])
+def test_a_count_of_days_within_the_month_is_that_day(text: str, day: str) -> None:
+    assert [r["event_date"] for r in _records(text)] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت طائرات حربية بلدة كفرنبل في ريف إدلب قبل نحو أسبوعين.",
+    "اقتحم متظاهرون مبنى المحافظة في مدينة الناصرية قبل ثلاثة أسابيع.",
+    "اغتيل ناشط مدني برصاص مسلحين مجهولين في مدينة البصرة قبل شهر.",
+])
+def test_a_week_or_month_so_near_is_no_exact_day(text: str) -> None:
+    assert not [t for t in _doc(text).times if t.rule.kind == "days_back"]
+
+
+# --- "وقبلها بيومين"، "وفي اليوم التالي": a day counted from the day told before it (time._counted_from_told) --
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("اغتيلت ناشطة مدنية الخميس الماضي في مدينة البصرة. وقبلها بيومين اغتيل ناشط برصاص مسلحين في مدينة العمارة.",
+     ["2021-07-27", "2021-07-29"]),
+    ("قصفت طائرات حربية بلدة كفرنبل في ريف إدلب يوم السبت. وبعد ذلك بيوم قصفت الطائرات بلدة معرة النعمان.",
+     ["2021-07-31", "2021-08-01"]),
+    ("اقتحم متظاهرون مبنى المحافظة في مدينة الناصرية أول أمس. وفي اليوم التالي أحرق محتجون مقر حزب في مدينة "
+     "البصرة.", ["2021-08-01", "2021-08-02"]),
+    ("انفجرت عبوة ناسفة بدورية للجيش في قضاء الطارمية الأحد. وكان مسلحون قد هاجموا في اليوم السابق حاجزا للشرطة "
+     "في مدينة بعقوبة.", ["2021-07-31", "2021-08-01"]),
+])
+def test_a_day_counted_from_the_day_told_before(text: str, days: list[str]) -> None:
+    assert sorted(r["event_date"] for r in _records(text)) == days
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("قتل ثلاثة مدنيين في قصف على مدينة دوما الأحد، وبعد ذلك بثلاثة أيام قتل اثنان آخران.", date(2021, 8, 4)),
+    ("أعلنت الشرطة أن ناشطا اغتيل الجمعة في البصرة، وقبله بساعات خطف مسلحون صحفيا.", date(2021, 7, 30)),
+    ("اعتقلت القوات الأمنية عشرة متظاهرين في الناصرية يوم 25 تموز، وفي اليوم التالي أفرجت عنهم.", date(2021, 7, 26)),
+])
+def test_the_counted_day_is_read_from_the_day_before_it(text: str, day: date) -> None:
+    counted = [t for t in _doc(text).times if t.rule.kind == "date" and t.rule.precision == 1][-1]
+    assert counted.resolve(PUBLISHED) == (day, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "وبعد ذلك بيومين اقتحم متظاهرون مبنى المحافظة في مدينة الناصرية.",  # no day told before it
+    "أعلن الجيش الأحد أنه سيهاجم البلدة، وفي اليوم التالي انسحب المسلحون منها.",  # a statement's day is no anchor
+    "قصفت طائرات حربية بلدة كفرنبل في ريف إدلب، وبعد ذلك بأيام قصفت بلدة معرة النعمان.",  # a vague count
+])
+def test_no_day_is_counted_without_an_exact_day_of_an_act_before_it(text: str) -> None:
+    assert not [t for t in _doc(text).times if t.rule.kind == "date"]
+
+
 # --- a statement in a relative clause describes a noun; it is no anchor (time._described_statement) -------
 
 @pytest.mark.parametrize(("text", "day"), [

@@ -117,6 +117,9 @@ def find_times(doc: Doc) -> None:
         entries = doc.sentence_entries(sentence, "weekday", "month", "hijri_month", "relative_day", "period",
                                        "ordinal", "month_part")
         used: set[int] = set()
+        counted = _counted_from_told(doc, sentence)
+        for first, last, _, _ in counted:
+            used.update(range(first, last))  # "في اليوم التالي": not "today"
         for numeric in _numeric_dates(doc, sentence):
             used.update(range(numeric.first_token, _last_token(doc, numeric)))
             doc.times.append(numeric)
@@ -131,7 +134,82 @@ def find_times(doc: Doc) -> None:
             if ago.first_token not in used:
                 used.update(range(ago.first_token, _last_token(doc, ago)))
                 doc.times.append(ago)
+        for first, last, offset, start in counted:
+            told = _day_told_before(doc, start)
+            if told is not None:
+                rule = TimeRule("date", day=told + timedelta(days=offset))
+                doc.times.append(TimeMention(rule, start, doc.tokens[last - 1].end, sentence.index, first))
         doc.times.extend(_going_on(doc, sentence))
+
+
+#: Days told by a count word after "قبلها ب" / "بعد ذلك ب" (time.toml counted_*): hours are the same day.
+_COUNTED_UNITS = (("counted_hours", 0), ("counted_one_day", 1), ("counted_two_days", 2), ("counted_one_week", 7),
+                  ("counted_two_weeks", 14))
+
+
+def _counted_from_told(doc: Doc, sentence: Sentence) -> list[tuple[int, int, int, int]]:
+    """Days counted from a day told before them, not from publication: "اغتيلت ناشطة الخميس، وقبلها بيومين
+    اغتيل ناشط"، "بعد ذلك بثلاثة أيام"، "وفي اليوم التالي"، "في اليوم السابق" (``time.toml`` counted_before,
+    counted_after, next_day, previous_day).  Each as its first and end token, its offset in days from that
+    day (before it: negative) and its start offset."""
+    lex = load_lexicons()
+    tokens = doc.tokens
+    before, after = lex.word_set("counted_before"), lex.word_set("counted_after")
+    nxt, prev = lex.word_set("next_day"), lex.word_set("previous_day")
+    out: list[tuple[int, int, int, int]] = []
+    if not may_have_key(doc.sentence_text(sentence), before | after | nxt | prev):
+        return out  # most sentences: no such word at all
+    j = sentence.first_token
+    while j < sentence.last_token - 1:
+        word = without_conjunction(tokens[j].text)
+        pair = f"{word} {tokens[j + 1].text}"
+        if word == "اليوم" and tokens[j + 1].text in nxt | prev:  # "في اليوم التالي"
+            out.append((j, j + 2, 1 if tokens[j + 1].text in nxt else -1, tokens[j].start))
+            j += 2
+            continue
+        n = 2 if pair in before | after else 1 if word in before | after else 0
+        if n and j + n < sentence.last_token:
+            days = _count_after_bi(doc, j + n, sentence.last_token)
+            if days is not None:
+                sign = -1 if (pair if n == 2 else word) in before else 1
+                out.append((j, days[1], sign * days[0], tokens[j].start))
+                j = days[1]
+                continue
+        j += 1
+    return out
+
+
+def _count_after_bi(doc: Doc, i: int, end: int) -> tuple[int, int] | None:
+    """"بيومين"، "بيوم"، "بثلاثة أيام"، "بأسبوع"، "بساعات": how many days the count after the preposition ب
+    ("by") tells, and the token after it; hours are the same day.  A vague count ("بأيام") tells none."""
+    lex = load_lexicons()
+    tokens = doc.tokens
+    if not tokens[i].text.startswith("ب") or len(tokens[i].text) < 3:
+        return None
+    local = [tokens[i]._replace(text=tokens[i].text[1:]), *tokens[i + 1:min(end, i + 4)]]
+    word = local[0].text
+    for key, days in _COUNTED_UNITS:
+        if word in lex.word_set(key):
+            return days, i + 1
+    number = read_number(local, 0, lex)
+    if number is None or number.last >= len(local):
+        return None
+    unit = strip_article(local[number.last].text)
+    found = next((days for key, days in (("ago_days", 1), ("ago_weeks", 7)) if unit in lex.word_set(key)), None)
+    if found is None:
+        return None
+    return number.value * found, i + number.last + 1
+
+
+def _day_told_before(doc: Doc, start: int) -> date | None:
+    """The exact day of the last time word before ``start`` that dates an act (not a statement's day, a span's
+    start, a future or the tense), against publication."""
+    told = [t for t in doc.times if t.start < start
+            and not (t.statement or t.since or t.future or t.tense or t.described)]
+    if not told:
+        return None
+    resolved = max(told, key=lambda t: t.start).resolve(doc.published)
+    return resolved[0] if resolved is not None and resolved[1] == 1 else None
 
 
 @cache
@@ -166,13 +244,15 @@ def _going_on(doc: Doc, sentence: Sentence) -> list[TimeMention]:
 #: Days per unit of an "ago" count (time.toml ago_*), and the time_precision a date so reached has.
 _AGO_UNITS = (("ago_years", 365, 3), ("ago_months", 30, 3), ("ago_weeks", 7, 2), ("ago_days", 1, 1))
 _AGO_VAGUE = 3  # "قبل سنوات": a few, as "several" (codebook §6)
-_AGO_RECENT = 31  # days: read only what lies outside the 30 days an article's events are coded in (codebook §1)
+_AGO_RECENT = 31  # days: the 30 days an article's events are coded in (codebook §1); only days are read within
 
 
 def _ago(doc: Doc, sentence: Sentence) -> list[TimeMention]:
     """"قبل 11 عاما"، "قبل ثلاثة أشهر"، "قبل نحو عامين"، "قبل سنوات": so many years, months, weeks or days
     before publication, more than the 30 days an article's events are coded in: what is told so is background
-    (codebook §1).  Not a count from another event ("قبل عامين من الانتخابات")."""
+    (codebook §1).  Within those 30 days a count of days is that day ("قبل 12 يوما"، "قبل نحو أحد عشر يوما",
+    precision 1), past the days time.toml lists one by one; a week or month so near is left to time.toml's
+    periods.  Not a count from another event ("قبل عامين من الانتخابات")."""
     lex = load_lexicons()
     tokens = doc.tokens
     out: list[TimeMention] = []
@@ -203,10 +283,14 @@ def _ago(doc: Doc, sentence: Sentence) -> list[TimeMention]:
             count = _AGO_VAGUE if word in lex.word_set("ago_plurals") else 1
         if _word_after(doc, tokens[unit].end) in lex.word_set("ago_of_other"):
             continue  # "قبل عامين من الانتخابات"
-        if count * found[0] <= _AGO_RECENT:
-            continue  # "قبل نحو أسبوعين": within the coded month, left to the days and periods of time.toml
+        recent = count * found[0] <= _AGO_RECENT
+        if recent and found[1] > 1:
+            continue  # "قبل نحو أسبوعين"، "قبل شهر": a week or month, left to the periods of time.toml
+        # "قبل 12 يوما"، "قبل أحد عشر يوما": a day of the coded month counted in days is that day
+        rule = TimeRule("days_back", n=count) if recent else TimeRule("period", n=count * found[0],
+                                                                      precision=found[1])
         first = j
-        out.append(TimeMention(TimeRule("period", n=count * found[0], precision=found[1]), tokens[j].start,
+        out.append(TimeMention(rule, tokens[j].start,
                                tokens[unit].end, sentence.index, first,
                                statement=_after_statement(doc, sentence, first)
                                or _before_statement(doc, sentence, first, tokens[unit].end)))
