@@ -290,6 +290,17 @@ def test_no_day_is_counted_without_an_exact_day_of_an_act_before_it(text: str) -
     assert not [t for t in _doc(text).times if t.rule.kind == "date"]
 
 
+@pytest.mark.parametrize("text", [
+    "قصفت طائرات حربية بلدة كفرنبل الأحد. وفي اليوم التالي لسيطرة القوات على البلدة قتل اثنان في قصف على معرة النعمان.",
+    "اعتقلت الشرطة ناشطين في البصرة أمس. وفي اليوم السابق للانتخابات اقتحم متظاهرون مبنى المحافظة في الناصرية.",
+    "انفجرت عبوة ناسفة في الطارمية السبت، وفي اليوم التالي لانسحاب الجيش هاجم مسلحون حاجزا في بعقوبة.",
+])
+def test_the_day_after_another_named_event_is_neither_counted_nor_today(text: str) -> None:
+    times = _doc(text).times
+    assert not [t for t in times if t.rule.kind == "date"]
+    assert not [t for t in times if t.rule.kind == "days_back" and t.rule.n == 0]
+
+
 # --- a statement in a relative clause describes a noun; it is no anchor (time._described_statement) -------
 
 @pytest.mark.parametrize(("text", "day"), [

@@ -135,8 +135,8 @@ def find_times(doc: Doc) -> None:
                 used.update(range(ago.first_token, _last_token(doc, ago)))
                 doc.times.append(ago)
         for first, last, offset, start in counted:
-            told = _day_told_before(doc, start)
-            if told is not None:
+            told = _day_told_before(doc, start) if offset is not None else None
+            if told is not None and offset is not None:
                 rule = TimeRule("date", day=told + timedelta(days=offset))
                 doc.times.append(TimeMention(rule, start, doc.tokens[last - 1].end, sentence.index, first))
         doc.times.extend(_going_on(doc, sentence))
@@ -147,16 +147,17 @@ _COUNTED_UNITS = (("counted_hours", 0), ("counted_one_day", 1), ("counted_two_da
                   ("counted_two_weeks", 14))
 
 
-def _counted_from_told(doc: Doc, sentence: Sentence) -> list[tuple[int, int, int, int]]:
+def _counted_from_told(doc: Doc, sentence: Sentence) -> list[tuple[int, int, int | None, int]]:
     """Days counted from a day told before them, not from publication: "اغتيلت ناشطة الخميس، وقبلها بيومين
     اغتيل ناشط"، "بعد ذلك بثلاثة أيام"، "وفي اليوم التالي"، "في اليوم السابق" (``time.toml`` counted_before,
     counted_after, next_day, previous_day).  Each as its first and end token, its offset in days from that
-    day (before it: negative) and its start offset."""
+    day (before it: negative; None for the day after or before another event, "اليوم التالي لسيطرتها": no
+    day, and no "today" either) and its start offset."""
     lex = load_lexicons()
     tokens = doc.tokens
     before, after = lex.word_set("counted_before"), lex.word_set("counted_after")
     nxt, prev = lex.word_set("next_day"), lex.word_set("previous_day")
-    out: list[tuple[int, int, int, int]] = []
+    out: list[tuple[int, int, int | None, int]] = []
     if not may_have_key(doc.sentence_text(sentence), before | after | nxt | prev):
         return out  # most sentences: no such word at all
     j = sentence.first_token
@@ -164,7 +165,8 @@ def _counted_from_told(doc: Doc, sentence: Sentence) -> list[tuple[int, int, int
         word = without_conjunction(tokens[j].text)
         pair = f"{word} {tokens[j + 1].text}"
         if word == "اليوم" and tokens[j + 1].text in nxt | prev:  # "في اليوم التالي"
-            out.append((j, j + 2, 1 if tokens[j + 1].text in nxt else -1, tokens[j].start))
+            offset = None if _of_another(doc, j + 2, sentence.last_token) else 1 if tokens[j + 1].text in nxt else -1
+            out.append((j, j + 2, offset, tokens[j].start))  # either way not "today"
             j += 2
             continue
         n = 2 if pair in before | after else 1 if word in before | after else 0
@@ -177,6 +179,12 @@ def _counted_from_told(doc: Doc, sentence: Sentence) -> list[tuple[int, int, int
                 continue
         j += 1
     return out
+
+
+def _of_another(doc: Doc, i: int, end: int) -> bool:
+    """"اليوم التالي لسيطرتها"، "في اليوم السابق للانتخابات": the day after or before an event named with the
+    preposition ل, not the day told before."""
+    return i < end and doc.tokens[i].text[:1] == "ل" and len(doc.tokens[i].text) > 3
 
 
 def _count_after_bi(doc: Doc, i: int, end: int) -> tuple[int, int] | None:
