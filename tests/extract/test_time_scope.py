@@ -475,3 +475,22 @@ def test_an_ago_within_the_month_or_counted_from_another_event_is_left(text: str
     assert records, text
     if day is not None:
         assert day in [r["event_date"] for r in records]
+
+
+# --- a later sentence with only a week or month does not move an incident told with its day ----------------
+# (consolidate._redate)
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("قصفت طائرات حربية مستشفى في مدينة درعا يوم الأحد. وأدت المعارك الأسبوع الماضي إلى نزوح آلاف المدنيين.",
+     "2021-08-01"),
+    ("اغتال مسلحون مجهولون ناشطا مدنيا في مدينة العمارة يوم السبت. وتصاعدت عمليات الاغتيال في المدينة الأسبوع "
+     "الماضي.", "2021-07-31"),
+    ("أطلق الجيش قذائف على قرية في ريف حماة فجر الاثنين. وتصاعد القصف خلال الأسبوع الماضي.", "2021-08-02"),
+])
+def test_a_vaguer_time_told_later_keeps_the_incidents_day(text: str, day: str) -> None:
+    assert [(r["event_date"], r["time_precision"]) for r in _records(text)] == [(day, 1)]
+
+
+def test_an_exact_day_told_later_still_dates_the_incident() -> None:
+    text = "انفجرت عبوة ناسفة بدورية للجيش في قضاء الطارمية. وقال مصدر أمني إن الانفجار وقع مساء السبت."
+    assert [r["event_date"] for r in _records(text)] == ["2021-07-31"]

@@ -12,7 +12,7 @@ lowest stated count (§6) and every field keeps the evidence of every mention.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -479,12 +479,17 @@ def _worded(m: EventMention) -> bool:
 
 def _redate(groups: list[_Group], m: EventMention) -> bool:
     """"ونقلت وسائل إعلام أن مقتل المسلحين كان في 12 يونيو": a sentence that names nothing new and only
-    dates what was told moves the incident told just before it to that day."""
+    dates what was told moves the incident told just before it to that day.  Not to a vaguer time than the
+    day the incident was told with ("قصفت الطائرات المستشفى مساء الثلاثاء. وأدت المعارك الأسبوع الماضي إلى
+    نزوح ..."): a week or a month frames the story; it neither dates that incident anew nor tells its kind."""
     told = [g for g in groups if g.family == _family(m) and g.first_sentence < m.sentence
             and any(not x.in_title for x in g.members)]
     if not told or m.event_date is None:
         return False
     group = max(told, key=lambda g: max(x.sentence for x in g.members))
+    if group.explicit_day and m.time_precision > group.precision:
+        group.members.append(replace(m, supporting=True))  # it adds words to the story told, not its day or type
+        return True
     group.members.append(m)
     group.take_day(m.event_date, m.time_precision)
     return True
