@@ -1,0 +1,78 @@
+"""Rules found by probing the extractor with reports in other outlets' styles: a bomber blowing himself
+up with his subject between verb and reflexive, a region that holds a place told "near", and a force's
+post named with the ل of possession.  Invented sentences that vary person, gender, number, voice and
+word order."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from marsad.model import Article
+from marsad.pipeline import extract_events
+
+PUBLISHED = date(2017, 5, 10)
+
+
+def _records(text: str) -> list[dict[str, Any]]:
+    return [e.to_record() for e in extract_events(Article("t", text, published=PUBLISHED), include_unlocated=True)]
+
+
+# --- the object of blowing up is the bomber himself: a suicide attack, whatever carried the bomb --------
+
+@pytest.mark.parametrize("text", [
+    # the subject between the verb and its reflexive (VSO), a vehicle bomb
+    "فجر عنصر من تنظيم داعش نفسه بعربة مفخخة في حاجز للجيش قرب بلدة الشحيل في دير الزور.",
+    # feminine singular, a bomb in a bag
+    "فجرت امرأة نفسها بحقيبة مفخخة وسط سوق في بلدة الشحيل بدير الزور أمس.",
+    # dual, their reflexive (an article whose only event word is "فجر" is screened out: فجر is also dawn)
+    "فجر مسلحان من التنظيم نفسيهما بعبوتين داخل مقر للشرطة في مدينة الرمادي أمس ما أدى إلى إصابة شرطيين.",
+    # plural, the verb in the plural before its object
+    "وكان عناصر التنظيم قد اقتحموا المبنى ثم فجروا أنفسهم بشاحنة مفخخة في مدينة الرمادي أمس.",
+])
+def test_a_bomber_who_blew_himself_up_made_a_suicide_bombing(text: str) -> None:
+    assert "Suicide bomb" in [r["sub_event_type"] for r in _records(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "فجر مسلحون عبوة ناسفة بدورية للجيش في مدينة الرمادي أمس ما أسفر عن مقتل جنديين.",
+    "فجرت القوات الأمنية عبوة ناسفة عثرت عليها في مدينة الرمادي أمس.",
+    "فجر عناصر التنظيم سيارة مفخخة عند حاجز للشرطة في مدينة الرمادي أمس ما أدى إلى مقتل شرطي.",
+])
+def test_a_bomb_set_off_by_others_is_no_suicide(text: str) -> None:
+    assert "Suicide bomb" not in [r["sub_event_type"] for r in _records(text)]
+
+
+def test_the_bomber_counts_among_the_dead() -> None:
+    (record,) = _records("فجر عنصر من تنظيم داعش نفسه بعربة مفخخة في حاجز لقوات سوريا الديمقراطية قرب بلدة "
+                         "الشحيل، ما أدى لمقتل عنصرين من قسد.")
+    assert record["fatalities"] == 3  # codebook §6: two fighters and the bomber
+
+
+# --- a governorate "in" which the place told "near" lies only locates it -----------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("وفي محافظة دير الزور، هاجم عناصر من تنظيم داعش حاجزا لقوات سوريا الديمقراطية قرب بلدة الشحيل.", "الشحيل"),
+    ("في محافظة الأنبار، قتل جنديان بهجوم شنه مسلحون قرب مدينة حديثة أمس.", "حديثة"),
+    ("في ريف إدلب، قصفت الطائرات الحربية مناطق بالقرب من بلدة كفرنبل.", "كفرنبل"),
+    ("أصيب ثلاثة مدنيين في محافظة ديالى برصاص قناص قرب قضاء الخالص.", "الخالص"),
+])
+def test_a_region_holding_a_place_told_near_is_context(text: str, place: str) -> None:
+    (record,) = _records(text)
+    assert record["location_ar"].endswith(place)
+    assert record["geo_precision"] == 2
+
+
+# --- a force's post named with the ل of possession: whose post, not a place's name --------------------
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("شن تنظيم داعش هجوما على معسكر لقوات البيشمركة في مخمور.", "Military Forces of the Kurdistan Region"),
+    ("هاجم مسلحون معسكرا لعناصر الحشد الشعبي في قضاء بيجي أمس.", "Popular Mobilization Forces"),
+    ("قصفت طائرات التحالف معسكرا لتنظيم داعش في قضاء تلعفر.", "Islamic State"),
+])
+def test_a_post_of_a_force_is_no_place_named_after_it(text: str, actor2: str) -> None:
+    (record,) = _records(text)
+    assert record["actor2"] == actor2
+    assert not record["location_ar"].startswith("ل")
