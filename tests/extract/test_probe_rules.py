@@ -76,3 +76,15 @@ def test_a_post_of_a_force_is_no_place_named_after_it(text: str, actor2: str) ->
     (record,) = _records(text)
     assert record["actor2"] == actor2
     assert not record["location_ar"].startswith("ل")
+
+
+# --- a place said to lie on one side of a reference point is not a namesake on another side ----------
+
+@pytest.mark.parametrize("text", [
+    "قتل شخصان بانفجار عبوة ناسفة في منطقة الحسينية شرقي بغداد.",
+    "أصيب ثلاثة جنود بهجوم مسلح على نقطة تفتيش في الحسينية شمال شرقي بغداد أمس.",
+    "اغتال مسلحون مجهولون مختارا في منطقة الحسينية إلى الشرق من بغداد.",
+])
+def test_a_namesake_on_another_side_of_the_reference_is_not_meant(text: str) -> None:
+    (record,) = _records(text)
+    assert record["admin1"] == "Baghdad"  # Karbala's Husseiniya lies 70 km south-west of Baghdad
