@@ -88,3 +88,16 @@ def test_a_post_of_a_force_is_no_place_named_after_it(text: str, actor2: str) ->
 def test_a_namesake_on_another_side_of_the_reference_is_not_meant(text: str) -> None:
     (record,) = _records(text)
     assert record["admin1"] == "Baghdad"  # Karbala's Husseiniya lies 70 km south-west of Baghdad
+
+
+# --- people named by their trade are civilians ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أطلق مسلحون مجهولون النار على صاحب محل للصيرفة في منطقة البياع ببغداد، ما أدى إلى مقتله.",
+    "اغتال مسلحون إمام مسجد في حي الجمهورية بمدينة البصرة أمس.",
+    "قتلت معلمة وأصيب صراف بهجوم مسلح على سوق في مدينة الموصل أمس.",
+    "خطف مسلحون مجهولون ثلاثة محامين في مدينة الرمادي أمس.",
+])
+def test_people_named_by_their_trade_are_civilians(text: str) -> None:
+    (record,) = _records(text)
+    assert record["actor2"] == "Civilians"
