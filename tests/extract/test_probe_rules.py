@@ -101,3 +101,19 @@ def test_a_namesake_on_another_side_of_the_reference_is_not_meant(text: str) -> 
 def test_people_named_by_their_trade_are_civilians(text: str) -> None:
     (record,) = _records(text)
     assert record["actor2"] == "Civilians"
+
+
+# --- the danger people flee is the cause of their flight, not an incident told --------------------------
+
+@pytest.mark.parametrize("text", [
+    "نزح آلاف المدنيين من قرى ريف حلب الشمالي هربا من القصف الروسي.",
+    "فرت مئات العائلات من مدينة الفلوجة فرارا من المعارك الدائرة بين الجيش والتنظيم.",
+    "وصلت عشرات الأسر النازحة إلى مخيم في دهوك هروبا من الاشتباكات في سنجار.",
+])
+def test_the_danger_fled_is_no_incident(text: str) -> None:
+    assert _records(text) == []
+
+
+def test_an_incident_told_beside_a_flight_stays() -> None:
+    (record,) = _records("قتل ثلاثة مدنيين بقصف جوي على بلدة الأتارب أمس، ونزح العشرات من سكانها هربا من القصف.")
+    assert record["sub_event_type"] == "Air/drone strike"
