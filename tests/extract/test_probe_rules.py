@@ -117,3 +117,18 @@ def test_the_danger_fled_is_no_incident(text: str) -> None:
 def test_an_incident_told_beside_a_flight_stays() -> None:
     (record,) = _records("قتل ثلاثة مدنيين بقصف جوي على بلدة الأتارب أمس، ونزح العشرات من سكانها هربا من القصف.")
     assert record["sub_event_type"] == "Air/drone strike"
+
+
+# --- a side's own adjectives keep the list of sides after بين going ----------------------------------
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("تدور اشتباكات عنيفة بين جبهة النصرة والفصائل الإسلامية من جهة، وقوات النظام والمسلحين الموالين لها من جهة "
+     "أخرى في محيط بلدة كفرنبودة بريف حماة الشمالي.", "Hayat Tahrir al-Sham", "Military Forces of Syria"),
+    ("دارت اشتباكات بين قوات النظام والميليشيات الشيعية الأجنبية من طرف، والفصائل من طرف آخر في بلدة كفرنبودة.",
+     "Military Forces of Syria", "Syrian opposition"),
+    ("اندلعت معارك بين جبهة النصرة والفصائل الإسلامية المتحالفة معها من ناحية، وتنظيم داعش من ناحية أخرى في ريف "
+     "حلب الشمالي.", "Hayat Tahrir al-Sham", "Islamic State"),
+])
+def test_a_sides_adjectives_keep_the_list_of_sides(text: str, actor1: str, actor2: str) -> None:
+    (record,) = _records(text)
+    assert (record["actor1"], record["actor2"]) == (actor1, actor2)
