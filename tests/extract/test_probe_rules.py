@@ -132,3 +132,20 @@ def test_an_incident_told_beside_a_flight_stays() -> None:
 def test_a_sides_adjectives_keep_the_list_of_sides(text: str, actor1: str, actor2: str) -> None:
     (record,) = _records(text)
     assert (record["actor1"], record["actor2"]) == (actor1, actor2)
+
+
+# --- the building of an office stands where the office sits --------------------------------------------
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("أحرق محتجون غاضبون مبنى مجلس محافظة البصرة ليلة أمس.", "Basra"),
+    ("اقتحمت مجموعة من المتظاهرين مبنى مديرية تربية ذي قار وحطمت محتوياته.", "Dhi Qar"),
+    ("أضرم متظاهرون النار في بناية مجلس محافظة النجف.", "Najaf"),
+])
+def test_an_offices_building_is_the_scene(text: str, admin1: str) -> None:
+    (record,) = _records(text)
+    assert record["admin1"] == admin1
+
+
+def test_an_office_that_speaks_is_no_scene() -> None:
+    records = _records("قال مجلس محافظة البصرة إن مسلحين مجهولين اغتالوا ناشطا في مدينة العمارة.")
+    assert [r["admin1"] for r in records] == ["Maysan"]
