@@ -149,3 +149,19 @@ def test_an_offices_building_is_the_scene(text: str, admin1: str) -> None:
 def test_an_office_that_speaks_is_no_scene() -> None:
     records = _records("قال مجلس محافظة البصرة إن مسلحين مجهولين اغتالوا ناشطا في مدينة العمارة.")
     assert [r["admin1"] for r in records] == ["Maysan"]
+
+
+# --- a bomber stopped before he reached his target: the bombing was disrupted --------------------------
+
+@pytest.mark.parametrize("text", [
+    "تمكنت قوة من جهاز مكافحة الإرهاب من قتل انتحاري يرتدي حزاما ناسفا قبل وصوله إلى هدفه في الفلوجة.",
+    "فجرت القوات الأمنية سيارة مفخخة يقودها انتحاري قبل وصولها إلى هدفها في مدينة الفلوجة.",
+    "قتل الجنود انتحاريتين قبل أن تصلا إلى بوابة القاعدة في مدينة الرمادي أمس.",
+])
+def test_a_bomber_stopped_before_his_target_is_a_disrupted_bombing(text: str) -> None:
+    assert [r["sub_event_type"] for r in _records(text)] == ["Disrupted weapons use"]
+
+
+def test_a_bomber_who_blew_himself_up_before_his_target_made_a_suicide_bombing() -> None:
+    records = _records("فجر انتحاري نفسه قرب حاجز للجيش قبل وصوله إلى هدفه في الفلوجة ما أدى إلى إصابة جنديين.")
+    assert [r["sub_event_type"] for r in records] == ["Suicide bomb"]

@@ -219,7 +219,9 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     if any(m.payload.label == "agreement" for m in clause_cues) and _economic(doc, span):
         clause_cues = [m for m in clause_cues if m.payload.label != "agreement"]
     covering = _covering(doc, sentence)
-    clause_cues += _self_detonations(doc, span)
+    self_detonations = _self_detonations(doc, span)
+    if self_detonations:  # "فجر نفسه قبل وصوله إلى الحاجز": he blew himself up all the same
+        clause_cues = [m for m in clause_cues if m.payload.label != "forestalled"] + self_detonations
     triggers = _live_triggers(doc, clause_cues, covering, modality, names)
     if not triggers:
         return []
