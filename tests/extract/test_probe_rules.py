@@ -165,3 +165,15 @@ def test_a_bomber_stopped_before_his_target_is_a_disrupted_bombing(text: str) ->
 def test_a_bomber_who_blew_himself_up_before_his_target_made_a_suicide_bombing() -> None:
     records = _records("فجر انتحاري نفسه قرب حاجز للجيش قبل وصوله إلى هدفه في الفلوجة ما أدى إلى إصابة جنديين.")
     assert [r["sub_event_type"] for r in records] == ["Suicide bomb"]
+
+
+# --- a count of casualties "between killed and wounded" splits nothing: 0 and 0 (codebook §6) ---------------
+
+@pytest.mark.parametrize("text", [
+    "أسفر الانفجار عن 20 إصابة بين قتيل وجريح في مدينة الصدر ببغداد.",
+    "خلفت الغارة 14 إصابة ما بين قتلى وجرحى في بلدة كفرنبل بريف إدلب.",
+    "انفجرت سيارة مفخخة في مدينة الصدر موقعة 15 شخصا بين قتيل وجريح.",
+])
+def test_casualties_between_killed_and_wounded_are_not_split(text: str) -> None:
+    (record,) = _records(text)
+    assert (record["fatalities"], record["injured"]) == (0, 0)
