@@ -177,3 +177,16 @@ def test_a_bomber_who_blew_himself_up_before_his_target_made_a_suicide_bombing()
 def test_casualties_between_killed_and_wounded_are_not_split(text: str) -> None:
     (record,) = _records(text)
     assert (record["fatalities"], record["injured"]) == (0, 0)
+
+
+# --- a force's positions told with its nationality are that force's, struck where they stand ------------
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("شنت الطائرات الإسرائيلية غارات على مواقع إيرانية قرب مطار التيفور العسكري في ريف حمص الشرقي.",
+     "Military Forces of Iran"),
+    ("قصفت المدفعية التركية مواقع روسية قرب بلدة تل رفعت في ريف حلب الشمالي.", "Military Forces of Russia"),
+    ("استهدفت غارة مجهولة المواقع الإيرانية في محيط مدينة البوكمال بريف دير الزور.", "Military Forces of Iran"),
+])
+def test_positions_with_a_nationality_are_that_forces(text: str, actor2: str) -> None:
+    (record,) = _records(text)
+    assert record["actor2"] == actor2
