@@ -318,7 +318,8 @@ def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any], words: dic
     for name in ("singular_nouns", "plural_nouns", "fillers", "others", "not_people_after", "fate_nouns",
                  "cause_before", "died_of_wounds", "prepositions", "victims", "partitives", "clause_links",
                  "raise_verbs", "total_words", "rates", "attacker_nouns", "bombing_nouns", "since_starts",
-                 "reflexives_one", "reflexives_two", "victim_links", "unnamed_people", "motives", "kunya", "cases",
+                 "reflexives_one", "reflexives_two", "reflexives_many", "victim_links", "unnamed_people", "motives",
+                 "kunya", "cases",
                  "not_people_before", "year_before", "possessed_deaths", "bombing_singulars", "hit_after", "versus",
                  "not_names", "named_killings", "dual_spans"):
         words[name] = frozenset(fold(w) for w in _phrases(path, casualty, name))

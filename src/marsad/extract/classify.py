@@ -43,6 +43,8 @@ def classify(cues: set[str], actors: ActorFacts) -> str | None:
         return "Armed clash"
     if cues & {"disrupt", "foil"} and cues & {"suicide", "ied", "explosion"} and not cues & {"kill", "wound"}:
         return "Disrupted weapons use"  # a bombing foiled or a bomb defused, with no one hurt
+    if "forestalled" in cues and cues & {"suicide", "ied", "explosion"}:
+        return "Disrupted weapons use"  # a bomber stopped before he reached his target, killed or not
     if "suicide" in cues:
         return "Suicide bomb"
     if "chemical" in cues:

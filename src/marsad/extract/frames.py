@@ -680,6 +680,8 @@ def _side_gap(tokens: list[Token], first: int, last: int) -> bool:
     listed = tokens[last].text.startswith("و") and tokens[first].text.startswith("و")
     if not (closed or listed) or len(gap) > _UNNAMED_ALLY:
         return False
+    if closed and all(w.startswith("ال") for w in gap):
+        return True  # "بين جبهة النصرة والفصائل الإسلامية من جهة، وقوات النظام": the name's own adjectives
     unnamed = range(first, first + len(gap))
     return gap[-1] in _POINTING_BACK or (
         tokens[first].text.startswith("و") and not any(tokens[j].text.startswith("و") for j in unnamed[1:]))

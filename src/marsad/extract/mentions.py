@@ -219,6 +219,9 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     if any(m.payload.label == "agreement" for m in clause_cues) and _economic(doc, span):
         clause_cues = [m for m in clause_cues if m.payload.label != "agreement"]
     covering = _covering(doc, sentence)
+    self_detonations = _self_detonations(doc, span)
+    if self_detonations:  # "فجر نفسه قبل وصوله إلى الحاجز": he blew himself up all the same
+        clause_cues = [m for m in clause_cues if m.payload.label != "forestalled"] + self_detonations
     triggers = _live_triggers(doc, clause_cues, covering, modality, names)
     if not triggers:
         return []
@@ -773,6 +776,32 @@ def _executes(doc: Doc, cues: list[Match[Entry]], covering: dict[int, Frame], mo
                and set(lookup_keys(doc.tokens[m.first].text)) & words for m in cues)
 
 
+_SELF_REACH = 6  # words from the verb of blowing up to its reflexive, past a subject ("فجر عنصر من تنظيم داعش نفسه")
+
+
+def _self_detonations(doc: Doc, span: Span) -> list[Match[Entry]]:
+    """"فجر عنصر من التنظيم نفسه بعربة مفخخة"، "فجرت انتحاريتان نفسيهما"، "فجروا أنفسهم": the object of blowing
+    up is the agent's own self, right after the verb or after its subject, so the bomb was a suicide attack
+    (codebook §2) whatever carried it.  Each such verb is a suicide cue; its reflexive also tells the verb
+    from "فجر" (dawn).  Verbs (every person): numbers.toml ``self_detonation``; selves: the ``reflexives_*``."""
+    lex = load_lexicons()
+    selves = lex.word_set("reflexives_one") | lex.word_set("reflexives_two") | lex.word_set("reflexives_many")
+    if not may_have_key(doc.span_text(span[0], span[1]), selves):
+        return []  # no reflexive in the clause: most clauses
+    verbs, tokens, found = lex.word_set("self_detonation"), doc.tokens, []
+    for j in range(span[0], span[1]):
+        if verbs.isdisjoint(lookup_keys(tokens[j].text)):
+            continue
+        for k in range(j + 1, min(span[1], j + 1 + _SELF_REACH)):
+            if "،" in doc.text[tokens[k - 1].end:tokens[k].start]:
+                break  # a comma ends the verb's phrase
+            if strip_article(tokens[k].text) in selves:
+                found.append(Match(j, j + 1, tokens[j].start, tokens[j].end,
+                                   Entry("cue", "suicide", lex.cues["suicide"])))
+                break
+    return found
+
+
 def _live(m: Match[Entry], covering: dict[int, Frame], modality: list[Match[Entry]], names: set[int],
           doc: Doc) -> bool:
     """A cue that reports something that happened.  The frame that covers it says so (``frames.py``: not
@@ -898,6 +927,9 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
     parents = {p.toponym.parent_token for p in places if p.toponym.relation == "near"}
     inside = [p for p in places if p.toponym.relation == "in" and id(p) not in ends and id(p) not in near
               and p.toponym.first_token not in parents]
+    # a region "in" which a place named "near" lies only places it: "وفي محافظة دير الزور، هاجموا حاجزا قرب
+    # بلدة الشحيل" happened near the town (codebook §4: the most specific place, geo_precision 2)
+    inside = [p for p in inside if not any(id(q) in near and _contains(p, q) for q in places)]
     # a list of places after a word of nearness names one scene per item, beside places "in":
     # "استهدفت الغارات مواقع في الحسكة والرقة، وقرب كركوك وسنجار والموصل"
     sizes = Counter(id(h) for h in heads.values())

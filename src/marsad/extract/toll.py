@@ -1127,6 +1127,9 @@ def _with_loose(words: list[Match[Entry]], loose: list[Match[Entry]]) -> list[Ma
     return sorted(words + [m for m in loose if m.first not in taken], key=lambda m: (m.first, -m.last))
 
 
+_BETWEEN = frozenset({"بين", "ما"})  # "بين قتيل وجريح"، "ما بين قتلى وجرحى"
+
+
 def _merge_combined(doc: Doc, words: list[Match[Entry]]) -> list[Match[Entry]]:
     """Join "مقتل وإصابة" / "قتلى وجرحى" / "قتل وأصيب" (one count for both) into one combined word.
 
@@ -1139,6 +1142,10 @@ def _merge_combined(doc: Doc, words: list[Match[Entry]]) -> list[Match[Entry]]:
         if (prev and {prev.payload.label, m.payload.label} == {"killed", "wounded"} and m.first == prev.last
                 and doc.tokens[m.first].text.startswith("و")
                 and (_is_noun(doc, prev) or _bare_verb(doc, prev))):
+            out[-1] = Match(prev.first, m.last, prev.start, m.end, Entry("casualty", "combined"))
+        elif (prev and m.payload.label == "combined" and m.first == prev.last and prev.payload.label != "combined"
+              and doc.tokens[m.first].text in _BETWEEN):
+            # "20 إصابة بين قتيل وجريح"، "عشرات الضحايا بين قتلى وجرحى": the victims counted, killed and wounded
             out[-1] = Match(prev.first, m.last, prev.start, m.end, Entry("casualty", "combined"))
         else:
             out.append(m)

@@ -187,6 +187,8 @@ def _km(a: Place, b: Place) -> float:
 
 #: How far a reference point may lie from a place said to be in a given direction of it ("شمال شرقي بغداد").
 _DIRECTED_KM = 150
+#: How far from a reference point a place lies in any direction, however the text names its side (its outskirts).
+_BESIDE_KM = 25
 
 
 def _parent_score(t: Toponym, c: Place, parent: Place, ctx: _Context, w: dict[str, Any], part: str = "") -> float:
@@ -198,6 +200,8 @@ def _parent_score(t: Toponym, c: Place, parent: Place, ctx: _Context, w: dict[st
     if ctx.reference.get(t.parent_token, False):
         km = _km(c, parent)
         named = set(part.split()) or {t.part} - {""}  # "X شمال شرقي Y"، "X شمال Y" (a direction after X)
+        if named and not _within(c, parent) and km > _BESIDE_KM and not _lies_towards(c, parent, named):
+            return w["parent_misfit"]  # "الحسينية شرقي بغداد": Karbala's, 70 km to the south-west, is not meant
         if _within(c, parent) or km <= 80 or (km <= _DIRECTED_KM and _lies_towards(c, parent, named)):
             return w["parent_fit"]
         if c.kind in MINOR_KINDS:

@@ -679,9 +679,18 @@ def _share_list_parents(drafts: list[_Draft]) -> None:
 
 
 def _organisation(words: _Words, d: _Draft) -> bool:
-    """"شرطة محافظة كركوك"، "قيادة عمليات نينوى" (a cue's own words, "قاطع عمليات سامراء", are no organisation)."""
+    """"شرطة محافظة كركوك"، "قيادة عمليات نينوى" (a cue's own words, "قاطع عمليات سامراء", are no organisation).
+    The building of an organisation stands where it sits ("أحرق محتجون مبنى مجلس محافظة البصرة"، "اقتحموا مقر
+    قيادة شرطة كركوك"): after a building word (``source_buildings``) the place is the scene."""
     starts = {d.head, d.chain} if d.cue is not None else {d.head, d.chain, d.first}
-    return any(words.before(k, "organisation") is not None for k in starts)
+    found = [m for k in starts if (m := words.before(k, "organisation")) is not None]
+    if not found:
+        return False
+    first = min(m.first for m in found)
+    while (outer := words.before(first, "organisation")) is not None:
+        first = outer.first  # "مقر قيادة شرطة كركوك": the whole office's name
+    buildings = load_place_cues().source_buildings
+    return first == 0 or not any(f in buildings for f in bare_forms(words.tokens[first - 1].text))
 
 
 def _metonym(words: _Words, d: _Draft) -> bool:
