@@ -190,3 +190,19 @@ def test_casualties_between_killed_and_wounded_are_not_split(text: str) -> None:
 def test_positions_with_a_nationality_are_that_forces(text: str, actor2: str) -> None:
     (record,) = _records(text)
     assert record["actor2"] == actor2
+
+
+# --- a natural disaster harms with no one meaning harm: no political violence --------------------------
+
+@pytest.mark.parametrize("text", [
+    "قالت السلطات إن 12 شخصا على الأقل قتلوا جراء الزلزال الذي ضرب بلدة حلبجة.",
+    "لقي ثلاثة أطفال حتفهم في السيول التي اجتاحت قضاء سنجار أمس.",
+    "توفيت امرأة وأصيب خمسة آخرون بسبب الفيضانات في مدينة الموصل.",
+])
+def test_a_natural_disaster_is_no_event(text: str) -> None:
+    assert _records(text) == []
+
+
+def test_an_operation_named_a_storm_is_still_fighting() -> None:
+    records = _records("قتل خمسة عناصر من قوات النظام في معارك عاصفة الجنوب في مدينة درعا أمس.")
+    assert [r["sub_event_type"] for r in records] == ["Armed clash"]
