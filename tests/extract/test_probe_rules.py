@@ -206,3 +206,15 @@ def test_a_natural_disaster_is_no_event(text: str) -> None:
 def test_an_operation_named_a_storm_is_still_fighting() -> None:
     records = _records("قتل خمسة عناصر من قوات النظام في معارك عاصفة الجنوب في مدينة درعا أمس.")
     assert [r["sub_event_type"] for r in records] == ["Armed clash"]
+
+
+# --- the Observatory's Islamist factions and battalions are the opposition -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "دارت اشتباكات بين مقاتلي الكتائب الإسلامية وقوات النظام في محيط بلدة المليحة أمس.",
+    "استهدفت الفصائل الإسلامية بقذائف الهاون تمركزات لقوات النظام في بلدة المليحة أمس.",
+    "قصفت كتائب المعارضة حواجز قوات النظام في محيط بلدة المليحة أمس.",
+])
+def test_islamist_factions_are_the_opposition(text: str) -> None:
+    (record,) = _records(text)
+    assert "Syrian opposition" in (record["actor1"], record["actor2"])
