@@ -218,3 +218,27 @@ def test_an_operation_named_a_storm_is_still_fighting() -> None:
 def test_islamist_factions_are_the_opposition(text: str) -> None:
     (record,) = _records(text)
     assert "Syrian opposition" in (record["actor1"], record["actor2"])
+
+
+# --- a governorate heading a section ("محافظة حلب:") is where its events happened, not a dateline -----------
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("محافظة حلب: قصف الطيران المروحي بالبراميل المتفجرة مناطق في حي الشعار، ما أدى لاستشهاد رجلين.", "Aleppo"),
+    ("محافظة إدلب: قصفت قوات النظام مناطق في حي الشعار، ولا معلومات عن خسائر بشرية.", "Idlib"),
+    ("ريف دمشق: استشهد طفل جراء قصف قوات النظام على مناطق في حي الشعار.", "Rural Damascus"),
+])
+def test_a_governorate_heading_places_its_section(text: str, admin1: str) -> None:
+    (record,) = _records(text)
+    assert record["admin1"] == admin1
+
+
+# --- two quarters the gazetteer lacks, named apart, are two scenes --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "قصف الطيران المروحي مناطق في حي الشعار بمدينة حلب. واستهدفت الكتائب الإسلامية بقذائف الهاون تمركزات لقوات "
+    "النظام في حي الميدان بحلب.",
+    "سقطت قذائف على حي الشعار في حلب، كما دارت اشتباكات بين الفصائل وقوات النظام في حي صلاح الدين في حلب.",
+    "قتل مدني برصاص قناص في حي الشعار في حلب. وقصفت الطائرات حي الفردوس في حلب.",
+])
+def test_two_unknown_quarters_are_two_scenes(text: str) -> None:
+    assert len(_records(text)) == 2

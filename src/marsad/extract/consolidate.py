@@ -23,6 +23,7 @@ from marsad.extract.toll import combine, share_evenly
 from marsad.geo.cues import load_place_cues
 from marsad.geo.distance import haversine_km
 from marsad.geo.gazetteer import Gazetteer
+from marsad.text.normalise import fold
 from marsad.lexicon import load_lexicons
 from marsad.model import Actor, Event, EventMention, Evidence, Location
 from marsad.taxonomy import EVENT_TYPES, PRIORITY
@@ -549,7 +550,7 @@ def _same_place(g: _Group, m: EventMention, pairs: Pairs = frozenset()) -> bool:
         return False
     if not m.place_explicit or (a.place_id and a.place_id == b.place_id) or (a.name and a.name == b.name):
         return True
-    if _told_whole_apart(g, m) or _listed_apart(g, m, pairs) or _two_quarters(a, b):
+    if _told_whole_apart(g, m) or _listed_apart(g, m, pairs) or _two_quarters(a, b) or _two_unknown(a, b):
         return False
     if g.vague or m.place_vague:  # "near X" / "the countryside of X": still near X, not anywhere in the governorate
         reach = max(_near_reach(a) if g.vague else 0.0, _near_reach(b) if m.place_vague else 0.0)
@@ -612,6 +613,14 @@ def _two_quarters(a: Location, b: Location) -> bool:
     told ("على أطراف حي جوبر" and "قرب مخيم اليرموك"): "near" a quarter is not in the next one."""
     return (bool(a.place_id) and bool(b.place_id) and a.place_id != b.place_id
             and _kind(a.place_id) in _CITY_QUARTERS and _kind(b.place_id) in _CITY_QUARTERS)
+
+
+def _two_unknown(a: Location, b: Location) -> bool:
+    """Two places the gazetteer lacks, each standing in at the town the text places it in, are two scenes
+    when the text names them apart ("قصف الطيران حي الشعار بحلب" and "استهدفت الفصائل حي الميدان بحلب": two
+    quarters, whatever point they share)."""
+    return (not a.place_id and not b.place_id and bool(a.name_ar) and bool(b.name_ar)
+            and fold(a.name_ar) != fold(b.name_ar))
 
 
 def _names_its_district(place: Location) -> bool:

@@ -766,8 +766,16 @@ def _source(words: _Words, d: _Draft) -> bool:
     return False
 
 
+_HEADING_KINDS = frozenset({"governorate", "district", "subdistrict", "region"})
+
+
 def _dateline(words: _Words, d: _Draft) -> bool:
-    """"بغداد - ", "دبي، الإمارات (CNN)--": a place opening a line, then a dash, a colon or an agency."""
+    """"بغداد - ", "دبي، الإمارات (CNN)--": a place opening a line, then a dash, a colon or an agency.  A place
+    called by its kind ("محافظة حلب: قصف الطيران ..."، "ريف إدلب:") heads a section of a round-up instead: the
+    events told under it happened there; so does a governorate no town bears the name of ("ريف دمشق:").  A
+    dateline names a town."""
+    if d.cue is not None or (d.candidates and all(p.kind in _HEADING_KINDS for p in d.candidates)):
+        return False
     start = words.tokens[d.chain].start
     line_start = words.text.rfind("\n", 0, start) + 1
     if words.text[line_start:start].strip(" \t\"'«»"):
