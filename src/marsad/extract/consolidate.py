@@ -23,10 +23,10 @@ from marsad.extract.toll import combine, share_evenly
 from marsad.geo.cues import load_place_cues
 from marsad.geo.distance import haversine_km
 from marsad.geo.gazetteer import Gazetteer
-from marsad.text.normalise import fold
 from marsad.lexicon import load_lexicons
 from marsad.model import Actor, Event, EventMention, Evidence, Location
 from marsad.taxonomy import EVENT_TYPES, PRIORITY
+from marsad.text.normalise import fold
 from marsad.text.tokens import lookup_keys, may_have_key
 
 _FAMILY = {
