@@ -380,3 +380,17 @@ def test_a_named_drone_strikes_from_the_air(text: str) -> None:
 
 def test_a_march_is_no_drone() -> None:
     assert _types("خرجت مسيرة احتجاجية في مدينة البصرة أمس للمطالبة بتوفير الكهرباء.") == ["Peaceful protest"]
+
+
+# --- a road cut in a capture is a military move, not a protest's blockade -----------------------------------
+
+@pytest.mark.parametrize(("text", "taken"), [
+    ("سيطر الجيش العراقي أمس على جسر البو عيثة شمالي الرمادي وقطع الطريق على عناصر التنظيم.",
+     "Government regains territory"),
+    ("استعادت قوات النظام أمس قرية الزيادية في سهل الغاب بريف حماة بعد قطع الطريق المؤدي إليها.",
+     "Government regains territory"),
+    ("سيطر مقاتلو المعارضة أمس على بلدة كفرنبودة بريف حماة وقطعوا الطريق الدولي.",
+     "Non-state actor overtakes territory"),
+])
+def test_a_road_cut_in_a_capture_is_no_protest(text: str, taken: str) -> None:
+    assert _types(text) == [taken]
