@@ -223,15 +223,16 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     if not triggers:
         return []
     cause = _dated_cause(doc, span, triggers)  # "على خلفية مقتل شخص في تظاهرة، الأحد الماضي": the cause's day
+    demonstration = any(m.payload.label in _DEMONSTRATING for m in clause_cues)
     cues = {m.payload.label for m in clause_cues if _live(m, covering, modality, names, doc)
             and (m.payload.label != "territory" or _captured(doc, m, clause_cues, names))
             and (m.payload.label != "riot" or not _attempted(m, clause_cues, names))
             and not (m.payload.label in ("shelling", "artillery") and _stored(doc, m, span))
             # "اعتصم المئات احتجاجا على قتل العقيد"، "احتجاجات على اعتقال الشيرازي": a killing, a wound, an
-            # arrest or a kidnapping told as the act's motive is an earlier incident's, no violence of this one
-            # (a protest against a killing is a peaceful protest), unless the clause tells that incident
-            # itself, on a day of its own (a dated cause: ``_dated_cause``)
-            and not (cause is None and m.payload.label in _MOTIVE_CUES
+            # arrest or a kidnapping told as a demonstration's motive is an earlier incident's, no violence of
+            # this one (a protest against a killing is a peaceful protest), unless the clause tells that
+            # incident itself, on a day of its own (a dated cause: ``_dated_cause``)
+            and not (cause is None and m.payload.label in _MOTIVE_CUES and demonstration
                      and told_as_motive(doc, sentence, m.first, load_lexicons()))}
     places = [rp for rp in ctx.places.get(sentence.index, []) if _in_span(span, rp.toponym.first_token)]
     sites, explicit = _sites(doc, sentence, ctx, triggers, places, span)
@@ -1326,6 +1327,8 @@ _CASUALTY_CUES = {"kill", "wound", "toll"}
 #: Acts a protest can be about ("احتجاجا على مقتل"، "تنديدا باعتقال"، "احتجاجات على اختطاف"): told as its motive,
 #: they happened before it (toll.told_as_motive).
 _MOTIVE_CUES = frozenset({"kill", "wound", "arrest", "abduction"})
+#: Cues that tell people demonstrating (whose motive a killing or an arrest may be).
+_DEMONSTRATING = frozenset({"protest", "protesters", "blockade"})
 
 #: Demonstrations whose casualties imply a force that met them (not Mob violence: a mob's victims are
 #: its own targets; not a Peaceful protest: one-sided by definition).
