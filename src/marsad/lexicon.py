@@ -325,6 +325,13 @@ def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any], words: dic
         words[name] = frozenset(fold(w) for w in _phrases(path, casualty, name))
     stems = [fold(w) for w in _phrases(path, casualty, "self_detonation")]
     words["self_detonation"] = conjugate(stems, stems, False)
+    words["motive_links"] = frozenset(fold(w) for w in _phrases(path, casualty, "motive_links"))
+    heads: set[str] = set()
+    for noun in _phrases(path, casualty, "protest_motive_nouns"):
+        heads |= noun_forms(fold(noun))
+    for perfect, imperfect in _require(path, casualty, "protest_motive_verbs", list):
+        heads |= conjugate([fold(perfect)], [fold(imperfect)], False)
+    words["protest_motives"] = frozenset(heads)
 
 
 def _load_toll_verbs(matcher: PhraseMatcher[Entry], path: str, data: dict[str, Any],

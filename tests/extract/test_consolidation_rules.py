@@ -348,3 +348,38 @@ def test_an_agent_a_frame_states_beats_a_side_named_near_the_act(text, actors):
     found = _events(text)
     assert len(found) == 1
     assert (found[0].actor1.name, found[0].actor2.name if found[0].actor2 else "") == actors
+
+
+# --- a bare bombardment of a spot the article says aircraft struck is that air strike ----------------------
+
+def _bombardment_struck_from_the_air(text: str) -> bool:
+    """Whether the incident of the text's bare bombardment (its weapon not named) is typed an air strike
+    by the article's other clauses (consolidate._struck_from_the_air), whatever incident they were put in."""
+    from marsad.extract import consolidate as c
+    doc = Pipeline(stages=STAGES[: [name for name, _ in STAGES].index("mentions") + 1]).run(
+        Article("t", text, published=PUBLISHED))
+    bare = [m for m in doc.mentions if "bombard" in m.cues and not m.cues & {"air", "aircraft"}]
+    assert bare, doc.mentions
+    group = c._Group("violence", bare[0].event_date, 1, bare[0].location, list(bare))
+    return c._struck_from_the_air(doc, group)
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت منظمة خيرية إن مستشفى بلدة صيدا شرقي درعا تعرض للقصف مساء الاثنين. وأغارت طائرات روسية على صيدا.",
+    # the aircraft told first, the bombardment after; a plural agent
+    "ألقت مروحيات النظام براميل متفجرة على بلدة اللطامنة في ريف حماة. وقصفت القوات الحكومية اللطامنة يوم الاثنين.",
+    # a passive strike, a feminine place
+    "قال ناشطون إن قرية كفرنبل بريف إدلب قصفت أمس. وأضافوا أن غارات جوية استهدفت كفرنبل ودمرت مدرسة.",
+])
+def test_a_bare_bombardment_of_a_spot_aircraft_struck_is_an_air_strike(text: str) -> None:
+    assert _bombardment_struck_from_the_air(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the aircraft struck another village
+    "تعرضت بلدة صيدا شرقي درعا للقصف مساء الاثنين. وأغارت طائرات روسية على بلدة الجيزة.",
+    # a ground weapon told in the incident keeps it shelling
+    "قصفت قوات النظام بقذائف الهاون بلدة اللطامنة في ريف حماة. وأغارت طائرات حربية على اللطامنة.",
+])
+def test_a_bombardment_elsewhere_or_by_guns_stays_shelling(text: str) -> None:
+    assert not _bombardment_struck_from_the_air(text)

@@ -380,3 +380,51 @@ def test_a_named_drone_strikes_from_the_air(text: str) -> None:
 
 def test_a_march_is_no_drone() -> None:
     assert _types("خرجت مسيرة احتجاجية في مدينة البصرة أمس للمطالبة بتوفير الكهرباء.") == ["Peaceful protest"]
+
+
+# --- a killing told as a protest's motive is no violence at the protest ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "اعتصم أكثر من ألف شخص في مدينة اللاذقية أمس احتجاجا على قتل ضابط في الجيش.",
+    "تظاهرت عشرات النساء أمام مبنى محافظة البصرة أمس تنديدا بمقتل ثلاثة شبان.",
+    "خرج المئات في مسيرة احتجاجية بمدينة الناصرية أمس استنكارا لاغتيال ناشط مدني.",
+    # the motive told before the protest; a wounding as the motive
+    "تنديدا بمقتل شاب، خرج العشرات في تظاهرة بمدينة الكوت أمس.",
+    "نظم طلاب الجامعة وقفة احتجاجية في مدينة البصرة أمس احتجاجا على إصابة زميلهم.",
+])
+def test_a_protest_against_a_killing_is_peaceful(text: str) -> None:
+    assert _types(text) == ["Peaceful protest"]
+
+
+def test_a_killing_at_the_protest_is_still_its_violence() -> None:
+    text = "قتل متظاهر برصاص قوات الأمن خلال تظاهرة احتجاجا على البطالة في مدينة الديوانية أمس."
+    assert _types(text) == ["Excessive force against protesters"]
+
+
+# --- a road cut in a capture is a military move, not a protest's blockade -----------------------------------
+
+@pytest.mark.parametrize(("text", "taken"), [
+    ("سيطر الجيش العراقي أمس على جسر البو عيثة شمالي الرمادي وقطع الطريق على عناصر التنظيم.",
+     "Government regains territory"),
+    ("استعادت قوات النظام أمس قرية الزيادية في سهل الغاب بريف حماة بعد قطع الطريق المؤدي إليها.",
+     "Government regains territory"),
+    ("سيطر مقاتلو المعارضة أمس على بلدة كفرنبودة بريف حماة وقطعوا الطريق الدولي.",
+     "Non-state actor overtakes territory"),
+])
+def test_a_road_cut_in_a_capture_is_no_protest(text: str, taken: str) -> None:
+    assert _types(text) == [taken]
+
+
+@pytest.mark.parametrize("text", [
+    # a protest word and "على"/"ضد" right before the act: what the protest was about
+    "شهدت مدينة كربلاء أمس احتجاجات على اعتقال رجل دين أمام القنصلية الإيرانية.",
+    "تظاهر العشرات في مدينة الكوت أمس ضد اختطاف ناشط مدني.",
+    "خرج المئات في مدينة البصرة أمس في احتجاج على مقتل شاب.",
+])
+def test_a_protest_over_an_arrest_or_a_killing_is_peaceful(text: str) -> None:
+    assert _types(text) == ["Peaceful protest"]
+
+
+def test_protesters_arrested_at_the_protest_are_an_intervention() -> None:
+    text = "اعتقلت قوات الأمن عشرة متظاهرين خلال احتجاجات في مدينة الكوت أمس."
+    assert _types(text) == ["Protest with intervention"]

@@ -31,8 +31,10 @@ class ActorFacts:
 
 def classify(cues: set[str], actors: ActorFacts) -> str | None:
     """The ACLED sub-event type for a clause with these cues, or None for no event."""
+    # roads cut as part of a capture ("فرضت القوات سيطرتها على المنطقة لقطع الطريق أمام مسلحي داعش") are a
+    # military move, not a protest's blockade
     demo = bool(cues & {"protest", "protesters"}) or actors.protesters or (
-        "blockade" in cues and not cues & _ARMED_VIOLENCE)
+        "blockade" in cues and not cues & (_ARMED_VIOLENCE | {"territory"}))
     if demo and not (cues & {"air", "shelling", "artillery", "bombard", "suicide", "ied", "chemical"}):
         return _demonstration(cues, actors)
     if "territory" in cues and (actors.state or actors.armed_nonstate or actors.external):

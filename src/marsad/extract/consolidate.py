@@ -719,6 +719,8 @@ def _event(doc: Doc, g: _Group, body_counts: set[str]) -> Event:
     """The event of one incident; ``body_counts`` names the tolls the article's body states for any."""
     sub_event = _merged_type(g)
     own = [m for m in sorted(g.members, key=lambda m: m.sentence) if m.sub_event_type == sub_event]
+    if sub_event == _SHELLING and _struck_from_the_air(doc, g):
+        sub_event = "Air/drone strike"
     # a headline that sums up or recalls (a running total: supporting) does not lead the incident the body tells
     lead = next((m for m in own if not (m.supporting and m.in_title)), own[0])
     actor1, actor2 = _merged_actors(g, lead)
@@ -847,6 +849,24 @@ def _merged_type(g: _Group) -> str:
 
 
 _SHELLING = "Shelling/artillery/missile attack"
+
+
+#: Places precise enough that two clauses naming one tell of the same target.
+_SPOTS = frozenset({"village", "town", "neighbourhood", "camp", "landmark"})
+
+
+def _struck_from_the_air(doc: Doc, g: _Group) -> bool:
+    """A bombardment with no weapon named ("مستشفيات صيدا والجيزة والمسيفرة تعرضت للقصف مساء الثلاثاء") of a
+    village, a quarter or a site that another clause of the article says aircraft struck ("أغارت طائرات روسية
+    على مستشفى المسيفرة") is that air strike, told without its weapon, even where the two clauses were not
+    joined into one incident; a ground weapon named in the incident ("قذائف"، "المدفعية") keeps it shelling."""
+    if any(m.cues & {"shelling", "artillery", "warship"} for m in g.members):
+        return False
+    spots = {m.location.place_id for m in g.members if m.location is not None and m.location.place_id
+             and _kind(m.location.place_id) in _SPOTS}
+    return bool(spots) and any(
+        m.sub_event_type == "Air/drone strike" and m.cues & {"air", "aircraft"} and not m.supporting
+        and m.location is not None and m.location.place_id in spots for m in doc.mentions)
 
 
 def _aircraft_named(members: list[EventMention], placed: list[EventMention]) -> bool:

@@ -23,7 +23,7 @@ from marsad.extract.classify import ActorFacts, by_initiator, classify
 from marsad.extract.frames import Frame, compares, frames_of, modal_flags
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention
-from marsad.extract.toll import Figure, TollMention, combine, share_evenly, total_markers
+from marsad.extract.toll import Figure, TollMention, combine, share_evenly, told_as_motive, total_markers
 from marsad.geo.countries import clause_country, country_marks
 from marsad.geo.cues import load_place_cues
 from marsad.geo.resolve import ResolvedPlace
@@ -225,10 +225,18 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     triggers = _live_triggers(doc, clause_cues, covering, modality, names)
     if not triggers:
         return []
+    cause = _dated_cause(doc, span, triggers)  # "على خلفية مقتل شخص في تظاهرة، الأحد الماضي": the cause's day
+    demonstration = any(m.payload.label in _DEMONSTRATING for m in clause_cues)
     cues = {m.payload.label for m in clause_cues if _live(m, covering, modality, names, doc)
             and (m.payload.label != "territory" or _captured(doc, m, clause_cues, names))
             and (m.payload.label != "riot" or not _attempted(m, clause_cues, names))
-            and not (m.payload.label in ("shelling", "artillery") and _stored(doc, m, span))}
+            and not (m.payload.label in ("shelling", "artillery") and _stored(doc, m, span))
+            # "اعتصم المئات احتجاجا على قتل العقيد"، "احتجاجات على اعتقال الشيرازي": a killing, a wound, an
+            # arrest or a kidnapping told as a demonstration's motive is an earlier incident's, no violence of
+            # this one (a protest against a killing is a peaceful protest), unless the clause tells that
+            # incident itself, on a day of its own (a dated cause: ``_dated_cause``)
+            and not (cause is None and m.payload.label in _MOTIVE_CUES and demonstration
+                     and told_as_motive(doc, sentence, m.first, load_lexicons()))}
     places = [rp for rp in ctx.places.get(sentence.index, []) if _in_span(span, rp.toponym.first_token)]
     sites, explicit = _sites(doc, sentence, ctx, triggers, places, span)
     location = sites[0].location if sites else None
@@ -257,7 +265,6 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         sub_event, sites = ctx.told_before[1][0].sub_event_type, ctx.told_before[2]
     if sub_event is None:
         return []
-    cause = _dated_cause(doc, span, triggers)  # "على خلفية مقتل شخص في تظاهرة، الأحد الماضي": the cause's day
     told = (doc.tokens[cause].start, end) if cause is not None else (start, end)
     if cause is not None and all(j < cause for j in total_markers(doc, sentence, load_lexicons())):
         tolls = [replace(t, cumulative=False) if t.start >= told[0] else t for t in tolls]  # the cause's own toll
@@ -1349,6 +1356,11 @@ def _taken_by(taker: Actor) -> str:
 
 #: Cues (and the pseudo-cue "toll": the clause counts dead or wounded) that tell casualties.
 _CASUALTY_CUES = {"kill", "wound", "toll"}
+#: Acts a protest can be about ("احتجاجا على مقتل"، "تنديدا باعتقال"، "احتجاجات على اختطاف"): told as its motive,
+#: they happened before it (toll.told_as_motive).
+_MOTIVE_CUES = frozenset({"kill", "wound", "arrest", "abduction"})
+#: Cues that tell people demonstrating (whose motive a killing or an arrest may be).
+_DEMONSTRATING = frozenset({"protest", "protesters", "blockade"})
 
 #: Demonstrations whose casualties imply a force that met them (not Mob violence: a mob's victims are
 #: its own targets; not a Peaceful protest: one-sided by definition).

@@ -272,12 +272,7 @@ class _SentenceTolls:
         return any(k in self.lex.word_set("hit_after") for k in after)
 
     def _motive(self, word: Match[Entry]) -> bool:
-        """"احتجاجا على مقتل شاب"، "تنديدا بمقتل ثلاثة"، "على خلفية جريمة قتل العقيد": a killing or a wound
-        told as the motive of the act (a protest, a strike, an arrest) happened before it, in an incident of
-        its own; it is no toll of this one.  The motive word stands at most three words before."""
-        motives, tokens = self.lex.word_set("motives"), self.doc.tokens
-        return any(any(k in motives for k in lookup_keys(tokens[j].text))
-                   for j in range(max(self.sentence.first_token, word.first - 3), word.first))
+        return told_as_motive(self.doc, self.sentence, word.first, self.lex)
 
     def _negated(self, word: Match[Entry]) -> bool:
         return any(m.payload.label == "negation" and 0 <= word.first - m.last <= 3
@@ -1231,3 +1226,19 @@ def share_evenly(total: int | None, n: int, i: int) -> int | None:
 def _definite(word: str) -> bool:
     """The word carries the article once its proclitics are off (الجرحى، بالجرحى، للقتلى)."""
     return any(strip_article(k) != k for k in lookup_keys(word))
+
+
+def told_as_motive(doc: Doc, sentence: Sentence, first: int, lex: Lexicons) -> bool:
+    """"احتجاجا على مقتل شاب"، "تنديدا بمقتل ثلاثة"، "على خلفية جريمة قتل العقيد": a killing or a wound
+    told as the motive of the act (a protest, a strike, an arrest) happened before it, in an incident of
+    its own; it is no toll of this one, nor violence of the act told.  The motive word (numbers.toml
+    ``motives``) stands at most three words before the word at token ``first``; or a protest word and a
+    motive link right before it name what a protest was about ("احتجاجات على اعتقال الشيرازي"، "احتجوا على
+    مقتل شاب": ``protest_motives``, ``motive_links``)."""
+    motives, tokens = lex.word_set("motives"), doc.tokens
+    if first - 2 >= sentence.first_token and any(k in lex.word_set("motive_links")
+                                                 for k in lookup_keys(tokens[first - 1].text)) and any(
+            k in lex.word_set("protest_motives") for k in lookup_keys(tokens[first - 2].text)):
+        return True
+    return any(any(k in motives for k in lookup_keys(tokens[j].text))
+               for j in range(max(sentence.first_token, first - 3), first))
