@@ -242,3 +242,15 @@ def test_a_governorate_heading_places_its_section(text: str, admin1: str) -> Non
 ])
 def test_two_unknown_quarters_are_two_scenes(text: str) -> None:
     assert len(_records(text)) == 2
+
+
+# --- "، ودارت اشتباكات": a verb of happening after "، و" opens another clause --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "ألقى الطيران المروحي برميلين متفجرين على مناطق في بلدة الحراك، ودارت اشتباكات عنيفة بين الفصائل المقاتلة "
+    "وقوات النظام في بلدة الشيخ مسكين.",
+    "قصفت قوات النظام بلدة كفرنبل، واندلعت مواجهات بين الفصائل وقوات النظام في محيط بلدة معرة النعمان.",
+    "سقطت قذائف على بلدة نبل، وجرت اشتباكات عنيفة في محيط بلدة حندرات.",
+])
+def test_a_verb_of_happening_after_a_comma_opens_a_clause(text: str) -> None:
+    assert len(_records(text)) == 2

@@ -128,7 +128,8 @@ Span = tuple[int, int]  # a clause: tokens [first, last) of a sentence
 
 
 def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
-    """The sentence's clauses.  It is cut before "، و" + an event word, or before a comma + a linking
+    """The sentence's clauses.  It is cut before "، و" + an event word or a verb of happening with its act
+    after it ("، ودارت اشتباكات عنيفة في بلدة الشيخ مسكين"), or before a comma + a linking
     adverb (كما، كذلك، ثم، تزامنا: triggers.toml `clause_adverbs`) with a word of what happened (not a
     toll word alone) within two words after another such word ("سقطت قذائف على نبل، كذلك دارت
     اشتباكات في حندرات"), or within six after a verb of happening (`happening_verbs`: "، كذلك تدور منذ
@@ -162,8 +163,13 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
         return (doc.tokens[j].text in contrasts and any(sentence.first_token <= k < j for k in acts)
                 and any(j < k < sentence.last_token for k in acts))
 
+    def happens(j: int) -> bool:  # "، ودارت اشتباكات عنيفة"، "، واندلعت مواجهات": a verb of happening, its act
+        word = doc.tokens[j].text
+        return (word.startswith("و") and word[1:] in happening and any(sentence.first_token <= k < j for k in acts)
+                and bool(acts & set(range(j + 1, j + 1 + _HAPPENING_REACH))))
+
     cuts = [j for j in range(sentence.first_token + 1, sentence.last_token)
-            if (comma(j) and ((j in starts and doc.tokens[j].text.startswith("و")) or linked(j)))
+            if (comma(j) and ((j in starts and doc.tokens[j].text.startswith("و")) or linked(j) or happens(j)))
             or (linked(j) and (j + 1 in acts or doc.tokens[j + 1].text in happening)) or contrast(j)]
     if not cuts:
         return whole
