@@ -898,6 +898,13 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
     parents = {p.toponym.parent_token for p in places if p.toponym.relation == "near"}
     inside = [p for p in places if p.toponym.relation == "in" and id(p) not in ends and id(p) not in near
               and p.toponym.first_token not in parents]
+    # nor is a governorate or district that holds a place named "near": "اشتباكات في محيط بلدة X ... يشهد
+    # الريف الشمالي للرقة معارك" happened by the town, which lies in the governorate (codebook §4: the
+    # most specific place the text supports, even when it is only "near")
+    close = [q for q in places if id(q) in near and id(q) not in ends]
+    held = [q for q in close if any(_locates(p, q) for p in inside)]
+    if held:
+        inside = [p for p in inside if not any(_locates(p, q) for q in held)] + held
     # a list of places after a word of nearness names one scene per item, beside places "in":
     # "استهدفت الغارات مواقع في الحسكة والرقة، وقرب كركوك وسنجار والموصل"
     sizes = Counter(id(h) for h in heads.values())
@@ -1059,6 +1066,12 @@ def _drop_containers(places: list[ResolvedPlace],
 
     kept = [p for p in places if not any(q is not p and not peers(p, q) and _contains(p, q) for q in places)]
     return kept or places
+
+
+def _locates(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
+    """``outer``, named after ``inner`` in the sentence, is a governorate or area holding it: it tells where
+    ``inner`` lies ("في محيط بلدة X ... الريف الشمالي للرقة"), not another scene."""
+    return outer.toponym.first_token > inner.toponym.first_token and _contains(outer, inner)
 
 
 def _settlement_cue(cue: str) -> bool:
