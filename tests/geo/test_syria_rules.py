@@ -314,6 +314,29 @@ def test_a_body_s_headquarters_is_a_source(text: str, name: str) -> None:
     assert _placed(text, name).toponym.role == "source"
 
 
+# --- activists are a source when a verb of saying or an attribution introduces them -----------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("أفاد ناشطون في مدينة دير الزور بأن تنظيم داعش أعدم خمسة مدنيين في مدينة البوكمال", "دير الزور"),
+    ("وقالت ناشطة في ريف إدلب إن الطائرات الروسية قصفت بلدة معرة النعمان", "إدلب"),
+    ("قتل ثلاثة مدنيين في قصف على بلدة سراقب بحسب ناشطين في ريف حلب", "حلب"),
+    ("ذكر الناشطون في مدينة الرقة أن التنظيم اعتقل عشرات الشبان", "الرقة"),
+])
+def test_activists_told_as_sources_are_sources(text: str, name: str) -> None:
+    """"أفاد ناشطون في X": like a reporter's, the witnesses' seat is where they speak from, not the scene."""
+    assert _placed(text, name).toponym.role == "source"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("اعتقلت قوات النظام ناشطين في مدينة حماة", "حماة"),
+    ("اغتال مسلحون مجهولون ناشطا في بلدة الأتارب", "الأتارب"),
+    ("خطف عناصر التنظيم ثلاثة ناشطين من مدينة الميادين", "الميادين"),
+])
+def test_activists_who_undergo_the_act_are_at_its_scene(text: str, name: str) -> None:
+    """Activists are often the victims: without a verb of saying before them their place is the scene."""
+    assert _placed(text, name).toponym.role == "event"
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("استهدف انتحاري مقر الحزب في كركوك", "كركوك"),
     ("أحرق المحتجون مقرها في البصرة", "البصرة"),

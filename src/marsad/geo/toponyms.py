@@ -748,6 +748,8 @@ def _source(words: _Words, d: _Draft) -> bool:
     for k in range(link.first, lo, -1):
         noun = words.before(k, "source")
         if noun is not None:
+            if noun.payload.label in cues.witness_sources:
+                return _attributed(words, noun.first)
             return noun.first == 0 or not any(
                 f in cues.source_buildings for f in bare_forms(tokens[noun.first - 1].text))
         if _CLAUSE_PUNCT.search(words.text[tokens[k - 1].end:tokens[k].start]):
@@ -755,6 +757,15 @@ def _source(words: _Words, d: _Draft) -> bool:
         if any(f in cues.source_stops for f in bare_forms(tokens[k - 1].text)):
             return False
     return False
+
+
+def _attributed(words: _Words, k: int) -> bool:
+    """A verb of saying or an attribution (``witness_attribution``) right before token ``k``: "أفاد ناشطون
+    في X"، "بحسب ناشطين في X" name where the witnesses are; "اعتقال ناشطين في X" names the scene."""
+    if k == 0:
+        return False
+    found = load_place_cues().witness_attribution
+    return any(f in found for f in bare_forms(words.tokens[k - 1].text))
 
 
 def _dateline(words: _Words, d: _Draft) -> bool:
