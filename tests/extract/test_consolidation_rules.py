@@ -348,3 +348,21 @@ def test_an_agent_a_frame_states_beats_a_side_named_near_the_act(text, actors):
     found = _events(text)
     assert len(found) == 1
     assert (found[0].actor1.name, found[0].actor2.name if found[0].actor2 else "") == actors
+
+
+# --- a name the text places by a direction from a known place is the incident's closer look ----------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("اندلعت اشتباكات قرب بلدة مارع.\nودارت المعارك في تل مالد شمالي مارع.\n"
+     "وقال ناشطون إن مدينة مارع تشهد معارك عنيفة.", "تل مالد"),
+    ("دارت مواجهات عنيفة قرب مدينة الباب.\nواشتبك الطرفان في تل بطال غربي الباب.\n"
+     "وأكد مصدر أن مدينة الباب تشهد اشتباكات متقطعة.", "تل بطال"),
+    ("تجددت الاشتباكات قرب مدينة مارع.\nودارت المعارك في الحصوية شمالي مارع.\n"
+     "وقالت مصادر إن مدينة مارع تشهد معارك عنيفة.", "الحصوية"),
+])
+def test_a_place_located_by_a_direction_stays_the_scene(text: str, name: str) -> None:
+    """"في الصواغية شرقي الفوعة": a place the gazetteer lacks that the text locates by a direction from a
+    known one stands at that place's point, and stays the incident's place when the known place is told
+    of it again ("وتشهد بلدة الفوعة معارك"): the most specific place the text gives (codebook §4)."""
+    names = [e.location.name_ar for e in extract_events(Article("t", text, published=PUBLISHED))]
+    assert names == [name]

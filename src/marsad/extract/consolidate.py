@@ -23,6 +23,7 @@ from marsad.extract.toll import combine, share_evenly
 from marsad.geo.cues import load_place_cues
 from marsad.geo.distance import haversine_km
 from marsad.geo.gazetteer import Gazetteer
+from marsad.geo.toponyms import Toponym
 from marsad.lexicon import load_lexicons
 from marsad.model import Actor, Event, EventMention, Evidence, Location
 from marsad.taxonomy import EVENT_TYPES, PRIORITY
@@ -677,10 +678,18 @@ def _a_part_of(doc: Doc, place: Location) -> bool:
     عسكري"، "هضبة الجولان").  Names of quarters and villages recur from place to place (الزهور، البساتين،
     الحضر), so after a cue that names only those (حي، ساحة، قرية، مخيم) places so called elsewhere say
     nothing; after another cue a name the gazetteer knows only in other governorates is one of those
-    places, not a part of this one ("منطقة كوي سنجق" in Erbil، "بلدة سروج" in Turkey، "حقول النفط")."""
-    named = next((rp.toponym for rp in doc.places if rp.location == place), None)
-    spec = load_place_cues().cues.get(named.cue) if named is not None else None
-    if named is None or spec is None or spec.precision != 1:
+    places, not a part of this one ("منطقة كوي سنجق" in Erbil، "بلدة سروج" in Turkey، "حقول النفط").  A name the
+    gazetteer lacks that the text places by a direction from a place it knows ("في الصواغية شرقي الفوعة",
+    toponyms._located_unknown) is a place of its own too.  Any of the toponyms so placed may tell it: the
+    same name told twice ("في الصواغية شرقي الفوعة ... في منطقة الصواغية") is one place."""
+    return any(_names_a_part(rp.toponym, place) for rp in doc.places if rp.location == place)
+
+
+def _names_a_part(named: Toponym, place: Location) -> bool:
+    if not named.cue:
+        return not named.candidates and bool(named.part) and named.role == "event"
+    spec = load_place_cues().cues.get(named.cue)
+    if spec is None or spec.precision != 1:
         return False
     return spec.kinds <= _RECURRING_KINDS or not named.candidates or any(
         c.admin1 == place.admin1 and c.country == place.country for c in named.candidates)
