@@ -366,3 +366,21 @@ def test_a_place_located_by_a_direction_stays_the_scene(text: str, name: str) ->
     of it again ("وتشهد بلدة الفوعة معارك"): the most specific place the text gives (codebook §4)."""
     names = [e.location.name_ar for e in extract_events(Article("t", text, published=PUBLISHED))]
     assert names == [name]
+
+
+# --- a quarter the gazetteer lacks, inside a quarter it knows, is the record's place -----------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("مقتل 12 مدنيا بصاروخ على حلب القديمة\nقتل 12 مدنيا أمس إثر سقوط صاروخ على حي المغاير الشعبي في حلب القديمة.",
+     "المغاير"),
+    ("قصف مدفعي على دمشق القديمة\nسقطت قذائف هاون على حي القيمرية في دمشق القديمة ما أدى إلى إصابة خمسة مدنيين.",
+     "القيمرية"),
+    ("قصف على حي الوعر\nقتل ثلاثة مدنيين بقذائف سقطت على منطقة المشاع في حي الوعر بمدينة حمص.", "المشاع"),
+    ("غارات على بستان القصر\nاستهدفت غارات جوية منطقة الكلاسة في بستان القصر بمدينة حلب.", "الكلاسة"),
+])
+def test_a_quarter_inside_a_known_quarter_is_the_place(text: str, name: str) -> None:
+    """"حي المغاير في حلب القديمة": a quarter the gazetteer lacks stands at the point of the larger quarter
+    that holds it, and is the closer look the record names even when the headline names only the larger
+    one (codebook §4: the most specific place)."""
+    names = [e.location.name_ar for e in extract_events(Article("t", text, published=PUBLISHED))]
+    assert names == [name]

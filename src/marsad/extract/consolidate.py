@@ -697,9 +697,10 @@ def _names_a_part(named: Toponym, place: Location) -> bool:
 
 #: A place this close to its settlement's point stands at that point (no coordinates of its own).
 STAND_IN_KM = 0.5
-#: The places an unlisted quarter or village is placed under: a settlement, or a district or
-#: sub-district (whose point is its seat's: "قرية الحمامات قرب تلعفر").
-_PARENT_KINDS = _SETTLEMENT_KINDS | {"district", "subdistrict"}
+#: The places an unlisted quarter or village is placed under: a settlement, a district or
+#: sub-district (whose point is its seat's: "قرية الحمامات قرب تلعفر"), or a larger quarter that
+#: holds quarters of its own ("حي المغاير الشعبي في حلب القديمة").
+_PARENT_KINDS = _SETTLEMENT_KINDS | {"district", "subdistrict", "neighbourhood"}
 #: Kinds of place whose names recur from one settlement or district to the next.
 _RECURRING_KINDS = _QUARTER_KINDS | {"village", "town"}
 
