@@ -328,6 +328,18 @@ def test_activists_told_as_sources_are_sources(text: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "name"), [
+    ("أفادت مصادر بسقوط قذائف هاون في حي باب توما", "باب توما"),
+    ("رصدت مصادر طبية سقوط ضحايا في مدينة دوما", "دوما"),
+    ("نقل مراسلنا اشتباكات في بلدة داعل", "داعل"),
+    ("أكد المتحدث مقتل جنديين في مدينة الرمادي", "الرمادي"),
+])
+def test_an_act_told_between_source_and_place_places_the_act(text: str, name: str) -> None:
+    """"أفادت مصادر بسقوط قذائف في X": an event word between the source noun and the place makes the place
+    the act's, not where the source speaks from."""
+    assert _placed(text, name).toponym.role == "event"
+
+
+@pytest.mark.parametrize(("text", "name"), [
     ("اعتقلت قوات النظام ناشطين في مدينة حماة", "حماة"),
     ("اغتال مسلحون مجهولون ناشطا في بلدة الأتارب", "الأتارب"),
     ("خطف عناصر التنظيم ثلاثة ناشطين من مدينة الميادين", "الميادين"),

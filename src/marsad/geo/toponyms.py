@@ -748,6 +748,8 @@ def _source(words: _Words, d: _Draft) -> bool:
     for k in range(link.first, lo, -1):
         noun = words.before(k, "source")
         if noun is not None:
+            if _tells_an_act(words, noun.last, link.first):
+                return False  # "أكدت مصادر تقدم المعارضة في بلدة داريا": the advance was in Daraya
             if noun.payload.label in cues.witness_sources:
                 return _attributed(words, noun.first)
             return noun.first == 0 or not any(
@@ -757,6 +759,16 @@ def _source(words: _Words, d: _Draft) -> bool:
         if any(f in cues.source_stops for f in bare_forms(tokens[k - 1].text)):
             return False
     return False
+
+
+def _tells_an_act(words: _Words, lo: int, hi: int) -> bool:
+    """An event word of the lexicons (``cue``: تقدم، قصف، هجوم) stands between a source noun and the place
+    (tokens ``lo..hi``): what the source told happened there, the place is the act's, not the source's."""
+    if hi <= lo:
+        return False
+    tokens = words.tokens
+    piece = words.text[tokens[lo].start:tokens[hi - 1].end]
+    return any(m.payload.category == "cue" for m in load_lexicons().matcher.find(piece, tokenise(piece)))
 
 
 def _attributed(words: _Words, k: int) -> bool:
