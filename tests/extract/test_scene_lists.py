@@ -126,3 +126,16 @@ def test_a_container_named_after_a_near_place_only_locates_it(text: str, name: s
     events = extract_events(Article("t", text, published=PUB))
     assert [e.location.name_ar for e in events] == [name]
     assert events[0].location.geo_precision == 2
+
+
+# --- a word of a place name a cue introduces is no actor, whatever the place's role -------------------
+
+@pytest.mark.parametrize("text", [
+    "نفذ الطيران الحربي السوري غارات على قرى الزويك والدويركة وساقية الكرت بجبل الأكراد.",
+    "قصفت قوات النظام السوري قرى كبانة وعكو بجبل الأكراد في ريف اللاذقية.",
+    "دمرت المدفعية السورية منازل في قريتي عكو وكبانة بجبل الأكراد.",
+])
+def test_a_parent_place_name_names_no_actor(text: str) -> None:
+    """"بجبل الأكراد" locates the villages: "الأكراد" in it is the mountain's name, not the Kurdish fighters."""
+    events = extract_events(Article("t", text, published=PUB))
+    assert events and all(e.actor2 is None for e in events)

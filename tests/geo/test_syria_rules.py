@@ -357,3 +357,16 @@ def test_activists_who_undergo_the_act_are_at_its_scene(text: str, name: str) ->
 def test_a_headquarters_attacked_is_a_scene(text: str, name: str) -> None:
     """"مقر X"، "أحرقوا مقرها": the headquarters as the object of an act is a building that was struck."""
     assert _placed(text, name).toponym.role == "event"
+
+
+# --- a plural of villages or towns lists names read in construct --------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("قصفت الطائرات الحربية قرى الزويك والدويركة وساقية الكرت بريف اللاذقية", "ساقية الكرت"),
+    ("استهدفت المدفعية قرى التمانعة ومعرة الإخوان بريف إدلب", "معرة الإخوان"),
+    ("سيطرت قوات النظام على قرى الحويز وفتحة السد في سهل الغاب", "فتحة السد"),
+])
+def test_a_listed_village_name_goes_on_in_construct(text: str, name: str) -> None:
+    """"قرى ... وساقية الكرت": after a plural of villages or towns each item is a settlement's name, and an
+    indefinite noun followed directly by a definite one is one name in construct (idafa), as after a singular cue."""
+    assert _found(text, name)

@@ -230,7 +230,10 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     sites, explicit = _sites(doc, sentence, ctx, triggers, places, span)
     location = sites[0].location if sites else None
     region = act.region_of(location.country if location else ctx.country, location.admin1 if location else "")
-    named_places = {j for rp in places if rp.toponym.cue for j in range(rp.toponym.first_token, rp.toponym.last_token)}
+    # a word of a place name a cue introduces is the name's, whatever the place's role: "حي العامل", and "جبل
+    # الأكراد" naming where the villages listed before it lie (a parent, not one of the clause's scenes)
+    named_places = {j for rp in doc.places if rp.toponym.cue and _in_span(span, rp.toponym.first_token)
+                    for j in range(rp.toponym.first_token, rp.toponym.last_token)}
     hits = [h for h in act.find_actor_hits(doc, sentence, region)
             if (h.first not in named_places or h.key == act.SITE) and _in_span(span, h.first)]  # "حي العامل"
     reply = _reply_at(doc, span, triggers)

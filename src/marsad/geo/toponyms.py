@@ -403,7 +403,10 @@ def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
             # only the name of one place is read in construct: after a plural noun the first word is often
             # no name at all ("قواعد حسن الجوار وحقوق الإنسان"، "مناطق كثيفة البنيان"), and a definite word
             # after a list item as often goes on with the sentence as with the name
-            construct = None if cue.payload.plural or cue.payload.dual else by_first
+            # (a plural of villages or towns lists settlements, whose names often are: "قرى الزويك وساقية الكرت";
+            # not a dual, whose second name is often followed by the pair's own adjective or apposition)
+            construct = by_first if not cue.payload.plural or (
+                not cue.payload.dual and spec.primary in _LISTED_SETTLEMENTS) else None
             item = _unknown(words, i, bool(items), not_names, construct) if spec.unknown else None
             if item is None:
                 break
@@ -420,6 +423,10 @@ def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
         if cue.payload.plural or unknown[0].name.endswith(("يه", "يين", "يون")):
             return []  # "قواعد حزب", "قرى كردية", "منطقة حدودية": a lone indefinite word, no name
     return unknown
+
+
+#: Kinds whose plural cue (قرى، بلدات) lists names of settlements, each read in construct like a single one.
+_LISTED_SETTLEMENTS = frozenset({"village", "town"})
 
 
 def _past_locator(words: _Words, i: int, by_first: dict[int, _Draft]) -> int | None:
