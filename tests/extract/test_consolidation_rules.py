@@ -384,3 +384,22 @@ def test_a_quarter_inside_a_known_quarter_is_the_place(text: str, name: str) -> 
     one (codebook §4: the most specific place)."""
     names = [e.location.name_ar for e in extract_events(Article("t", text, published=PUBLISHED))]
     assert names == [name]
+
+
+# --- a site named after a town stays the place when the town is told of the incident after it ----------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("هزت انفجارات ضخمة مطار حماة العسكري.\nوقال المرصد إن الانفجارات وقعت في مستودعات أسلحة في مدينة حماة.",
+     "مطار حماة العسكري"),
+    ("قصفت طائرات إسرائيلية مطار المزة العسكري فجر اليوم.\nوأفاد سكان بأن القصف أصاب مواقع في حي المزة.",
+     "مطار المزة العسكري"),
+    ("سيطر مقاتلو التنظيم على مطار الطبقة العسكري.\nوقال ناشطون إن المعارك دارت في مدينة الطبقة.",
+     "مطار الطبقة العسكري"),
+    ("استهدف قصف مدفعي مطار دير الزور العسكري.\nوذكرت مصادر أن القذائف سقطت في مدينة دير الزور.",
+     "مطار دير الزور العسكري"),
+])
+def test_a_site_named_after_a_town_is_no_vaguer_than_the_town(text: str, name: str) -> None:
+    """"مطار حماة العسكري" stands at Hama's point with precision 2 (a facility at the town), yet it is a closer
+    look than "مدينة حماة" told of the same incident after it: the record keeps the site (codebook §4)."""
+    names = [e.location.name_ar for e in extract_events(Article("t", text, published=PUBLISHED))]
+    assert names == [name]

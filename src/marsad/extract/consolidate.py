@@ -304,8 +304,13 @@ def _more_specific(new: Location, old: Location | None) -> bool:
     """Whether ``new`` tells the incident's place more closely than ``old``: a finer precision, or,
     at the same precision, a quarter or site inside the settlement told before ("في بغداد" then
     "في حي الشعلة": the quarter is a closer look at the same scene, whichever is told first)."""
-    if old is None or new.geo_precision < old.geo_precision:
+    if old is None:
         return True
+    if new.geo_precision < old.geo_precision:
+        # a site named after the town ("مطار حماة العسكري", at the town's point with precision 2) is no
+        # vaguer than the town told after it ("قرب مدينة حماة"): the site is the closer look
+        return not (old.place_id and old.place_id == new.place_id and old.name != new.name
+                    and old.name_ar != new.name_ar)
     return new.geo_precision == old.geo_precision and _inside(new, old)
 
 
