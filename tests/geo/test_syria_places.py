@@ -128,6 +128,13 @@ PHRASES = [
     ("اشتباكات في بلدة مزيريب بريف درعا الغربي", "مزيريب", SYR, "Daraa", "Dar'a", None, 1),
     ("ألقت المروحيات براميل متفجرة على مدينة الشدادي جنوب الحسكة", "الشدادي", SYR, "Al-Hasakah", "Al-Hasakeh",
      None, 1),
+    # Kurdish names of the Jazira towns, as Kurdish outlets write them
+    ("انفجرت سيارة مفخخة في مدينة قامشلو", "قامشلو", SYR, "Al-Hasakah", "Quamishli", None, 1),
+    ("قصف الجيش التركي أحياء مدينة سري كانيه", "سري كانيه", SYR, "Al-Hasakah", "Ras Al Ain", None, 1),
+    ("تظاهر المئات في مدينة كري سبي ضد الهجمات التركية", "كري سبي", SYR, "Ar-Raqqa", "Tell Abiad", None, 1),
+    ("اعتقلت قوات الأسايش شابين في بلدة تل كوجر على الحدود العراقية", "تل كوجر", SYR, "Al-Hasakah", "Al-Malikeyyeh",
+     None, 1),
+    ("قتل مدني بانفجار لغم في مدينة عزاز شمال حلب", "عزاز", SYR, "Aleppo", "A'zaz", None, 1),
 ]
 
 
