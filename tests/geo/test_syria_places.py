@@ -135,6 +135,12 @@ PHRASES = [
     ("اعتقلت قوات الأسايش شابين في بلدة تل كوجر على الحدود العراقية", "تل كوجر", SYR, "Al-Hasakah", "Al-Malikeyyeh",
      None, 1),
     ("قتل مدني بانفجار لغم في مدينة عزاز شمال حلب", "عزاز", SYR, "Aleppo", "A'zaz", None, 1),
+    # quarters of Aleppo and Deir ez-Zor named in the battle reports (curated, at the city's point)
+    ("دارت اشتباكات عنيفة في محيط حي جمعية الزهراء غرب حلب", "جمعية الزهراء", SYR, "Aleppo", "Jebel Saman", None, 2),
+    ("سقطت قذائف على ساحة السبع بحرات وسط حلب", "السبع بحرات", SYR, "Aleppo", "Jebel Saman", None, 1),
+    ("قصفت الطائرات حي بستان الباشا في حلب", "بستان الباشا", SYR, "Aleppo", "Jebel Saman", None, 1),
+    ("تقدمت قوات النظام في حي الراموسة جنوب حلب", "الراموسة", SYR, "Aleppo", "Jebel Saman", None, 1),
+    ("قصف التنظيم حي الحويقة في مدينة دير الزور", "الحويقة", SYR, "Deir ez-Zor", None, None, 1),
 ]
 
 
