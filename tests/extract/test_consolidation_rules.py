@@ -383,3 +383,58 @@ def test_a_bare_bombardment_of_a_spot_aircraft_struck_is_an_air_strike(text: str
 ])
 def test_a_bombardment_elsewhere_or_by_guns_stays_shelling(text: str) -> None:
     assert not _bombardment_struck_from_the_air(text)
+
+
+# --- a name the text places by a direction from a known place is the incident's closer look ----------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("اندلعت اشتباكات قرب بلدة مارع.\nودارت المعارك في تل مالد شمالي مارع.\n"
+     "وقال ناشطون إن مدينة مارع تشهد معارك عنيفة.", "تل مالد"),
+    ("دارت مواجهات عنيفة قرب مدينة الباب.\nواشتبك الطرفان في تل بطال غربي الباب.\n"
+     "وأكد مصدر أن مدينة الباب تشهد اشتباكات متقطعة.", "تل بطال"),
+    ("تجددت الاشتباكات قرب مدينة مارع.\nودارت المعارك في الحصوية شمالي مارع.\n"
+     "وقالت مصادر إن مدينة مارع تشهد معارك عنيفة.", "الحصوية"),
+])
+def test_a_place_located_by_a_direction_stays_the_scene(text: str, name: str) -> None:
+    """"في الصواغية شرقي الفوعة": a place the gazetteer lacks that the text locates by a direction from a
+    known one stands at that place's point, and stays the incident's place when the known place is told
+    of it again ("وتشهد بلدة الفوعة معارك"): the most specific place the text gives (codebook §4)."""
+    names = [e.location.name_ar for e in extract_events(Article("t", text, published=PUBLISHED))]
+    assert names == [name]
+
+
+# --- a quarter the gazetteer lacks, inside a quarter it knows, is the record's place -----------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("مقتل 12 مدنيا بصاروخ على حلب القديمة\nقتل 12 مدنيا أمس إثر سقوط صاروخ على حي المغاير الشعبي في حلب القديمة.",
+     "المغاير"),
+    ("قصف مدفعي على دمشق القديمة\nسقطت قذائف هاون على حي القيمرية في دمشق القديمة ما أدى إلى إصابة خمسة مدنيين.",
+     "القيمرية"),
+    ("قصف على حي الوعر\nقتل ثلاثة مدنيين بقذائف سقطت على منطقة المشاع في حي الوعر بمدينة حمص.", "المشاع"),
+    ("غارات على بستان القصر\nاستهدفت غارات جوية منطقة الجلوم في بستان القصر بمدينة حلب.", "الجلوم"),
+])
+def test_a_quarter_inside_a_known_quarter_is_the_place(text: str, name: str) -> None:
+    """"حي المغاير في حلب القديمة": a quarter the gazetteer lacks stands at the point of the larger quarter
+    that holds it, and is the closer look the record names even when the headline names only the larger
+    one (codebook §4: the most specific place)."""
+    names = [e.location.name_ar for e in extract_events(Article("t", text, published=PUBLISHED))]
+    assert names == [name]
+
+
+# --- a site named after a town stays the place when the town is told of the incident after it ----------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("هزت انفجارات ضخمة مطار حماة العسكري.\nوقال المرصد إن الانفجارات وقعت في مستودعات أسلحة في مدينة حماة.",
+     "مطار حماة العسكري"),
+    ("قصفت طائرات إسرائيلية مطار المزة العسكري فجر اليوم.\nوأفاد سكان بأن القصف أصاب مواقع في حي المزة.",
+     "مطار المزة العسكري"),
+    ("سيطر مقاتلو التنظيم على مطار الطبقة العسكري.\nوقال ناشطون إن المعارك دارت في مدينة الطبقة.",
+     "مطار الطبقة العسكري"),
+    ("استهدف قصف مدفعي مطار دير الزور العسكري.\nوذكرت مصادر أن القذائف سقطت في مدينة دير الزور.",
+     "مطار دير الزور العسكري"),
+])
+def test_a_site_named_after_a_town_is_no_vaguer_than_the_town(text: str, name: str) -> None:
+    """"مطار حماة العسكري" stands at Hama's point with precision 2 (a facility at the town), yet it is a closer
+    look than "مدينة حماة" told of the same incident after it: the record keeps the site (codebook §4)."""
+    names = [e.location.name_ar for e in extract_events(Article("t", text, published=PUBLISHED))]
+    assert names == [name]

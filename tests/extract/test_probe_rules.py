@@ -51,13 +51,13 @@ def test_the_bomber_counts_among_the_dead() -> None:
     assert record["fatalities"] == 3  # codebook §6: two fighters and the bomber
 
 
-# --- a governorate "in" which the place told "near" lies only locates it -----------------------------
+# --- a governorate named after the place told "near" only says where that place lies ---------------------
 
 @pytest.mark.parametrize(("text", "place"), [
-    ("وفي محافظة دير الزور، هاجم عناصر من تنظيم داعش حاجزا لقوات سوريا الديمقراطية قرب بلدة الشحيل.", "الشحيل"),
-    ("في محافظة الأنبار، قتل جنديان بهجوم شنه مسلحون قرب مدينة حديثة أمس.", "حديثة"),
-    ("في ريف إدلب، قصفت الطائرات الحربية مناطق بالقرب من بلدة كفرنبل.", "كفرنبل"),
-    ("أصيب ثلاثة مدنيين في محافظة ديالى برصاص قناص قرب قضاء الخالص.", "الخالص"),
+    ("هاجم عناصر من تنظيم داعش حاجزا لقوات سوريا الديمقراطية قرب بلدة الشحيل في محافظة دير الزور.", "الشحيل"),
+    ("قتل جنديان بهجوم شنه مسلحون قرب مدينة حديثة في محافظة الأنبار أمس.", "حديثة"),
+    ("قصفت الطائرات الحربية مناطق بالقرب من بلدة كفرنبل في ريف إدلب.", "كفرنبل"),
+    ("أصيب ثلاثة مدنيين برصاص قناص قرب قضاء الخالص في محافظة ديالى.", "الخالص"),
 ])
 def test_a_region_holding_a_place_told_near_is_context(text: str, place: str) -> None:
     (record,) = _records(text)

@@ -110,3 +110,32 @@ def test_items_of_one_cue_list_are_one_scene_each(text: str, expected: list[str]
     """"قرى X شمال مدينة Y وZ وW": the phrase that locates X does not end the list; the items of one plural
     cue's list share its head (mentions._list_heads), so each is a scene (codebook §1), the toll split."""
     assert _places(text) == expected
+
+
+# --- a governorate or area named after a place "near" only locates it ---------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("اشتبك مقاتلو المعارضة مع قوات النظام قرب مدينة مورك، في ريف حماة الشمالي.", "مورك"),
+    ("سقطت قذائف صاروخية بالقرب من بلدة نبل وتعرضت مناطق أخرى في محافظة حلب لقصف مماثل.", "نبل"),
+    ("استهدفت غارات جوية محيط مدينة الميادين التي يشهد ريفها وريف دير الزور الشرقي معارك عنيفة.", "الميادين"),
+    ("دارت اشتباكات في محيط مدينة تدمر بين التنظيم وقوات النظام التي تحاول التقدم في بادية حمص.", "تدمر"),
+])
+def test_a_container_named_after_a_near_place_only_locates_it(text: str, name: str) -> None:
+    """"In" a governorate or area named after a town told "near" is where the town lies, not a scene more
+    precise than it: the event is near the town (codebook §4, the most specific place)."""
+    events = extract_events(Article("t", text, published=PUB))
+    assert [e.location.name_ar for e in events] == [name]
+    assert events[0].location.geo_precision == 2
+
+
+# --- a word of a place name a cue introduces is no actor, whatever the place's role -------------------
+
+@pytest.mark.parametrize("text", [
+    "نفذ الطيران الحربي السوري غارات على قرى الزويك والدويركة وساقية الكرت بجبل الأكراد.",
+    "قصفت قوات النظام السوري قرى كبانة وعكو بجبل الأكراد في ريف اللاذقية.",
+    "دمرت المدفعية السورية منازل في قريتي عكو وكبانة بجبل الأكراد.",
+])
+def test_a_parent_place_name_names_no_actor(text: str) -> None:
+    """"بجبل الأكراد" locates the villages: "الأكراد" in it is the mountain's name, not the Kurdish fighters."""
+    events = extract_events(Article("t", text, published=PUB))
+    assert events and all(e.actor2 is None for e in events)

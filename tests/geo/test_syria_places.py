@@ -128,6 +128,19 @@ PHRASES = [
     ("اشتباكات في بلدة مزيريب بريف درعا الغربي", "مزيريب", SYR, "Daraa", "Dar'a", None, 1),
     ("ألقت المروحيات براميل متفجرة على مدينة الشدادي جنوب الحسكة", "الشدادي", SYR, "Al-Hasakah", "Al-Hasakeh",
      None, 1),
+    # Kurdish names of the Jazira towns, as Kurdish outlets write them
+    ("انفجرت سيارة مفخخة في مدينة قامشلو", "قامشلو", SYR, "Al-Hasakah", "Quamishli", None, 1),
+    ("قصف الجيش التركي أحياء مدينة سري كانيه", "سري كانيه", SYR, "Al-Hasakah", "Ras Al Ain", None, 1),
+    ("تظاهر المئات في مدينة كري سبي ضد الهجمات التركية", "كري سبي", SYR, "Ar-Raqqa", "Tell Abiad", None, 1),
+    ("اعتقلت قوات الأسايش شابين في بلدة تل كوجر على الحدود العراقية", "تل كوجر", SYR, "Al-Hasakah", "Al-Malikeyyeh",
+     None, 1),
+    ("قتل مدني بانفجار لغم في مدينة عزاز شمال حلب", "عزاز", SYR, "Aleppo", "A'zaz", None, 1),
+    # quarters of Aleppo and Deir ez-Zor named in the battle reports (curated, at the city's point)
+    ("دارت اشتباكات عنيفة في محيط حي جمعية الزهراء غرب حلب", "جمعية الزهراء", SYR, "Aleppo", "Jebel Saman", None, 2),
+    ("سقطت قذائف على ساحة السبع بحرات وسط حلب", "السبع بحرات", SYR, "Aleppo", "Jebel Saman", None, 1),
+    ("قصفت الطائرات حي بستان الباشا في حلب", "بستان الباشا", SYR, "Aleppo", "Jebel Saman", None, 1),
+    ("تقدمت قوات النظام في حي الراموسة جنوب حلب", "الراموسة", SYR, "Aleppo", "Jebel Saman", None, 1),
+    ("قصف التنظيم حي الحويقة في مدينة دير الزور", "الحويقة", SYR, "Deir ez-Zor", None, None, 1),
 ]
 
 

@@ -314,6 +314,41 @@ def test_a_body_s_headquarters_is_a_source(text: str, name: str) -> None:
     assert _placed(text, name).toponym.role == "source"
 
 
+# --- activists are a source when a verb of saying or an attribution introduces them -----------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("أفاد ناشطون في مدينة دير الزور بأن تنظيم داعش أعدم خمسة مدنيين في مدينة البوكمال", "دير الزور"),
+    ("وقالت ناشطة في ريف إدلب إن الطائرات الروسية قصفت بلدة معرة النعمان", "إدلب"),
+    ("قتل ثلاثة مدنيين في قصف على بلدة سراقب بحسب ناشطين في ريف حلب", "حلب"),
+    ("ذكر الناشطون في مدينة الرقة أن التنظيم اعتقل عشرات الشبان", "الرقة"),
+])
+def test_activists_told_as_sources_are_sources(text: str, name: str) -> None:
+    """"أفاد ناشطون في X": like a reporter's, the witnesses' seat is where they speak from, not the scene."""
+    assert _placed(text, name).toponym.role == "source"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("أفادت مصادر بسقوط قذائف هاون في حي باب توما", "باب توما"),
+    ("رصدت مصادر طبية سقوط ضحايا في مدينة دوما", "دوما"),
+    ("نقل مراسلنا اشتباكات في بلدة داعل", "داعل"),
+    ("أكد المتحدث مقتل جنديين في مدينة الرمادي", "الرمادي"),
+])
+def test_an_act_told_between_source_and_place_places_the_act(text: str, name: str) -> None:
+    """"أفادت مصادر بسقوط قذائف في X": an event word between the source noun and the place makes the place
+    the act's, not where the source speaks from."""
+    assert _placed(text, name).toponym.role == "event"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("اعتقلت قوات النظام ناشطين في مدينة حماة", "حماة"),
+    ("اغتال مسلحون مجهولون ناشطا في بلدة الأتارب", "الأتارب"),
+    ("خطف عناصر التنظيم ثلاثة ناشطين من مدينة الميادين", "الميادين"),
+])
+def test_activists_who_undergo_the_act_are_at_its_scene(text: str, name: str) -> None:
+    """Activists are often the victims: without a verb of saying before them their place is the scene."""
+    assert _placed(text, name).toponym.role == "event"
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("استهدف انتحاري مقر الحزب في كركوك", "كركوك"),
     ("أحرق المحتجون مقرها في البصرة", "البصرة"),
@@ -322,3 +357,16 @@ def test_a_body_s_headquarters_is_a_source(text: str, name: str) -> None:
 def test_a_headquarters_attacked_is_a_scene(text: str, name: str) -> None:
     """"مقر X"، "أحرقوا مقرها": the headquarters as the object of an act is a building that was struck."""
     assert _placed(text, name).toponym.role == "event"
+
+
+# --- a plural of villages or towns lists names read in construct --------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("قصفت الطائرات الحربية قرى الزويك والدويركة وساقية الكرت بريف اللاذقية", "ساقية الكرت"),
+    ("استهدفت المدفعية قرى التمانعة ومعرة الإخوان بريف إدلب", "معرة الإخوان"),
+    ("سيطرت قوات النظام على قرى الحويز وفتحة السد في سهل الغاب", "فتحة السد"),
+])
+def test_a_listed_village_name_goes_on_in_construct(text: str, name: str) -> None:
+    """"قرى ... وساقية الكرت": after a plural of villages or towns each item is a settlement's name, and an
+    indefinite noun followed directly by a definite one is one name in construct (idafa), as after a singular cue."""
+    assert _found(text, name)

@@ -23,6 +23,7 @@ from marsad.extract.toll import combine, share_evenly
 from marsad.geo.cues import load_place_cues
 from marsad.geo.distance import haversine_km
 from marsad.geo.gazetteer import Gazetteer
+from marsad.geo.toponyms import Toponym
 from marsad.lexicon import load_lexicons
 from marsad.model import Actor, Event, EventMention, Evidence, Location
 from marsad.taxonomy import EVENT_TYPES, PRIORITY
@@ -304,8 +305,13 @@ def _more_specific(new: Location, old: Location | None) -> bool:
     """Whether ``new`` tells the incident's place more closely than ``old``: a finer precision, or,
     at the same precision, a quarter or site inside the settlement told before ("في بغداد" then
     "في حي الشعلة": the quarter is a closer look at the same scene, whichever is told first)."""
-    if old is None or new.geo_precision < old.geo_precision:
+    if old is None:
         return True
+    if new.geo_precision < old.geo_precision:
+        # a site named after the town ("مطار حماة العسكري", at the town's point with precision 2) is no
+        # vaguer than the town told after it ("قرب مدينة حماة"): the site is the closer look
+        return not (old.place_id and old.place_id == new.place_id and old.name != new.name
+                    and old.name_ar != new.name_ar)
     return new.geo_precision == old.geo_precision and _inside(new, old)
 
 
@@ -691,10 +697,18 @@ def _a_part_of(doc: Doc, place: Location) -> bool:
     عسكري"، "هضبة الجولان").  Names of quarters and villages recur from place to place (الزهور، البساتين،
     الحضر), so after a cue that names only those (حي، ساحة، قرية، مخيم) places so called elsewhere say
     nothing; after another cue a name the gazetteer knows only in other governorates is one of those
-    places, not a part of this one ("منطقة كوي سنجق" in Erbil، "بلدة سروج" in Turkey، "حقول النفط")."""
-    named = next((rp.toponym for rp in doc.places if rp.location == place), None)
-    spec = load_place_cues().cues.get(named.cue) if named is not None else None
-    if named is None or spec is None or spec.precision != 1:
+    places, not a part of this one ("منطقة كوي سنجق" in Erbil، "بلدة سروج" in Turkey، "حقول النفط").  A name the
+    gazetteer lacks that the text places by a direction from a place it knows ("في الصواغية شرقي الفوعة",
+    toponyms._located_unknown) is a place of its own too.  Any of the toponyms so placed may tell it: the
+    same name told twice ("في الصواغية شرقي الفوعة ... في منطقة الصواغية") is one place."""
+    return any(_names_a_part(rp.toponym, place) for rp in doc.places if rp.location == place)
+
+
+def _names_a_part(named: Toponym, place: Location) -> bool:
+    if not named.cue:
+        return not named.candidates and bool(named.part) and named.role == "event"
+    spec = load_place_cues().cues.get(named.cue)
+    if spec is None or spec.precision != 1:
         return False
     return spec.kinds <= _RECURRING_KINDS or not named.candidates or any(
         c.admin1 == place.admin1 and c.country == place.country for c in named.candidates)
@@ -702,9 +716,10 @@ def _a_part_of(doc: Doc, place: Location) -> bool:
 
 #: A place this close to its settlement's point stands at that point (no coordinates of its own).
 STAND_IN_KM = 0.5
-#: The places an unlisted quarter or village is placed under: a settlement, or a district or
-#: sub-district (whose point is its seat's: "قرية الحمامات قرب تلعفر").
-_PARENT_KINDS = _SETTLEMENT_KINDS | {"district", "subdistrict"}
+#: The places an unlisted quarter or village is placed under: a settlement, a district or
+#: sub-district (whose point is its seat's: "قرية الحمامات قرب تلعفر"), or a larger quarter that
+#: holds quarters of its own ("حي المغاير الشعبي في حلب القديمة").
+_PARENT_KINDS = _SETTLEMENT_KINDS | {"district", "subdistrict", "neighbourhood"}
 #: Kinds of place whose names recur from one settlement or district to the next.
 _RECURRING_KINDS = _QUARTER_KINDS | {"village", "town"}
 

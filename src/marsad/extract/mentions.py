@@ -247,7 +247,10 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     sites, explicit = _sites(doc, sentence, ctx, triggers, places, span)
     location = sites[0].location if sites else None
     region = act.region_of(location.country if location else ctx.country, location.admin1 if location else "")
-    named_places = {j for rp in places if rp.toponym.cue for j in range(rp.toponym.first_token, rp.toponym.last_token)}
+    # a word of a place name a cue introduces is the name's, whatever the place's role: "حي العامل", and "جبل
+    # الأكراد" naming where the villages listed before it lie (a parent, not one of the clause's scenes)
+    named_places = {j for rp in doc.places if rp.toponym.cue and _in_span(span, rp.toponym.first_token)
+                    for j in range(rp.toponym.first_token, rp.toponym.last_token)}
     hits = [h for h in act.find_actor_hits(doc, sentence, region)
             if (h.first not in named_places or h.key == act.SITE) and _in_span(span, h.first)]  # "حي العامل"
     reply = _reply_at(doc, span, triggers)
@@ -940,9 +943,13 @@ def _pick_sites(doc: Doc, places: list[ResolvedPlace], triggers: list[Match[Entr
     parents = {p.toponym.parent_token for p in places if p.toponym.relation == "near"}
     inside = [p for p in places if p.toponym.relation == "in" and id(p) not in ends and id(p) not in near
               and p.toponym.first_token not in parents]
-    # a region "in" which a place named "near" lies only places it: "وفي محافظة دير الزور، هاجموا حاجزا قرب
-    # بلدة الشحيل" happened near the town (codebook §4: the most specific place, geo_precision 2)
-    inside = [p for p in inside if not any(id(q) in near and _contains(p, q) for q in places)]
+    # nor is a governorate or district that holds a place named "near": "اشتباكات في محيط بلدة X ... يشهد
+    # الريف الشمالي للرقة معارك" happened by the town, which lies in the governorate (codebook §4: the
+    # most specific place the text supports, even when it is only "near")
+    close = [q for q in places if id(q) in near and id(q) not in ends]
+    held = [q for q in close if any(_locates(p, q) for p in inside)]
+    if held:
+        inside = [p for p in inside if not any(_locates(p, q) for q in held)] + held
     # a list of places after a word of nearness names one scene per item, beside places "in":
     # "استهدفت الغارات مواقع في الحسكة والرقة، وقرب كركوك وسنجار والموصل"
     sizes = Counter(id(h) for h in heads.values())
@@ -1104,6 +1111,12 @@ def _drop_containers(places: list[ResolvedPlace],
 
     kept = [p for p in places if not any(q is not p and not peers(p, q) and _contains(p, q) for q in places)]
     return kept or places
+
+
+def _locates(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
+    """``outer``, named after ``inner`` in the sentence, is a governorate or area holding it: it tells where
+    ``inner`` lies ("في محيط بلدة X ... الريف الشمالي للرقة"), not another scene."""
+    return outer.toponym.first_token > inner.toponym.first_token and _contains(outer, inner)
 
 
 def _settlement_cue(cue: str) -> bool:

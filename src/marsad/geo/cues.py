@@ -83,6 +83,8 @@ class PlaceCues:
     locating_words: frozenset[str] = frozenset()  # "الواقعة"، "تقع": a relative saying where a place lies
     located_anaphors: frozenset[str] = frozenset()  # "المدينة": a place noun pointing back, located by a relative
     dual_cues: frozenset[str] = frozenset()  # folded dual cue forms ("بلدتي"، "قريتي"): exactly two places
+    witness_sources: frozenset[str] = frozenset()  # "ناشطون": a source only after a verb of saying
+    witness_attribution: frozenset[str] = frozenset()  # "أفاد"، "بحسب": what makes a witness a source
 
 
 @cache
@@ -151,7 +153,7 @@ def _load_lists(data: dict[str, Any], index: WordIndex[Word], function: dict[str
     for table, category, key in (
             (relation, "near", "near"), (relation, "direction", "directions"), (relation, "unit", "distance_units"),
             (relation, "link", "links"), (relation, "appositive", "appositives"),
-            (role, "organisation", "organisation"), (role, "source", "source"),
+            (role, "organisation", "organisation"), (role, "source", "source"), (role, "source", "witness_sources"),
             (role, "route", "route"), (role, "route_filler", "route_fillers"), (role, "route_from", "route_from"),
             (role, "route_to", "route_to"), (role, "parent_link", "parent_links"), (role, "transfer", "transfer"),
             (role, "locating_relative", "locating_relatives"),
@@ -245,6 +247,8 @@ def load_place_cues() -> PlaceCues:
         source_window=int(role.get("source_window", 4)),
         source_stops=frozenset(fold(w) for w in _words(role, "source_stops")),
         source_buildings=frozenset(fold(w) for w in _words(role, "source_buildings")),
+        witness_sources=frozenset(fold(w) for w in _words(role, "witness_sources")),
+        witness_attribution=frozenset(fold(w) for w in _words(role, "witness_attribution")),
         cue_words=frozenset(cues),
         parts={fold(w): side for side, ws in _table(data, "parts").items() for w in ws},
         metonym_verbs=_metonym_forms(role),

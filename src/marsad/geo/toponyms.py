@@ -403,7 +403,10 @@ def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
             # only the name of one place is read in construct: after a plural noun the first word is often
             # no name at all ("قواعد حسن الجوار وحقوق الإنسان"، "مناطق كثيفة البنيان"), and a definite word
             # after a list item as often goes on with the sentence as with the name
-            construct = None if cue.payload.plural or cue.payload.dual else by_first
+            # (a plural of villages or towns lists settlements, whose names often are: "قرى الزويك وساقية الكرت";
+            # not a dual, whose second name is often followed by the pair's own adjective or apposition)
+            construct = by_first if not cue.payload.plural or (
+                not cue.payload.dual and spec.primary in _LISTED_SETTLEMENTS) else None
             item = _unknown(words, i, bool(items), not_names, construct) if spec.unknown else None
             if item is None:
                 break
@@ -420,6 +423,10 @@ def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
         if cue.payload.plural or unknown[0].name.endswith(("يه", "يين", "يون")):
             return []  # "قواعد حزب", "قرى كردية", "منطقة حدودية": a lone indefinite word, no name
     return unknown
+
+
+#: Kinds whose plural cue (قرى، بلدات) lists names of settlements, each read in construct like a single one.
+_LISTED_SETTLEMENTS = frozenset({"village", "town"})
 
 
 def _past_locator(words: _Words, i: int, by_first: dict[int, _Draft]) -> int | None:
@@ -757,6 +764,10 @@ def _source(words: _Words, d: _Draft) -> bool:
     for k in range(link.first, lo, -1):
         noun = words.before(k, "source")
         if noun is not None:
+            if _tells_an_act(words, noun.last, link.first):
+                return False  # "أكدت مصادر تقدم المعارضة في بلدة داريا": the advance was in Daraya
+            if noun.payload.label in cues.witness_sources:
+                return _attributed(words, noun.first)
             return noun.first == 0 or not any(
                 f in cues.source_buildings for f in bare_forms(tokens[noun.first - 1].text))
         if _CLAUSE_PUNCT.search(words.text[tokens[k - 1].end:tokens[k].start]):
@@ -764,6 +775,25 @@ def _source(words: _Words, d: _Draft) -> bool:
         if any(f in cues.source_stops for f in bare_forms(tokens[k - 1].text)):
             return False
     return False
+
+
+def _tells_an_act(words: _Words, lo: int, hi: int) -> bool:
+    """An event word of the lexicons (``cue``: تقدم، قصف، هجوم) stands between a source noun and the place
+    (tokens ``lo..hi``): what the source told happened there, the place is the act's, not the source's."""
+    if hi <= lo:
+        return False
+    tokens = words.tokens
+    piece = words.text[tokens[lo].start:tokens[hi - 1].end]
+    return any(m.payload.category == "cue" for m in load_lexicons().matcher.find(piece, tokenise(piece)))
+
+
+def _attributed(words: _Words, k: int) -> bool:
+    """A verb of saying or an attribution (``witness_attribution``) right before token ``k``: "أفاد ناشطون
+    في X"، "بحسب ناشطين في X" name where the witnesses are; "اعتقال ناشطين في X" names the scene."""
+    if k == 0:
+        return False
+    found = load_place_cues().witness_attribution
+    return any(f in found for f in bare_forms(words.tokens[k - 1].text))
 
 
 _HEADING_KINDS = frozenset({"governorate", "district", "subdistrict", "region"})
