@@ -157,3 +157,19 @@ def test_an_aside_before_the_complementiser_does_not_end_the_complement(text: st
 ])
 def test_what_follows_the_complements_comma_is_still_news(text: str) -> None:
     assert _events(text), text
+
+
+@pytest.mark.parametrize("text", [
+    # a call told as a noun, or by the verb in the plural, has not happened yet
+    "أمهل شيوخ العشائر الحكومة أسبوعين قبل الدعوة لتظاهرات واسعة في الناصرية",
+    "وجه الناشطون دعوة للتظاهر أمام مبنى المحافظة في البصرة",
+    "دعوا الأهالي إلى الاعتصام في ساحة التحرير ببغداد",
+    # nor what one wants
+    "قالت الناشطة: لا نريد أن تكون المظاهرات في ذي قار ساحة لتصفية الحسابات",
+])
+def test_a_call_or_a_wish_is_no_event(text: str) -> None:
+    assert _events(text) == [], text
+
+
+def test_a_protest_where_a_call_was_made_is_still_an_event() -> None:
+    assert _events("وجاءت الدعوة خلال تظاهرة حاشدة في ساحة التحرير وسط بغداد أمس"), "a protest, not called for"
