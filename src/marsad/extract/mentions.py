@@ -503,14 +503,22 @@ def _points_back(doc: Doc, triggers: list[Match[Entry]]) -> bool:
 
 
 def _over_a_span(doc: Doc, modality: list[Match[Entry]], sentence: Sentence) -> bool:
-    """"خلال 30 يوما من المعارك"، "على مدى ثلاثة أسابيع": a count over weeks or months is a running total."""
+    """"خلال 30 يوما من المعارك"، "على مدى ثلاثة أسابيع"، "خلال أكثر من ثلاثة أسابيع": a count over weeks or
+    months is a running total (an approximator before the count, time.toml `ago_approximators`, is skipped)."""
     lex = load_lexicons()
-    units, tokens = lex.word_set("span_units"), doc.tokens
+    units, tokens, approx = lex.word_set("span_units"), doc.tokens, lex.word_set("ago_approximators")
     for m in modality:
         if m.payload.label != "span" or m.last >= sentence.last_token:
             continue
-        number = read_number(tokens, m.last, lex)
-        j = number.last if number is not None else m.last
+        i = m.last
+        for n in (1, 2, 3):  # "نحو"، "أكثر من"، "ما يزيد عن"
+            if " ".join(t.text for t in tokens[i:i + n]) in approx:
+                i += n
+                break
+        if i >= sentence.last_token:
+            continue
+        number = read_number(tokens, i, lex)
+        j = number.last if number is not None else i
         if j < sentence.last_token and strip_article(tokens[j].text) in units:
             return True
     return False
