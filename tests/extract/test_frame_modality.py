@@ -135,3 +135,41 @@ def test_any_act_of_a_kind_is_no_incident(text: str) -> None:
 
 def test_any_after_a_comma_meaning_that_is_leaves_the_incident() -> None:
     assert _events("قتل خمسة أشخاص في انفجار في مدينة بغداد أمس، أي ثلاثة جنود ومدنيان") != []
+
+
+@pytest.mark.parametrize("text", [
+    # a call's complement runs from its complementiser to its comma, whatever aside stands before it
+    'ودعت تنسيقيات المحافظات الجنوبية في بيان، إلى مظاهرات حاشدة اليوم في بغداد',
+    'دعا الناشطون، عبر مواقع التواصل، إلى تظاهرة كبيرة في ساحة التحرير ببغداد',
+    'وطالبت اللجنة المنظمة في بيانها، بأن يخرج المتظاهرون في البصرة غدا',
+    'تخشى الأمم المتحدة، بحسب مسؤول فيها، أن تشن القوات هجوما على إدلب',
+    'يتوقع المراقبون، وفق تقرير نشر اليوم، أن تندلع اشتباكات عنيفة في ريف حماة',
+    'ودعا زعيم التيار أنصاره في تغريدة، إلى مظاهرة مليونية في ساحة التحرير ببغداد',
+])
+def test_an_aside_before_the_complementiser_does_not_end_the_complement(text: str) -> None:
+    assert _events(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    # the complement ends at its own comma: what is told after it is news
+    "دعت الأحزاب السياسية في المحافظة إلى التهدئة وضبط النفس، بعدما قتل ثلاثة محتجين في مدينة الكوت أمس",
+    "دعا المحافظ، في كلمة له، إلى الهدوء، فيما فرقت الشرطة تظاهرة في الكوت أمس",
+])
+def test_what_follows_the_complements_comma_is_still_news(text: str) -> None:
+    assert _events(text), text
+
+
+@pytest.mark.parametrize("text", [
+    # a call told as a noun, or by the verb in the plural, has not happened yet
+    "أمهل شيوخ العشائر الحكومة أسبوعين قبل الدعوة لتظاهرات واسعة في الناصرية",
+    "وجه الناشطون دعوة للتظاهر أمام مبنى المحافظة في البصرة",
+    "دعوا الأهالي إلى الاعتصام في ساحة التحرير ببغداد",
+    # nor what one wants
+    "قالت الناشطة: لا نريد أن تكون المظاهرات في ذي قار ساحة لتصفية الحسابات",
+])
+def test_a_call_or_a_wish_is_no_event(text: str) -> None:
+    assert _events(text) == [], text
+
+
+def test_a_protest_where_a_call_was_made_is_still_an_event() -> None:
+    assert _events("وجاءت الدعوة خلال تظاهرة حاشدة في ساحة التحرير وسط بغداد أمس"), "a protest, not called for"

@@ -328,6 +328,21 @@ def test_stored_munitions_blowing_up_are_no_shelling(text: str) -> None:
     assert _types(text) == ["Remote explosive/landmine/IED"]
 
 
+@pytest.mark.parametrize("text", [
+    # rockets and shells named as what a factory or workshop makes: no weapon fired
+    "دمرت وحدات الجيش مصانع ومعامل للمدافع والصواريخ والقذائف في محيط مدينة دوما أمس.",
+    "عثرت القوات الأمنية أمس على ورشة لتصنيع القذائف في حي الشعب ببغداد.",
+    "فككت قوات الجيش معملا للصواريخ في بلدة سرمدا بريف إدلب أمس.",
+])
+def test_made_munitions_are_no_shelling(text: str) -> None:
+    assert "Shelling/artillery/missile attack" not in _types(text)
+
+
+def test_rockets_that_fell_on_a_factory_district_are_shelling() -> None:
+    assert _types("سقطت قذائف صاروخية على حي المصانع في دمشق أمس ما أدى إلى مقتل ثلاثة أشخاص.") == [
+        "Shelling/artillery/missile attack"]
+
+
 def test_rockets_that_fell_are_shelling() -> None:
     assert _types("سقطت قذائف صاروخية على حي الشعب في بغداد أمس ما أدى إلى مقتل ثلاثة أشخاص.") == [
         "Shelling/artillery/missile attack"]

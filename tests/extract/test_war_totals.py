@@ -40,3 +40,13 @@ def test_the_incident_told_beside_a_war_total_keeps_its_own_toll() -> None:
 def test_a_war_total_after_an_incident_adds_nothing_to_it() -> None:
     found = _events("اشتبك الجيش مع الفصائل في ريف إدلب أمس وقتل خمسة جنود. وأدى النزاع إلى مقتل أكثر من 340 ألف شخص.")
     assert found == [("Armed clash", 5)], found
+
+
+@pytest.mark.parametrize("text", [
+    # a count over weeks or months is a running total, also when an approximator stands before the count
+    "قتل 40 مدنيا خلال أكثر من ثلاثة أسابيع من القصف على الغوطة الشرقية",
+    "سقط نحو 200 قتيل على مدى نحو شهرين من المعارك في ريف حماة",
+    "أصيب 30 متظاهرا خلال ما يزيد عن أسبوعين من الاحتجاجات في البصرة",
+])
+def test_a_count_over_about_so_many_weeks_is_a_running_total(text: str) -> None:
+    assert _events(text) == [], text

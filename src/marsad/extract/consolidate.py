@@ -19,6 +19,8 @@ from functools import cache
 from marsad.doc import Doc
 from marsad.extract.actors import UNIDENTIFIED, air_power, claimant
 from marsad.extract.classify import by_initiator
+from marsad.extract.mentions import BACKGROUND_DAYS
+from marsad.extract.time import days_back
 from marsad.extract.toll import combine, share_evenly
 from marsad.geo.cues import load_place_cues
 from marsad.geo.distance import haversine_km
@@ -347,10 +349,21 @@ def _reports_an_incident(doc: Doc, groups: list[_Group]) -> bool:
     in another country: not coded) makes no report of Iraq or Syria: a story of a bombing in Turkey that
     recalls the fighting across the border discusses that fighting."""
     told = [x for g in groups if not _abroad(g) for x in g.members if not x.supporting and not x.in_title]
-    if any(x.date_explicit or _stated_day(x) or x.fatalities is not None or x.injured is not None for x in told):
+    if any(x.date_explicit or _stated_day(x) or x.fatalities is not None or x.injured is not None
+           or _a_recent_day_word(doc, x) for x in told):
         return True
     lead = next((s.index for s in doc.sentences if not doc.in_title(s)), 0)
     return any(not x.in_title and x.sentence < lead + LEAD_SENTENCES for x in told)
+
+
+def _a_recent_day_word(doc: Doc, m: EventMention) -> bool:
+    """With no publication date, the mention's sentence still names a day of its own when it counts back from the
+    report ("تمكنت القوات من فرض سيطرتها أمس على مبنى الجامعة"): its own day, though it cannot be resolved."""
+    if doc.published is not None:
+        return False
+    back = [b for t in doc.times if t.sentence == m.sentence and not (t.statement or t.since or t.future or t.tense)
+            and (b := days_back(t)) is not None]
+    return any(precision == 1 and days <= BACKGROUND_DAYS for days, precision in back)
 
 
 def _abroad(g: _Group) -> bool:

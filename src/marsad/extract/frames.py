@@ -538,12 +538,27 @@ def _in_complement(doc: Doc, modal: Match[Entry], start: int) -> bool:
     """The word at offset ``start`` lies in the complement clause of a modal word: "أن"/"إلى" follows the
     modal within seven words (the verb's subject may stand between, a long noun phrase: "دعت تنسيقيات
     الحراك الشعبي في المحافظات الجنوبية إلى الخروج بمظاهرة"), and no comma or clause break stands
-    between the modal and the word."""
+    between the complementiser and the word.  An aside between the modal and its complementiser, closed by
+    a comma right before the complementiser ("دعت التنسيقيات في بيان، إلى ما وصفتها مظاهرات حاشدة"، "تخشى
+    الأمم المتحدة، بحسب مسؤول فيها، أن تشن القوات هجوما"), does not end the complement: the complement
+    is what the complementiser opens, up to its own comma."""
     starters = load_lexicons().word_set("complementisers")
     tokens = doc.tokens
-    opens = any(tokens[j].text in starters and tokens[j].start < start
-                for j in range(modal.last, min(modal.last + _COMPLEMENT_REACH, len(tokens))))
-    return opens and not any(c in doc.text[tokens[modal.last - 1].end:start] for c in "،,:؛")
+    opens = next((j for j in range(modal.last, min(modal.last + _COMPLEMENT_REACH, len(tokens)))
+                  if tokens[j].text in starters and tokens[j].start < start), None)
+    if opens is None:
+        return False
+    # an aside between the modal and its complementiser ("دعت التنسيقيات في بيان، إلى ما وصفتها مظاهرات حاشدة")
+    # is closed by its comma: the complement runs from the complementiser to its own comma
+    aside = doc.text[tokens[modal.last - 1].end:tokens[opens].start]
+    if any(c in aside for c in ":؛") or (any(c in aside for c in "،,") and not _comma_right_before(doc, opens)):
+        return False
+    return not any(c in doc.text[tokens[opens].end:start] for c in "،,:؛")
+
+
+def _comma_right_before(doc: Doc, j: int) -> bool:
+    """A comma stands right before token ``j`` (it closes an aside)."""
+    return any(c in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start] for c in "،,")
 
 
 def _of_belonging(doc: Doc, modal: Match[Entry], names: set[int]) -> bool:

@@ -22,7 +22,7 @@ from marsad.extract import actors as act
 from marsad.extract.classify import ActorFacts, by_initiator, classify
 from marsad.extract.frames import Frame, compares, frames_of, modal_flags
 from marsad.extract.numbers import read_number
-from marsad.extract.time import TimeMention
+from marsad.extract.time import TimeMention, days_back
 from marsad.extract.toll import Figure, TollMention, combine, share_evenly, told_as_motive, total_markers
 from marsad.geo.countries import clause_country, country_marks
 from marsad.geo.cues import load_place_cues
@@ -292,6 +292,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
                  or _war_total(tolls))
     if when is not None and not _recent(doc, when[0]):
         return []
+    if when is None and doc.published is None and _told_long_ago(doc, sentence, told):
+        return []
     if when is None and _continues_an_old_clause(doc, sentence):
         return []
     actor1, actor2, a1_explicit = _actors(doc, hits, sub_event, cues | ({"toll"} if tolls else set()), region,
@@ -520,14 +522,22 @@ def _points_back(doc: Doc, triggers: list[Match[Entry]]) -> bool:
 
 
 def _over_a_span(doc: Doc, modality: list[Match[Entry]], sentence: Sentence) -> bool:
-    """"خلال 30 يوما من المعارك"، "على مدى ثلاثة أسابيع": a count over weeks or months is a running total."""
+    """"خلال 30 يوما من المعارك"، "على مدى ثلاثة أسابيع"، "خلال أكثر من ثلاثة أسابيع": a count over weeks or
+    months is a running total (an approximator before the count, time.toml `ago_approximators`, is skipped)."""
     lex = load_lexicons()
-    units, tokens = lex.word_set("span_units"), doc.tokens
+    units, tokens, approx = lex.word_set("span_units"), doc.tokens, lex.word_set("ago_approximators")
     for m in modality:
         if m.payload.label != "span" or m.last >= sentence.last_token:
             continue
-        number = read_number(tokens, m.last, lex)
-        j = number.last if number is not None else m.last
+        i = m.last
+        for n in (1, 2, 3):  # "نحو"، "أكثر من"، "ما يزيد عن"
+            if " ".join(t.text for t in tokens[i:i + n]) in approx:
+                i += n
+                break
+        if i >= sentence.last_token:
+            continue
+        number = read_number(tokens, i, lex)
+        j = number.last if number is not None else i
         if j < sentence.last_token and strip_article(tokens[j].text) in units:
             return True
     return False
@@ -1249,6 +1259,16 @@ def _names_its_day(doc: Doc, t: TimeMention, triggers: list[Match[Entry]]) -> bo
     while j > 0 and strip_article(doc.tokens[j - 1].text) in day_words:
         j -= 1
     return bool(triggers) and min(triggers, key=lambda m: m.first).last == j
+
+
+def _told_long_ago(doc: Doc, sentence: Sentence, within: tuple[int, int]) -> bool:
+    """With no publication date, the clause's own time words still tell how long ago it was when they count back
+    from the report ("الذي سيطر قبل شهرين على جل محافظة إدلب"، "في يونيو من العام الماضي"): further back than 30
+    days is background (codebook §1), as it would be with the date known (``time.days_back``)."""
+    own = [t for t in doc.times if t.sentence == sentence.index and within[0] <= t.start < within[1]
+           and not (t.statement or t.since or t.future or t.tense)]
+    back = [b for t in own if (b := days_back(t)) is not None]
+    return bool(back) and all(days > BACKGROUND_DAYS for days, _ in back)
 
 
 def _recent(doc: Doc, day: date) -> bool:

@@ -70,6 +70,20 @@ class TimeMention:
         return resolve_rule(self.rule, anchor)
 
 
+#: Any day: a span counted back from the report is as long whatever day the report was published.
+_ANY_DAY = date(2001, 7, 1)
+
+
+def days_back(t: TimeMention) -> tuple[int, int] | None:
+    """How many days before the report a time word that counts back from it lies ("أمس": 1, "قبل شهرين": about
+    60, "العام الماضي"), with its time_precision — known even when the publication date is not.  None for a date
+    by the calendar ("15 يونيو"), whose distance from an unknown day is unknown."""
+    if t.rule.kind == "date":
+        return None
+    resolved = resolve_rule(t.rule, _ANY_DAY)
+    return None if resolved is None else ((_ANY_DAY - resolved[0]).days, resolved[1])
+
+
 def resolve_rule(rule: TimeRule, anchor: date | None) -> tuple[date, int] | None:
     """Apply a :class:`TimeRule` to an anchor day."""
     if rule.kind == "date" and rule.day is not None:
