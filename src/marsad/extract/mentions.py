@@ -252,6 +252,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         return []  # a drug bust or a thief's arrest: policing of crime, not of the conflict
     if sub_event is None and tolls and _continues(ctx, sentence, cues, explicit) and not _background(doc, sentence):
         sub_event, sites = ctx.told_before[1][0].sub_event_type, ctx.told_before[2]
+    if sub_event in _GENERIC_ATTACKS and _one_of_those(doc, ctx, sentence, triggers, cues):
+        sub_event = ctx.told_before[1][0].sub_event_type
     if sub_event is None:
         return []
     cause = _dated_cause(doc, span, triggers)  # "على خلفية مقتل شخص في تظاهرة، الأحد الماضي": the cause's day
@@ -363,6 +365,34 @@ def _continues(ctx: _Context, sentence: Sentence, cues: set[str], place_explicit
     index, mentions, _ = ctx.told_before
     return bool(not place_explicit and cues and cues <= {"wound", "kill"} and index == sentence.index - 1
                 and mentions)
+
+
+#: The types a clause gets from a bare word of attack ("هجوم"، "الهجمات") with no weapon named.
+_GENERIC_ATTACKS = frozenset({"Attack"})
+
+
+def _one_of_those(doc: Doc, ctx: _Context, sentence: Sentence, triggers: list[Match[Entry]], cues: set[str]) -> bool:
+    """"وقتل 30 شخصا في سلسلة تفجيرات ... واستهدف أكثر الهجمات دموية منطقة بغداد الجديدة": an elative before a
+    definite plural act noun (triggers.toml ``elatives``: "أكثر الهجمات"، "أعنف الهجمات") picks one of the acts the
+    sentence just before told; it names no weapon of its own, so it is of their kind, not a bare attack."""
+    index, told, _ = ctx.told_before
+    if index != sentence.index - 1 or not told or any(
+            (info := load_lexicons().cues.get(c)) is not None and info.family == "weapon" for c in cues):
+        return False
+    if EVENT_TYPES.get(told[0].sub_event_type) != "Explosions/Remote violence":
+        return False
+    elatives = load_lexicons().word_set("elatives")
+    for m in triggers:
+        word = doc.tokens[m.first].text
+        if m.first > sentence.first_token and word.startswith("ال") and word.endswith("ات") and _one_of(
+                doc.tokens[m.first - 1].text, elatives):
+            return True
+    return False
+
+
+def _one_of(word: str, words: frozenset[str]) -> bool:
+    """The word, or the word after the proclitic و or ف, is one of ``words``."""
+    return word in words or (word[:1] in "وف" and word[1:] in words)
 
 
 def _continues_an_old_clause(doc: Doc, sentence: Sentence) -> bool:
