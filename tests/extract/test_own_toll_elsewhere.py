@@ -44,3 +44,28 @@ def test_own_place_and_own_toll_is_another_incident(text: str, events: list[tupl
 ])
 def test_a_retelling_still_joins_the_incident(text: str, count: int) -> None:
     assert len(_events(text)) == count
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # "a second bomb" at an unlisted quarter of the capital, passive wounded, the verb after its subject
+    ("قال مصدر إن عبوة ناسفة انفجرت صباح اليوم في منطقة الدورة جنوبي بغداد، ما أسفر عن مقتل شخصين. وأضاف أن "
+     "عبوة ثانية انفجرت في منطقة الحسينية شمالي العاصمة، ما أدى إلى إصابة ثلاثة مدنيين.",
+     ["Al-Dura", "Al-Hasinia"]),
+    # "another attack", the verb first, no toll in either
+    ("هاجم مسلحون نقطة تفتيش للجيش في منطقة الدورة. وشن مسلحون هجوما آخر على دورية للشرطة في منطقة الحسينية شمالي "
+     "بغداد.", ["Al-Dura", "Al-Hasinia"]),
+    # a feminine "another" after a demonstration, plural crowds
+    ("تظاهر المئات في منطقة الدورة جنوبي بغداد. وخرجت تظاهرة أخرى في منطقة الحسينية شمالي بغداد.",
+     ["Al-Dura", "Al-Hasinia"]),
+])
+def test_another_act_elsewhere_is_another_incident(text: str, places: list[str]) -> None:
+    """"عبوة ثانية"، "هجوم آخر"، "تظاهرة أخرى" at another place: one more incident, however close the places."""
+    article = Article.from_parts("t", "", text, date(2021, 8, 6))
+    assert sorted(e.location.name for e in extract_events(article)) == places
+
+
+def test_another_act_at_the_same_place_is_the_same_event() -> None:
+    """Codebook §1: same place, same day, one event — a second bomb there is still that event."""
+    text = ("انفجرت عبوة ناسفة في منطقة الدورة جنوبي بغداد، ما أسفر عن مقتل شخصين. وانفجرت عبوة ثانية في منطقة "
+            "الدورة بعد دقائق.")
+    assert len(_events(text)) == 1

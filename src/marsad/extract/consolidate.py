@@ -406,6 +406,8 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
         candidates = [g for g in candidates if not _other_kind(g, m)]
     candidates = [g for g in candidates if not _other_act_elsewhere(g, m)]
     candidates = [g for g in candidates if not _own_toll_elsewhere(g, m)]
+    if m.another_act and m.place_explicit and not m.in_title:  # "وانفجرت عبوة ثانية في منطقة الحسينية"
+        candidates = [g for g in candidates if _at(g, m.location)]
     if _stated_day(m):
         candidates = ([g for g in candidates if g.day == m.event_date]
                       or [g for g in candidates if _reports_on(g, m) and _same_scene(g.location, m.location)])

@@ -320,6 +320,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
                                  and not (explicit and _states_toll(tolls)))
         or _anaphoric(doc, triggers, explicit, when, tolls) or _this_is(doc, span, triggers),
         names_told_act=_names_told_act(doc, triggers),
+        another_act=_another_act(doc, clause_cues),
         redates=own_day and not explicit and not _states_toll(tolls) and not aggregate and not background
         and _points_back(doc, triggers),
     )
@@ -500,6 +501,20 @@ def _this_is(doc: Doc, span: Span, triggers: list[Match[Entry]]) -> bool:
 
 #: Cues that name the people of an event, not its act ("المتظاهرين"): no reference to an act told before.
 _PEOPLE_CUES = frozenset({"protesters"})
+
+
+#: Cues naming those who carry an act out, not the act: "وشنت طائرات أخرى غارات" (other planes of one raid).
+_CARRIER_CUES = frozenset({"aircraft"})
+
+
+def _another_act(doc: Doc, clause_cues: list[Match[Entry]]) -> bool:
+    """The act or its weapon is named with a word of "another" or "second" right after it (triggers.toml
+    ``another_one``: "وانفجرت عبوة ثانية في منطقة الحسينية"، "وفي هجوم آخر، ..."): one more incident than
+    the one told before.  Not those who carried it out ("وشنت طائرات أخرى غارات": more planes of one raid)."""
+    acts = [m for m in clause_cues if m.payload.value.family not in ("casualty", "context")
+            and m.payload.value.name not in _PEOPLE_CUES | _CARRIER_CUES]
+    others = load_lexicons().word_set("another_one")
+    return any(m.last < len(doc.tokens) and doc.tokens[m.last].text in others for m in acts)
 
 
 def _names_told_act(doc: Doc, triggers: list[Match[Entry]]) -> bool:
