@@ -138,7 +138,9 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
     كفرنبل بينما دارت اشتباكات في ريف حماة"), when the clauses on both sides name their own scene ("قتل
     جندي في الموصل الإثنين، وقتل آخر في تكريت الثلاثاء": two incidents).  "، وإصابة اثنين آخرين" names none and goes
     on with the clause before it; "سقط ثلاثة قتلى في البصرة، كما قتل متظاهر في الديوانية" (tolls
-    alone) is one account."""
+    alone) is one account.  A round-up's next scene fronted after a comma ("تظاهر العشرات في الناصرية، وفي
+    الديوانية قطع محتجون الطريق": `place_openers` and a place) opens a clause of its own, with an act on
+    each side."""
     whole = [(sentence.first_token, sentence.last_token)]
     places = ctx.places.get(sentence.index)
     if not places or len(places) < 2:
@@ -162,9 +164,16 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
         return (doc.tokens[j].text in contrasts and any(sentence.first_token <= k < j for k in acts)
                 and any(j < k < sentence.last_token for k in acts))
 
+    openers, place_starts = lex.word_set("place_openers"), {rp.toponym.first_token for rp in places}
+
+    def fronted_place(j: int) -> bool:  # "، وفي الديوانية قطع محتجون الطريق"
+        return (comma(j) and doc.tokens[j].text in openers and bool(place_starts & set(range(j + 1, j + 3)))
+                and any(sentence.first_token <= k < j for k in acts) and any(j < k < sentence.last_token for k in acts))
+
     cuts = [j for j in range(sentence.first_token + 1, sentence.last_token)
             if (comma(j) and ((j in starts and doc.tokens[j].text.startswith("و")) or linked(j)))
-            or (linked(j) and (j + 1 in acts or doc.tokens[j + 1].text in happening)) or contrast(j)]
+            or (linked(j) and (j + 1 in acts or doc.tokens[j + 1].text in happening)) or contrast(j)
+            or fronted_place(j)]
     if not cuts:
         return whole
     bounds = [sentence.first_token, *cuts, sentence.last_token]
