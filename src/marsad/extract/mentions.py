@@ -897,6 +897,7 @@ def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Ent
     that names no place but a part of a whole country ("في جنوب البلاد") takes no scene told before it."""
     if places:
         sites = _pick_sites(doc, places, triggers)
+        sites = _road_in_governorate(ctx, sentence, span, sites)
         if not _background(doc, sentence):  # an old story's places are not the scene of what follows
             ctx.last_place = (sites, sentence)
         if sentence.index == 0 and doc.in_title(sentence):
@@ -920,6 +921,22 @@ def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Ent
     if ctx.title_places:
         return ctx.title_places[:1], False
     return [], False
+
+
+def _road_in_governorate(ctx: _Context, sentence: Sentence, span: Span,
+                         sites: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    """"وتجددت التظاهرات في بعض مناطق محافظة البصرة، حيث قطع عدد من المحتجين الطريق المؤدي إلى ميناء أم قصر":
+    a clause whose only scene is a governorate and that names one road leading to a place in it took place
+    on that road, near that place (codebook §4: the most specific place the text gives)."""
+    if not sites or any(rp.location is None or rp.location.geo_precision < 3 for rp in sites):
+        return sites
+    routes = [rp for rp in ctx.routes.get(sentence.index, []) if _in_span(span, rp.toponym.first_token)]
+    if len(routes) != 1 or routes[0].location is None:
+        return sites
+    road = routes[0].location
+    if any(rp.location is not None and rp.location.admin1 != road.admin1 for rp in sites):
+        return sites
+    return [_near(routes[0])]
 
 
 def _near(rp: ResolvedPlace) -> ResolvedPlace:
