@@ -406,6 +406,7 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
         candidates = [g for g in candidates if not _other_kind(g, m)]
     candidates = [g for g in candidates if not _other_act_elsewhere(g, m)]
     candidates = [g for g in candidates if not _own_toll_elsewhere(g, m)]
+    candidates = [g for g in candidates if not _riot_and_protest_apart(g, m)]
     if m.another_act and m.place_explicit and not m.in_title:  # "وانفجرت عبوة ثانية في منطقة الحسينية"
         candidates = [g for g in candidates if _at(g, m.location)]
     if _stated_day(m):
@@ -488,6 +489,23 @@ def _own_toll_elsewhere(g: _Group, m: EventMention) -> bool:
         and not _inside(b, x.location) and not _inside(x.location, b)
         and (x.fatalities, x.injured) != (m.fatalities, m.injured)
         for x in own)
+
+
+_RIOTS = frozenset({"Violent demonstration", "Mob violence"})
+
+
+def _riot_and_protest_apart(g: _Group, m: EventMention) -> bool:
+    """A riot told only at governorate level ("تم إحراق مكتب حزب الدعوة في محافظة البصرة") is not the
+    protest told at a place of its own in that governorate ("قطع المحتجون الطريق المؤدي إلى ميناء أم
+    قصر"): another crowd's act, burning or storming, somewhere else in it (codebook §1: two places, two
+    events).  The governorate's mere protests ("وتشهد محافظة البصرة منذ أيام مظاهرات") still join the
+    protest told at its place: they add nothing of their own."""
+    if _family(m) != "demo" or not m.place_explicit or not m.place_vague or g.vague or m.in_title:
+        return False
+    own = [x for x in g.members if not x.in_title and not x.supporting and x.place_explicit]
+    if not own:
+        return False
+    return m.sub_event_type in _RIOTS and all(x.sub_event_type not in _RIOTS for x in own)
 
 
 def _own_toll(m: EventMention) -> bool:
