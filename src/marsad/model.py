@@ -117,6 +117,7 @@ class EventMention:
     background: bool = False  # told as what had happened before ("وكان ..."، "منذ")
     redates: bool = False  # only dates what was told ("مقتل المسلحين كان في 12 يونيو")
     names_told_act: bool = False  # its act is named definitely, as one told before ("الهجوم"، "الغارة")
+    another_act: bool = False  # its act is named as one more ("عبوة ثانية"، "هجوم آخر"): not the one told before
     cues: frozenset[str] = frozenset()  # the cue names that typed it (triggers.toml)
     #: whose dead and whose wounded it counts (toll.py ``Figure`` groups: "" unnamed, "*" several groups)
     victims: tuple[str, str] = ("", "")

@@ -425,6 +425,10 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
     if m.place_explicit and _worded(m):  # a battle and a bombardment told apart are two events
         candidates = [g for g in candidates if not _other_kind(g, m)]
     candidates = [g for g in candidates if not _other_act_elsewhere(g, m)]
+    candidates = [g for g in candidates if not _own_toll_elsewhere(g, m)]
+    candidates = [g for g in candidates if not _riot_and_protest_apart(g, m)]
+    if m.another_act and m.place_explicit and not m.in_title:  # "وانفجرت عبوة ثانية في منطقة الحسينية"
+        candidates = [g for g in candidates if _at(g, m.location)]
     if _stated_day(m):
         candidates = ([g for g in candidates if g.day == m.event_date]
                       or [g for g in candidates if _reports_on(g, m) and _same_scene(g.location, m.location)])
@@ -485,6 +489,49 @@ def _other_act_elsewhere(g: _Group, m: EventMention) -> bool:
         _arm_named(x) and x.sub_event_type != m.sub_event_type
         and x.location is not None and bool(x.location.place_id) and not x.location.same_place(b)
         for x in own)
+
+
+def _own_toll_elsewhere(g: _Group, m: EventMention) -> bool:
+    """Codebook §1: two places, two events.  A round-up tells each incident of the day in a clause of its
+    own, with its own place and its own toll ("واستهدف أكثر الهجمات دموية منطقة بغداد الجديدة، حيث قتل 19
+    شخصا" then "كما انفجرت سيارة مفخخة في الزعفرانية، ما أدى إلى مقتل أربعة أشخاص").  A clause that names a
+    place of its own and a toll of its own is another incident than one whose every clause with a place and
+    a toll of its own tells another place and another toll, however close the two places (two quarters of
+    a city a few km apart).  Still one incident: the same toll told again at a closer place, a quarter or site
+    inside the settlement told with it, and a clause that names the act told before ("وأوضح المصدر أن
+    الانفجار وقع في حي الشعلة وأسفر عن مقتل 4")."""
+    b = m.location
+    if (not _own_toll(m) or m.names_told_act or b is None or not b.place_id):
+        return False
+    own = [x for x in g.members if _own_toll(x)]
+    return bool(own) and all(
+        x.location is not None and bool(x.location.place_id) and not x.location.same_place(b)
+        and not _inside(b, x.location) and not _inside(x.location, b)
+        and (x.fatalities, x.injured) != (m.fatalities, m.injured)
+        for x in own)
+
+
+_RIOTS = frozenset({"Violent demonstration", "Mob violence"})
+
+
+def _riot_and_protest_apart(g: _Group, m: EventMention) -> bool:
+    """A riot told only at governorate level ("تم إحراق مكتب حزب الدعوة في محافظة البصرة") is not the
+    protest told at a place of its own in that governorate ("قطع المحتجون الطريق المؤدي إلى ميناء أم
+    قصر"): another crowd's act, burning or storming, somewhere else in it (codebook §1: two places, two
+    events).  The governorate's mere protests ("وتشهد محافظة البصرة منذ أيام مظاهرات") still join the
+    protest told at its place: they add nothing of their own."""
+    if _family(m) != "demo" or not m.place_explicit or not m.place_vague or g.vague or m.in_title:
+        return False
+    own = [x for x in g.members if not x.in_title and not x.supporting and x.place_explicit]
+    if not own:
+        return False
+    return m.sub_event_type in _RIOTS and all(x.sub_event_type not in _RIOTS for x in own)
+
+
+def _own_toll(m: EventMention) -> bool:
+    """A body clause that tells a place of its own, closer than a governorate, and a toll of its own."""
+    return (m.place_explicit and not m.place_vague and not m.in_title and not m.supporting
+            and (m.fatalities is not None or m.injured is not None))
 
 
 def _arm_named(m: EventMention) -> bool:

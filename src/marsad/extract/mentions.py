@@ -139,7 +139,9 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
     كفرنبل بينما دارت اشتباكات في ريف حماة"), when the clauses on both sides name their own scene ("قتل
     جندي في الموصل الإثنين، وقتل آخر في تكريت الثلاثاء": two incidents).  "، وإصابة اثنين آخرين" names none and goes
     on with the clause before it; "سقط ثلاثة قتلى في البصرة، كما قتل متظاهر في الديوانية" (tolls
-    alone) is one account."""
+    alone) is one account.  A round-up's next scene fronted after a comma ("تظاهر العشرات في الناصرية، وفي
+    الديوانية قطع محتجون الطريق": `place_openers` and a place) opens a clause of its own, with an act on
+    each side."""
     whole = [(sentence.first_token, sentence.last_token)]
     places = ctx.places.get(sentence.index)
     if not places or len(places) < 2:
@@ -168,9 +170,16 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
         return (word.startswith("و") and word[1:] in happening and any(sentence.first_token <= k < j for k in acts)
                 and bool(acts & set(range(j + 1, j + 1 + _HAPPENING_REACH))))
 
+    openers, place_starts = lex.word_set("place_openers"), {rp.toponym.first_token for rp in places}
+
+    def fronted_place(j: int) -> bool:  # "، وفي الديوانية قطع محتجون الطريق"
+        return (comma(j) and doc.tokens[j].text in openers and bool(place_starts & set(range(j + 1, j + 3)))
+                and any(sentence.first_token <= k < j for k in acts) and any(j < k < sentence.last_token for k in acts))
+
     cuts = [j for j in range(sentence.first_token + 1, sentence.last_token)
             if (comma(j) and ((j in starts and doc.tokens[j].text.startswith("و")) or linked(j) or happens(j)))
-            or (linked(j) and (j + 1 in acts or doc.tokens[j + 1].text in happening)) or contrast(j)]
+            or (linked(j) and (j + 1 in acts or doc.tokens[j + 1].text in happening)) or contrast(j)
+            or fronted_place(j)]
     if not cuts:
         return whole
     bounds = [sentence.first_token, *cuts, sentence.last_token]
@@ -272,6 +281,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
         return []  # a drug bust or a thief's arrest: policing of crime, not of the conflict
     if sub_event is None and tolls and _continues(ctx, sentence, cues, explicit) and not _background(doc, sentence):
         sub_event, sites = ctx.told_before[1][0].sub_event_type, ctx.told_before[2]
+    if sub_event in _GENERIC_ATTACKS and _one_of_those(doc, ctx, sentence, triggers, cues):
+        sub_event = ctx.told_before[1][0].sub_event_type
     if sub_event is None:
         return []
     told = (doc.tokens[cause].start, end) if cause is not None else (start, end)
@@ -339,6 +350,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
                                  and not (explicit and _states_toll(tolls)))
         or _anaphoric(doc, triggers, explicit, when, tolls) or _this_is(doc, span, triggers),
         names_told_act=_names_told_act(doc, triggers),
+        another_act=_another_act(doc, clause_cues),
         redates=own_day and not explicit and not _states_toll(tolls) and not aggregate and not background
         and _points_back(doc, triggers),
     )
@@ -384,6 +396,34 @@ def _continues(ctx: _Context, sentence: Sentence, cues: set[str], place_explicit
     index, mentions, _ = ctx.told_before
     return bool(not place_explicit and cues and cues <= {"wound", "kill"} and index == sentence.index - 1
                 and mentions)
+
+
+#: The types a clause gets from a bare word of attack ("هجوم"، "الهجمات") with no weapon named.
+_GENERIC_ATTACKS = frozenset({"Attack"})
+
+
+def _one_of_those(doc: Doc, ctx: _Context, sentence: Sentence, triggers: list[Match[Entry]], cues: set[str]) -> bool:
+    """"وقتل 30 شخصا في سلسلة تفجيرات ... واستهدف أكثر الهجمات دموية منطقة بغداد الجديدة": an elative before a
+    definite plural act noun (triggers.toml ``elatives``: "أكثر الهجمات"، "أعنف الهجمات") picks one of the acts the
+    sentence just before told; it names no weapon of its own, so it is of their kind, not a bare attack."""
+    index, told, _ = ctx.told_before
+    if index != sentence.index - 1 or not told or any(
+            (info := load_lexicons().cues.get(c)) is not None and info.family == "weapon" for c in cues):
+        return False
+    if EVENT_TYPES.get(told[0].sub_event_type) != "Explosions/Remote violence":
+        return False
+    elatives = load_lexicons().word_set("elatives")
+    for m in triggers:
+        word = doc.tokens[m.first].text
+        if m.first > sentence.first_token and word.startswith("ال") and word.endswith("ات") and _one_of(
+                doc.tokens[m.first - 1].text, elatives):
+            return True
+    return False
+
+
+def _one_of(word: str, words: frozenset[str]) -> bool:
+    """The word, or the word after the proclitic و or ف, is one of ``words``."""
+    return word in words or (word[:1] in "وف" and word[1:] in words)
 
 
 def _continues_an_old_clause(doc: Doc, sentence: Sentence) -> bool:
@@ -491,6 +531,20 @@ def _this_is(doc: Doc, span: Span, triggers: list[Match[Entry]]) -> bool:
 
 #: Cues that name the people of an event, not its act ("المتظاهرين"): no reference to an act told before.
 _PEOPLE_CUES = frozenset({"protesters"})
+
+
+#: Cues naming those who carry an act out, not the act: "وشنت طائرات أخرى غارات" (other planes of one raid).
+_CARRIER_CUES = frozenset({"aircraft"})
+
+
+def _another_act(doc: Doc, clause_cues: list[Match[Entry]]) -> bool:
+    """The act or its weapon is named with a word of "another" or "second" right after it (triggers.toml
+    ``another_one``: "وانفجرت عبوة ثانية في منطقة الحسينية"، "وفي هجوم آخر، ..."): one more incident than
+    the one told before.  Not those who carried it out ("وشنت طائرات أخرى غارات": more planes of one raid)."""
+    acts = [m for m in clause_cues if m.payload.value.family not in ("casualty", "context")
+            and m.payload.value.name not in _PEOPLE_CUES | _CARRIER_CUES]
+    others = load_lexicons().word_set("another_one")
+    return any(m.last < len(doc.tokens) and doc.tokens[m.last].text in others for m in acts)
 
 
 def _names_told_act(doc: Doc, triggers: list[Match[Entry]]) -> bool:
@@ -898,6 +952,7 @@ def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Ent
     that names no place but a part of a whole country ("في جنوب البلاد") takes no scene told before it."""
     if places:
         sites = _pick_sites(doc, places, triggers)
+        sites = _road_in_governorate(ctx, sentence, span, sites)
         if not _background(doc, sentence):  # an old story's places are not the scene of what follows
             ctx.last_place = (sites, sentence)
         if sentence.index == 0 and doc.in_title(sentence):
@@ -921,6 +976,22 @@ def _sites(doc: Doc, sentence: Sentence, ctx: _Context, triggers: list[Match[Ent
     if ctx.title_places:
         return ctx.title_places[:1], False
     return [], False
+
+
+def _road_in_governorate(ctx: _Context, sentence: Sentence, span: Span,
+                         sites: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    """"وتجددت التظاهرات في بعض مناطق محافظة البصرة، حيث قطع عدد من المحتجين الطريق المؤدي إلى ميناء أم قصر":
+    a clause whose only scene is a governorate and that names one road leading to a place in it took place
+    on that road, near that place (codebook §4: the most specific place the text gives)."""
+    if not sites or any(rp.location is None or rp.location.geo_precision < 3 for rp in sites):
+        return sites
+    routes = [rp for rp in ctx.routes.get(sentence.index, []) if _in_span(span, rp.toponym.first_token)]
+    if len(routes) != 1 or routes[0].location is None:
+        return sites
+    road = routes[0].location
+    if any(rp.location is not None and rp.location.admin1 != road.admin1 for rp in sites):
+        return sites
+    return [_near(routes[0])]
 
 
 def _near(rp: ResolvedPlace) -> ResolvedPlace:

@@ -202,7 +202,8 @@ def _parent_score(t: Toponym, c: Place, parent: Place, ctx: _Context, w: dict[st
         named = set(part.split()) or {t.part} - {""}  # "X شمال شرقي Y"، "X شمال Y" (a direction after X)
         if named and not _within(c, parent) and km > _BESIDE_KM and not _lies_towards(c, parent, named):
             return w["parent_misfit"]  # "الحسينية شرقي بغداد": Karbala's, 70 km to the south-west, is not meant
-        if _within(c, parent) or km <= 80 or (km <= _DIRECTED_KM and _lies_towards(c, parent, named)):
+        if _within(c, parent) or (km <= 80 and not _lies_against(c, parent, named)) or (
+                km <= _DIRECTED_KM and _lies_towards(c, parent, named)):
             return w["parent_fit"]
         if c.kind in MINOR_KINDS:
             return w["parent_misfit"]
@@ -310,6 +311,12 @@ def _lies_towards(c: Place, centre: Place, parts: set[str]) -> bool:
     a place on the north side that is not on the west side, or on the east side not on the south."""
     sides = [_side(c, centre, p) for p in parts]
     return bool(sides) and max(sides) > 0 and min(sides) >= 0
+
+
+def _lies_against(c: Place, centre: Place, parts: set[str]) -> bool:
+    """``c`` lies in the quarter opposite a direction the words name from ``centre`` ("الحسينية شمالي بغداد"
+    is not the Husseiniya 70 km south-west of it, in Karbala): the text places it on the other side."""
+    return any(_side(c, centre, p) < 0 for p in parts)
 
 
 def _side(c: Place, centre: Place, part: str, slack: float = 0.03) -> int:

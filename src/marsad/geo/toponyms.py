@@ -24,11 +24,12 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from marsad.geo.countries import clause_country, country_marks
-from marsad.geo.cues import Word, in_word_list, is_ambiguous, load_place_cues, short_word_proclitics
+from marsad.geo.cues import Word, in_word_list, is_ambiguous, load_place_cues, place_cues_data, short_word_proclitics
 from marsad.geo.gazetteer import Gazetteer, NameHit, Place
 from marsad.geo.index import bare_forms, gap_ok
 from marsad.lexicon import load_lexicons
 from marsad.text.matcher import Match
+from marsad.text.normalise import fold
 from marsad.text.tokens import Token, strip_article, tokenise
 
 MAJOR_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region", "landmark"})
@@ -170,6 +171,7 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
     for d in drafts:
         d.cue = _cue_before(words, d.first)
     drafts = _with_unknown(words, drafts)
+    drafts = _bare_capitals(words, drafts, gz)
     drafts = _located_unknown(words, drafts)
     drafts = _compounds(words, drafts)
     for d in drafts:
@@ -214,6 +216,52 @@ def _known(text: str, tokens: list[Token], hits: list[Match[NameHit]]) -> list[_
         e = tokens[last - 1].end
         drafts.append(_Draft(first, last, start, e, text[start:e], places, key))
     return drafts
+
+
+def _bare_capitals(words: _Words, drafts: list[_Draft], gz: Gazetteer) -> list[_Draft]:
+    """"وفي العاصمة، انفجرت عبوة ناسفة"، "في منطقة الحسينية شمالي العاصمة": "the capital" with no name after it
+    (place_cues.toml ``[capitals]``) is the capital of the country the report is about, Baghdad or Damascus —
+    the report's other places choose between them, a nisba adjective after it names the country ("العاصمة
+    العراقية"), another country's adjective ("العاصمة الأردنية") names none of them.  Followed by a name ("العاصمة
+    بغداد") it is only that name's title."""
+    table = place_cues_data().get("capitals", {})
+    capital_words = {fold(w) for w in table.get("words", [])}
+    tokens = words.tokens
+    if not capital_words or not any(w in words.text for w in capital_words):
+        return drafts
+    capitals = {code: (gz.by_id(spec["place"]), {fold(a) for a in spec.get("adjectives", [])})
+                for code, spec in table.items() if isinstance(spec, dict)}
+    named = {d.first for d in drafts}
+    added: list[_Draft] = []
+    for i, token in enumerate(tokens):
+        word = next((w for w in capital_words if token.text == w or (token.text.endswith(w) and len(token.text)
+                                                                      - len(w) <= 2)), None)
+        if word is None or i + 1 in named or i in named or _after_a_name(words, drafts, i):
+            continue
+        last = i + 1
+        places = [p for p, _ in capitals.values() if p is not None]
+        if last < len(tokens) and gap_ok(words.text, token.end, tokens[last].start):
+            nxt = tokens[last].text
+            by_adjective = [p for p, adjectives in capitals.values() if p is not None and nxt in adjectives]
+            if by_adjective:
+                if last + 1 in named:
+                    continue  # "العاصمة العراقية بغداد": the name's title
+                places, last = by_adjective, last + 1
+            elif nxt.startswith("ال") and nxt.endswith(("ه", "ي")) and len(nxt) > 5 and nxt not in _WEEKDAYS:
+                continue  # another country's capital, or some other one: "العاصمة الأردنية"، "العاصمة السابقة"
+        start = token.end - len(word)
+        added.append(_Draft(i, last, start, tokens[last - 1].end, words.text[start:tokens[last - 1].end], places,
+                            word))
+    return sorted(drafts + added, key=lambda d: d.first) if added else drafts
+
+
+#: Weekdays ending like an adjective ("العاصمة الجمعة"): a day, not a kind of capital.
+_WEEKDAYS = frozenset({"الجمعه", "الثلاثاء"})
+
+
+def _after_a_name(words: _Words, drafts: list[_Draft], i: int) -> bool:
+    """"الرقة، العاصمة السابقة للتنظيم": a title in apposition after a name describes that place."""
+    return any(d.last == i and words.text[d.end:words.tokens[i].start].strip() in ("،", ",") for d in drafts)
 
 
 def _clitic_length(token: str, word: str) -> int:
