@@ -85,10 +85,18 @@ def resolve(entry: Entry, region: str, doc: Doc) -> Actor | None:
     if name is None:
         return None
     if name == "@dominant-rebel":
-        return dominant_rebel(doc) or UNIDENTIFIED
+        return dominant_rebel(doc) or _unnamed_militants(region)
     if name == "@dominant-organisation":
-        return dominant_organisation(doc) or dominant_rebel(doc) or UNIDENTIFIED
+        return dominant_organisation(doc) or dominant_rebel(doc) or _unnamed_militants(region)
     return Actor(name, lex.actors[name].inter)
+
+
+def _unnamed_militants(region: str) -> Actor:
+    """Whom "the terrorists", "the militants" of a story that names no insurgent group stand for in the region
+    (actors.toml [defaults] ``militants``): in Syria the armed opposition, elsewhere an unidentified group."""
+    lex = load_lexicons()
+    name = lex.defaults["militants"].get(region.split("-")[0])
+    return Actor(name, lex.actors[name].inter) if name else UNIDENTIFIED
 
 
 def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None = None,
