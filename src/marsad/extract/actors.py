@@ -448,10 +448,14 @@ def _reporter(doc: Doc, sentence: Sentence, m: Match[Entry]) -> bool:
     end = min(sentence.last_token, m.last + _REPORT_REACH)
     if ":" in doc.text[doc.tokens[m.last - 1].end:doc.tokens[end - 1].end]:
         return True
-    return any(doc.tokens[j].text in _COMPLEMENTISERS for j in range(m.last, end))
+    return any(doc.tokens[j].text in _COMPLEMENTISERS and doc.tokens[j - 1].text not in _TIME_CONJUNCTIONS
+               for j in range(m.last, end))
 
 
 _COMPLEMENTISERS = frozenset({"ان", "بان", "وان"})
+#: "بعد أن"، "قبل أن"، "منذ أن": أنْ that opens a clause of time, not what a reporting verb reports ("أعلن الجيش
+#: استعادة البلدة بعد أن قضت وحداته على المسلحين": the army announces its own act)
+_TIME_CONJUNCTIONS = frozenset({"بعد", "قبل", "منذ", "وبعد", "وقبل"})
 _PEOPLE = frozenset({5, 6, 7})  # rioters, protesters, civilians
 
 
