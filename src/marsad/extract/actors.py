@@ -155,6 +155,7 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
                                 agents, patients, lo, hi))
     sites = _military_sites(doc, region, hits, lo, hi)  # "العسكري" of a site is its adjective, not a soldier
     hits = [h for h in hits if not any(s.first <= h.first < s.last for s in sites)] + sites
+    hits = _nationals(doc, hits, hi)
     return _drop_supporters(doc, _drop_associates(
         doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, _drop_hedged(doc, hits), region, hi))), hi), lo)
 
@@ -324,6 +325,34 @@ def _drop_associates(doc: Doc, hits: list[ActorHit], hi: int) -> list[ActorHit]:
         after = [doc.tokens[j].text for j in range(h.last, min(hi, h.last + _ASSOCIATE_REACH + 1))]
         if joined and any(w in loyal and nxt in _BACK_PRONOUNS for w, nxt in zip(after, after[1:], strict=False)):
             continue
+        out.append(h)
+    return out
+
+
+#: The key of the soldiers' description in actors.toml ("جندي"، "عسكريين"، "ضباط").
+_SOLDIERS = "soldiers"
+
+
+@cache
+def _national_forms() -> dict[str, str]:
+    """Each actor's nationality adjective agreeing with a person noun in number (singular, dual, sound plural,
+    with or without the article: تركي، تركيان، تركيين، الأمريكيون) → the actor; soldiers are a state's, not a
+    coalition's its nisba names when it strikes (``nation``: "جنود أمريكيون" are the United States')."""
+    endings = ("", "ان", "ين", "ون")
+    return {article + nisba + ending: info.nation or info.name for info in load_lexicons().actors.values()
+            for nisba in info.nisba for article in ("", "ال") for ending in endings}
+
+
+def _nationals(doc: Doc, hits: list[ActorHit], hi: int) -> list[ActorHit]:
+    """"قتل جنديان أمريكيان"، "خمسة عسكريين إيرانيين"، "الضابط الروسي": soldiers described with a nationality
+    adjective right after them are that country's forces, not the army of the place."""
+    out = []
+    for h in hits:
+        name = _national_forms().get(doc.tokens[h.last].text) if h.key == _SOLDIERS and h.last < hi else None
+        if name is not None:
+            end = doc.tokens[h.last].end
+            h = replace(h, actor=Actor(name, load_lexicons().actors[name].inter), last=h.last + 1, end=end,
+                        generic=False, key="")
         out.append(h)
     return out
 
