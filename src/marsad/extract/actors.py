@@ -145,6 +145,9 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         bare = m.last - m.first == 1 and any(
             k in lex.word_set("initiator_only") for k in lookup_keys(doc.tokens[m.first].text))
         initiator, target = _ROLE * within(agents, m.first), _ROLE * within(patients, m.first)
+        if m.payload.category == "actor" and _names_the_fight(doc, m):
+            bare, initiator, target = True, max(initiator, target), 0.0  # "قتل شخصان في نزاع عشائري": the
+            # fight's own name names its sides, who fought it — never its victims
         if any(doc.tokens[j].text in fire_source for j in range(max(lo, m.first - _SOURCE_OF_FIRE), m.first)):
             initiator, target = _ROLE, 0.0  # "قصف مصدره مواقع الفصائل": whose positions it came from fired it
         phrase = " ".join(doc.tokens[j].text for j in range(m.first, m.last)).removeprefix("و")
@@ -158,6 +161,13 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     hits = _nationals(doc, hits, hi)
     return _drop_supporters(doc, _drop_associates(
         doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, _drop_hedged(doc, hits), region, hi))), hi), lo)
+
+
+def _names_the_fight(doc: Doc, m: Match[Entry]) -> bool:
+    """The name is a fight's own ("نزاع عشائري"، "اشتباكات عشائرية": actors.toml ``fight_names``)."""
+    phrase = " ".join(without_conjunction(doc.tokens[j].text) if j == m.first else doc.tokens[j].text
+                      for j in range(m.first, m.last))
+    return phrase in load_lexicons().word_set("fight_names")
 
 
 _BACK_SENTENCES = 2  # how far back a bare "القوات" looks for the force it points to
