@@ -133,7 +133,12 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         if m.first > lo and any(k in dress for k in lookup_keys(doc.tokens[m.first - 1].text)):
             continue  # "يرتدون زيا عسكريا": the adjective of a dress, not a soldier
         if m.first > 0 and doc.tokens[m.first - 1].text in speakers or _a_source(doc, m.first, lo, hi):
-            continue  # "المتحدث باسم الحزب"، "وفقا لضابط الشرطة": who tells it, not who did it
+            # "المتحدث باسم الحزب"، "وفقا لضابط الشرطة": who tells it, not who did it — but the owner of the
+            # forces the speaker calls its own ("قال المتحدث باسم وزارة الداخلية إن قواتنا اعتقلت": the police)
+            if (owner := resolve(m.payload, region, doc)) is not None and owner.inter in (1, 8):
+                sources.append(ActorHit(owner, m.first, m.last, m.start, m.end, False, 0.0, 0.0,
+                                        key=m.payload.label if m.payload.category == "generic" else ""))
+            continue
         actor = resolve(m.payload, region, doc)
         generic = m.payload.category == "generic"
         if actor is not None and generic and m.last - m.first == 1 \
