@@ -28,3 +28,18 @@ def _actor1(text: str) -> str:
 ])
 def test_the_speakers_own_forces(text: str, expected: str) -> None:
     assert _actor1(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an official of the SDF (a rebel group), "our fighters" (oblique plural) took a town
+    ("وقال مسؤول في قوات سوريا الديمقراطية إن مقاتلينا سيطروا على بلدة هجين بعد معارك مع داعش.",
+     "Syrian Democratic Forces"),
+    # a spokesman of the opposition factions, "our fighters" (nominative) shelled the army's positions
+    ("وقال المتحدث باسم فصائل المعارضة إن مقاتلونا قصفوا مواقع قوات النظام في ريف حماة.", "Syrian opposition"),
+    # a Turkish ministry (feminine), "its jets" struck
+    ("وقالت وزارة الدفاع التركية إن مقاتلاتها قصفت مواقع لحزب العمال الكردستاني في منطقة حفتانين شمالي العراق.",
+     "Military Forces of Turkey"),
+])
+def test_a_sides_spokesman_points_to_its_own_fighters(text: str, expected: str) -> None:
+    assert _actor1(text) == expected
+

@@ -135,7 +135,7 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         if m.first > 0 and doc.tokens[m.first - 1].text in speakers or _a_source(doc, m.first, lo, hi):
             # "المتحدث باسم الحزب"، "وفقا لضابط الشرطة": who tells it, not who did it — but the owner of the
             # forces the speaker calls its own ("قال المتحدث باسم وزارة الداخلية إن قواتنا اعتقلت": the police)
-            if (owner := resolve(m.payload, region, doc)) is not None and owner.inter in (1, 8):
+            if (owner := resolve(m.payload, region, doc)) is not None and owner.inter in _ARMED:
                 sources.append(ActorHit(owner, m.first, m.last, m.start, m.end, False, 0.0, 0.0,
                                         key=m.payload.label if m.payload.category == "generic" else ""))
             continue
@@ -160,7 +160,7 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, generic, initiator, target, bare,
                              m.payload.label if generic else "", post, within(allies, m.first)))
     hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
-                                agents, patients, lo, hi))
+                                agents, patients, lo, hi, tuple(sources)))
     sites = _military_sites(doc, region, hits, lo, hi)  # "العسكري" of a site is its adjective, not a soldier
     hits = [h for h in hits if not any(s.first <= h.first < s.last for s in sites)] + sites
     hits = _nationals(doc, hits, hi)
@@ -431,14 +431,18 @@ def _drop_members(doc: Doc, hits: list[ActorHit]) -> list[ActorHit]:
                                                    or (h.last in named_at and doc.tokens[h.last].text[:1] == "ل")))]
 
 
+#: Armed sides: state, rebel, political and identity militias, external forces.
+_ARMED = frozenset({1, 2, 3, 4, 8})
 #: The weight of a role the clause frame gives (against the priors by event type, at most 1.5).
 _ROLE = 3.0
 
 
 def _pointed_forces(doc: Doc, sentence: Sentence, region: str, hits: list[ActorHit], agents: list[tuple[int, int]],
-                    patients: list[tuple[int, int]], lo: int, hi: int) -> list[ActorHit]:
+                    patients: list[tuple[int, int]], lo: int, hi: int,
+                    sources: tuple[ActorHit, ...] = ()) -> list[ActorHit]:
     """"أعلنت وزارة الدفاع أن قواتها قتلت ...": a force noun with a possessive pronoun is the force of the
-    statement's subject — the actor named before it, else the region's army (a described force)."""
+    statement's subject — the state or foreign force named before it, or any armed side that tells the report
+    ("قال مسؤول في قوات سوريا الديمقراطية إن مقاتلينا سيطروا"), else the region's army (a described force)."""
     out: list[ActorHit] = []
     for f in frames_of(doc, sentence):
         for arg in (f.agent,):  # a state's forces are told of as the ones who act
@@ -446,7 +450,8 @@ def _pointed_forces(doc: Doc, sentence: Sentence, region: str, hits: list[ActorH
                 continue
             if any(h.first == arg.first for h in out):
                 continue
-            told = next((h for h in reversed(hits) if h.last <= arg.first and h.actor.inter in (1, 8)), None)
+            told = next((h for h in reversed(hits) if h.last <= arg.first and h.actor.inter in (1, 8)
+                         or (h.actor.inter in _ARMED and h in sources)), None)
             owner = told.actor if told is not None else _country_before(doc, lo, arg.first)
             actor = owner or resolve(Entry("generic", "army", load_lexicons().generics["army"]), region, doc)
             if actor is None:
