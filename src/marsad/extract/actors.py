@@ -108,6 +108,7 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     lex = load_lexicons()
     controllers, speakers = lex.word_set("controller_before"), lex.word_set("speaker_before")
     dress, fire_source = lex.word_set("dress_before"), lex.word_set("fire_source")
+    aviation = lex.word_set("aviation_before")
     affiliated, posts = lex.word_set("affiliation_before"), lex.word_set("target_only")
     previous: list[Match[Entry]] = []  # the names told before in the sentence
     agents, patients = role_spans(frames_of(doc, sentence))
@@ -132,6 +133,9 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
             continue  # "جبهة النصرة، ذراع تنظيم القاعدة": the parent of the group before, not a party
         if m.first > lo and any(k in dress for k in lookup_keys(doc.tokens[m.first - 1].text)):
             continue  # "يرتدون زيا عسكريا": the adjective of a dress, not a soldier
+        if m.first > lo and m.payload.label == "air force" and any(
+                k in aviation for k in lookup_keys(doc.tokens[m.first - 1].text)):
+            continue  # "تعطيل حركة الطيران": air traffic, not an air force
         if m.first > 0 and doc.tokens[m.first - 1].text in speakers or _a_source(doc, m.first, lo, hi):
             # "المتحدث باسم الحزب"، "وفقا لضابط الشرطة": who tells it, not who did it — but the owner of the
             # forces the speaker calls its own ("قال المتحدث باسم وزارة الداخلية إن قواتنا اعتقلت": the police)
