@@ -85,10 +85,18 @@ def resolve(entry: Entry, region: str, doc: Doc) -> Actor | None:
     if name is None:
         return None
     if name == "@dominant-rebel":
-        return dominant_rebel(doc) or UNIDENTIFIED
+        return dominant_rebel(doc) or _unnamed_militants(region)
     if name == "@dominant-organisation":
-        return dominant_organisation(doc) or dominant_rebel(doc) or UNIDENTIFIED
+        return dominant_organisation(doc) or dominant_rebel(doc) or _unnamed_militants(region)
     return Actor(name, lex.actors[name].inter)
+
+
+def _unnamed_militants(region: str) -> Actor:
+    """Whom "the terrorists", "the militants" of a story that names no insurgent group stand for in the region
+    (actors.toml [defaults] ``militants``): in Syria the armed opposition, elsewhere an unidentified group."""
+    lex = load_lexicons()
+    name = lex.defaults["militants"].get(region.split("-")[0])
+    return Actor(name, lex.actors[name].inter) if name else UNIDENTIFIED
 
 
 def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None = None,
@@ -100,6 +108,7 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     lex = load_lexicons()
     controllers, speakers = lex.word_set("controller_before"), lex.word_set("speaker_before")
     dress, fire_source = lex.word_set("dress_before"), lex.word_set("fire_source")
+    aviation = lex.word_set("aviation_before")
     affiliated, posts = lex.word_set("affiliation_before"), lex.word_set("target_only")
     previous: list[Match[Entry]] = []  # the names told before in the sentence
     agents, patients = role_spans(frames_of(doc, sentence))
@@ -124,8 +133,16 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
             continue  # "جبهة النصرة، ذراع تنظيم القاعدة": the parent of the group before, not a party
         if m.first > lo and any(k in dress for k in lookup_keys(doc.tokens[m.first - 1].text)):
             continue  # "يرتدون زيا عسكريا": the adjective of a dress, not a soldier
+        if m.first > lo and m.payload.label == "air force" and any(
+                k in aviation for k in lookup_keys(doc.tokens[m.first - 1].text)):
+            continue  # "تعطيل حركة الطيران": air traffic, not an air force
         if m.first > 0 and doc.tokens[m.first - 1].text in speakers or _a_source(doc, m.first, lo, hi):
-            continue  # "المتحدث باسم الحزب"، "وفقا لضابط الشرطة": who tells it, not who did it
+            # "المتحدث باسم الحزب"، "وفقا لضابط الشرطة": who tells it, not who did it — but the owner of the
+            # forces the speaker calls its own ("قال المتحدث باسم وزارة الداخلية إن قواتنا اعتقلت": the police)
+            if (owner := resolve(m.payload, region, doc)) is not None and owner.inter in _ARMED:
+                sources.append(ActorHit(owner, m.first, m.last, m.start, m.end, False, 0.0, 0.0,
+                                        key=m.payload.label if m.payload.category == "generic" else ""))
+            continue
         actor = resolve(m.payload, region, doc)
         generic = m.payload.category == "generic"
         if actor is not None and generic and m.last - m.first == 1 \
@@ -137,6 +154,9 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         bare = m.last - m.first == 1 and any(
             k in lex.word_set("initiator_only") for k in lookup_keys(doc.tokens[m.first].text))
         initiator, target = _ROLE * within(agents, m.first), _ROLE * within(patients, m.first)
+        if m.payload.category == "actor" and _names_the_fight(doc, m):
+            bare, initiator, target = True, max(initiator, target), 0.0  # "قتل شخصان في نزاع عشائري": the
+            # fight's own name names its sides, who fought it — never its victims
         if any(doc.tokens[j].text in fire_source for j in range(max(lo, m.first - _SOURCE_OF_FIRE), m.first)):
             initiator, target = _ROLE, 0.0  # "قصف مصدره مواقع الفصائل": whose positions it came from fired it
         phrase = " ".join(doc.tokens[j].text for j in range(m.first, m.last)).removeprefix("و")
@@ -144,11 +164,19 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
         hits.append(ActorHit(actor, m.first, m.last, m.start, m.end, generic, initiator, target, bare,
                              m.payload.label if generic else "", post, within(allies, m.first)))
     hits.extend(_pointed_forces(doc, sentence, region, sorted(hits + sources, key=lambda h: h.first),
-                                agents, patients, lo, hi))
+                                agents, patients, lo, hi, tuple(sources)))
     sites = _military_sites(doc, region, hits, lo, hi)  # "العسكري" of a site is its adjective, not a soldier
     hits = [h for h in hits if not any(s.first <= h.first < s.last for s in sites)] + sites
+    hits = _nationals(doc, hits, hi)
     return _drop_supporters(doc, _drop_associates(
         doc, _drop_members(doc, _drop_vague_gunmen(_joint_forces(doc, _drop_hedged(doc, hits), region, hi))), hi), lo)
+
+
+def _names_the_fight(doc: Doc, m: Match[Entry]) -> bool:
+    """The name is a fight's own ("نزاع عشائري"، "اشتباكات عشائرية": actors.toml ``fight_names``)."""
+    phrase = " ".join(without_conjunction(doc.tokens[j].text) if j == m.first else doc.tokens[j].text
+                      for j in range(m.first, m.last))
+    return phrase in load_lexicons().word_set("fight_names")
 
 
 _BACK_SENTENCES = 2  # how far back a bare "القوات" looks for the force it points to
@@ -320,6 +348,34 @@ def _drop_associates(doc: Doc, hits: list[ActorHit], hi: int) -> list[ActorHit]:
     return out
 
 
+#: The key of the soldiers' description in actors.toml ("جندي"، "عسكريين"، "ضباط").
+_SOLDIERS = "soldiers"
+
+
+@cache
+def _national_forms() -> dict[str, str]:
+    """Each actor's nationality adjective agreeing with a person noun in number (singular, dual, sound plural,
+    with or without the article: تركي، تركيان، تركيين، الأمريكيون) → the actor; soldiers are a state's, not a
+    coalition's its nisba names when it strikes (``nation``: "جنود أمريكيون" are the United States')."""
+    endings = ("", "ان", "ين", "ون")
+    return {article + nisba + ending: info.nation or info.name for info in load_lexicons().actors.values()
+            for nisba in info.nisba for article in ("", "ال") for ending in endings}
+
+
+def _nationals(doc: Doc, hits: list[ActorHit], hi: int) -> list[ActorHit]:
+    """"قتل جنديان أمريكيان"، "خمسة عسكريين إيرانيين"، "الضابط الروسي": soldiers described with a nationality
+    adjective right after them are that country's forces, not the army of the place."""
+    out = []
+    for h in hits:
+        name = _national_forms().get(doc.tokens[h.last].text) if h.key == _SOLDIERS and h.last < hi else None
+        if name is not None:
+            end = doc.tokens[h.last].end
+            h = replace(h, actor=Actor(name, load_lexicons().actors[name].inter), last=h.last + 1, end=end,
+                        generic=False, key="")
+        out.append(h)
+    return out
+
+
 @cache
 def _nisba_actors() -> dict[str, str]:
     """Each actor's nationality adjective in its four agreeing forms (روسي، روسيه، الروسي، الروسيه) → the actor."""
@@ -379,14 +435,18 @@ def _drop_members(doc: Doc, hits: list[ActorHit]) -> list[ActorHit]:
                                                    or (h.last in named_at and doc.tokens[h.last].text[:1] == "ل")))]
 
 
+#: Armed sides: state, rebel, political and identity militias, external forces.
+_ARMED = frozenset({1, 2, 3, 4, 8})
 #: The weight of a role the clause frame gives (against the priors by event type, at most 1.5).
 _ROLE = 3.0
 
 
 def _pointed_forces(doc: Doc, sentence: Sentence, region: str, hits: list[ActorHit], agents: list[tuple[int, int]],
-                    patients: list[tuple[int, int]], lo: int, hi: int) -> list[ActorHit]:
+                    patients: list[tuple[int, int]], lo: int, hi: int,
+                    sources: tuple[ActorHit, ...] = ()) -> list[ActorHit]:
     """"أعلنت وزارة الدفاع أن قواتها قتلت ...": a force noun with a possessive pronoun is the force of the
-    statement's subject — the actor named before it, else the region's army (a described force)."""
+    statement's subject — the state or foreign force named before it, or any armed side that tells the report
+    ("قال مسؤول في قوات سوريا الديمقراطية إن مقاتلينا سيطروا"), else the region's army (a described force)."""
     out: list[ActorHit] = []
     for f in frames_of(doc, sentence):
         for arg in (f.agent,):  # a state's forces are told of as the ones who act
@@ -394,7 +454,8 @@ def _pointed_forces(doc: Doc, sentence: Sentence, region: str, hits: list[ActorH
                 continue
             if any(h.first == arg.first for h in out):
                 continue
-            told = next((h for h in reversed(hits) if h.last <= arg.first and h.actor.inter in (1, 8)), None)
+            told = next((h for h in reversed(hits) if h.last <= arg.first and h.actor.inter in (1, 8)
+                         or (h.actor.inter in _ARMED and h in sources)), None)
             owner = told.actor if told is not None else _country_before(doc, lo, arg.first)
             actor = owner or resolve(Entry("generic", "army", load_lexicons().generics["army"]), region, doc)
             if actor is None:
@@ -440,10 +501,14 @@ def _reporter(doc: Doc, sentence: Sentence, m: Match[Entry]) -> bool:
     end = min(sentence.last_token, m.last + _REPORT_REACH)
     if ":" in doc.text[doc.tokens[m.last - 1].end:doc.tokens[end - 1].end]:
         return True
-    return any(doc.tokens[j].text in _COMPLEMENTISERS for j in range(m.last, end))
+    return any(doc.tokens[j].text in _COMPLEMENTISERS and doc.tokens[j - 1].text not in _TIME_CONJUNCTIONS
+               for j in range(m.last, end))
 
 
 _COMPLEMENTISERS = frozenset({"ان", "بان", "وان"})
+#: "بعد أن"، "قبل أن"، "منذ أن": أنْ that opens a clause of time, not what a reporting verb reports ("أعلن الجيش
+#: استعادة البلدة بعد أن قضت وحداته على المسلحين": the army announces its own act)
+_TIME_CONJUNCTIONS = frozenset({"بعد", "قبل", "منذ", "وبعد", "وقبل"})
 _PEOPLE = frozenset({5, 6, 7})  # rioters, protesters, civilians
 
 

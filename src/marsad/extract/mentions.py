@@ -1512,7 +1512,11 @@ def _default_initiator(doc: Doc, sub_event: str, region: str, sentence: Sentence
         # and mortars are an armed group's, whichever security forces the story names (codebook §3, actors.toml
         # [defaults])
         default = _regional_default("air strikes" if sub_event == "Air/drone strike" else "shelling", region, doc)
-        external = _doc_actor(doc, {8, 1} if default.inter == 1 else {8}, region, sentence, exclude=victim)
+        # the state's own forces compete by every way the story names them: by name and by the descriptions that
+        # stand for them ("القوات الحكومية"، "الطيران الحربي"، "النظام"), not by name alone against a foreign air
+        # force named once
+        external = _doc_actor(doc, {8, 1} if default.inter == 1 else {8}, region, sentence, exclude=victim,
+                              described=default if default.inter == 1 else None)
         return external if external is not None else default
     if sub_event in ("Arrests", "Disrupted weapons use"):
         return _regional_default("arrests", region, doc)
@@ -1535,13 +1539,15 @@ _NEARBY = 3
 
 
 def _doc_actor(doc: Doc, inters: set[int], region: str, sentence: Sentence,
-               exclude: Actor | None = None) -> Actor | None:
+               exclude: Actor | None = None, described: Actor | None = None) -> Actor | None:
     """The most named actor of the given categories near the sentence (the same story: news briefs
-    put several stories in one page), else in the whole document."""
+    put several stories in one page), else in the whole document.  ``described``: an actor that the
+    descriptions of ``actors.toml`` [[generic]] name too, counted with its names."""
+    kinds = ("actor", "generic") if described is not None else ("actor",)
     near = [m for s in doc.sentences if abs(s.index - sentence.index) <= _NEARBY
-            for m in doc.sentence_entries(s, "actor")]
-    return _most_named(doc, near, inters, region, exclude) or _most_named(
-        doc, [m for m in doc.entries if m.payload.category == "actor"], inters, region, exclude)
+            for m in doc.sentence_entries(s, *kinds)]
+    return _most_named(doc, near, inters, region, exclude, described) or _most_named(
+        doc, [m for m in doc.entries if m.payload.category in kinds], inters, region, exclude, described)
 
 
 def _loser(doc: Doc, taker: Actor, region: str, sentence: Sentence) -> Actor | None:
@@ -1601,10 +1607,12 @@ def _named_nearby(doc: Doc, actor: Actor, region: str, sentence: Sentence) -> li
 
 
 def _most_named(doc: Doc, entries: list[Match[Entry]], inters: set[int], region: str,
-                exclude: Actor | None = None) -> Actor | None:
+                exclude: Actor | None = None, described: Actor | None = None) -> Actor | None:
     counts: dict[str, tuple[int, Actor]] = {}
     for m in entries:
         actor = act.resolve(m.payload, region, doc)
+        if m.payload.category == "generic" and actor != described:
+            continue
         if actor is not None and actor.inter in inters and actor != exclude:
             n, _ = counts.get(actor.name, (0, actor))
             counts[actor.name] = (n + 1, actor)
