@@ -865,3 +865,40 @@ def test_since_a_counted_span_is_a_running_total(text):
 def test_for_some_days_is_no_running_total(text):
     counted = [t for t in _doc(text).tolls if not t.part]
     assert counted and not any(t.cumulative for t in counted), counted
+
+
+# --- a list of counts as the subject before the verb --------------------------------------------
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("وقال المرصد إن 25 مقاتلا على الأقل من الفصائل وثمانية من مقاتلي تنظيم داعش قتلوا في الهجوم على البلدة", 33),
+    ("ويعتقد أن 39 من المعارضة المسلحة و39 من الجيش السوري قتلوا في المواجهات", 78),
+    ("وأفاد مصدر بأن تسعة شرطيين وستة عناصر من الحشد وأربعة مدنيين لقوا مصرعهم في الهجوم", 19),
+    ("وذكر المسعفون أن امرأتين و3 أطفال قتلوا في القصف على القرية", 5),
+])
+def test_counts_joined_before_the_verb_are_all_its_subject(text, killed):
+    assert counts(text).get("killed") == killed
+
+
+def test_wounded_joined_before_the_verb_add_up_too():
+    assert counts("وقال إن اثنين من الجنود وثلاثة مدنيين أصيبوا في الانفجار") == {"wounded": 5}
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("نزح 300 شخص و12 مدنيا قتلوا في القصف على القرية", 12),  # the first count is another predicate's
+    ("قصفت الطائرات 4 مواقع، و12 مسلحا قتلوا في الغارة", 12),  # a comma ends the list
+])
+def test_a_count_outside_the_subjects_list_is_not_added(text, killed):
+    assert counts(text).get("killed") == killed
+
+
+# --- a vague count of another side adds to a stated count --------------------------------------
+
+@pytest.mark.parametrize(("figures", "expected"), [
+    ([("Syrian opposition", 6, True), ("Military Forces of Syria", 3, False)], (9, False)),
+    ([("Islamic State", 12, False), ("Police Forces of Iraq", 2, True)], (14, False)),
+    ([("Civilians", 5, True), ("", 12, False)], (5, True)),  # "dozens" of no group: an estimate, the stated wins
+    ([("Civilians", 5, True), ("Civilians", 3, False)], (5, True)),  # the same people: the stated count
+])
+def test_a_vague_count_of_another_group_adds(figures, expected):
+    from marsad.extract.toll import combine
+    assert combine(figures) == expected

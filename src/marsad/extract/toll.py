@@ -152,8 +152,11 @@ class _SentenceTolls:
                                        word.first, implicit=True, part=True))
                 continue
             count = self._adjacent_before(word) or self._with(word, limit) or self._after(word, limit) or (
-                self._raised_to_before(word, floor)) or (
-                None if self._strict(word) or self._conjoined_verb(word) else self._before(word, floor))
+                self._raised_to_before(word, floor))
+            earlier: list[Count] = []
+            if count is None and not (self._strict(word) or self._conjoined_verb(word)):
+                count = self._before(word, floor)
+                earlier = self._prior_conjuncts(count, floor, limit) if count is not None else []
             implicit = count is None
             if count is None:
                 count = self._implicit(word, limit)
@@ -173,8 +176,54 @@ class _SentenceTolls:
                                additive, update=not implicit and self._raised(min(first, word.first), first),
                                victims=victims)
             out.append(toll)
+            for e_value, e_exact, e_first, e_last in earlier:  # "25 من الفصائل وثمانية من داعش قتلوا": both
+                self.claimed.update(range(e_first, e_last))
+                out.append(TollMention(toll.kind, e_value, e_exact, self.doc.tokens[e_first].start,
+                                       self.doc.tokens[e_last - 1].end, toll.sentence, e_first, additive=True,
+                                       victims=self._victims(e_first, e_last, first)))
             out.extend(self._conjoined(toll, last, limit))
         return out + self._attackers() + self._self_detonated(out)
+
+    def _dual_at(self, j: int) -> bool:
+        return dual_of(strip_article(self.doc.tokens[j].text), self.lex) is not None
+
+    def _prior_conjuncts(self, found: Count, floor: int, limit: int) -> list[Count]:
+        """"أن 25 مقاتلا من الفصائل وثمانية من مقاتلي داعش قتلوا"، "39 من المعارضة و39 من الجيش قتلوا": the
+        subject before a verb of dying may be a list of counts joined by و, one per group; the count nearest
+        the verb is its last conjunct, and each count before it, joined by و, with only its noun phrase
+        between (no predicate, casualty word, clause link or comma), is another of the dead (codebook §6,
+        all sides).  The earlier conjuncts, nearest first."""
+        out: list[Count] = []
+        tokens, links = self.doc.tokens, self.lex.word_set("clause_links")
+        first = found[2]
+        while len(out) < 4:
+            joined = tokens[first].text.startswith("و") or (first > floor and tokens[first - 1].text == "و")
+            if not joined or tokens[first].text in self.lex.cardinals:
+                return out  # "واحد": the و is the word's own letter
+            prior = None
+            start = first - 2 if tokens[first - 1].text == "و" else first - 1
+            for k in range(start, max(floor, first - 10) - 1, -1):
+                if k in self.predicates or strip_article(tokens[k].text) in links or any(
+                        w.first == k for w in self.words) or self._comma_between(k, k + 1):
+                    return out
+                c = self._count_at(k)
+                if c is None:
+                    continue
+                while k - 1 >= floor and (whole := self._count_at(k - 1)) is not None and whole[3] >= c[3]:
+                    c, k = whole, k - 1  # "خمسة وعشرون" from its first word
+                if k - 1 >= floor and c[3] == k + 1 and self._dual_at(k) and not self._dual_at(k - 1) and (
+                        (number := self._count_at(k - 1)) is not None and number[3] == k):
+                    c, k = (number[0], number[1], number[2], c[3]), k - 1  # "تسعة شرطيين": nine, not the dual's two
+                if c[3] > first or not c[1] or not self._free(k, self.words[0]) or self._governed(c[2]) or not (
+                        self._names_people(c[3], limit) or self._is_person(tokens[c[3] - 1].text)):
+                    return out
+                prior = c
+                break
+            if prior is None:
+                return out
+            out.append(prior)
+            first = prior[2]
+        return out
 
     def _attackers(self) -> list[TollMention]:
         """Suicide attackers told as people (codebook §6: they count among the dead): "انتحاري" one,
@@ -1176,8 +1225,7 @@ def combine(figures: list[Figure], parties: frozenset[str] | None = None) -> tup
     or None for no count."""
     if not figures:
         return None
-    if any(e for _, _, e in figures):  # a stated count before "several", "dozens" (codebook §6)
-        figures = [f for f in figures if f[2]]
+    stated = any(e for _, _, e in figures)
     if parties is not None:
         figures = [(g if g in parties or g == "*" or "+" in g or g[1:] in parties else "", v, e) for g, v, e in figures]
     named = {g for g, _, _ in figures if g and g != "*" and not g.startswith("!")}
@@ -1187,6 +1235,9 @@ def combine(figures: list[Figure], parties: frozenset[str] | None = None) -> tup
             group = ""
         groups.setdefault(group, []).append((value, exact))
     unnamed = groups.pop("", [])
+    if stated:  # a stated count before "several", "dozens" (codebook §6) — of the same people, or of all
+        unnamed = [f for f in unnamed if f[1]]
+        groups = {g: fs for g, fs in groups.items() if g != "*" and "+" not in g or any(e for _, e in fs)}
     if len(groups) < 2 and "*" not in groups and not any("+" in g for g in groups):
         return _lowest(unnamed + [f for fs in groups.values() for f in fs])
     wholes = [g for g in groups if g == "*" or "+" in g]
