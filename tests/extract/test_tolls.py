@@ -902,3 +902,31 @@ def test_a_count_outside_the_subjects_list_is_not_added(text, killed):
 def test_a_vague_count_of_another_group_adds(figures, expected):
     from marsad.extract.toll import combine
     assert combine(figures) == expected
+
+
+# --- the doer after "على يد" is no count of the dead ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("وقتل الطفل ذبحا على يد مسلحين تابعين للحركة في حلب", "killed", 1),  # the child, not two gunmen more
+    ("قتل شاب على يد مسلحين مجهولين في البصرة", "killed", 1),
+    ("قتلت امرأتان على أيدي مسلحين مجهولين في الموصل", "killed", 2),
+    ("اغتيل موظفان من قبل مجهولين في البصرة", "killed", 2),
+    ("أصيب ثلاثة جنود على يد قناصين في الرمادي", "wounded", 3),
+])
+def test_the_people_after_a_phrase_of_agency_are_the_killers(text, kind, value):
+    assert counts(text) == {kind: value}
+
+
+# --- the dead "because of the war" are its tally ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وقالت المنظمة إن العشرات من الأطفال قتلوا في مدينة منبج جراء الصراع والقصف الجوي.",
+    "قتل أكثر من 500 مدني في محافظة إدلب بسبب الحرب.",
+    "ولقي آلاف المدنيين حتفهم في ريف حمص جراء النزاع.",
+])
+def test_the_dead_of_the_conflict_are_no_incident(text):
+    assert [e for e in extract_events(Article("t", text, published=PUBLISHED)) if e.fatalities] == []
+
+
+def test_an_incident_told_beside_the_war_keeps_its_toll():
+    assert record("قتل 3 مدنيين في قصف على بلدة كفرنبل، في حرب قتلت الآلاف.") == (3, 0)

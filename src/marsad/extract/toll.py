@@ -30,6 +30,7 @@ from marsad.extract.frames import compares
 from marsad.extract.numbers import Number, dual_of, read_number
 from marsad.lexicon import Entry, Lexicons, load_lexicons
 from marsad.text.matcher import Match
+from marsad.text.normalise import fold
 from marsad.text.tokens import Sentence, Token, lookup_keys, may_have_key, strip_article, without_conjunction
 
 #: Unquantified plural (سقوط قتلى، جرحى): codebook "several" = 3.
@@ -611,12 +612,21 @@ class _SentenceTolls:
         the subject.  The phrase is a preposition and at most three words, none a count or a casualty
         word, and the count must name people (a person noun after it)."""
         j = self._skip_prepositional(word.last, limit)
-        if j is None or j >= limit or not self._free(j, word):
+        if j is None or j >= limit or not self._free(j, word) or self._doer_before(j):
             return None
         found = self._count_at(j)
         if found is None or not (self._names_people(found[3], limit) or self._is_person(self.doc.tokens[j].text)):
             return None  # a count of people: a person noun after it, or a person noun in the dual ("شخصين")
         return found
+
+    def _doer_before(self, j: int) -> bool:
+        """"ذبح على يد مسلحين"، "قتلوا على أيدي عناصر التنظيم"، "اغتيل من قبل مجهولين": a phrase of agency
+        (at the hands of, by: numbers.toml ``doer_links``) names who did it; the people after it are the
+        killers, not the dead."""
+        if j - 2 < self.sentence.first_token:
+            return False
+        tokens = self.doc.tokens
+        return fold(f"{tokens[j - 2].text} {tokens[j - 1].text}") in self.lex.word_set("doer_links")
 
     def _skip_prepositional(self, j: int, limit: int) -> int | None:
         """The token after the prepositional phrases and time adverbs that start at ``j`` ("في محافظة
