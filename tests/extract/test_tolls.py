@@ -930,3 +930,19 @@ def test_the_dead_of_the_conflict_are_no_incident(text):
 
 def test_an_incident_told_beside_the_war_keeps_its_toll():
     assert record("قتل 3 مدنيين في قصف على بلدة كفرنبل، في حرب قتلت الآلاف.") == (3, 0)
+
+
+# --- a count over a month or a period is a running total ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أعلنت بعثة الأمم المتحدة عن مقتل 1332 عراقيا نتيجة أعمال العنف خلال يوليو الماضي",
+    "قتل 170 مدنيا جراء هذه الغارات خلال هذه الفترة",
+    "قتل 12 شخصا خلال شهر آذار في محافظة ديالى",
+    "وأصيب أكثر من 300 متظاهر خلال الشهر الماضي في البصرة",
+])
+def test_a_count_over_a_month_or_a_period_sums_up_incidents(text):
+    assert tolls(text) and all(t.cumulative for t in tolls(text))
+
+
+def test_a_count_during_the_clashes_is_the_incidents_own():
+    assert not any(t.cumulative for t in tolls("قتل خمسة أشخاص خلال الاشتباكات في الموصل"))

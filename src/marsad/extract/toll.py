@@ -1075,11 +1075,13 @@ def total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
     """Where the sentence says a count sums up many incidents or days: words of a total ("إجمالي"،
     "منذ بدء", [modality.aggregate]), "since" with a day or date after it ("منذ الثلاثاء"، "منذ مساء
     الخميس"، "منذ 25 شباط") or a counted span ("منذ ثلاثة أسابيع"، "منذ أسبوعين"), a span of days,
-    weeks or months ("خلال 30 يوما") or a rate ("يوميا")."""
+    weeks or months ("خلال 30 يوما"), of a month or a period ("خلال يوليو الماضي"، "خلال هذه الفترة":
+    ``period_nouns``) or a rate ("يوميا")."""
     modality = doc.sentence_entries(sentence, "modality")
     out = [m.first for m in modality if m.payload.label == "aggregate"]
     times = {m.first for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "month", "ordinal",
                                                    "day_part")}
+    months = {m.first for m in doc.sentence_entries(sentence, "month")}
     tokens, units, totals = doc.tokens, lex.word_set("span_units"), lex.word_set("total_words")
     if may_have_key(doc.sentence_text(sentence), totals):  # most sentences have no word of a total
         out += [j for j in range(sentence.first_token, sentence.last_token) if strip_article(tokens[j].text) in totals]
@@ -1102,6 +1104,11 @@ def total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
             number = read_number(tokens, j, lex)
             k = number.last if number is not None else j
             if k < sentence.last_token and strip_article(tokens[k].text) in units:
+                out.append(m.first)
+            # "خلال يوليو الماضي"، "خلال شهر آذار"، "خلال هذه الفترة": over a month or a period, many incidents
+            if tokens[j].text in ("هذه", "تلك") and j + 1 < sentence.last_token:
+                j += 1
+            if j in months or strip_article(tokens[j].text) in lex.word_set("period_nouns"):
                 out.append(m.first)
     # "بعد نحو عشرة أيام من القصف العنيف الذي أودى بحياة 560": a count of days, weeks or months of an activity
     # (the unit, then من and a definite noun with no pronoun: not "بعد يومين من اختطافه") sums them up
