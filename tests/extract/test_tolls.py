@@ -946,3 +946,30 @@ def test_a_count_over_a_month_or_a_period_sums_up_incidents(text):
 
 def test_a_count_during_the_clashes_is_the_incidents_own():
     assert not any(t.cumulative for t in tolls("قتل خمسة أشخاص خلال الاشتباكات في الموصل"))
+
+
+# --- counts that go on after a running total add to that tally ------------------------------------
+
+def _killed(text: str) -> list[TollMention]:
+    return [t for t in _doc(text).tolls if t.kind == "killed"]
+
+
+@pytest.mark.parametrize("text", [
+    "ومنذ بدء الهجوم التركي، وثق المرصد مقتل أكثر من 200 مدني في منطقة عفرين. كما قتل أكثر من 370 مقاتلا كرديا "
+    "ونحو 340 عنصرا من الفصائل الموالية لتركيا، بحسب المصدر ذاته.",
+    "ومنذ بدء هجومها، سيطرت القوات التركية على أكثر من ثمانين قرية. وقتل 252 من الفصائل مقابل 281 من المقاتلين "
+    "الأكراد خلال المعارك. كما قتلت 149 امرأة وطفلا على الأقل بحسب المرصد.",
+    "وقتل 60 عنصرا من قوات النظام منذ مطلع الشهر. وقتل أيضا 34 مسلحا من المعارضة.",
+])
+def test_counts_going_on_after_a_running_total_are_totals(text):
+    found = _killed(text)
+    assert found and all(t.cumulative for t in found)
+
+
+@pytest.mark.parametrize("text", [
+    # a day or a place of its own: an incident told after the tally
+    "ومنذ بدء الهجوم، قتل أكثر من 200 مدني. وقتل أمس خمسة مدنيين في غارة.",
+    "ومنذ بدء الهجوم، قتل أكثر من 200 مدني. كما قتل ثلاثة أطفال في مدينة دوما.",
+])
+def test_an_incident_told_after_a_running_total_keeps_its_count(text):
+    assert [t.value for t in _killed(text) if not t.cumulative] in ([5], [3])

@@ -66,11 +66,14 @@ def find_tolls(doc: Doc) -> None:
     """Fill ``doc.tolls`` sentence by sentence."""
     lex = load_lexicons()
     sides = _Sides(doc)
+    totalled = -2  # the last sentence whose every count was a running total
     for sentence in doc.sentences:
         if not (doc.sentence_entries(sentence, "casualty") or doc.sentence_entries(sentence, "loose_casualty")
                 or any(m.payload.label == "suicide" for m in doc.sentence_entries(sentence, "cue"))):
             continue  # no casualty word and no suicide attacker: nothing to count
         tolls = _SentenceTolls(doc, sentence, lex, sides).read()
+        if tolls and _goes_on_with_a_total(doc, sentence, lex, totalled):
+            tolls = [replace(t, cumulative=True) for t in tolls]
         markers = total_markers(doc, sentence, lex) if tolls else []
         if markers:  # each marker belongs to the toll nearest to it, unless a casualty word of no toll is nearer
             spans = [(doc.token_index(t.start), doc.token_index(t.end)) for t in tolls]
@@ -80,7 +83,28 @@ def find_tolls(doc: Doc) -> None:
                      if m.payload.label != "subset" and not any(a <= m.first <= b + 2 for a, b in spans)]
             near = {i for m in markers if (i := _marked(m, spans, words)) is not None}
             tolls = [replace(t, cumulative=True) if i in near else t for i, t in enumerate(tolls)]
+        if tolls and all(t.cumulative for t in tolls):
+            totalled = sentence.index
         doc.tolls.extend(tolls)
+
+
+def _goes_on_with_a_total(doc: Doc, sentence: Sentence, lex: Lexicons, totalled: int) -> bool:
+    """"ومنذ بدء هجومها، سيطرت القوات التركية على ثمانين قرية. وقتل 252 من الفصائل مقابل 281 من المقاتلين
+    الأكراد. كما قتل 149 مدنيا": a sentence that only goes on adding counts ("كما"، or a casualty verb with و
+    as its first word), with no day, date or place of its own, right after a sentence that told a running
+    total ("منذ بدء الهجوم") or whose counts all were one, adds to that tally: its counts are totals too."""
+    if sentence.index - 1 < 0 or sentence.first_token >= sentence.last_token:
+        return False
+    tokens = doc.tokens
+    first = tokens[sentence.first_token].text
+    opens = first == "كما" or any(m.first == sentence.first_token and first.startswith("و")
+                                  for m in doc.sentence_entries(sentence, "casualty"))
+    if not opens or doc.sentence_entries(sentence, "weekday", "relative_day", "month", "period") or (
+            doc.sentence_digit_dates(sentence)) or any(
+            sentence.first_token <= rp.toponym.first_token < sentence.last_token and rp.toponym.role != "organisation"
+            for rp in doc.places):  # "الفصائل الموالية لأنقرة" names a side, not a place
+        return False
+    return totalled == sentence.index - 1 or bool(total_markers(doc, doc.sentences[sentence.index - 1], lex))
 
 
 class _Sides:
