@@ -973,3 +973,15 @@ def test_counts_going_on_after_a_running_total_are_totals(text):
 ])
 def test_an_incident_told_after_a_running_total_keeps_its_count(text):
     assert [t.value for t in _killed(text) if not t.cumulative] in ([5], [3])
+
+
+# --- the nominative dual in construct ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("وقتل عنصرا أمن في هجوم مسلح في كركوك", "killed", 2),
+    ("أصيب منتسبا الشرطة بانفجار عبوة ناسفة في الموصل", "wounded", 2),
+    ("قتلت امرأتا حراسة في هجوم على مقر في ديالى", "killed", 2),
+    ("قتل مسلحون رجلا في كركوك", "killed", 1),  # -ا without a noun after it: the accusative singular
+])
+def test_a_dual_in_construct_drops_its_nun(text, kind, value):
+    assert counts(text) == {kind: value}
