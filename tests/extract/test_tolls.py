@@ -865,3 +865,123 @@ def test_since_a_counted_span_is_a_running_total(text):
 def test_for_some_days_is_no_running_total(text):
     counted = [t for t in _doc(text).tolls if not t.part]
     assert counted and not any(t.cumulative for t in counted), counted
+
+
+# --- a list of counts as the subject before the verb --------------------------------------------
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("وقال المرصد إن 25 مقاتلا على الأقل من الفصائل وثمانية من مقاتلي تنظيم داعش قتلوا في الهجوم على البلدة", 33),
+    ("ويعتقد أن 39 من المعارضة المسلحة و39 من الجيش السوري قتلوا في المواجهات", 78),
+    ("وأفاد مصدر بأن تسعة شرطيين وستة عناصر من الحشد وأربعة مدنيين لقوا مصرعهم في الهجوم", 19),
+    ("وذكر المسعفون أن امرأتين و3 أطفال قتلوا في القصف على القرية", 5),
+])
+def test_counts_joined_before_the_verb_are_all_its_subject(text, killed):
+    assert counts(text).get("killed") == killed
+
+
+def test_wounded_joined_before_the_verb_add_up_too():
+    assert counts("وقال إن اثنين من الجنود وثلاثة مدنيين أصيبوا في الانفجار") == {"wounded": 5}
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("نزح 300 شخص و12 مدنيا قتلوا في القصف على القرية", 12),  # the first count is another predicate's
+    ("قصفت الطائرات 4 مواقع، و12 مسلحا قتلوا في الغارة", 12),  # a comma ends the list
+])
+def test_a_count_outside_the_subjects_list_is_not_added(text, killed):
+    assert counts(text).get("killed") == killed
+
+
+# --- a vague count of another side adds to a stated count --------------------------------------
+
+@pytest.mark.parametrize(("figures", "expected"), [
+    ([("Syrian opposition", 6, True), ("Military Forces of Syria", 3, False)], (9, False)),
+    ([("Islamic State", 12, False), ("Police Forces of Iraq", 2, True)], (14, False)),
+    ([("Civilians", 5, True), ("", 12, False)], (5, True)),  # "dozens" of no group: an estimate, the stated wins
+    ([("Civilians", 5, True), ("Civilians", 3, False)], (5, True)),  # the same people: the stated count
+])
+def test_a_vague_count_of_another_group_adds(figures, expected):
+    from marsad.extract.toll import combine
+    assert combine(figures) == expected
+
+
+# --- the doer after "على يد" is no count of the dead ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("وقتل الطفل ذبحا على يد مسلحين تابعين للحركة في حلب", "killed", 1),  # the child, not two gunmen more
+    ("قتل شاب على يد مسلحين مجهولين في البصرة", "killed", 1),
+    ("قتلت امرأتان على أيدي مسلحين مجهولين في الموصل", "killed", 2),
+    ("اغتيل موظفان من قبل مجهولين في البصرة", "killed", 2),
+    ("أصيب ثلاثة جنود على يد قناصين في الرمادي", "wounded", 3),
+])
+def test_the_people_after_a_phrase_of_agency_are_the_killers(text, kind, value):
+    assert counts(text) == {kind: value}
+
+
+# --- the dead "because of the war" are its tally ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وقالت المنظمة إن العشرات من الأطفال قتلوا في مدينة منبج جراء الصراع والقصف الجوي.",
+    "قتل أكثر من 500 مدني في محافظة إدلب بسبب الحرب.",
+    "ولقي آلاف المدنيين حتفهم في ريف حمص جراء النزاع.",
+])
+def test_the_dead_of_the_conflict_are_no_incident(text):
+    assert [e for e in extract_events(Article("t", text, published=PUBLISHED)) if e.fatalities] == []
+
+
+def test_an_incident_told_beside_the_war_keeps_its_toll():
+    assert record("قتل 3 مدنيين في قصف على بلدة كفرنبل، في حرب قتلت الآلاف.") == (3, 0)
+
+
+# --- a count over a month or a period is a running total ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أعلنت بعثة الأمم المتحدة عن مقتل 1332 عراقيا نتيجة أعمال العنف خلال يوليو الماضي",
+    "قتل 170 مدنيا جراء هذه الغارات خلال هذه الفترة",
+    "قتل 12 شخصا خلال شهر آذار في محافظة ديالى",
+    "وأصيب أكثر من 300 متظاهر خلال الشهر الماضي في البصرة",
+])
+def test_a_count_over_a_month_or_a_period_sums_up_incidents(text):
+    assert tolls(text) and all(t.cumulative for t in tolls(text))
+
+
+def test_a_count_during_the_clashes_is_the_incidents_own():
+    assert not any(t.cumulative for t in tolls("قتل خمسة أشخاص خلال الاشتباكات في الموصل"))
+
+
+# --- counts that go on after a running total add to that tally ------------------------------------
+
+def _killed(text: str) -> list[TollMention]:
+    return [t for t in _doc(text).tolls if t.kind == "killed"]
+
+
+@pytest.mark.parametrize("text", [
+    "ومنذ بدء الهجوم التركي، وثق المرصد مقتل أكثر من 200 مدني في منطقة عفرين. كما قتل أكثر من 370 مقاتلا كرديا "
+    "ونحو 340 عنصرا من الفصائل الموالية لتركيا، بحسب المصدر ذاته.",
+    "ومنذ بدء هجومها، سيطرت القوات التركية على أكثر من ثمانين قرية. وقتل 252 من الفصائل مقابل 281 من المقاتلين "
+    "الأكراد خلال المعارك. كما قتلت 149 امرأة وطفلا على الأقل بحسب المرصد.",
+    "وقتل 60 عنصرا من قوات النظام منذ مطلع الشهر. وقتل أيضا 34 مسلحا من المعارضة.",
+])
+def test_counts_going_on_after_a_running_total_are_totals(text):
+    found = _killed(text)
+    assert found and all(t.cumulative for t in found)
+
+
+@pytest.mark.parametrize("text", [
+    # a day or a place of its own: an incident told after the tally
+    "ومنذ بدء الهجوم، قتل أكثر من 200 مدني. وقتل أمس خمسة مدنيين في غارة.",
+    "ومنذ بدء الهجوم، قتل أكثر من 200 مدني. كما قتل ثلاثة أطفال في مدينة دوما.",
+])
+def test_an_incident_told_after_a_running_total_keeps_its_count(text):
+    assert [t.value for t in _killed(text) if not t.cumulative] in ([5], [3])
+
+
+# --- the nominative dual in construct ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("وقتل عنصرا أمن في هجوم مسلح في كركوك", "killed", 2),
+    ("أصيب منتسبا الشرطة بانفجار عبوة ناسفة في الموصل", "wounded", 2),
+    ("قتلت امرأتا حراسة في هجوم على مقر في ديالى", "killed", 2),
+    ("قتل مسلحون رجلا في كركوك", "killed", 1),  # -ا without a noun after it: the accusative singular
+])
+def test_a_dual_in_construct_drops_its_nun(text, kind, value):
+    assert counts(text) == {kind: value}

@@ -104,11 +104,20 @@ def _scale(tokens: list[Token], first: int, j: int, value: int, lex: Lexicons) -
 
 
 def _read_dual(tokens: list[Token], i: int, lex: Lexicons) -> Number | None:
-    """A dual person noun means two: عنصرين، جنديان، شرطيين، "عنصري أمن"."""
+    """A dual person noun means two: عنصرين، جنديان، شرطيين، "عنصري أمن"، and the nominative dual in
+    construct, its ن dropped before the noun it is of ("قتل عنصرا أمن"، "رجلا شرطة": ``construct_complements``;
+    without such a noun after it, -ا is the accusative singular: "قتل رجلا")."""
     for key in lookup_keys(tokens[i].text):
         dual = dual_of(key, lex)
         if dual is not None:
             return Number(2, i, i + 1, exact=dual)
+    if i + 1 < len(tokens) and tokens[i].text.endswith("ا") and (
+            strip_article(tokens[i + 1].text) in lex.word_set("construct_complements")):
+        base = tokens[i].text[:-1]
+        if base.endswith("ت"):  # امرأتا → امراه
+            base = base[:-1] + "ه"
+        if base in lex.word_set("broken_plural") or base in lex.word_set("sound_plural"):
+            return Number(2, i, i + 1)
     return None
 
 

@@ -30,6 +30,7 @@ from marsad.extract.frames import compares
 from marsad.extract.numbers import Number, dual_of, read_number
 from marsad.lexicon import Entry, Lexicons, load_lexicons
 from marsad.text.matcher import Match
+from marsad.text.normalise import fold
 from marsad.text.tokens import Sentence, Token, lookup_keys, may_have_key, strip_article, without_conjunction
 
 #: Unquantified plural (سقوط قتلى، جرحى): codebook "several" = 3.
@@ -65,11 +66,14 @@ def find_tolls(doc: Doc) -> None:
     """Fill ``doc.tolls`` sentence by sentence."""
     lex = load_lexicons()
     sides = _Sides(doc)
+    totalled = -2  # the last sentence whose every count was a running total
     for sentence in doc.sentences:
         if not (doc.sentence_entries(sentence, "casualty") or doc.sentence_entries(sentence, "loose_casualty")
                 or any(m.payload.label == "suicide" for m in doc.sentence_entries(sentence, "cue"))):
             continue  # no casualty word and no suicide attacker: nothing to count
         tolls = _SentenceTolls(doc, sentence, lex, sides).read()
+        if tolls and _goes_on_with_a_total(doc, sentence, lex, totalled):
+            tolls = [replace(t, cumulative=True) for t in tolls]
         markers = total_markers(doc, sentence, lex) if tolls else []
         if markers:  # each marker belongs to the toll nearest to it, unless a casualty word of no toll is nearer
             spans = [(doc.token_index(t.start), doc.token_index(t.end)) for t in tolls]
@@ -79,7 +83,28 @@ def find_tolls(doc: Doc) -> None:
                      if m.payload.label != "subset" and not any(a <= m.first <= b + 2 for a, b in spans)]
             near = {i for m in markers if (i := _marked(m, spans, words)) is not None}
             tolls = [replace(t, cumulative=True) if i in near else t for i, t in enumerate(tolls)]
+        if tolls and all(t.cumulative for t in tolls):
+            totalled = sentence.index
         doc.tolls.extend(tolls)
+
+
+def _goes_on_with_a_total(doc: Doc, sentence: Sentence, lex: Lexicons, totalled: int) -> bool:
+    """"ومنذ بدء هجومها، سيطرت القوات التركية على ثمانين قرية. وقتل 252 من الفصائل مقابل 281 من المقاتلين
+    الأكراد. كما قتل 149 مدنيا": a sentence that only goes on adding counts ("كما"، or a casualty verb with و
+    as its first word), with no day, date or place of its own, right after a sentence that told a running
+    total ("منذ بدء الهجوم") or whose counts all were one, adds to that tally: its counts are totals too."""
+    if sentence.index - 1 < 0 or sentence.first_token >= sentence.last_token:
+        return False
+    tokens = doc.tokens
+    first = tokens[sentence.first_token].text
+    opens = first == "كما" or any(m.first == sentence.first_token and first.startswith("و")
+                                  for m in doc.sentence_entries(sentence, "casualty"))
+    if not opens or doc.sentence_entries(sentence, "weekday", "relative_day", "month", "period") or (
+            doc.sentence_digit_dates(sentence)) or any(
+            sentence.first_token <= rp.toponym.first_token < sentence.last_token and rp.toponym.role != "organisation"
+            for rp in doc.places):  # "الفصائل الموالية لأنقرة" names a side, not a place
+        return False
+    return totalled == sentence.index - 1 or bool(total_markers(doc, doc.sentences[sentence.index - 1], lex))
 
 
 class _Sides:
@@ -152,8 +177,11 @@ class _SentenceTolls:
                                        word.first, implicit=True, part=True))
                 continue
             count = self._adjacent_before(word) or self._with(word, limit) or self._after(word, limit) or (
-                self._raised_to_before(word, floor)) or (
-                None if self._strict(word) or self._conjoined_verb(word) else self._before(word, floor))
+                self._raised_to_before(word, floor))
+            earlier: list[Count] = []
+            if count is None and not (self._strict(word) or self._conjoined_verb(word)):
+                count = self._before(word, floor)
+                earlier = self._prior_conjuncts(count, floor, limit) if count is not None else []
             implicit = count is None
             if count is None:
                 count = self._implicit(word, limit)
@@ -173,8 +201,54 @@ class _SentenceTolls:
                                additive, update=not implicit and self._raised(min(first, word.first), first),
                                victims=victims)
             out.append(toll)
+            for e_value, e_exact, e_first, e_last in earlier:  # "25 من الفصائل وثمانية من داعش قتلوا": both
+                self.claimed.update(range(e_first, e_last))
+                out.append(TollMention(toll.kind, e_value, e_exact, self.doc.tokens[e_first].start,
+                                       self.doc.tokens[e_last - 1].end, toll.sentence, e_first, additive=True,
+                                       victims=self._victims(e_first, e_last, first)))
             out.extend(self._conjoined(toll, last, limit))
         return out + self._attackers() + self._self_detonated(out)
+
+    def _dual_at(self, j: int) -> bool:
+        return dual_of(strip_article(self.doc.tokens[j].text), self.lex) is not None
+
+    def _prior_conjuncts(self, found: Count, floor: int, limit: int) -> list[Count]:
+        """"أن 25 مقاتلا من الفصائل وثمانية من مقاتلي داعش قتلوا"، "39 من المعارضة و39 من الجيش قتلوا": the
+        subject before a verb of dying may be a list of counts joined by و, one per group; the count nearest
+        the verb is its last conjunct, and each count before it, joined by و, with only its noun phrase
+        between (no predicate, casualty word, clause link or comma), is another of the dead (codebook §6,
+        all sides).  The earlier conjuncts, nearest first."""
+        out: list[Count] = []
+        tokens, links = self.doc.tokens, self.lex.word_set("clause_links")
+        first = found[2]
+        while len(out) < 4:
+            joined = tokens[first].text.startswith("و") or (first > floor and tokens[first - 1].text == "و")
+            if not joined or tokens[first].text in self.lex.cardinals:
+                return out  # "واحد": the و is the word's own letter
+            prior = None
+            start = first - 2 if tokens[first - 1].text == "و" else first - 1
+            for k in range(start, max(floor, first - 10) - 1, -1):
+                if k in self.predicates or strip_article(tokens[k].text) in links or any(
+                        w.first == k for w in self.words) or self._comma_between(k, k + 1):
+                    return out
+                c = self._count_at(k)
+                if c is None:
+                    continue
+                while k - 1 >= floor and (whole := self._count_at(k - 1)) is not None and whole[3] >= c[3]:
+                    c, k = whole, k - 1  # "خمسة وعشرون" from its first word
+                if k - 1 >= floor and c[3] == k + 1 and self._dual_at(k) and not self._dual_at(k - 1) and (
+                        (number := self._count_at(k - 1)) is not None and number[3] == k):
+                    c, k = (number[0], number[1], number[2], c[3]), k - 1  # "تسعة شرطيين": nine, not the dual's two
+                if c[3] > first or not c[1] or not self._free(k, self.words[0]) or self._governed(c[2]) or not (
+                        self._names_people(c[3], limit) or self._is_person(tokens[c[3] - 1].text)):
+                    return out
+                prior = c
+                break
+            if prior is None:
+                return out
+            out.append(prior)
+            first = prior[2]
+        return out
 
     def _attackers(self) -> list[TollMention]:
         """Suicide attackers told as people (codebook §6: they count among the dead): "انتحاري" one,
@@ -557,12 +631,21 @@ class _SentenceTolls:
         the subject.  The phrase is a preposition and at most three words, none a count or a casualty
         word, and the count must name people (a person noun after it)."""
         j = self._skip_prepositional(word.last, limit)
-        if j is None or j >= limit or not self._free(j, word):
+        if j is None or j >= limit or not self._free(j, word) or self._doer_before(j):
             return None
         found = self._count_at(j)
         if found is None or not (self._names_people(found[3], limit) or self._is_person(self.doc.tokens[j].text)):
             return None  # a count of people: a person noun after it, or a person noun in the dual ("شخصين")
         return found
+
+    def _doer_before(self, j: int) -> bool:
+        """"ذبح على يد مسلحين"، "قتلوا على أيدي عناصر التنظيم"، "اغتيل من قبل مجهولين": a phrase of agency
+        (at the hands of, by: numbers.toml ``doer_links``) names who did it; the people after it are the
+        killers, not the dead."""
+        if j - 2 < self.sentence.first_token:
+            return False
+        tokens = self.doc.tokens
+        return fold(f"{tokens[j - 2].text} {tokens[j - 1].text}") in self.lex.word_set("doer_links")
 
     def _skip_prepositional(self, j: int, limit: int) -> int | None:
         """The token after the prepositional phrases and time adverbs that start at ``j`` ("في محافظة
@@ -1011,11 +1094,13 @@ def total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
     """Where the sentence says a count sums up many incidents or days: words of a total ("إجمالي"،
     "منذ بدء", [modality.aggregate]), "since" with a day or date after it ("منذ الثلاثاء"، "منذ مساء
     الخميس"، "منذ 25 شباط") or a counted span ("منذ ثلاثة أسابيع"، "منذ أسبوعين"), a span of days,
-    weeks or months ("خلال 30 يوما") or a rate ("يوميا")."""
+    weeks or months ("خلال 30 يوما"), of a month or a period ("خلال يوليو الماضي"، "خلال هذه الفترة":
+    ``period_nouns``) or a rate ("يوميا")."""
     modality = doc.sentence_entries(sentence, "modality")
     out = [m.first for m in modality if m.payload.label == "aggregate"]
     times = {m.first for m in doc.sentence_entries(sentence, "weekday", "relative_day", "period", "month", "ordinal",
                                                    "day_part")}
+    months = {m.first for m in doc.sentence_entries(sentence, "month")}
     tokens, units, totals = doc.tokens, lex.word_set("span_units"), lex.word_set("total_words")
     if may_have_key(doc.sentence_text(sentence), totals):  # most sentences have no word of a total
         out += [j for j in range(sentence.first_token, sentence.last_token) if strip_article(tokens[j].text) in totals]
@@ -1038,6 +1123,11 @@ def total_markers(doc: Doc, sentence: Sentence, lex: Lexicons) -> list[int]:
             number = read_number(tokens, j, lex)
             k = number.last if number is not None else j
             if k < sentence.last_token and strip_article(tokens[k].text) in units:
+                out.append(m.first)
+            # "خلال يوليو الماضي"، "خلال شهر آذار"، "خلال هذه الفترة": over a month or a period, many incidents
+            if tokens[j].text in ("هذه", "تلك") and j + 1 < sentence.last_token:
+                j += 1
+            if j in months or strip_article(tokens[j].text) in lex.word_set("period_nouns"):
                 out.append(m.first)
     # "بعد نحو عشرة أيام من القصف العنيف الذي أودى بحياة 560": a count of days, weeks or months of an activity
     # (the unit, then من and a definite noun with no pronoun: not "بعد يومين من اختطافه") sums them up
@@ -1178,8 +1268,7 @@ def combine(figures: list[Figure], parties: frozenset[str] | None = None) -> tup
     or None for no count."""
     if not figures:
         return None
-    if any(e for _, _, e in figures):  # a stated count before "several", "dozens" (codebook §6)
-        figures = [f for f in figures if f[2]]
+    stated = any(e for _, _, e in figures)
     if parties is not None:
         figures = [(g if g in parties or g == "*" or "+" in g or g[1:] in parties else "", v, e) for g, v, e in figures]
     named = {g for g, _, _ in figures if g and g != "*" and not g.startswith("!")}
@@ -1189,6 +1278,9 @@ def combine(figures: list[Figure], parties: frozenset[str] | None = None) -> tup
             group = ""
         groups.setdefault(group, []).append((value, exact))
     unnamed = groups.pop("", [])
+    if stated:  # a stated count before "several", "dozens" (codebook §6) — of the same people, or of all
+        unnamed = [f for f in unnamed if f[1]]
+        groups = {g: fs for g, fs in groups.items() if g != "*" and "+" not in g or any(e for _, e in fs)}
     if len(groups) < 2 and "*" not in groups and not any("+" in g for g in groups):
         return _lowest(unnamed + [f for fs in groups.values() for f in fs])
     wholes = [g for g in groups if g == "*" or "+" in g]
