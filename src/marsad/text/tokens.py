@@ -136,7 +136,17 @@ def may_have_key(text: str, words: frozenset[str]) -> bool:
     """Whether some token of ``text`` may have one of ``words`` among its :func:`lookup_keys` (a quick test
     before a scan of the tokens): a key less its article lies inside its token, even one that turns "لل"
     into "ال" ("للاختناق" → "الاختناق" → "اختناق"), so False means no token has."""
-    return any(strip_article(w) in text for w in words)
+    inner = _INNER.get(words)
+    if inner is None:
+        if len(_INNER) >= _INNER_LIMIT:  # the word sets are the lexicons' few: a bound only against misuse
+            _INNER.clear()
+        inner = _INNER[words] = tuple({strip_article(w): None for w in words})
+    return any(map(text.__contains__, inner))
+
+
+#: Each word set :func:`may_have_key` was asked about → its words less their article (made once a set).
+_INNER: dict[frozenset[str], tuple[str, ...]] = {}
+_INNER_LIMIT = 1024
 
 
 @lru_cache(maxsize=100_000)
