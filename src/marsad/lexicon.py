@@ -325,6 +325,8 @@ def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any], words: dic
         words[name] = frozenset(fold(w) for w in _phrases(path, casualty, name))
     stems = [fold(w) for w in _phrases(path, casualty, "self_detonation")]
     words["self_detonation"] = conjugate(stems, stems, False)
+    # every reflexive, whatever number it stands for (mentions._self_detonations)
+    words["reflexives"] = words["reflexives_one"] | words["reflexives_two"] | words["reflexives_many"]
     words["motive_links"] = frozenset(fold(w) for w in _phrases(path, casualty, "motive_links"))
     heads: set[str] = set()
     for noun in _phrases(path, casualty, "protest_motive_nouns"):

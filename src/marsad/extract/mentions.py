@@ -865,7 +865,7 @@ def _self_detonations(doc: Doc, span: Span) -> list[Match[Entry]]:
     (codebook §2) whatever carried it.  Each such verb is a suicide cue; its reflexive also tells the verb
     from "فجر" (dawn).  Verbs (every person): numbers.toml ``self_detonation``; selves: the ``reflexives_*``."""
     lex = load_lexicons()
-    selves = lex.word_set("reflexives_one") | lex.word_set("reflexives_two") | lex.word_set("reflexives_many")
+    selves = lex.word_set("reflexives")
     if not may_have_key(doc.span_text(span[0], span[1]), selves):
         return []  # no reflexive in the clause: most clauses
     verbs, tokens, found = lex.word_set("self_detonation"), doc.tokens, []
