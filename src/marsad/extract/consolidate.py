@@ -289,11 +289,18 @@ def _add(group: _Group, m: EventMention) -> None:
 
 
 def _pins_down(group: _Group, m: EventMention) -> bool:
-    """"In X" told later wins over the "near X" or "countryside of X" the incident had, when X lies in
-    the same district (a place far away is no closer look at the same scene)."""
+    """"In X" told later wins over the "near X", "north of X" or "countryside of X" the incident had, when
+    X lies in the same district or within the reach of that "near" ("شمال العاصمة بغداد" then "بمنطقة
+    البحيرات في قضاء الطارمية": the district north of the city, in another district of the governorate);
+    a place far away is no closer look at the same scene."""
     a, b = group.location, m.location
-    return (group.vague and not m.place_vague and a is not None and b is not None and bool(a.admin2)
-            and a.admin2 == b.admin2)
+    if not (group.vague and not m.place_vague and a is not None and b is not None):
+        return False
+    if a.admin2 and a.admin2 == b.admin2:
+        return True
+    return (a.admin1 == b.admin1 and a.country == b.country and a.geo_precision < 3
+            and any(0 < m.sentence - x.sentence <= _UNPLACED_REACH for x in group.members if not x.in_title)
+            and _km(a, b) <= _near_reach(a))
 
 
 #: Kinds of place that are a quarter or a site inside a settlement, and the settlements they lie in.
