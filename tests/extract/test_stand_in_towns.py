@@ -1,6 +1,7 @@
-"""Consolidation: where an incident is.  "In X" told right after "north of Y" pins the incident down at X
-when X lies within the reach of that "near", even in another district (codebook §4: the most specific
-place the text gives)."""
+"""Consolidation: where an incident is.  A town or village the gazetteer lacks, named as one ("بلدة خراب
+الشحم"), stands at the point of the town the text places it by; a settlement the gazetteer knows at another
+point is another scene (codebook §1: two towns, two events).  And "in X" told right after "north of Y"
+pins the incident down at X when X lies within the reach of that "near", even in another district."""
 
 from __future__ import annotations
 
@@ -15,6 +16,30 @@ from marsad.pipeline import extract_events
 def _events(text: str) -> list[tuple[str, int]]:
     article = Article.from_parts("t", "", text, date(2021, 8, 6))
     return sorted((e.location.name, e.fatalities) for e in extract_events(article))
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    # the unlisted town first ("بلدة"), then the known one; active verbs, no toll
+    ("قصف الطيران المروحي بالبراميل المتفجرة أماكن في بلدة خراب الشحم قرب مدينة درعا. ونفذ الطيران الحربي 3 "
+     "غارات على مناطق في بلدة اليادودة.", [("Kharab Al-Shahm", 0), ("Yadudeh", 0)]),
+    # the known town first, then an unlisted village ("قرية") with a feminine plural subject
+    ("نفذ الطيران الحربي غارات على بلدة اليادودة. كما ألقت المروحيات براميل متفجرة على قرية خراب الشحم قرب "
+     "مدينة درعا.", [("Kharab Al-Shahm", 0), ("Yadudeh", 0)]),
+    # passive voice, each with its own toll (a plural and a feminine singular victim)
+    ("قتل ثلاثة مدنيين بغارة جوية على قرية خراب الشحم قرب درعا. وقتلت امرأة في غارة على بلدة اليادودة.",
+     [("Kharab Al-Shahm", 3), ("Yadudeh", 1)]),
+])
+def test_an_unlisted_town_is_not_the_known_town_nearby(text: str, events: list[tuple[str, int]]) -> None:
+    assert _events(text) == events
+
+
+@pytest.mark.parametrize("text", [
+    "شن الطيران غارات على مدينة تلعفر. وسقطت القذائف على قرية الحمامات قرب تلعفر.",
+    "قصف الطيران الحربي قرية الحمامات قرب تلعفر. وتعرضت مدينة تلعفر لغارات جوية عنيفة.",
+])
+def test_an_unlisted_village_at_its_town_is_a_closer_look(text: str) -> None:
+    """The stand-in stands at the town told with it: a closer look at the one scene."""
+    assert [name for name, _ in _events(text)] == ["Al-Hamamat"]
 
 
 @pytest.mark.parametrize(("text", "events"), [

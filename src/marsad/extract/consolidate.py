@@ -74,10 +74,11 @@ def consolidate(doc: Doc) -> None:
                                                   not m.place_explicit, m.sentence))
     series = _series_sentences(doc)
     pairs = _told_as_a_pair(doc)
+    towns = _unlisted_settlements(doc)
     for mention in ordered:
         if mention.redates and _redate(groups, mention):
             continue
-        group = _find_group(groups, mention, doc.published, series, pairs, doc.threads[mention.sentence])
+        group = _find_group(groups, mention, doc.published, series, pairs, doc.threads[mention.sentence], towns)
         if group is not None:
             _add(group, mention)
         elif _founds(mention, groups):
@@ -418,7 +419,8 @@ def _sums_up(g: _Group, groups: list[_Group], series: Sentences) -> bool:
 
 
 def _find_group(groups: list[_Group], m: EventMention, published: date | None = None,
-                series: Sentences = frozenset(), pairs: Pairs = frozenset(), thread: int = 0) -> _Group | None:
+                series: Sentences = frozenset(), pairs: Pairs = frozenset(), thread: int = 0,
+                towns: frozenset[str] = frozenset()) -> _Group | None:
     """The group this mention belongs to, or None for a new incident (``thread``: the sentence that opened
     the mention's story, ``time.thread_starts``)."""
     if _stated_day(m) and not m.place_explicit:
@@ -426,7 +428,7 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
         if told is not None:
             return told
     candidates = [g for g in groups if (g.family == _family(m) or m.in_title or _crowd_violence(m, g))
-                  and _same_place(g, m, pairs)]
+                  and _same_place(g, m, pairs, towns)]
     if _own_incident(m, series):  # an incident at its own place is not the series that sums it up
         candidates = [g for g in candidates if _at(g, m.location) or not _a_series(g, series)]
     if m.place_explicit and _worded(m):  # a battle and a bombardment told apart are two events
@@ -614,7 +616,7 @@ def _context_cues() -> frozenset[str]:
     return frozenset(name for name, info in load_lexicons().cues.items() if info.family == "context")
 
 
-def _same_place(g: _Group, m: EventMention, pairs: Pairs = frozenset()) -> bool:
+def _same_place(g: _Group, m: EventMention, pairs: Pairs = frozenset(), towns: frozenset[str] = frozenset()) -> bool:
     """One scene: same place, a governorate and a place in it, or two known places a few km apart."""
     a, b = g.location, m.location
     if a is None or b is None:  # an unplaced mention joins an incident of its day and kind told next to it
@@ -623,7 +625,8 @@ def _same_place(g: _Group, m: EventMention, pairs: Pairs = frozenset()) -> bool:
         return False
     if not m.place_explicit or (a.place_id and a.place_id == b.place_id) or (a.name and a.name == b.name):
         return True
-    if _told_whole_apart(g, m) or _listed_apart(g, m, pairs) or _two_quarters(a, b) or _two_unknown(a, b):
+    if (_told_whole_apart(g, m) or _listed_apart(g, m, pairs) or _two_quarters(a, b) or _two_unknown(a, b)
+            or _stands_elsewhere(a, b, towns) or _stands_elsewhere(b, a, towns)):
         return False
     if g.vague or m.place_vague:  # "near X" / "the countryside of X": still near X, not anywhere in the governorate
         reach = max(_near_reach(a) if g.vague else 0.0, _near_reach(b) if m.place_vague else 0.0)
@@ -694,6 +697,35 @@ def _two_unknown(a: Location, b: Location) -> bool:
     quarters, whatever point they share)."""
     return (not a.place_id and not b.place_id and bool(a.name_ar) and bool(b.name_ar)
             and fold(a.name_ar) != fold(b.name_ar))
+
+
+def _stands_elsewhere(unknown: Location, known: Location, towns: frozenset[str]) -> bool:
+    """Two towns are two events (codebook §1): a town or village the gazetteer lacks, named as one ("بلدة
+    خراب الشحم"، "قرية X": ``towns``), stands at the point of the town the text places it by ("... قرب مدينة
+    درعا": at Daraa's point); a settlement the gazetteer knows at another point ("بلدة اليادودة", a few km
+    off) is not where it stands, so the two are two scenes (the stand-in is a closer look only at the town
+    it stands at)."""
+    return (not unknown.place_id and unknown.geo_precision == 2 and fold(unknown.name_ar) in towns
+            and bool(known.place_id) and known.geo_precision == 1 and _kind(known.place_id) in _SETTLEMENT_KINDS
+            and _km(unknown, known) > STAND_IN_KM)
+
+
+#: Place cues that name a settlement ("بلدة"، "قرية"، "مدينة"), by the first kind of place they name.
+_SETTLEMENT_CUES = frozenset({"city", "town", "village"})
+
+
+def _unlisted_settlements(doc: Doc) -> frozenset[str]:
+    """Names of places the gazetteer lacks that the text calls a town, village or city (place_cues.toml
+    cue kinds), folded."""
+    cues = load_place_cues().cues
+    out = set()
+    for rp in doc.places:
+        t = rp.toponym
+        spec = cues.get(t.cue) if t.cue else None
+        if (spec is not None and spec.primary in _SETTLEMENT_CUES and rp.location is not None
+                and not rp.location.place_id and rp.location.name_ar):
+            out.add(fold(rp.location.name_ar))
+    return frozenset(out)
 
 
 def _names_its_district(place: Location) -> bool:
