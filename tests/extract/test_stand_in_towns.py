@@ -56,3 +56,23 @@ def test_an_unlisted_village_at_its_town_is_a_closer_look(text: str) -> None:
 ])
 def test_in_x_pins_down_north_of_y(text: str, events: list[tuple[str, int]]) -> None:
     assert _events(text) == events
+
+
+@pytest.mark.parametrize("text", [
+    # passive toll, the told act named again ("القصف") with "أوضح أن"
+    "قتل 36 شخصا في غارات للطيران التركي استهدفت قوات موالية للحكومة في منطقة عفرين السبت. وأوضح المرصد أن "
+    "القصف استهدف القوات في منطقة كفر جنة في ريف عفرين.",
+    # active plural subject, the raids named again in the plural
+    "شنت الطائرات التركية غارات على منطقة عفرين أمس. وقال المرصد إن الغارات أصابت قرية كفر جنة.",
+    # a dual toll, shelling, "أفاد بأن"
+    "قتل جنديان بقصف مدفعي على مواقع في منطقة عفرين. وأفاد المرصد بأن القصف طال قرية كفر جنة.",
+])
+def test_the_told_act_placed_in_a_village_of_the_district(text: str) -> None:
+    """"منطقة عفرين" stands for the district; the act told again at a village of it is placed there."""
+    assert [name for name, _ in _events(text)] == ["Kafr Janna"]
+
+
+def test_an_act_told_anew_in_a_town_of_the_district_stays_apart() -> None:
+    """Not a told act ("وقصفت الطائرات بلدة راجو"): another incident at another town."""
+    assert [name for name, _ in _events("قصفت المدفعية التركية منطقة عفرين. وقصفت الطائرات بلدة راجو.")] == \
+        ["Afrin", "Raju"]

@@ -281,7 +281,7 @@ def _add(group: _Group, m: EventMention) -> None:
     if m.supporting:
         return  # background or a running total adds words, not the incident's place or day
     if m.location and (m.place_explicit or group.location is None) and (
-            _more_specific(m.location, group.location) or _pins_down(group, m)):
+            _more_specific(m.location, group.location) or _pins_down(group, m) or _told_act_placed(group, m)):
         group.location = m.location
     if m.place_explicit and not m.place_vague:
         group.vague = False
@@ -302,6 +302,18 @@ def _pins_down(group: _Group, m: EventMention) -> bool:
     return (a.admin1 == b.admin1 and a.country == b.country and a.geo_precision < 3
             and any(0 < m.sentence - x.sentence <= _UNPLACED_REACH for x in group.members if not x.in_title)
             and _km(a, b) <= _near_reach(a))
+
+
+def _told_act_placed(group: _Group, m: EventMention) -> bool:
+    """"قتل 36 شخصا في غارات استهدفت قوات في منطقة عفرين" then "وأوضح المرصد أن القصف استهدف القوات في منطقة
+    كفر جنة في ريف عفرين": a clause that names the act told before (definite: "القصف"، "الهجوم") and places it
+    at a settlement of the district the incident's place named (a district's seat named like its district
+    stands for the district) tells where it happened more closely (codebook §4: the most specific place)."""
+    a, b = group.location, m.location
+    return (m.names_told_act and m.place_explicit and not m.place_vague and not m.in_title and not m.supporting
+            and a is not None and b is not None and bool(b.place_id) and b.place_id != a.place_id
+            and _names_its_district(a) and a.admin1 == b.admin1 and a.admin2 == b.admin2
+            and b.geo_precision <= a.geo_precision and _kind(b.place_id) in _SETTLEMENT_KINDS)
 
 
 #: Kinds of place that are a quarter or a site inside a settlement, and the settlements they lie in.
