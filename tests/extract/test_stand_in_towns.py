@@ -1,7 +1,10 @@
 """Consolidation: where an incident is.  A town or village the gazetteer lacks, named as one ("بلدة خراب
 الشحم"), stands at the point of the town the text places it by; a settlement the gazetteer knows at another
 point is another scene (codebook §1: two towns, two events).  And "in X" told right after "north of Y"
-pins the incident down at X when X lies within the reach of that "near", even in another district."""
+pins the incident down at X when X lies within the reach of that "near", even in another district.  A clause
+that names the act told before at a settlement of the district the incident stands for places it there.  An
+undated lead whose toll the dated incident's clauses tell again at that place (or inside it) is that incident
+(codebook §1: one event however often told)."""
 
 from __future__ import annotations
 
@@ -76,3 +79,34 @@ def test_an_act_told_anew_in_a_town_of_the_district_stays_apart() -> None:
     """Not a told act ("وقصفت الطائرات بلدة راجو"): another incident at another town."""
     assert [name for name, _ in _events("قصفت المدفعية التركية منطقة عفرين. وقصفت الطائرات بلدة راجو.")] == \
         ["Afrin", "Raju"]
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # a UN call after six dead (passive noun), the riot dated four sentences later, the toll told again (verb)
+    ("دعا المبعوث الأممي إلى الهدوء في البصرة، بعد مقتل ستة أشخاص في الاحتجاجات التي تشهدها المدينة. "
+     "وطالب المبعوث السلطات بتجنب القوة المفرطة. وعبر المرجع الديني عن تضامنه مع المحتجين. وأمر رئيس "
+     "الوزراء بالتحقيق فيما حدث. وأحرق المحتجون مبنى المحافظة في البصرة ليل الثلاثاء. وقال مسؤول محلي "
+     "إن ستة محتجين قتلوا.",
+     ('Basra', '2021-08-03', 6)),
+    # rights groups, four dead; storming on Sunday; a doctor confirms four dead (another verb of dying)
+    ("طالبت منظمات حقوقية بمحاسبة المسؤولين عن مقتل أربعة متظاهرين في الناصرية. ودعت المنظمات إلى ضبط "
+     "النفس. وأعربت الحكومة عن أسفها. ودعا نواب إلى جلسة طارئة. واقتحم متظاهرون غاضبون مقر مجلس "
+     "المحافظة في الناصرية يوم الأحد. وأكد مصدر طبي أن أربعة متظاهرين لقوا حتفهم.",
+     ('Nasiriyah', '2021-08-01', 4)),
+    # a dual toll; arson on Wednesday evening; witnesses tell two killed (dual verb)
+    ("أدانت الأمم المتحدة مقتل متظاهرَين اثنين في كربلاء. ودعت الحكومة إلى الاستجابة للمطالب. وقالت "
+     "إن الحق في التظاهر مكفول. وأشارت إلى ضرورة الحوار. وأضرم محتجون النار في مكتب حزب في كربلاء "
+     "مساء الأربعاء. وذكر شهود أن محتجين اثنين قتلا برصاص الحراس.",
+     ('Karbala', '2021-08-04', 2)),
+])
+def test_an_undated_lead_retold_with_its_toll_is_the_dated_incident(text: str, event: tuple[str, str, int]) -> None:
+    """Codebook §1: the lead's undated toll told again in the dated incident's clauses is that incident."""
+    article = Article.from_parts("t", "", text, date(2021, 8, 6))
+    assert [(e.location.name, str(e.event_date), e.fatalities) for e in extract_events(article)] == [event]
+
+
+def test_the_same_toll_at_another_town_is_another_incident() -> None:
+    """Two towns, each its own place: the same count does not make them one incident."""
+    text = ("قتل ثلاثة أشخاص بانفجار عبوة ناسفة في قضاء الزبير. وقالت الشرطة إن المهاجمين فروا. وأضافت أن "
+            "التحقيقات جارية. وقتل ثلاثة أشخاص بانفجار سيارة مفخخة في مدينة البصرة يوم الاثنين.")
+    assert [name for name, _ in _events(text)] == ["Al-Zubair", "Basra"]

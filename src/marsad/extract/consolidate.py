@@ -84,6 +84,7 @@ def consolidate(doc: Doc) -> None:
         elif _founds(mention, groups):
             groups.append(_new_group(doc, mention, groups, series))
     groups = _date_told_later(groups)
+    groups = _toll_told_again(groups)
     groups = [g for g in groups if not _sums_up(g, groups, series)]
     if not _reports_an_incident(doc, groups):
         groups = []
@@ -600,6 +601,34 @@ def _date_told_later(groups: list[_Group]) -> list[_Group]:
             target.take_day(dated.day, dated.precision)
             out.remove(dated)
     return out
+
+
+def _toll_told_again(groups: list[_Group]) -> list[_Group]:
+    """Codebook §1: one incident is one event however often it is told.  A lead that names no day of its own
+    ("دعا المبعوث إلى الهدوء في البصرة، بعد مقتل ستة أشخاص في الاحتجاجات") tells the incident the body dates
+    when the body tells the same count of dead again at that place ("وقال رئيس مجلس حقوق الإنسان في البصرة إن
+    ستة محتجين قتلوا" in the incident of "ليل الثلاثاء"): the undated one is that incident, not a second one
+    on the publication day."""
+    out = list(groups)
+    for undated in groups:
+        if undated.explicit_day or undated.date_from is not None or undated.location is None:
+            continue
+        killed = {x.fatalities for x in undated.members if not x.supporting and not x.background and x.fatalities}
+        if not killed:
+            continue
+        dated = [g for g in out if g is not undated and g.explicit_day and g.family == undated.family
+                 and g.location is not None and _retells_at(undated.location, g.location)
+                 and any(x.fatalities in killed for x in g.members if not x.supporting)]
+        if len(dated) == 1:
+            dated[0].members.extend(undated.members)
+            out.remove(undated)
+    return out
+
+
+def _retells_at(told: Location, dated: Location) -> bool:
+    """The place a retelling names may be the very place, or the city, district or governorate around it."""
+    return told.same_place(dated) or (told.admin1 == dated.admin1 and told.geo_precision > dated.geo_precision
+                                      and _km(told, dated) <= WIDE_NEAR_SCENE_KM)
 
 
 #: How many sentences away an unplaced mention may still join an incident.
