@@ -74,15 +74,17 @@ def consolidate(doc: Doc) -> None:
                                                   not m.place_explicit, m.sentence))
     series = _series_sentences(doc)
     pairs = _told_as_a_pair(doc)
+    towns = _unlisted_settlements(doc)
     for mention in ordered:
         if mention.redates and _redate(groups, mention):
             continue
-        group = _find_group(groups, mention, doc.published, series, pairs, doc.threads[mention.sentence])
+        group = _find_group(groups, mention, doc.published, series, pairs, doc.threads[mention.sentence], towns)
         if group is not None:
             _add(group, mention)
         elif _founds(mention, groups):
             groups.append(_new_group(doc, mention, groups, series))
     groups = _date_told_later(groups)
+    groups = _toll_told_again(groups)
     groups = [g for g in groups if not _sums_up(g, groups, series)]
     if not _reports_an_incident(doc, groups):
         groups = []
@@ -280,7 +282,7 @@ def _add(group: _Group, m: EventMention) -> None:
     if m.supporting:
         return  # background or a running total adds words, not the incident's place or day
     if m.location and (m.place_explicit or group.location is None) and (
-            _more_specific(m.location, group.location) or _pins_down(group, m)):
+            _more_specific(m.location, group.location) or _pins_down(group, m) or _told_act_placed(group, m)):
         group.location = m.location
     if m.place_explicit and not m.place_vague:
         group.vague = False
@@ -289,11 +291,30 @@ def _add(group: _Group, m: EventMention) -> None:
 
 
 def _pins_down(group: _Group, m: EventMention) -> bool:
-    """"In X" told later wins over the "near X" or "countryside of X" the incident had, when X lies in
-    the same district (a place far away is no closer look at the same scene)."""
+    """"In X" told later wins over the "near X", "north of X" or "countryside of X" the incident had, when
+    X lies in the same district or within the reach of that "near" ("شمال العاصمة بغداد" then "بمنطقة
+    البحيرات في قضاء الطارمية": the district north of the city, in another district of the governorate);
+    a place far away is no closer look at the same scene."""
     a, b = group.location, m.location
-    return (group.vague and not m.place_vague and a is not None and b is not None and bool(a.admin2)
-            and a.admin2 == b.admin2)
+    if not (group.vague and not m.place_vague and a is not None and b is not None):
+        return False
+    if a.admin2 and a.admin2 == b.admin2:
+        return True
+    return (a.admin1 == b.admin1 and a.country == b.country and a.geo_precision < 3
+            and any(0 < m.sentence - x.sentence <= _UNPLACED_REACH for x in group.members if not x.in_title)
+            and _km(a, b) <= _near_reach(a))
+
+
+def _told_act_placed(group: _Group, m: EventMention) -> bool:
+    """"قتل 36 شخصا في غارات استهدفت قوات في منطقة عفرين" then "وأوضح المرصد أن القصف استهدف القوات في منطقة
+    كفر جنة في ريف عفرين": a clause that names the act told before (definite: "القصف"، "الهجوم") and places it
+    at a settlement of the district the incident's place named (a district's seat named like its district
+    stands for the district) tells where it happened more closely (codebook §4: the most specific place)."""
+    a, b = group.location, m.location
+    return (m.names_told_act and m.place_explicit and not m.place_vague and not m.in_title and not m.supporting
+            and a is not None and b is not None and bool(b.place_id) and b.place_id != a.place_id
+            and _names_its_district(a) and a.admin1 == b.admin1 and a.admin2 == b.admin2
+            and b.geo_precision <= a.geo_precision and _kind(b.place_id) in _SETTLEMENT_KINDS)
 
 
 #: Kinds of place that are a quarter or a site inside a settlement, and the settlements they lie in.
@@ -411,7 +432,8 @@ def _sums_up(g: _Group, groups: list[_Group], series: Sentences) -> bool:
 
 
 def _find_group(groups: list[_Group], m: EventMention, published: date | None = None,
-                series: Sentences = frozenset(), pairs: Pairs = frozenset(), thread: int = 0) -> _Group | None:
+                series: Sentences = frozenset(), pairs: Pairs = frozenset(), thread: int = 0,
+                towns: frozenset[str] = frozenset()) -> _Group | None:
     """The group this mention belongs to, or None for a new incident (``thread``: the sentence that opened
     the mention's story, ``time.thread_starts``)."""
     if _stated_day(m) and not m.place_explicit:
@@ -419,7 +441,7 @@ def _find_group(groups: list[_Group], m: EventMention, published: date | None = 
         if told is not None:
             return told
     candidates = [g for g in groups if (g.family == _family(m) or m.in_title or _crowd_violence(m, g))
-                  and _same_place(g, m, pairs)]
+                  and _same_place(g, m, pairs, towns)]
     if _own_incident(m, series):  # an incident at its own place is not the series that sums it up
         candidates = [g for g in candidates if _at(g, m.location) or not _a_series(g, series)]
     if m.place_explicit and _worded(m):  # a battle and a bombardment told apart are two events
@@ -581,6 +603,34 @@ def _date_told_later(groups: list[_Group]) -> list[_Group]:
     return out
 
 
+def _toll_told_again(groups: list[_Group]) -> list[_Group]:
+    """Codebook §1: one incident is one event however often it is told.  A lead that names no day of its own
+    ("دعا المبعوث إلى الهدوء في البصرة، بعد مقتل ستة أشخاص في الاحتجاجات") tells the incident the body dates
+    when the body tells the same count of dead again at that place ("وقال رئيس مجلس حقوق الإنسان في البصرة إن
+    ستة محتجين قتلوا" in the incident of "ليل الثلاثاء"): the undated one is that incident, not a second one
+    on the publication day."""
+    out = list(groups)
+    for undated in groups:
+        if undated.explicit_day or undated.date_from is not None or undated.location is None:
+            continue
+        killed = {x.fatalities for x in undated.members if not x.supporting and not x.background and x.fatalities}
+        if not killed:
+            continue
+        dated = [g for g in out if g is not undated and g.explicit_day and g.family == undated.family
+                 and g.location is not None and _retells_at(undated.location, g.location)
+                 and any(x.fatalities in killed for x in g.members if not x.supporting)]
+        if len(dated) == 1:
+            dated[0].members.extend(undated.members)
+            out.remove(undated)
+    return out
+
+
+def _retells_at(told: Location, dated: Location) -> bool:
+    """The place a retelling names may be the very place, or the city, district or governorate around it."""
+    return told.same_place(dated) or (told.admin1 == dated.admin1 and told.geo_precision > dated.geo_precision
+                                      and _km(told, dated) <= WIDE_NEAR_SCENE_KM)
+
+
 #: How many sentences away an unplaced mention may still join an incident.
 _UNPLACED_REACH = 2
 #: Two named places this close are one scene (a city and its square, Baghdad and Sadr City).
@@ -607,7 +657,7 @@ def _context_cues() -> frozenset[str]:
     return frozenset(name for name, info in load_lexicons().cues.items() if info.family == "context")
 
 
-def _same_place(g: _Group, m: EventMention, pairs: Pairs = frozenset()) -> bool:
+def _same_place(g: _Group, m: EventMention, pairs: Pairs = frozenset(), towns: frozenset[str] = frozenset()) -> bool:
     """One scene: same place, a governorate and a place in it, or two known places a few km apart."""
     a, b = g.location, m.location
     if a is None or b is None:  # an unplaced mention joins an incident of its day and kind told next to it
@@ -616,7 +666,8 @@ def _same_place(g: _Group, m: EventMention, pairs: Pairs = frozenset()) -> bool:
         return False
     if not m.place_explicit or (a.place_id and a.place_id == b.place_id) or (a.name and a.name == b.name):
         return True
-    if _told_whole_apart(g, m) or _listed_apart(g, m, pairs) or _two_quarters(a, b) or _two_unknown(a, b):
+    if (_told_whole_apart(g, m) or _listed_apart(g, m, pairs) or _two_quarters(a, b) or _two_unknown(a, b)
+            or _stands_elsewhere(a, b, towns) or _stands_elsewhere(b, a, towns)):
         return False
     if g.vague or m.place_vague:  # "near X" / "the countryside of X": still near X, not anywhere in the governorate
         reach = max(_near_reach(a) if g.vague else 0.0, _near_reach(b) if m.place_vague else 0.0)
@@ -687,6 +738,35 @@ def _two_unknown(a: Location, b: Location) -> bool:
     quarters, whatever point they share)."""
     return (not a.place_id and not b.place_id and bool(a.name_ar) and bool(b.name_ar)
             and fold(a.name_ar) != fold(b.name_ar))
+
+
+def _stands_elsewhere(unknown: Location, known: Location, towns: frozenset[str]) -> bool:
+    """Two towns are two events (codebook §1): a town or village the gazetteer lacks, named as one ("بلدة
+    خراب الشحم"، "قرية X": ``towns``), stands at the point of the town the text places it by ("... قرب مدينة
+    درعا": at Daraa's point); a settlement the gazetteer knows at another point ("بلدة اليادودة", a few km
+    off) is not where it stands, so the two are two scenes (the stand-in is a closer look only at the town
+    it stands at)."""
+    return (not unknown.place_id and unknown.geo_precision == 2 and fold(unknown.name_ar) in towns
+            and bool(known.place_id) and known.geo_precision == 1 and _kind(known.place_id) in _SETTLEMENT_KINDS
+            and _km(unknown, known) > STAND_IN_KM)
+
+
+#: Place cues that name a settlement ("بلدة"، "قرية"، "مدينة"), by the first kind of place they name.
+_SETTLEMENT_CUES = frozenset({"city", "town", "village"})
+
+
+def _unlisted_settlements(doc: Doc) -> frozenset[str]:
+    """Names of places the gazetteer lacks that the text calls a town, village or city (place_cues.toml
+    cue kinds), folded."""
+    cues = load_place_cues().cues
+    out = set()
+    for rp in doc.places:
+        t = rp.toponym
+        spec = cues.get(t.cue) if t.cue else None
+        if (spec is not None and spec.primary in _SETTLEMENT_CUES and rp.location is not None
+                and not rp.location.place_id and rp.location.name_ar):
+            out.add(fold(rp.location.name_ar))
+    return frozenset(out)
 
 
 def _names_its_district(place: Location) -> bool:
