@@ -7,6 +7,7 @@ The imperfect read as a habit (``frames._habitual_spans``), from its verb up to 
 * a generic object: a bare plural act noun after a light or claim verb ("تتبنى عمليات اغتيال وتفجيرات"،
   "وتشن تركيا غارات على مواقع الحزب").
 
+What an actor is known for is a habit too (modality.toml [frame.reputation]: "المعروف بتنفيذ تفجيرات").
 The day's news in the imperfect stays an event: a singular act ("يشن الجيش هجوما")، a headline, the past
 progressive after كان.  Every sentence is invented for these tests.
 """
@@ -51,6 +52,8 @@ def _events(text: str, title: str = "") -> list[str]:
     ("وتحالف المقاتلون مع الولايات المتحدة التي تشن ضربات جوية ضد التنظيم في سوريا", "شن"),
     # the third person plural
     ("وينفذون هجمات على القرى الآمنة في ديالى", "نفذ"),
+    # a long name between the verb and its adverb and object (a name's words are not counted)
+    ('ويتبنى تنظيم "الدولة الإسلامية" في بعض الأحيان عمليات اغتيال في إدلب', "تبني"),
 ])
 def test_a_habit_flags_its_frame(text: str, lemma: str) -> None:
     assert "habitual" in _flags(text, lemma)
@@ -89,6 +92,24 @@ def test_a_habit_makes_no_event(text: str) -> None:
     "في المنطقة.",
 ])
 def test_a_habit_lends_no_agent_to_an_unclaimed_bombing(text: str) -> None:
+    article = Article.from_parts("t", "", text, PUBLISHED)
+    events = extract_events(article)
+    assert events and all(e.actor1 is not None and e.actor1.name == _UNIDENTIFIED for e in events), \
+        [(e.sub_event_type, e.actor1) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    # known for bombings (masculine), after a bombing no one claimed
+    "قتل خمسة أشخاص في انفجار عبوة ناسفة في بلدة سرمدا بمحافظة إدلب أمس. وتنتشر في المنطقة خلايا لتنظيم داعش "
+    "المعروف بتنفيذ تفجيرات واغتيالات.",
+    # known for attacks (a named militia, feminine plural) after an attack on a checkpoint ("وقد شنت هجمات" lends it)
+    "قتل ثلاثة جنود في هجوم على حاجز في قضاء المقدادية بديالى أمس. وتنشط في المنطقة كتائب حزب الله "
+    "المعروفة بشن هجمات على الحواجز.",
+    # known for massacres (the plural of the group's cells), after gunmen's attack
+    "هاجم مسلحون مجهولون حاجزا للجيش في قضاء المقدادية بديالى أمس. وتتحصن في البساتين خلايا تنظيم داعش المعروفة "
+    "بارتكاب مجازر بحق المدنيين.",
+])
+def test_what_a_group_is_known_for_lends_it_no_incident(text: str) -> None:
     article = Article.from_parts("t", "", text, PUBLISHED)
     events = extract_events(article)
     assert events and all(e.actor1 is not None and e.actor1.name == _UNIDENTIFIED for e in events), \

@@ -246,9 +246,9 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
         after_preposition = preposition
     units = _units(doc, sentence, lex, verbs, counts, marks.get("pointing_forces", []))
     backgrounds = _background_spans(doc, sentence, marks, dict(predicates))
-    habits = _habitual_spans(doc, sentence, marks, predicates, counts)
     modality = doc.sentence_entries(sentence, "modality")
     names = {j for m in doc.sentence_entries(sentence, "actor", "generic") for j in range(m.first, m.last)}
+    habits = _habitual_spans(doc, sentence, marks, predicates, counts, names)
     ordered_counts = sorted(counts.items())
     if not any(f.predicate.family != "modal" for _, f in predicates):
         return _bare_frame(doc, sentence, units)
@@ -427,7 +427,7 @@ _LIGHT_OR_CLAIM = frozenset({"support", "claim"})  # verbs whose object is the a
 
 
 def _habitual_spans(doc: Doc, sentence: Sentence, marks: dict[str, list[int]], predicates: list[tuple[int, Form]],
-                    counts: dict[int, tuple[int, int]]) -> list[tuple[int, int]]:
+                    counts: dict[int, tuple[int, int]], names: set[int]) -> list[tuple[int, int]]:
     """Token spans that describe what an actor does as a habit, not an incident: the imperfect (not the
     future, not a purpose, not a past progressive after كان) read as a habit, from its verb up to the next
     comma.  Two marks of the habitual aspect make it so:
@@ -457,10 +457,14 @@ def _habitual_spans(doc: Doc, sentence: Sentence, marks: dict[str, list[int]], p
         if any(start <= j < k for j in auxiliaries):
             continue  # "كان ... يقصف": the past progressive
         end = _next_comma(doc, k, hi)
-        adverb = any(abs(a - k) <= _HABIT_REACH and start <= a < end for a in marks.get("habitual", ()))
+
+        def words(a: int, b: int) -> int:  # words from a to b, an actor's name not counted ("تنظيم الدولة الإسلامية")
+            return sum(1 for j in range(min(a, b) + 1, max(a, b) + 1) if j not in names)
+
+        adverb = any(words(k, a) <= _HABIT_REACH and start <= a < end for a in marks.get("habitual", ()))
         generic = form.predicate.family in _LIGHT_OR_CLAIM and any(
-            _generic_object(tokens[j].text, counts, j) for j in range(k + 1, min(k + 1 + _OBJECT_REACH, end))
-            if j in nouns)
+            _generic_object(tokens[j].text, counts, j) for j in range(k + 1, end)
+            if j in nouns and words(k, j) <= _OBJECT_REACH)
         if adverb or generic:
             spans.append((min([k] + [a for a in marks.get("habitual", ()) if start <= a < k]), end))
     return spans
