@@ -9,7 +9,8 @@ The imperfect read as a habit (``frames._habitual_spans``), from its verb up to 
 
 What an actor is known for is a habit too (modality.toml [frame.reputation]: "المعروف بتنفيذ تفجيرات").
 The day's news in the imperfect stays an event: a singular act ("يشن الجيش هجوما")، a headline, the past
-progressive after كان.  Every sentence is invented for these tests.
+progressive after كان, a clause that names a day ("منذ صباح اليوم"، "الجمعة").  Every sentence is invented
+for these tests.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ def test_a_habit_flags_its_frame(text: str, lemma: str) -> None:
     ("وكان الطيران يحلق فوق المدينة وينفذ غارات على أحيائها في دوما", "نفذ"),  # the past progressive
     ("شنت الطائرات غارات على ريف إدلب الجنوبي", "شن"),  # the perfect
     ("وتشن الطائرات الغارات على ريف إدلب", "شن"),  # a definite object: these raids
+    ("وتشن الطائرات الحربية منذ صباح اليوم غارات مكثفة على مدينة دوما", "شن"),  # dated: the day's news
+    ("وينفذ الطيران الروسي الجمعة ضربات على مواقع الفصائل في ريف حماة", "نفذ"),  # a weekday (3ms)
 ])
 def test_news_in_the_imperfect_is_no_habit(text: str, lemma: str) -> None:
     assert "habitual" not in _flags(text, lemma)

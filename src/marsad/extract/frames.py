@@ -440,7 +440,8 @@ def _habitual_spans(doc: Doc, sentence: Sentence, marks: dict[str, list[int]], p
       group is described, where a report of the day's act names it ("يشن الجيش هجوما"، "شنت الطائرات غارات").
 
     A headline tells the day's news in the imperfect ("الجيش العراقي يشن غارات على مواقع التنظيم"): it is
-    left out, as is the imperfect after كان ("وكان الطيران يحلق وينفذ غارات": a past act in progress)."""
+    left out, as is the imperfect after كان ("وكان الطيران يحلق وينفذ غارات": a past act in progress), and a
+    clause that names a day ("وتشن الطائرات منذ صباح اليوم غارات على المدينة"): what is dated is the day's news."""
     if doc.in_title(sentence):
         return []
     lo, hi = sentence.first_token, sentence.last_token
@@ -451,12 +452,15 @@ def _habitual_spans(doc: Doc, sentence: Sentence, marks: dict[str, list[int]], p
         return []
     nouns = {k: f for k, f in predicates if f.kind == "noun"}
     auxiliaries = marks.get("past_auxiliary", [])
+    days = [m.first for m in doc.sentence_entries(sentence, "weekday", "relative_day", "month")]
     spans: list[tuple[int, int]] = []
     for k, form in verbs:
         start = _previous_comma(doc, k, lo)
         if any(start <= j < k for j in auxiliaries):
             continue  # "كان ... يقصف": the past progressive
         end = _next_comma(doc, k, hi)
+        if any(start <= d < end for d in days):
+            continue  # "وتشن الطائرات منذ صباح اليوم غارات على المدينة": a dated act is the day's news
 
         def words(a: int, b: int) -> int:  # words from a to b, an actor's name not counted ("تنظيم الدولة الإسلامية")
             return sum(1 for j in range(min(a, b) + 1, max(a, b) + 1) if j not in names)
