@@ -67,6 +67,8 @@ def test_a_habit_flags_its_frame(text: str, lemma: str) -> None:
     ("وتشن الطائرات الغارات على ريف إدلب", "شن"),  # a definite object: these raids
     ("وتشن الطائرات الحربية منذ صباح اليوم غارات مكثفة على مدينة دوما", "شن"),  # dated: the day's news
     ("وينفذ الطيران الروسي الجمعة ضربات على مواقع الفصائل في ريف حماة", "نفذ"),  # a weekday (3ms)
+    # a verb in the perfect after the habit tells a past act of its own
+    ("وتشن تركيا غارات على مواقع الحزب وقتلت خمسة مسلحين في قضاء سنجار", "قتل"),
 ])
 def test_news_in_the_imperfect_is_no_habit(text: str, lemma: str) -> None:
     assert "habitual" not in _flags(text, lemma)

@@ -441,7 +441,8 @@ def _habitual_spans(doc: Doc, sentence: Sentence, marks: dict[str, list[int]], p
 
     A headline tells the day's news in the imperfect ("الجيش العراقي يشن غارات على مواقع التنظيم"): it is
     left out, as is the imperfect after كان ("وكان الطيران يحلق وينفذ غارات": a past act in progress), and a
-    clause that names a day ("وتشن الطائرات منذ صباح اليوم غارات على المدينة"): what is dated is the day's news."""
+    clause that names a day ("وتشن الطائرات منذ صباح اليوم غارات على المدينة"): what is dated is the day's news.
+    A verb in the perfect after the habit ends it: it tells a past act of its own."""
     if doc.in_title(sentence):
         return []
     lo, hi = sentence.first_token, sentence.last_token
@@ -453,12 +454,15 @@ def _habitual_spans(doc: Doc, sentence: Sentence, marks: dict[str, list[int]], p
     nouns = {k: f for k, f in predicates if f.kind == "noun"}
     auxiliaries = marks.get("past_auxiliary", [])
     days = [m.first for m in doc.sentence_entries(sentence, "weekday", "relative_day", "month")]
+    perfects = [j for j, f in predicates if f.kind == "verb" and f.tense == "perfect"]
     spans: list[tuple[int, int]] = []
     for k, form in verbs:
         start = _previous_comma(doc, k, lo)
         if any(start <= j < k for j in auxiliaries):
             continue  # "كان ... يقصف": the past progressive
         end = _next_comma(doc, k, hi)
+        # a verb in the perfect after it tells a past act of its own ("وتشن تركيا غارات على مواقعه وقتلت خمسة")
+        end = next((j for j in perfects if k < j < end), end)
         if any(start <= d < end for d in days):
             continue  # "وتشن الطائرات منذ صباح اليوم غارات على المدينة": a dated act is the day's news
 
