@@ -454,7 +454,9 @@ def _habitual_spans(doc: Doc, sentence: Sentence, marks: dict[str, list[int]], p
     nouns = {k: f for k, f in predicates if f.kind == "noun"}
     auxiliaries = marks.get("past_auxiliary", [])
     days = [m.first for m in doc.sentence_entries(sentence, "weekday", "relative_day", "month")]
-    perfects = [j for j, f in predicates if f.kind == "verb" and f.tense == "perfect"]
+    # not a verbal noun read as a verb after the act noun it is the genitive of ("بعمليات خطف واغتيال")
+    perfects = [j for j, f in predicates if f.kind == "verb" and f.tense == "perfect" and j - 1 not in
+                {i for i, g in predicates if g.kind == "noun"}]
     spans: list[tuple[int, int]] = []
     for k, form in verbs:
         start = _previous_comma(doc, k, lo)
@@ -489,6 +491,8 @@ def _generic_object(word: str, counts: dict[int, tuple[int, int]], j: int) -> bo
     """A bare plural act noun: indefinite, in -ات ("عمليات"، "غارات"، "تفجيرات"), no count before it, no
     preposition on it (the verb's object; no act noun begins with ب، ل or ك)."""
     bare = without_conjunction(word)
+    if bare.startswith("ب") and not bare.startswith("بال"):
+        bare = bare[1:]  # "يقوم التنظيم بعمليات اغتيال": the object of قام is marked by ب
     if bare.startswith(("ال", "ب", "ل", "ك")) or any(last == j for _, last in counts.values()):
         return False
     return bare.endswith("ات")
