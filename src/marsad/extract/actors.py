@@ -686,7 +686,7 @@ def claimant(doc: Doc) -> tuple[Actor, Evidence] | None:
     for sentence in doc.sentences:
         words = {k for j in range(sentence.first_token, sentence.last_token) for k in lookup_keys(doc.tokens[j].text)}
         if words & claim:
-            if _partial_claim(doc, sentence, claim) is not None:
+            if _partial_claim(doc, sentence, claim) is not None or _habitual_claim(doc, sentence, claim):
                 continue
             found = _rebel(doc, sentence, lambda h: True)
         elif doc.in_title(sentence) and any(c.payload.value.trigger for c in doc.sentence_entries(sentence, "cue")):
@@ -718,6 +718,15 @@ def _partial_claim(doc: Doc, sentence: Sentence, claim: frozenset[str]) -> range
             if any(tokens[i].text in part for i in near):
                 return near
     return None
+
+
+def _habitual_claim(doc: Doc, sentence: Sentence, claim: frozenset[str]) -> bool:
+    """Every claim of the sentence is a habit ("خلايا نائمة تتبنى عمليات اغتيال وتفجيرات": frames._habitual_spans):
+    a description of what a group does, no claim of the article's attack."""
+    frames = {f.predicate.first: f for f in frames_of(doc, sentence)}
+    at = [j for j in range(sentence.first_token, sentence.last_token)
+          if any(k in claim for k in lookup_keys(doc.tokens[j].text))]
+    return all(j in frames and frames[j].predicate.habitual for j in at)
 
 
 _CLAIM_REACH = 6  # words from a claim to its object and its author ("يتبنى تنظيم الدولة الإسلامية في بعض الأحيان")

@@ -24,6 +24,7 @@ The principles (docs/extraction.md, "Clause frames"):
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -90,6 +91,7 @@ class PredicateUse:
     metaphor: bool = False
     background: bool = False  # the pluperfect or "سابقا": what had happened before the news
     clitic: str = ""  # the object or possessive pronoun on the form ("هجومهم"، "قتلوهم")
+    habitual: bool = False  # what an actor does as a habit, a description of it, not an incident (``_habitual_spans``)
 
 
 @dataclass(slots=True)
@@ -109,7 +111,8 @@ class Frame:
     def real(self) -> bool:
         """Told as having happened: not negated, planned, hypothetical, future or a figure of speech."""
         p = self.predicate
-        return not (p.negated or p.planned or p.hypothetical or p.future or p.metaphor or p.background)
+        return not (p.negated or p.planned or p.hypothetical or p.future or p.metaphor or p.background
+                    or p.habitual)
 
     def to_record(self, doc: Doc | None = None) -> dict[str, object]:
         """A plain record; with ``doc``, spans and words are those of the article as given."""
@@ -245,6 +248,7 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
     backgrounds = _background_spans(doc, sentence, marks, dict(predicates))
     modality = doc.sentence_entries(sentence, "modality")
     names = {j for m in doc.sentence_entries(sentence, "actor", "generic") for j in range(m.first, m.last)}
+    habits = _habitual_spans(doc, sentence, marks, predicates, counts, names)
     ordered_counts = sorted(counts.items())
     if not any(f.predicate.family != "modal" for _, f in predicates):
         return _bare_frame(doc, sentence, units)
@@ -274,6 +278,8 @@ def sentence_frames(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexi
             context.resumed = _resumed(doc, k, boundaries, units, lo)
             voice = _voice(doc, form, k, context)
         use = _use(doc, k, form, predicates, marks, voice, (modality, names, backgrounds))
+        if any(a <= k < b for a, b in habits):
+            use = replace(use, habitual=True)
         if conditional and not use.hypothetical:
             use = replace(use, hypothetical=True)
         frame = Frame(sentence.index, use, event_subject=context.event_subject)
@@ -339,8 +345,8 @@ def _scope_index() -> dict[str, tuple[str, ...]]:
 
 
 _SCOPE_KINDS = ("future", "hypothetical", "figurative_after", "other_sense", "pointing_forces",
-                "past_auxiliary", "perfect_particle", "earlier")
-_FLAGS = ("negated", "planned", "hypothetical", "future", "metaphor", "background")
+                "past_auxiliary", "perfect_particle", "earlier", "habitual")
+_FLAGS = ("negated", "planned", "hypothetical", "future", "metaphor", "background", "habitual")
 
 
 @lru_cache(maxsize=100_000)
@@ -413,6 +419,83 @@ def _background_spans(doc: Doc, sentence: Sentence, marks: dict[str, list[int]],
         if comma > lo:  # "انفجرت عبوة زرعت سابقا" is the news itself, not a clause told after it
             spans.append((comma, e + 1))
     return spans
+
+
+_HABIT_REACH = 4  # "وعادة ما تنفذ تركيا"، "ويتبنى التنظيم في بعض الأحيان": the adverb and its verb
+_OBJECT_REACH = 4  # "وتشن تركيا غارات جوية": the verb, its subject, its object
+_LIGHT_OR_CLAIM = frozenset({"support", "claim"})  # verbs whose object is the act: شن، نفذ، قام، ارتكب، تبنى
+
+
+def _habitual_spans(doc: Doc, sentence: Sentence, marks: dict[str, list[int]], predicates: list[tuple[int, Form]],
+                    counts: dict[int, tuple[int, int]], names: set[int]) -> list[tuple[int, int]]:
+    """Token spans that describe what an actor does as a habit, not an incident: the imperfect (not the
+    future, not a purpose, not a past progressive after كان) read as a habit, from its verb up to the next
+    comma.  Two marks of the habitual aspect make it so:
+
+    * an adverb of frequency next to the verb (modality.toml [predicate_scope] `habitual`: "وعادة ما تنفذ
+      تركيا ضربات جوية"، "ونادرا ما يشتبك الجيش مع الوحدات"، "ويتبنى التنظيم في بعض الأحيان عمليات اغتيال");
+    * a generic object: a bare plural act noun, neither definite nor counted, right after the verb and its
+      subject ("خلايا نائمة تتبنى عمليات اغتيال وتفجيرات"، "وتشن تركيا غارات على مواقع الحزب"، "الولايات
+      المتحدة التي تشن ضربات جوية ضد أهداف التنظيم"): acts of a kind, many and undetermined, the way a
+      group is described, where a report of the day's act names it ("يشن الجيش هجوما"، "شنت الطائرات غارات").
+
+    A headline tells the day's news in the imperfect ("الجيش العراقي يشن غارات على مواقع التنظيم"): it is
+    left out, as is the imperfect after كان ("وكان الطيران يحلق وينفذ غارات": a past act in progress), and a
+    clause that names a day ("وتشن الطائرات منذ صباح اليوم غارات على المدينة"): what is dated is the day's news.
+    A verb in the perfect after the habit ends it: it tells a past act of its own."""
+    if doc.in_title(sentence):
+        return []
+    lo, hi = sentence.first_token, sentence.last_token
+    tokens = doc.tokens
+    verbs = [(k, f) for k, f in predicates if f.kind == "verb" and f.tense == "imperfect" and not f.future
+             and not tokens[k].text.startswith(("ل", "ول"))]
+    if not verbs:
+        return []
+    nouns = {k: f for k, f in predicates if f.kind == "noun"}
+    auxiliaries = marks.get("past_auxiliary", [])
+    days = [m.first for m in doc.sentence_entries(sentence, "weekday", "relative_day", "month")]
+    # not a verbal noun read as a verb after the act noun it is the genitive of ("بعمليات خطف واغتيال")
+    perfects = [j for j, f in predicates if f.kind == "verb" and f.tense == "perfect" and j - 1 not in
+                {i for i, g in predicates if g.kind == "noun"}]
+    spans: list[tuple[int, int]] = []
+    for k, form in verbs:
+        start = _previous_comma(doc, k, lo)
+        if any(start <= j < k for j in auxiliaries):
+            continue  # "كان ... يقصف": the past progressive
+        end = _next_comma(doc, k, hi)
+        # a verb in the perfect after it tells a past act of its own ("وتشن تركيا غارات على مواقعه وقتلت خمسة")
+        end = next((j for j in perfects if k < j < end), end)
+        if any(start <= d < end for d in days):
+            continue  # "وتشن الطائرات منذ صباح اليوم غارات على المدينة": a dated act is the day's news
+
+        def words(a: int, b: int) -> int:  # words from a to b, an actor's name not counted ("تنظيم الدولة الإسلامية")
+            return sum(1 for j in range(min(a, b) + 1, max(a, b) + 1) if j not in names)
+
+        adverb = any(words(k, a) <= _HABIT_REACH and start <= a < end for a in marks.get("habitual", ()))
+        generic = form.predicate.family in _LIGHT_OR_CLAIM and any(
+            _generic_object(tokens[j].text, counts, j) for j in range(k + 1, end)
+            if j in nouns and words(k, j) <= _OBJECT_REACH)
+        if adverb or generic:
+            spans.append((min([k] + [a for a in marks.get("habitual", ()) if start <= a < k]), end))
+    return spans
+
+
+def described_as_habit(doc: Doc, frames: Iterable[Frame], token: int) -> bool:
+    """The word at ``token``, which no frame covers, lies in the span of a habitual verb (``_habitual_spans``):
+    after the verb, before the next comma."""
+    return any(f.predicate.habitual and f.predicate.kind == "verb" and f.predicate.first < token
+               and not any(_comma_before(doc, i) for i in range(f.predicate.first + 1, token + 1)) for f in frames)
+
+
+def _generic_object(word: str, counts: dict[int, tuple[int, int]], j: int) -> bool:
+    """A bare plural act noun: indefinite, in -ات ("عمليات"، "غارات"، "تفجيرات"), no count before it, no
+    preposition on it (the verb's object; no act noun begins with ب، ل or ك)."""
+    bare = without_conjunction(word)
+    if bare.startswith("ب") and not bare.startswith("بال"):
+        bare = bare[1:]  # "يقوم التنظيم بعمليات اغتيال": the object of قام is marked by ب
+    if bare.startswith(("ال", "ب", "ل", "ك")) or any(last == j for _, last in counts.values()):
+        return False
+    return bare.endswith("ات")
 
 
 def _comma_before(doc: Doc, j: int) -> bool:

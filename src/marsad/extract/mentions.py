@@ -20,7 +20,7 @@ from typing import Any
 from marsad.doc import Doc
 from marsad.extract import actors as act
 from marsad.extract.classify import ActorFacts, by_initiator, classify
-from marsad.extract.frames import Frame, compares, frames_of, modal_flags
+from marsad.extract.frames import Frame, compares, described_as_habit, frames_of, modal_flags
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention, days_back
 from marsad.extract.toll import Figure, TollMention, combine, share_evenly, told_as_motive, total_markers
@@ -890,6 +890,8 @@ def _live(m: Match[Entry], covering: dict[int, Frame], modality: list[Match[Entr
     frame = next((covering[j] for j in range(m.first, m.last) if j in covering), None)
     if frame is not None:
         return frame.real
+    if described_as_habit(doc, covering.values(), m.first):
+        return False  # "تتبنى عمليات اغتيال وتفجيرات": an act word of a habit's description
     return not any(modal_flags(doc, modality, names, m.first, m.start))
 
 
