@@ -985,3 +985,26 @@ def test_an_incident_told_after_a_running_total_keeps_its_count(text):
 ])
 def test_a_dual_in_construct_drops_its_nun(text, kind, value):
     assert counts(text) == {kind: value}
+
+
+# --- a share of a toll told for several governorates yields to an incident's own count ------------------
+
+@pytest.mark.parametrize(("text", "admin1", "field", "value"), [
+    # passive killing for two governorates, then an active strike "resulted in" at a town: higher than the share
+    ("قتل 30 مدنيا على الأقل الجمعة في غارات جوية على محافظتي إدلب وحلب. وفي محافظة حلب، أسفرت ضربات جوية "
+     "على بلدة الأتارب عن مقتل 18 مدنيا بينهم أطفال.", "Aleppo", "fatalities", 18),
+    # the wounded, a fronted place before a passive feminine verb
+    ("أصيب 40 شخصا بجروح الأحد في قصف مدفعي على محافظتي درعا والقنيطرة. وفي ريف درعا، أصيبت 25 امرأة وطفلا "
+     "بقصف استهدف مدينة نوى.", "Daraa", "fatalities", 0),
+    ("أصيب 40 شخصا بجروح الأحد في قصف مدفعي على محافظتي درعا والقنيطرة. وفي ريف درعا، أصيبت 25 امرأة وطفلا "
+     "بقصف استهدف مدينة نوى.", "Daraa", "injured", 25),
+    # women who met their death (a feminine plural verb), then "كما" and a town in the eastern countryside
+    ("لقيت 12 امرأة حتفهن في غارات على محافظتي الرقة ودير الزور. كما قتلت تسع نساء في غارة على بلدة "
+     "الميادين بريف دير الزور الشرقي.", "Deir ez-Zor", "fatalities", 9),
+    # a statement of the dead of two governorates, then an active verb with a lower count at a district
+    ("أعلنت الشرطة الاتحادية مقتل 20 عنصرا من داعش في محافظتي الأنبار وصلاح الدين. وقال قائد الشرطة إن قواته "
+     "قتلت 14 مسلحا في اشتباكات في قضاء هيت غربي الأنبار.", "Anbar", "fatalities", 14),
+])
+def test_an_incidents_own_count_replaces_a_share_of_several_governorates(text, admin1, field, value):
+    events = [e for e in extract_events(Article("t", text, published=PUBLISHED)) if e.location.admin1 == admin1]
+    assert [getattr(e, field) for e in events] == [value]

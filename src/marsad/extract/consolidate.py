@@ -1079,6 +1079,12 @@ def _merged_toll(g: _Group, field_name: str, body_tells: bool = True, parties: f
     counted = told([m for m in g.members if not m.in_title])
     if not counted and not body_tells:
         counted = told([m for m in g.members if m.in_title])
+    # a share of a count told for several governorates or areas at once is only an estimate of this
+    # incident's part; a count told of it at a place of its own is its toll, higher or lower ("قتل 30 مدنيا
+    # في محافظتي إدلب وحلب" shares 15 to each; "أسفرت ضربات جوية على بلدة أورم الكبرى عن مقتل 18 مدنيا" is
+    # the Aleppo incident's own count, 18)
+    if any(not m.toll_shared and m.place_explicit and not m.place_vague for m in counted):
+        counted = [m for m in counted if not m.toll_shared]
     which = 0 if field_name == "fatalities" else 1
     # a raised figure ("ارتفعت حصيلة القتلى إلى 22") is the toll's latest: it replaces the counts told before
     counted = [m for m in counted if m.raised[which]] or counted

@@ -1651,7 +1651,8 @@ def _per_site(doc: Doc, base: dict[str, Any], evidence: dict[str, list[Evidence]
         out.append(EventMention(
             location=location, place_vague=vague,
             fatalities=share_evenly(killed, n, i), injured=share_evenly(injured, n, i), evidence=ev,
-            toll_exact=exact, injured_exact=injured_exact, victims=victims, raised=(raised[0], raised[1]), **base,
+            toll_exact=exact, injured_exact=injured_exact, victims=victims, raised=(raised[0], raised[1]),
+            toll_shared=n > 1 and vague and (killed is not None or injured is not None), **base,
         ))
     return out
 
