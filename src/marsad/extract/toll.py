@@ -107,13 +107,24 @@ def _goes_on_with_a_total(doc: Doc, sentence: Sentence, lex: Lexicons, totalled:
     tokens = doc.tokens
     first = tokens[sentence.first_token].text
     opens = first == "كما" or any(m.first == sentence.first_token and first.startswith("و")
-                                  for m in doc.sentence_entries(sentence, "casualty"))
+                                  for m in doc.sentence_entries(sentence, "casualty")) or _counters(doc, sentence, lex)
     if not opens or doc.sentence_entries(sentence, "weekday", "relative_day", "month", "period") or (
             doc.sentence_digit_dates(sentence)) or any(
             sentence.first_token <= rp.toponym.first_token < sentence.last_token and rp.toponym.role != "organisation"
             for rp in doc.places):  # "الفصائل الموالية لأنقرة" names a side, not a place
         return False
     return totalled == sentence.index - 1 or bool(total_markers(doc, doc.sentences[sentence.index - 1], lex))
+
+
+def _counters(doc: Doc, sentence: Sentence, lex: Lexicons) -> bool:
+    """"ووثق المرصد في المقابل مقتل أكثر من 400 عنصر": the sentence opens by setting its counts against those
+    told just before it ("في المقابل"، "بالمقابل" before its first casualty word: ``counter_openers``)."""
+    words = doc.sentence_entries(sentence, "casualty")
+    if not words:
+        return False
+    openers = lex.word_set("counter_openers")
+    return any(without_conjunction(doc.tokens[j].text) in openers or doc.tokens[j].text in openers
+               for j in range(sentence.first_token, min(words[0].first, sentence.first_token + 6)))
 
 
 class _Sides:
