@@ -1013,3 +1013,23 @@ def test_a_dual_in_construct_drops_its_nun(text, kind, value):
 def test_an_incidents_own_count_replaces_a_share_of_several_governorates(text, admin1, field, value):
     events = [e for e in extract_events(Article("t", text, published=PUBLISHED)) if e.location.admin1 == admin1]
     assert [getattr(e, field) for e in events] == [value]
+
+
+# --- a part of the toll told again is no estimate of the whole -------------------------------------------
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    # "بينهم" and a passive verb repeating the part (the dead of a strike on a hospital among the day's dead)
+    ("وأسفر القصف التركي، الجمعة، عن مقتل 43 مدنيا في عفرين، بينهم 16 مدنيا جراء غارة استهدفت المشفى الرئيسي "
+     "في المدينة. وقتل مساء الجمعة 16 مدنيا في غارة تركية استهدفت المشفى الرئيسي في عفرين.", "fatalities", 43),
+    # "من بينهم" with a number word, repeated by "لقوا حتفهم" in a reported statement
+    ("قتل 25 شخصا في قصف على مدينة دوما الأحد، من بينهم ثمانية أطفال قضوا في قصف استهدف مدرسة. وقالت مصادر "
+     "طبية إن ثمانية أطفال لقوا حتفهم في قصف المدرسة في دوما.", "fatalities", 25),
+    # the wounded: a part wounded by live fire, told again in the body
+    ("أصيب 30 متظاهرا بجروح في مدينة البصرة أمس، بينهم 12 أصيبوا بالرصاص الحي. وأصيب 12 محتجا بالرصاص الحي "
+     "أمام مبنى المحافظة في البصرة.", "injured", 30),
+    # no part told: two estimates of one toll, the lowest
+    ("قتل 5 مدنيين في غارة على بلدة سراقب. وقتل 3 مدنيين في غارة على بلدة سراقب.", "fatalities", 3),
+])
+def test_a_part_told_again_does_not_lower_the_whole(text, field, value):
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert [getattr(e, field) for e in events] == [value]
