@@ -321,6 +321,7 @@ def _load_numbers(matcher: PhraseMatcher[Entry], lex: dict[str, Any], words: dic
                  "reflexives_one", "reflexives_two", "reflexives_many", "victim_links", "unnamed_people", "motives",
                  "kunya", "cases",
                  "not_people_before", "year_before", "possessed_deaths", "bombing_singulars", "hit_after", "versus",
+                 "counter_openers",
                  "not_names", "named_killings", "dual_spans", "doer_links", "period_nouns", "construct_complements"):
         words[name] = frozenset(fold(w) for w in _phrases(path, casualty, name))
     stems = [fold(w) for w in _phrases(path, casualty, "self_detonation")]

@@ -108,6 +108,9 @@ class EventMention:
     injured_exact: bool = False  # the wounded are a stated count
     #: whether its killed / wounded count is a raised figure ("ارتفعت حصيلة القتلى إلى 20"): the latest of the toll
     raised: tuple[bool, bool] = (False, False)
+    #: its counts are a share of a count told for several governorates or areas at once ("قتل 30 مدنيا في
+    #: محافظتي إدلب وحلب": 15 each), no count of this incident's own (consolidate._merged_toll)
+    toll_shared: bool = False
     in_title: bool = False
     actor1_explicit: bool = False
     actor1_framed: bool = False  # a frame of the clause states actor1 as the agent (not a prior's guess)

@@ -467,6 +467,23 @@ def test_a_cause_with_its_own_day_is_that_days_incident(text: str, expected: tup
     assert [(e.location.admin1, e.sub_event_type, str(e.event_date)) for e in events] == [expected]
 
 
+@pytest.mark.parametrize(("text", "killed"), [
+    # a noun of killing with one person, after "على خلفية", a day after it
+    ("وصل وزير الداخلية، الخميس، إلى مدينة الناصرية، سعيا إلى تهدئة الاحتجاجات المتواصلة منذ أسبوع على خلفية "
+     "مقتل متظاهر في تظاهرة، الثلاثاء الماضي.", 1),
+    # a count of women, a session on the writing day, the day a weekday with "يوم"
+    ("عقد مجلس المحافظة جلسة طارئة اليوم لبحث الأوضاع الأمنية على خلفية مقتل ثلاث نساء بانفجار عبوة ناسفة في "
+     "مدينة بعقوبة يوم السبت.", 3),
+    # a dual killed by gunfire, a governor's visit on Sunday, the day the Friday before
+    ("زار المحافظ، الأحد، مدينة العمارة على خلفية مقتل شابين برصاص قوات الأمن في تظاهرة، الجمعة الماضية.", 2),
+])
+def test_a_cause_with_its_own_day_keeps_its_dead(text: str, killed: int) -> None:
+    """A killing told as a motive is no toll of what it motivates; dated, it is its own incident's toll."""
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert killed in [e.fatalities for e in events]
+    assert all(e.fatalities in (0, killed) for e in events)
+
+
 def test_a_cause_with_no_day_leaves_a_running_total() -> None:
     assert types("ارتفعت حصيلة القتلى منذ بدء الهجوم إلى 50 جراء القصف على مدينة إدلب.") == []
 

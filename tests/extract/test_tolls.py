@@ -960,6 +960,11 @@ def _killed(text: str) -> list[TollMention]:
     "ومنذ بدء هجومها، سيطرت القوات التركية على أكثر من ثمانين قرية. وقتل 252 من الفصائل مقابل 281 من المقاتلين "
     "الأكراد خلال المعارك. كما قتلت 149 امرأة وطفلا على الأقل بحسب المرصد.",
     "وقتل 60 عنصرا من قوات النظام منذ مطلع الشهر. وقتل أيضا 34 مسلحا من المعارضة.",
+    # the other side of the tally, set against it ("في المقابل"، "بالمقابل"), whatever verb reports it
+    "وذكر المرصد أن أكثر من 1500 مقاتل كردي لقوا حتفهم منذ بدء الهجوم. ووثق المرصد في المقابل مقتل أكثر من 400 "
+    "عنصر من الفصائل الموالية لأنقرة.",
+    "وقتلت 120 امرأة منذ مطلع العام بحسب المنظمة. بالمقابل، أعلنت الشرطة أنها قتلت 35 مسلحا.",
+    "وقتل 300 متظاهر خلال الأسابيع الثلاثة الماضية. وفي المقابل لقي عشرات من عناصر الأمن حتفهم.",
 ])
 def test_counts_going_on_after_a_running_total_are_totals(text):
     found = _killed(text)
@@ -985,3 +990,46 @@ def test_an_incident_told_after_a_running_total_keeps_its_count(text):
 ])
 def test_a_dual_in_construct_drops_its_nun(text, kind, value):
     assert counts(text) == {kind: value}
+
+
+# --- a share of a toll told for several governorates yields to an incident's own count ------------------
+
+@pytest.mark.parametrize(("text", "admin1", "field", "value"), [
+    # passive killing for two governorates, then an active strike "resulted in" at a town: higher than the share
+    ("قتل 30 مدنيا على الأقل الجمعة في غارات جوية على محافظتي إدلب وحلب. وفي محافظة حلب، أسفرت ضربات جوية "
+     "على بلدة الأتارب عن مقتل 18 مدنيا بينهم أطفال.", "Aleppo", "fatalities", 18),
+    # the wounded, a fronted place before a passive feminine verb
+    ("أصيب 40 شخصا بجروح الأحد في قصف مدفعي على محافظتي درعا والقنيطرة. وفي ريف درعا، أصيبت 25 امرأة وطفلا "
+     "بقصف استهدف مدينة نوى.", "Daraa", "fatalities", 0),
+    ("أصيب 40 شخصا بجروح الأحد في قصف مدفعي على محافظتي درعا والقنيطرة. وفي ريف درعا، أصيبت 25 امرأة وطفلا "
+     "بقصف استهدف مدينة نوى.", "Daraa", "injured", 25),
+    # women who met their death (a feminine plural verb), then "كما" and a town in the eastern countryside
+    ("لقيت 12 امرأة حتفهن في غارات على محافظتي الرقة ودير الزور. كما قتلت تسع نساء في غارة على بلدة "
+     "الميادين بريف دير الزور الشرقي.", "Deir ez-Zor", "fatalities", 9),
+    # a statement of the dead of two governorates, then an active verb with a lower count at a district
+    ("أعلنت الشرطة الاتحادية مقتل 20 عنصرا من داعش في محافظتي الأنبار وصلاح الدين. وقال قائد الشرطة إن قواته "
+     "قتلت 14 مسلحا في اشتباكات في قضاء هيت غربي الأنبار.", "Anbar", "fatalities", 14),
+])
+def test_an_incidents_own_count_replaces_a_share_of_several_governorates(text, admin1, field, value):
+    events = [e for e in extract_events(Article("t", text, published=PUBLISHED)) if e.location.admin1 == admin1]
+    assert [getattr(e, field) for e in events] == [value]
+
+
+# --- a part of the toll told again is no estimate of the whole -------------------------------------------
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    # "بينهم" and a passive verb repeating the part (the dead of a strike on a hospital among the day's dead)
+    ("وأسفر القصف التركي، الجمعة، عن مقتل 43 مدنيا في عفرين، بينهم 16 مدنيا جراء غارة استهدفت المشفى الرئيسي "
+     "في المدينة. وقتل مساء الجمعة 16 مدنيا في غارة تركية استهدفت المشفى الرئيسي في عفرين.", "fatalities", 43),
+    # "من بينهم" with a number word, repeated by "لقوا حتفهم" in a reported statement
+    ("قتل 25 شخصا في قصف على مدينة دوما الأحد، من بينهم ثمانية أطفال قضوا في قصف استهدف مدرسة. وقالت مصادر "
+     "طبية إن ثمانية أطفال لقوا حتفهم في قصف المدرسة في دوما.", "fatalities", 25),
+    # the wounded: a part wounded by live fire, told again in the body
+    ("أصيب 30 متظاهرا بجروح في مدينة البصرة أمس، بينهم 12 أصيبوا بالرصاص الحي. وأصيب 12 محتجا بالرصاص الحي "
+     "أمام مبنى المحافظة في البصرة.", "injured", 30),
+    # no part told: two estimates of one toll, the lowest
+    ("قتل 5 مدنيين في غارة على بلدة سراقب. وقتل 3 مدنيين في غارة على بلدة سراقب.", "fatalities", 3),
+])
+def test_a_part_told_again_does_not_lower_the_whole(text, field, value):
+    events = extract_events(Article("t", text, published=PUBLISHED))
+    assert [getattr(e, field) for e in events] == [value]

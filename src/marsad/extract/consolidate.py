@@ -20,6 +20,7 @@ from marsad.doc import Doc
 from marsad.extract.actors import UNIDENTIFIED, air_power, claimant
 from marsad.extract.classify import by_initiator
 from marsad.extract.mentions import BACKGROUND_DAYS
+from marsad.extract.numbers import read_number
 from marsad.extract.time import days_back
 from marsad.extract.toll import combine, share_evenly
 from marsad.geo.cues import load_place_cues
@@ -895,8 +896,9 @@ def _event(doc: Doc, g: _Group, body_counts: set[str]) -> Event:
     sub_event = by_initiator(sub_event, frozenset().union(*(m.cues for m in g.members if _family(m) == g.family)),
                              air_power(actor1))
     parties = frozenset(a.name for a in (actor1, actor2) if a is not None)
-    fatalities = _merged_toll(g, "fatalities", "fatalities" in body_counts, parties)
-    injured = _merged_toll(g, "injured", "injured" in body_counts, parties)
+    parts = _subsets_told(doc, g)
+    fatalities = _merged_toll(g, "fatalities", "fatalities" in body_counts, parties, parts)
+    injured = _merged_toll(g, "injured", "injured" in body_counts, parties, parts)
     if sub_event in _NO_TOLL:
         fatalities = injured = 0  # deaths told with an arrest belong to the attack it answers
     if _suicide_told(g, sub_event) and not _attackers_counted(g, actor1):
@@ -1147,7 +1149,23 @@ def _bombers(doc: Doc, g: _Group) -> int:
     return SUICIDE_BOMBERS if not told else (0 if 0 in told else max(told))
 
 
-def _merged_toll(g: _Group, field_name: str, body_tells: bool = True, parties: frozenset[str] | None = None) -> int:
+def _subsets_told(doc: Doc, g: _Group) -> dict[int, set[int]]:
+    """For each sentence of the incident that counts its dead or wounded, the counts it tells as a part of
+    them ("مقتل 43 مدنيا في عفرين، بينهم 16 مدنيا جراء غارة استهدفت المشفى": 16)."""
+    lex = load_lexicons()
+    out: dict[int, set[int]] = {}
+    for sentence in {m.sentence for m in g.members if m.fatalities or m.injured}:
+        s = doc.sentences[sentence]
+        for word in doc.sentence_entries(s, "casualty", "loose_casualty"):
+            if word.payload.label == "subset" and word.last < s.last_token:
+                number = read_number(doc.tokens, word.last, lex)
+                if number is not None and number.exact:
+                    out.setdefault(sentence, set()).add(number.value)
+    return out
+
+
+def _merged_toll(g: _Group, field_name: str, body_tells: bool = True, parties: frozenset[str] | None = None,
+                 parts: dict[int, set[int]] | None = None) -> int:
     """The counts told of the incident combined (toll.combine): per group of people the lowest stated
     count, without one the vague count; the dead of the incident's parties told apart add up (codebook
     §6, all sides); else 0.  Running totals and background count nothing: they sum up more than this
@@ -1159,6 +1177,18 @@ def _merged_toll(g: _Group, field_name: str, body_tells: bool = True, parties: f
     counted = told([m for m in g.members if not m.in_title])
     if not counted and not body_tells:
         counted = told([m for m in g.members if m.in_title])
+    # a share of a count told for several governorates or areas at once is only an estimate of this
+    # incident's part; a count told of it at a place of its own is its toll, higher or lower ("قتل 30 مدنيا
+    # في محافظتي إدلب وحلب" shares 15 to each; "أسفرت ضربات جوية على بلدة أورم الكبرى عن مقتل 18 مدنيا" is
+    # the Aleppo incident's own count, 18)
+    if any(not m.toll_shared and m.place_explicit and not m.place_vague for m in counted):
+        counted = [m for m in counted if not m.toll_shared]
+    # a count told elsewhere as a part of a larger count of the incident ("مقتل 43 بينهم 16 جراء غارة على المشفى"
+    # then "وقتل 16 مدنيا في غارة استهدفت المشفى") is that part told again, not another estimate of the whole
+    counted = [m for m in counted if not any(
+        getattr(m, field_name) in values and any(x.sentence == sentence and (getattr(x, field_name) or 0) >
+                                                 (getattr(m, field_name) or 0) for x in counted)
+        for sentence, values in (parts or {}).items() if sentence != m.sentence)] or counted
     which = 0 if field_name == "fatalities" else 1
     # a raised figure ("ارتفعت حصيلة القتلى إلى 22") is the toll's latest: it replaces the counts told before
     counted = [m for m in counted if m.raised[which]] or counted

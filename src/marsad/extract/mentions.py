@@ -23,7 +23,15 @@ from marsad.extract.classify import ActorFacts, by_initiator, classify
 from marsad.extract.frames import Frame, compares, described_as_habit, frames_of, modal_flags
 from marsad.extract.numbers import read_number
 from marsad.extract.time import TimeMention, days_back
-from marsad.extract.toll import Figure, TollMention, combine, share_evenly, told_as_motive, total_markers
+from marsad.extract.toll import (
+    Figure,
+    TollMention,
+    cause_tolls,
+    combine,
+    share_evenly,
+    told_as_motive,
+    total_markers,
+)
 from marsad.geo.countries import clause_country, country_marks
 from marsad.geo.cues import load_place_cues
 from marsad.geo.resolve import ResolvedPlace
@@ -286,6 +294,8 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
     if sub_event is None:
         return []
     told = (doc.tokens[cause].start, end) if cause is not None else (start, end)
+    if cause is not None and not any(t.start >= told[0] for t in tolls):
+        tolls = tolls + cause_tolls(doc, sentence, told[0])  # the dated cause's own dead (toll.cause_tolls)
     if cause is not None and all(j < cause for j in total_markers(doc, sentence, load_lexicons())):
         tolls = [replace(t, cumulative=False) if t.start >= told[0] else t for t in tolls]  # the cause's own toll
     when = None if _died_of_wounds(doc, sentence) else _event_date(doc, sentence, triggers, told)
@@ -1643,7 +1653,8 @@ def _per_site(doc: Doc, base: dict[str, Any], evidence: dict[str, list[Evidence]
         out.append(EventMention(
             location=location, place_vague=vague,
             fatalities=share_evenly(killed, n, i), injured=share_evenly(injured, n, i), evidence=ev,
-            toll_exact=exact, injured_exact=injured_exact, victims=victims, raised=(raised[0], raised[1]), **base,
+            toll_exact=exact, injured_exact=injured_exact, victims=victims, raised=(raised[0], raised[1]),
+            toll_shared=n > 1 and vague and (killed is not None or injured is not None), **base,
         ))
     return out
 

@@ -88,6 +88,15 @@ def find_tolls(doc: Doc) -> None:
         doc.tolls.extend(tolls)
 
 
+def cause_tolls(doc: Doc, sentence: Sentence, start: int) -> list[TollMention]:
+    """The counts of a cause told with a day of its own (mentions._dated_cause: "سعيا إلى تهدئة الاحتجاجات
+    القائمة منذ بداية الأسبوع على خلفية مقتل شخص في تظاهرة ضد البطالة، الأحد الماضي"), read from the
+    character ``start`` on.  A killing told as a motive is no toll of the act it motivates (``told_as_motive``),
+    but when the clause dates it, it tells that earlier incident itself, and its dead are that incident's."""
+    tolls = _SentenceTolls(doc, sentence, load_lexicons(), keep_motives=True).read()
+    return [t for t in tolls if t.start >= start and t.kind != "attackers"]
+
+
 def _goes_on_with_a_total(doc: Doc, sentence: Sentence, lex: Lexicons, totalled: int) -> bool:
     """"ومنذ بدء هجومها، سيطرت القوات التركية على ثمانين قرية. وقتل 252 من الفصائل مقابل 281 من المقاتلين
     الأكراد. كما قتل 149 مدنيا": a sentence that only goes on adding counts ("كما"، or a casualty verb with و
@@ -98,13 +107,24 @@ def _goes_on_with_a_total(doc: Doc, sentence: Sentence, lex: Lexicons, totalled:
     tokens = doc.tokens
     first = tokens[sentence.first_token].text
     opens = first == "كما" or any(m.first == sentence.first_token and first.startswith("و")
-                                  for m in doc.sentence_entries(sentence, "casualty"))
+                                  for m in doc.sentence_entries(sentence, "casualty")) or _counters(doc, sentence, lex)
     if not opens or doc.sentence_entries(sentence, "weekday", "relative_day", "month", "period") or (
             doc.sentence_digit_dates(sentence)) or any(
             sentence.first_token <= rp.toponym.first_token < sentence.last_token and rp.toponym.role != "organisation"
             for rp in doc.places):  # "الفصائل الموالية لأنقرة" names a side, not a place
         return False
     return totalled == sentence.index - 1 or bool(total_markers(doc, doc.sentences[sentence.index - 1], lex))
+
+
+def _counters(doc: Doc, sentence: Sentence, lex: Lexicons) -> bool:
+    """"ووثق المرصد في المقابل مقتل أكثر من 400 عنصر": the sentence opens by setting its counts against those
+    told just before it ("في المقابل"، "بالمقابل" before its first casualty word: ``counter_openers``)."""
+    words = doc.sentence_entries(sentence, "casualty")
+    if not words:
+        return False
+    openers = lex.word_set("counter_openers")
+    return any(without_conjunction(doc.tokens[j].text) in openers or doc.tokens[j].text in openers
+               for j in range(sentence.first_token, min(words[0].first, sentence.first_token + 6)))
 
 
 class _Sides:
@@ -128,8 +148,10 @@ class _Sides:
 class _SentenceTolls:
     """The casualty words of one sentence and the counts they claim."""
 
-    def __init__(self, doc: Doc, sentence: Sentence, lex: Lexicons, sides: _Sides | None = None) -> None:
+    def __init__(self, doc: Doc, sentence: Sentence, lex: Lexicons, sides: _Sides | None = None,
+                 keep_motives: bool = False) -> None:
         self.doc, self.sentence, self.lex = doc, sentence, lex
+        self.keep_motives = keep_motives  # read the counts of a killing told as a motive too (``cause_tolls``)
         self.sides = sides or _Sides(doc)
         words = _with_loose(doc.sentence_entries(sentence, "casualty"),
                             doc.sentence_entries(sentence, "loose_casualty"))
@@ -346,7 +368,7 @@ class _SentenceTolls:
         return any(k in self.lex.word_set("hit_after") for k in after)
 
     def _motive(self, word: Match[Entry]) -> bool:
-        return told_as_motive(self.doc, self.sentence, word.first, self.lex)
+        return not self.keep_motives and told_as_motive(self.doc, self.sentence, word.first, self.lex)
 
     def _negated(self, word: Match[Entry]) -> bool:
         return any(m.payload.label == "negation" and 0 <= word.first - m.last <= 3
