@@ -89,3 +89,32 @@ def test_people_alone_after_the_verb_are_the_dead(text: str, killed: int) -> Non
 def test_office_holders_named_as_speakers_are_no_party(text: str) -> None:
     sub_event, actor1, actor2, _ = _event(text)
     assert actor2 != "Civilians"
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("قتله مسلحان مجهولان في حي الزهراء بالموصل.", 1),  # him: one, the subject a dual
+    ("اغتالتها جماعة مسلحة في حي الزهراء بالموصل.", 1),  # her, a feminine subject
+    ("قتلهما مسلحون مجهولون في حي الزهراء بالموصل.", 2),  # the two of them
+])
+def test_an_object_pronoun_names_the_dead(text: str, fatalities: int) -> None:
+    assert _event(text)[3] == fatalities
+
+
+@pytest.mark.parametrize(("text", "wounded"), [
+    ("جرح مسلحون مجهولون ثلاثة مدنيين في حي الزهراء بالموصل.", 3),  # VSO, a count before the object
+    ("مسلحون مجهولون أصابوا ثلاثة مدنيين بجروح في حي الزهراء بالموصل.", 3),  # SVO
+    ("أصيب مدنيان بجروح برصاص مسلحين مجهولين في حي الزهراء بالموصل.", 2),  # passive, the agent an oblique
+])
+def test_civilians_wounded_by_gunmen_are_attacked(text: str, wounded: int) -> None:
+    events = extract_events(Article("t", text, published=date(2021, 8, 3)))
+    record = events[0].to_record()
+    assert (record["sub_event_type"], record["actor2"], record["injured"]) == ("Attack", "Civilians", wounded)
+
+
+@pytest.mark.parametrize(("text", "lemma", "patient"), [
+    ("اقتحم مسلحون مبنى المحافظة وقتلوا أحد الموظفين وأصابوا شرطيا في أربيل.", "قتل", "الموظفين"),
+    ("قتل مسلحون مجهولون مدنيا وأصابوا شرطيا في حي الزهراء بالموصل.", "قتل", "مدنيا"),
+    ("قتلت الجماعة المسلحة ثلاثة مدنيين وخطفت امرأتين في حي الزهراء بالموصل.", "قتل", "مدنيين"),
+])
+def test_a_verb_joined_by_waw_keeps_its_own_object(text: str, lemma: str, patient: str) -> None:
+    assert fold(_frame(text, lemma)["patient"]["text"]) == fold(patient)

@@ -1146,6 +1146,8 @@ def _coordinated(doc: Doc, u: _Unit, units: list[_Unit]) -> _Unit:
         if v.first - last > 2 or not (tokens[last].text.startswith("و") if last < v.first
                                        else tokens[v.first].text.startswith("و")):
             break
+        if any(f.kind == "verb" for j in gap for f in _readings(tokens[j].text)[0]):
+            break  # "وقتلوا أحد الموظفين وأصابوا شرطيا": a verb joined by و opens a clause with its own object
         if any(tokens[j].is_number is False and j != last and without_conjunction(tokens[j].text) not in ("من",)
                for j in gap[1:]):
             break

@@ -413,11 +413,12 @@ class _SentenceTolls:
                 return None
             patient = frame.patient
             if agent.last <= word.first:  # SVO: "مسلحون مجهولون اغتالوا قاضيا"، the object after the verb
-                obj = patient.first if patient is not None and patient.first >= word.last else word.last
+                obj = self._counted_from(patient.first, word.last) if patient is not None and \
+                    patient.first >= word.last else word.last
                 return self._counted_from(agent.first, self.sentence.first_token), agent.last, obj
             first = self._counted_from(agent.first, word.last)
             end = agent.last
-            obj = patient.first if patient is not None and patient.first >= end else -1
+            obj = self._counted_from(patient.first, end) if patient is not None and patient.first >= end else -1
             while end < self.sentence.last_token and end != obj and end - agent.last < 2 and \
                     self._agrees(end):
                 end += 1  # "مسلحان مجهولان"، "مسلحون ملثمون": the subject's adjectives
@@ -443,9 +444,15 @@ class _SentenceTolls:
         """The count of the victims of an active verb: its object after the subject — a number ("قتل
         مسلحون ثلاثة مدنيين"), a dual (two), a person noun or a name of one person (one: "قاضيا"،
         "صاحب محل"، "مسؤولا"؛ each one joined by و adds one), a plural noun, also in the accusative or in
-        construct (several: "جنودا"، "مواطني نينوى")."""
+        construct (several: "جنودا"، "مواطني نينوى").  An object pronoun on the verb names one ("قتله"،
+        "اغتالتها") or two ("قتلهما"): not stated, so a count of the people it points back to wins."""
+        verb = self.doc.tokens[word.first].text
+        for pronoun, value in (("هما", 2), ("ها", 1), ("ه", 1)):  # "قتله مسلحان": him, one — not stated
+            if verb.endswith(pronoun) and any(k in self.lex.word_set("casualty_verbs")
+                                              for k in lookup_keys(verb[:-len(pronoun)])):
+                return value, False, word.first, word.last
         j = doer[2]
-        named = any(f.patient is not None and f.patient.first == j for f in self.doc.frames
+        named = any(f.patient is not None and f.patient.first <= j + 3 and f.patient.last > j for f in self.doc.frames
                     if f.sentence == self.sentence.index and f.predicate.first == word.first)
         if j >= limit or not self._free(j, word):
             return None
