@@ -118,3 +118,13 @@ def test_civilians_wounded_by_gunmen_are_attacked(text: str, wounded: int) -> No
 ])
 def test_a_verb_joined_by_waw_keeps_its_own_object(text: str, lemma: str, patient: str) -> None:
     assert fold(_frame(text, lemma)["patient"]["text"]) == fold(patient)
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("خطف مسلحون مجهولون مهندسا في حي الزهراء بالموصل.", "خطف"),  # a person noun no actor row lists
+    ("قتل مسلحان ممرضا في حي الزهراء بالموصل.", "قتل"),  # a dual subject
+    ("خطفت جماعة مسلحة طبيبا في حي الزهراء بالموصل.", "خطف"),  # a feminine group
+])
+def test_an_accusative_person_after_the_subject_makes_the_verb_active(text: str, lemma: str) -> None:
+    frame = _frame(text, lemma)
+    assert frame["voice"] == "active" and frame["agent"] is not None

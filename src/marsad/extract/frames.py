@@ -1007,15 +1007,24 @@ def _voice(doc: Doc, form: Form, k: int, c: _Context) -> str:
     if after is not None and not after.counted:
         # (a name joined to the subject by و is another subject, not its object: "قتل ضابط و3 جنود")
         more = any(after.last <= u.first < right and u.kind in ("", "partitive", "patient")
-                   and not _joined(doc, after.last, u.first + 1) for u in units if u is not after) or any(
-            after.last <= c < min(right, after.last + 3) and not _joined(doc, after.last, c + 1) for c in counts)
-        # "قتلت القوات خمسة مسلحين" (a subject, then its object); "قتل جندي" (people alone: the victim)
+                   and not _joined(doc, after.last, u.first + 1) for u in units if u is not after)
+        more = more or any(after.last <= c < min(right, after.last + 3) and not _joined(doc, after.last, c + 1)
+                           for c in counts)
+        more = more or any(_accusative_person(doc.tokens[j].text)
+                           for j in range(after.last, min(right, after.last + 2)))
+        # "قتلت القوات خمسة مسلحين" (a subject, then its object); "قتل جندي" (people alone: the victim);
+        # "خطف مسلحون مجهولون مهندسا": a person in the indefinite accusative, named or not, is the object
         return "active" if more or not after.person else "passive"
     if any(k < u.first < right and u.kind in ("agent", "ب") for u in units):
         return "passive"  # "خطفوا على يد داعش"، "قتل 5 بنيران الجيش"
     if before is not None or k + 1 in counts or after is not None:
         return "passive"  # "14 مدنيا قتلوا"، "قتل 5 أشخاص"
     return "active"
+
+
+def _accusative_person(word: str) -> bool:
+    """A person noun in the indefinite accusative singular ("مهندسا"، "قاضيا"، "مدنيا"): an object."""
+    return not word.startswith(("ال", "و")) and word.endswith("ا") and len(word) > 3 and _person_word(word)
 
 
 def _joined(doc: Doc, first: int, last: int) -> bool:
