@@ -799,10 +799,14 @@ def _agree(before: str, word: str, lex: Lexicons, group: bool = False) -> bool:
     nominative, oblique = a.endswith(("ون", "ان")), a.endswith("ين")
     if (nominative and w.endswith("ين")) or (oblique and w.endswith(("ون", "ان"))):
         return False
-    singulars = lex.word_set("broken_plural") | lex.word_set("sound_plural")
-    if (nominative or oblique) and (w in singulars or w.removesuffix("ه") in singulars):
+    broken, sound = lex.word_set("broken_plural"), lex.word_set("sound_plural")
+
+    def singular(x: str) -> bool:
+        return x in broken or x in sound
+
+    if (nominative or oblique) and (singular(w) or singular(w.removesuffix("ه"))):
         return False
-    if group and w.endswith("ه") and w[:-1] in singulars and not w[:-1].endswith("ي"):
+    if group and w.endswith("ه") and singular(w[:-1]) and not w[:-1].endswith("ي"):
         return False  # (a nisba in ة is the group's adjective: "قوة عسكرية")
     return not (a.endswith("ه") and w.endswith(("ين", "ون")) and w[:-2] in lex.word_set("sound_plural"))
 
