@@ -128,3 +128,12 @@ def test_a_verb_joined_by_waw_keeps_its_own_object(text: str, lemma: str, patien
 def test_an_accusative_person_after_the_subject_makes_the_verb_active(text: str, lemma: str) -> None:
     frame = _frame(text, lemma)
     assert frame["voice"] == "active" and frame["agent"] is not None
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("قتل مسلحون مجهولون مدنيا وطفله في حي الزهراء بالموصل.", 2),  # accusative, then a possessed person
+    ("اغتال مسلحون مجهولون الناشط وزوجته في حي الزهراء بالموصل.", 2),  # definite object
+    ("قتلت جماعة مسلحة قاضيا وسائقه في حي الزهراء بالموصل.", 2),  # feminine subject, an office
+])
+def test_people_joined_to_the_object_are_dead_too(text: str, fatalities: int) -> None:
+    assert _event(text)[3] == fatalities

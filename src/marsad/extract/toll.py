@@ -893,7 +893,8 @@ class _SentenceTolls:
         if after_subject != j and after_subject < limit:
             obj = strip_article(self.doc.tokens[after_subject].text)
             if self._singular_person(obj) or (obj.endswith("ا") and self._singular_person(obj[:-1])):
-                return 1, True, after_subject, after_subject + 1  # the object, also in the accusative (عنصرا)
+                # the object, also in the accusative (عنصرا), and each person joined to it ("مدنيا وطفله")
+                return self._and_another(1, after_subject + 1, limit), True, after_subject, after_subject + 1
         if self._is_verb(word) and (k := self._skip_prepositional(j, limit)) is not None and k < limit:
             after = self.doc.tokens[k].text  # "قتل في محافظة ديالى شرطي": the subject after the phrase
             if self._singular_person(after) and self._free(k, word):
