@@ -44,8 +44,10 @@ PUBLISHED = "2020-03-04"
 SHELLING_A = "قتل ثلاثة مدنيين وأصيب خمسة آخرون في قصف مدفعي استهدف بلدة تستاباد أمس."
 SHELLING_B = "أسفر قصف مدفعي على بلدة تستاباد يوم أمس عن مقتل ثلاثة مدنيين وإصابة خمسة."
 BAGHDAD = "انفجرت عبوة ناسفة في بغداد اليوم ما أدى إلى مقتل شخصين."
-#: An armed clash in the same unknown town two days earlier, told with a weekday (Sunday): not the shelling.
-CLASH = "قتل مسلحون مجهولون شرطيا في هجوم على حاجز في بلدة تستاباد الأحد."
+#: An attack in the same unknown town two days earlier, told with a weekday (Sunday): not the shelling.  (Its
+#: victim is a civilian, named alike in every region: a policeman is the police of the region, which an unlocated
+#: event does not know yet.)
+CLASH = "قتل مسلحون مجهولون مدنيا في هجوم على حاجز في بلدة تستاباد الأحد."
 
 
 def _geonames_row(gid: int, name: str, alt: str, lat: float, lon: float, fclass: str, fcode: str,

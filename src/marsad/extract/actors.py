@@ -114,6 +114,7 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
     agents, patients = role_spans(frames_of(doc, sentence))
     allies = ally_spans(frames_of(doc, sentence))
     sources: list[ActorHit] = []  # speakers: the owners of "قواتها" all the same
+    named_next = {m.first for m in doc.sentence_entries(sentence, "actor", "generic")}
     for m in doc.sentence_entries(sentence, "actor", "generic"):
         if not lo <= m.first < hi:
             continue
@@ -143,6 +144,11 @@ def find_actor_hits(doc: Doc, sentence: Sentence, region: str, first: int | None
                 sources.append(ActorHit(owner, m.first, m.last, m.start, m.end, False, 0.0, 0.0,
                                         key=m.payload.label if m.payload.category == "generic" else ""))
             continue
+        if m.payload.category == "generic" and m.payload.label == _OFFICES and (
+                not within(patients, m.first) or m.last in named_next
+                or (m.last < hi and doc.tokens[m.last].text in lex.word_set("likely_to"))):
+            continue  # "قال مسؤول محلي"، "مسؤول عسكري": an office holder is a party only as the victim, and
+            # of the side a name right after the office says ("مرشح للارتفاع" is a number likely to rise)
         actor = resolve(m.payload, region, doc)
         generic = m.payload.category == "generic"
         if actor is not None and generic and m.last - m.first == 1 \
@@ -350,6 +356,8 @@ def _drop_associates(doc: Doc, hits: list[ActorHit], hi: int) -> list[ActorHit]:
 
 #: The key of the soldiers' description in actors.toml ("جندي"، "عسكريين"، "ضباط").
 _SOLDIERS = "soldiers"
+#: The key of people named by their office in actors.toml ("قاضيا"، "مرشح"، "عضو"): civilians, only as victims.
+_OFFICES = "office holders"
 
 
 @cache

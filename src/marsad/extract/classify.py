@@ -79,7 +79,7 @@ def classify(cues: set[str], actors: ActorFacts) -> str | None:
     if "destruction" in cues and ("riot" in cues or actors.armed_nonstate):
         return "Looting/property destruction"
     if "wound" in cues and (actors.armed_nonstate or actors.state):
-        return "Armed clash"
+        return _armed_violence(cues, actors)  # "جرح مسلحون ثلاثة مدنيين": civilians wounded are attacked
     return None
 
 

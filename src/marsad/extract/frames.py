@@ -696,7 +696,9 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
             prev = units[-1]  # "دورية للجيش العراقي": a described unit of a named force is that force's
             units[-1] = replace(prev, last=last, generic=False)
             continue
-        if units and start == units[-1].last and not kind and not counted and (units[-1].generic or first in generics):
+        if units and start == units[-1].last and not kind and not counted and (
+                units[-1].generic or first in generics) and _agree(tokens[start - 1].text, tokens[start].text, lex,
+                                                               group=not units[-1].person):
             # "مسلحين متشددين"، "مسلحو داعش"، "داعش الإرهابي": one phrase (two names side by side are two
             # phrases: "هاجم مسلحو داعش قوات البيشمركة"; a definite name joined by و is another one:
             # "بين قوات النظام والفصائل" are two sides, not one)
@@ -863,6 +865,33 @@ def _marker(tokens: list[Token], start: int, floor: int, verbs: VerbLexicon) -> 
     if word[:1] == "ب" and (word[1:3] == "ال" or strip_article(word[1:]) in verbs.words["cause_nouns"]):
         return "ب", "ب"
     return "", ""
+
+
+def _agree(before: str, word: str, lex: Lexicons, group: bool = False) -> bool:
+    """Whether ``word`` can qualify the person noun before it (one phrase: "مسلحين متشددين"، "عناصر مسلحة"):
+    an adjective agrees with its noun in number and case.  Another noun phrase starts — the verb's object
+    after its subject ("اغتال مسلحون مجهولون قاضيا"، "قتل جنديان مسلحا"، "قتلت القوات العراقية المسلحين") —
+    at an indefinite accusative singular ("قاضيا") after a word that is not one, at a nominative (-ون، -ان)
+    after an oblique (-ين) or the other way round, at a singular person noun ("قاض"، "مرشحة") after a sound
+    plural or a dual, at a sound plural person noun after a feminine singular (ة), and at a woman named by
+    a person noun after a group ("اغتالت جماعة مسلحة مرشحة": a group is qualified by adjectives, not by
+    people)."""
+    a, w = strip_article(without_conjunction(before)), strip_article(without_conjunction(word))
+    if not without_conjunction(word).startswith("ال") and w.endswith("ا") and len(w) > 3 and not a.endswith("ا"):
+        return False
+    nominative, oblique = a.endswith(("ون", "ان")), a.endswith("ين")
+    if (nominative and w.endswith("ين")) or (oblique and w.endswith(("ون", "ان"))):
+        return False
+    broken, sound = lex.word_set("broken_plural"), lex.word_set("sound_plural")
+
+    def singular(x: str) -> bool:
+        return x in broken or x in sound
+
+    if (nominative or oblique) and (singular(w) or singular(w.removesuffix("ه"))):
+        return False
+    if group and w.endswith("ه") and singular(w[:-1]) and not w[:-1].endswith("ي"):
+        return False  # (a nisba in ة is the group's adjective: "قوة عسكرية")
+    return not (a.endswith("ه") and w.endswith(("ين", "ون")) and w[:-2] in lex.word_set("sound_plural"))
 
 
 def _person(word: str, lex: Lexicons) -> bool:
@@ -1060,16 +1089,38 @@ def _voice(doc: Doc, form: Form, k: int, c: _Context) -> str:
         # by what they did — the attackers; their victims are counted ("قتل 3 مسلحين مجهولين" stays passive)
         return "active"
     after = next((u for u in units if k < u.first <= k + _SUBJECT_REACH and u.kind == ""), None)
+    if after is not None and after.counted and _accusative_object(after, c) is not None:
+        return "active"  # "قتل ثلاثة مسلحين مجهولين مدنيا": the counted subject, then its object in the accusative
     if after is not None and not after.counted:
-        more = any(after.last <= u.first < right and u.kind in ("", "partitive", "patient") for u in units
-                   if u is not after) or any(after.last <= c < min(right, after.last + 3) for c in counts)
-        # "قتلت القوات خمسة مسلحين" (a subject, then its object); "قتل جندي" (people alone: the victim)
+        # (a name joined to the subject by و is another subject, not its object: "قتل ضابط و3 جنود")
+        more = any(after.last <= u.first < right and u.kind in ("", "partitive", "patient")
+                   and not _joined(doc, after.last, u.first + 1) for u in units if u is not after)
+        more = more or any(after.last <= c < min(right, after.last + 3) and not _joined(doc, after.last, c + 1)
+                           for c in counts)
+        more = more or any(_accusative_person(doc.tokens[j].text)
+                           for j in range(after.last, min(right, after.last + 2)))
+        # "قتلت القوات خمسة مسلحين" (a subject, then its object); "قتل جندي" (people alone: the victim);
+        # "خطف مسلحون مجهولون مهندسا": a person in the indefinite accusative, named or not, is the object
         return "active" if more or not after.person else "passive"
     if any(k < u.first < right and u.kind in ("agent", "ب") for u in units):
         return "passive"  # "خطفوا على يد داعش"، "قتل 5 بنيران الجيش"
     if before is not None or k + 1 in counts or after is not None:
         return "passive"  # "14 مدنيا قتلوا"، "قتل 5 أشخاص"
     return "active"
+
+
+def _accusative_person(word: str) -> bool:
+    """A person noun in the indefinite accusative singular ("مهندسا"، "قاضيا"، "مدنيا"): an object."""
+    return not word.startswith(("ال", "و")) and word.endswith("ا") and len(word) > 3 and _person_word(word)
+
+
+def _joined(doc: Doc, first: int, last: int) -> bool:
+    """A word of ``[first, last)`` opens with the conjunction و (or is it): what follows is a conjunct."""
+    return any(doc.tokens[j].text[:1] == "و" and doc.tokens[j].text not in _WAW_WORDS for j in range(first, last))
+
+
+#: Words whose first و is the root's own letter, not "and" (the conjunction before a name is tested above).
+_WAW_WORDS = frozenset({"واحد", "واحدا", "وحده", "وحدات", "وزاره", "وزير", "والي", "وسط", "وقت"})
 
 
 def _first_vowel(doc: Doc, k: int) -> str:
@@ -1109,6 +1160,9 @@ def _subject(k: int, c: _Context, intransitive: bool) -> _Unit | None:
     after = next((u for u in c.units if k < u.first <= k + _SUBJECT_REACH and u.first < c.right
                   and u.kind in ("", "partitive")), None)
     before = _left_subject(k, c)
+    if after is not None and not intransitive and after.counted and after.kind == "" \
+            and _accusative_object(after, c) is not None:
+        return after  # "قتل ثلاثة مسلحين مدنيا": a count's noun is genitive, yet the phrase is the subject
     if after is not None and not intransitive and (after.kind == "partitive" or after.oblique_case):
         after = None
     if before is not None and not intransitive and before.oblique_case:
@@ -1118,6 +1172,21 @@ def _subject(k: int, c: _Context, intransitive: bool) -> _Unit | None:
     if after is not None and (intransitive or not after.counted):
         return after
     return before
+
+
+def _accusative_object(subject: _Unit, c: _Context) -> _Unit | None:
+    """A person named in the indefinite accusative singular ("مدنيا"، "قاضيا"، "شرطيا") right after the noun
+    phrase ``subject`` (an adjective of it may stand between), not joined to it by و: the object of the
+    verb whose subject that phrase is — an accusative names no victim of a passive verb."""
+    if c.doc is None:
+        return None
+    tokens = c.doc.tokens
+    for u in c.units:
+        if subject.last <= u.first <= subject.last + 1 and u.first < c.right and u.kind == "" and u.person:
+            word = tokens[u.first].text
+            if not word.startswith(("و", "ال")) and word.endswith("ا") and len(word) > 3:
+                return u
+    return None
 
 
 def _object(marker: str, k: int, subject: _Unit | None, right: int, units: list[_Unit]) -> _Unit | None:
@@ -1173,6 +1242,8 @@ def _coordinated(doc: Doc, u: _Unit, units: list[_Unit]) -> _Unit:
         if v.first - last > 2 or not (tokens[last].text.startswith("و") if last < v.first
                                        else tokens[v.first].text.startswith("و")):
             break
+        if any(f.kind == "verb" for j in gap for f in _readings(tokens[j].text)[0]):
+            break  # "وقتلوا أحد الموظفين وأصابوا شرطيا": a verb joined by و opens a clause with its own object
         if any(tokens[j].is_number is False and j != last and without_conjunction(tokens[j].text) not in ("من",)
                for j in gap[1:]):
             break

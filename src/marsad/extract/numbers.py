@@ -129,11 +129,13 @@ def dual_of(word: str, lex: Lexicons) -> bool | None:
 
     -ين/-ان/-ي (before a genitive: عنصري أمن) mark the dual; for nouns whose plural also
     ends in -ين (متظاهرين، مقاتلي الحشد) those endings are ambiguous.  The accusative singular -ا
-    (شخصا) is no dual.
+    (شخصا) is no dual, nor is a listed singular in -ي (قاضي، راعي: the singular of قاض، راع).
     """
     if not word.endswith(_DUAL_ENDINGS):
         return None  # most words: no dual ending at all
     broken, sound = lex.word_set("broken_plural"), lex.word_set("sound_plural")
+    if word in broken or word in sound:
+        return None  # "القاضي"، "راعي": a defective noun's own singular (قاض، راع), not its construct dual
     for suffix in _DUAL_ENDINGS:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             base = word[: -len(suffix)]

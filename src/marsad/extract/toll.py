@@ -207,6 +207,16 @@ class _SentenceTolls:
             implicit = count is None
             if count is None:
                 count = self._implicit(word, limit)
+            if (doer := self._doer_after(word)) is not None and (
+                    (count is None and doer[2] in (doer[1], word.last)) or (
+                    count is not None and count[2] < doer[1] and count[3] >= doer[0])):
+                # "اغتال مسلحان مجهولان ناشطا"، "قتل مسلحون مجهولون صاحب محل": the subject of an active verb
+                # is who killed, never the dead — the count is its object's, right after the subject (VSO) or
+                # the verb (SVO); a person named without a number is one, not stated (like "سقط قتيل")
+                told = self._object_count(word, doer, limit)
+                if told is not None or doer[0] > word.first:  # SVO with no object: the verb may be passive
+                    count = told  # ("سبع نساء أصبن": أُصِبن and أَصَبن are written alike)
+                    implicit = told is not None and self._count_at(told[2]) is None
             if count is None:
                 continue
             value, exact, first, last = count
@@ -409,6 +419,79 @@ class _SentenceTolls:
                 break
             j += 1
         return named or described
+
+    def _doer_after(self, word: Match[Entry]) -> tuple[int, int, int] | None:
+        """The agent of an active verb of killing or wounding that stands after it (VSO: "اغتال مسلحون
+        مجهولون قاضيا"، "قتل ثلاثة مسلحين مدنيا"), as the clause frame reads it: its first token (with a
+        count before its noun), the token after it and the adjectives that agree with it, and the first
+        token of its object (or where it would stand when the frame names none).  A subject before the
+        verb (SVO: "مسلحون مجهولون اغتالوا قاضيا") is told the same way, its object after the verb.  None
+        for a passive or intransitive verb, whose subject is the victim."""
+        for frame in self.doc.frames:
+            if frame.sentence != self.sentence.index or frame.predicate.first != word.first:
+                continue
+            agent, pred = frame.agent, frame.predicate
+            if pred.kind != "verb" or pred.voice != "active" or agent is None or agent.first - word.last > 3:
+                return None
+            patient = frame.patient
+            if agent.last <= word.first:  # SVO: "مسلحون مجهولون اغتالوا قاضيا"، the object after the verb
+                obj = self._counted_from(patient.first, word.last) if patient is not None and \
+                    patient.first >= word.last else word.last
+                return self._counted_from(agent.first, self.sentence.first_token), agent.last, obj
+            first = self._counted_from(agent.first, word.last)
+            end = agent.last
+            obj = self._counted_from(patient.first, end) if patient is not None and patient.first >= end else -1
+            while end < self.sentence.last_token and end != obj and end - agent.last < 2 and \
+                    self._agrees(end):
+                end += 1  # "مسلحان مجهولان"، "مسلحون ملثمون": the subject's adjectives
+            return first, end, obj if obj >= 0 else end
+        return None
+
+    def _counted_from(self, first: int, floor: int) -> int:
+        """Where a noun phrase starting at ``first`` starts with its count: "ثلاثة مسلحين"، "ثلاثة من المسلحين"."""
+        for j in range(max(floor, first - 3), first):
+            found = self._count_at(j)
+            if found is not None and found[3] in (first, first - 1):
+                return j
+        return first
+
+    def _agrees(self, j: int) -> bool:
+        """An indefinite adjective of a plural or dual subject in the nominative ("مجهولون"، "مجهولان"،
+        "ملثمون"), not a person noun, a count or a preposition."""
+        text = self.doc.tokens[j].text
+        return text.endswith(("ون", "ان")) and not _definite(text) and self._count_at(j) is None \
+            and not self._is_person(text) and not _preposition(text, self.lex.word_set("prepositions"))
+
+    def _object_count(self, word: Match[Entry], doer: tuple[int, int, int], limit: int) -> Count | None:
+        """The count of the victims of an active verb: its object after the subject — a number ("قتل
+        مسلحون ثلاثة مدنيين"), a dual (two), a person noun or a name of one person (one: "قاضيا"،
+        "صاحب محل"، "مسؤولا"؛ each one joined by و adds one), a plural noun, also in the accusative or in
+        construct (several: "جنودا"، "مواطني نينوى").  An object pronoun on the verb names one ("قتله"،
+        "اغتالتها") or two ("قتلهما"): not stated, so a count of the people it points back to wins."""
+        verb = self.doc.tokens[word.first].text
+        for pronoun, value in (("هما", 2), ("ها", 1), ("ه", 1)):  # "قتله مسلحان": him, one — not stated
+            if verb.endswith(pronoun) and any(k in self.lex.word_set("casualty_verbs")
+                                              for k in lookup_keys(verb[:-len(pronoun)])):
+                return value, False, word.first, word.last
+        j = doer[2]
+        named = any(f.patient is not None and f.patient.first <= j + 3 and f.patient.last > j for f in self.doc.frames
+                    if f.sentence == self.sentence.index and f.predicate.first == word.first)
+        if j >= limit or not self._free(j, word):
+            return None
+        found = self._count_at(j)
+        if found is not None:
+            return found
+        text = self.doc.tokens[j].text
+        bare = strip_article(text)
+        if bare.removesuffix("ا") in self.lex.word_set("plurals") or self._construct_plural(bare) or (
+                bare[:-1] in self.lex.word_set("sound_plural") and bare.endswith("ي")) or (
+                self._is_person(text) and bare.endswith(("ين", "ون")) and dual_of(bare, self.lex) is None):
+            # "قتلوا مدنيين": several; "قتلت القوات المسلحين": those told of already, no new count
+            return None if _definite(text) else (PLURAL_COUNT, False, j, j + 1)
+        if named or self._is_person(text) or self._is_person(bare.removesuffix("ا")) or \
+                self._person_with_pronoun(text):
+            return self._and_another(1, j + 1, limit), False, j, j + 1
+        return None
 
     def _not_the_agent(self, word: Match[Entry]) -> str:
         """"وأعدم التنظيم ثلاثة": the people an active verb's named agent killed are not of the agent's
@@ -832,7 +915,8 @@ class _SentenceTolls:
         if after_subject != j and after_subject < limit:
             obj = strip_article(self.doc.tokens[after_subject].text)
             if self._singular_person(obj) or (obj.endswith("ا") and self._singular_person(obj[:-1])):
-                return 1, True, after_subject, after_subject + 1  # the object, also in the accusative (عنصرا)
+                # the object, also in the accusative (عنصرا), and each person joined to it ("مدنيا وطفله")
+                return self._and_another(1, after_subject + 1, limit), True, after_subject, after_subject + 1
         if self._is_verb(word) and (k := self._skip_prepositional(j, limit)) is not None and k < limit:
             after = self.doc.tokens[k].text  # "قتل في محافظة ديالى شرطي": the subject after the phrase
             if self._singular_person(after) and self._free(k, word):
