@@ -121,7 +121,8 @@ def _with_doer_cues(doc: Doc, entries: list[Match[Entry]]) -> list[Match[Entry]]
 
     added: list[Match[Entry]] = []
     for i, token in enumerate(doc.tokens[:-1]):
-        if i in cued or not (j := doer_after(i)) or (i and prepositions.intersection(lookup_keys(doc.tokens[i - 1].text))):
+        after_preposition = i > 0 and bool(prepositions.intersection(lookup_keys(doc.tokens[i - 1].text)))
+        if i in cued or after_preposition or not (j := doer_after(i)):
             continue
         cue = next((verbs.doer_cues[k] for k in lookup_keys(token.text) if k in verbs.doer_cues), None)
         if cue is not None:  # the span reaches the doer's first word: the words that make the verb the act
