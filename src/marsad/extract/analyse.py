@@ -65,7 +65,7 @@ def _analyse_tokens(doc: Doc) -> None:
         cut = text.find("\n\n")
         doc.title_end = cut if cut >= 0 else 0
     lex = load_lexicons()
-    doc.entries = _with_doer_cues(doc, resolve_overlaps(lex.matcher.find(text, doc.tokens)))
+    doc.entries = _without_kin_victims(doc, _with_doer_cues(doc, resolve_overlaps(lex.matcher.find(text, doc.tokens))))
     per_sentence: list[list[Match[Entry]]] = [[] for _ in doc.sentences]
     starts = [s.first_token for s in doc.sentences]
     k = 0
@@ -86,6 +86,30 @@ def _analyse_tokens(doc: Doc) -> None:
 #: group, or aircraft ("دمرت طائرات التحالف").
 _DOER_CATEGORIES = ("actor", "generic")
 _DOER_CUES = ("aircraft",)
+
+
+#: Cues of people something was done to, which after a kin noun only say whose family the people are.
+_VICTIM_CUES = ("kill", "wound", "abduction")
+
+
+def _without_kin_victims(doc: Doc, entries: list[Match[Entry]]) -> list[Match[Entry]]:
+    """The dead, wounded or abducted right after a kin noun (triggers.toml ``kin_nouns``: "ذوي الشهداء"، "أهالي
+    الضحايا"، "عوائل المختطفين") name the people by their family's loss — "تظاهر العشرات من ذوي الشهداء" is a
+    protest with no toll and no killing of its own — so neither their cue nor their casualty word is kept; nor
+    is a killing right after a word of demanding (triggers.toml ``demand_words``: "مطالبين بإعدام القتلة")."""
+    lex = load_lexicons()
+    kin, demands = lex.word_set("kin_nouns"), lex.word_set("demand_words")
+    if not may_have_key(doc.text, kin | demands):
+        return entries
+    after_kin = {i + 1 for i, t in enumerate(doc.tokens) if kin.intersection(lookup_keys(t.text))}
+    # a killing demanded is a punishment called for ("مطالبين بإعدام القتلة"): no killing told
+    after_demand = {i + 1 for i, t in enumerate(doc.tokens) if demands.intersection(lookup_keys(t.text))}
+    if not after_kin and not after_demand:
+        return entries
+    return [m for m in entries if not (
+        (m.first in after_kin and (m.payload.category == "casualty"
+                                   or (m.payload.category == "cue" and m.payload.label in _VICTIM_CUES)))
+        or (m.first in after_demand and m.payload.category == "cue" and m.payload.label == "kill"))]
 
 
 def _may_have_doer_verb(doc: Doc) -> bool:
