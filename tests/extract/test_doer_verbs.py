@@ -55,3 +55,4 @@ def test_destroyed_by_forces(text: str, expected: str) -> None:
 ])
 def test_destroyed_by_no_doer(text: str) -> None:
     assert types(text) == []
+
