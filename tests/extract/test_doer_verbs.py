@@ -56,3 +56,21 @@ def test_destroyed_by_forces(text: str, expected: str) -> None:
 def test_destroyed_by_no_doer(text: str) -> None:
     assert types(text) == []
 
+
+
+@pytest.mark.parametrize("text", [
+    "قطع عدد من المحتجين الطريق المؤدي إلى ميناء أم قصر في البصرة أمس.",  # "a number of" before them
+    "أغلق عشرات المتظاهرين الطريق الرئيسي في مدينة الناصرية أمس.",  # another verb, "tens of"
+    "وأغلقت المحتجات مدخل مبنى المحافظة في الديوانية أمس.",  # feminine plural, with و
+])
+def test_demonstrators_blocking_a_road(text: str) -> None:
+    assert types(text) == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "قطع مسلحون مجهولون الطريق بين بغداد وكركوك.",  # gunmen: no demonstration
+    "قطعت السلطات التيار الكهربائي عن مدينة البصرة أمس.",  # the authorities cut the power
+    "أغلقت القوات الأمنية الطرق المؤدية إلى ساحة التحرير في بغداد.",  # forces close roads
+])
+def test_blocking_by_others_is_no_demonstration(text: str) -> None:
+    assert types(text) == []

@@ -86,6 +86,8 @@ def _analyse_tokens(doc: Doc) -> None:
 #: group, or aircraft ("دمرت طائرات التحالف").
 _DOER_CATEGORIES = ("actor", "generic")
 _DOER_CUES = ("aircraft",)
+#: What may follow a verb of a demonstration's act as its doer: demonstrators (triggers.toml [cue.protesters]).
+_DEMO_DOERS = ("protesters",)
 
 
 #: Cues of people something was done to, which after a kin noun only say whose family the people are.
@@ -122,20 +124,23 @@ def _may_have_doer_verb(doc: Doc) -> bool:
 
 def _with_doer_cues(doc: Doc, entries: list[Match[Entry]]) -> list[Match[Entry]]:
     """A verb that is an event word only in some senses or a homograph of a noun (verbs.toml `doer_cue`:
-    فجر "blew up" / "dawn", دمر "destroyed", أسقط "brought down") reports its cue when its perfect is
+    فجر "blew up" / "dawn", دمر "destroyed", قطع / أغلق "cut, closed") reports its cue when its perfect is
     followed right away by a doer — its subject in the verb-first order of news: "فجر عناصر داعش جسرين"،
-    "وفجر مسلحون عبوة"، "دمرت طائرات التحالف مضافة"، "دمرته الطائرات الروسية"، "أسقطت فصائل المعارضة طائرة".
-    Before a time word ("فجر الأحد") or with no doer ("دمر الحريق المخازن") it reports nothing."""
+    "وفجر مسلحون عبوة"، "دمرت طائرات التحالف مضافة"، "دمرته الطائرات الروسية".  The doer of a demonstration's
+    act (a cue of family demo: a road blocked) is demonstrators ("قطع عدد من المحتجين الطريق"، "أغلق عشرات
+    المتظاهرين الطريق"); of the others an armed group or aircraft.  Before a time word ("فجر الأحد") or with no
+    doer ("دمر الحريق المخازن"، "قطع مسلحون الطريق" is no demonstration) it reports nothing."""
     verbs = load_lexicons().verbs
     if verbs is None or not verbs.doer_cues or not may_have_key(doc.text, frozenset(verbs.doer_cues)):
         return entries
     doers = {m.first for m in entries if m.payload.category in _DOER_CATEGORIES
              or (m.payload.category == "cue" and m.payload.label in _DOER_CUES)}
+    demonstrators = {m.first for m in entries if m.payload.category == "cue" and m.payload.label in _DEMO_DOERS}
     cued = {m.first for m in entries if m.payload.category == "cue" and m.payload.value.trigger}
     cues = load_lexicons().cues
     heads, prepositions = verbs.words["doer_heads"], verbs.words["prepositions"]
 
-    def doer_after(i: int) -> int:  # the doer's name right after, or after its head ("وحدات من الجيش")
+    def doer_after(i: int, doers: set[int]) -> int:  # the doer right after, or after its head ("وحدات من الجيش")
         for j in range(i + 1, min(i + 4, len(doc.tokens))):
             if j in doers:
                 return j
@@ -146,10 +151,11 @@ def _with_doer_cues(doc: Doc, entries: list[Match[Entry]]) -> list[Match[Entry]]
     added: list[Match[Entry]] = []
     for i, token in enumerate(doc.tokens[:-1]):
         after_preposition = i > 0 and bool(prepositions.intersection(lookup_keys(doc.tokens[i - 1].text)))
-        if i in cued or after_preposition or not (j := doer_after(i)):
+        if i in cued or after_preposition:
             continue
         cue = next((verbs.doer_cues[k] for k in lookup_keys(token.text) if k in verbs.doer_cues), None)
-        if cue is not None:  # the span reaches the doer's first word: the words that make the verb the act
+        if cue is not None and (j := doer_after(i, demonstrators if cues[cue].family == "demo" else doers)):
+            # the span reaches the doer's first word: the words that make the verb the act
             added.append(Match(i, j + 1, token.start, doc.tokens[j].end, Entry("cue", cue, cues[cue])))
     if not added:
         return entries
