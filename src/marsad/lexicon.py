@@ -403,6 +403,7 @@ class Predicate:
     genitive: str = ""  # the role of a verbal noun's genitive: agent / patient
     modality: str = ""  # modal verbs: planned / threat
     cue: str = ""  # the triggers.toml cue every form of the lemma reports (verbs.toml `cue`), "" = none
+    doer_cue: str = ""  # the cue its perfect reports when a doer follows it (verbs.toml `doer_cue`)
 
     def role_of(self, slot: str) -> str:
         return next((role for s, role in self.roles if s == slot), "")
@@ -428,6 +429,8 @@ class VerbLexicon:
     markers: dict[str, str]  # marker phrase → agent / patient / partitive / comitative / between / place / source
     heads: frozenset[str]
     words: dict[str, frozenset[str]]  # metaphor, hypothetical, future, negation, boundaries, ...
+    #: perfect active forms of the lemmas with a `doer_cue` → that cue ("فجر" → explosion, "دمرته" → attack)
+    doer_cues: dict[str, str] = field(default_factory=dict)
 
 
 #: Persons whose perfect takes an object pronoun as a predicate (قتله، قتلتها، قتلوهم): a verb with a pronoun
@@ -463,7 +466,8 @@ def _load_verbs() -> VerbLexicon:
         lemma = fold(raw_lemma)
         roles = _roles(path, lemma, _require(path, row, "roles", str))
         pred = Predicate(lemma, _require(path, row, "family", str), roles, fold(row.get("object", "")),
-                         row.get("genitive", ""), row.get("modality", ""), row.get("cue", ""))
+                         row.get("genitive", ""), row.get("modality", ""), row.get("cue", ""),
+                         row.get("doer_cue", ""))
         passive = fold(row.get("passive", ""))
         active_voice = "active" if passive else "either"
         defective = raw_lemma.endswith("ى")
@@ -506,8 +510,10 @@ def _load_verbs() -> VerbLexicon:
         words[name] = frozenset(fold(w) for w in items)
     past = fold(_require(path, _require(path, data, "auxiliary", dict), "past", str))
     words["past_auxiliary"] = frozenset(w for w, _ in inflect.perfect(past, hollow=True))
+    doer_cues = {word: f.predicate.doer_cue for word, found in forms.items() for f in found
+                 if f.predicate.doer_cue and f.kind == "verb" and f.tense == "perfect" and f.voice != "passive"}
     return VerbLexicon({k: tuple(v) for k, v in forms.items()}, markers,
-                       frozenset(fold(w) for w in _phrases(path, table, "heads")), words)
+                       frozenset(fold(w) for w in _phrases(path, table, "heads")), words, doer_cues)
 
 
 def _campaign(word: str, form: Form) -> bool:
@@ -559,6 +565,8 @@ def _build_lexicons() -> Lexicons:
         matcher.add(word, Entry("ordinal", word, value))
     verbs = _load_verbs()
     _add_verb_cues(matcher, cues, verbs)
+    for cue in set(verbs.doer_cues.values()) - cues.keys():
+        raise DataFileError("verbs.toml", f"doer_cue {cue!r} is no cue of triggers.toml")
     return Lexicons(
         matcher=matcher, actors=actors, generics=generics, cues=cues,
         cardinals=extra["cardinals"], singles=extra["singles"], ordinals=extra["ordinals"], words=words,

@@ -9,7 +9,7 @@ from marsad.doc import Doc
 from marsad.extract.numbers import numeric_dates
 from marsad.lexicon import Entry, load_lexicons
 from marsad.text.matcher import Match, Screen, longest_first
-from marsad.text.tokens import split_sentences, tokenise
+from marsad.text.tokens import lookup_keys, may_have_key, split_sentences, tokenise
 
 #: Categories whose matches compete for the same words (the longest wins within a group).
 _GROUPS = {
@@ -28,7 +28,7 @@ def screen_and_analyse(doc: Doc) -> None:
     news): then it is finished with its tokens only.  :func:`analyse` finishes a document whose lexicon
     matches hold no trigger cue; with no trigger phrase at all there is none."""
     doc.tokens = tokenise(doc.text)
-    if not _trigger_screen().any(doc.text, doc.tokens):
+    if not _trigger_screen().any(doc.text, doc.tokens) and not _may_have_doer_verb(doc):
         doc.finished = True
         return
     _analyse_tokens(doc)
@@ -64,7 +64,8 @@ def _analyse_tokens(doc: Doc) -> None:
     if doc.article.title:
         cut = text.find("\n\n")
         doc.title_end = cut if cut >= 0 else 0
-    doc.entries = resolve_overlaps(load_lexicons().matcher.find(text, doc.tokens))
+    lex = load_lexicons()
+    doc.entries = _without_kin_victims(doc, _with_doer_cues(doc, resolve_overlaps(lex.matcher.find(text, doc.tokens))))
     per_sentence: list[list[Match[Entry]]] = [[] for _ in doc.sentences]
     starts = [s.first_token for s in doc.sentences]
     k = 0
@@ -79,6 +80,88 @@ def _analyse_tokens(doc: Doc) -> None:
     doc.finished = not any(m.payload.category == "cue" and m.payload.value.trigger for m in doc.entries)
     if not doc.finished:
         doc.digit_dates = numeric_dates(text)  # read by the time stage, left alone by the toll stage
+
+
+#: What may follow a verb of many senses as its doer (verbs.toml `doer_cue`): a named or generic armed
+#: group, or aircraft ("دمرت طائرات التحالف").
+_DOER_CATEGORIES = ("actor", "generic")
+_DOER_CUES = ("aircraft",)
+#: What may follow a verb of a demonstration's act as its doer: demonstrators (triggers.toml [cue.protesters]).
+_DEMO_DOERS = ("protesters",)
+
+
+#: Cues of people something was done to, which after a kin noun only say whose family the people are.
+_VICTIM_CUES = ("kill", "wound", "abduction")
+
+
+def _without_kin_victims(doc: Doc, entries: list[Match[Entry]]) -> list[Match[Entry]]:
+    """The dead, wounded or abducted right after a kin noun (triggers.toml ``kin_nouns``: "ذوي الشهداء"، "أهالي
+    الضحايا"، "عوائل المختطفين") name the people by their family's loss — "تظاهر العشرات من ذوي الشهداء" is a
+    protest with no toll and no killing of its own — so neither their cue nor their casualty word is kept; nor
+    is a killing right after a word of demanding (triggers.toml ``demand_words``: "مطالبين بإعدام القتلة")."""
+    lex = load_lexicons()
+    kin, demands = lex.word_set("kin_nouns"), lex.word_set("demand_words")
+    if not may_have_key(doc.text, kin | demands):
+        return entries
+    after_kin = {i + 1 for i, t in enumerate(doc.tokens) if kin.intersection(lookup_keys(t.text))}
+    # a killing demanded is a punishment called for ("مطالبين بإعدام القتلة"): no killing told
+    after_demand = {i + 1 for i, t in enumerate(doc.tokens) if demands.intersection(lookup_keys(t.text))}
+    if not after_kin and not after_demand:
+        return entries
+    return [m for m in entries if not (
+        (m.first in after_kin and (m.payload.category == "casualty"
+                                   or (m.payload.category == "cue" and m.payload.label in _VICTIM_CUES)))
+        or (m.first in after_demand and m.payload.category == "cue" and m.payload.label == "kill"))]
+
+
+def _may_have_doer_verb(doc: Doc) -> bool:
+    """Whether some token is the perfect of a verb with a `doer_cue` (:func:`_with_doer_cues`)."""
+    verbs = load_lexicons().verbs
+    if verbs is None or not verbs.doer_cues or not may_have_key(doc.text, frozenset(verbs.doer_cues)):
+        return False
+    return any(k in verbs.doer_cues for t in doc.tokens for k in lookup_keys(t.text))
+
+
+def _with_doer_cues(doc: Doc, entries: list[Match[Entry]]) -> list[Match[Entry]]:
+    """A verb that is an event word only in some senses or a homograph of a noun (verbs.toml `doer_cue`:
+    فجر "blew up" / "dawn", دمر "destroyed", قطع / أغلق "cut, closed") reports its cue when its perfect is
+    followed right away by a doer — its subject in the verb-first order of news: "فجر عناصر داعش جسرين"،
+    "وفجر مسلحون عبوة"، "دمرت طائرات التحالف مضافة"، "دمرته الطائرات الروسية".  The doer of a demonstration's
+    act (a cue of family demo: a road blocked) is demonstrators ("قطع عدد من المحتجين الطريق"، "أغلق عشرات
+    المتظاهرين الطريق"); of the others an armed group or aircraft.  Before a time word ("فجر الأحد") or with no
+    doer ("دمر الحريق المخازن"، "قطع مسلحون الطريق" is no demonstration) it reports nothing."""
+    verbs = load_lexicons().verbs
+    if verbs is None or not verbs.doer_cues or not may_have_key(doc.text, frozenset(verbs.doer_cues)):
+        return entries
+    doers = {m.first for m in entries if m.payload.category in _DOER_CATEGORIES
+             or (m.payload.category == "cue" and m.payload.label in _DOER_CUES)}
+    demonstrators = {m.first for m in entries if m.payload.category == "cue" and m.payload.label in _DEMO_DOERS}
+    cued = {m.first for m in entries if m.payload.category == "cue" and m.payload.value.trigger}
+    cues = load_lexicons().cues
+    heads, prepositions = verbs.words["doer_heads"], verbs.words["prepositions"]
+
+    def doer_after(i: int, doers: set[int]) -> int:  # the doer right after, or after its head ("وحدات من الجيش")
+        for j in range(i + 1, min(i + 4, len(doc.tokens))):
+            if j in doers:
+                return j
+            if not heads.intersection(lookup_keys(doc.tokens[j].text)):
+                return 0
+        return 0
+
+    added: list[Match[Entry]] = []
+    for i, token in enumerate(doc.tokens[:-1]):
+        after_preposition = i > 0 and bool(prepositions.intersection(lookup_keys(doc.tokens[i - 1].text)))
+        if i in cued or after_preposition:
+            continue
+        cue = next((verbs.doer_cues[k] for k in lookup_keys(token.text) if k in verbs.doer_cues), None)
+        if cue is not None and (j := doer_after(i, demonstrators if cues[cue].family == "demo" else doers)):
+            # the span reaches the doer's first word: the words that make the verb the act
+            added.append(Match(i, j + 1, token.start, doc.tokens[j].end, Entry("cue", cue, cues[cue])))
+    if not added:
+        return entries
+    verbs_at = {m.first for m in added}  # the verb, not the day part "فجر" (dawn) it is written like
+    entries = [m for m in entries if not (m.first in verbs_at and m.payload.category == "day_part")]
+    return sorted(entries + added, key=lambda m: (m.first, -(m.last - m.first)))
 
 
 def resolve_overlaps(matches: list[Match[Entry]]) -> list[Match[Entry]]:

@@ -234,7 +234,7 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
                        span: Span | None = None) -> list[EventMention]:
     span = span or (sentence.first_token, sentence.last_token)
     modality = [m for m in doc.sentence_entries(sentence, "modality") if _in_span(span, m.first)]
-    if any(m.payload.label in _UNREAL for m in modality):
+    if any(m.payload.label in _UNREAL and not _demanded(doc, m) for m in modality):
         return []  # a verdict, a vote, a story's plot: the clause tells no incident
     names = {j for m in doc.sentence_entries(sentence, "actor", "generic") for j in range(m.first, m.last)}
     clause_cues = [m for m in doc.sentence_entries(sentence, "cue") if _in_span(span, m.first)
@@ -379,6 +379,16 @@ def _sentence_mentions(doc: Doc, sentence: Sentence, ctx: _Context,
 
 
 Dated = tuple[date, int, TimeMention]  # a day, its time_precision and the words that give it
+
+
+def _demanded(doc: Doc, m: Match[Entry]) -> bool:
+    """A trial or a sentence that a word of demanding governs ("تظاهر المئات مطالبين بمحاكمة المالكي"، "للمطالبة
+    بإعدام القتلة"; triggers.toml ``demand_words``, up to two words before) is what a crowd calls for: no verdict
+    that makes the clause tell no incident."""
+    if m.payload.label != "judicial":
+        return False
+    demands = load_lexicons().word_set("demand_words")
+    return any(demands.intersection(lookup_keys(doc.tokens[j].text)) for j in range(max(0, m.first - 2), m.first))
 
 
 def _dated_cause(doc: Doc, span: Span, triggers: list[Match[Entry]]) -> int | None:
