@@ -494,3 +494,16 @@ def test_a_vaguer_time_told_later_keeps_the_incidents_day(text: str, day: str) -
 def test_an_exact_day_told_later_still_dates_the_incident() -> None:
     text = "انفجرت عبوة ناسفة بدورية للجيش في قضاء الطارمية. وقال مصدر أمني إن الانفجار وقع مساء السبت."
     assert [r["event_date"] for r in _records(text)] == ["2021-07-31"]
+
+
+# --- a span counted back past the calendar's first day is no day: no crash, no date ----------------------
+
+@pytest.mark.parametrize("text", [
+    "قال علماء إن قصفا دمر مدينة أثرية بنيت قبل 3000 عام في ريف حمص.",
+    "استهدفت غارة جوية قلعة يعود تاريخها إلى ما قبل عشرة آلاف عام في مدينة تدمر أمس.",
+    "قتل مدنيان بقصف على كنيسة بنيت منذ 2500 سنة في بلدة معلولا.",
+])
+@pytest.mark.parametrize("published", [PUBLISHED, None])
+def test_a_span_back_past_the_calendar_is_no_day(text: str, published: date | None) -> None:
+    for record in _records(text, published):
+        assert record["event_date"] is None or record["event_date"] >= "2000-01-01"

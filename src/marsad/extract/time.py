@@ -85,7 +85,15 @@ def days_back(t: TimeMention) -> tuple[int, int] | None:
 
 
 def resolve_rule(rule: TimeRule, anchor: date | None) -> tuple[date, int] | None:
-    """Apply a :class:`TimeRule` to an anchor day."""
+    """Apply a :class:`TimeRule` to an anchor day; None for a day before the calendar can count ("بنيت قبل 3000
+    عام" told in 2018, or any such span counted back when the publication date is unknown)."""
+    try:
+        return _resolve_rule(rule, anchor)
+    except OverflowError:
+        return None
+
+
+def _resolve_rule(rule: TimeRule, anchor: date | None) -> tuple[date, int] | None:
     if rule.kind == "date" and rule.day is not None:
         return rule.day, rule.precision
     if anchor is None:
