@@ -22,8 +22,9 @@ import re
 from collections import Counter
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
-from marsad.geo.countries import clause_country, country_marks
+from marsad.geo.countries import clause_country, country_marks, country_matches
 from marsad.geo.cues import Word, in_word_list, is_ambiguous, load_place_cues, place_cues_data, short_word_proclitics
 from marsad.geo.gazetteer import Gazetteer, NameHit, Place
 from marsad.geo.index import bare_forms, gap_ok
@@ -170,6 +171,8 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
     drafts = [d for d in _known(text, tokens, gz.find_names(text, tokens)) if not _hides_a_word(tokens, d)]
     for d in drafts:
         d.cue = _cue_before(words, d.first)
+    names = {i for d in drafts if _family_name(words, d, drafts) for i in (d.first, d.first - 1)}
+    drafts = [d for d in drafts if d.first not in names]
     drafts = _with_unknown(words, drafts)
     drafts = _bare_capitals(words, drafts, gz)
     drafts = _located_unknown(words, drafts)
@@ -232,6 +235,7 @@ def _bare_capitals(words: _Words, drafts: list[_Draft], gz: Gazetteer) -> list[_
     capitals = {code: (gz.by_id(spec["place"]), {fold(a) for a in spec.get("adjectives", [])})
                 for code, spec in table.items() if isinstance(spec, dict)}
     named = {d.first for d in drafts}
+    ours = _names_its_country(words.text, drafts)
     added: list[_Draft] = []
     for i, token in enumerate(tokens):
         word = next((w for w in capital_words if token.text == w or (token.text.endswith(w) and len(token.text)
@@ -249,10 +253,33 @@ def _bare_capitals(words: _Words, drafts: list[_Draft], gz: Gazetteer) -> list[_
                 places, last = by_adjective, last + 1
             elif nxt.startswith("ال") and nxt.endswith(("ه", "ي")) and len(nxt) > 5 and nxt not in _WEEKDAYS:
                 continue  # another country's capital, or some other one: "العاصمة الأردنية"، "العاصمة السابقة"
+            elif not ours:
+                continue  # a report that never names Iraq or Syria speaks of its own country's capital
+        elif not ours:
+            continue
         start = token.end - len(word)
         added.append(_Draft(i, last, start, tokens[last - 1].end, words.text[start:tokens[last - 1].end], places,
                             word))
     return sorted(drafts + added, key=lambda d: d.first) if added else drafts
+
+
+def _names_its_country(text: str, drafts: list[_Draft]) -> bool:
+    """"قرر أساتذة المعهد الثانوي بالعاصمة تعليق الدروس" in a Tunisian report: "the capital" is the capital of
+    the country the report is about, so it stands for Baghdad or Damascus only in a report that names Iraq or
+    Syria — by a country word (``[country]``: العراق، قوات النظام ...), by naming one of their governorates
+    or cities with no cue before it that makes it another kind of place (a name that is also an ordinary word
+    tells nothing). A quarter or village does not tell it: Baghdad's and Damascus's thousands of small places
+    share their names with quarters and villages abroad (الصوابر in Kuwait, السلط in Jordan, حدة in Sanaa)."""
+    found = country_matches(text)
+    if any(found.get(code) for code in ("IRQ", "SYR")):
+        return True
+    ambiguous = load_place_cues().ambiguous
+    return any(d.cue is None and not is_ambiguous(d.key, d.candidates, ambiguous)
+               and any(p.kind in _CAPITAL_EVIDENCE for p in d.candidates) for d in drafts)
+
+
+#: The kinds of place whose name alone tells that a report is about their country.
+_CAPITAL_EVIDENCE = frozenset({"governorate", "city"})
 
 
 #: Weekdays ending like an adjective ("العاصمة الجمعة"): a day, not a kind of capital.
@@ -262,6 +289,38 @@ _WEEKDAYS = frozenset({"الجمعه", "الثلاثاء"})
 def _after_a_name(words: _Words, drafts: list[_Draft], i: int) -> bool:
     """"الرقة، العاصمة السابقة للتنظيم": a title in apposition after a name describes that place."""
     return any(d.last == i and words.text[d.end:words.tokens[i].start].strip() in ("،", ",") for d in drafts)
+
+
+@cache
+def _person_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Given names, kinship words of a name chain and the "عبد" of compound names (``[person]``), folded."""
+    table = place_cues_data().get("person", {})
+    return tuple(frozenset(fold(w) for w in table.get(k, [])) for k in ("given_names", "kin", "servant"))  # type: ignore[return-value]
+
+
+def _family_name(words: _Words, d: _Draft, drafts: list[_Draft]) -> bool:
+    """"خالد الحصان"، "عبدالله المنصور"، "وليد صلاح الدين"، "لبيد بن ربيعة"، "عبد الله الزبير": an Arabic personal
+    name is a chain of given names and a family name, and a family name is often a place's name or nisba. A
+    name with no cue and no clitic written right after a given name or a kinship word of a name chain (no
+    punctuation, preposition or conjunction between them) is a person's family name, not a place
+    (``[person]`` in place_cues.toml); so is a name two words after "عبد" (عبد الله الزبير). A given name
+    that is also a village's name (خالد) is then no place either; after a cue (بلدة جاسم) it is one."""
+    if d.cue is not None or d.first == 0:
+        return False
+    tokens = words.tokens
+    if d.start != tokens[d.first].start:  # "محمد بالموصل": a preposition joined to the name
+        return False
+    prev = tokens[d.first - 1]
+    if not gap_ok(words.text, prev.end, d.start) or any(
+            o.first <= d.first - 1 < o.last and (o.cue is not None or o.last - o.first > 1) for o in drafts):
+        return False
+    given, kin, servant = _person_words()
+    if prev.text in given or prev.text in kin:
+        return True
+    if d.first >= 2 and tokens[d.first - 2].text in servant and gap_ok(words.text, tokens[d.first - 2].end,
+                                                                         prev.start):
+        return True
+    return False
 
 
 def _clitic_length(token: str, word: str) -> int:
