@@ -36,3 +36,24 @@ def test_a_name_after_a_given_name_is_a_family_name(text: str, name: str) -> Non
 def test_a_place_beside_a_given_name_stays_a_place(text: str, name: str, admin1: str) -> None:
     found = [r for r in geocode_text(text) if fold(r.toponym.name) == fold(name)]
     assert found and found[0].location is not None and found[0].location.admin1 == admin1
+
+
+@pytest.mark.parametrize("text", [
+    "وكان زعيم الحزب المقرب من الأكراد في تركيا صلاح الدين دمرتاش قد دعا الحكومة إلى وقف العنف",
+    "فرضت السلطات عزلة على صلاح الدين دميرتاش زعيم حزب الشعوب الديمقراطي",
+    "في عام 1187 أنهت قوات صلاح الدين الأيوبي حصارها للقدس",
+    "توجت العداءة بالسباق وحل بعدها العداء المغربي صلاح الدين بوناصر",
+])
+def test_a_compound_given_name_before_a_family_name_is_a_person(text: str) -> None:
+    assert fold("صلاح الدين") not in _names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة جنود في هجوم على صلاح الدين شمالي بغداد",
+    "شهدت صلاح الدين هجوما انتحاريا أوقع خمسة قتلى",
+    "انفجرت عبوة ناسفة في صلاح الدين العراقية أمس",
+    "وأكد ضابط في شرطة صلاح الدين العثور على الجثث",  # an office's place, not a person
+])
+def test_the_governorate_stays_a_place(text: str) -> None:
+    found = [r for r in geocode_text(text) if fold(r.toponym.name) == fold("صلاح الدين")]
+    assert found and found[0].location is not None and found[0].location.admin1 == "Salah al-Din"

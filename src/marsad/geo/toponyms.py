@@ -172,7 +172,7 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
     for d in drafts:
         d.cue = _cue_before(words, d.first)
     names = {i for d in drafts if _family_name(words, d, drafts) for i in (d.first, d.first - 1)}
-    drafts = [d for d in drafts if d.first not in names]
+    drafts = [d for d in drafts if d.first not in names and not _given_name(words, d, drafts)]
     drafts = _with_unknown(words, drafts)
     drafts = _bare_capitals(words, drafts, gz)
     drafts = _located_unknown(words, drafts)
@@ -275,7 +275,8 @@ def _names_its_country(text: str, drafts: list[_Draft]) -> bool:
         return True
     ambiguous = load_place_cues().ambiguous
     return any(d.cue is None and not is_ambiguous(d.key, d.candidates, ambiguous)
-               and any(p.kind in _CAPITAL_EVIDENCE for p in d.candidates) for d in drafts)
+               and any(p.kind in _CAPITAL_EVIDENCE and p.country in ("IRQ", "SYR") for p in d.candidates)
+               for d in drafts)
 
 
 #: The kinds of place whose name alone tells that a report is about their country.
@@ -321,6 +322,32 @@ def _family_name(words: _Words, d: _Draft, drafts: list[_Draft]) -> bool:
                                                                          prev.start):
         return True
     return False
+
+
+def _given_name(words: _Words, d: _Draft, drafts: list[_Draft]) -> bool:
+    """"صلاح الدين دميرتاش"، "قوات صلاح الدين الأيوبي"، "العداء صلاح الدين بوناصر": a place whose name is also a
+    compound given name (``[person] compound_names``) is a person's given name when a family name follows it
+    directly — a word that could be a name (not a place, a cue, a country or direction word, a function word
+    or a phrase of the extraction lexicons, and not a given name, as in "محافظ صلاح الدين أحمد الجبوري"), with
+    no punctuation or conjunction between; after a cue it is the place ("محافظة صلاح الدين"), and after an
+    office's word it is the office's place ("أكد ضابط في شرطة صلاح الدين العثور على الجثث")."""
+    if d.cue is not None or d.last >= len(words.tokens) or words.before(d.first, "organisation") is not None:
+        return False  # "ضابط في شرطة صلاح الدين العثور على الجثث": an office's place
+    table = place_cues_data().get("person", {})
+    if d.key not in _compound_names(tuple(table.get("compound_names", []))):
+        return False
+    k = d.last
+    word = words.tokens[k].text
+    if not gap_ok(words.text, d.end, words.tokens[k].start) or any(o.first == k for o in drafts):
+        return False
+    if word in _person_words()[0] or word.startswith("و"):
+        return False
+    return _name_like(words, k, word, load_place_cues().not_names) and not _lexicon_phrase_at(words, k)
+
+
+@cache
+def _compound_names(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(n) for n in names)
 
 
 def _clitic_length(token: str, word: str) -> int:
