@@ -183,6 +183,7 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
         d.part = d.part or _part_after(words, d)
     _roles(words, drafts)
     drafts = _supported(words, drafts)
+    drafts = _at_home(words, drafts)
     return [d.freeze() for d in drafts]
 
 
@@ -263,7 +264,8 @@ def _bare_capitals(words: _Words, drafts: list[_Draft], gz: Gazetteer) -> list[_
     return sorted(drafts + added, key=lambda d: d.first) if added else drafts
 
 
-def _names_its_country(text: str, drafts: list[_Draft]) -> bool:
+def _names_its_country(text: str, drafts: list[_Draft], bare: frozenset[str] = frozenset({"governorate", "city"}),
+                       after_cue: frozenset[str] = frozenset()) -> bool:
     """"قرر أساتذة المعهد الثانوي بالعاصمة تعليق الدروس" in a Tunisian report: "the capital" is the capital of
     the country the report is about, so it stands for Baghdad or Damascus only in a report that names Iraq or
     Syria — by a country word (``[country]``: العراق، قوات النظام ...), by naming one of their governorates
@@ -274,13 +276,41 @@ def _names_its_country(text: str, drafts: list[_Draft]) -> bool:
     if any(found.get(code) for code in ("IRQ", "SYR")):
         return True
     ambiguous = load_place_cues().ambiguous
-    return any(d.cue is None and not is_ambiguous(d.key, d.candidates, ambiguous)
-               and any(p.kind in _CAPITAL_EVIDENCE and p.country in ("IRQ", "SYR") for p in d.candidates)
-               for d in drafts)
+    return any(not is_ambiguous(d.key, d.candidates, ambiguous) and any(
+        p.country in ("IRQ", "SYR") and (p.kind in bare and d.cue is None or p.kind in after_cue
+                                          and d.cue is not None and d.cue.payload.cue is not None
+                                          and p.kind in d.cue.payload.cue.kinds)
+        for p in d.candidates) for d in drafts)
 
 
-#: The kinds of place whose name alone tells that a report is about their country.
-_CAPITAL_EVIDENCE = frozenset({"governorate", "city"})
+def _at_home(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
+    """"بمنطقة الصوابر بالكويت"، "بحي حدة جنوبي صنعاء"، "في مدينة السلط" in a Jordanian report: a report about
+    another country (one of its country words, ``[abroad] words``) that names neither Iraq nor Syria — no
+    country word of theirs and none of their governorates or cities (``_names_its_country``) — names the
+    quarters, villages and towns of its own country: an Iraqi or Syrian namesake of one is no place of it,
+    nor is a name unknown to the gazetteer (it would be placed beside them)."""
+    if not drafts or _names_its_country(words.text, drafts, _HOME_EVIDENCE, _HOME_EVIDENCE) \
+            or not _names_abroad(words.tokens):
+        return drafts
+    return [d for d in drafts if d.candidates and any(p.country not in ("IRQ", "SYR") for p in d.candidates)]
+
+
+def _names_abroad(tokens: list[Token]) -> bool:
+    """A word of ``[abroad]``, with a clitic before it or a nisba's ending after it (التونسية، الليبيين)."""
+    abroad = _abroad_words()
+    return any(f in abroad or f.endswith("يه") and f[:-1] in abroad or f.endswith(("يين", "يون")) and f[:-2] in abroad
+               for t in tokens for f in bare_forms(t.text))
+
+
+@cache
+def _abroad_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in place_cues_data().get("abroad", {}).get("words", []))
+
+
+#: The kinds of place that tell a report is about their country, bare or after a cue fitting them ("قضاء خانقين
+#: في محافظة ديالى"، "بلدة معرة النعمان"، "في الزبداني"، "منطقة جبل قنديل"): all but villages, quarters and camps,
+#: for a report's small places; for "the capital" only a governorate or a city named bare does.
+_HOME_EVIDENCE = MAJOR_KINDS
 
 
 #: Weekdays ending like an adjective ("العاصمة الجمعة"): a day, not a kind of capital.
