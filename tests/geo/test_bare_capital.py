@@ -22,10 +22,11 @@ def _admin1(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("text", "admin1"), [
-    # the capital as the scene, a clause opening with it, passive toll
-    ("وفي العاصمة، انفجرت عبوة ناسفة قرب محل تجاري في منطقة البياع، ما أدى إلى إصابة شخصين.", ["Baghdad"]),
+    # the capital as the scene, a clause opening with it, passive toll (an Iraqi report: a country word)
+    ("قالت الشرطة العراقية إنه في العاصمة، انفجرت عبوة ناسفة قرب محل تجاري في منطقة البياع، ما أدى إلى إصابة"
+     " شخصين.", ["Baghdad"]),
     # the capital as a reference point after a direction word, a dual toll, active voice
-    ("قتل مسلحون مجهولون شخصين في منطقة الحسينية شمالي العاصمة.", ["Baghdad"]),
+    ("قتل مسلحون مجهولون شخصين في منطقة الحسينية شمالي العاصمة، بحسب مصدر في الشرطة العراقية.", ["Baghdad"]),
     # with the article's Syrian places, the capital is Damascus; a preposition joined to it
     ("قصفت قوات النظام بلدة دوما في الغوطة الشرقية. كما سقطت قذائف هاون بالعاصمة وأصيب ثلاثة مدنيين.",
      ["Damascus", "Rural Damascus"]),
@@ -40,6 +41,10 @@ def test_the_capital_is_the_reports_capital(text: str, admin1: list[str]) -> Non
     "اجتمع الوزير بنظيره في العاصمة الأردنية.",  # another country's capital
     "يحتجز المعتقلون قرب الرقة، العاصمة السابقة لتنظيم الدولة.",  # apposition after a name; another kind
     "انفجرت عبوة ناسفة في العاصمة بغداد.",  # the title of the name after it
+    # a report that names neither Iraq nor Syria speaks of its own country's capital
+    "قرر أساتذة المعهد الثانوي بالعاصمة تعليق الدروس إثر اعتداء على زميلهم.",
+    "أعلنت الحكومة انتهاء العملية الأمنية في مدينة السلط شمال غرب العاصمة، بعد يومين من المداهمات.",
+    "وسمع دوي انفجارات تهز العاصمة، فيما نفذت الطائرات غارات على معسكرات الحوثيين.",
 ])
 def test_no_capital_of_its_own(text: str) -> None:
     names = [fold(r.toponym.name) for r in geocode_text(text)]

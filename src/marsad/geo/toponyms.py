@@ -22,8 +22,9 @@ import re
 from collections import Counter
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
-from marsad.geo.countries import clause_country, country_marks
+from marsad.geo.countries import clause_country, country_marks, country_matches
 from marsad.geo.cues import Word, in_word_list, is_ambiguous, load_place_cues, place_cues_data, short_word_proclitics
 from marsad.geo.gazetteer import Gazetteer, NameHit, Place
 from marsad.geo.index import bare_forms, gap_ok
@@ -170,6 +171,8 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
     drafts = [d for d in _known(text, tokens, gz.find_names(text, tokens)) if not _hides_a_word(tokens, d)]
     for d in drafts:
         d.cue = _cue_before(words, d.first)
+    names = {i for d in drafts if _family_name(words, d, drafts) for i in (d.first, d.first - 1)}
+    drafts = [d for d in drafts if d.first not in names and not _given_name(words, d, drafts)]
     drafts = _with_unknown(words, drafts)
     drafts = _bare_capitals(words, drafts, gz)
     drafts = _located_unknown(words, drafts)
@@ -180,6 +183,7 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
         d.part = d.part or _part_after(words, d)
     _roles(words, drafts)
     drafts = _supported(words, drafts)
+    drafts = _at_home(words, drafts)
     return [d.freeze() for d in drafts]
 
 
@@ -232,6 +236,7 @@ def _bare_capitals(words: _Words, drafts: list[_Draft], gz: Gazetteer) -> list[_
     capitals = {code: (gz.by_id(spec["place"]), {fold(a) for a in spec.get("adjectives", [])})
                 for code, spec in table.items() if isinstance(spec, dict)}
     named = {d.first for d in drafts}
+    ours = _names_its_country(words.text, drafts)
     added: list[_Draft] = []
     for i, token in enumerate(tokens):
         word = next((w for w in capital_words if token.text == w or (token.text.endswith(w) and len(token.text)
@@ -249,10 +254,63 @@ def _bare_capitals(words: _Words, drafts: list[_Draft], gz: Gazetteer) -> list[_
                 places, last = by_adjective, last + 1
             elif nxt.startswith("ال") and nxt.endswith(("ه", "ي")) and len(nxt) > 5 and nxt not in _WEEKDAYS:
                 continue  # another country's capital, or some other one: "العاصمة الأردنية"، "العاصمة السابقة"
+            elif not ours:
+                continue  # a report that never names Iraq or Syria speaks of its own country's capital
+        elif not ours:
+            continue
         start = token.end - len(word)
         added.append(_Draft(i, last, start, tokens[last - 1].end, words.text[start:tokens[last - 1].end], places,
                             word))
     return sorted(drafts + added, key=lambda d: d.first) if added else drafts
+
+
+def _names_its_country(text: str, drafts: list[_Draft], bare: frozenset[str] = frozenset({"governorate", "city"}),
+                       after_cue: frozenset[str] = frozenset()) -> bool:
+    """"قرر أساتذة المعهد الثانوي بالعاصمة تعليق الدروس" in a Tunisian report: "the capital" is the capital of
+    the country the report is about, so it stands for Baghdad or Damascus only in a report that names Iraq or
+    Syria — by a country word (``[country]``: العراق، قوات النظام ...), by naming one of their governorates
+    or cities with no cue before it that makes it another kind of place (a name that is also an ordinary word
+    tells nothing). A quarter or village does not tell it: Baghdad's and Damascus's thousands of small places
+    share their names with quarters and villages abroad (الصوابر in Kuwait, السلط in Jordan, حدة in Sanaa)."""
+    found = country_matches(text)
+    if any(found.get(code) for code in ("IRQ", "SYR")):
+        return True
+    ambiguous = load_place_cues().ambiguous
+    return any(not is_ambiguous(d.key, d.candidates, ambiguous) and any(
+        p.country in ("IRQ", "SYR") and (p.kind in bare and d.cue is None or p.kind in after_cue
+                                          and d.cue is not None and d.cue.payload.cue is not None
+                                          and p.kind in d.cue.payload.cue.kinds)
+        for p in d.candidates) for d in drafts)
+
+
+def _at_home(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
+    """"بمنطقة الصوابر بالكويت"، "بحي حدة جنوبي صنعاء"، "في مدينة السلط" in a Jordanian report: a report about
+    another country (one of its country words, ``[abroad] words``) that names neither Iraq nor Syria — no
+    country word of theirs and none of their governorates or cities (``_names_its_country``) — names the
+    quarters, villages and towns of its own country: an Iraqi or Syrian namesake of one is no place of it,
+    nor is a name unknown to the gazetteer (it would be placed beside them)."""
+    if not drafts or _names_its_country(words.text, drafts, _HOME_EVIDENCE, _HOME_EVIDENCE) \
+            or not _names_abroad(words.tokens):
+        return drafts
+    return [d for d in drafts if d.candidates and any(p.country not in ("IRQ", "SYR") for p in d.candidates)]
+
+
+def _names_abroad(tokens: list[Token]) -> bool:
+    """A word of ``[abroad]``, with a clitic before it or a nisba's ending after it (التونسية، الليبيين)."""
+    abroad = _abroad_words()
+    return any(f in abroad or f.endswith("يه") and f[:-1] in abroad or f.endswith(("يين", "يون")) and f[:-2] in abroad
+               for t in tokens for f in bare_forms(t.text))
+
+
+@cache
+def _abroad_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in place_cues_data().get("abroad", {}).get("words", []))
+
+
+#: The kinds of place that tell a report is about their country, bare or after a cue fitting them ("قضاء خانقين
+#: في محافظة ديالى"، "بلدة معرة النعمان"، "في الزبداني"، "منطقة جبل قنديل"): all but villages, quarters and camps,
+#: for a report's small places; for "the capital" only a governorate or a city named bare does.
+_HOME_EVIDENCE = MAJOR_KINDS
 
 
 #: Weekdays ending like an adjective ("العاصمة الجمعة"): a day, not a kind of capital.
@@ -262,6 +320,64 @@ _WEEKDAYS = frozenset({"الجمعه", "الثلاثاء"})
 def _after_a_name(words: _Words, drafts: list[_Draft], i: int) -> bool:
     """"الرقة، العاصمة السابقة للتنظيم": a title in apposition after a name describes that place."""
     return any(d.last == i and words.text[d.end:words.tokens[i].start].strip() in ("،", ",") for d in drafts)
+
+
+@cache
+def _person_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Given names, kinship words of a name chain and the "عبد" of compound names (``[person]``), folded."""
+    table = place_cues_data().get("person", {})
+    return tuple(frozenset(fold(w) for w in table.get(k, [])) for k in ("given_names", "kin", "servant"))  # type: ignore[return-value]
+
+
+def _family_name(words: _Words, d: _Draft, drafts: list[_Draft]) -> bool:
+    """"خالد الحصان"، "عبدالله المنصور"، "وليد صلاح الدين"، "لبيد بن ربيعة"، "عبد الله الزبير": an Arabic personal
+    name is a chain of given names and a family name, and a family name is often a place's name or nisba. A
+    name with no cue and no clitic written right after a given name or a kinship word of a name chain (no
+    punctuation, preposition or conjunction between them) is a person's family name, not a place
+    (``[person]`` in place_cues.toml); so is a name two words after "عبد" (عبد الله الزبير). A given name
+    that is also a village's name (خالد) is then no place either; after a cue (بلدة جاسم) it is one."""
+    if d.cue is not None or d.first == 0:
+        return False
+    tokens = words.tokens
+    if d.start != tokens[d.first].start:  # "محمد بالموصل": a preposition joined to the name
+        return False
+    prev = tokens[d.first - 1]
+    if not gap_ok(words.text, prev.end, d.start) or any(
+            o.first <= d.first - 1 < o.last and (o.cue is not None or o.last - o.first > 1) for o in drafts):
+        return False
+    given, kin, servant = _person_words()
+    if prev.text in given or prev.text in kin:
+        return True
+    if d.first >= 2 and tokens[d.first - 2].text in servant and gap_ok(words.text, tokens[d.first - 2].end,
+                                                                         prev.start):
+        return True
+    return False
+
+
+def _given_name(words: _Words, d: _Draft, drafts: list[_Draft]) -> bool:
+    """"صلاح الدين دميرتاش"، "قوات صلاح الدين الأيوبي"، "العداء صلاح الدين بوناصر": a place whose name is also a
+    compound given name (``[person] compound_names``) is a person's given name when a family name follows it
+    directly — a word that could be a name (not a place, a cue, a country or direction word, a function word
+    or a phrase of the extraction lexicons, and not a given name, as in "محافظ صلاح الدين أحمد الجبوري"), with
+    no punctuation or conjunction between; after a cue it is the place ("محافظة صلاح الدين"), and after an
+    office's word it is the office's place ("أكد ضابط في شرطة صلاح الدين العثور على الجثث")."""
+    if d.cue is not None or d.last >= len(words.tokens) or words.before(d.first, "organisation") is not None:
+        return False  # "ضابط في شرطة صلاح الدين العثور على الجثث": an office's place
+    table = place_cues_data().get("person", {})
+    if d.key not in _compound_names(tuple(table.get("compound_names", []))):
+        return False
+    k = d.last
+    word = words.tokens[k].text
+    if not gap_ok(words.text, d.end, words.tokens[k].start) or any(o.first == k for o in drafts):
+        return False
+    if word in _person_words()[0] or word.startswith("و"):
+        return False
+    return _name_like(words, k, word, load_place_cues().not_names) and not _lexicon_phrase_at(words, k)
+
+
+@cache
+def _compound_names(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(n) for n in names)
 
 
 def _clitic_length(token: str, word: str) -> int:
