@@ -134,6 +134,8 @@ def _load_words(path: str, data: dict[str, Any], words: dict[str, frozenset[str]
 def _load_triggers(matcher: PhraseMatcher[Entry], words: dict[str, frozenset[str]]) -> dict[str, CueInfo]:
     path, data = _read("triggers")
     _load_words(path, data, words)
+    if "kin_nouns" in words and "demand_words" in words:  # one quick test for both (analyse._without_kin_victims)
+        words["kin_or_demand"] = words["kin_nouns"] | words["demand_words"]
     cues: dict[str, CueInfo] = {}
     for name, table in _require(path, data, "cue", dict).items():
         info = CueInfo(name, _require(path, table, "family", str), bool(table.get("trigger", False)))
@@ -512,6 +514,7 @@ def _load_verbs() -> VerbLexicon:
     words["past_auxiliary"] = frozenset(w for w, _ in inflect.perfect(past, hollow=True))
     doer_cues = {word: f.predicate.doer_cue for word, found in forms.items() for f in found
                  if f.predicate.doer_cue and f.kind == "verb" and f.tense == "perfect" and f.voice != "passive"}
+    words["doer_forms"] = frozenset(doer_cues)  # their quick test, made once (analyse._may_have_doer_verb)
     return VerbLexicon({k: tuple(v) for k, v in forms.items()}, markers,
                        frozenset(fold(w) for w in _phrases(path, table, "heads")), words, doer_cues)
 

@@ -101,7 +101,7 @@ def _without_kin_victims(doc: Doc, entries: list[Match[Entry]]) -> list[Match[En
     is a killing right after a word of demanding (triggers.toml ``demand_words``: "مطالبين بإعدام القتلة")."""
     lex = load_lexicons()
     kin, demands = lex.word_set("kin_nouns"), lex.word_set("demand_words")
-    if not may_have_key(doc.text, kin | demands):
+    if not may_have_key(doc.text, lex.word_set("kin_or_demand")):
         return entries
     after_kin = {i + 1 for i, t in enumerate(doc.tokens) if kin.intersection(lookup_keys(t.text))}
     # a killing demanded is a punishment called for ("مطالبين بإعدام القتلة"): no killing told
@@ -117,9 +117,15 @@ def _without_kin_victims(doc: Doc, entries: list[Match[Entry]]) -> list[Match[En
 def _may_have_doer_verb(doc: Doc) -> bool:
     """Whether some token is the perfect of a verb with a `doer_cue` (:func:`_with_doer_cues`)."""
     verbs = load_lexicons().verbs
-    if verbs is None or not verbs.doer_cues or not may_have_key(doc.text, frozenset(verbs.doer_cues)):
+    if verbs is None or not verbs.doer_cues or not may_have_key(doc.text, verbs.words["doer_forms"]):
         return False
-    return any(k in verbs.doer_cues for t in doc.tokens for k in lookup_keys(t.text))
+    return any(_doer_cue(word, verbs.doer_cues) for word in {t.text for t in doc.tokens})
+
+
+def _doer_cue(word: str, doer_cues: dict[str, str]) -> str | None:
+    """The cue of a perfect with a `doer_cue`, the word itself or after the conjunction و or ف (a verb takes no
+    other proclitic: "لقطع" is the verbal noun after ل)."""
+    return doer_cues.get(word) or (doer_cues.get(word[1:]) if word[:1] in ("و", "ف") else None)
 
 
 def _with_doer_cues(doc: Doc, entries: list[Match[Entry]]) -> list[Match[Entry]]:
@@ -131,7 +137,7 @@ def _with_doer_cues(doc: Doc, entries: list[Match[Entry]]) -> list[Match[Entry]]
     المتظاهرين الطريق"); of the others an armed group or aircraft.  Before a time word ("فجر الأحد") or with no
     doer ("دمر الحريق المخازن"، "قطع مسلحون الطريق" is no demonstration) it reports nothing."""
     verbs = load_lexicons().verbs
-    if verbs is None or not verbs.doer_cues or not may_have_key(doc.text, frozenset(verbs.doer_cues)):
+    if verbs is None or not verbs.doer_cues or not may_have_key(doc.text, verbs.words["doer_forms"]):
         return entries
     doers = {m.first for m in entries if m.payload.category in _DOER_CATEGORIES
              or (m.payload.category == "cue" and m.payload.label in _DOER_CUES)}
@@ -150,11 +156,10 @@ def _with_doer_cues(doc: Doc, entries: list[Match[Entry]]) -> list[Match[Entry]]
 
     added: list[Match[Entry]] = []
     for i, token in enumerate(doc.tokens[:-1]):
-        after_preposition = i > 0 and bool(prepositions.intersection(lookup_keys(doc.tokens[i - 1].text)))
-        if i in cued or after_preposition:
+        cue = _doer_cue(token.text, verbs.doer_cues)
+        if cue is None or i in cued or (i > 0 and prepositions.intersection(lookup_keys(doc.tokens[i - 1].text))):
             continue
-        cue = next((verbs.doer_cues[k] for k in lookup_keys(token.text) if k in verbs.doer_cues), None)
-        if cue is not None and (j := doer_after(i, demonstrators if cues[cue].family == "demo" else doers)):
+        if j := doer_after(i, demonstrators if cues[cue].family == "demo" else doers):
             # the span reaches the doer's first word: the words that make the verb the act
             added.append(Match(i, j + 1, token.start, doc.tokens[j].end, Entry("cue", cue, cues[cue])))
     if not added:

@@ -31,7 +31,7 @@ from marsad.geo.index import bare_forms, gap_ok
 from marsad.lexicon import load_lexicons
 from marsad.text.matcher import Match
 from marsad.text.normalise import fold
-from marsad.text.tokens import Token, strip_article, tokenise
+from marsad.text.tokens import Token, may_have_key, strip_article, tokenise
 
 MAJOR_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region", "landmark"})
 MINOR_KINDS = frozenset({"village", "neighbourhood", "camp"})
@@ -289,8 +289,9 @@ def _at_home(words: _Words, drafts: list[_Draft]) -> list[_Draft]:
     country word of theirs and none of their governorates or cities (``_names_its_country``) — names the
     quarters, villages and towns of its own country: an Iraqi or Syrian namesake of one is no place of it,
     nor is a name unknown to the gazetteer (it would be placed beside them)."""
-    if not drafts or _names_its_country(words.text, drafts, _HOME_EVIDENCE, _HOME_EVIDENCE) \
-            or not _names_abroad(words.tokens):
+    if not drafts or not may_have_key(words.text, _abroad_words()):  # most reports name no country of [abroad]
+        return drafts
+    if _names_its_country(words.text, drafts, _HOME_EVIDENCE, _HOME_EVIDENCE) or not _names_abroad(words.tokens):
         return drafts
     return [d for d in drafts if d.candidates and any(p.country not in ("IRQ", "SYR") for p in d.candidates)]
 
