@@ -44,10 +44,10 @@ PUBLISHED = "2020-03-04"
 SHELLING_A = "قتل ثلاثة مدنيين وأصيب خمسة آخرون في قصف مدفعي استهدف بلدة تستاباد أمس."
 SHELLING_B = "أسفر قصف مدفعي على بلدة تستاباد يوم أمس عن مقتل ثلاثة مدنيين وإصابة خمسة."
 BAGHDAD = "انفجرت عبوة ناسفة في بغداد اليوم ما أدى إلى مقتل شخصين."
-#: An attack in the same unknown town two days earlier, told with a weekday (Sunday): not the shelling.  (Its
-#: victim is a civilian, named alike in every region: a policeman is the police of the region, which an unlocated
-#: event does not know yet.)
-CLASH = "قتل مسلحون مجهولون مدنيا في هجوم على حاجز في بلدة تستاباد الأحد."
+#: An attack in the same unknown town two days earlier, told with a weekday (Sunday): not the shelling.  Its
+#: victim is a policeman, the police of the place's region, which an unlocated event does not know yet: read with
+#: no place, the policeman is Iraq's (the default country); relocated, the record's sides follow its place.
+CLASH = "قتل مسلحون مجهولون شرطيا في هجوم على حاجز في بلدة تستاباد الأحد."
 
 
 def _geonames_row(gid: int, name: str, alt: str, lat: float, lon: float, fclass: str, fcode: str,
@@ -218,6 +218,96 @@ def test_a_report_ingested_after_the_import_joins_the_relocated_event(home: Path
     ingest_articles(store, ARTICLES[1:2])
     (joined,) = query_events(store)
     assert joined["event_id"] == first["event_id"] and joined["article_ids"] == ["unloc-1", "unloc-2"]
+
+
+#: Reports from an invented Syrian town, Qaryat Tajriba (قرية تجريبة), whose sides are region-dependent: a policeman
+#: killed (the victim), the security forces arresting (the initiator, passive voice), a police patrol attacked
+#: (plural, the town before the act).  Unlocated, their police are Iraq's (the default country); placed in Syria,
+#: Syria's.
+SYRIAN = [
+    "قتل مسلحون مجهولون شرطيا في هجوم على حاجز في قرية تجريبة الأحد.",
+    "اعتقل ثلاثة مطلوبين على يد قوات الأمن في قرية تجريبة أمس.",
+    "في قرية تجريبة هاجم مسلحون دورية للشرطة أمس وقتلوا اثنين من عناصرها.",
+]
+
+
+def _syrian_dump(folder: Path) -> Path:
+    """An invented GeoNames row of Syria (SY.txt layout, admin1 10: Hama) that knows Qaryat Tajriba."""
+    path = folder / "SY.txt"
+    cols = ["900101", "Qaryat Tajriba", "Qaryat Tajriba", "Qaryat Tajriba,تجريبة", "35.2", "36.7", "P", "PPL", "SY",
+            "", "10", "", "", "", "3000", "", "300", "Asia/Damascus", "2020-01-01"]
+    path.write_text("\t".join(cols) + "\n", encoding="utf-8")
+    return path
+
+
+ROLE_FIELDS = ("disorder_type", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2", "interaction",
+               "civilian_targeting")
+
+
+@pytest.mark.parametrize("report", SYRIAN)
+def test_relocated_sides_follow_the_region_of_the_new_place(report: str, home: Path, backend: str, tmp_path: Path,
+                                                           stores: list[Store]) -> None:
+    article = _article(10, report, "Outlet S")
+    store = _new_store(stores, backend, tmp_path)
+    ingest_articles(store, [article])
+    (before,) = query_events(store, EventFilter(include_unlocated=True))
+    assert before.get("unlocated") and "Iraq" in before["actor1"] + before["actor2"]  # read with no place
+    import_geonames(_syrian_dump(tmp_path), home / "gazetteer")
+    Gazetteer.clear_default()
+    assert relocate(store).placed == 1
+    (after,) = query_events(store)
+    assert (after["country"], after["admin1"], after["location"]) == ("SYR", "Hama", "Qaryat Tajriba")
+    assert "Iraq" not in after["actor1"] + after["actor2"] and "Syria" in after["actor1"] + after["actor2"]
+    fresh = _new_store(stores, backend, tmp_path)
+    ingest_articles(fresh, [article])  # the same report, read with the gazetteer that knows the town
+    (expected,) = query_events(fresh)
+    assert {k: after[k] for k in ROLE_FIELDS} == {k: expected[k] for k in ROLE_FIELDS}
+    assert after["evidence"] == expected["evidence"] and after.get("basis") == expected.get("basis")
+    assert _without_time([after]) == _without_time([expected])
+    with store.read() as conn:  # the mention's columns agree with its record
+        (mention,) = conn.execute(select(tables.mentions)).mappings().all()
+    assert {k: mention[k] for k in ROLE_FIELDS} == {k: mention["record"][k] for k in ROLE_FIELDS}
+    assert {k: mention[k] for k in ROLE_FIELDS} == {k: expected[k] for k in ROLE_FIELDS}
+    _assert_aggregates_match(store)
+
+
+def test_a_record_whose_type_the_new_place_changes_is_still_placed(home: Path, backend: str, tmp_path: Path,
+                                                                   stores: list[Store]) -> None:
+    """The type follows the initiator, whom the region decides (an air force's attack is an air strike): the
+    record is matched by its date and trigger then, and takes the new type with the new sides."""
+    from dataclasses import replace
+
+    from marsad.pipeline import extract_events
+
+    store = _new_store(stores, backend, tmp_path)
+    ingest_articles(store, [ARTICLES[3]])
+    import_geonames(_dump(tmp_path), home / "gazetteer")
+    Gazetteer.clear_default()
+
+    def retyped(article: Article) -> list[Any]:  # as if the place's region made the attacker an air force
+        return [replace(e, sub_event_type="Air/drone strike", event_type="Explosions/Remote violence")
+                for e in extract_events(article, include_unlocated=True)]
+
+    stats = relocate(store, extract=retyped)
+    assert (stats.checked, stats.placed) == (1, 1)
+    (event,) = query_events(store)
+    assert (event["sub_event_type"], event["event_type"], event["disorder_type"], event["location"]) == \
+        ("Air/drone strike", "Explosions/Remote violence", "Political violence", "Testabad")
+    _assert_aggregates_match(store)
+    assert relocate(store).checked == 0
+
+
+def _assert_aggregates_match(store: Store) -> None:
+    """The kept day counts are those of the stored events (the relocated records' new types and places)."""
+    from sqlalchemy import func
+
+    ev, ed = tables.events, tables.event_days
+    keys = (ev.c.country, ev.c.event_date, ev.c.admin1, ev.c.admin2, ev.c.event_type, ev.c.sub_event_type,
+            ev.c.unlocated)
+    with store.read() as conn:
+        expected = {tuple(r[:-1]): r[-1] for r in conn.execute(select(*keys, func.count()).group_by(*keys))}
+        kept = {tuple(r[:7]): r.events for r in conn.execute(select(ed)) if r.events}
+    assert kept == expected
 
 
 def _without_time(records: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -4,11 +4,24 @@ An event is stored ``unlocated`` when the extractor found no place the gazetteer
 record then has no place name: an unknown name is not kept).  What the store does keep is
 the article's text, so relocation reads each such article again with the current gazetteer
 (after ``marsad gazetteer import``, say) and matches every unlocated record to the event
-re-extracted with the same sub-event type and the same trigger evidence.  When that event now
-has a place, the stored record takes its place fields, its location evidence and its notes
-(nothing else changes), leaves its one-member event, and the incremental merge
-(:func:`marsad.store.merge.merge_changes`) groups it like any new report: it may join an
-event other outlets reported, whose id survives, or found one of its own.
+re-extracted with the same date and the same trigger evidence (the same sub-event type first,
+then any: the type may follow the place, below).  When that event now has a place, the stored
+record takes what the place decides:
+
+* its place fields, its location evidence and its notes;
+* the coding that rests on the place's region (``actors.region_of``): who the sides are
+  (``actors.toml`` generics resolve by region, "قوات الأمن" being the police of Iraq in Iraq and
+  of Syria in Syria, and the default firer and "the militants" differ by region; a record with no
+  place was coded with the article's country, Iraq by default), so actor1, inter1, actor2,
+  inter2, interaction, civilian_targeting, the actors' evidence and their ``basis`` notes; and
+  the types, which follow the initiator (``classify.by_initiator``: a force that fights only from
+  the air strikes from the air; a territorial change is typed by who took the ground): the
+  sub-event, event and disorder types.
+
+Nothing else changes (the date, the tolls and their evidence stay as stored).  The record then
+leaves its one-member event, and the incremental merge (:func:`marsad.store.merge.merge_changes`)
+groups it like any new report: it may join an event other outlets reported, whose id survives,
+or found one of its own.
 """
 
 from __future__ import annotations
@@ -33,6 +46,12 @@ BATCH_ARTICLES = 200
 #: The record fields a new place replaces (the codebook §7 place fields).
 PLACE_FIELDS = ("country", "admin1", "admin2", "admin3", "location", "location_ar", "latitude", "longitude",
                 "geo_precision", "disputed")
+#: The record fields the place's region decides (the sides resolve by region, the types follow the initiator).
+REGION_FIELDS = ("disorder_type", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
+                 "interaction", "civilian_targeting")
+#: The evidence and basis keys that go with the fields a new place replaces.
+_NEW_EVIDENCE = ("location", "actor1", "actor2")
+_NEW_BASIS = ("actor1", "actor2")
 
 
 @dataclass(slots=True)
@@ -125,36 +144,49 @@ def _articles(conn: Connection, pks: list[int]) -> dict[int, Article]:
                             url=row.url) for row in conn.execute(query)}
 
 
-def _match_key(record: dict[str, Any]) -> tuple[str, str, tuple[tuple[int, int], ...]]:
-    """What identifies one incident of an article across extractions: its date, type and trigger words."""
-    trigger = record.get("evidence", {}).get("trigger", [])
-    return record["event_date"], record["sub_event_type"], tuple(tuple(span) for span in trigger)
+def _match_key(record: dict[str, Any], typed: bool = True) -> tuple[Any, ...]:
+    """What identifies one incident of an article across extractions: its date, trigger words and (``typed``)
+    its sub-event type (which a new place may change: the module docstring)."""
+    trigger = tuple(tuple(span) for span in record.get("evidence", {}).get("trigger", []))
+    return (record["event_date"], record["sub_event_type"], trigger) if typed else (record["event_date"], trigger)
 
 
 def _placed(stored: list[_Unlocated], events: list[Event]) -> dict[int, _Placed]:
-    """The stored records that the new extraction places: mention pk → the record with its new place."""
-    fresh: dict[tuple[Any, ...], list[Event]] = defaultdict(list)
-    for event in events:
-        if event.location.located:
-            fresh[_match_key(event.to_record())].append(event)
+    """The stored records that the new extraction places: mention pk → the record with its new place.
+
+    A stored record takes the located event of the same date, trigger and type; failing that, one of the same
+    date and trigger whose type the new place changed."""
+    located = [event for event in events if event.location.located]
+    records = [event.to_record() for event in located]
+    taken: set[int] = set()
     placed: dict[int, _Placed] = {}
-    for item in stored:
-        candidates = fresh.get(_match_key(item.record))
-        if candidates:
-            event = candidates.pop(0)
-            placed[item.pk] = _Placed(_with_place(item.record, event.to_record()), event.location.place_id or "")
+    for typed in (True, False):
+        for item in stored:
+            if item.pk in placed:
+                continue
+            key = _match_key(item.record, typed)
+            i = next((i for i, record in enumerate(records) if i not in taken and _match_key(record, typed) == key),
+                     None)
+            if i is not None:
+                taken.add(i)
+                placed[item.pk] = _Placed(_with_place(item.record, records[i]), located[i].location.place_id or "")
     return placed
 
 
 def _with_place(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The stored record with what the new place decides (the module docstring): its place, the sides and
+    types its region gives, their evidence and basis, and the notes."""
     record = {k: v for k, v in old.items() if k != "unlocated"}
-    record.update((name, new[name]) for name in PLACE_FIELDS)
-    evidence = dict(record.get("evidence", {}))
-    if new.get("evidence", {}).get("location"):
-        evidence["location"] = new["evidence"]["location"]
-    record["evidence"] = evidence
+    record.update((name, new[name]) for name in PLACE_FIELDS + REGION_FIELDS)
+    for key, field_ in (("evidence", _NEW_EVIDENCE), ("basis", _NEW_BASIS)):
+        values = {k: v for k, v in record.get(key, {}).items() if k not in field_}
+        values.update((k, v) for k, v in new.get(key, {}).items() if k in field_)
+        if values or key == "evidence":
+            record[key] = values
+        else:
+            record.pop(key, None)
     record["notes"] = new["notes"]
-    return record
+    return {name: record[name] for name in new if name in record} | record  # the codebook's key order
 
 
 def _write(conn: Connection, placed: dict[int, _Placed], stats: RelocateStats) -> MergeStats:
@@ -174,7 +206,8 @@ def _write(conn: Connection, placed: dict[int, _Placed], stats: RelocateStats) -
         old_events.update(conn.scalars(select(em.c.event_id).where(em.c.mention_pk.in_(chunk))))
         conn.execute(delete(em).where(em.c.mention_pk.in_(chunk)))  # each was alone in its unlocated event
     rows = [{"b_pk": pk, "record": placed[pk].record, "unlocated": False, "notes": placed[pk].record["notes"],
-             "place_id": placed[pk].place_id, **{name: placed[pk].record[name] for name in PLACE_FIELDS}}
+             "place_id": placed[pk].place_id,
+             **{name: placed[pk].record[name] for name in PLACE_FIELDS + REGION_FIELDS}}
             for pk in sorted(current)]
     conn.execute(update(m).where(m.c.pk == bindparam("b_pk")), rows)
     changes = Changes()
