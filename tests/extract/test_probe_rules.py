@@ -254,3 +254,15 @@ def test_two_unknown_quarters_are_two_scenes(text: str) -> None:
 ])
 def test_a_verb_of_happening_after_a_comma_opens_a_clause(text: str) -> None:
     assert len(_records(text)) == 2
+
+
+# --- groups that state media call terrorist are the militants of the story -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "استشهد مدنيان وأصيب 4 آخرون جراء اعتداء المجموعات الإرهابية بالقذائف الصاروخية على حي المشارقة في مدينة حلب.",
+    "قتل جنديان بهجوم شنته الجماعات الإرهابية على حاجز في ريف حماة.",
+    "استهدفت التنظيمات الإرهابية بالقذائف حي الميدان في مدينة حلب.",
+])
+def test_groups_called_terrorist_are_no_state_force(text: str) -> None:
+    (record,) = _records(text)
+    assert record["actor1"] not in ("Military Forces of Syria", "Police Forces of Syria")
