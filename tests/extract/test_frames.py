@@ -298,11 +298,14 @@ def test_a_light_verbs_object_with_its_is_a_noun_and_the_light_verbs_subject_mak
     ("دمر مسلحون مدرعتين للجيش العراقي قرب بيجي.", "دمر", "مسلحون", "مدرعتين للجيش العراقي"),
     ("استهدف مسلحون حاجزا للجيش العراقي في قضاء الطارمية.", "استهدف", "مسلحون", "حاجزا للجيش العراقي"),
     ("قتل المسلحون جنديا للجيش العراقي في الموصل.", "قتل", "المسلحون", "جنديا للجيش العراقي"),
+    ("الفصائل استهدفت دبابة لقوات النظام في ريف حماة.", "استهدف", "الفصائل", "دبابه لقوات النظام"),
+    ("المسلحون قتلوا عنصرا لقوات النظام في ريف حمص.", "قتل", "المسلحون", "عنصرا لقوات النظام"),
 ])
 def test_an_indefinite_owned_noun_after_the_subject_is_the_object(text, lemma, agent, patient):
     """"استهدفت الفصائل دبابة لقوات النظام": an indefinite vehicle, post or person with its owner after ل, right after
-    a complete subject, is the verb's object (the force after ل its target), not the subject's adjective — singular,
-    dual or accusative, masculine or feminine."""
+    a complete subject (after the verb, VSO, or opening the clause before it, SVO), is the verb's object (the force
+    after ل its target), not the subject's adjective nor the subject — singular, dual or accusative, masculine or
+    feminine."""
     frame = _frame(text, lemma)
     assert _text(frame["agent"]) == fold(agent) and _text(frame["patient"]) == fold(patient)
 

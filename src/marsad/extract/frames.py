@@ -693,8 +693,12 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
         start = _head_start(tokens, start, sentence.first_token, verbs)
         marker, kind = _marker(tokens, start, sentence.first_token, verbs)
         counted = start in count_ends or (start - 1 in count_ends and tokens[start - 1].text == "من")
-        # only right after another name (a complete subject): elsewhere the phrase keeps its usual reading
-        owned = bool(units) and units[-1].last == first - 1 and _owned_head(tokens, start, first, sentence.first_token)
+        # only after a complete subject (right after it, or after the verb it opens): elsewhere the phrase keeps its
+        # usual reading (tried everywhere it lowered validation actor1/actor2)
+        owned = _owned_head(tokens, start, first, sentence.first_token) and (
+            (bool(units) and units[-1].last == first - 1) or (  # VSO: right after the subject
+                start == first - 1 and start - 1 >= sentence.first_token and bool(units)  # SVO: right after a verb
+                and any(f.kind == "verb" for f in _readings(tokens[start - 1].text)[0])))
         if owned and start == first:
             start = first - 1  # "عربة لقوات النظام": the vehicle heads the phrase, its owner after ل
             marker, kind = _marker(tokens, start, sentence.first_token, verbs)
@@ -1205,8 +1209,8 @@ def _subject(k: int, c: _Context, intransitive: bool) -> _Unit | None:
         after = None
     if before is not None and not intransitive and before.oblique_case:
         before = None  # "11 قتيلا مدنيا في قصف": an accusative is no subject
-    if after is not None and before is not None and not intransitive and after.oblique_construct:
-        return before  # SVO: "وحدات من الجيش السوري هاجمت مقاتلي داعش"
+    if after is not None and before is not None and not intransitive and (after.oblique_construct or after.owned):
+        return before  # SVO: "وحدات من الجيش السوري هاجمت مقاتلي داعش"، "الفصائل دمرت دبابة لقوات النظام"
     if after is not None and (intransitive or not after.counted):
         return after
     return before
