@@ -289,3 +289,28 @@ def test_a_light_verbs_object_with_its_is_a_noun_and_the_light_verbs_subject_mak
     statement's — makes it."""
     frame = _frame(text, "قصف")
     assert frame["kind"] == "noun" and _text(frame["agent"]) == fold(agent)
+
+
+@pytest.mark.parametrize("text,lemma,agent,patient", [
+    ("استهدفت الفصائل دبابة لقوات النظام في ريف حماة.", "استهدف", "الفصائل", "دبابه لقوات النظام"),
+    ("دمرت الفصائل دبابة لقوات النظام بصاروخ موجه.", "دمر", "الفصائل", "دبابه لقوات النظام"),
+    ("استهدفت الفصائل آلية لقوات النظام على جبهة كبانة.", "استهدف", "الفصائل", "اليه لقوات النظام"),
+    ("دمر مسلحون مدرعتين للجيش العراقي قرب بيجي.", "دمر", "مسلحون", "مدرعتين للجيش العراقي"),
+    ("استهدف مسلحون حاجزا للجيش العراقي في قضاء الطارمية.", "استهدف", "مسلحون", "حاجزا للجيش العراقي"),
+    ("قتل المسلحون جنديا للجيش العراقي في الموصل.", "قتل", "المسلحون", "جنديا للجيش العراقي"),
+    ("الفصائل استهدفت دبابة لقوات النظام في ريف حماة.", "استهدف", "الفصائل", "دبابه لقوات النظام"),
+    ("المسلحون قتلوا عنصرا لقوات النظام في ريف حمص.", "قتل", "المسلحون", "عنصرا لقوات النظام"),
+])
+def test_an_indefinite_owned_noun_after_the_subject_is_the_object(text, lemma, agent, patient):
+    """"استهدفت الفصائل دبابة لقوات النظام": an indefinite vehicle, post or person with its owner after ل, right after
+    a complete subject (after the verb, VSO, or opening the clause before it, SVO), is the verb's object (the force
+    after ل its target), not the subject's adjective nor the subject — singular, dual or accusative, masculine or
+    feminine."""
+    frame = _frame(text, lemma)
+    assert _text(frame["agent"]) == fold(agent) and _text(frame["patient"]) == fold(patient)
+
+
+def test_an_owned_noun_alone_after_the_verb_stays_its_subject():
+    """"ألقت مروحيات لقوات النظام براميل": with no name before it the phrase is the verb's subject (the doer)."""
+    frame = _frame("قصفت مروحيات لقوات النظام بلدة كفرنبودة في ريف حماة.", "قصف")
+    assert fold("قوات النظام") in _text(frame["agent"])

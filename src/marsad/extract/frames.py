@@ -160,6 +160,9 @@ class _Unit:
     joined: bool = False  # shares the marker of the name before it ("بين مسلحين من داعش وقوات الشرطة")
     side: int = 0  # its side of a clash after بين (``_number_sides``)
     unknown_gunmen: bool = False  # "مسلحون مجهولون": people the text knows only as armed attackers
+    # an indefinite vehicle, post or person with its owner after ل ("دبابة لقوات النظام"): a noun phrase of its
+    # own, after a complete subject the verb's object (``_owned_head``)
+    owned: bool = False
 
 
 @dataclass(slots=True)
@@ -690,13 +693,22 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
         start = _head_start(tokens, start, sentence.first_token, verbs)
         marker, kind = _marker(tokens, start, sentence.first_token, verbs)
         counted = start in count_ends or (start - 1 in count_ends and tokens[start - 1].text == "من")
+        # only after a complete subject (right after it, or after the verb it opens): elsewhere the phrase keeps its
+        # usual reading (tried everywhere it lowered validation actor1/actor2)
+        owned = _owned_head(tokens, start, first, sentence.first_token) and (
+            (bool(units) and units[-1].last == first - 1) or (  # VSO: right after the subject
+                start == first - 1 and start - 1 >= sentence.first_token and bool(units)  # SVO: right after a verb
+                and any(f.kind == "verb" for f in _readings(tokens[start - 1].text)[0])))
+        if owned and start == first:
+            start = first - 1  # "عربة لقوات النظام": the vehicle heads the phrase, its owner after ل
+            marker, kind = _marker(tokens, start, sentence.first_token, verbs)
         while units and start <= units[-1].first:
             units.pop()  # "جندي في الجيش العراقي": the description is the named group's member
         if units and start == units[-1].last and kind == "ل" and units[-1].generic:
             prev = units[-1]  # "دورية للجيش العراقي": a described unit of a named force is that force's
             units[-1] = replace(prev, last=last, generic=False)
             continue
-        if units and start == units[-1].last and not kind and not counted and (
+        if units and start == units[-1].last and not kind and not counted and not owned and (
                 units[-1].generic or first in generics) and _agree(tokens[start - 1].text, tokens[start].text, lex,
                                                                group=not units[-1].person):
             # "مسلحين متشددين"، "مسلحو داعش"، "داعش الإرهابي": one phrase (two names side by side are two
@@ -722,8 +734,38 @@ def _units(doc: Doc, sentence: Sentence, lex: Lexicons, verbs: VerbLexicon,
         units.append(_Unit(start, first, last, marker, kind, counted, counted or person or first in civilians,
                            oblique, first in generics,
                            clause_subject=opener >= 0, joined=joined, oblique_construct=construct,
-                           unknown_gunmen=first in unknown))
+                           unknown_gunmen=first in unknown, owned=owned))
     return _number_sides(units, tokens)
+
+
+def _owned_head(tokens: list[Token], start: int, first: int, floor: int) -> bool:
+    """An indefinite noun of a thing or person a force owns (verbs.toml [scope] owned_targets: a vehicle, a post,
+    a member — "دبابة"، "عربة"، "آلية"، "نقطة"، "حاجزا"، "عنصرا") right before a name with ل: "X of the force", one
+    noun phrase whose head is the noun, not the name (a definite noun or a noun with a preposition is not).
+    After a complete subject it is the verb's object and the ل-phrase its owner, the target ("استهدفت الفصائل
+    دبابة لقوات النظام"), never an adjective of that subject."""
+    if first - 1 < floor or start not in (first, first - 1):
+        return False
+    name = without_conjunction(tokens[first].text)
+    if name[:1] != "ل" or len(name) < 3:
+        return False
+    return _owned_word(without_conjunction(tokens[first - 1].text))
+
+
+@lru_cache(maxsize=50_000)
+def _owned_word(word: str) -> bool:
+    """``word`` is an indefinite form of an owned_targets lemma: the singular, the masculine accusative (-ا),
+    the dual (-ان/-ين، ة → -تان/-تين) or the feminine plural (ة → -ات)."""
+    verbs = load_lexicons().verbs
+    if verbs is None:
+        return False
+    lemmas = verbs.words["owned_targets"]
+
+    def form(w: str) -> bool:
+        return w in lemmas or any(w.endswith(e) and w[:-len(e)] in lemmas for e in ("ا", "ان", "ين")) or any(
+            w.endswith(e) and w[:-len(e)] + "ه" in lemmas for e in ("تان", "تين", "ات"))
+
+    return form(word) and not (word.startswith("ال") and form(word[2:]))  # "آلية" folds to اليه: no article
 
 
 #: Words that close one side of a clash: "بين قوات النظام وحزب الله من جهة، والفصائل من جهة أخرى".
@@ -1167,8 +1209,8 @@ def _subject(k: int, c: _Context, intransitive: bool) -> _Unit | None:
         after = None
     if before is not None and not intransitive and before.oblique_case:
         before = None  # "11 قتيلا مدنيا في قصف": an accusative is no subject
-    if after is not None and before is not None and not intransitive and after.oblique_construct:
-        return before  # SVO: "وحدات من الجيش السوري هاجمت مقاتلي داعش"
+    if after is not None and before is not None and not intransitive and (after.oblique_construct or after.owned):
+        return before  # SVO: "وحدات من الجيش السوري هاجمت مقاتلي داعش"، "الفصائل دمرت دبابة لقوات النظام"
     if after is not None and (intransitive or not after.counted):
         return after
     return before
