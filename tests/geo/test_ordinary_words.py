@@ -89,3 +89,25 @@ def test_preposition_clitic_after_cue(text: str, word: str) -> None:
 ])
 def test_name_opening_with_b_after_cue(text: str, name: str, admin1: str) -> None:
     assert _admin1(text, name) == admin1
+
+
+# A relative clause on an indefinite cue noun holds a pronoun returning to it: that verb names no place.
+@pytest.mark.parametrize("text,word", [
+    ("دارت اشتباكات عنيفة في منطقة ضربها التحالف أمس", "ضربها"),
+    ("قال إن التنظيم يريد مناطق يحتلها ويقيم عليها قواعده", "يحتلها"),
+    ("سمح للمقاتلين بالخروج إلى أي منطقة يريدونها في الشمال", "يريدونها"),
+    ("نزح الأهالي نحو مخيمات أقامتها المنظمات قرب الحدود", "اقامتها"),
+    ("سيطر المسلحون على قرية هجرها سكانها منذ سنوات", "هجرها"),
+])
+def test_relative_clause_after_cue_is_no_name(text: str, word: str) -> None:
+    assert fold(word) not in _names(text)
+
+
+# What marks an area of war is no name of it.
+@pytest.mark.parametrize("text,word", [
+    ("قد تسمح القوانين بإرسال جنود إلى مناطق الصراع للمرة الأولى", "الصراع"),
+    ("يعمل الصحفيون في مناطق النزاع رغم المخاطر", "النزاع"),
+    ("انفجرت شاحنة ملغومة في منطقة كثيفة السكان بالعاصمة", "كثيفة"),
+])
+def test_war_area_words_are_no_name(text: str, word: str) -> None:
+    assert fold(word) not in _names(text)

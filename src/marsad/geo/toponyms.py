@@ -646,6 +646,10 @@ def _unknown(words: _Words, i: int, in_list: bool, not_names: frozenset[str],
         word, start = word[1:], start + 1
     if not _name_like(words, i, word, not_names):
         return None
+    if len(word) >= 5 and word.endswith("ها") and not word.startswith("ال"):
+        # a relative clause on an indefinite noun holds a pronoun returning to it: "منطقة ضربها التحالف"،
+        # "مناطق يحتلها التنظيم"، "منطقة يريدونها": a verb (or a noun) with that pronoun names no place
+        return None
     last = i + 1
     cues = load_place_cues()
     if (word in cues.two_word_prefixes and last < len(tokens) and gap_ok(text, tok.end, tokens[last].start)
