@@ -111,3 +111,19 @@ def test_relative_clause_after_cue_is_no_name(text: str, word: str) -> None:
 ])
 def test_war_area_words_are_no_name(text: str, word: str) -> None:
     assert fold(word) not in _names(text)
+
+
+# A word written with nunation (tanween) is an indefinite noun or an adverb, never a place name.
+@pytest.mark.parametrize("text,name", [
+    ("يذكرنا دومًا بوالده الراحل وما قدمه لسوريا", "دوما"),
+    ("تمتع دوماً بخاصية دحر الغزاة في حلب", "دوما"),
+    ("قالت إنها ستبقى دومًا إلى جانب أهالي حمص", "دوما"),
+])
+def test_tanween_is_no_place(text: str, name: str) -> None:
+    assert _admin1(text, name) is None
+
+
+@pytest.mark.parametrize("text", ["قصفت الطائرات دوما في الغوطة الشرقية",
+                                  "قُتل خمسة مدنيين في قصف على دُوما أمس"])
+def test_douma_without_tanween(text: str) -> None:
+    assert _admin1(text, "دوما") == "Rural Damascus"

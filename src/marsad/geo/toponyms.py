@@ -30,7 +30,7 @@ from marsad.geo.gazetteer import Gazetteer, NameHit, Place
 from marsad.geo.index import bare_forms, gap_ok
 from marsad.lexicon import load_lexicons
 from marsad.text.matcher import Match
-from marsad.text.normalise import fold
+from marsad.text.normalise import NormalisedText, fold
 from marsad.text.tokens import Token, strip_article, tokenise
 
 MAJOR_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region", "landmark"})
@@ -164,11 +164,14 @@ class _Words:
         return any(w.category in categories for f in bare_forms(self.tokens[i].text) for w in self.function.get(f, ()))
 
 
-def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = None) -> list[Toponym]:
-    """Every toponym of a normalised text, in text order."""
+def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = None,
+                  norm: NormalisedText | None = None) -> list[Toponym]:
+    """Every toponym of a normalised text, in text order (``norm``, when given, holds the original text,
+    whose vowel marks tell an indefinite word: see ``_with_tanween``)."""
     gz = gazetteer or Gazetteer.default()
     words = _Words(text, tokens)
-    drafts = [d for d in _known(text, tokens, gz.find_names(text, tokens)) if not _hides_a_word(tokens, d)]
+    drafts = [d for d in _known(text, tokens, gz.find_names(text, tokens))
+              if not _hides_a_word(tokens, d) and not (norm is not None and _with_tanween(norm, d))]
     for d in drafts:
         d.cue = None if _after_preposition_clitic(text, tokens, d) else _cue_before(words, d.first)
     names = {i for d in drafts if _family_name(words, d, drafts) for i in (d.first, d.first - 1)}
@@ -188,6 +191,16 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
 
 
 # --- 1. names ----------------------------------------------------------------------------------
+
+
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def _with_tanween(norm: NormalisedText, d: _Draft) -> bool:
+    """"يذكرنا دومًا بوالده" (always), "أبدًا": a word written with nunation (tanween: ً ٌ ٍ) is an indefinite
+    noun or an adverb; the press writes no place name with it, so it names no place."""
+    s, e = norm.span(d.start, d.end)
+    return any(ch in _TANWEEN for ch in norm.original[s:e + 1])
 
 
 def _hides_a_word(tokens: list[Token], d: _Draft) -> bool:
