@@ -127,3 +127,13 @@ def test_tanween_is_no_place(text: str, name: str) -> None:
                                   "قُتل خمسة مدنيين في قصف على دُوما أمس"])
 def test_douma_without_tanween(text: str) -> None:
     assert _admin1(text, "دوما") == "Rural Damascus"
+
+
+# A quantifier or a comparative ends a list of places after a plural cue.
+@pytest.mark.parametrize("text,word", [
+    ("استهدف القصف حيي القدم والحجر الأسود وأكثر من 30 في المئة من المخيم", "اكثر"),
+    ("سيطرت القوات على قرى الزويك وساقية الكرت ومعظم الريف الغربي", "معظم"),
+    ("دمرت الغارات أحياء الشعار والصاخور وأجزاء من حي الميسر", "اجزاء"),
+])
+def test_quantifier_ends_a_list(text: str, word: str) -> None:
+    assert fold(word) not in _names(text)
