@@ -137,3 +137,15 @@ def test_douma_without_tanween(text: str) -> None:
 ])
 def test_quantifier_ends_a_list(text: str, word: str) -> None:
     assert fold(word) not in _names(text)
+
+
+# Whose base it is, who reports, or a particle opening a new clause: no name after a cue.
+@pytest.mark.parametrize("text,word", [
+    ("هدوء في مدينة دوما، كبرى مدن الغوطة، والمرصد السوري يتحدث عن قصف", "المرصد"),
+    ("قتل جندي بالقرب من قاعدة القوات الخاصة البريطانية", "القوات"),
+    ("نقل الجرحى إلى مستشفى القوات المسلحة في الجنوب", "القوات"),
+    ("سيطرت القوات على بلدتي الحراك ورخم وإن مقاتلي المعارضة انسحبوا", "وان"),
+    ("يشكل المطار قاعدة انطلاق لمروحيات النظام", "انطلاق"),
+])
+def test_force_source_particle_after_cue(text: str, word: str) -> None:
+    assert fold(word) not in _names(text)
