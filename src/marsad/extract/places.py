@@ -16,5 +16,5 @@ from marsad.geo.toponyms import find_toponyms
 def find_places(doc: Doc) -> None:
     """Fill ``doc.places``."""
     gazetteer = Gazetteer.default()
-    toponyms = find_toponyms(doc.text, doc.tokens, gazetteer)
+    toponyms = find_toponyms(doc.text, doc.tokens, gazetteer, doc.norm)
     doc.places = resolve_toponyms(toponyms, doc.norm, gazetteer)

@@ -65,6 +65,7 @@ class PlaceCues:
     cues: dict[str, CueSpec]  # folded cue word → its family
     ambiguous: frozenset[str]
     verb_shaped: frozenset[str]  # town names that are also verb forms: places only after a preposition or cue
+    construct_heads: frozenset[str]  # town names that are also a plural noun heading a construct (حماة الوطن)
     not_names: frozenset[str]
     anaphors: frozenset[str]  # "الناحية"، "الإقليم": a kind of place with the article points back, no name
     two_word_prefixes: frozenset[str]
@@ -237,6 +238,7 @@ def load_place_cues() -> PlaceCues:
         cues=cues,
         ambiguous=frozenset(fold(w) for w in _words(_table(data, "ambiguous"), "words")),
         verb_shaped=frozenset(fold(w) for w in _words(_table(data, "ambiguous"), "verb_shaped")),
+        construct_heads=frozenset(fold(w) for w in _words(_table(data, "ambiguous"), "construct_heads")),
         not_names=frozenset(fold(w) for w in _words(unknown, "not_names")),
         anaphors=frozenset(fold(w) for w in _words(unknown, "anaphors")),
         two_word_prefixes=frozenset(fold(w) for w in _words(unknown, "two_word_prefixes")),

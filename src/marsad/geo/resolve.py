@@ -622,4 +622,4 @@ def geocode_text(text: str, gazetteer: Gazetteer | None = None) -> list[Resolved
     norm = normalise(text)
     tokens = tokenise(norm.text)
     gz = gazetteer or Gazetteer.default()
-    return resolve_toponyms(find_toponyms(norm.text, tokens, gz), norm, gz)
+    return resolve_toponyms(find_toponyms(norm.text, tokens, gz, norm), norm, gz)

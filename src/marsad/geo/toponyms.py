@@ -30,7 +30,7 @@ from marsad.geo.gazetteer import Gazetteer, NameHit, Place
 from marsad.geo.index import bare_forms, gap_ok
 from marsad.lexicon import load_lexicons
 from marsad.text.matcher import Match
-from marsad.text.normalise import fold
+from marsad.text.normalise import NormalisedText, fold
 from marsad.text.tokens import Token, may_have_key, strip_article, tokenise
 
 MAJOR_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "region", "landmark"})
@@ -164,13 +164,16 @@ class _Words:
         return any(w.category in categories for f in bare_forms(self.tokens[i].text) for w in self.function.get(f, ()))
 
 
-def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = None) -> list[Toponym]:
-    """Every toponym of a normalised text, in text order."""
+def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = None,
+                  norm: NormalisedText | None = None) -> list[Toponym]:
+    """Every toponym of a normalised text, in text order (``norm``, when given, holds the original text,
+    whose vowel marks tell an indefinite word: see ``_with_tanween``)."""
     gz = gazetteer or Gazetteer.default()
     words = _Words(text, tokens)
-    drafts = [d for d in _known(text, tokens, gz.find_names(text, tokens)) if not _hides_a_word(tokens, d)]
+    drafts = [d for d in _known(text, tokens, gz.find_names(text, tokens))
+              if not _hides_a_word(tokens, d) and not (norm is not None and _with_tanween(norm, d))]
     for d in drafts:
-        d.cue = _cue_before(words, d.first)
+        d.cue = None if _after_preposition_clitic(text, tokens, d) else _cue_before(words, d.first)
     names = {i for d in drafts if _family_name(words, d, drafts) for i in (d.first, d.first - 1)}
     drafts = [d for d in drafts if d.first not in names and not _given_name(words, d, drafts)]
     drafts = _with_unknown(words, drafts)
@@ -188,6 +191,16 @@ def find_toponyms(text: str, tokens: list[Token], gazetteer: Gazetteer | None = 
 
 
 # --- 1. names ----------------------------------------------------------------------------------
+
+
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def _with_tanween(norm: NormalisedText, d: _Draft) -> bool:
+    """"يذكرنا دومًا بوالده" (always), "أبدًا": a word written with nunation (tanween: ً ٌ ٍ) is an indefinite
+    noun or an adverb; the press writes no place name with it, so it names no place."""
+    s, e = norm.span(d.start, d.end)
+    return any(ch in _TANWEEN for ch in norm.original[s:e + 1])
 
 
 def _hides_a_word(tokens: list[Token], d: _Draft) -> bool:
@@ -391,6 +404,16 @@ def _clitic_length(token: str, word: str) -> int:
     if len(word) == 2 and token.endswith(word) and token[:-2] in short_word_proclitics():
         return len(token) - 2  # "وتل عفر": a two-letter first word keeps its proclitic in the text's peeling
     return 0
+
+
+_PREPOSITION_CLITICS = frozenset({"ب", "ل", "وب", "ول", "فب", "فل"})
+
+
+def _after_preposition_clitic(text: str, tokens: list[Token], d: _Draft) -> bool:
+    """"مستشفى بجروح خطيرة"، "قاعدة بحرية"، "مستشفى ولادة": a cue noun is followed by its name, never by a
+    preposition (ب، ل) before the name, so a name read after a preposition clitic inside its word is no name
+    of the cue noun before it (the word is either a prepositional phrase or an ordinary word)."""
+    return text[tokens[d.first].start:d.start] in _PREPOSITION_CLITICS
 
 
 def _cue_before(words: _Words, first: int) -> Match[Word] | None:
@@ -637,6 +660,10 @@ def _unknown(words: _Words, i: int, in_list: bool, not_names: frozenset[str],
         word, start = word[1:], start + 1
     if not _name_like(words, i, word, not_names):
         return None
+    if len(word) >= 5 and word.endswith("ها") and not word.startswith("ال"):
+        # a relative clause on an indefinite noun holds a pronoun returning to it: "منطقة ضربها التحالف"،
+        # "مناطق يحتلها التنظيم"، "منطقة يريدونها": a verb (or a noun) with that pronoun names no place
+        return None
     last = i + 1
     cues = load_place_cues()
     if (word in cues.two_word_prefixes and last < len(tokens) and gap_ok(text, tok.end, tokens[last].start)
@@ -689,6 +716,8 @@ def _name_like(words: _Words, i: int, word: str, not_names: frozenset[str]) -> b
         return False  # a preposition with the article: "مصنع للثلج"
     if word.startswith(("يت", "تت", "يست", "تست")):
         return False  # a verb: "قاعدة يتواجد فيها"
+    if any(f in load_lexicons().cardinals for f in (word, *bare_forms(word))):
+        return False  # a number counts the places, names none: "مناطق ثلاث"، "مدينة وأربع بلدات"
     if any(f in not_names or f in cues.anaphors for f in bare_forms(word)):
         return False
     if any(f in cues.country_words or strip_article(f) in cues.country_words for f in bare_forms(word)):
@@ -1195,6 +1224,9 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
         return True  # a cue introduced it (if no candidate fits, it is resolved as an unknown name)
     if d.key in cues.verb_shaped:  # "الطائرات تدمر منازل": a verb; "في تدمر": no verb follows a preposition
         return _locative(words, d) or d.parent is not None or d.child or d.near
+    if d.key in cues.construct_heads and _heads_construct(words, d) \
+            and not (d.parent is not None or d.child or d.near):
+        return False  # "رجال الأمن حماة الوطن": the protectors of the homeland, not Hama
     amb = _ambiguous(d, ambiguous)
     minor = all(p.kind in MINOR_KINDS and not p.id.startswith("marsad:") for p in d.candidates)
     if minor and _qualified_noun(words, d):
@@ -1220,6 +1252,22 @@ def _keep(words: _Words, d: _Draft, ambiguous: frozenset[str], admin1: set[str],
     if " " not in d.key:  # "السبع" (seven), "الشقق" (the flats): as above, the district alone is not enough
         return (in_admin2 or in_admin1) and related
     return in_admin2 or (in_admin1 and related)
+
+
+def _heads_construct(words: _Words, d: _Draft) -> bool:
+    """The name is directly followed (no punctuation) by a definite noun that is no adjective of it (no
+    nisba or feminine ending, no participle), no place word (cue, direction, "near") and no phrase of the
+    extraction lexicons (a day, an actor, an event): the two words are a construct (idafa), and a name
+    of ``construct_heads`` is then the plural noun heading it ("حماة الوطن": the protectors of the
+    homeland), as an indefinite noun is what heads a construct, not a town's proper name."""
+    tokens = words.tokens
+    k = d.last
+    if k >= len(tokens) or not gap_ok(words.text, tokens[k - 1].end, tokens[k].start):
+        return False
+    nxt = tokens[k].text
+    if not nxt.startswith("ال") or len(nxt) < 4 or _agrees(nxt) or (nxt.startswith("الم") and len(nxt) >= 6):
+        return False
+    return not words.is_word(k, "cue", "near", "direction", "link") and not _lexicon_phrase_at(words, k)
 
 
 def _points_to_a_pair(words: _Words, d: _Draft) -> bool:
