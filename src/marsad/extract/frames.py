@@ -32,7 +32,15 @@ from marsad.doc import Doc
 from marsad.extract.numbers import read_number
 from marsad.lexicon import Entry, Form, Lexicons, VerbLexicon, load_lexicons
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, Token, lookup_keys, strip_article, token_text, without_conjunction
+from marsad.text.tokens import (
+    PREPOSITION_CLITICS,
+    Sentence,
+    Token,
+    lookup_keys,
+    strip_article,
+    token_text,
+    without_conjunction,
+)
 
 _SUBJECT_REACH = 3  # words between a verb and its subject (VSO): time words, "مجددا"
 _GENITIVE_REACH = 2  # an adjective may stand between a noun and its genitive ("هجوم انتحاري لداعش")
@@ -1080,12 +1088,11 @@ def _after_preposition(word: str) -> bool:
     """"بالصواريخ"، "بقذائف": a word whose first letter is the preposition ب، ل or ك — what is left still begins a
     lexicon phrase — is governed by it ("براميل" is not: "راميل" begins none)."""
     bare = without_conjunction(word)
-    if bare[:1] not in _PREPOSITION_LETTERS or len(bare) < 4:
+    if bare[:1] not in PREPOSITION_CLITICS or len(bare) < 4:
         return False
     return bool(load_lexicons().matcher.first_nodes([bare[1:]])[0])
 
 
-_PREPOSITION_LETTERS = frozenset("بلك")
 _RESUMPTIVE = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم"})
 _UNKNOWN = "Unidentified armed group"  # "مجهول المصدر" after a weapon describes it: its doer unknown
 

@@ -93,11 +93,11 @@ def _append_sentence(sentences: list[Sentence], starts: list[int], start: int, e
 
 
 _CONJUNCTIONS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
+PREPOSITION_CLITICS = ("ب", "ل", "ك")  # the one-letter prepositions written joined to their noun
 #: Two-letter particles that take و/ف too ("ولم ترد أنباء"، "فلا"): the only short words peeled.
 _SHORT_PARTICLES = frozenset({"لم", "لن", "لا", "قد", "ما"})
 #: The letters a peelable proclitic begins with (a word starting with none has no proclitic form).
-_PROCLITIC_LETTERS = frozenset(_CONJUNCTIONS + _PREPOSITIONS)
+_PROCLITIC_LETTERS = frozenset(_CONJUNCTIONS + PREPOSITION_CLITICS)
 
 
 def strip_article(word: str) -> str:
@@ -122,7 +122,7 @@ def lookup_keys(word: str) -> tuple[str, ...]:
     for form in list(forms):
         if form.startswith("لل") and len(form) > 3:
             forms.append("ال" + form[2:])
-        elif form[:1] in _PREPOSITIONS and len(form) > 3:
+        elif form[:1] in PREPOSITION_CLITICS and len(form) > 3:
             forms.append(form[1:])
     keys: list[str] = []
     for form in forms:
