@@ -1,9 +1,9 @@
 """Consolidation: a front report tells its incidents clause by clause, each by the arm that carried it out
 (aircraft, artillery, fighters) at its own place.  A clause with its own place and its own kind of front act is
 another incident than one told by another kind of front act at another place, even when one place is told only
-as "near" or "around" it (codebook §1-2); the same kind of act near the next village, and a blast told twice
-with two names for its bomb, still join.  Two places a dual counts ("بلدتي X وY") are two scenes
-however close."""
+as "near" or "around" it (codebook §1-2); so is the same kind of front act near the next village ("near X" is
+coded at X, §4); a blast told twice with two names for its bomb still joins.  Two places a dual counts
+("بلدتي X وY") are two scenes however close."""
 
 from __future__ import annotations
 
@@ -44,14 +44,24 @@ def test_another_kind_of_front_act_at_another_place_is_another_incident(
 
 
 @pytest.mark.parametrize(("text", "incidents"), [
-    # the same kind of act near the next village: "near" still reaches it
-    ("قصفت الطائرات الحربية مدينة تلبيسة. وشنت طائرات أخرى غارات قرب قرية الغاصبية.", [("Talbiseh", _AIR)]),
-    ("قصفت قوات النظام بالمدفعية مدينة تلبيسة. كما سقطت قذائف قرب قرية الغاصبية.", [("Talbiseh", _SHELLING)]),
+    # the same kind of front act near the next village: "near" reaches the village's surroundings, not the town
+    # told before it (codebook §1 and §4: "near X" is coded at X, and two towns are two events)
+    ("قصفت الطائرات الحربية مدينة تلبيسة. وشنت طائرات أخرى غارات قرب قرية الغاصبية.",
+     [("Ghasbiyeh", _AIR), ("Talbiseh", _AIR)]),
+    ("قصفت قوات النظام بالمدفعية مدينة تلبيسة. كما سقطت قذائف قرب قرية الغاصبية.",
+     [("Ghasbiyeh", _SHELLING), ("Talbiseh", _SHELLING)]),
+])
+def test_the_same_kind_of_front_act_near_the_next_village_is_another_incident(
+        text: str, incidents: list[tuple[str, str]]) -> None:
+    assert _incidents(text) == incidents
+
+
+@pytest.mark.parametrize(("text", "incidents"), [
     # a bomb and a grenade are no front acts: one blast told with two names for its bomb
     ("انفجرت عبوة ناسفة في مدينة تلبيسة. وقال مصدر إن قنبلة يدوية ألقيت قرب قرية الغاصبية.",
      [("Talbiseh", "Remote explosive/landmine/IED")]),
 ])
-def test_the_same_kind_of_act_near_the_next_village_still_joins(text: str, incidents: list[tuple[str, str]]) -> None:
+def test_a_blast_told_again_near_the_next_village_still_joins(text: str, incidents: list[tuple[str, str]]) -> None:
     assert _incidents(text) == incidents
 
 

@@ -119,3 +119,19 @@ def test_two_quarters_of_a_city_are_two_scenes(text: str, places: list[str]) -> 
     """Quarters of a city the gazetteer tells apart are distinct scenes, however close and however vaguely
     told: "near" one quarter is not in the next."""
     assert _places(text) == places
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # passive "around" the second town, after an active shelling of the first
+    ("قصفت قوات النظام صباح أمس مناطق في مدينة حرستا. فيما تعرضت مناطق في محيط مدينة دوما لقصف من قبل قوات "
+     "النظام.", ["Douma", "Harasta"]),
+    # "near" the town, active voice, a feminine plural subject
+    ("ألقت المروحيات براميل متفجرة على مدينة تلبيسة. كما قصفت الطائرات الحربية مناطق قرب بلدة الغنطو.",
+     ["Ghanto", "Talbiseh"]),
+    # the outskirts, the object before the verb
+    ("قصفت الطائرات الحربية بلدة بلودان. وأطراف مدينة الزبداني استهدفتها غارات أخرى.", ["Bludan", "Zabadani"]),
+])
+def test_near_a_town_is_not_the_next_town(text: str, places: list[str]) -> None:
+    """Codebook §1, two towns are two events: "near" or "around" a town reaches that town's surroundings, not
+    the next town the gazetteer tells apart told before it."""
+    assert _places(text) == places

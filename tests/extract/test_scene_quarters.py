@@ -28,8 +28,10 @@ def test_the_quarter_inside_the_city_is_the_scene(text: str, place: str) -> None
     ("قصفت طائرات النظام الحربية مدينة اعزاز اليوم. كما تعرضت مناطق قرب بلدة منبج لقصف مدفعي.", ["Azaz", "Manbij"]),
     ("قصفت قوات النظام بالمدفعية قرية الغنطو اليوم. وتعرض محيط بلدة القصير لقصف بالبراميل المتفجرة.",
      ["Ghanto", "Al-Qusayr"]),
-    # ... but a village next to it is the same scene, and "near" a city reaches its wider surroundings
-    ("سقطت قذائف هاون على قرية كفرنبل صباح اليوم. وتعرضت مناطق في محيط قرية كفرومة لقصف مماثل.", ["Kafranbel"]),
+    # ... and so is the surroundings of the next village ("near X" is coded at X: two villages, two events),
+    # but "near" a city reaches its wider surroundings
+    ("سقطت قذائف هاون على قرية كفرنبل صباح اليوم. وتعرضت مناطق في محيط قرية كفرومة لقصف مماثل.",
+     ["Kafranbel", "Karfuma"]),
     ("قصف الطيران الإيراني مقرا لحزب كردي معارض في مدينة كوي سنجق اليوم. وأصيب عشرة أشخاص في القصف الذي "
      "استهدف منطقة قرب مدينة أربيل.", ["Koysinjaq"]),
 ])

@@ -500,7 +500,7 @@ def _other_act_elsewhere(g: _Group, m: EventMention) -> bool:
     الفصائل تمركزات النظام بقذائف الهاون في محيط قرية Y").  A clause that names its own place and its own
     kind of front act is another incident than one whose every clause tells another kind of front act at
     another place the gazetteer knows, even when one of them is told only as "near" or "around" it (which
-    otherwise reaches the next village).  Each clause names its arm: "وقصفت بلدة X" after "أغارت الطائرات"
+    otherwise reaches its surroundings).  Each clause names its arm: "وقصفت بلدة X" after "أغارت الطائرات"
     goes on with the air strike.  Bombs and attacks on people are not front acts: a grenade and an
     IED told of one blast, a massacre and the clash it is told with, may be one incident."""
     b = m.location
@@ -671,6 +671,10 @@ def _same_place(g: _Group, m: EventMention, pairs: Pairs = frozenset(), towns: f
             or _stands_elsewhere(a, b, towns) or _stands_elsewhere(b, a, towns)):
         return False
     if g.vague or m.place_vague:  # "near X" / "the countryside of X": still near X, not anywhere in the governorate
+        if (m.place_vague and not g.vague and not m.in_title and not m.supporting and _worded(m)
+                and m.sub_event_type in _FRONT_ACTS and _two_towns(a, b) and _km(a, b) > ONE_POINT_KM
+                and _distance(g, m) <= _UNPLACED_REACH):
+            return False  # "near X" reaches X's surroundings, not the next town told beside it (_two_towns)
         reach = max(_near_reach(a) if g.vague else 0.0, _near_reach(b) if m.place_vague else 0.0)
         return max(a.geo_precision, b.geo_precision) >= 3 or _km(a, b) <= reach
     if any(x.sentence == m.sentence for x in g.members):
@@ -719,6 +723,22 @@ def _two_settlements(a: Location, b: Location) -> bool:
             and a.place_id != b.place_id and not _names_its_district(a) and not _names_its_district(b)
             and _kind(a.place_id) in _SETTLEMENT_KINDS and _kind(b.place_id) in _SETTLEMENT_KINDS) \
         or _two_quarters(a, b)
+
+
+def _two_towns(a: Location, b: Location) -> bool:
+    """Two towns are two events (codebook §1), also when one is told vaguely: "near X" is coded at X with
+    precision 2 (§4), so "تعرضت مناطق في محيط مدينة دوما لقصف" told next to "قصفت قوات النظام مناطق في
+    مدينة حرستا" is Douma's shelling, not Harasta's.  Two settlements the gazetteer knows, each by name,
+    neither standing for its district (a district seat may be a closer look at it).  ``_same_place`` applies
+    it to a clause that tells its own front act (air strike, shelling, fighting: a bomb told again "near"
+    the next village is the same blast) in its own words, within a sentence or two of the incident."""
+    return (bool(a.place_id) and bool(b.place_id) and a.place_id != b.place_id
+            and not _names_its_district(a) and not _names_its_district(b)
+            and _kind(a.place_id) in _SETTLEMENT_KINDS and _kind(b.place_id) in _SETTLEMENT_KINDS)
+
+
+#: Two gazetteer entries closer than this are one town listed twice ("Albu Kamal" and "Al-Bukamal").
+ONE_POINT_KM = 2.0
 
 
 #: Quarters of a city: a camp or a neighbourhood, each a scene of its own (not a landmark, which may lie
