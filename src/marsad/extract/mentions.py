@@ -34,6 +34,7 @@ from marsad.extract.toll import (
 )
 from marsad.geo.countries import clause_country, country_marks
 from marsad.geo.cues import load_place_cues
+from marsad.geo.index import bare_forms
 from marsad.geo.resolve import ResolvedPlace
 from marsad.lexicon import Entry, load_lexicons
 from marsad.model import Actor, EventMention, Evidence
@@ -1109,12 +1110,24 @@ def _list_heads(doc: Doc) -> dict[int, ResolvedPlace]:
         cue = p.toponym.list_token
         if cue >= 0 and cue in lists:
             heads[id(p)] = lists[cue]
+        elif cue >= 0 and previous is not None and _joins_the_cue(doc, previous, cue):
+            heads[id(p)] = heads[id(previous)]  # "في بغداد ومدن أخرى، منها البصرة والنجف": one list
         else:
             heads[id(p)] = heads[id(previous)] if previous is not None and _coordinated(doc, previous, p) else p
         if cue >= 0:
             lists.setdefault(cue, heads[id(p)])
         previous = p
     return heads
+
+
+def _joins_the_cue(doc: Doc, previous: ResolvedPlace, cue: int) -> bool:
+    """A place right before "و" + a plural cue + "other" whose list follows ("بغداد ومدن أخرى، منها البصرة
+    والنجف"): "other" sets the place named before among the cue's kind, so the list goes on with it, under
+    the same preposition (place_cues.toml ``list_others``)."""
+    return (previous.toponym.last_token == cue and cue + 1 < len(doc.tokens)
+            and doc.tokens[cue].text.startswith("و")
+            and any(f in load_place_cues().list_others for f in bare_forms(doc.tokens[cue + 1].text))
+            and not any(c in doc.text[previous.toponym.end:doc.tokens[cue].start] for c in "،,"))
 
 
 def _ends_of_between(doc: Doc, places: list[ResolvedPlace]) -> set[int]:

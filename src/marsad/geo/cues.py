@@ -70,6 +70,7 @@ class PlaceCues:
     anaphors: frozenset[str]  # "الناحية"، "الإقليم": a kind of place with the article points back, no name
     two_word_prefixes: frozenset[str]
     list_openers: frozenset[str]
+    list_others: frozenset[str]  # "أخرى" between a plural cue and its list opener ("مدن أخرى، منها")
     demonstratives: frozenset[str]  # "هذه الطبقة": a word after a demonstrative is a common noun
     name_links: frozenset[str]
     weights: dict[str, Any]
@@ -243,6 +244,7 @@ def load_place_cues() -> PlaceCues:
         anaphors=frozenset(fold(w) for w in _words(unknown, "anaphors")),
         two_word_prefixes=frozenset(fold(w) for w in _words(unknown, "two_word_prefixes")),
         list_openers=frozenset(fold(w) for w in _words(unknown, "list_openers")),
+        list_others=frozenset(fold(w) for w in _words(unknown, "list_others")),
         demonstratives=frozenset(fold(w) for w in _words(unknown, "demonstratives")),
         name_links=frozenset(fold(w) for w in _words(unknown, "name_links")),
         weights=weights,

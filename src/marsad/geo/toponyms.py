@@ -558,9 +558,14 @@ def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
     items: list[_Draft] = []
     i = cue.last
     tokens, text = words.tokens, words.text
+    if (cue.payload.plural and i + 1 < len(tokens) and any(f in load_place_cues().list_others
+                                                           for f in bare_forms(tokens[i].text))
+            and any(f in cues_list_openers() for f in bare_forms(tokens[i + 1].text))):
+        i += 1  # "ومدن أخرى، منها البصرة والنجف": "other" agrees with the cue; the opener follows
     if cue.payload.plural and i < len(tokens) and any(f in cues_list_openers() for f in bare_forms(tokens[i].text)):
         i += 1  # "4 قرى هي شقرا والحصان"
     located = False  # the list went on past a phrase that locates an item: only known names follow
+    joined_with_wa = False  # the last item was joined with و
     while i < len(tokens) and len(items) < 12:
         prev_end = (cue.end if i == cue.last else tokens[i - 1].end) if not items else items[-1].end
         if located and items[-1].last < i:
@@ -574,6 +579,9 @@ def _list_after(words: _Words, cue: Match[Word], by_first: dict[int, _Draft],
                 continue
         if items and not conj:
             break
+        if joined_with_wa and not tokens[i].text.startswith("و"):
+            break  # "منها البصرة والنجف، مطالبين بـ...": و joins a list's last item; a comma after it ends the list
+        joined_with_wa = bool(items) and tokens[i].text.startswith("و")
         if located and i not in by_first:
             break
         if not items and not gap_ok(text, prev_end, tokens[i].start):
