@@ -70,6 +70,30 @@ def test_a_clause_after_a_conjunction_of_contrast_has_its_own_scene(text: str, e
     assert _admin1(text) == expected
 
 
+# --- the words before a clause's act do not close it ------------------------------------------------
+
+def _types(text: str) -> list[tuple[str, str]]:
+    return sorted((e.location.admin1, e.sub_event_type) for e in extract_events(Article("t", text, published=PUB)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the previous sentence's aftermath, with no act of its own, opens the first clause
+    ("وكبدوا قوات النظام خسائر فادحة، وقصفت المعارضة بلدة نبل في ريف حلب فيما قال التحالف إن طائراته شنت "
+     "غارات على مواقع لداعش قرب الحسكة.",
+     [("Al-Hasakah", "Air/drone strike"), ("Aleppo", "Shelling/artillery/missile attack")]),
+    # an attribution with an aside between commas before the act
+    ("وقال المرصد السوري، ومقره لندن، إن الطائرات الروسية قصفت بلدة كفرنبل في ريف إدلب بينما دارت اشتباكات "
+     "عنيفة في ريف حماة الشمالي.", [("Hama", "Armed clash"), ("Idlib", "Air/drone strike")]),
+    ("وأفادت مصادر محلية، طلبت عدم ذكر اسمها، بأن عبوة ناسفة انفجرت في الفلوجة فيما هاجم مسلحون حاجزا للجيش "
+     "في الموصل.", [("Anbar", "Remote explosive/landmine/IED"), ("Ninewa", "Armed clash")]),
+])
+def test_a_clause_names_its_scene_after_its_act(text: str, expected: list[tuple[str, str]]) -> None:
+    """A clause's scene is told with its act: the words before the act (an attribution and its asides, or a
+    part with no act of its own) do not end the clause at their comma, so each incident keeps its own
+    place and its own type (the coalition's strikes are not the opposition's shelling)."""
+    assert _types(text) == expected
+
+
 # --- "X، حيث ...": the act after "where" happened at X --------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [

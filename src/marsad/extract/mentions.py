@@ -192,10 +192,21 @@ def _clauses(doc: Doc, sentence: Sentence, ctx: _Context) -> list[Span]:
     if not cuts:
         return whole
     bounds = [sentence.first_token, *cuts, sentence.last_token]
+    # a leading part with no act of its own ("وكبدوا قوات النظام خسائر فادحة، وقصفت المعارضة بلدات ...": the
+    # previous sentence's aftermath) opens the first clause, it is no clause of its own
+    while len(bounds) > 2 and not any(bounds[0] <= k < bounds[1] for k in starts):
+        del bounds[1]
     spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
-    # each clause names its scene before its first comma (not in an aside: "، وأصيب اثنان آخران بجروح،
-    # برصاص ...، خلال تظاهرات ... وفي العاصمة بغداد")
-    if not all(any(a <= rp.toponym.first_token < _first_comma(doc, a, b) for rp in places) for a, b in spans):
+    if len(spans) < 2:
+        return whole
+    # each clause names its scene before the first comma after its act (not in an aside: "، وأصيب اثنان آخران
+    # بجروح، برصاص ...، خلال تظاهرات ... وفي العاصمة بغداد"); what comes before its act (an attribution with
+    # its asides, "وأشار المرصد السوري، ومقره بريطانيا، إلى وقوع غارتين على الشيفونية") does not close it
+    def act_at(a: int, b: int) -> int:
+        return min((k for k in starts if a <= k < b), default=a)
+
+    if not all(any(a <= rp.toponym.first_token < _first_comma(doc, act_at(a, b), b) for rp in places)
+               for a, b in spans):
         return whole
     return spans
 
