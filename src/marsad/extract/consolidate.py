@@ -31,7 +31,7 @@ from marsad.lexicon import load_lexicons
 from marsad.model import Actor, Event, EventMention, Evidence, Location
 from marsad.taxonomy import EVENT_TYPES, PRIORITY
 from marsad.text.normalise import fold
-from marsad.text.tokens import lookup_keys, may_have_key
+from marsad.text.tokens import lookup_keys, may_have_key, one_of
 
 _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -244,21 +244,21 @@ def _points_back(doc: Doc, m: EventMention) -> bool:
     pointers, not_heads = lexicons.word_set("back_reference"), lexicons.word_set("back_reference_not")
     kinds = lexicons.word_set("back_reference_kind")
     s = doc.sentences[m.sentence]
-    if s.first_token < s.last_token and _one_of(doc.tokens[s.first_token].text, lexicons.word_set("elaborating")):
+    first = doc.tokens[s.first_token].text if s.first_token < s.last_token else ""
+    if first and one_of(first, lexicons.word_set("elaborating"), _PROCLITICS):
         return True
     for j in range(s.first_token, s.last_token - 1):
-        if not _one_of(doc.tokens[j].text, pointers):
+        if not one_of(doc.tokens[j].text, pointers, _PROCLITICS):
             continue
         head = doc.tokens[j + 1].text
         if head.startswith("ال") and head not in not_heads and not (
-                j > s.first_token and _one_of(doc.tokens[j - 1].text, kinds)):
+                j > s.first_token and one_of(doc.tokens[j - 1].text, kinds, _PROCLITICS)):
             return True
     return False
 
 
-def _one_of(word: str, words: frozenset[str]) -> bool:
-    """The word, or the word after a one-letter proclitic (و، ف، ب، ل), is one of ``words``."""
-    return word in words or (word[:1] in "وفبل" and word[1:] in words)
+#: The one-letter proclitics a back-reference or a verb of explaining may carry ("وهذا الهجوم"، "فيما"، "بهذه العملية").
+_PROCLITICS = "وفبل"
 
 
 def _at_the_same_time(doc: Doc, sentence: int) -> bool:

@@ -40,7 +40,7 @@ from marsad.lexicon import Entry, load_lexicons
 from marsad.model import Actor, EventMention, Evidence
 from marsad.taxonomy import EVENT_TYPES
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, lookup_keys, may_have_key, strip_article, without_conjunction
+from marsad.text.tokens import Sentence, lookup_keys, may_have_key, one_of, strip_article, without_conjunction
 
 _COORDINATION_RE = re.compile(r"^[\s،,]*و?\s*$")
 
@@ -447,15 +447,10 @@ def _one_of_those(doc: Doc, ctx: _Context, sentence: Sentence, triggers: list[Ma
     elatives = load_lexicons().word_set("elatives")
     for m in triggers:
         word = doc.tokens[m.first].text
-        if m.first > sentence.first_token and word.startswith("ال") and word.endswith("ات") and _one_of(
+        if m.first > sentence.first_token and word.startswith("ال") and word.endswith("ات") and one_of(
                 doc.tokens[m.first - 1].text, elatives):
             return True
     return False
-
-
-def _one_of(word: str, words: frozenset[str]) -> bool:
-    """The word, or the word after the proclitic و or ف, is one of ``words``."""
-    return word in words or (word[:1] in "وف" and word[1:] in words)
 
 
 def _continues_an_old_clause(doc: Doc, sentence: Sentence) -> bool:

@@ -22,7 +22,7 @@ from marsad.extract.numbers import Number, read_number
 from marsad.lexicon import Entry, load_lexicons
 from marsad.text import inflect
 from marsad.text.matcher import Match
-from marsad.text.tokens import Sentence, Token, may_have_key, strip_article, without_conjunction
+from marsad.text.tokens import Sentence, Token, may_have_key, one_of, strip_article, without_conjunction
 
 _STATEMENT_GAP = 6
 _SUBJECT_GAP = 12  # a day word after a statement verb and its speaker's name and titles
@@ -643,15 +643,10 @@ def _before_statement(doc: Doc, sentence: Sentence, first: int, end: int) -> boo
     last = doc.token_index(end)
     verb = next((m for m in doc.sentence_entries(sentence, "modality")
                  if m.payload.label == "statement" and last <= m.first <= last + 1), None)
-    if verb is None or _one_of(doc.tokens[verb.first].text, load_lexicons().word_set("according_to")):
+    if verb is None or one_of(doc.tokens[verb.first].text, load_lexicons().word_set("according_to"), "و"):
         return False
     return not any(c.payload.value.trigger and first - _STATEMENT_GAP <= c.first < first
                    for c in doc.sentence_entries(sentence, "cue"))
-
-
-def _one_of(word: str, words: frozenset[str]) -> bool:
-    """The word, or the word after the conjunction و, is one of ``words``."""
-    return word in words or (word[:1] == "و" and word[1:] in words)
 
 
 def _described_statement(doc: Doc, sentence: Sentence, first: int) -> bool:

@@ -149,6 +149,12 @@ _INNER: dict[frozenset[str], tuple[str, ...]] = {}
 _INNER_LIMIT = 1024
 
 
+def one_of(word: str, words: frozenset[str], proclitics: str = "وف") -> bool:
+    """The word, or the word after one of the one-letter ``proclitics`` joined to it, is one of ``words`` (the
+    conjunctions و، ف by default; "و" alone, or with the prepositions "وفبل", where the caller's words take them)."""
+    return word in words or (word[:1] in proclitics and word[1:] in words)
+
+
 @lru_cache(maxsize=100_000)
 def without_conjunction(word: str) -> str:
     """The word without the conjunction و or ف joined to its front, when three letters or more remain
