@@ -163,3 +163,32 @@ def test_a_parent_place_name_names_no_actor(text: str) -> None:
     """"بجبل الأكراد" locates the villages: "الأكراد" in it is the mountain's name, not the Kurdish fighters."""
     events = extract_events(Article("t", text, published=PUB))
     assert events and all(e.actor2 is None for e in events)
+
+
+# --- "X and other cities, among them Y and Z" is one list of scenes (place_cues.toml ``list_others``;
+# mentions._joins_the_cue); a comma after the item joined with و ends a list of places (toponyms._list_after)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("تظاهر أمس الآلاف في بغداد ومدن أخرى، منها البصرة والنجف، احتجاجا على انقطاع الكهرباء.",
+     ["Baghdad", "Basra", "Najaf"]),
+    ("خرجت تظاهرات غاضبة اليوم في الناصرية ومدن أخرى منها العمارة والكوت احتجاجا على انقطاع الكهرباء.",
+     ["Dhi Qar", "Maysan", "Wasit"]),
+    ("واعتصم المحتجون في كربلاء ومدن أخرى، منها الحلة والديوانية، للمطالبة بفرص عمل.",
+     ["Babil", "Karbala", "Qadisiyah"]),
+])
+def test_other_cities_among_them_are_scenes(text: str, expected: list[str]) -> None:
+    """"في X ومدن أخرى، منها Y وZ": "other" sets X among the cities; the list after the opener names the
+    other scenes under the same preposition, one event each (codebook §1)."""
+    assert _admin1(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("تظاهر أمس الآلاف في بغداد ومدن أخرى، منها البصرة والنجف، مطالبين بتحسين الخدمات.",
+     ["Baghdad", "Basra", "Najaf"]),
+    ("احتج المئات في مدن الرمادي والفلوجة، مرددين شعارات ضد الفساد.", ["Anbar", "Anbar"]),
+    ("أغلقت متظاهرات طرقا في مدن الكوت والعمارة، مطالبات بالإفراج عن أبنائهن.", ["Maysan", "Wasit"]),
+])
+def test_a_comma_after_the_item_joined_with_wa_ends_the_list(text: str, expected: list[str]) -> None:
+    """و joins a list's last item: a word after a comma that follows it goes on with the sentence ("والنجف،
+    مطالبين"), it is no further place the gazetteer lacks."""
+    assert _admin1(text) == expected
